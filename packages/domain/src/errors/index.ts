@@ -1,0 +1,2 @@
+export { type DomainError, domainError, type LocalizedText, LocalizedTextSchema } from "./domain-error.js";
+export { err, ok, type Result } from "./result.js";
