@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_URL: z.string().url().optional(),
+  LANTOA_DATA_DIR: z.string().min(1).default(".lantoa/data"),
+  LANTOA_ADMIN_DIST: z.string().min(1).optional(),
+  LANTOA_SEED_DEMO: flag,
+  LANTOA_GRAPHIQL: flag,
+  NODE_ENV: z.string().optional(),
+});
+
+/** The gateway's settings, read once from the environment at start. */
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** The built admin app served at `/`. */
+  readonly adminDist: string;
+  readonly seedDemo: boolean;
+  readonly graphiql: boolean;
+}
+
+/** The admin app's build output, beside this app in the monorepo. */
+export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
+
+/** Parses the environment, failing with every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.LANTOA_DATA_DIR,
+    adminDist: e.LANTOA_ADMIN_DIST ?? defaultAdminDist,
+    seedDemo: e.LANTOA_SEED_DEMO ?? true,
+    graphiql: e.LANTOA_GRAPHIQL ?? e.NODE_ENV !== "production",
+  };
+}

@@ -1,0 +1,6 @@
+export { defaultAdminDist, type GatewayConfig, loadConfig } from "./config.js";
+export type { Context } from "./context.js";
+export { createHttpServer } from "./create-server.js";
+export { createGatewayYoga, type YogaOptions } from "./create-yoga.js";
+export { schema } from "./schema/index.js";
+export { type RunningGateway, startGateway } from "./start-gateway.js";

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { loadConfig } from "./config.js";
+import { startGateway } from "./start-gateway.js";
+
+const config = loadConfig(process.env);
+const gateway = await startGateway(config);
+const where = gateway.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+
+process.stdout.write(
+  `${[
+    "",
+    "  Lan Tỏa is running",
+    `  Admin app:  ${gateway.url}/`,
+    `  GraphQL:    ${gateway.url}/graphql${config.graphiql ? "  (GraphiQL: open it in a browser)" : ""}`,
+    `  Database:   ${where}${gateway.seeded ? " — demo data loaded" : ""}`,
+    "  Stop with Ctrl+C",
+    "",
+  ].join("\n")}\n`,
+);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./database.js";
+
+// Counts and sums come back as JavaScript numbers rather than strings; the values
+// Lan Tỏa stores stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+
+/** Where the data lives: a PostgreSQL server, or embedded PGlite in a folder (or in memory). */
+export type ConnectOptions =
+  | { readonly engine: "postgres"; readonly url: string; readonly maxConnections?: number }
+  | { readonly engine: "pglite"; readonly dataDir?: string };
+
+/** An open database: the typed Kysely handle, which engine serves it, and how to close it. */
+export interface Connection {
+  readonly db: Kysely<Database>;
+  readonly engine: ConnectOptions["engine"];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database. PGlite keeps its files in `dataDir` (in memory when omitted)
+ * and loads the `unaccent` and `pg_trgm` extensions the search needs.
+ *
+ * @example
+ * const { db, close } = await connect({ engine: "pglite", dataDir: ".lantoa/data" });
+ * const units = await db.selectFrom("units").selectAll().execute();
+ * await close();
+ */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if (options.engine === "postgres") {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { unaccent, pg_trgm } });
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: "pglite",
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * Chooses the engine from the environment's convention: PostgreSQL when a URL is
+ * given, PGlite in `dataDir` otherwise.
+ */
+export function connectOptionsFrom(config: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}): ConnectOptions {
+  return config.databaseUrl
+    ? { engine: "postgres", url: config.databaseUrl }
+    : config.dataDir === undefined
+      ? { engine: "pglite" }
+      : { engine: "pglite", dataDir: config.dataDir };
+}

@@ -1,0 +1,10 @@
+export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
+export type { Database } from "./database.js";
+export { migrateToEmpty, migrateToLatest } from "./migrate.js";
+export { migrations } from "./migrations/index.js";
+export { seedDemoData } from "./seed/seed-demo-data.js";
+export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
+export { findUnitsByIds } from "./units/find-units-by-ids.js";
+export { insertUnit, type NewUnit } from "./units/insert-unit.js";
+export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
+export type { UnitRow, UnitTable } from "./units/unit.table.js";

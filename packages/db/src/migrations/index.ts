@@ -1,0 +1,10 @@
+import type { Migration } from "kysely/migration";
+import * as unitTree from "./2026_11_28_0001_unit_tree.js";
+
+/**
+ * Every migration, by name. Listed statically (not read from a folder) so the
+ * compiled package and a bundled app migrate the same way.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_28_0001_unit_tree": unitTree,
+};

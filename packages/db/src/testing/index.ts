@@ -1,0 +1,8 @@
+export {
+  createTestDatabase,
+  requirePostgresInCi,
+  TEST_DATABASE_URL_VAR,
+  type TestDatabase,
+  type TestEngine,
+  testEngines,
+} from "./test-engines.js";

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countUnits, listUnits, seedDemoData, thanhLiemUnits } from "../src/index.js";
+import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+
+describe.each(testEngines())("units on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedDemoData(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("seeds the demo tree once", async () => {
+    expect(await countUnits(database.db, {})).toBe(thanhLiemUnits.length);
+    expect(await seedDemoData(database.db)).toEqual({ seeded: false, units: 0 });
+    expect(await countUnits(database.db, {})).toBe(thanhLiemUnits.length);
+  });
+
+  it("lists a subtree by materialized path", async () => {
+    const [thanhLiem] = await listUnits(database.db, { search: "Huyện ủy Thanh Liêm" }, { limit: 5 });
+    expect(thanhLiem?.code).toBe("TL");
+    const expected = thanhLiemUnits.filter((u) => u.code === "TL" || u.code.startsWith("TL-")).length;
+    expect(await countUnits(database.db, { withinUnitId: thanhLiem?.id })).toBe(expected);
+  });
+
+  it("finds units without diacritics", async () => {
+    const rows = await listUnits(database.db, { search: "dang uy xa liem son" }, { limit: 10 });
+    expect(rows.map((r) => r.name)).toEqual(["Đảng ủy xã Liêm Sơn"]);
+    const police = await countUnits(database.db, { search: "CONG AN" });
+    expect(police).toBe(thanhLiemUnits.filter((u) => u.name.includes("Công an")).length);
+  });
+
+  it("pages forwards and backwards with keyset cursors and never repeats a row", async () => {
+    const all = await listUnits(database.db, {}, { limit: 1000 });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await listUnits(database.db, {}, { afterPath: after, limit: 7 });
+      if (page.length === 0) break;
+      seen.push(...page.map((r) => r.id));
+      after = page.at(-1)?.path;
+    }
+    expect(seen).toEqual(all.map((r) => r.id));
+    const lastThree = await listUnits(database.db, {}, { limit: 3, inverted: true });
+    expect(lastThree.map((r) => r.id)).toEqual(all.slice(-3).map((r) => r.id));
+  });
+
+  it("keeps a unit from being its own parent", async () => {
+    const [root] = await listUnits(database.db, {}, { limit: 1 });
+    await expect(
+      database.db
+        .updateTable("units")
+        .set({ parent_id: root?.id })
+        .where("id", "=", root?.id ?? "")
+        .execute(),
+    ).rejects.toThrow(/units_not_own_parent/);
+  });
+});
