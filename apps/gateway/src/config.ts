@@ -23,7 +23,8 @@ export interface GatewayConfig {
   readonly host: string;
   /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
   readonly databaseUrl: string | undefined;
-  readonly dataDir: string;
+  /** PGlite's data folder; in memory when undefined (tests). */
+  readonly dataDir: string | undefined;
   /** The built admin app served at `/`. */
   readonly adminDist: string;
   readonly seedDemo: boolean;

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // One copy of graphql for the in-process gateway (see apps/gateway/vitest.config.ts).
+    alias: { graphql: "graphql/index.js" },
+  },
+  test: {
+    include: ["e2e/**/*.e2e.test.ts"],
+    globalSetup: ["e2e/global-setup.ts"],
+    hookTimeout: 90_000,
+    testTimeout: 60_000,
+    // One browser at a time: the machine has two cores.
+    fileParallelism: false,
+  },
+});
