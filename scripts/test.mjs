@@ -30,6 +30,7 @@ run("turbo", [
   "typecheck",
   "lint",
   "depcheck",
+  "changeset-status",
   "test",
   "test:integration",
   "test:e2e",

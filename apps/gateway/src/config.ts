@@ -34,9 +34,9 @@ export interface GatewayConfig {
 /** The admin app's build output, beside this app in the monorepo. */
 export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
-/** Parses the environment, failing with every problem named. */
+/** Parses the environment, failing with every problem named. An empty variable counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
     throw new Error(`Invalid configuration:\n  ${problems}`);

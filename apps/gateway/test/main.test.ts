@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { thanhLiemUnits } from "@lantoa/db";
+import { afterAll, describe, expect, it } from "vitest";
+
+const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), "lantoa-main-"));
+
+/** Starts the built gateway the way `npm start` does and waits for its banner. */
+async function startMain(): Promise<{ child: ChildProcess; banner: string; url: string }> {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LANTOA_DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let banner = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      banner += chunk.toString("utf8");
+      const match = /Admin app:\s+(http:\/\/\S+?)\/\s/.exec(banner);
+      if (match?.[1] && banner.includes("Stop with")) resolve(match[1]);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      banner += chunk.toString("utf8");
+    });
+    child.once("exit", (code) => reject(new Error(`gateway exited with ${code}:\n${banner}`)));
+  });
+  return { child, banner, url };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  child.kill("SIGTERM");
+  return exited;
+}
+
+async function unitCount(url: string): Promise<number> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ units { totalCount } }" }),
+  });
+  const body = (await response.json()) as { data: { units: { totalCount: number } } };
+  return body.data.units.totalCount;
+}
+
+describe("the gateway as npm start runs it", () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("seeds on first start, serves GraphQL and the admin page, and keeps its data across restarts", async () => {
+    const first = await startMain();
+    expect(first.banner).toContain("demo data loaded");
+    expect(first.banner).toContain(`${first.url}/graphql`);
+    expect(await unitCount(first.url)).toBe(thanhLiemUnits.length);
+    const page = await fetch(`${first.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const clientRoute = await fetch(`${first.url}/units/some-client-route`);
+    expect(await clientRoute.text()).toContain('<div id="root">');
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await startMain();
+    expect(second.banner).not.toContain("demo data loaded");
+    expect(await unitCount(second.url)).toBe(thanhLiemUnits.length);
+    expect(await stop(second.child)).toBe(0);
+  });
+});
