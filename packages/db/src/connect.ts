@@ -11,6 +11,8 @@ import type { Database } from "./database.js";
 // Lan Tỏa stores stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+// A calendar date stays the "YYYY-MM-DD" string it is; a Date would shift with the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite in a folder (or in memory). */
 export type ConnectOptions =

@@ -1,6 +1,62 @@
+import type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
+import type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
+import type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
+import type {
+  EvidenceTable,
+  IndicatorTable,
+  IndicatorValueTable,
+  ModelStatusHistoryTable,
+  ModelTable,
+  ModelTargetTable,
+  ReplicationTable,
+} from "./models/models.table.js";
+import type {
+  CommendationTable,
+  CorrectiveActionTable,
+  GoldenBookEntryTable,
+  InspectionFindingTable,
+  InspectionTable,
+} from "./registers/registers.table.js";
+import type {
+  CouncilDecisionTable,
+  ReviewerAssignmentTable,
+  RoundModelTable,
+  RoundResultTable,
+  RoundTable,
+  ScorecardTable,
+} from "./rounds/rounds.table.js";
 import type { UnitTable } from "./units/unit.table.js";
+import type { RoleAssignmentTable, SessionTable, UserTable } from "./users/users.table.js";
 
 /** Every table Lan Tỏa stores, for Kysely's typing. */
 export interface Database {
+  audit_log: AuditLogTable;
+  commendations: CommendationTable;
+  corrective_actions: CorrectiveActionTable;
+  council_decisions: CouncilDecisionTable;
+  criteria_set_versions: CriteriaSetVersionTable;
+  criteria_sets: CriteriaSetTable;
+  evidence: EvidenceTable;
+  fields: FieldTable;
+  golden_book_entries: GoldenBookEntryTable;
+  idempotency_keys: IdempotencyKeyTable;
+  indicator_values: IndicatorValueTable;
+  indicators: IndicatorTable;
+  inspection_findings: InspectionFindingTable;
+  inspections: InspectionTable;
+  levels: LevelTable;
+  model_status_history: ModelStatusHistoryTable;
+  model_targets: ModelTargetTable;
+  models: ModelTable;
+  replications: ReplicationTable;
+  reviewer_assignments: ReviewerAssignmentTable;
+  role_assignments: RoleAssignmentTable;
+  round_models: RoundModelTable;
+  round_results: RoundResultTable;
+  rounds: RoundTable;
+  scorecards: ScorecardTable;
+  sessions: SessionTable;
+  unit_kinds: UnitKindTable;
   units: UnitTable;
+  users: UserTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as unitTree from "./2026_11_28_0001_unit_tree.js";
+import * as domainTables from "./2026_11_28_0002_domain_tables.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -7,4 +8,5 @@ import * as unitTree from "./2026_11_28_0001_unit_tree.js";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_28_0001_unit_tree": unitTree,
+  "2026_11_28_0002_domain_tables": domainTables,
 };

@@ -83,7 +83,7 @@ function buildDemoUnits(): DemoUnit[] {
       name: `Ủy ban nhân dân ${place}`,
       parentCode: root,
       level: "commune",
-      kind: "commune-people-committee",
+      kind: "peoples-committee",
     });
     units.push({
       code: `${root}-CA`,

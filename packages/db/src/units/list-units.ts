@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../database.js";
 import type { UnitRow } from "./unit.table.js";
+import { withinSubtree } from "./within-subtree.js";
 
 /** Filters of {@link listUnits}. */
 export interface UnitFilter {
@@ -23,10 +24,7 @@ export interface UnitPage {
 function filtered(db: Kysely<Database>, filter: UnitFilter) {
   let query = db.selectFrom("units");
   if (filter.withinUnitId !== undefined) {
-    const scopeId = filter.withinUnitId;
-    query = query.where(
-      sql<boolean>`units.path like (select scope.path from units as scope where scope.id = ${scopeId}) || '%'`,
-    );
+    query = query.where(withinSubtree("units.path", filter.withinUnitId));
   }
   if (filter.search !== undefined && filter.search.trim() !== "") {
     const needle = `%${filter.search.trim()}%`;

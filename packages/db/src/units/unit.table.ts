@@ -9,6 +9,8 @@ export interface UnitTable {
   path: string;
   level: string;
   kind: string;
+  /** Group for quotas (e.g. 'commune', 'district-body'); null when not grouped. */
+  unit_group: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

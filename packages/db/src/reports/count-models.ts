@@ -1,0 +1,47 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.js";
+import { withinSubtree } from "../units/within-subtree.js";
+import type { ReportFilter } from "./report-filter.js";
+
+/** The dimensions models can be counted by. */
+export type ModelCountDimension = "level" | "field" | "unit-kind" | "status" | "year";
+
+/** One row of {@link countModels}: a key of the dimension and how many models have it. */
+export interface CountRow {
+  readonly key: string;
+  readonly count: number;
+}
+
+/**
+ * Counts models by level (of the owner unit), field (a model in two fields counts in
+ * each), owner unit kind, status or start year, ordered by key.
+ *
+ * @example
+ * await countModels(db, "year", { fromYear: 2017, toYear: 2022 });
+ * // [{ key: "2017", count: 96 }, …]
+ */
+export async function countModels(
+  db: Kysely<Database>,
+  dimension: ModelCountDimension,
+  filter: ReportFilter = {},
+): Promise<CountRow[]> {
+  let query = db.selectFrom("models as m").innerJoin("units as u", "u.id", "m.owner_unit_id");
+  if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
+  if (filter.fromYear !== undefined) query = query.where("m.start_date", ">=", `${filter.fromYear}-01-01`);
+  if (filter.toYear !== undefined) query = query.where("m.start_date", "<=", `${filter.toYear}-12-31`);
+  const key = {
+    level: sql<string>`u.level`,
+    field: sql<string>`f.field`,
+    "unit-kind": sql<string>`u.kind`,
+    status: sql<string>`m.status`,
+    year: sql<string>`extract(year from m.start_date)::int::text`,
+  }[dimension];
+  const grouped =
+    dimension === "field" ? query.innerJoin(sql<{ field: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue()) : query;
+  const rows = await grouped
+    .select([key.as("key"), sql<number>`count(*)::int`.as("count")])
+    .groupBy(key)
+    .orderBy(key)
+    .execute();
+  return rows;
+}

@@ -1,0 +1,86 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.js";
+import { withinSubtree } from "../units/within-subtree.js";
+import type { ReportFilter } from "./report-filter.js";
+
+/** How {@link indicatorTotals} groups its rows. */
+export type IndicatorGrouping =
+  /** one row per indicator */
+  | { readonly by: "total" }
+  /** one row per indicator and period year */
+  | { readonly by: "year" }
+  /** one row per indicator and child of `filter.withinUnitId` (its subtree rolled up); "" is the unit itself */
+  | { readonly by: "child-unit" };
+
+/** One rolled-up figure. `value` is null where the indicator may not be aggregated. */
+export interface IndicatorTotalRow {
+  readonly indicatorCode: string;
+  readonly unitCode: string;
+  readonly aggregation: "sum" | "weighted-average" | "none";
+  /** The year or child unit id, per the grouping; null for "total". */
+  readonly groupKey: string | null;
+  readonly value: number | null;
+  /** How many models contributed a value. */
+  readonly models: number;
+}
+
+/**
+ * Indicator values rolled up the unit tree and across periods, respecting what may
+ * be summed: `sum` indicators are added; `weighted-average` ones (a percent) are
+ * averaged, weighted by their weight indicator for the same model and period, and
+ * are never added; `none` gives no figure. Values are stored in the indicator's unit.
+ *
+ * @example
+ * await indicatorTotals(db, { withinUnitId: thanhLiem, fromYear: 2017, toYear: 2022 }, { by: "total" });
+ * // [{ indicatorCode: "rice-donated", unitCode: "kg", aggregation: "sum", value: 3450, … }]
+ */
+export async function indicatorTotals(
+  db: Kysely<Database>,
+  filter: ReportFilter,
+  grouping: IndicatorGrouping,
+): Promise<IndicatorTotalRow[]> {
+  if (grouping.by === "child-unit" && filter.withinUnitId === undefined) {
+    throw new Error('indicatorTotals: grouping by child unit needs filter.withinUnitId');
+  }
+  let query = db
+    .selectFrom("indicator_values as v")
+    .innerJoin("indicators as i", "i.code", "v.indicator_code")
+    .innerJoin("models as m", "m.id", "v.model_id")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .leftJoin("indicator_values as w", (join) =>
+      join
+        .onRef("w.model_id", "=", "v.model_id")
+        .onRef("w.indicator_code", "=", "i.weight_indicator_code")
+        .onRef("w.period", "=", "v.period"),
+    );
+  if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
+  if (filter.fromYear !== undefined) query = query.where("v.period_year", ">=", filter.fromYear);
+  if (filter.toYear !== undefined) query = query.where("v.period_year", "<=", filter.toYear);
+
+  const groupKey =
+    grouping.by === "year"
+      ? sql<string | null>`v.period_year::text`
+      : grouping.by === "child-unit"
+        ? sql<string | null>`split_part(u.path, '/', (select length(s.path) - length(replace(s.path, '/', '')) + 1 from units s where s.id = ${filter.withinUnitId}))`
+        : sql<string | null>`null::text`;
+
+  const value = sql<number | null>`case i.aggregation
+      when 'sum' then sum(v.value)
+      when 'weighted-average' then sum(v.value * w.value) / nullif(sum(w.value) filter (where w.value is not null), 0)
+      else null end`;
+
+  const rows = await query
+    .select([
+      "i.code as indicatorCode",
+      "i.unit_code as unitCode",
+      "i.aggregation",
+      groupKey.as("groupKey"),
+      value.as("value"),
+      sql<number>`count(distinct v.model_id)::int`.as("models"),
+    ])
+    .groupBy(["i.code", "i.unit_code", "i.aggregation", groupKey])
+    .orderBy("i.code")
+    .orderBy(groupKey)
+    .execute();
+  return rows.map((row) => ({ ...row, value: row.value === null ? null : Number(row.value) }));
+}

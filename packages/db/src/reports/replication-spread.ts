@@ -1,0 +1,75 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.js";
+import { withinSubtree } from "../units/within-subtree.js";
+import type { ReportFilter } from "./report-filter.js";
+
+/** How far one pilot (an origin with adopters) has spread. */
+export interface ReplicationSpreadRow {
+  readonly originModelId: string;
+  readonly originName: string;
+  /** Adopters linked directly to the origin. */
+  readonly directAdopters: number;
+  /** Adopters at any depth (adopters of adopters too). */
+  readonly allAdopters: number;
+  /** The longest chain origin → adopter → … (1 when only direct adopters). */
+  readonly depth: number;
+  /** Distinct units owning an adopter. */
+  readonly adoptingUnits: number;
+  /** Units of the origin owner's kind (other than the owner itself): who could adopt. */
+  readonly eligibleUnits: number;
+  /** adoptingUnits ÷ eligibleUnits, in [0, 1]; 0 when none is eligible. */
+  readonly coverage: number;
+  readonly levelsReached: string[];
+  readonly fieldsReached: string[];
+  /** Days from the origin's start to the first and the median adoption. */
+  readonly firstAdoptionDays: number;
+  readonly medianAdoptionDays: number;
+}
+
+/**
+ * Spread of every pilot whose origin model is in the filter's subtree, walking the
+ * replication forest with a recursive query.
+ *
+ * @example
+ * const [flowerRoad] = await replicationSpread(db, { withinUnitId: haNam });
+ * flowerRoad.directAdopters; // 5
+ */
+export async function replicationSpread(db: Kysely<Database>, filter: ReportFilter = {}): Promise<ReplicationSpreadRow[]> {
+  const scope =
+    filter.withinUnitId === undefined ? sql<boolean>`true` : withinSubtree("ou.path", filter.withinUnitId);
+  const { rows } = await sql<ReplicationSpreadRow>`
+    with recursive spread(origin_id, adopter_id, depth, adopted_on) as (
+      select r.origin_model_id, r.adopter_model_id, 1, r.adopted_on
+      from replications r
+      where not exists (select 1 from replications up where up.adopter_model_id = r.origin_model_id)
+      union all
+      select s.origin_id, r.adopter_model_id, s.depth + 1, r.adopted_on
+      from spread s join replications r on r.origin_model_id = s.adopter_id
+      where s.depth < 100
+    )
+    select
+      o.id as "originModelId",
+      o.name as "originName",
+      (count(*) filter (where s.depth = 1))::int as "directAdopters",
+      count(*)::int as "allAdopters",
+      max(s.depth)::int as "depth",
+      count(distinct a.owner_unit_id)::int as "adoptingUnits",
+      (select count(*) from units e where e.kind = ou.kind and e.id <> ou.id)::int as "eligibleUnits",
+      coalesce(count(distinct a.owner_unit_id)::float8
+        / nullif((select count(*) from units e where e.kind = ou.kind and e.id <> ou.id), 0), 0) as "coverage",
+      array_agg(distinct au.level order by au.level) as "levelsReached",
+      array(select distinct f from models a2 join spread s2 on s2.adopter_id = a2.id, unnest(a2.fields) f
+            where s2.origin_id = o.id order by f) as "fieldsReached",
+      min(s.adopted_on - o.start_date)::int as "firstAdoptionDays",
+      (percentile_disc(0.5) within group (order by s.adopted_on - o.start_date))::int as "medianAdoptionDays"
+    from spread s
+    join models o on o.id = s.origin_id
+    join units ou on ou.id = o.owner_unit_id
+    join models a on a.id = s.adopter_id
+    join units au on au.id = a.owner_unit_id
+    where ${scope}
+    group by o.id, o.name, ou.id, ou.kind
+    order by "allAdopters" desc, o.name
+  `.execute(db);
+  return rows;
+}

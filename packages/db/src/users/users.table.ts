@@ -1,0 +1,35 @@
+import type { ColumnType, Generated, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Row type of `users`. `password_hash` is a scrypt hash, never the password. */
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  unit_id: string | null;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+export type UserRow = Selectable<UserTable>;
+
+/** Row type of `role_assignments`: a role over a unit subtree (none for system admins). */
+export interface RoleAssignmentTable {
+  id: Generated<string>;
+  user_id: string;
+  role: "system-admin" | "unit-admin" | "unit-officer" | "reviewer" | "viewer";
+  unit_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Row type of `sessions`: an issued token (only its hash is kept), expiring and revocable. */
+export interface SessionTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Date | string;
+  revoked_at: Date | string | null;
+}
