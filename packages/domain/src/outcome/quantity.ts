@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * A number with its unit of measure code.
+ *
+ * @example QuantitySchema.parse({ value: 120, unitCode: "million-vnd" })
+ */
+export const QuantitySchema = z.object({
+  value: z.number().finite(),
+  unitCode: z.string().min(1),
+});
+export type Quantity = z.infer<typeof QuantitySchema>;
