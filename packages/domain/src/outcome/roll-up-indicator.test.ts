@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDecimals, decimalFromString, decimalToString, ZERO_DECIMAL } from "../internal/exact-decimal.js";
+import { descendantsOf } from "../org/descendants-of.js";
 import { buildUnitTree } from "../org/unit-tree.js";
 import { thanhLiemUnits, unit } from "../test-support/thanh-liem-units.js";
 import { unwrap } from "../test-support/unwrap.js";
@@ -198,15 +199,7 @@ describe("roll-up invariants", () => {
           if (decimalToString(parts) !== cell.total.exact) return false;
         }
         for (const rootId of t.rootIds) {
-          const inTree = new Set([
-            rootId,
-            ...t.preorder.filter(
-              (id) =>
-                t.nodes.get(id)?.index !== undefined &&
-                (t.nodes.get(id)?.index ?? 0) > (t.nodes.get(rootId)?.index ?? 0) &&
-                (t.nodes.get(id)?.index ?? 0) < (t.nodes.get(rootId)?.index ?? 0) + (t.nodes.get(rootId)?.size ?? 0),
-            ),
-          ]);
+          const inTree = new Set([rootId, ...unwrap(descendantsOf(t, rootId)).map((u) => u.id)]);
           const expected = recorded
             .filter((x) => inTree.has(x.unitId))
             .reduce((acc, x) => addDecimals(acc, decimalFromString(String(x.value))), ZERO_DECIMAL);
