@@ -2,6 +2,8 @@
  * An exact decimal `coefficient × 10^exponent`. Outcome arithmetic (conversions between
  * units, roll-up sums) runs on these so "0.1 + 0.2 tỷ đồng" is exactly 300,000,000 đồng
  * and totals of money never drift, whatever the number of values summed.
+ *
+ * @example const tenth: ExactDecimal = { coefficient: 1n, exponent: -1 }; // 0.1
  */
 export interface ExactDecimal {
   readonly coefficient: bigint;
@@ -81,7 +83,11 @@ export function divideDecimal(a: ExactDecimal, divisor: bigint): ExactDecimal {
   return normalize({ coefficient: quotient, exponent: a.exponent - shift });
 }
 
-/** The nearest JS number (correctly rounded by the engine's decimal parser). */
+/**
+ * The nearest JS number (correctly rounded by the engine's decimal parser).
+ *
+ * @example decimalToNumber({ coefficient: 21n, exponent: -1 }) // 2.1
+ */
 export function decimalToNumber(d: ExactDecimal): number {
   return Number(`${d.coefficient}e${d.exponent}`);
 }
@@ -104,10 +110,18 @@ export function decimalToString(d: ExactDecimal): string {
   return negative ? `-${out}` : out;
 }
 
-/** Whether the value has no fractional part. */
+/**
+ * Whether the value has no fractional part.
+ *
+ * @example isWholeDecimal(decimalFromNumber(1200)) // true
+ */
 export function isWholeDecimal(d: ExactDecimal): boolean {
   return d.exponent >= 0;
 }
 
-/** Zero. */
+/**
+ * Zero.
+ *
+ * @example values.reduce((acc, v) => addDecimals(acc, decimalFromNumber(v)), ZERO_DECIMAL)
+ */
 export const ZERO_DECIMAL: ExactDecimal = { coefficient: 0n, exponent: 0 };

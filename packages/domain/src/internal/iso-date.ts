@@ -7,6 +7,7 @@ import { z } from "zod";
  * @example IsoDateSchema.parse("2025-07-01")
  */
 export const IsoDateSchema = z.iso.date();
+/** A value parsed by {@link IsoDateSchema}. @example const value: IsoDate = IsoDateSchema.parse(input); */
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /**
@@ -15,6 +16,7 @@ export type IsoDate = z.infer<typeof IsoDateSchema>;
  * @example IsoDateTimeSchema.parse("2025-07-01T08:00:00Z")
  */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+/** A value parsed by {@link IsoDateTimeSchema}. @example const value: IsoDateTime = IsoDateTimeSchema.parse(input); */
 export type IsoDateTime = z.infer<typeof IsoDateTimeSchema>;
 
 /**

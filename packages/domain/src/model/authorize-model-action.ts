@@ -6,7 +6,11 @@ import type { UnitTree } from "../org/unit-tree.js";
 import type { ModelAction } from "./model-command.js";
 import { type ModelTransitionRule, modelLifecycle } from "./model-lifecycle.js";
 
-/** Errors of {@link authorizeModelAction}. */
+/**
+ * Errors of {@link authorizeModelAction}.
+ *
+ * @example if (!r.ok && r.error.code === "MODEL.FORBIDDEN") r.error.details?.reason // "role" | "scope"
+ */
 export type ModelAuthorizationError = DomainError<"MODEL.FORBIDDEN" | "MODEL.UNKNOWN_ACTION" | "ORG.UNIT_NOT_FOUND">;
 
 /**

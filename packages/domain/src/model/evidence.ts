@@ -9,6 +9,7 @@ export const FileLocationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("uri"), uri: z.url() }),
   z.object({ kind: z.literal("storage"), storageKey: z.string().min(1).max(1024) }),
 ]);
+/** A value parsed by {@link FileLocationSchema}. @example const value: FileLocation = FileLocationSchema.parse(input); */
 export type FileLocation = z.infer<typeof FileLocationSchema>;
 
 const MIME_TYPE = /^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/;
@@ -32,4 +33,5 @@ export const EvidenceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("photo"), ...fileShape, mimeType: z.string().regex(/^image\/[a-z0-9][a-z0-9.+-]*$/) }),
   z.object({ kind: z.literal("link"), title: fileShape.title, uri: z.url() }),
 ]);
+/** A value parsed by {@link EvidenceSchema}. @example const value: Evidence = EvidenceSchema.parse(input); */
 export type Evidence = z.infer<typeof EvidenceSchema>;

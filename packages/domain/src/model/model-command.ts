@@ -18,6 +18,7 @@ export const ModelCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reinstate"), reason }),
   z.object({ kind: z.literal("archive"), reason }),
 ]);
+/** A value parsed by {@link ModelCommandSchema}. @example const value: ModelCommand = ModelCommandSchema.parse(input); */
 export type ModelCommand = z.infer<typeof ModelCommandSchema>;
 
 /**
@@ -35,4 +36,5 @@ export const ModelActionSchema = z.enum([
   "reinstate",
   "archive",
 ]);
+/** A value parsed by {@link ModelActionSchema}. @example const value: ModelAction = ModelActionSchema.parse(input); */
 export type ModelAction = z.infer<typeof ModelActionSchema>;

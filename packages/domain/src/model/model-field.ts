@@ -11,6 +11,7 @@ export const ModelFieldSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });
+/** A value parsed by {@link ModelFieldSchema}. @example const value: ModelField = ModelFieldSchema.parse(input); */
 export type ModelField = z.infer<typeof ModelFieldSchema>;
 
 /**

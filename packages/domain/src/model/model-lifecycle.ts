@@ -11,6 +11,7 @@ import { ModelStatusSchema } from "./model-status.js";
  * @example UnitAuthoritySchema.parse("unit-above")
  */
 export const UnitAuthoritySchema = z.enum(["owner-unit", "parent-unit", "unit-above", "owner-or-above"]);
+/** A value parsed by {@link UnitAuthoritySchema}. @example const value: UnitAuthority = UnitAuthoritySchema.parse(input); */
 export type UnitAuthority = z.infer<typeof UnitAuthoritySchema>;
 
 /**
@@ -31,6 +32,7 @@ export const ModelTransitionRuleSchema = z.object({
   authority: UnitAuthoritySchema,
   reasonRequired: z.boolean(),
 });
+/** A value parsed by {@link ModelTransitionRuleSchema}. @example const value: ModelTransitionRule = ModelTransitionRuleSchema.parse(input); */
 export type ModelTransitionRule = z.infer<typeof ModelTransitionRuleSchema>;
 
 /**

@@ -16,4 +16,5 @@ export const ModelStatusSchema = z.enum([
   "suspended",
   "archived",
 ]);
+/** A value parsed by {@link ModelStatusSchema}. @example const value: ModelStatus = ModelStatusSchema.parse(input); */
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;

@@ -11,4 +11,5 @@ export const ModelTargetSchema = z.object({
   targetValue: z.number().finite().nonnegative(),
   unitCode: z.string().min(1),
 });
+/** A value parsed by {@link ModelTargetSchema}. @example const value: ModelTarget = ModelTargetSchema.parse(input); */
 export type ModelTarget = z.infer<typeof ModelTargetSchema>;

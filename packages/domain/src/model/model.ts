@@ -45,4 +45,5 @@ export const ModelSchema = z
     z.object({ kind: z.literal("individual"), personName: z.string().trim().min(1).max(200), ...modelShape }),
   ])
   .refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] });
+/** A value parsed by {@link ModelSchema}. @example const value: Model = ModelSchema.parse(input); */
 export type Model = z.infer<typeof ModelSchema>;

@@ -19,4 +19,5 @@ export const StatusHistoryEntrySchema = z.object({
   at: IsoDateTimeSchema,
   reason: z.string().trim().min(1).nullable(),
 });
+/** A value parsed by {@link StatusHistoryEntrySchema}. @example const value: StatusHistoryEntry = StatusHistoryEntrySchema.parse(input); */
 export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntrySchema>;

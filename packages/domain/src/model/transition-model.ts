@@ -10,7 +10,11 @@ import type { ModelTransitionRule } from "./model-lifecycle.js";
 import type { ModelStatus } from "./model-status.js";
 import type { StatusHistoryEntry } from "./status-history-entry.js";
 
-/** Who acts, when, and the tree that decides their authority. Time is passed in. */
+/**
+ * Who acts, when, and the tree that decides their authority. Time is passed in.
+ *
+ * @example const context: ModelTransitionContext = { actor, at: "2022-03-01T08:00:00+07:00", tree };
+ */
 export interface ModelTransitionContext {
   readonly actor: Actor;
   readonly at: IsoDateTime;
@@ -19,7 +23,11 @@ export interface ModelTransitionContext {
   readonly lifecycle?: readonly ModelTransitionRule[];
 }
 
-/** Errors of {@link transitionModel}. */
+/**
+ * Errors of {@link transitionModel}.
+ *
+ * @example if (!r.ok && r.error.code === "MODEL.REASON_REQUIRED") askForReason();
+ */
 export type ModelTransitionError =
   | ModelAuthorizationError
   | DomainError<

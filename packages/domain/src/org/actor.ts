@@ -17,4 +17,5 @@ export const ActorSchema = z
     message: "only a system admin may have no unit",
     path: ["unitId"],
   });
+/** A value parsed by {@link ActorSchema}. @example const value: Actor = ActorSchema.parse(input); */
 export type Actor = z.infer<typeof ActorSchema>;

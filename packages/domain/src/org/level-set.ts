@@ -14,6 +14,7 @@ export const LevelSchema = z.object({
   label: LocalizedTextSchema,
   rank: z.number().int().nonnegative(),
 });
+/** A value parsed by {@link LevelSchema}. @example const value: Level = LevelSchema.parse(input); */
 export type Level = z.infer<typeof LevelSchema>;
 
 /**
@@ -42,6 +43,7 @@ export const LevelSetSchema = z
     message: "level ranks must be unique",
     path: ["levels"],
   });
+/** A value parsed by {@link LevelSetSchema}. @example const value: LevelSet = LevelSetSchema.parse(input); */
 export type LevelSet = z.infer<typeof LevelSetSchema>;
 
 const PROVINCE: Level = { code: "province", label: { vi: "Cấp tỉnh", en: "Province" }, rank: 0 };

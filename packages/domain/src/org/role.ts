@@ -8,4 +8,5 @@ import { z } from "zod";
  * @example RoleSchema.parse("unit-officer")
  */
 export const RoleSchema = z.enum(["system-admin", "unit-admin", "unit-officer", "reviewer", "viewer"]);
+/** A value parsed by {@link RoleSchema}. @example const value: Role = RoleSchema.parse(input); */
 export type Role = z.infer<typeof RoleSchema>;

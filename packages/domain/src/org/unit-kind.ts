@@ -11,6 +11,7 @@ export const UnitKindSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });
+/** A value parsed by {@link UnitKindSchema}. @example const value: UnitKind = UnitKindSchema.parse(input); */
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
 /**

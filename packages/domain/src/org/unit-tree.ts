@@ -2,7 +2,11 @@ import { type DomainError, domainError } from "../errors/domain-error.js";
 import { err, ok, type Result } from "../errors/result.js";
 import type { Unit } from "./unit.js";
 
-/** One unit in a {@link UnitTree}, with what the tree helpers need precomputed. */
+/**
+ * One unit in a {@link UnitTree}, with what the tree helpers need precomputed.
+ *
+ * @example tree.nodes.get("huyen")?.childIds // ["thanh-tra", "chqs", ...]
+ */
 export interface UnitTreeNode {
   readonly unit: Unit;
   readonly childIds: readonly string[];
@@ -18,6 +22,8 @@ export interface UnitTreeNode {
  * A validated forest of units, indexed once so lookups are O(1) and subtree queries
  * are O(answer): ids in pre-order (every parent before its children, each subtree
  * contiguous), and a node per id.
+ *
+ * @example for (const id of tree.preorder) render(tree.nodes.get(id));
  */
 export interface UnitTree {
   readonly nodes: ReadonlyMap<string, UnitTreeNode>;
@@ -25,7 +31,11 @@ export interface UnitTree {
   readonly preorder: readonly string[];
 }
 
-/** Errors {@link buildUnitTree} can return. */
+/**
+ * Errors {@link buildUnitTree} can return.
+ *
+ * @example if (!r.ok && r.error.code === "ORG.CYCLE") r.error.details?.cycles // [["x", "z", "y"]]
+ */
 export type UnitTreeError = DomainError<"ORG.DUPLICATE_UNIT_ID" | "ORG.ORPHAN" | "ORG.CYCLE">;
 
 /**

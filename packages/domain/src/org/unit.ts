@@ -17,4 +17,5 @@ export const UnitSchema = z.object({
   level: z.string().min(1),
   kind: z.string().min(1),
 });
+/** A value parsed by {@link UnitSchema}. @example const value: Unit = UnitSchema.parse(input); */
 export type Unit = z.infer<typeof UnitSchema>;

@@ -11,7 +11,11 @@ import { findUnitOfMeasure } from "./find-unit-of-measure.js";
 import type { Quantity } from "./quantity.js";
 import { defaultUnitsOfMeasure, type UnitOfMeasure } from "./unit-of-measure.js";
 
-/** Errors of {@link convertQuantity}. */
+/**
+ * Errors of {@link convertQuantity}.
+ *
+ * @example if (!r.ok && r.error.code === "OUTCOME.INCOMPATIBLE_UNITS") showUnitMismatch(r.error);
+ */
 export type ConversionError = DomainError<"OUTCOME.UNKNOWN_UNIT" | "OUTCOME.INCOMPATIBLE_UNITS">;
 
 /**

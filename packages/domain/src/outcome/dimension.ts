@@ -18,4 +18,5 @@ export const DimensionSchema = z.enum([
   "count",
   "percent",
 ]);
+/** A value parsed by {@link DimensionSchema}. @example const value: Dimension = DimensionSchema.parse(input); */
 export type Dimension = z.infer<typeof DimensionSchema>;

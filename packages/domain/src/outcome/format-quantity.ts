@@ -12,9 +12,14 @@ import { defaultUnitsOfMeasure, type UnitOfMeasure } from "./unit-of-measure.js"
  * @example FormatLocaleSchema.parse("vi-VN")
  */
 export const FormatLocaleSchema = z.enum(["vi-VN", "en"]);
+/** A value parsed by {@link FormatLocaleSchema}. @example const value: FormatLocale = FormatLocaleSchema.parse(input); */
 export type FormatLocale = z.infer<typeof FormatLocaleSchema>;
 
-/** Options of {@link formatQuantity}. */
+/**
+ * Options of {@link formatQuantity}.
+ *
+ * @example formatQuantity(q, { locale: "en", unitCode: "million-vnd", maximumFractionDigits: 1 })
+ */
 export interface FormatQuantityOptions {
   readonly locale: FormatLocale;
   /** Write the value in this unit (same dimension) instead of choosing one. */

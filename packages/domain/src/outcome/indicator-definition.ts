@@ -14,6 +14,7 @@ export const AggregationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("weighted-average"), weightIndicatorCode: z.string().min(1) }),
   z.object({ kind: z.literal("none") }),
 ]);
+/** A value parsed by {@link AggregationSchema}. @example const value: Aggregation = AggregationSchema.parse(input); */
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
 /**
@@ -30,6 +31,7 @@ export const IndicatorDefinitionSchema = z.object({
   unitCode: z.string().min(1),
   aggregation: AggregationSchema,
 });
+/** A value parsed by {@link IndicatorDefinitionSchema}. @example const value: IndicatorDefinition = IndicatorDefinitionSchema.parse(input); */
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinitionSchema>;
 
 /**

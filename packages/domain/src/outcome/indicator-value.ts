@@ -16,4 +16,5 @@ export const IndicatorValueSchema = z.object({
   period: PeriodSchema,
   value: z.number(),
 });
+/** A value parsed by {@link IndicatorValueSchema}. @example const value: IndicatorValue = IndicatorValueSchema.parse(input); */
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;

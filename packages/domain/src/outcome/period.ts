@@ -13,6 +13,7 @@ export const PeriodSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("quarter"), year, quarter: z.number().int().min(1).max(4) }),
   z.object({ kind: z.literal("month"), year, month: z.number().int().min(1).max(12) }),
 ]);
+/** A value parsed by {@link PeriodSchema}. @example const value: Period = PeriodSchema.parse(input); */
 export type Period = z.infer<typeof PeriodSchema>;
 
 /** First and last month (1–12) a period covers. */

@@ -9,4 +9,5 @@ export const QuantitySchema = z.object({
   value: z.number().finite(),
   unitCode: z.string().min(1),
 });
+/** A value parsed by {@link QuantitySchema}. @example const value: Quantity = QuantitySchema.parse(input); */
 export type Quantity = z.infer<typeof QuantitySchema>;

@@ -20,14 +20,22 @@ import type { UnitOfMeasure } from "./unit-of-measure.js";
 import { defaultUnitsOfMeasure } from "./unit-of-measure.js";
 import { type IndicatorValueError, validateIndicatorValue } from "./validate-indicator-value.js";
 
-/** A sum: the nearest number, the exact decimal as a string, and how many values it adds. */
+/**
+ * A sum: the nearest number, the exact decimal as a string, and how many values it adds.
+ *
+ * @example { value: 3450, exact: "3450", count: 3 }
+ */
 export interface SumCell {
   readonly value: number;
   readonly exact: string;
   readonly count: number;
 }
 
-/** A weighted average (`null` when there is no weight), the total weight, and how many values. */
+/**
+ * A weighted average (`null` when there is no weight), the total weight, and how many values.
+ *
+ * @example { value: 86, weight: "50", count: 2 }
+ */
 export interface AverageCell {
   readonly value: number | null;
   readonly weight: string;
@@ -38,6 +46,8 @@ export interface AverageCell {
  * The roll-up of one indicator over the whole unit tree, for every unit: `own` (values
  * recorded on the unit itself) and `total` (the unit and everything below it).
  * `not-aggregated` lists the values instead, with the reason.
+ *
+ * @example if (r.kind === "sum") r.units["huyen"]?.total.exact // "3450"
  */
 export type IndicatorRollUp =
   | {
@@ -63,7 +73,11 @@ export type IndicatorRollUp =
       readonly values: readonly IndicatorValue[];
     };
 
-/** Errors of {@link rollUpIndicator}. */
+/**
+ * Errors of {@link rollUpIndicator}.
+ *
+ * @example if (!r.ok && r.error.code === "OUTCOME.OVERLAPPING_PERIODS") r.error.details?.periods // ["2022", "2022-05"]
+ */
 export type RollUpError =
   | IndicatorValueError
   | DomainError<
@@ -73,7 +87,11 @@ export type RollUpError =
       | "ORG.UNIT_NOT_FOUND"
     >;
 
-/** Input of {@link rollUpIndicator}. */
+/**
+ * Input of {@link rollUpIndicator}.
+ *
+ * @example rollUpIndicator({ tree, indicator, definitions, values, period: { kind: "year", year: 2022 } })
+ */
 export interface RollUpInput {
   readonly tree: UnitTree;
   readonly indicator: IndicatorDefinition;

@@ -21,6 +21,7 @@ export const UnitOfMeasureSchema = z.object({
   symbol: z.object({ vi: z.string(), en: z.string(), enOne: z.string().optional() }),
   attached: z.boolean().default(false),
 });
+/** A value parsed by {@link UnitOfMeasureSchema}. @example const value: UnitOfMeasure = UnitOfMeasureSchema.parse(input); */
 export type UnitOfMeasure = z.infer<typeof UnitOfMeasureSchema>;
 
 /**

@@ -4,7 +4,11 @@ import { findUnitOfMeasure } from "./find-unit-of-measure.js";
 import type { IndicatorDefinition } from "./indicator-definition.js";
 import { defaultUnitsOfMeasure, type UnitOfMeasure } from "./unit-of-measure.js";
 
-/** Errors of {@link validateIndicatorDefinitions}. */
+/**
+ * Errors of {@link validateIndicatorDefinitions}.
+ *
+ * @example if (!r.ok && r.error.code === "OUTCOME.PERCENT_NOT_SUMMABLE") suggestWeightedAverage();
+ */
 export type IndicatorDefinitionError = DomainError<
   | "OUTCOME.UNKNOWN_UNIT"
   | "OUTCOME.DUPLICATE_INDICATOR"

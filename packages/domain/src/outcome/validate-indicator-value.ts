@@ -6,7 +6,11 @@ import type { IndicatorDefinition } from "./indicator-definition.js";
 import type { IndicatorValue } from "./indicator-value.js";
 import { defaultUnitsOfMeasure, type UnitOfMeasure } from "./unit-of-measure.js";
 
-/** Errors of {@link validateIndicatorValue}. */
+/**
+ * Errors of {@link validateIndicatorValue}.
+ *
+ * @example if (!r.ok) showFieldError(r.error.message.vi); // "Tỷ lệ phần trăm phải từ 0 đến 100"
+ */
 export type IndicatorValueError = DomainError<
   | "OUTCOME.NOT_FINITE"
   | "OUTCOME.NEGATIVE"

@@ -10,6 +10,7 @@ export const CommendationFormSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });
+/** A value parsed by {@link CommendationFormSchema}. @example const value: CommendationForm = CommendationFormSchema.parse(input); */
 export type CommendationForm = z.infer<typeof CommendationFormSchema>;
 
 /**

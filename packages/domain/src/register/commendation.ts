@@ -15,6 +15,7 @@ export const CommendationRecipientSchema = z.discriminatedUnion("kind", [
     unitId: z.string().min(1).nullable(),
   }),
 ]);
+/** A value parsed by {@link CommendationRecipientSchema}. @example const value: CommendationRecipient = CommendationRecipientSchema.parse(input); */
 export type CommendationRecipient = z.infer<typeof CommendationRecipientSchema>;
 
 /**
@@ -31,6 +32,7 @@ export const CommendationSuspensionSchema = z
     findingId: z.string().min(1).nullable(),
   })
   .refine((s) => s.until === null || s.from <= s.until, { message: "until must not be before from", path: ["until"] });
+/** A value parsed by {@link CommendationSuspensionSchema}. @example const value: CommendationSuspension = CommendationSuspensionSchema.parse(input); */
 export type CommendationSuspension = z.infer<typeof CommendationSuspensionSchema>;
 
 /**
@@ -71,4 +73,5 @@ export const CommendationSchema = z
     message: "a commendation cannot be revoked before its decision date",
     path: ["revocation", "revokedOn"],
   });
+/** A value parsed by {@link CommendationSchema}. @example const value: Commendation = CommendationSchema.parse(input); */
 export type Commendation = z.infer<typeof CommendationSchema>;

@@ -19,4 +19,5 @@ export const CorrectiveActionSchema = z
     message: "an action is verified only after it is completed",
     path: ["verifiedOn"],
   });
+/** A value parsed by {@link CorrectiveActionSchema}. @example const value: CorrectiveAction = CorrectiveActionSchema.parse(input); */
 export type CorrectiveAction = z.infer<typeof CorrectiveActionSchema>;

@@ -4,6 +4,8 @@ import { type FindingSeverity, FindingSeveritySchema } from "./inspection-findin
 /**
  * What a finding requires of the records it touches. The caller applies them (e.g.
  * `transitionModel` with `suspend`, `suspendCommendation`) in the same transaction.
+ *
+ * @example for (const i of findingImplications(finding)) if (i.kind === "suspend-model") suspend(i.modelId, i.reason);
  */
 export type FindingImplication =
   | { readonly kind: "suspend-model"; readonly modelId: string; readonly findingId: string; readonly reason: string }

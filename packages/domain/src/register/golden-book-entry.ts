@@ -37,4 +37,5 @@ export const GoldenBookEntrySchema = z
     message: "a rejection needs a reason",
     path: ["decision", "reason"],
   });
+/** A value parsed by {@link GoldenBookEntrySchema}. @example const value: GoldenBookEntry = GoldenBookEntrySchema.parse(input); */
 export type GoldenBookEntry = z.infer<typeof GoldenBookEntrySchema>;

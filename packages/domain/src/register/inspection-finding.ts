@@ -8,6 +8,7 @@ import { CorrectiveActionSchema } from "./corrective-action.js";
  * @example FindingSeveritySchema.options.indexOf("major") > FindingSeveritySchema.options.indexOf("minor") // true
  */
 export const FindingSeveritySchema = z.enum(["observation", "minor", "major", "critical"]);
+/** A value parsed by {@link FindingSeveritySchema}. @example const value: FindingSeverity = FindingSeveritySchema.parse(input); */
 export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
 
 /**
@@ -47,4 +48,5 @@ export const InspectionFindingSchema = z
     message: "re-verification cannot precede the finding",
     path: ["reverification", "on"],
   });
+/** A value parsed by {@link InspectionFindingSchema}. @example const value: InspectionFinding = InspectionFindingSchema.parse(input); */
 export type InspectionFinding = z.infer<typeof InspectionFindingSchema>;

@@ -25,4 +25,5 @@ export const InspectionPlanSchema = z
     path: ["inspectingUnitId"],
   })
   .refine((p) => p.period.from <= p.period.to, { message: "the period ends before it starts", path: ["period", "to"] });
+/** A value parsed by {@link InspectionPlanSchema}. @example const value: InspectionPlan = InspectionPlanSchema.parse(input); */
 export type InspectionPlan = z.infer<typeof InspectionPlanSchema>;

@@ -1,6 +1,10 @@
 import type { ReplicationForest } from "./replication-forest.js";
 
-/** An adopter below a model, with its generation (1 = direct adopter). */
+/**
+ * An adopter below a model, with its generation (1 = direct adopter).
+ *
+ * @example { modelId: "m-kb", generation: 1 }
+ */
 export interface Adopter {
   readonly modelId: string;
   readonly generation: number;

@@ -11,14 +11,22 @@ import { convertExact } from "../outcome/convert-quantity.js";
 import { findUnitOfMeasure } from "../outcome/find-unit-of-measure.js";
 import { defaultUnitsOfMeasure, type UnitOfMeasure } from "../outcome/unit-of-measure.js";
 
-/** One outcome figure of a model: an indicator's value in some unit. */
+/**
+ * One outcome figure of a model: an indicator's value in some unit.
+ *
+ * @example { indicatorCode: "road-length", value: 3, unitCode: "km" }
+ */
 export interface OutcomeFigure {
   readonly indicatorCode: string;
   readonly value: number;
   readonly unitCode: string;
 }
 
-/** How an adopter did on one indicator, next to its origin. */
+/**
+ * How an adopter did on one indicator, next to its origin.
+ *
+ * @example if (c.kind === "compared") c.ratio // 1.5
+ */
 export type IndicatorComparison =
   | {
       readonly kind: "compared";
@@ -41,7 +49,11 @@ export type IndicatorComparison =
     }
   | { readonly kind: "missing"; readonly indicatorCode: string; readonly missingFrom: "origin" | "adopter" };
 
-/** Errors of {@link compareWithOrigin}. */
+/**
+ * Errors of {@link compareWithOrigin}.
+ *
+ * @example if (!r.ok && r.error.code === "REPLICATION.DUPLICATE_FIGURE") r.error.details?.indicatorCode
+ */
 export type CompareWithOriginError = DomainError<"OUTCOME.UNKNOWN_UNIT" | "REPLICATION.DUPLICATE_FIGURE">;
 
 /**

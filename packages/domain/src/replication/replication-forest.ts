@@ -6,6 +6,8 @@ import type { ReplicationLink } from "./replication-link.js";
  * Origin → adopter links as a forest: each adopter has at most one origin and no model
  * descends from itself. Build it with {@link buildReplicationForest}, grow it with
  * {@link addReplicationLink}; both keep it acyclic.
+ *
+ * @example forest.adoptersOf.get("m-qs") // direct adopters of the flower road
  */
 export interface ReplicationForest {
   /** The link into each adopter, by adopter model id. */
@@ -14,7 +16,11 @@ export interface ReplicationForest {
   readonly adoptersOf: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Errors of {@link addReplicationLink} and {@link buildReplicationForest}. */
+/**
+ * Errors of {@link addReplicationLink} and {@link buildReplicationForest}.
+ *
+ * @example if (!r.ok && r.error.code === "REPLICATION.CYCLE") r.error.details?.path
+ */
 export type ReplicationLinkError = DomainError<
   "REPLICATION.SELF_LINK" | "REPLICATION.ALREADY_HAS_ORIGIN" | "REPLICATION.CYCLE"
 >;

@@ -16,4 +16,5 @@ export const ReplicationLinkSchema = z
     message: "a model cannot replicate itself",
     path: ["adopterModelId"],
   });
+/** A value parsed by {@link ReplicationLinkSchema}. @example const value: ReplicationLink = ReplicationLinkSchema.parse(input); */
 export type ReplicationLink = z.infer<typeof ReplicationLinkSchema>;

@@ -7,10 +7,18 @@ import type { UnitTree } from "../org/unit-tree.js";
 import { adoptersOf } from "./adopters-of.js";
 import type { ReplicationForest } from "./replication-forest.js";
 
-/** What spread metrics need of a model. */
+/**
+ * What spread metrics need of a model.
+ *
+ * @example const m: SpreadModel = { id: "m-qs", ownerUnitId: "chqs", fieldCodes: ["environment"], startDate: "2019-03-01" };
+ */
 export type SpreadModel = Pick<Model, "id" | "ownerUnitId" | "fieldCodes" | "startDate">;
 
-/** How far a pilot model (mô hình điểm) has spread. */
+/**
+ * How far a pilot model (mô hình điểm) has spread.
+ *
+ * @example metrics.coverage.ratio // 5 / 6
+ */
 export interface SpreadMetrics {
   readonly pilotModelId: string;
   readonly directAdopterIds: readonly string[];
@@ -39,7 +47,11 @@ export interface SpreadMetrics {
   } | null;
 }
 
-/** Input of {@link spreadMetrics}. */
+/**
+ * Input of {@link spreadMetrics}.
+ *
+ * @example spreadMetrics({ forest, pilotModelId: "m-qs", models, tree, eligibleUnitIds })
+ */
 export interface SpreadMetricsInput {
   readonly forest: ReplicationForest;
   readonly pilotModelId: string;
@@ -50,7 +62,11 @@ export interface SpreadMetricsInput {
   readonly eligibleUnitIds: readonly string[];
 }
 
-/** Errors of {@link spreadMetrics}. */
+/**
+ * Errors of {@link spreadMetrics}.
+ *
+ * @example if (!r.ok && r.error.code === "REPLICATION.ADOPTED_BEFORE_ORIGIN_START") fixDates(r.error.details);
+ */
 export type SpreadMetricsError = DomainError<
   "REPLICATION.UNKNOWN_MODEL" | "REPLICATION.ADOPTED_BEFORE_ORIGIN_START" | "ORG.UNIT_NOT_FOUND"
 >;

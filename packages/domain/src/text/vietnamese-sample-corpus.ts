@@ -2,6 +2,8 @@
  * One sample of Vietnamese text and what PostgreSQL `unaccent()` (default rules)
  * returns for it. The expected strings are written out by hand, never computed with
  * `removeDiacritics`, so the db layer can check both against the real extension.
+ *
+ * @example { input: "Hũ gạo tiết kiệm", unaccented: "Hu gao tiet kiem" }
  */
 export interface VietnameseSample {
   readonly input: string;
