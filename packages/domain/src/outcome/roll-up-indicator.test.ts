@@ -111,6 +111,25 @@ describe("rollUpIndicator — sum", () => {
   });
 });
 
+describe("rollUpIndicator — scale", () => {
+  it("rolls 60,000 values up a 12,000-unit tree within the test timeout", () => {
+    const units = Array.from({ length: 12_000 }, (_, i) =>
+      unit(`u${i}`, i === 0 ? null : `u${Math.floor((i - 1) / 8)}`),
+    );
+    const big = unwrap(buildUnitTree(units));
+    const values = Array.from({ length: 60_000 }, (_, i) =>
+      v(`u${i % 12_000}`, "money-raised", 1_000_000 + i, {
+        kind: "month",
+        year: 2022,
+        month: 1 + Math.floor(i / 12_000),
+      }),
+    );
+    const r = sums(unwrap(rollUpIndicator({ tree: big, indicator: def("money-raised"), values })));
+    // Σ (1,000,000 + i) for i < 60,000
+    expect(r.u0?.total.exact).toBe(String(60_000 * 1_000_000 + (59_999 * 60_000) / 2));
+  });
+});
+
 describe("rollUpIndicator — percentages", () => {
   const complaints = [
     v("thanh-tra", "complaints-received", 40),
@@ -148,6 +167,14 @@ describe("rollUpIndicator — percentages", () => {
     if (r.kind !== "not-aggregated") return;
     expect(r.values).toHaveLength(2);
     expect(r.reason.vi).toContain("không được tổng hợp");
+  });
+
+  it("refuses to sum a percent even when the definition asks for it", () => {
+    const summed: IndicatorDefinition = { ...def("satisfaction"), aggregation: { kind: "sum" } };
+    expect(rollUpIndicator({ tree, indicator: summed, values: [v("xa-a", "satisfaction", 90)] })).toMatchObject({
+      ok: false,
+      error: { code: "OUTCOME.PERCENT_NOT_SUMMABLE" },
+    });
   });
 
   it("needs the weight indicator's definition", () => {

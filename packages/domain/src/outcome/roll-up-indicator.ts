@@ -13,6 +13,7 @@ import {
 } from "../internal/exact-decimal.js";
 import { unitNotFound } from "../org/unit-not-found.js";
 import type { UnitTree } from "../org/unit-tree.js";
+import { findUnitOfMeasure } from "./find-unit-of-measure.js";
 import type { IndicatorDefinition } from "./indicator-definition.js";
 import type { IndicatorValue } from "./indicator-value.js";
 import { type Period, periodContains, periodKey, periodsOverlap } from "./period.js";
@@ -82,6 +83,7 @@ export type RollUpError =
   | IndicatorValueError
   | DomainError<
       | "OUTCOME.DUPLICATE_VALUE"
+      | "OUTCOME.PERCENT_NOT_SUMMABLE"
       | "OUTCOME.OVERLAPPING_PERIODS"
       | "OUTCOME.UNKNOWN_WEIGHT_INDICATOR"
       | "ORG.UNIT_NOT_FOUND"
@@ -126,6 +128,22 @@ const NOT_AGGREGATED_REASON: LocalizedText = {
 export function rollUpIndicator(input: RollUpInput): Result<IndicatorRollUp, RollUpError> {
   const { tree, indicator, period = null, catalogue = defaultUnitsOfMeasure } = input;
   const aggregation = indicator.aggregation;
+
+  // Guard here too, not only in validateIndicatorDefinitions: a summed percent is never shown.
+  const unit = findUnitOfMeasure(indicator.unitCode, catalogue);
+  if (!unit.ok) return unit;
+  if (unit.value.dimension === "percent" && aggregation.kind === "sum") {
+    return err(
+      domainError(
+        "OUTCOME.PERCENT_NOT_SUMMABLE",
+        {
+          vi: `Chỉ tiêu "${indicator.code}" tính bằng % nên không được cộng dồn`,
+          en: `Indicator "${indicator.code}" is a percentage and cannot be summed`,
+        },
+        { indicatorCode: indicator.code },
+      ),
+    );
+  }
 
   const own = collect(input.values, indicator, period, tree, catalogue);
   if (!own.ok) return own;
