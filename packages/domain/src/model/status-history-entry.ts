@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateTimeSchema } from "../internal/iso-date.js";
+import { ModelActionSchema } from "./model-command.js";
 import { ModelStatusSchema } from "./model-status.js";
 
 /**
@@ -14,7 +15,7 @@ export const StatusHistoryEntrySchema = z.object({
   modelId: z.string().min(1),
   from: ModelStatusSchema.nullable(),
   to: ModelStatusSchema,
-  command: z.string().min(1),
+  command: ModelActionSchema,
   by: z.string().min(1),
   at: IsoDateTimeSchema,
   reason: z.string().trim().min(1).nullable(),
