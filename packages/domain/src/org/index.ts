@@ -1,1 +1,15 @@
+export { type Actor, ActorSchema } from "./actor.js";
+export { ancestorsOf } from "./ancestors-of.js";
+export { depthOf } from "./depth-of.js";
+export { descendantsOf } from "./descendants-of.js";
+export { findLevel } from "./find-level.js";
+export { isWithinScope } from "./is-within-scope.js";
+export { defaultLevelSets, type Level, LevelSchema, type LevelSet, LevelSetSchema } from "./level-set.js";
+export { levelSetOn } from "./level-set-on.js";
+export { parseUnit } from "./parse-unit.js";
+export { pathTo } from "./path-to.js";
+export { type Role, RoleSchema } from "./role.js";
 export { type Unit, UnitSchema } from "./unit.js";
+export { defaultUnitKinds, type UnitKind, UnitKindSchema } from "./unit-kind.js";
+export { unitNotFound } from "./unit-not-found.js";
+export { buildUnitTree, type UnitTree, type UnitTreeError, type UnitTreeNode } from "./unit-tree.js";

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { IsoDateSchema } from "../internal/iso-date.js";
+import { EvidenceSchema } from "./evidence.js";
+import { ModelStatusSchema } from "./model-status.js";
+import { ModelTargetSchema } from "./model-target.js";
+
+const modelShape = {
+  id: z.string().min(1),
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(500),
+  ownerUnitId: z.string().min(1),
+  fieldCodes: z
+    .array(z.string().min(1))
+    .min(1)
+    .refine((codes) => new Set(codes).size === codes.length, { message: "field codes must be unique" }),
+  annualTheme: z.string().trim().min(1).nullable(),
+  problem: z.string().trim(),
+  solution: z.string().trim(),
+  startDate: IsoDateSchema,
+  targets: z.array(ModelTargetSchema),
+  evidence: z.array(EvidenceSchema),
+  /** Set when this model is a replication (nhân rộng) of another. */
+  originModelId: z.string().min(1).nullable(),
+  /** True for demo data, so reports and exports can leave it out. */
+  generated: z.boolean().default(false),
+  status: ModelStatusSchema,
+};
+
+/**
+ * An exemplary model (mô hình): a unit's initiative with its fields, problem, solution,
+ * targets and evidence. `kind: "individual"` models carry the person's name;
+ * `kind: "collective"` models belong to the owner unit as a whole.
+ *
+ * @example
+ * ModelSchema.parse({
+ *   kind: "collective", id: "m1", code: "QS-01", name: "Đường hoa quân sự", ownerUnitId: "chqs",
+ *   fieldCodes: ["defence-security", "environment"], annualTheme: null, problem: "", solution: "",
+ *   startDate: "2019-03-01", targets: [{ indicatorCode: "road-length", targetValue: 3, unitCode: "km" }],
+ *   evidence: [], originModelId: null, status: "draft",
+ * })
+ */
+export const ModelSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("collective"), ...modelShape }),
+    z.object({ kind: z.literal("individual"), personName: z.string().trim().min(1).max(200), ...modelShape }),
+  ])
+  .refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] });
+/** A value parsed by {@link ModelSchema}. @example const value: Model = ModelSchema.parse(input); */
+export type Model = z.infer<typeof ModelSchema>;

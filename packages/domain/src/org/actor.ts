@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { RoleSchema } from "./role.js";
+
+/**
+ * Who acts: the user, their role, and the unit that role applies to (`null` only for a
+ * system admin, whose scope is everything).
+ *
+ * @example ActorSchema.parse({ userId: "user-1", role: "unit-officer", unitId: "xa-thanh-ha" })
+ */
+export const ActorSchema = z
+  .object({
+    userId: z.string().min(1),
+    role: RoleSchema,
+    unitId: z.string().min(1).nullable(),
+  })
+  .refine((a) => a.unitId !== null || a.role === "system-admin", {
+    message: "only a system admin may have no unit",
+    path: ["unitId"],
+  });
+/** A value parsed by {@link ActorSchema}. @example const value: Actor = ActorSchema.parse(input); */
+export type Actor = z.infer<typeof ActorSchema>;

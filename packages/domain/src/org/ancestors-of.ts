@@ -1,0 +1,27 @@
+import type { DomainError } from "../errors/domain-error.js";
+import { err, ok, type Result } from "../errors/result.js";
+import type { Unit } from "./unit.js";
+import { unitNotFound } from "./unit-not-found.js";
+import type { UnitTree } from "./unit-tree.js";
+
+/**
+ * The units above `unitId`, nearest first (parent, grandparent, ..., root). O(depth).
+ *
+ * @example
+ * ancestorsOf(tree, "chi-bo-thanh-tra") // ok([huyenUy, tinhUy])
+ */
+export function ancestorsOf(
+  tree: UnitTree,
+  unitId: string,
+): Result<readonly Unit[], DomainError<"ORG.UNIT_NOT_FOUND">> {
+  const node = tree.nodes.get(unitId);
+  if (node === undefined) return err(unitNotFound(unitId));
+  const ancestors: Unit[] = [];
+  for (let parentId = node.unit.parentId; parentId !== null; ) {
+    const parent = tree.nodes.get(parentId)?.unit;
+    if (parent === undefined) break;
+    ancestors.push(parent);
+    parentId = parent.parentId;
+  }
+  return ok(ancestors);
+}

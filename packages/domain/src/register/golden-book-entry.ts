@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { IsoDateSchema, IsoDateTimeSchema } from "../internal/iso-date.js";
+
+/**
+ * An entry in a unit's golden book of good people and good deeds (Sổ vàng người tốt,
+ * việc tốt): a person or a collective, the deed, its field and date, who nominated it and,
+ * once decided, who verified or rejected it and when. A `verified` or `rejected` entry
+ * carries its `decision`; a `nominated` one does not.
+ *
+ * @example
+ * GoldenBookEntrySchema.parse({ id: "g1", subject: { kind: "person", personName: "Trần Văn C" },
+ *   deed: "Hiến 200 m² đất làm đường", fieldCode: "economy", date: "2021-06-01", unitId: "xa-a",
+ *   nominatedBy: "user-3", status: "nominated", decision: null })
+ */
+export const GoldenBookEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    subject: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("person"), personName: z.string().trim().min(1).max(200) }),
+      z.object({ kind: z.literal("collective"), unitId: z.string().min(1) }),
+    ]),
+    deed: z.string().trim().min(1),
+    fieldCode: z.string().min(1),
+    date: IsoDateSchema,
+    unitId: z.string().min(1),
+    nominatedBy: z.string().min(1),
+    status: z.enum(["nominated", "verified", "rejected"]),
+    decision: z
+      .object({ by: z.string().min(1), at: IsoDateTimeSchema, reason: z.string().trim().min(1).nullable() })
+      .nullable(),
+  })
+  .refine((e) => (e.status === "nominated") === (e.decision === null), {
+    message: "a decided entry needs its decision, a nominated one has none",
+    path: ["decision"],
+  })
+  .refine((e) => e.status !== "rejected" || (e.decision?.reason ?? null) !== null, {
+    message: "a rejection needs a reason",
+    path: ["decision", "reason"],
+  });
+/** A value parsed by {@link GoldenBookEntrySchema}. @example const value: GoldenBookEntry = GoldenBookEntrySchema.parse(input); */
+export type GoldenBookEntry = z.infer<typeof GoldenBookEntrySchema>;

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { IsoDateSchema } from "../internal/iso-date.js";
+import { InspectionFindingSchema } from "./inspection-finding.js";
+
+/**
+ * An inspection or supervision (kiểm tra, giám sát) of a unit by another over a period:
+ * the plan, the visits made, and the findings.
+ *
+ * @example
+ * InspectionPlanSchema.parse({ id: "k1", kind: "inspection", inspectedUnitId: "xa-a", inspectingUnitId: "huyen",
+ *   period: { from: "2022-01-01", to: "2022-12-31" }, visits: [], findings: [] })
+ */
+export const InspectionPlanSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(["inspection", "supervision"]),
+    inspectedUnitId: z.string().min(1),
+    inspectingUnitId: z.string().min(1),
+    period: z.object({ from: IsoDateSchema, to: IsoDateSchema }),
+    visits: z.array(z.object({ id: z.string().min(1), date: IsoDateSchema, note: z.string().trim().optional() })),
+    findings: z.array(InspectionFindingSchema),
+  })
+  .refine((p) => p.inspectedUnitId !== p.inspectingUnitId, {
+    message: "a unit does not inspect itself",
+    path: ["inspectingUnitId"],
+  })
+  .refine((p) => p.period.from <= p.period.to, { message: "the period ends before it starts", path: ["period", "to"] });
+/** A value parsed by {@link InspectionPlanSchema}. @example const value: InspectionPlan = InspectionPlanSchema.parse(input); */
+export type InspectionPlan = z.infer<typeof InspectionPlanSchema>;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { IsoDateSchema } from "../internal/iso-date.js";
+
+/**
+ * An adopter model replicating (nhân rộng) an origin model, adopted on a date.
+ *
+ * @example ReplicationLinkSchema.parse({ originModelId: "m-qs", adopterModelId: "m-qs-kb", adoptedOn: "2020-04-01" })
+ */
+export const ReplicationLinkSchema = z
+  .object({
+    originModelId: z.string().min(1),
+    adopterModelId: z.string().min(1),
+    adoptedOn: IsoDateSchema,
+  })
+  .refine((l) => l.originModelId !== l.adopterModelId, {
+    message: "a model cannot replicate itself",
+    path: ["adopterModelId"],
+  });
+/** A value parsed by {@link ReplicationLinkSchema}. @example const value: ReplicationLink = ReplicationLinkSchema.parse(input); */
+export type ReplicationLink = z.infer<typeof ReplicationLinkSchema>;
