@@ -65,5 +65,6 @@ describe("the gateway as npm start runs it", () => {
     expect(second.banner).not.toContain("demo data loaded");
     expect(await unitCount(second.url)).toBe(thanhLiemUnits.length);
     expect(await stop(second.child)).toBe(0);
-  });
+    // Two cold starts of embedded PostgreSQL, slower when the other suites run beside it.
+  }, 180_000);
 });

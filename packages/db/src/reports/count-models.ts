@@ -37,7 +37,9 @@ export async function countModels(
     year: sql<string>`extract(year from m.start_date)::int::text`,
   }[dimension];
   const grouped =
-    dimension === "field" ? query.innerJoin(sql<{ field: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue()) : query;
+    dimension === "field"
+      ? query.innerJoin(sql<{ field: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue())
+      : query;
   const rows = await grouped
     .select([key.as("key"), sql<number>`count(*)::int`.as("count")])
     .groupBy(key)

@@ -40,7 +40,7 @@ export async function indicatorTotals(
   grouping: IndicatorGrouping,
 ): Promise<IndicatorTotalRow[]> {
   if (grouping.by === "child-unit" && filter.withinUnitId === undefined) {
-    throw new Error('indicatorTotals: grouping by child unit needs filter.withinUnitId');
+    throw new Error("indicatorTotals: grouping by child unit needs filter.withinUnitId");
   }
   let query = db
     .selectFrom("indicator_values as v")
@@ -61,7 +61,9 @@ export async function indicatorTotals(
     grouping.by === "year"
       ? sql<string | null>`v.period_year::text`
       : grouping.by === "child-unit"
-        ? sql<string | null>`split_part(u.path, '/', (select length(s.path) - length(replace(s.path, '/', '')) + 1 from units s where s.id = ${filter.withinUnitId}))`
+        ? sql<
+            string | null
+          >`split_part(u.path, '/', (select length(s.path) - length(replace(s.path, '/', '')) + 1 from units s where s.id = ${filter.withinUnitId}))`
         : sql<string | null>`null::text`;
 
   const value = sql<number | null>`case i.aggregation

@@ -34,9 +34,11 @@ export interface ReplicationSpreadRow {
  * const [flowerRoad] = await replicationSpread(db, { withinUnitId: haNam });
  * flowerRoad.directAdopters; // 5
  */
-export async function replicationSpread(db: Kysely<Database>, filter: ReportFilter = {}): Promise<ReplicationSpreadRow[]> {
-  const scope =
-    filter.withinUnitId === undefined ? sql<boolean>`true` : withinSubtree("ou.path", filter.withinUnitId);
+export async function replicationSpread(
+  db: Kysely<Database>,
+  filter: ReportFilter = {},
+): Promise<ReplicationSpreadRow[]> {
+  const scope = filter.withinUnitId === undefined ? sql<boolean>`true` : withinSubtree("ou.path", filter.withinUnitId);
   const { rows } = await sql<ReplicationSpreadRow>`
     with recursive spread(origin_id, adopter_id, depth, adopted_on) as (
       select r.origin_model_id, r.adopter_model_id, 1, r.adopted_on

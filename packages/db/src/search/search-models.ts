@@ -26,7 +26,11 @@ const modelDocument = sql<string>`lantoa_search_text(m.name || ' ' || coalesce(m
  * @example
  * const hits = await searchModels(db, "duong hoa");
  */
-export async function searchModels(db: Kysely<Database>, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchModels(
+  db: Kysely<Database>,
+  text: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   const query = text.trim();
   if (query === "") return [];
   const needle = sql<string>`lantoa_search_text(${query})`;
@@ -39,9 +43,7 @@ export async function searchModels(db: Kysely<Database>, text: string, options: 
         "score",
       ),
     ])
-    .where(
-      sql<boolean>`(${modelDocument} like '%' || ${needle} || '%' or ${needle} <% ${modelDocument})`,
-    );
+    .where(sql<boolean>`(${modelDocument} like '%' || ${needle} || '%' or ${needle} <% ${modelDocument})`);
   if (options.withinUnitId !== undefined) {
     select = select
       .innerJoin("units as u", "u.id", "m.owner_unit_id")
@@ -58,7 +60,11 @@ export async function searchModels(db: Kysely<Database>, text: string, options: 
  * Finds golden-book entries by the person or collective and the deed, the same way
  * as {@link searchModels}.
  */
-export async function searchGoldenBook(db: Kysely<Database>, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchGoldenBook(
+  db: Kysely<Database>,
+  text: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   const query = text.trim();
   if (query === "") return [];
   const needle = sql<string>`lantoa_search_text(${query})`;
@@ -68,15 +74,21 @@ export async function searchGoldenBook(db: Kysely<Database>, text: string, optio
     .select(["g.id", "g.subject_name as title", sql<number>`word_similarity(${needle}, ${document})`.as("score")])
     .where(sql<boolean>`(${document} like '%' || ${needle} || '%' or ${needle} <% ${document})`);
   if (options.withinUnitId !== undefined) {
-    select = select
-      .innerJoin("units as u", "u.id", "g.unit_id")
-      .where(withinSubtree("u.path", options.withinUnitId));
+    select = select.innerJoin("units as u", "u.id", "g.unit_id").where(withinSubtree("u.path", options.withinUnitId));
   }
-  return select.orderBy("score", "desc").orderBy("g.subject_name").limit(options.limit ?? 20).execute();
+  return select
+    .orderBy("score", "desc")
+    .orderBy("g.subject_name")
+    .limit(options.limit ?? 20)
+    .execute();
 }
 
 /** Finds units by name, the same way as {@link searchModels}. */
-export async function searchUnits(db: Kysely<Database>, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchUnits(
+  db: Kysely<Database>,
+  text: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   const query = text.trim();
   if (query === "") return [];
   const needle = sql<string>`lantoa_search_text(${query})`;
@@ -88,5 +100,9 @@ export async function searchUnits(db: Kysely<Database>, text: string, options: S
   if (options.withinUnitId !== undefined) {
     select = select.where(withinSubtree("u.path", options.withinUnitId));
   }
-  return select.orderBy("score", "desc").orderBy("u.name").limit(options.limit ?? 20).execute();
+  return select
+    .orderBy("score", "desc")
+    .orderBy("u.name")
+    .limit(options.limit ?? 20)
+    .execute();
 }

@@ -130,7 +130,10 @@ const security: DemoModel[] = [
     startDate: "2018-07-01",
     problem: "Trộm cắp vặt, vi phạm trật tự trên các trục đường thôn xóm khó phát hiện.",
     solution: "Chi bộ công an vận động xã hội hóa lắp camera giám sát tại các nút giao, kết nối về công an xã.",
-    values: { "money-raised": { "2020": 450_000_000, "2022": 520_000_000 }, "households-participating": { "2022": 860 } },
+    values: {
+      "money-raised": { "2020": 450_000_000, "2022": 520_000_000 },
+      "households-participating": { "2022": 860 },
+    },
   },
   {
     code: "TL-2018-THAPSANG",
