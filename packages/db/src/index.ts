@@ -1,10 +1,33 @@
+export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
+export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
+export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export type { Database } from "./database.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
-export { seedDemoData } from "./seed/seed-demo-data.js";
+export type * from "./models/models.table.js";
+export type * from "./registers/registers.table.js";
+export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
+export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
+export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
+export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
+export type { ReportFilter } from "./reports/report-filter.js";
+export type * from "./rounds/rounds.table.js";
+export {
+  type SearchHit,
+  type SearchOptions,
+  searchGoldenBook,
+  searchModels,
+  searchUnits,
+} from "./search/search-models.js";
+export { seedConfiguration } from "./seed/seed-configuration.js";
+export { DEMO_PASSWORD, demoUsers, seedDemoData } from "./seed/seed-demo-data.js";
+export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
+export { withinSubtree } from "./units/within-subtree.js";
+export { hashPassword, verifyPassword } from "./users/password.js";
+export type * from "./users/users.table.js";

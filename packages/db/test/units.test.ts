@@ -14,7 +14,7 @@ describe.each(testEngines())("units on %s", (engine) => {
 
   it("seeds the demo tree once", async () => {
     expect(await countUnits(database.db, {})).toBe(thanhLiemUnits.length);
-    expect(await seedDemoData(database.db)).toEqual({ seeded: false, units: 0 });
+    expect(await seedDemoData(database.db)).toEqual({ seeded: false, units: 0, models: 0 });
     expect(await countUnits(database.db, {})).toBe(thanhLiemUnits.length);
   });
 

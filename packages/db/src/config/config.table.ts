@@ -1,10 +1,10 @@
 /** Row type of `levels`: a tier of the organization, dated by the level set it belongs to. */
 export interface LevelTable {
+  level_set: string;
   code: string;
   name_vi: string;
   name_en: string;
   rank: number;
-  level_set: string;
   valid_from: string | null;
   valid_to: string | null;
 }

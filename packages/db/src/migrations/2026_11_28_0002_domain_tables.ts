@@ -5,14 +5,18 @@ import { type Kysely, sql } from "kysely";
 
 const up_statements = [
   // Configuration: levels, unit kinds, fields. Rows come from @lantoa/domain's defaults at start.
+  // A level belongs to a dated level set (three tiers until 2025, two since); old
+  // records keep the level code they had.
   `CREATE TABLE levels (
-    code text PRIMARY KEY,
+    level_set text NOT NULL,
+    code text NOT NULL,
     name_vi text NOT NULL,
     name_en text NOT NULL,
     rank integer NOT NULL,
-    level_set text NOT NULL,
     valid_from date,
     valid_to date,
+    PRIMARY KEY (level_set, code),
+    UNIQUE (level_set, rank),
     CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from <= valid_to)
   )`,
   `CREATE TABLE unit_kinds (code text PRIMARY KEY, name_vi text NOT NULL, name_en text NOT NULL)`,
@@ -362,11 +366,13 @@ const up_statements = [
     PRIMARY KEY (user_id, key)
   )`,
 
-  // Configuration integrity for the unit tree.
+  // Configuration integrity for the unit tree; the group is what quotas are counted per.
   `ALTER TABLE units ADD COLUMN unit_group text`,
+  `ALTER TABLE units ADD CONSTRAINT units_kind_fk FOREIGN KEY (kind) REFERENCES unit_kinds(code)`,
 ];
 
 const down_statements = [
+  `ALTER TABLE units DROP CONSTRAINT units_kind_fk`,
   `ALTER TABLE units DROP COLUMN unit_group`,
   `DROP TABLE idempotency_keys`,
   `DROP TRIGGER criteria_set_versions_immutable ON criteria_set_versions`,

@@ -29,16 +29,17 @@ export async function countModels(
   if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
   if (filter.fromYear !== undefined) query = query.where("m.start_date", ">=", `${filter.fromYear}-01-01`);
   if (filter.toYear !== undefined) query = query.where("m.start_date", "<=", `${filter.toYear}-12-31`);
+  if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
   const key = {
     level: sql<string>`u.level`,
-    field: sql<string>`f.field`,
+    field: sql<string>`f.f`,
     "unit-kind": sql<string>`u.kind`,
     status: sql<string>`m.status`,
     year: sql<string>`extract(year from m.start_date)::int::text`,
   }[dimension];
   const grouped =
     dimension === "field"
-      ? query.innerJoin(sql<{ field: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue())
+      ? query.innerJoin(sql<{ f: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue())
       : query;
   const rows = await grouped
     .select([key.as("key"), sql<number>`count(*)::int`.as("count")])

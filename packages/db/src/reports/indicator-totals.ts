@@ -3,6 +3,12 @@ import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
 import type { ReportFilter } from "./report-filter.js";
 
+async function pathSegments(db: Kysely<Database>, unitId: string): Promise<number> {
+  const unit = await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
+  if (!unit) throw new Error(`indicatorTotals: no unit ${unitId}`);
+  return unit.path.split("/").length - 1;
+}
+
 /** How {@link indicatorTotals} groups its rows. */
 export type IndicatorGrouping =
   /** one row per indicator */
@@ -56,14 +62,16 @@ export async function indicatorTotals(
   if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
   if (filter.fromYear !== undefined) query = query.where("v.period_year", ">=", filter.fromYear);
   if (filter.toYear !== undefined) query = query.where("v.period_year", "<=", filter.toYear);
+  if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
 
+  // The child of the scope unit is the path segment right after the scope's own. A
+  // literal, not a parameter, so GROUP BY sees the same expression as SELECT.
+  const childSegment = grouping.by === "child-unit" ? (await pathSegments(db, filter.withinUnitId as string)) + 1 : 0;
   const groupKey =
     grouping.by === "year"
       ? sql<string | null>`v.period_year::text`
       : grouping.by === "child-unit"
-        ? sql<
-            string | null
-          >`split_part(u.path, '/', (select length(s.path) - length(replace(s.path, '/', '')) + 1 from units s where s.id = ${filter.withinUnitId}))`
+        ? sql<string | null>`split_part(u.path, '/', ${sql.lit(childSegment)})`
         : sql<string | null>`null::text`;
 
   const value = sql<number | null>`case i.aggregation

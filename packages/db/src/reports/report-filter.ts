@@ -5,4 +5,6 @@ export interface ReportFilter {
   /** First and last year, inclusive (a model's start year; a value's period year). */
   readonly fromYear?: number | undefined;
   readonly toYear?: number | undefined;
+  /** Only models working in this field (a model may have several). */
+  readonly field?: string | undefined;
 }
