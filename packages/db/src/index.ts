@@ -1,11 +1,24 @@
+export { type AuditEntry, appendAudit } from "./audit/append-audit.js";
 export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
+export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export type { Database } from "./database.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
+export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
+export {
+  countModelsMatching,
+  findModelsByIds,
+  listModels,
+  type ModelFilter,
+  type ModelPage,
+} from "./models/list-models.js";
+export { type LoadedModel, loadModel } from "./models/load-model.js";
+export { modelFromRow } from "./models/model-from-row.js";
 export type * from "./models/models.table.js";
+export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export type * from "./registers/registers.table.js";
 export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
 export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
@@ -24,9 +37,11 @@ export { seedConfiguration } from "./seed/seed-configuration.js";
 export { DEMO_PASSWORD, demoUsers, seedDemoData } from "./seed/seed-demo-data.js";
 export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
+export { type StaleVersionError, staleVersion } from "./shared/stale-version.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
+export { loadUnitTreeFor } from "./units/load-unit-tree.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";

@@ -58,7 +58,7 @@ const up_statements = [
     code text NOT NULL UNIQUE,
     name text NOT NULL,
     owner_unit_id uuid NOT NULL REFERENCES units(id),
-    subject text NOT NULL CHECK (subject IN ('collective', 'individual')),
+    kind text NOT NULL CHECK (kind IN ('collective', 'individual')),
     person_name text,
     fields text[] NOT NULL DEFAULT '{}',
     annual_theme text,
@@ -73,7 +73,7 @@ const up_statements = [
     registered_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     version integer NOT NULL DEFAULT 1,
-    CHECK (subject = 'collective' OR person_name IS NOT NULL)
+    CHECK (kind = 'collective' OR person_name IS NOT NULL)
   )`,
   `CREATE INDEX models_owner_idx ON models (owner_unit_id)`,
   `CREATE INDEX models_status_idx ON models (status)`,
@@ -87,6 +87,7 @@ const up_statements = [
     model_id uuid NOT NULL REFERENCES models(id) ON DELETE CASCADE,
     from_status text,
     to_status text NOT NULL,
+    command text NOT NULL,
     actor_user_id uuid REFERENCES users(id),
     actor_name text NOT NULL,
     at timestamptz NOT NULL,

@@ -12,7 +12,7 @@ export interface ModelTable {
   code: string;
   name: string;
   owner_unit_id: string;
-  subject: "collective" | "individual";
+  kind: "collective" | "individual";
   person_name: string | null;
   fields: ColumnType<string[], string[] | undefined, string[]>;
   annual_theme: string | null;
@@ -36,6 +36,8 @@ export interface ModelStatusHistoryTable {
   model_id: string;
   from_status: ModelStatus | null;
   to_status: ModelStatus;
+  /** The lifecycle command that made the transition (draft, submit, approve…). */
+  command: string;
   actor_user_id: string | null;
   actor_name: string;
   at: Date | string;

@@ -47,17 +47,16 @@ function addDays(isoDate: string, days: number): string {
 }
 
 /** Lifecycle a demo model went through, oldest first, ending in its current status. */
-function historyOf(
-  model: DemoModel,
-  status: ModelStatus,
-): Array<{ from: ModelStatus | null; to: ModelStatus; on: string }> {
-  const steps: Array<{ from: ModelStatus | null; to: ModelStatus; on: string }> = [
-    { from: null, to: "draft", on: addDays(model.startDate, -30) },
-    { from: "draft", to: "submitted", on: addDays(model.startDate, -20) },
-    { from: "submitted", to: "approved", on: addDays(model.startDate, -10) },
-    { from: "approved", to: "active", on: model.startDate },
+type Step = { from: ModelStatus | null; to: ModelStatus; command: string; on: string };
+
+function historyOf(model: DemoModel, status: ModelStatus): Step[] {
+  const steps: Step[] = [
+    { from: null, to: "draft", command: "draft", on: addDays(model.startDate, -30) },
+    { from: "draft", to: "submitted", command: "submit", on: addDays(model.startDate, -20) },
+    { from: "submitted", to: "approved", command: "approve", on: addDays(model.startDate, -10) },
+    { from: "approved", to: "active", command: "activate", on: model.startDate },
   ];
-  if (status === "archived") steps.push({ from: "active", to: "archived", on: "2021-12-31" });
+  if (status === "archived") steps.push({ from: "active", to: "archived", command: "archive", on: "2021-12-31" });
   return steps;
 }
 
@@ -164,7 +163,7 @@ async function seedModels(
               code: model.code,
               name: model.name,
               owner_unit_id: owner,
-              subject: "collective" as const,
+              kind: "collective" as const,
               fields: [...model.fields],
               annual_theme: model.annualTheme ?? null,
               problem: model.problem,
@@ -189,6 +188,7 @@ async function seedModels(
       model_id: ids.get(model.code) as string,
       from_status: step.from,
       to_status: step.to,
+      command: step.command,
       actor_user_id: step.to === "approved" || step.to === "archived" ? approver : null,
       actor_name:
         step.to === "approved" || step.to === "archived" ? "Ban Tuyên giáo Huyện ủy Thanh Liêm" : "Cán bộ đơn vị",

@@ -1,0 +1,86 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.js";
+import { withinSubtree } from "../units/within-subtree.js";
+import type { ModelRow, ModelStatus } from "./models.table.js";
+
+/** Filters of {@link listModels}; all optional, combined with AND. */
+export interface ModelFilter {
+  /** Owned by this unit or a unit below it. */
+  readonly withinUnitId?: string | undefined;
+  /** Owner unit's level code. */
+  readonly level?: string | undefined;
+  /** Owner unit's kind code. */
+  readonly unitKind?: string | undefined;
+  readonly field?: string | undefined;
+  readonly status?: ModelStatus | undefined;
+  readonly annualTheme?: string | undefined;
+  /** Started in these years, inclusive. */
+  readonly fromYear?: number | undefined;
+  readonly toYear?: number | undefined;
+  /** Diacritics-insensitive text over name, problem, solution and description. */
+  readonly text?: string | undefined;
+  /** Leave out generated (demo) models. */
+  readonly excludeGenerated?: boolean | undefined;
+}
+
+/** A keyset page over model codes (unique): rows after/before a code, at most `limit`. */
+export interface ModelPage {
+  readonly afterCode?: string | undefined;
+  readonly beforeCode?: string | undefined;
+  readonly limit: number;
+  readonly inverted?: boolean;
+}
+
+function filtered(db: Kysely<Database>, filter: ModelFilter) {
+  let query = db.selectFrom("models as m").innerJoin("units as u", "u.id", "m.owner_unit_id");
+  if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
+  if (filter.level !== undefined) query = query.where("u.level", "=", filter.level);
+  if (filter.unitKind !== undefined) query = query.where("u.kind", "=", filter.unitKind);
+  if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
+  if (filter.status !== undefined) query = query.where("m.status", "=", filter.status);
+  if (filter.annualTheme !== undefined) query = query.where("m.annual_theme", "=", filter.annualTheme);
+  if (filter.fromYear !== undefined) query = query.where("m.start_date", ">=", `${filter.fromYear}-01-01`);
+  if (filter.toYear !== undefined) query = query.where("m.start_date", "<=", `${filter.toYear}-12-31`);
+  if (filter.excludeGenerated) query = query.where("m.generated", "=", false);
+  const text = filter.text?.trim();
+  if (text) {
+    query = query.where(
+      sql<boolean>`(lantoa_search_text(m.name || ' ' || coalesce(m.problem, '') || ' ' || coalesce(m.solution, '') || ' ' || coalesce(m.description, '')) like '%' || lantoa_search_text(${text}) || '%'
+        or lantoa_search_text(${text}) <% lantoa_search_text(m.name || ' ' || coalesce(m.problem, '') || ' ' || coalesce(m.solution, '') || ' ' || coalesce(m.description, '')))`,
+    );
+  }
+  return query;
+}
+
+/**
+ * Models matching the filter, ordered by code, paged by keyset.
+ *
+ * @example
+ * await listModels(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 });
+ */
+export async function listModels(db: Kysely<Database>, filter: ModelFilter, page: ModelPage): Promise<ModelRow[]> {
+  let query = filtered(db, filter).selectAll("m");
+  if (page.afterCode !== undefined) query = query.where("m.code", ">", page.afterCode);
+  if (page.beforeCode !== undefined) query = query.where("m.code", "<", page.beforeCode);
+  const rows = await query
+    .orderBy("m.code", page.inverted ? "desc" : "asc")
+    .limit(page.limit)
+    .execute();
+  return page.inverted ? rows.reverse() : rows;
+}
+
+/** How many models match the filter. */
+export async function countModelsMatching(db: Kysely<Database>, filter: ModelFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Models by id, in the order asked, `null` for unknown ids (a DataLoader batch). */
+export async function findModelsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<(ModelRow | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("models").selectAll().where("id", "in", ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
