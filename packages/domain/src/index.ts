@@ -1,2 +1,4 @@
+export * from "./criteria/index.js";
 export * from "./errors/index.js";
 export * from "./org/index.js";
+export * from "./scoring/index.js";
