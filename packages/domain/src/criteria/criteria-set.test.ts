@@ -35,7 +35,11 @@ describe("validateCriteriaSet", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe("CRITERIA.INVALID");
-    const [issue] = r.error.details?.issues as Array<{ code: string; message: { en: string }; details: unknown }>;
+    const [issue] = (r.error.details?.issues ?? []) as Array<{
+      code: string;
+      message: { en: string };
+      details: unknown;
+    }>;
     expect(issue?.code).toBe("CRITERIA.POINTS_MISMATCH");
     expect(issue?.message.en).toBe("The declared total is 95 points but the criteria add up to 100");
     expect(issue?.details).toMatchObject({ declared: 95, sum: 100 });
@@ -65,7 +69,9 @@ describe("validateCriteriaSet", () => {
     ],
     [
       "a step that does not divide the scale",
-      (d) => d.scales[0] && (d.scales[0].step = 7),
+      (d) => {
+        if (d.scales[0]) d.scales[0].step = 7;
+      },
       { code: "CRITERIA.SCALE_STEP" },
     ],
     ["unordered tiers", (d) => d.tiers.reverse(), { code: "CRITERIA.TIERS_NOT_ORDERED" }],
