@@ -23,7 +23,13 @@ export interface CompiledScale {
   readonly minMilli: number;
   readonly maxMilli: number;
   readonly stepMilli: number;
-  readonly bands: ReadonlyArray<{ readonly band: ScaleBand; readonly minMilli: number; readonly maxMilli: number }>;
+  readonly bands: ReadonlyArray<{
+    readonly band: ScaleBand;
+    readonly minMilli: number;
+    readonly maxMilli: number;
+    /** `{ id, label }`, shared by every score that falls in the band. */
+    readonly summary: { readonly id: string; readonly label: LocalizedText };
+  }>;
 }
 
 /** A criterion that yields points, with what scoring needs precomputed. */
@@ -156,6 +162,7 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
     }
     const bands = scale.bands.map((band) => ({
       band,
+      summary: { id: band.id, label: band.label },
       minMilli: exact(band.min, `${path}.bands.${band.id}.min`, MAX_SCALE_MAGNITUDE),
       maxMilli: exact(band.max, `${path}.bands.${band.id}.max`, MAX_SCALE_MAGNITUDE),
     }));

@@ -109,6 +109,17 @@ export function decimalOf(value: number): { mantissa: bigint; scale: number } {
  */
 export function roundToMilli(value: number): number {
   if (Number.isInteger(value) && Number.isSafeInteger(value * MILLI)) return value * MILLI;
+  // Fast path: below 10^6 the product is accurate to ~1e-7, so unless it sits within
+  // 1e-6 of a tie, rounding the binary product agrees with rounding the printed decimal.
+  if (Math.abs(value) < 1e6) {
+    const scaled = value * MILLI;
+    const floor = Math.floor(scaled);
+    const fraction = scaled - floor;
+    if (Math.abs(fraction - 0.5) > 1e-6) {
+      const nearest = fraction > 0.5 ? floor + 1 : floor;
+      return nearest === 0 ? 0 : nearest;
+    }
+  }
   const { mantissa, scale } = decimalOf(value);
   return divideRoundHalfUp(mantissa * BigInt(MILLI), 10n ** BigInt(scale));
 }

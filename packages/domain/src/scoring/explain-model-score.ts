@@ -1,5 +1,6 @@
 import { type CriteriaSet, formatMilli } from "../criteria/index.js";
 import type { LocalizedText } from "../errors/index.js";
+import { explainGate } from "./evaluate-gate.js";
 import type { ModelScore } from "./model-score.js";
 
 const vn = (milli: number) => formatMilli(milli).replace(".", ",");
@@ -32,9 +33,9 @@ export function explainModelScore(
   e.push(`Model ${score.modelId}: ${en(score.totalMilli)}/${en(score.maxMilli)} points — ${head[1]}.`);
   for (const g of score.gates) {
     const kindVi = g.eliminatory ? "điều kiện loại trừ" : "điều kiện";
-    vi.push(`- ${kindVi} '${g.label.vi}': ${g.passed ? "đạt" : "không đạt"} (${g.reason.vi}).`);
+    vi.push(`- ${kindVi} '${g.label.vi}': ${g.passed ? "đạt" : "không đạt"} (${explainGate(g).vi}).`);
     e.push(
-      `- ${g.eliminatory ? "Eliminatory gate" : "Gate"} '${g.label.en}': ${g.passed ? "passed" : "failed"} (${g.reason.en}).`,
+      `- ${g.eliminatory ? "Eliminatory gate" : "Gate"} '${g.label.en}': ${g.passed ? "passed" : "failed"} (${explainGate(g).en}).`,
     );
   }
   for (const c of score.criteria) {
@@ -45,9 +46,10 @@ export function explainModelScore(
       case "rating": {
         const methodVi = { mean: "trung bình", median: "trung vị", "trimmed-mean": "trung bình cắt" }[d.method];
         const methodEn = { mean: "mean", median: "median", "trimmed-mean": "trimmed mean" }[d.method];
-        const shifted = d.reviewers.some((r) => r.calibrationShift !== 0);
-        whyVi = `${methodVi} của ${d.reviewers.length} điểm chấm (${d.reviewers.map((r) => numVi(r.used)).join("; ")}) = ${numVi(d.aggregate)} trên thang${d.band ? `, mức '${d.band.label.vi}'` : ""}${shifted ? ", đã hiệu chỉnh người chấm" : ""}`;
-        whyEn = `${methodEn} of ${d.reviewers.length} rating(s) (${d.reviewers.map((r) => num(r.used)).join(", ")}) = ${num(d.aggregate)} on the scale${d.band ? `, band '${d.band.label.en}'` : ""}${shifted ? ", reviewers calibrated" : ""}`;
+        const shifted = d.reviewers.some((r) => r.shiftMilli !== 0);
+        const aggregate = d.aggregate.numerator / d.aggregate.denominator / 1000;
+        whyVi = `${methodVi} của ${d.reviewers.length} điểm chấm (${d.reviewers.map((r) => vn(r.usedMilli)).join("; ")}) = ${numVi(aggregate)} trên thang${d.band ? `, mức '${d.band.label.vi}'` : ""}${shifted ? ", đã hiệu chỉnh người chấm" : ""}`;
+        whyEn = `${methodEn} of ${d.reviewers.length} rating(s) (${d.reviewers.map((r) => en(r.usedMilli)).join(", ")}) = ${num(aggregate)} on the scale${d.band ? `, band '${d.band.label.en}'` : ""}${shifted ? ", reviewers calibrated" : ""}`;
         break;
       }
       case "indicator":

@@ -1,15 +1,16 @@
 export { aggregateRatings, type Ratio } from "./aggregate-ratings.js";
 export { applyQuotas, type QuotaOutcome } from "./apply-quotas.js";
 export { buildRoundContext, type ReviewerCalibration, type RoundContext } from "./build-round-context.js";
-export { evaluateGate } from "./evaluate-gate.js";
+export { evaluateGate, explainGate } from "./evaluate-gate.js";
 export { explainModelScore } from "./explain-model-score.js";
-export type {
-  CriterionDetail,
-  CriterionScore,
-  GateOutcome,
-  ModelScore,
-  ReviewerRatingUse,
-  SelfAssessment,
+export {
+  type CriterionDetail,
+  type CriterionScore,
+  type GateOutcome,
+  type ModelScore,
+  normalizedScore,
+  type ReviewerRatingUse,
+  type SelfAssessment,
 } from "./model-score.js";
 export { fullMonthsBetween } from "./months-between.js";
 export { type Placement, rankModels } from "./rank-models.js";

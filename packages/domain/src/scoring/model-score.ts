@@ -1,15 +1,19 @@
-import type { AggregationMethod, IndicatorRule } from "../criteria/index.js";
+import type { AggregationMethod, GateCondition, IndicatorRule } from "../criteria/index.js";
 import type { DomainError, LocalizedText } from "../errors/index.js";
+import type { Ratio } from "./aggregate-ratings.js";
 
-/** One reviewer's rating of a criterion as scoring used it. */
+/**
+ * One reviewer's rating of a criterion as scoring used it. Ratings are in milli-units
+ * of the scale (25 on the scale is 25000), like points: integers, exact.
+ */
 export interface ReviewerRatingUse {
   readonly reviewerId: string;
-  /** The rating as given, on the scale. */
-  readonly raw: number;
-  /** The rating used after calibration (equal to `raw` without it). */
-  readonly used: number;
-  /** `used − raw`, in scale units. */
-  readonly calibrationShift: number;
+  /** The rating as given. */
+  readonly rawMilli: number;
+  /** The rating used after calibration (equal to `rawMilli` without it). */
+  readonly usedMilli: number;
+  /** The calibration shift, `usedMilli − rawMilli`. */
+  readonly shiftMilli: number;
   /** This reviewer's rating alone, as points of the criterion (milli-points). */
   readonly pointsMilli: number;
 }
@@ -20,8 +24,11 @@ export type CriterionDetail =
       readonly kind: "rating";
       readonly method: AggregationMethod["kind"];
       readonly reviewers: readonly ReviewerRatingUse[];
-      /** The aggregated rating on the scale (display value; the exact ratio is used for points). */
-      readonly aggregate: number;
+      /** The aggregated rating, exactly: numerator ÷ denominator milli-units of the scale. */
+      readonly aggregate: Ratio;
+      /** The scale's bounds in milli-units: normalized = (aggregate − min) ÷ (max − min). */
+      readonly scaleMinMilli: number;
+      readonly scaleMaxMilli: number;
       readonly band: { readonly id: string; readonly label: LocalizedText } | null;
       /** max − min of reviewers' points on this criterion, milli-points. */
       readonly spreadMilli: number;
@@ -45,15 +52,27 @@ export type CriterionDetail =
       readonly clamped: boolean;
     };
 
-/** One scored criterion of one model: raw → normalized → points. */
+/**
+ * One scored criterion of one model: raw (in `detail`) → normalized → points.
+ * The normalized value is `pointsMilli ÷ maxMilli` (see {@link normalizedScore}); it is
+ * not stored so a round of many models allocates no floating-point boxes.
+ */
 export interface CriterionScore {
   readonly criterionId: string;
   readonly label: LocalizedText;
   readonly maxMilli: number;
   readonly pointsMilli: number;
-  /** points ÷ max, in [0, 1]. */
-  readonly normalized: number;
   readonly detail: CriterionDetail;
+}
+
+/**
+ * A criterion's points as a fraction of its maximum, in [0, 1].
+ *
+ * @example
+ * normalizedScore({ pointsMilli: 15_000, maxMilli: 20_000 }) // 0.75
+ */
+export function normalizedScore(score: { readonly pointsMilli: number; readonly maxMilli: number }): number {
+  return score.maxMilli === 0 ? 0 : score.pointsMilli / score.maxMilli;
 }
 
 /** A gate's outcome. */
@@ -62,8 +81,14 @@ export interface GateOutcome {
   readonly label: LocalizedText;
   readonly passed: boolean;
   readonly eliminatory: boolean;
-  /** What was checked against what, in words. */
-  readonly reason: LocalizedText;
+  /** What was required (the gate's condition, shared with the set). */
+  readonly condition: GateCondition;
+  /**
+   * What was found: months running, evidence count, the disciplined flag, the
+   * indicator value (null when missing) or the formula's result. Put into words by
+   * {@link explainGate}.
+   */
+  readonly observed: number | boolean | null;
 }
 
 /** The unit's self-assessment, computed like the verified score but never mixed into it. */

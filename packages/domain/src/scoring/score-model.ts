@@ -11,7 +11,7 @@ import {
   roundToMilli,
   toMilli,
 } from "../criteria/index.js";
-import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
+import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
 import { aggregateRatings } from "./aggregate-ratings.js";
 import { buildRoundContext, type RoundContext } from "./build-round-context.js";
 import { evaluateGate } from "./evaluate-gate.js";
@@ -24,49 +24,48 @@ import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A rating as integer milli-units, or why it is not on the scale. */
-function ratingMilli(value: number, scale: CompiledScale, criterionId: string, reviewerId: string): Result<number> {
+/** A rating as integer milli-units, or why it is not on the scale (not wrapped in a Result: this is the hot path). */
+function ratingMilli(
+  value: number,
+  scale: CompiledScale,
+  criterionId: string,
+  reviewerId: string,
+): number | DomainError {
   const milli = toMilli(value);
   if (milli === null || milli < scale.minMilli || milli > scale.maxMilli) {
-    return err(
-      domainError(
-        "SCORING.RATING_OFF_SCALE",
-        {
-          vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' nằm ngoài thang ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
-          en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, outside the scale ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
-        },
-        { criterionId, reviewerId, value },
-      ),
+    return domainError(
+      "SCORING.RATING_OFF_SCALE",
+      {
+        vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' nằm ngoài thang ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
+        en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, outside the scale ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
+      },
+      { criterionId, reviewerId, value },
     );
   }
   if ((milli - scale.minMilli) % scale.stepMilli !== 0) {
-    return err(
-      domainError(
-        "SCORING.RATING_OFF_STEP",
-        {
-          vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' không theo bước ${formatMilli(scale.stepMilli)}`,
-          en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, not on a step of ${formatMilli(scale.stepMilli)}`,
-        },
-        { criterionId, reviewerId, value },
-      ),
+    return domainError(
+      "SCORING.RATING_OFF_STEP",
+      {
+        vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' không theo bước ${formatMilli(scale.stepMilli)}`,
+        en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, not on a step of ${formatMilli(scale.stepMilli)}`,
+      },
+      { criterionId, reviewerId, value },
     );
   }
-  return ok(milli);
+  return milli;
 }
 
-interface RatingOutcome {
-  readonly pointsMilli: number;
-  readonly score: CriterionScore;
-}
-
-/** Aggregates one rating criterion over scorecards, calibrating verifiers when a context says how. */
+/**
+ * Aggregates one rating criterion over scorecards, calibrating verifiers when a context
+ * says how. Returns null when no scorecard rates it, a DomainError when a rating is invalid.
+ */
 function scoreRating(
   compiled: CompiledCriteriaSet,
   c: CompiledScoredCriterion,
   cards: readonly Scorecard[],
   context: RoundContext | undefined,
   calibrate: boolean,
-): Result<RatingOutcome | null> {
+): CriterionScore | DomainError | null {
   const scale = c.scale as CompiledScale;
   const id = c.criterion.id;
   const range = scale.maxMilli - scale.minMilli;
@@ -75,13 +74,12 @@ function scoreRating(
   const values: number[] = [];
   for (const card of cards) {
     if (!Object.hasOwn(card.scores, id)) continue;
-    const raw = card.scores[id] as number;
-    const milli = ratingMilli(raw, scale, id, card.reviewerId);
-    if (!milli.ok) return milli;
-    let used = milli.value;
+    const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
+    if (typeof milli !== "number") return milli;
+    let used = milli;
     const cal = perReviewer?.get(card.reviewerId);
     if (cal !== undefined && cal.mode !== "none") {
-      const x = milli.value / MILLI;
+      const x = milli / MILLI;
       const mapped =
         cal.mode === "z"
           ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
@@ -89,20 +87,34 @@ function scoreRating(
       // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
       used = Math.min(scale.maxMilli, Math.max(scale.minMilli, roundToMilli(mapped)));
     }
-    values.push(used);
-    uses.push({
+    const use: ReviewerRatingUse = {
       reviewerId: card.reviewerId,
-      raw,
-      used: used / MILLI,
-      calibrationShift: (used - milli.value) / MILLI,
+      rawMilli: milli,
+      usedMilli: used,
+      shiftMilli: used - milli,
       pointsMilli: mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range),
-    });
+    };
+    // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
+    // aggregation. Sorting is what makes the outcome independent of reviewer order.
+    let i = uses.length;
+    uses.push(use);
+    while (i > 0 && (uses[i - 1] as ReviewerRatingUse).reviewerId > use.reviewerId) {
+      uses[i] = uses[i - 1] as ReviewerRatingUse;
+      i--;
+    }
+    uses[i] = use;
+    let j = values.length;
+    values.push(used);
+    while (j > 0 && (values[j - 1] as number) > used) {
+      values[j] = values[j - 1] as number;
+      j--;
+    }
+    values[j] = used;
   }
-  if (uses.length === 0) return ok(null);
-  uses.sort((a, b) => (a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : 0));
-  values.sort((a, b) => a - b);
+  if (uses.length === 0) return null;
   const method = compiled.set.aggregation.method;
-  const { numerator, denominator } = aggregateRatings(values, method);
+  const aggregate = aggregateRatings(values, method);
+  const { numerator, denominator } = aggregate;
   const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * scale.minMilli, denominator * range);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -111,28 +123,30 @@ function scoreRating(
     if (u.pointsMilli > high) high = u.pointsMilli;
   }
   const spreadMilli = high - low;
-  const band =
-    scale.bands.find((b) => numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli)?.band ??
-    null;
-  return ok({
+  let band: { id: string; label: LocalizedText } | null = null;
+  for (const b of scale.bands) {
+    if (numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli) {
+      band = b.summary;
+      break;
+    }
+  }
+  return {
+    criterionId: id,
+    label: c.criterion.label,
+    maxMilli: c.maxMilli,
     pointsMilli,
-    score: {
-      criterionId: id,
-      label: c.criterion.label,
-      maxMilli: c.maxMilli,
-      pointsMilli,
-      normalized: c.maxMilli === 0 ? 0 : pointsMilli / c.maxMilli,
-      detail: {
-        kind: "rating",
-        method: method.kind,
-        reviewers: uses,
-        aggregate: numerator / denominator / MILLI,
-        band: band === null ? null : { id: band.id, label: band.label },
-        spreadMilli,
-        exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
-      },
+    detail: {
+      kind: "rating",
+      method: method.kind,
+      reviewers: uses,
+      aggregate,
+      scaleMinMilli: scale.minMilli,
+      scaleMaxMilli: scale.maxMilli,
+      band,
+      spreadMilli,
+      exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
     },
-  });
+  };
 }
 
 const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
@@ -147,10 +161,15 @@ function ratingIdsOf(compiled: CompiledCriteriaSet): ReadonlySet<string> {
 
 function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject): DomainError | null {
   const ratingIds = ratingIdsOf(compiled);
-  const seen = new Set<string>();
-  for (const card of subject.scorecards) {
-    const key = `${card.role}\u0000${card.reviewerId}`;
-    if (seen.has(key)) {
+  const cards = subject.scorecards;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i] as Scorecard;
+    let duplicate = false;
+    for (let j = 0; j < i; j++) {
+      const other = cards[j] as Scorecard;
+      if (other.reviewerId === card.reviewerId && other.role === card.role) duplicate = true;
+    }
+    if (duplicate) {
       return domainError(
         "SCORING.DUPLICATE_SCORECARD",
         {
@@ -160,8 +179,8 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
         { modelId: subject.modelId, reviewerId: card.reviewerId },
       );
     }
-    seen.add(key);
-    for (const criterionId of Object.keys(card.scores)) {
+    for (const criterionId in card.scores) {
+      if (!Object.hasOwn(card.scores, criterionId)) continue;
       if (!ratingIds.has(criterionId)) {
         return domainError(
           "SCORING.UNKNOWN_CRITERION",
@@ -236,7 +255,10 @@ export function scoreCompiledModel(
   const criteria: CriterionScore[] = [];
   const warnings: DomainError[] = [];
   const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> = [];
-  const reviewerTotals = new Map<string, { sum: number; count: number }>();
+  // Per-reviewer rating totals, in parallel arrays (a handful of reviewers per model).
+  const reviewerIds: string[] = [];
+  const reviewerSums: number[] = [];
+  const reviewerCounts: number[] = [];
   const gapCriteria: string[] = [];
   let totalMilli = 0;
   let selfTotal = 0;
@@ -247,9 +269,9 @@ export function scoreCompiledModel(
     switch (criterion.kind) {
       case "rating": {
         ratingCriteria++;
-        const rated = scoreRating(compiled, c, verifiers, context, calibrate);
-        if (!rated.ok) return err(withModel(rated.error));
-        if (rated.value === null) {
+        const score = scoreRating(compiled, c, verifiers, context, calibrate);
+        if (score !== null && !("criterionId" in score)) return err(withModel(score));
+        if (score === null) {
           return err(
             domainError(
               "SCORING.MISSING_RATING",
@@ -261,7 +283,6 @@ export function scoreCompiledModel(
             ),
           );
         }
-        const { score } = rated.value;
         if (score.detail.kind === "rating") {
           const reviewers = score.detail.reviewers;
           if (reviewers.length < compiled.set.aggregation.minReviewers) {
@@ -278,19 +299,26 @@ export function scoreCompiledModel(
           }
           if (score.detail.exceedsGap) gapCriteria.push(criterion.id);
           for (const r of reviewers) {
-            const t = reviewerTotals.get(r.reviewerId) ?? { sum: 0, count: 0 };
-            t.sum += r.pointsMilli;
-            t.count++;
-            reviewerTotals.set(r.reviewerId, t);
+            const k = reviewerIds.indexOf(r.reviewerId);
+            if (k === -1) {
+              reviewerIds.push(r.reviewerId);
+              reviewerSums.push(r.pointsMilli);
+              reviewerCounts.push(1);
+            } else {
+              reviewerSums[k] = (reviewerSums[k] as number) + r.pointsMilli;
+              reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
+            }
           }
         }
         criteria.push(score);
         totalMilli += score.pointsMilli;
-        const self = scoreRating(compiled, c, selves, undefined, false);
-        if (!self.ok) return err(withModel(self.error));
-        selfCriteria.push({ criterionId: criterion.id, pointsMilli: self.value?.pointsMilli ?? null });
-        if (self.value === null) selfComplete = false;
-        else selfTotal += self.value.pointsMilli;
+        if (selves.length > 0) {
+          const self = scoreRating(compiled, c, selves, undefined, false);
+          if (self !== null && !("criterionId" in self)) return err(withModel(self));
+          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self?.pointsMilli ?? null });
+          if (self === null) selfComplete = false;
+          else selfTotal += self.pointsMilli;
+        }
         break;
       }
       case "indicator": {
@@ -302,7 +330,6 @@ export function scoreCompiledModel(
           label: criterion.label,
           maxMilli: c.maxMilli,
           pointsMilli,
-          normalized: c.maxMilli === 0 ? 0 : pointsMilli / c.maxMilli,
           detail,
         });
         totalMilli += pointsMilli;
@@ -334,7 +361,6 @@ export function scoreCompiledModel(
           label: criterion.label,
           maxMilli: c.maxMilli,
           pointsMilli,
-          normalized: c.maxMilli === 0 ? 0 : pointsMilli / c.maxMilli,
           detail: {
             kind: "formula",
             expression: formula.source,
@@ -355,10 +381,11 @@ export function scoreCompiledModel(
 
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (const t of reviewerTotals.values()) {
-    if (t.count !== ratingCriteria) continue;
-    if (t.sum < low) low = t.sum;
-    if (t.sum > high) high = t.sum;
+  for (let k = 0; k < reviewerIds.length; k++) {
+    if (reviewerCounts[k] !== ratingCriteria) continue;
+    const sum = reviewerSums[k] as number;
+    if (sum < low) low = sum;
+    if (sum > high) high = sum;
   }
   const totalSpreadMilli = high >= low ? high - low : 0;
   const totalExceedsGap = compiled.totalGapMilli !== undefined && totalSpreadMilli > compiled.totalGapMilli;

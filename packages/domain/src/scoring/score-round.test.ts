@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CriteriaSetDraft, CriteriaSetDraftSchema, defaultCriteriaSet } from "../criteria/index.js";
+import { explainGate } from "./evaluate-gate.js";
 import { scoreModel } from "./score-model.js";
 import { scoreRound } from "./score-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
@@ -173,7 +174,9 @@ describe("scoreRound on the default set (hand-computed)", () => {
   it("disqualifies on a failed gate", () => {
     expect(byId.F).toMatchObject({ status: "disqualified", scoreTierId: null, tierId: null });
     expect(byId.F?.gates.find((g) => !g.passed)?.criterionId).toBe("not-disciplined");
-    expect(byId.G?.gates.find((g) => !g.passed)?.reason.en).toBe("running 10 months (≥ 12 required)");
+    const failed = byId.G?.gates.find((g) => !g.passed);
+    expect(failed).toMatchObject({ criterionId: "running-12-months", observed: 10 });
+    expect(failed && explainGate(failed).en).toBe("running 10 months (≥ 12 required)");
   });
 
   it("applies the quota: excellent ≤ 20 % of good, overflow demoted in ranking order", () => {
@@ -240,9 +243,9 @@ describe("calibration (hand-computed)", () => {
     const m1 = r.value.models.find((m) => m.modelId === "m1");
     const detail = m1?.criteria[0]?.detail;
     if (detail?.kind !== "rating") throw new Error("rating expected");
-    expect(detail.reviewers.map((x) => [x.reviewerId, x.raw, x.used, x.calibrationShift])).toEqual([
-      ["h", 2, 2.838, 0.838],
-      ["l", 6, 2.838, -3.162],
+    expect(detail.reviewers.map((x) => [x.reviewerId, x.rawMilli, x.usedMilli, x.shiftMilli])).toEqual([
+      ["h", 2_000, 2_838, 838],
+      ["l", 6_000, 2_838, -3_162],
     ]);
     expect(detail.spreadMilli).toBe(0);
     expect(r.value.models.map((m) => [m.modelId, m.totalMilli])).toEqual([
