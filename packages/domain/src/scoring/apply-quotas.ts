@@ -1,5 +1,5 @@
 import { type CompiledCriteriaSet, toMilli } from "../criteria/index.js";
-import type { Placement } from "./rank-models.js";
+import type { ModelScore } from "./model-score.js";
 
 /** What one quota did in one scope. */
 export interface QuotaOutcome {
@@ -19,22 +19,23 @@ export interface QuotaOutcome {
 }
 
 /**
- * Applies a set's quotas to placements (in position order) and returns each model's
- * final tier. Rule: allowance = ⌊base × percent ÷ 100⌋ (exact), base = qualified models
- * whose score tier is `ofTierId`; models of `tierId` past the allowance, in ranking
- * order, move to the tier just below `tierId`. Quotas run from the highest tier down,
- * so a model demoted into a capped tier is counted by that tier's quota.
+ * Applies a set's quotas to a round's scores, given in position order (see
+ * {@link rankModels}), and returns each model's final tier, aligned with `ranked`. Rule: allowance = ⌊base × percent ÷ 100⌋
+ * (exact), base = qualified models whose score tier is `ofTierId`; models of `tierId`
+ * past the allowance, in ranking order, move to the tier just below `tierId`. Quotas run
+ * from the highest tier down, so a model demoted into a capped tier is counted by that
+ * tier's quota. Unit groups are visited in code-unit order of their names.
  *
  * @example
  * // 2 scored "excellent", 6 scored "good", 20 % → allowance ⌊1.2⌋ = 1: the second is demoted.
- * applyQuotas(compiled, placements).outcomes[0] // { base: 6, allowance: 1, before: 2, demoted: ["m2"], ... }
+ * applyQuotas(compiled, rankModels(scores, compiled.tieBreaks).map((p) => p.score)).outcomes[0] // { base: 6, allowance: 1, before: 2, demoted: ["m2"], ... }
  */
 export function applyQuotas(
   compiled: CompiledCriteriaSet,
-  placements: readonly Placement[],
-): { tiers: Map<string, string | null>; demotedFrom: Map<string, string>; outcomes: QuotaOutcome[] } {
-  const tiers = new Map<string, string | null>(placements.map((p) => [p.score.modelId, p.score.scoreTierId]));
-  const demotedFrom = new Map<string, string>();
+  ranked: readonly ModelScore[],
+): { tiers: Array<string | null>; demotedFrom: Array<string | null>; outcomes: QuotaOutcome[] } {
+  const tiers = ranked.map((score) => score.scoreTierId);
+  const demotedFrom: Array<string | null> = ranked.map(() => null);
   const outcomes: QuotaOutcome[] = [];
   const order = compiled.set.tiers.map((t) => t.id);
   const quotas = compiled.quotas
@@ -43,26 +44,32 @@ export function applyQuotas(
   for (const { quota, quotaIndex } of quotas) {
     const below = order[order.indexOf(quota.tierId) + 1];
     if (below === undefined) continue;
-    const groups = new Map<string | null, Placement[]>();
-    for (const p of placements) {
-      if (p.score.status !== "qualified") continue;
-      const key = quota.scope === "unit-group" ? (p.score.unitGroup ?? "") : null;
+    // Indices into `ranked`, per scope, in position order.
+    const groups = new Map<string | null, number[]>();
+    for (let i = 0; i < ranked.length; i++) {
+      const score = ranked[i] as ModelScore;
+      if (score.status !== "qualified") continue;
+      const key = quota.scope === "unit-group" ? (score.unitGroup ?? "") : null;
       const list = groups.get(key);
-      if (list === undefined) groups.set(key, [p]);
-      else list.push(p);
+      if (list === undefined) groups.set(key, [i]);
+      else list.push(i);
     }
     const percentMilli = toMilli(quota.percent) ?? 0;
-    const keys = [...groups.keys()].sort((a, b) => String(a).localeCompare(String(b)));
+    const keys = [...groups.keys()].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
     for (const group of keys) {
-      const members = groups.get(group) as Placement[];
-      const base = members.filter((p) => p.score.scoreTierId === quota.ofTierId).length;
-      const allowance = Math.floor((base * percentMilli) / (100 * 1000));
-      const inTier = members.filter((p) => tiers.get(p.score.modelId) === quota.tierId);
+      const members = groups.get(group) as number[];
+      let base = 0;
+      let before = 0;
       const demoted: string[] = [];
-      for (const p of inTier.slice(allowance)) {
-        tiers.set(p.score.modelId, below);
-        if (!demotedFrom.has(p.score.modelId)) demotedFrom.set(p.score.modelId, quota.tierId);
-        demoted.push(p.score.modelId);
+      for (const i of members) if ((ranked[i] as ModelScore).scoreTierId === quota.ofTierId) base++;
+      const allowance = Math.floor((base * percentMilli) / (100 * 1000));
+      for (const i of members) {
+        if (tiers[i] !== quota.tierId) continue;
+        before++;
+        if (before <= allowance) continue;
+        tiers[i] = below;
+        if (demotedFrom[i] === null) demotedFrom[i] = quota.tierId;
+        demoted.push((ranked[i] as ModelScore).modelId);
       }
       outcomes.push({
         quotaIndex,
@@ -71,7 +78,7 @@ export function applyQuotas(
         group,
         base,
         allowance,
-        before: inTier.length,
+        before,
         demoted,
       });
     }

@@ -1,4 +1,4 @@
-import { type CompiledCriteriaSet, type CompiledGate, evaluateFormula } from "../criteria/index.js";
+import { type CompiledCriteriaSet, type CompiledGate, evaluateFormula, type GateCondition } from "../criteria/index.js";
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
 import { formulaValues } from "./formula-values.js";
 import type { GateOutcome } from "./model-score.js";
@@ -28,29 +28,58 @@ export function evaluateGate(
   facts: SubjectFacts,
   monthsRunning: number,
 ): Result<GateOutcome, DomainError> {
+  const outcome = decideGate(compiled, gate, facts, monthsRunning);
+  return "passed" in outcome ? ok(outcome) : err(outcome);
+}
+
+/** {@link evaluateGate} without the Result wrapper. */
+export function decideGate(
+  compiled: CompiledCriteriaSet,
+  gate: CompiledGate,
+  facts: SubjectFacts,
+  monthsRunning: number,
+): GateOutcome | DomainError {
+  const observed = observeGate(compiled, gate, facts, monthsRunning);
+  if (typeof observed === "object" && observed !== null) return observed;
   const { criterion } = gate;
-  const outcome = (passed: boolean, observed: number | boolean | null): GateOutcome => ({
+  return {
     criterionId: criterion.id,
     label: criterion.label,
-    passed,
+    passed: gatePasses(criterion.condition, observed),
     eliminatory: criterion.eliminatory,
     condition: criterion.condition,
     observed,
-  });
+  };
+}
+
+/**
+ * What a gate looks at for one model: months running, evidence count, the disciplined
+ * flag, an indicator value (null when missing) or a formula's result; a DomainError
+ * when a formula gate cannot be evaluated. Allocation-free for the round hot path.
+ *
+ * @example
+ * observeGate(compiled, gate, facts, 14) // 14 for a running-months gate
+ */
+export function observeGate(
+  compiled: CompiledCriteriaSet,
+  gate: CompiledGate,
+  facts: SubjectFacts,
+  monthsRunning: number,
+): number | boolean | null | DomainError {
+  const { criterion } = gate;
   const condition = criterion.condition;
   switch (condition.kind) {
     case "running-months":
-      return ok(outcome(monthsRunning >= condition.months, monthsRunning));
+      return monthsRunning;
     case "evidence":
-      return ok(outcome(facts.evidenceCount >= condition.atLeast, facts.evidenceCount));
+      return facts.evidenceCount;
     case "not-disciplined":
-      return ok(outcome(!facts.disciplined, facts.disciplined));
+      return facts.disciplined;
     case "indicator": {
       const v = Object.hasOwn(facts.indicators, condition.input)
         ? facts.indicators[condition.input]
         : compiled.inputs.get(condition.input)?.missingAs;
-      if (v === undefined) return ok(outcome(false, null));
-      return ok(outcome((COMPARE[condition.op] as (a: number, b: number) => boolean)(v, condition.value), v));
+      return v === undefined ? null : v;
     }
     case "formula": {
       const formula = gate.formula;
@@ -58,19 +87,45 @@ export function evaluateGate(
       const values = formulaValues(compiled, formula, facts, monthsRunning);
       const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
       if (!result.ok) {
-        return err(
-          domainError(
-            "SCORING.GATE_UNDECIDABLE",
-            {
-              vi: `Không xác định được điều kiện '${criterion.id}': ${result.error.message.vi}`,
-              en: `Gate '${criterion.id}' cannot be decided: ${result.error.message.en}`,
-            },
-            { criterionId: criterion.id, cause: result.error },
-          ),
+        return domainError(
+          "SCORING.GATE_UNDECIDABLE",
+          {
+            vi: `Không xác định được điều kiện '${criterion.id}': ${result.error.message.vi}`,
+            en: `Gate '${criterion.id}' cannot be decided: ${result.error.message.en}`,
+          },
+          { criterionId: criterion.id, cause: result.error },
         );
       }
-      return ok(outcome(result.value === true, result.value));
+      return result.value;
     }
+    default: {
+      const never: never = condition;
+      throw new Error(`unknown gate ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * Whether an observation satisfies a gate's condition.
+ *
+ * @example
+ * gatePasses({ kind: "running-months", months: 12 }, 10) // false
+ */
+export function gatePasses(condition: GateCondition, observed: number | boolean | null): boolean {
+  switch (condition.kind) {
+    case "running-months":
+      return typeof observed === "number" && observed >= condition.months;
+    case "evidence":
+      return typeof observed === "number" && observed >= condition.atLeast;
+    case "not-disciplined":
+      return observed === false;
+    case "indicator":
+      return (
+        typeof observed === "number" &&
+        (COMPARE[condition.op] as (a: number, b: number) => boolean)(observed, condition.value)
+      );
+    case "formula":
+      return observed === true;
     default: {
       const never: never = condition;
       throw new Error(`unknown gate ${JSON.stringify(never)}`);

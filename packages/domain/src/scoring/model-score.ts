@@ -113,8 +113,14 @@ export interface ModelScore {
   readonly maxMilli: number;
   /** The tier the total falls in (null when disqualified), before quotas. */
   readonly scoreTierId: string | null;
+  /** Points of each scored criterion, milli-points, in the set's order. */
+  readonly points: readonly number[];
+  /** The per-criterion breakdown, in the set's order; empty when scored with `breakdown: "points"`. */
   readonly criteria: readonly CriterionScore[];
+  /** Every gate's outcome, in the set's order; empty when scored with `breakdown: "points"`. */
   readonly gates: readonly GateOutcome[];
+  /** Ids of the gates the model failed, in the set's order. */
+  readonly failedGates: readonly string[];
   readonly disagreement: {
     /** Rating criteria whose reviewer spread exceeds the configured gap. */
     readonly criteria: readonly string[];

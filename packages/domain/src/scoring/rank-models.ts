@@ -12,6 +12,12 @@ export interface Placement {
   readonly position: number;
 }
 
+// scoreRound validates registration times; an unparseable one sorts after all others.
+function epochOrLast(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
 /**
  * Orders a round's scores totally and ranks them. Order: total (higher first), each
  * configured tie-break criterion (by its direction), then earlier registration, then
@@ -26,37 +32,73 @@ export function rankModels(
   scores: readonly ModelScore[],
   tieBreaks: ReadonlyArray<{ readonly index: number; readonly direction: "asc" | "desc" }>,
 ): Placement[] {
-  const keyed = scores.map((score) => ({
-    score,
-    qualified: score.status === "qualified" ? 0 : 1,
-    breaks: tieBreaks.map((tb) => {
-      const points = score.criteria[tb.index]?.pointsMilli ?? 0;
-      return tb.direction === "desc" ? -points : points;
-    }),
-    registered: Date.parse(score.registeredAt),
-  }));
-  type Keyed = (typeof keyed)[number];
-  const merit = (a: Keyed, b: Keyed): number => {
-    if (a.qualified !== b.qualified) return a.qualified - b.qualified;
-    if (a.score.totalMilli !== b.score.totalMilli) return b.score.totalMilli - a.score.totalMilli;
-    for (let i = 0; i < a.breaks.length; i++) {
-      const d = (a.breaks[i] as number) - (b.breaks[i] as number);
+  const { order, ranks } = rankOrder(scores, tieBreaks);
+  const placements: Placement[] = new Array(order.length);
+  for (let p = 0; p < order.length; p++) {
+    const rank = ranks[p] as number;
+    placements[p] = {
+      score: scores[order[p] as number] as ModelScore,
+      rank: rank === 0 ? null : rank,
+      position: p + 1,
+    };
+  }
+  return placements;
+}
+
+/**
+ * {@link rankModels} as arrays: `order[p]` is the index in `scores` of the model at
+ * position p + 1, `ranks[p]` its rank (0 when disqualified). No per-model objects.
+ *
+ * @example
+ * rankOrder(scores, []).order // Uint32Array [2, 0, 1]
+ */
+export function rankOrder(
+  scores: readonly ModelScore[],
+  tieBreaks: ReadonlyArray<{ readonly index: number; readonly direction: "asc" | "desc" }>,
+): { order: Uint32Array; ranks: Uint32Array } {
+  // Keys in typed arrays and an index sort: no per-model objects while sorting.
+  const n = scores.length;
+  const k = tieBreaks.length;
+  const disqualified = new Uint8Array(n);
+  const total = new Float64Array(n);
+  const breaks = new Float64Array(n * k);
+  const registered = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = scores[i] as ModelScore;
+    disqualified[i] = score.status === "qualified" ? 0 : 1;
+    total[i] = score.totalMilli;
+    for (let t = 0; t < k; t++) {
+      const tb = tieBreaks[t] as { index: number; direction: "asc" | "desc" };
+      const points = score.points[tb.index] ?? 0;
+      breaks[i * k + t] = tb.direction === "desc" ? -points : points;
+    }
+    registered[i] = epochOrLast(score.registeredAt);
+  }
+  const merit = (a: number, b: number): number => {
+    if (disqualified[a] !== disqualified[b]) return (disqualified[a] as number) - (disqualified[b] as number);
+    if (total[a] !== total[b]) return (total[b] as number) - (total[a] as number);
+    for (let t = 0; t < k; t++) {
+      const d = (breaks[a * k + t] as number) - (breaks[b * k + t] as number);
       if (d !== 0) return d;
     }
     return 0;
   };
-  keyed.sort((a, b) => {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => {
     const m = merit(a, b);
     if (m !== 0) return m;
-    if (a.registered !== b.registered) return a.registered - b.registered;
-    return a.score.modelId < b.score.modelId ? -1 : a.score.modelId > b.score.modelId ? 1 : 0;
+    if (registered[a] !== registered[b]) return (registered[a] as number) < (registered[b] as number) ? -1 : 1;
+    const ia = (scores[a] as ModelScore).modelId;
+    const ib = (scores[b] as ModelScore).modelId;
+    return ia < ib ? -1 : ia > ib ? 1 : a - b;
   });
-  const placements: Placement[] = [];
+  const ranks = new Uint32Array(n);
   let rank = 0;
-  for (let i = 0; i < keyed.length; i++) {
-    const k = keyed[i] as Keyed;
-    if (i === 0 || merit(keyed[i - 1] as Keyed, k) !== 0) rank = i + 1;
-    placements.push({ score: k.score, rank: k.qualified === 0 ? rank : null, position: i + 1 });
+  for (let p = 0; p < n; p++) {
+    const i = order[p] as number;
+    if (p === 0 || merit(order[p - 1] as number, i) !== 0) rank = p + 1;
+    ranks[p] = disqualified[i] === 0 ? rank : 0;
   }
-  return placements;
+  return { order, ranks };
 }

@@ -14,12 +14,12 @@ import {
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
 import { aggregateRatings } from "./aggregate-ratings.js";
 import { buildRoundContext, type RoundContext } from "./build-round-context.js";
-import { evaluateGate } from "./evaluate-gate.js";
+import { gatePasses, observeGate } from "./evaluate-gate.js";
 import { explainModelScore } from "./explain-model-score.js";
 import { formulaValues } from "./formula-values.js";
 import type { CriterionScore, GateOutcome, ModelScore, ReviewerRatingUse, SelfAssessment } from "./model-score.js";
 import { fullMonthsBetween } from "./months-between.js";
-import { scoreIndicator } from "./score-indicator.js";
+import { indicatorPoints, scoreIndicator } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,25 +55,49 @@ function ratingMilli(
   return milli;
 }
 
+// Scratch buffers for the reviewers of the criterion being scored: filled by scoreRating,
+// read by its caller right away. Scoring is synchronous and never re-entered, so sharing
+// them is invisible from outside and saves allocations on the hot path.
+const scratchReviewers: string[] = [];
+const scratchPoints: number[] = [];
+const scratchValues: number[] = [];
+const scratchTotalIds: string[] = [];
+const scratchTotalSums: number[] = [];
+const scratchTotalCounts: number[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
+interface RatingResult {
+  readonly pointsMilli: number;
+  readonly spreadMilli: number;
+  /** How many reviewers rated it; their ids and points are in the scratch buffers. */
+  readonly count: number;
+  /** The full breakdown, when asked for. */
+  readonly score: CriterionScore | undefined;
+}
+
 /**
- * Aggregates one rating criterion over scorecards, calibrating verifiers when a context
- * says how. Returns null when no scorecard rates it, a DomainError when a rating is invalid.
+ * Aggregates one rating criterion over scorecards of one role, calibrating verifiers
+ * when a context says how. Null when no scorecard rates it; a DomainError when a rating
+ * is invalid. The breakdown (`score`) is built only when `breakdown` is true.
  */
 function scoreRating(
   compiled: CompiledCriteriaSet,
   c: CompiledScoredCriterion,
   cards: readonly Scorecard[],
+  role: Scorecard["role"],
   context: RoundContext | undefined,
-  calibrate: boolean,
-): CriterionScore | DomainError | null {
+  breakdown: boolean,
+): RatingResult | DomainError | null {
   const scale = c.scale as CompiledScale;
   const id = c.criterion.id;
   const range = scale.maxMilli - scale.minMilli;
+  const calibrate = role === "verifier" && compiled.set.aggregation.calibration.enabled;
   const perReviewer = calibrate ? context?.calibration.get(id) : undefined;
-  const uses: ReviewerRatingUse[] = [];
-  const values: number[] = [];
+  const uses: ReviewerRatingUse[] | undefined = breakdown ? [] : undefined;
+  const values = scratchValues;
+  let n = 0;
   for (const card of cards) {
-    if (!Object.hasOwn(card.scores, id)) continue;
+    if (card.role !== role || !Object.hasOwn(card.scores, id)) continue;
     const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
     if (typeof milli !== "number") return milli;
     let used = milli;
@@ -87,42 +111,49 @@ function scoreRating(
       // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
       used = Math.min(scale.maxMilli, Math.max(scale.minMilli, roundToMilli(mapped)));
     }
-    const use: ReviewerRatingUse = {
-      reviewerId: card.reviewerId,
-      rawMilli: milli,
-      usedMilli: used,
-      shiftMilli: used - milli,
-      pointsMilli: mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range),
-    };
+    const points = mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range);
     // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
     // aggregation. Sorting is what makes the outcome independent of reviewer order.
-    let i = uses.length;
-    uses.push(use);
-    while (i > 0 && (uses[i - 1] as ReviewerRatingUse).reviewerId > use.reviewerId) {
-      uses[i] = uses[i - 1] as ReviewerRatingUse;
+    let i = n;
+    while (i > 0 && (scratchReviewers[i - 1] as string) > card.reviewerId) {
+      scratchReviewers[i] = scratchReviewers[i - 1] as string;
+      scratchPoints[i] = scratchPoints[i - 1] as number;
       i--;
     }
-    uses[i] = use;
-    let j = values.length;
-    values.push(used);
+    scratchReviewers[i] = card.reviewerId;
+    scratchPoints[i] = points;
+    if (uses !== undefined) {
+      uses.splice(i, 0, {
+        reviewerId: card.reviewerId,
+        rawMilli: milli,
+        usedMilli: used,
+        shiftMilli: used - milli,
+        pointsMilli: points,
+      });
+    }
+    let j = n;
     while (j > 0 && (values[j - 1] as number) > used) {
       values[j] = values[j - 1] as number;
       j--;
     }
     values[j] = used;
+    n++;
   }
-  if (uses.length === 0) return null;
+  if (n === 0) return null;
+  values.length = n;
   const method = compiled.set.aggregation.method;
   const aggregate = aggregateRatings(values, method);
   const { numerator, denominator } = aggregate;
   const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * scale.minMilli, denominator * range);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (const u of uses) {
-    if (u.pointsMilli < low) low = u.pointsMilli;
-    if (u.pointsMilli > high) high = u.pointsMilli;
+  for (let k = 0; k < n; k++) {
+    const p = scratchPoints[k] as number;
+    if (p < low) low = p;
+    if (p > high) high = p;
   }
   const spreadMilli = high - low;
+  if (uses === undefined) return { pointsMilli, spreadMilli, count: n, score: undefined };
   let band: { id: string; label: LocalizedText } | null = null;
   for (const b of scale.bands) {
     if (numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli) {
@@ -130,7 +161,7 @@ function scoreRating(
       break;
     }
   }
-  return {
+  const score: CriterionScore = {
     criterionId: id,
     label: c.criterion.label,
     maxMilli: c.maxMilli,
@@ -147,6 +178,7 @@ function scoreRating(
       exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
     },
   };
+  return { pointsMilli, spreadMilli, count: n, score };
 }
 
 const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
@@ -196,70 +228,85 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
   return null;
 }
 
-/**
- * Scores one model against a compiled set; the engine under {@link scoreModel} and
- * {@link scoreRound}. `context` carries round-wide data (best values, calibration).
- *
- * @example
- * scoreCompiledModel(compiled, subject, "2025-06-30", buildRoundContext(compiled, subjects), false)
- */
-export function scoreCompiledModel(
+/** A model's score with the placement fields a round fills in (mutable until the round returns). */
+export interface PlacedModelScore extends ModelScore {
+  rank: number | null;
+  position: number;
+  tierId: string | null;
+  demotedFrom: string | null;
+}
+
+/** Scores one subject; a DomainError instead of a Result on failure (the round hot path). */
+export function scoreSubject(
   compiled: CompiledCriteriaSet,
   subject: ScoringSubject,
   referenceDate: string,
   context: RoundContext | undefined,
-  explain: boolean,
-): Result<ModelScore> {
+  breakdown: boolean,
+): PlacedModelScore | DomainError {
   if (!DATE.test(subject.facts.startDate) || !DATE.test(referenceDate)) {
-    return err(
-      domainError(
-        "SCORING.INVALID_DATE",
-        { vi: "Ngày phải có dạng YYYY-MM-DD", en: "Dates must look like YYYY-MM-DD" },
-        { modelId: subject.modelId, startDate: subject.facts.startDate, referenceDate },
-      ),
+    return domainError(
+      "SCORING.INVALID_DATE",
+      { vi: "Ngày phải có dạng YYYY-MM-DD", en: "Dates must look like YYYY-MM-DD" },
+      { modelId: subject.modelId, startDate: subject.facts.startDate, referenceDate },
     );
   }
   const cardProblem = checkScorecards(compiled, subject);
-  if (cardProblem !== null) return err(cardProblem);
+  if (cardProblem !== null) return cardProblem;
   const months = fullMonthsBetween(subject.facts.startDate, referenceDate);
   const withModel = (e: DomainError): DomainError => ({ ...e, details: { ...e.details, modelId: subject.modelId } });
 
   // Gates.
   const gates: GateOutcome[] = [];
+  let failedGates: string[] | undefined;
   let eliminated = false;
   let softFailures = 0;
   for (const gate of compiled.gates) {
-    const outcome = evaluateGate(compiled, gate, subject.facts, months);
-    if (!outcome.ok) return err(withModel(outcome.error));
-    gates.push(outcome.value);
-    if (!outcome.value.passed) {
-      if (outcome.value.eliminatory) eliminated = true;
+    const observed = observeGate(compiled, gate, subject.facts, months);
+    if (typeof observed === "object" && observed !== null) return withModel(observed);
+    const { criterion } = gate;
+    const passed = gatePasses(criterion.condition, observed);
+    if (breakdown) {
+      gates.push({
+        criterionId: criterion.id,
+        label: criterion.label,
+        passed,
+        eliminatory: criterion.eliminatory,
+        condition: criterion.condition,
+        observed,
+      });
+    }
+    if (!passed) {
+      failedGates ??= [];
+      failedGates.push(criterion.id);
+      if (criterion.eliminatory) eliminated = true;
       else softFailures++;
     }
   }
   const disqualified = eliminated || softFailures > compiled.set.gatePolicy.maxNonEliminatoryFailures;
 
   // Criteria.
-  const verifiers = subject.scorecards.filter((card) => card.role === "verifier");
-  const selves = subject.scorecards.filter((card) => card.role === "self");
-  const calibrate = compiled.set.aggregation.calibration.enabled;
-  if (calibrate && context === undefined) {
-    return err(
-      domainError(
-        "SCORING.ROUND_CONTEXT_REQUIRED",
-        { vi: "Hiệu chỉnh người chấm cần dữ liệu cả đợt", en: "Reviewer calibration needs the round context" },
-        { modelId: subject.modelId },
-      ),
+  let hasSelf = false;
+  for (const card of subject.scorecards) if (card.role === "self") hasSelf = true;
+  if (compiled.set.aggregation.calibration.enabled && context === undefined) {
+    return domainError(
+      "SCORING.ROUND_CONTEXT_REQUIRED",
+      { vi: "Hiệu chỉnh người chấm cần dữ liệu cả đợt", en: "Reviewer calibration needs the round context" },
+      { modelId: subject.modelId },
     );
   }
   const criteria: CriterionScore[] = [];
-  const warnings: DomainError[] = [];
+  const points: number[] = [];
+  let warnings: DomainError[] | undefined;
   const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> = [];
-  // Per-reviewer rating totals, in parallel arrays (a handful of reviewers per model).
-  const reviewerIds: string[] = [];
-  const reviewerSums: number[] = [];
-  const reviewerCounts: number[] = [];
-  const gapCriteria: string[] = [];
+  // Per-reviewer rating totals, in the shared scratch buffers (see scoreRating).
+  const reviewerIds = scratchTotalIds;
+  const reviewerSums = scratchTotalSums;
+  const reviewerCounts = scratchTotalCounts;
+  reviewerIds.length = 0;
+  reviewerSums.length = 0;
+  reviewerCounts.length = 0;
+  let gapCriteria: string[] | undefined;
   let totalMilli = 0;
   let selfTotal = 0;
   let selfComplete = true;
@@ -269,52 +316,53 @@ export function scoreCompiledModel(
     switch (criterion.kind) {
       case "rating": {
         ratingCriteria++;
-        const score = scoreRating(compiled, c, verifiers, context, calibrate);
-        if (score !== null && !("criterionId" in score)) return err(withModel(score));
-        if (score === null) {
-          return err(
+        const rated = scoreRating(compiled, c, subject.scorecards, "verifier", context, breakdown);
+        if (rated !== null && !("pointsMilli" in rated)) return withModel(rated);
+        if (rated === null) {
+          return domainError(
+            "SCORING.MISSING_RATING",
+            {
+              vi: `Mô hình '${subject.modelId}' chưa có điểm thẩm định cho tiêu chí '${criterion.label.vi}'`,
+              en: `Model '${subject.modelId}' has no verifier rating for '${criterion.label.en}'`,
+            },
+            { modelId: subject.modelId, criterionId: criterion.id },
+          );
+        }
+        if (rated.count < compiled.set.aggregation.minReviewers) {
+          warnings ??= [];
+          warnings.push(
             domainError(
-              "SCORING.MISSING_RATING",
+              "SCORING.TOO_FEW_REVIEWERS",
               {
-                vi: `Mô hình '${subject.modelId}' chưa có điểm thẩm định cho tiêu chí '${criterion.label.vi}'`,
-                en: `Model '${subject.modelId}' has no verifier rating for '${criterion.label.en}'`,
+                vi: `Tiêu chí '${criterion.label.vi}' có ${rated.count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
+                en: `'${criterion.label.en}' has ${rated.count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
               },
-              { modelId: subject.modelId, criterionId: criterion.id },
+              { criterionId: criterion.id, reviewers: rated.count },
             ),
           );
         }
-        if (score.detail.kind === "rating") {
-          const reviewers = score.detail.reviewers;
-          if (reviewers.length < compiled.set.aggregation.minReviewers) {
-            warnings.push(
-              domainError(
-                "SCORING.TOO_FEW_REVIEWERS",
-                {
-                  vi: `Tiêu chí '${criterion.label.vi}' có ${reviewers.length} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
-                  en: `'${criterion.label.en}' has ${reviewers.length} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
-                },
-                { criterionId: criterion.id, reviewers: reviewers.length },
-              ),
-            );
-          }
-          if (score.detail.exceedsGap) gapCriteria.push(criterion.id);
-          for (const r of reviewers) {
-            const k = reviewerIds.indexOf(r.reviewerId);
-            if (k === -1) {
-              reviewerIds.push(r.reviewerId);
-              reviewerSums.push(r.pointsMilli);
-              reviewerCounts.push(1);
-            } else {
-              reviewerSums[k] = (reviewerSums[k] as number) + r.pointsMilli;
-              reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
-            }
+        if (compiled.criterionGapMilli !== undefined && rated.spreadMilli > compiled.criterionGapMilli) {
+          gapCriteria ??= [];
+          gapCriteria.push(criterion.id);
+        }
+        for (let r = 0; r < rated.count; r++) {
+          const reviewerId = scratchReviewers[r] as string;
+          const k = reviewerIds.indexOf(reviewerId);
+          if (k === -1) {
+            reviewerIds.push(reviewerId);
+            reviewerSums.push(scratchPoints[r] as number);
+            reviewerCounts.push(1);
+          } else {
+            reviewerSums[k] = (reviewerSums[k] as number) + (scratchPoints[r] as number);
+            reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
           }
         }
-        criteria.push(score);
-        totalMilli += score.pointsMilli;
-        if (selves.length > 0) {
-          const self = scoreRating(compiled, c, selves, undefined, false);
-          if (self !== null && !("criterionId" in self)) return err(withModel(self));
+        if (rated.score !== undefined) criteria.push(rated.score);
+        points.push(rated.pointsMilli);
+        totalMilli += rated.pointsMilli;
+        if (hasSelf) {
+          const self = scoreRating(compiled, c, subject.scorecards, "self", undefined, false);
+          if (self !== null && !("pointsMilli" in self)) return withModel(self);
           selfCriteria.push({ criterionId: criterion.id, pointsMilli: self?.pointsMilli ?? null });
           if (self === null) selfComplete = false;
           else selfTotal += self.pointsMilli;
@@ -322,16 +370,25 @@ export function scoreCompiledModel(
         break;
       }
       case "indicator": {
-        const scored = scoreIndicator(compiled, c, subject.facts, context);
-        if (!scored.ok) return err(withModel(scored.error));
-        const { pointsMilli, detail } = scored.value;
-        criteria.push({
-          criterionId: criterion.id,
-          label: criterion.label,
-          maxMilli: c.maxMilli,
-          pointsMilli,
-          detail,
-        });
+        let pointsMilli: number;
+        if (breakdown) {
+          const scored = scoreIndicator(compiled, c, subject.facts, context);
+          if (!scored.ok) return withModel(scored.error);
+          pointsMilli = scored.value.pointsMilli;
+          const detail = scored.value.detail;
+          criteria.push({
+            criterionId: criterion.id,
+            label: criterion.label,
+            maxMilli: c.maxMilli,
+            pointsMilli,
+            detail,
+          });
+        } else {
+          const computed = indicatorPoints(compiled, c, subject.facts, context);
+          if (typeof computed !== "number") return withModel(computed);
+          pointsMilli = computed;
+        }
+        points.push(pointsMilli);
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
@@ -343,31 +400,32 @@ export function scoreCompiledModel(
         const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
         if (!result.ok || typeof result.value !== "number") {
           const cause = result.ok ? undefined : result.error;
-          return err(
-            domainError(
-              "SCORING.FORMULA_FAILED",
-              {
-                vi: `Không tính được tiêu chí '${criterion.label.vi}': ${cause?.message.vi ?? "kết quả không phải số"}`,
-                en: `'${criterion.label.en}' cannot be computed: ${cause?.message.en ?? "not a number"}`,
-              },
-              { modelId: subject.modelId, criterionId: criterion.id, cause },
-            ),
+          return domainError(
+            "SCORING.FORMULA_FAILED",
+            {
+              vi: `Không tính được tiêu chí '${criterion.label.vi}': ${cause?.message.vi ?? "kết quả không phải số"}`,
+              en: `'${criterion.label.en}' cannot be computed: ${cause?.message.en ?? "not a number"}`,
+            },
+            { modelId: subject.modelId, criterionId: criterion.id, cause },
           );
         }
         const milli = roundToMilli(result.value);
         const pointsMilli = milli < 0 ? 0 : Math.min(milli, c.maxMilli);
-        criteria.push({
-          criterionId: criterion.id,
-          label: criterion.label,
-          maxMilli: c.maxMilli,
-          pointsMilli,
-          detail: {
-            kind: "formula",
-            expression: formula.source,
-            value: result.value,
-            clamped: pointsMilli !== milli,
-          },
-        });
+        if (breakdown) {
+          criteria.push({
+            criterionId: criterion.id,
+            label: criterion.label,
+            maxMilli: c.maxMilli,
+            pointsMilli,
+            detail: {
+              kind: "formula",
+              expression: formula.source,
+              value: result.value,
+              clamped: pointsMilli !== milli,
+            },
+          });
+        }
+        points.push(pointsMilli);
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
@@ -390,16 +448,16 @@ export function scoreCompiledModel(
   const totalSpreadMilli = high >= low ? high - low : 0;
   const totalExceedsGap = compiled.totalGapMilli !== undefined && totalSpreadMilli > compiled.totalGapMilli;
   const scoreTier = disqualified ? undefined : compiled.tiers.find((t) => totalMilli >= t.minMilli);
-  const selfAssessment: SelfAssessment | null =
-    selves.length === 0
-      ? null
-      : {
-          totalMilli: selfTotal,
-          complete: selfComplete,
-          criteria: selfCriteria,
-          differenceMilli: totalMilli - selfTotal,
-        };
-  const score: ModelScore = {
+  const selfAssessment: SelfAssessment | null = !hasSelf
+    ? null
+    : {
+        totalMilli: selfTotal,
+        complete: selfComplete,
+        criteria: selfCriteria,
+        differenceMilli: totalMilli - selfTotal,
+      };
+  // Built with the placement fields scoreRound fills in, so a round allocates one object per model.
+  const score: PlacedModelScore = {
     modelId: subject.modelId,
     unitId: subject.unitId,
     unitGroup: subject.unitGroup,
@@ -408,18 +466,45 @@ export function scoreCompiledModel(
     totalMilli,
     maxMilli: compiled.totalMilli,
     scoreTierId: scoreTier?.tier.id ?? null,
-    criteria,
-    gates,
+    points,
+    criteria: breakdown ? criteria : NONE,
+    gates: breakdown ? gates : NONE,
+    failedGates: failedGates ?? NONE,
     disagreement: {
-      criteria: gapCriteria,
+      criteria: gapCriteria ?? NONE,
       totalSpreadMilli,
       totalExceedsGap,
-      needsAnotherReviewer: totalExceedsGap || gapCriteria.length > 0,
+      needsAnotherReviewer: totalExceedsGap || gapCriteria !== undefined,
     },
-    warnings,
+    warnings: warnings ?? NONE,
     selfAssessment,
+    rank: null,
+    position: 0,
+    tierId: null,
+    demotedFrom: null,
   };
-  return ok(explain ? { ...score, explanation: explainModelScore(score, compiled.set) } : score);
+  return score;
+}
+
+/**
+ * Scores one model against a compiled set; the engine under {@link scoreModel} and
+ * {@link scoreRound}. `context` carries round-wide data (best values, calibration);
+ * `breakdown: false` keeps points only (no per-criterion detail, no gate outcomes).
+ *
+ * @example
+ * scoreCompiledModel(compiled, subject, "2025-06-30", buildRoundContext(compiled, subjects), { breakdown: false })
+ */
+export function scoreCompiledModel(
+  compiled: CompiledCriteriaSet,
+  subject: ScoringSubject,
+  referenceDate: string,
+  context: RoundContext | undefined,
+  options: { explain?: boolean; breakdown?: boolean } = {},
+): Result<ModelScore> {
+  const placed = scoreSubject(compiled, subject, referenceDate, context, options.breakdown ?? true);
+  if (!("totalMilli" in placed)) return err(placed);
+  const { rank: _rank, position: _position, tierId: _tierId, demotedFrom: _demotedFrom, ...score } = placed;
+  return ok(options.explain ? { ...score, explanation: explainModelScore(score, compiled.set) } : score);
 }
 
 /**
@@ -442,5 +527,5 @@ export function scoreModel(
   const compiled = compileCriteriaSet(set);
   if (!compiled.ok) return compiled;
   const context = options.subjects === undefined ? undefined : buildRoundContext(compiled.value, options.subjects);
-  return scoreCompiledModel(compiled.value, subject, options.referenceDate, context, true);
+  return scoreCompiledModel(compiled.value, subject, options.referenceDate, context, { explain: true });
 }

@@ -4,9 +4,11 @@ import { applyQuotas, type QuotaOutcome } from "./apply-quotas.js";
 import { buildRoundContext } from "./build-round-context.js";
 import { explainModelScore } from "./explain-model-score.js";
 import type { ModelScore } from "./model-score.js";
-import { rankModels } from "./rank-models.js";
-import { scoreCompiledModel } from "./score-model.js";
+import { rankOrder } from "./rank-models.js";
+import { type PlacedModelScore, scoreSubject } from "./score-model.js";
 import { type ScoreRoundOptions, ScoreRoundOptionsSchema, type ScoringSubject } from "./scoring-subject.js";
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A scored model with its place in the round. */
 export interface RankedModel extends ModelScore {
@@ -62,7 +64,8 @@ export function scoreCompiledRound(
       ),
     );
   }
-  const { referenceDate, explain } = parsed.data;
+  const { referenceDate, explain, breakdown } = parsed.data;
+  const full = breakdown === "full";
   const ids = new Set<string>();
   for (const s of subjects) {
     if (ids.has(s.modelId)) {
@@ -77,7 +80,7 @@ export function scoreCompiledRound(
         ),
       );
     }
-    if (Number.isNaN(Date.parse(s.registeredAt))) {
+    if (!ISO_DATE_TIME.test(s.registeredAt)) {
       return err(
         domainError(
           "SCORING.INVALID_DATE",
@@ -92,44 +95,30 @@ export function scoreCompiledRound(
     ids.add(s.modelId);
   }
   const context = buildRoundContext(compiled, subjects);
-  const scores: ModelScore[] = [];
+  const scores: PlacedModelScore[] = [];
   const unscored: Array<{ modelId: string; error: DomainError }> = [];
   for (const subject of subjects) {
-    const r = scoreCompiledModel(compiled, subject, referenceDate, context, false);
-    if (r.ok) scores.push(r.value);
-    else unscored.push({ modelId: subject.modelId, error: r.error });
+    const r = scoreSubject(compiled, subject, referenceDate, context, full);
+    if ("totalMilli" in r) scores.push(r);
+    else unscored.push({ modelId: subject.modelId, error: r });
   }
   unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
-  const placements = rankModels(scores, compiled.tieBreaks);
-  const { tiers, demotedFrom, outcomes } = applyQuotas(compiled, placements);
+  const { order, ranks } = rankOrder(scores, compiled.tieBreaks);
+  const ranked: PlacedModelScore[] = new Array(order.length);
+  for (let p = 0; p < order.length; p++) ranked[p] = scores[order[p] as number] as PlacedModelScore;
+  const { tiers, demotedFrom, outcomes } = applyQuotas(compiled, ranked);
   const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
   const needsAnotherReviewer: string[] = [];
-  const models = placements.map((p): RankedModel => {
-    const tierId = tiers.get(p.score.modelId) ?? null;
+  const models = ranked.map((placed, i): RankedModel => {
+    // The objects were created by this call and are not visible yet: fill in their places.
+    const tierId = tiers[i] ?? null;
+    placed.rank = ranks[i] === 0 ? null : (ranks[i] as number);
+    placed.position = i + 1;
+    placed.tierId = tierId;
+    placed.demotedFrom = demotedFrom[i] ?? null;
     if (tierId !== null) tierCounts[tierId] = (tierCounts[tierId] ?? 0) + 1;
-    if (p.score.disagreement.needsAnotherReviewer) needsAnotherReviewer.push(p.score.modelId);
-    const s = p.score;
-    // Fields listed rather than spread: one object shape for every model keeps this loop fast.
-    const ranked: RankedModel = {
-      modelId: s.modelId,
-      unitId: s.unitId,
-      unitGroup: s.unitGroup,
-      registeredAt: s.registeredAt,
-      status: s.status,
-      totalMilli: s.totalMilli,
-      maxMilli: s.maxMilli,
-      scoreTierId: s.scoreTierId,
-      criteria: s.criteria,
-      gates: s.gates,
-      disagreement: s.disagreement,
-      warnings: s.warnings,
-      selfAssessment: s.selfAssessment,
-      rank: p.rank,
-      position: p.position,
-      tierId,
-      demotedFrom: demotedFrom.get(p.score.modelId) ?? null,
-    };
-    return explain ? { ...ranked, explanation: explainModelScore(ranked, compiled.set, tierId) } : ranked;
+    if (placed.disagreement.needsAnotherReviewer) needsAnotherReviewer.push(placed.modelId);
+    return explain ? { ...placed, explanation: explainModelScore(placed, compiled.set, tierId) } : placed;
   });
   const set = compiled.set;
   return ok({

@@ -54,13 +54,17 @@ export type ScoringSubject = z.infer<typeof ScoringSubjectSchema>;
 
 /**
  * Options of a round: the reference date gates measure "running for N months" at
- * (passed in: the domain has no clock), and whether to write explanations for every model.
+ * (passed in: the domain has no clock); whether to write explanations for every model;
+ * and `breakdown: "points"` to keep only totals, per-criterion points, gates and flags
+ * (no per-reviewer detail) — several times faster for large rounds; get one model's
+ * full breakdown with `scoreModel(set, subject, { referenceDate, subjects })`.
  *
  * @example
- * ScoreRoundOptionsSchema.parse({ referenceDate: "2025-06-30" }) // { referenceDate: "2025-06-30", explain: false }
+ * ScoreRoundOptionsSchema.parse({ referenceDate: "2025-06-30" }) // { referenceDate: "2025-06-30", explain: false, breakdown: "full" }
  */
 export const ScoreRoundOptionsSchema = z.object({
   referenceDate: z.iso.date(),
   explain: z.boolean().default(false),
+  breakdown: z.enum(["full", "points"]).default("full"),
 });
 export type ScoreRoundOptions = z.input<typeof ScoreRoundOptionsSchema>;

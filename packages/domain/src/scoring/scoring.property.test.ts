@@ -173,7 +173,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
         const merit = (m: (typeof models)[number]) => [
           m.status === "qualified" ? 0 : 1,
           -m.totalMilli,
-          ...breaks.map((b) => (b.direction === "desc" ? -1 : 1) * (m.criteria[b.index]?.pointsMilli ?? 0)),
+          ...breaks.map((b) => (b.direction === "desc" ? -1 : 1) * (m.points[b.index] ?? 0)),
         ];
         const cmp = (a: number[], b: number[]) => {
           for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
