@@ -13,6 +13,12 @@ export const AggregationMethodSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("median") }),
   z.object({ kind: z.literal("trimmed-mean"), trimFraction: z.number().min(0).lt(0.5) }),
 ]);
+/**
+ * A value of {@link AggregationMethodSchema}.
+ *
+ * @example
+ * const value: AggregationMethod = AggregationMethodSchema.parse(json);
+ */
 export type AggregationMethod = z.infer<typeof AggregationMethodSchema>;
 
 /**
@@ -44,4 +50,10 @@ export const AggregationConfigSchema = z.object({
     })
     .default({ enabled: false, minRatingsPerReviewer: 5 }),
 });
+/**
+ * A value of {@link AggregationConfigSchema}.
+ *
+ * @example
+ * const value: AggregationConfig = AggregationConfigSchema.parse(json);
+ */
 export type AggregationConfig = z.infer<typeof AggregationConfigSchema>;

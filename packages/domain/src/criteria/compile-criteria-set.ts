@@ -7,17 +7,32 @@ import type { Quota } from "./quota.js";
 import type { Scale, ScaleBand } from "./scale.js";
 import type { Tier } from "./tier.js";
 
-/** Facts every model has, readable by formulas and gates beside the declared inputs. */
+/**
+ * Facts every model has, readable by formulas and gates beside the declared inputs.
+ *
+ * @example
+ * FACT_INPUTS.months_running // "number"
+ */
 export const FACT_INPUTS: Readonly<Record<string, FormulaType>> = Object.freeze({
   months_running: "number",
   evidence_count: "number",
   disciplined: "boolean",
 });
 
-/** One problem found in a criteria set; `details.path` says where. */
+/**
+ * One problem found in a criteria set; `details.path` says where.
+ *
+ * @example
+ * { code: "CRITERIA.BANDS_OVERLAP", message: { vi: "…", en: "Band 'medium' (16–21) overlaps band 'substantial' (21–26)" }, details: { path: "scales.novelty-30" } }
+ */
 export type CriteriaIssue = DomainError;
 
-/** A scale with its values in milli-units. */
+/**
+ * A scale with its values in milli-units.
+ *
+ * @example
+ * compiled.scales.get("novelty-30")?.maxMilli // 30000
+ */
 export interface CompiledScale {
   readonly scale: Scale;
   readonly minMilli: number;
@@ -32,7 +47,12 @@ export interface CompiledScale {
   }>;
 }
 
-/** A criterion that yields points, with what scoring needs precomputed. */
+/**
+ * A criterion that yields points, with what scoring needs precomputed.
+ *
+ * @example
+ * compiled.scored[0]?.maxMilli // 20000 for novelty
+ */
 export interface CompiledScoredCriterion {
   readonly criterion: ScoredCriterion;
   /** Position among the scored criteria, in tree order. */
@@ -45,7 +65,12 @@ export interface CompiledScoredCriterion {
   readonly thresholds: ReadonlyArray<{ readonly atLeast: number; readonly pointsMilli: number }> | undefined;
 }
 
-/** A gate with its formula compiled, if it has one. */
+/**
+ * A gate with its formula compiled, if it has one.
+ *
+ * @example
+ * compiled.gates.map((g) => g.criterion.id) // ["running-12-months", "evidence-attached", "not-disciplined"]
+ */
 export interface CompiledGate {
   readonly criterion: GateCriterion;
   readonly groupPath: readonly string[];
@@ -55,6 +80,9 @@ export interface CompiledGate {
 /**
  * A validated criteria set in the form scoring uses: criteria flattened in tree order
  * with their maximum in milli-points, scales and tiers in milli-units, formulas parsed.
+ *
+ * @example
+ * const compiled = compileCriteriaSet(defaultCriteriaSet); if (compiled.ok) compiled.value.tiers[0]?.minMilli // 90000
  */
 export interface CompiledCriteriaSet {
   readonly set: CriteriaSet;

@@ -21,6 +21,12 @@ export const InputDefinitionSchema = z.object({
   unit: z.string().max(32).optional(),
   missingAs: z.number().optional(),
 });
+/**
+ * A value of {@link InputDefinitionSchema}.
+ *
+ * @example
+ * const value: InputDefinition = InputDefinitionSchema.parse(json);
+ */
 export type InputDefinition = z.infer<typeof InputDefinitionSchema>;
 
 const fields = {
@@ -50,6 +56,12 @@ const fields = {
  * CriteriaSetDraftSchema.parse({ status: "draft", id: "contest", name: { vi: "Hội thi", en: "Contest" }, totalPoints: 100, criteria: [...], tiers: [...] })
  */
 export const CriteriaSetDraftSchema = z.object({ status: z.literal("draft"), ...fields });
+/**
+ * A value of {@link CriteriaSetDraftSchema}.
+ *
+ * @example
+ * const value: CriteriaSetDraft = CriteriaSetDraftSchema.parse(json);
+ */
 export type CriteriaSetDraft = z.infer<typeof CriteriaSetDraftSchema>;
 
 /**
@@ -65,6 +77,12 @@ export const PublishedCriteriaSetSchema = z.object({
   version: z.number().int().positive(),
   publishedAt: z.iso.datetime({ offset: true }),
 });
+/**
+ * A value of {@link PublishedCriteriaSetSchema}.
+ *
+ * @example
+ * const value: PublishedCriteriaSet = PublishedCriteriaSetSchema.parse(json);
+ */
 export type PublishedCriteriaSet = z.infer<typeof PublishedCriteriaSetSchema>;
 
 /**
@@ -74,6 +92,17 @@ export type PublishedCriteriaSet = z.infer<typeof PublishedCriteriaSetSchema>;
  * CriteriaSetSchema.parse(json).status // "draft" | "published"
  */
 export const CriteriaSetSchema = z.discriminatedUnion("status", [CriteriaSetDraftSchema, PublishedCriteriaSetSchema]);
+/**
+ * A value of {@link CriteriaSetSchema}.
+ *
+ * @example
+ * const value: CriteriaSet = CriteriaSetSchema.parse(json);
+ */
 export type CriteriaSet = z.infer<typeof CriteriaSetSchema>;
-/** The JSON accepted for a criteria set before defaults are filled in. */
+/**
+ * The JSON accepted for a criteria set before defaults are filled in.
+ *
+ * @example
+ * const json: CriteriaSetInput = JSON.parse(body); validateCriteriaSet(json);
+ */
 export type CriteriaSetInput = z.input<typeof CriteriaSetSchema>;

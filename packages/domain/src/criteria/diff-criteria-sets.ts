@@ -2,7 +2,12 @@ import type { LocalizedText } from "../errors/index.js";
 import type { CriteriaSet } from "./criteria-set.js";
 import type { CriteriaNode } from "./criterion.js";
 
-/** One difference between two criteria sets, with a sentence in Vietnamese and English. */
+/**
+ * One difference between two criteria sets, with a sentence in Vietnamese and English.
+ *
+ * @example
+ * { entity: "tier", change: "changed", id: "excellent", field: "min", before: 90, after: 85, message: { vi: "…", en: "Tier 'Outstanding exemplary': min 90 → 85" } }
+ */
 export interface CriteriaChange {
   readonly entity: "criterion" | "gate" | "group" | "scale" | "band" | "tier" | "input" | "setting";
   readonly change: "added" | "removed" | "changed";

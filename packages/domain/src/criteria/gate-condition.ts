@@ -24,4 +24,10 @@ export const GateConditionSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("formula"), expression: z.string().min(1) }),
 ]);
+/**
+ * A value of {@link GateConditionSchema}.
+ *
+ * @example
+ * const value: GateCondition = GateConditionSchema.parse(json);
+ */
 export type GateCondition = z.infer<typeof GateConditionSchema>;

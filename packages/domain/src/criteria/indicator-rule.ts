@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-/** The code of a declared input: an identifier usable in formulas. */
+/**
+ * The code of a declared input: an identifier usable in formulas.
+ *
+ * @example
+ * InputCodeSchema.parse("adopters")
+ */
 export const InputCodeSchema = z
   .string()
   .min(1)
@@ -36,4 +41,10 @@ export const IndicatorRuleSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
 ]);
+/**
+ * A value of {@link IndicatorRuleSchema}.
+ *
+ * @example
+ * const value: IndicatorRule = IndicatorRuleSchema.parse(json);
+ */
 export type IndicatorRule = z.infer<typeof IndicatorRuleSchema>;

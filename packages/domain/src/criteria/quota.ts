@@ -24,4 +24,10 @@ export const QuotaSchema = z.discriminatedUnion("kind", [
     scope: z.enum(["round", "unit-group"]).default("round"),
   }),
 ]);
+/**
+ * A value of {@link QuotaSchema}.
+ *
+ * @example
+ * const value: Quota = QuotaSchema.parse(json);
+ */
 export type Quota = z.infer<typeof QuotaSchema>;

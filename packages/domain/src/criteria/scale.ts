@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { LocalizedTextSchema } from "../errors/index.js";
 
-/** An identifier of a criterion, group, scale, band, tier or quota: letters, digits, `-`, `_`. */
+/**
+ * An identifier of a criterion, group, scale, band, tier or quota: letters, digits, `-`, `_`.
+ *
+ * @example
+ * CriteriaIdSchema.parse("running-12-months")
+ */
 export const CriteriaIdSchema = z
   .string()
   .min(1)
@@ -22,6 +27,12 @@ export const ScaleBandSchema = z.object({
   min: z.number(),
   max: z.number(),
 });
+/**
+ * A value of {@link ScaleBandSchema}.
+ *
+ * @example
+ * const value: ScaleBand = ScaleBandSchema.parse(json);
+ */
 export type ScaleBand = z.infer<typeof ScaleBandSchema>;
 
 /**
@@ -39,4 +50,10 @@ export const ScaleSchema = z.object({
   step: z.number().positive(),
   bands: z.array(ScaleBandSchema).max(50).default([]),
 });
+/**
+ * A value of {@link ScaleSchema}.
+ *
+ * @example
+ * const value: Scale = ScaleSchema.parse(json);
+ */
 export type Scale = z.infer<typeof ScaleSchema>;

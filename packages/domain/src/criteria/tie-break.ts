@@ -13,4 +13,10 @@ export const TieBreakSchema = z.object({
   criterionId: CriteriaIdSchema,
   direction: z.enum(["desc", "asc"]).default("desc"),
 });
+/**
+ * A value of {@link TieBreakSchema}.
+ *
+ * @example
+ * const value: TieBreak = TieBreakSchema.parse(json);
+ */
 export type TieBreak = z.infer<typeof TieBreakSchema>;

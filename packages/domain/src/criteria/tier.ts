@@ -15,4 +15,10 @@ export const TierSchema = z.object({
   label: LocalizedTextSchema,
   min: z.number().nonnegative(),
 });
+/**
+ * A value of {@link TierSchema}.
+ *
+ * @example
+ * const value: Tier = TierSchema.parse(json);
+ */
 export type Tier = z.infer<typeof TierSchema>;

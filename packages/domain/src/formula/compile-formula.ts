@@ -5,7 +5,12 @@ import type { FormulaError } from "./formula-error.js";
 import { DEFAULT_FORMULA_LIMITS, type FormulaLimits } from "./formula-limits.js";
 import { parseFormula } from "./parse-formula.js";
 
-/** A parsed and type-checked formula, ready to evaluate many times. */
+/**
+ * A parsed and type-checked formula, ready to evaluate many times.
+ *
+ * @example
+ * compileFormula("votes / 2", { votes: "number" }) // ok({ type: "number", inputs: ["votes"], ... })
+ */
 export interface CompiledFormula {
   readonly source: string;
   readonly ast: FormulaNode;

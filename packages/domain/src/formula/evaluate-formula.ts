@@ -3,7 +3,12 @@ import type { FormulaNode } from "./formula-ast.js";
 import { type FormulaError, formulaError } from "./formula-error.js";
 import { DEFAULT_FORMULA_LIMITS } from "./formula-limits.js";
 
-/** A value a formula works with. */
+/**
+ * A value a formula works with.
+ *
+ * @example
+ * evaluateFormula(ast, { votes: 3, ok: true }) // values are numbers or booleans
+ */
 export type FormulaValue = number | boolean;
 
 class EvaluationFailure {

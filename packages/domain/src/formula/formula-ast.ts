@@ -5,13 +5,28 @@
  * validated by zod; criteria sets store the source text, which is the part validated.
  */
 
-/** Arithmetic, comparison and logical binary operators, in their canonical ASCII spelling. */
+/**
+ * Arithmetic, comparison and logical binary operators, in their canonical ASCII spelling.
+ *
+ * @example
+ * const op: FormulaBinaryOperator = "<="; // also written ≤ in source
+ */
 export type FormulaBinaryOperator = "+" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=" | "==" | "!=" | "and" | "or";
 
-/** The built-in functions; nothing else can be called. */
+/**
+ * The built-in functions; nothing else can be called.
+ *
+ * @example
+ * const fn: FormulaFunctionName = "clamp";
+ */
 export type FormulaFunctionName = "min" | "max" | "clamp" | "if";
 
-/** A non-negative finite number literal (negative numbers are a unary minus). */
+/**
+ * A non-negative finite number literal (negative numbers are a unary minus).
+ *
+ * @example
+ * formulaNode.number(2.5) // { kind: "number", value: 2.5, start: 0, end: 0 }
+ */
 export interface FormulaNumberNode {
   readonly kind: "number";
   readonly value: number;
@@ -19,7 +34,12 @@ export interface FormulaNumberNode {
   readonly end: number;
 }
 
-/** `true` or `false`. */
+/**
+ * `true` or `false`.
+ *
+ * @example
+ * formulaNode.boolean(true)
+ */
 export interface FormulaBooleanNode {
   readonly kind: "boolean";
   readonly value: boolean;
@@ -27,7 +47,12 @@ export interface FormulaBooleanNode {
   readonly end: number;
 }
 
-/** A reference to a named input (an indicator code or a fact such as `months_running`). */
+/**
+ * A reference to a named input (an indicator code or a fact such as `months_running`).
+ *
+ * @example
+ * formulaNode.input("months_running")
+ */
 export interface FormulaInputNode {
   readonly kind: "input";
   readonly name: string;
@@ -35,7 +60,12 @@ export interface FormulaInputNode {
   readonly end: number;
 }
 
-/** `-x` or `not x`. */
+/**
+ * `-x` or `not x`.
+ *
+ * @example
+ * formulaNode.unary("not", formulaNode.input("disciplined"))
+ */
 export interface FormulaUnaryNode {
   readonly kind: "unary";
   readonly op: "-" | "not";
@@ -44,7 +74,12 @@ export interface FormulaUnaryNode {
   readonly end: number;
 }
 
-/** `a op b`. */
+/**
+ * `a op b`.
+ *
+ * @example
+ * formulaNode.binary("/", formulaNode.input("votes"), formulaNode.input("best"))
+ */
 export interface FormulaBinaryNode {
   readonly kind: "binary";
   readonly op: FormulaBinaryOperator;
@@ -54,7 +89,12 @@ export interface FormulaBinaryNode {
   readonly end: number;
 }
 
-/** `min(...)`, `max(...)`, `clamp(x, lo, hi)`, `if(cond, a, b)`. */
+/**
+ * `min(...)`, `max(...)`, `clamp(x, lo, hi)`, `if(cond, a, b)`.
+ *
+ * @example
+ * formulaNode.call("min", [formulaNode.number(10), formulaNode.input("x")])
+ */
 export interface FormulaCallNode {
   readonly kind: "call";
   readonly fn: FormulaFunctionName;
@@ -77,7 +117,12 @@ export type FormulaNode =
   | FormulaBinaryNode
   | FormulaCallNode;
 
-/** The static type of an expression. */
+/**
+ * The static type of an expression.
+ *
+ * @example
+ * checkFormula(ast, { votes: "number" }) // ok("number")
+ */
 export type FormulaType = "number" | "boolean";
 
 /**

@@ -1,6 +1,11 @@
 import { type DomainError, domainError, type LocalizedText } from "../errors/index.js";
 
-/** Error codes of the formula language. */
+/**
+ * Error codes of the formula language.
+ *
+ * @example
+ * const code: FormulaErrorCode = "FORMULA.DIVISION_BY_ZERO";
+ */
 export type FormulaErrorCode =
   | "FORMULA.TOO_LONG"
   | "FORMULA.UNEXPECTED_CHARACTER"
@@ -19,7 +24,12 @@ export type FormulaErrorCode =
   | "FORMULA.NOT_FINITE"
   | "FORMULA.STEP_LIMIT";
 
-/** A formula failure; `details` carries `offset`, `line`, `column` and a caret `excerpt` when a position is known. */
+/**
+ * A formula failure; `details` carries `offset`, `line`, `column` and a caret `excerpt` when a position is known.
+ *
+ * @example
+ * if (!r.ok) r.error.details?.column // where a FormulaError points
+ */
 export type FormulaError = DomainError<FormulaErrorCode>;
 
 /**

@@ -14,6 +14,12 @@ export const FormulaLimitsSchema = z.object({
   maxDepth: z.number().int().positive().max(256).default(64),
   maxSteps: z.number().int().positive().default(10_000),
 });
+/**
+ * A value of {@link FormulaLimitsSchema}.
+ *
+ * @example
+ * const value: FormulaLimits = FormulaLimitsSchema.parse(json);
+ */
 export type FormulaLimits = z.infer<typeof FormulaLimitsSchema>;
 
 /**

@@ -5,7 +5,12 @@ import { DEFAULT_FORMULA_LIMITS, type FormulaLimits } from "./formula-limits.js"
 import { type FormulaToken, tokenizeFormula } from "./tokenize-formula.js";
 
 const FUNCTIONS: ReadonlySet<string> = new Set<FormulaFunctionName>(["min", "max", "clamp", "if"]);
-/** Words that can never name an input. */
+/**
+ * Words that can never name an input.
+ *
+ * @example
+ * FORMULA_RESERVED_WORDS.has("if") // true
+ */
 export const FORMULA_RESERVED_WORDS: ReadonlySet<string> = new Set([
   "and",
   "or",

@@ -1,7 +1,12 @@
 import { err, ok, type Result } from "../errors/index.js";
 import { type FormulaError, formulaError } from "./formula-error.js";
 
-/** One lexical token; operators are normalized to their ASCII spelling (`×` → `*`, `≤` → `<=`, `&&` → `and`). */
+/**
+ * One lexical token; operators are normalized to their ASCII spelling (`×` → `*`, `≤` → `<=`, `&&` → `and`).
+ *
+ * @example
+ * // "a ≤ 2" → identifier "a", operator "<=", number "2", end
+ */
 export interface FormulaToken {
   readonly type: "number" | "identifier" | "operator" | "(" | ")" | "," | "end";
   /** Normalized text: the identifier, the canonical operator, or the number's source. */

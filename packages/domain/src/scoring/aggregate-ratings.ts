@@ -1,6 +1,11 @@
 import type { AggregationMethod } from "../criteria/index.js";
 
-/** An exact ratio of integers, `numerator / denominator`, with `denominator > 0`. */
+/**
+ * An exact ratio of integers, `numerator / denominator`, with `denominator > 0`.
+ *
+ * @example
+ * { numerator: 78000, denominator: 3 } // 26 on the scale
+ */
 export interface Ratio {
   readonly numerator: number;
   readonly denominator: number;

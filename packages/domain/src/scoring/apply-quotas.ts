@@ -1,7 +1,12 @@
 import { type CompiledCriteriaSet, toMilli } from "../criteria/index.js";
 import type { ModelScore } from "./model-score.js";
 
-/** What one quota did in one scope. */
+/**
+ * What one quota did in one scope.
+ *
+ * @example
+ * { quotaIndex: 0, tierId: "excellent", ofTierId: "good", group: null, base: 5, allowance: 1, before: 2, demoted: ["B"] }
+ */
 export interface QuotaOutcome {
   readonly quotaIndex: number;
   readonly tierId: string;

@@ -1,7 +1,12 @@
 import { type CompiledCriteriaSet, toMilli } from "../criteria/index.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 
-/** How one reviewer's ratings of one criterion are calibrated in a round. */
+/**
+ * How one reviewer's ratings of one criterion are calibrated in a round.
+ *
+ * @example
+ * { mode: "z", count: 3, reviewerMean: 4, reviewerSd: 1.633, pooledMean: 6, pooledSd: 2.582 }
+ */
 export interface ReviewerCalibration {
   /** `z`: z-score mapped back with the pooled mean/sd; `shift`: mean shift only (an sd is 0); `none`: too few ratings. */
   readonly mode: "z" | "shift" | "none";
@@ -17,6 +22,9 @@ export interface ReviewerCalibration {
  * What scoring one model needs to know about the whole round: the best value of each
  * input read by a `relative-to-best` rule, and per-criterion, per-reviewer calibration
  * when the set enables it.
+ *
+ * @example
+ * buildRoundContext(compiled, subjects).calibration.get("novelty")?.get("r1")?.mode // "z"
  */
 export interface RoundContext {
   readonly best: ReadonlyMap<string, number>;

@@ -32,7 +32,12 @@ export function evaluateGate(
   return "passed" in outcome ? ok(outcome) : err(outcome);
 }
 
-/** {@link evaluateGate} without the Result wrapper. */
+/**
+ * {@link evaluateGate} without the Result wrapper.
+ *
+ * @example
+ * const o = decideGate(compiled, gate, facts, 10); if ("passed" in o) o.passed // false for ≥ 12 months
+ */
 export function decideGate(
   compiled: CompiledCriteriaSet,
   gate: CompiledGate,

@@ -5,6 +5,9 @@ import type { Ratio } from "./aggregate-ratings.js";
 /**
  * One reviewer's rating of a criterion as scoring used it. Ratings are in milli-units
  * of the scale (25 on the scale is 25000), like points: integers, exact.
+ *
+ * @example
+ * { reviewerId: "h", rawMilli: 2000, usedMilli: 2838, shiftMilli: 838, pointsMilli: 2838 }
  */
 export interface ReviewerRatingUse {
   readonly reviewerId: string;
@@ -18,7 +21,12 @@ export interface ReviewerRatingUse {
   readonly pointsMilli: number;
 }
 
-/** How a criterion's points came about, by kind. */
+/**
+ * How a criterion's points came about, by kind.
+ *
+ * @example
+ * if (c.detail.kind === "rating") c.detail.band?.label.vi // "Hoàn toàn mới"
+ */
 export type CriterionDetail =
   | {
       readonly kind: "rating";
@@ -56,6 +64,9 @@ export type CriterionDetail =
  * One scored criterion of one model: raw (in `detail`) → normalized → points.
  * The normalized value is `pointsMilli ÷ maxMilli` (see {@link normalizedScore}); it is
  * not stored so a round of many models allocates no floating-point boxes.
+ *
+ * @example
+ * { criterionId: "novelty", maxMilli: 20000, pointsMilli: 18667, detail: { kind: "rating", ... } }
  */
 export interface CriterionScore {
   readonly criterionId: string;
@@ -75,7 +86,12 @@ export function normalizedScore(score: { readonly pointsMilli: number; readonly 
   return score.maxMilli === 0 ? 0 : score.pointsMilli / score.maxMilli;
 }
 
-/** A gate's outcome. */
+/**
+ * A gate's outcome.
+ *
+ * @example
+ * { criterionId: "running-12-months", passed: false, eliminatory: true, observed: 10, ... }
+ */
 export interface GateOutcome {
   readonly criterionId: string;
   readonly label: LocalizedText;
@@ -91,7 +107,12 @@ export interface GateOutcome {
   readonly observed: number | boolean | null;
 }
 
-/** The unit's self-assessment, computed like the verified score but never mixed into it. */
+/**
+ * The unit's self-assessment, computed like the verified score but never mixed into it.
+ *
+ * @example
+ * { totalMilli: 100000, complete: true, criteria: [...], differenceMilli: -4416 }
+ */
 export interface SelfAssessment {
   readonly totalMilli: number;
   /** False when some rating criterion has no self score (its points then count as 0). */
@@ -101,7 +122,12 @@ export interface SelfAssessment {
   readonly differenceMilli: number;
 }
 
-/** The score of one model. */
+/**
+ * The score of one model.
+ *
+ * @example
+ * score.totalMilli / 1000 // 95.584; score.scoreTierId // "excellent"
+ */
 export interface ModelScore {
   readonly modelId: string;
   readonly unitId: string;

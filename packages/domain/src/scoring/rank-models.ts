@@ -1,6 +1,11 @@
 import type { ModelScore } from "./model-score.js";
 
-/** A model's place in a round. */
+/**
+ * A model's place in a round.
+ *
+ * @example
+ * { score, rank: 3, position: 4 } // tied on merit with position 3, registered later
+ */
 export interface Placement {
   readonly score: ModelScore;
   /**

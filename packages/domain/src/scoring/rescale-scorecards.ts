@@ -2,7 +2,12 @@ import { type CriteriaSet, compileCriteriaSet, MILLI, mulDivRoundHalfUp, toMilli
 import { ok, type Result } from "../errors/index.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
-/** What {@link rescaleScorecards} did. */
+/**
+ * What {@link rescaleScorecards} did.
+ *
+ * @example
+ * report.mapped // [{ criterionId: "novelty", from: { min: 0, max: 30, step: 1 }, to: { min: 0, max: 10, step: 0.5 }, ratings: 6, snapped: 2 }]
+ */
 export interface RescaleReport {
   /** Rating criteria whose scale changed, with how many ratings moved and how many had to snap to a step. */
   readonly mapped: ReadonlyArray<{

@@ -4,7 +4,12 @@ import { type RescaleReport, rescaleScorecards } from "./rescale-scorecards.js";
 import { type RoundResult, scoreRound } from "./score-round.js";
 import type { ScoreRoundOptions, ScoringSubject } from "./scoring-subject.js";
 
-/** One model, before and after. */
+/**
+ * One model, before and after.
+ *
+ * @example
+ * { modelId: "P", before: { totalMilli: 92167, tierId: "good", rank: 2 }, after: { totalMilli: 92500, tierId: "good", rank: 2 }, deltaMilli: 333, tierChanged: false }
+ */
 export interface RescoreRow {
   readonly modelId: string;
   readonly before: { readonly totalMilli: number; readonly tierId: string | null; readonly rank: number | null } | null;
@@ -14,7 +19,12 @@ export interface RescoreRow {
   readonly tierChanged: boolean;
 }
 
-/** The side-by-side comparison of a round under two criteria-set versions. */
+/**
+ * The side-by-side comparison of a round under two criteria-set versions.
+ *
+ * @example
+ * cmp.rows.filter((r) => r.tierChanged).map((r) => r.modelId)
+ */
 export interface RoundComparison {
   readonly original: RoundResult;
   readonly alternative: RoundResult;

@@ -228,7 +228,12 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
   return null;
 }
 
-/** A model's score with the placement fields a round fills in (mutable until the round returns). */
+/**
+ * A model's score with the placement fields a round fills in (mutable until the round returns).
+ *
+ * @example
+ * // scoreRound fills rank, position, tierId and demotedFrom before returning the object
+ */
 export interface PlacedModelScore extends ModelScore {
   rank: number | null;
   position: number;
@@ -236,7 +241,12 @@ export interface PlacedModelScore extends ModelScore {
   demotedFrom: string | null;
 }
 
-/** Scores one subject; a DomainError instead of a Result on failure (the round hot path). */
+/**
+ * Scores one subject; a DomainError instead of a Result on failure (the round hot path).
+ *
+ * @example
+ * const s = scoreSubject(compiled, subject, "2025-06-30", context, false); if ("totalMilli" in s) s.points
+ */
 export function scoreSubject(
   compiled: CompiledCriteriaSet,
   subject: ScoringSubject,

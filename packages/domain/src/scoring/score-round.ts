@@ -10,7 +10,12 @@ import { type ScoreRoundOptions, ScoreRoundOptionsSchema, type ScoringSubject } 
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A scored model with its place in the round. */
+/**
+ * A scored model with its place in the round.
+ *
+ * @example
+ * round.models.map((m) => [m.position, m.rank, m.modelId, m.tierId])
+ */
 export interface RankedModel extends ModelScore {
   /** "1224" competition rank (null when disqualified); see {@link rankModels}. */
   readonly rank: number | null;
@@ -22,7 +27,12 @@ export interface RankedModel extends ModelScore {
   readonly demotedFrom: string | null;
 }
 
-/** The outcome of scoring a round. */
+/**
+ * The outcome of scoring a round.
+ *
+ * @example
+ * round.tierCounts // { excellent: 1, good: 6, pass: 1, fail: 1 }
+ */
 export interface RoundResult {
   readonly criteriaSetId: string;
   /** The version scored against; null for a draft (a what-if). */

@@ -13,6 +13,12 @@ export const ScorecardSchema = z.object({
   role: z.enum(["verifier", "self"]).default("verifier"),
   scores: z.record(z.string(), z.number()),
 });
+/**
+ * A value of {@link ScorecardSchema}.
+ *
+ * @example
+ * const value: Scorecard = ScorecardSchema.parse(json);
+ */
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 /**
@@ -27,6 +33,12 @@ export const SubjectFactsSchema = z.object({
   disciplined: z.boolean(),
   indicators: z.record(z.string(), z.number()).default({}),
 });
+/**
+ * A value of {@link SubjectFactsSchema}.
+ *
+ * @example
+ * const value: SubjectFacts = SubjectFactsSchema.parse(json);
+ */
 export type SubjectFacts = z.infer<typeof SubjectFactsSchema>;
 
 /**
@@ -50,6 +62,12 @@ export const ScoringSubjectSchema = z.object({
   facts: SubjectFactsSchema,
   scorecards: z.array(ScorecardSchema).default([]),
 });
+/**
+ * A value of {@link ScoringSubjectSchema}.
+ *
+ * @example
+ * const value: ScoringSubject = ScoringSubjectSchema.parse(json);
+ */
 export type ScoringSubject = z.infer<typeof ScoringSubjectSchema>;
 
 /**
@@ -67,4 +85,10 @@ export const ScoreRoundOptionsSchema = z.object({
   explain: z.boolean().default(false),
   breakdown: z.enum(["full", "points"]).default("full"),
 });
+/**
+ * The JSON accepted by {@link ScoreRoundOptionsSchema}.
+ *
+ * @example
+ * const value: ScoreRoundOptions = ScoreRoundOptionsSchema.parse(json);
+ */
 export type ScoreRoundOptions = z.input<typeof ScoreRoundOptionsSchema>;
