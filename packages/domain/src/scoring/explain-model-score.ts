@@ -15,7 +15,7 @@ const numVi = (x: number) => num(x).replace(".", ",");
  *
  * @example
  * explainModelScore(score, defaultCriteriaSet).en
- * // "Model m1: 87.5/100 points — Exemplary.\n- Gate 'Running for at least 12 months': passed (running 40 months (≥ 12 required)).\n- Novelty and creativity: 16.667/20 (mean of 3 ratings 25 on the scale, band 'Substantial improvement')..."
+ * // "Model m1: 87.5/100 points — Exemplary.\n- Gate 'Running for at least 12 months': passed — running 40 months (≥ 12 required).\n- Novelty and creativity: 16.667/20 (mean of 3 ratings 25 on the scale, band 'Substantial improvement')..."
  */
 export function explainModelScore(
   score: ModelScore,
@@ -32,10 +32,10 @@ export function explainModelScore(
   vi.push(`Mô hình ${score.modelId}: ${vn(score.totalMilli)}/${vn(score.maxMilli)} điểm — ${head[0]}.`);
   e.push(`Model ${score.modelId}: ${en(score.totalMilli)}/${en(score.maxMilli)} points — ${head[1]}.`);
   for (const g of score.gates) {
-    const kindVi = g.eliminatory ? "điều kiện loại trừ" : "điều kiện";
-    vi.push(`- ${kindVi} '${g.label.vi}': ${g.passed ? "đạt" : "không đạt"} (${explainGate(g).vi}).`);
+    const kindVi = g.eliminatory ? "Điều kiện loại trừ" : "Điều kiện";
+    vi.push(`- ${kindVi} '${g.label.vi}': ${g.passed ? "đạt" : "không đạt"} — ${explainGate(g).vi}.`);
     e.push(
-      `- ${g.eliminatory ? "Eliminatory gate" : "Gate"} '${g.label.en}': ${g.passed ? "passed" : "failed"} (${explainGate(g).en}).`,
+      `- ${g.eliminatory ? "Eliminatory gate" : "Gate"} '${g.label.en}': ${g.passed ? "passed" : "failed"} — ${explainGate(g).en}.`,
     );
   }
   for (const c of score.criteria) {
