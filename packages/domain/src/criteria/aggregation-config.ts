@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * How verifiers' ratings of one criterion combine (a discriminated union on `kind`):
+ * `mean`; `median` (mean of the two middle ratings when even); `trimmed-mean` dropping
+ * ⌊n × trimFraction⌋ ratings at each end (with 3 reviewers and 1/3, the high and the low).
+ *
+ * @example
+ * AggregationMethodSchema.parse({ kind: "trimmed-mean", trimFraction: 0.2 })
+ */
+export const AggregationMethodSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("mean") }),
+  z.object({ kind: z.literal("median") }),
+  z.object({ kind: z.literal("trimmed-mean"), trimFraction: z.number().min(0).lt(0.5) }),
+]);
+/**
+ * A value of {@link AggregationMethodSchema}.
+ *
+ * @example
+ * const value: AggregationMethod = AggregationMethodSchema.parse(json);
+ */
+export type AggregationMethod = z.infer<typeof AggregationMethodSchema>;
+
+/**
+ * Aggregation across reviewers, in one place of the set:
+ * - `method` combines verifiers' ratings per criterion;
+ * - `minReviewers`: fewer verifiers than this is reported (not an error; none at all is);
+ * - `disagreement`: when the spread (max − min) of reviewers' points on a rating
+ *   criterion, or of their rating totals, exceeds the gap, another reviewer is required;
+ * - `calibration`: z-score each verifier's ratings of a criterion across the round and
+ *   map them back with the pooled mean and standard deviation, clamped to the scale;
+ *   only for reviewers with at least `minRatingsPerReviewer` ratings of it.
+ *
+ * @example
+ * AggregationConfigSchema.parse({}) // { method: { kind: "mean" }, minReviewers: 2, calibration: { enabled: false, minRatingsPerReviewer: 5 } }
+ */
+export const AggregationConfigSchema = z.object({
+  method: AggregationMethodSchema.default({ kind: "mean" }),
+  minReviewers: z.number().int().positive().max(50).default(2),
+  disagreement: z
+    .object({
+      criterionGap: z.number().nonnegative().optional(),
+      totalGap: z.number().nonnegative().optional(),
+    })
+    .optional(),
+  calibration: z
+    .object({
+      enabled: z.boolean().default(false),
+      minRatingsPerReviewer: z.number().int().min(2).default(5),
+    })
+    .default({ enabled: false, minRatingsPerReviewer: 5 }),
+});
+/**
+ * A value of {@link AggregationConfigSchema}.
+ *
+ * @example
+ * const value: AggregationConfig = AggregationConfigSchema.parse(json);
+ */
+export type AggregationConfig = z.infer<typeof AggregationConfigSchema>;

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { LocalizedTextSchema } from "../errors/index.js";
+import { AggregationConfigSchema } from "./aggregation-config.js";
+import { CriteriaNodeSchema } from "./criterion.js";
+import { InputCodeSchema } from "./indicator-rule.js";
+import { QuotaSchema } from "./quota.js";
+import { CriteriaIdSchema, ScaleSchema } from "./scale.js";
+import { TieBreakSchema } from "./tie-break.js";
+import { TierSchema } from "./tier.js";
+
+/**
+ * An indicator a set's rules and formulas may read. `missingAs` is used when a model
+ * has no value (e.g. 0 adopters); without it a missing value is an error.
+ *
+ * @example
+ * InputDefinitionSchema.parse({ code: "adopters", label: { vi: "Số đơn vị nhân rộng", en: "Adopting units" }, missingAs: 0 })
+ */
+export const InputDefinitionSchema = z.object({
+  code: InputCodeSchema,
+  label: LocalizedTextSchema,
+  unit: z.string().max(32).optional(),
+  missingAs: z.number().optional(),
+});
+/**
+ * A value of {@link InputDefinitionSchema}.
+ *
+ * @example
+ * const value: InputDefinition = InputDefinitionSchema.parse(json);
+ */
+export type InputDefinition = z.infer<typeof InputDefinitionSchema>;
+
+const fields = {
+  id: CriteriaIdSchema,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+  /** The version this draft was copied from, if any. */
+  basedOnVersion: z.number().int().positive().nullable().default(null),
+  totalPoints: z.number().positive().max(10_000),
+  inputs: z.array(InputDefinitionSchema).max(200).default([]),
+  scales: z.array(ScaleSchema).max(100).default([]),
+  criteria: z.array(CriteriaNodeSchema).min(1).max(200),
+  tiers: z.array(TierSchema).min(1).max(20),
+  gatePolicy: z
+    .object({ maxNonEliminatoryFailures: z.number().int().nonnegative().default(0) })
+    .default({ maxNonEliminatoryFailures: 0 }),
+  aggregation: AggregationConfigSchema.default(AggregationConfigSchema.parse({})),
+  tieBreaks: z.array(TieBreakSchema).max(20).default([]),
+  quotas: z.array(QuotaSchema).max(20).default([]),
+};
+
+/**
+ * A criteria set being edited: JSON data, validated for shape by this schema and for
+ * meaning by {@link validateCriteriaSet}.
+ *
+ * @example
+ * CriteriaSetDraftSchema.parse({ status: "draft", id: "contest", name: { vi: "Hội thi", en: "Contest" }, totalPoints: 100, criteria: [...], tiers: [...] })
+ */
+export const CriteriaSetDraftSchema = z.object({ status: z.literal("draft"), ...fields });
+/**
+ * A value of {@link CriteriaSetDraftSchema}.
+ *
+ * @example
+ * const value: CriteriaSetDraft = CriteriaSetDraftSchema.parse(json);
+ */
+export type CriteriaSetDraft = z.infer<typeof CriteriaSetDraftSchema>;
+
+/**
+ * A published, immutable version of a criteria set, pinned by evaluation rounds.
+ * Values returned by {@link publishCriteriaSet} are deeply frozen.
+ *
+ * @example
+ * PublishedCriteriaSetSchema.parse({ ...draft, status: "published", version: 1, publishedAt: "2025-01-02T03:04:05Z" })
+ */
+export const PublishedCriteriaSetSchema = z.object({
+  status: z.literal("published"),
+  ...fields,
+  version: z.number().int().positive(),
+  publishedAt: z.iso.datetime({ offset: true }),
+});
+/**
+ * A value of {@link PublishedCriteriaSetSchema}.
+ *
+ * @example
+ * const value: PublishedCriteriaSet = PublishedCriteriaSetSchema.parse(json);
+ */
+export type PublishedCriteriaSet = z.infer<typeof PublishedCriteriaSetSchema>;
+
+/**
+ * A draft or a published criteria set, discriminated on `status`.
+ *
+ * @example
+ * CriteriaSetSchema.parse(json).status // "draft" | "published"
+ */
+export const CriteriaSetSchema = z.discriminatedUnion("status", [CriteriaSetDraftSchema, PublishedCriteriaSetSchema]);
+/**
+ * A value of {@link CriteriaSetSchema}.
+ *
+ * @example
+ * const value: CriteriaSet = CriteriaSetSchema.parse(json);
+ */
+export type CriteriaSet = z.infer<typeof CriteriaSetSchema>;
+/**
+ * The JSON accepted for a criteria set before defaults are filled in.
+ *
+ * @example
+ * const json: CriteriaSetInput = JSON.parse(body); validateCriteriaSet(json);
+ */
+export type CriteriaSetInput = z.input<typeof CriteriaSetSchema>;

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { InputCodeSchema } from "./indicator-rule.js";
+
+/**
+ * What a `gate` checks on a model's facts (a discriminated union on `kind`):
+ * - `running-months`: running at least `months` full calendar months at the round's reference date;
+ * - `evidence`: at least `atLeast` pieces of evidence attached;
+ * - `not-disciplined`: the owner unit was not disciplined in the period;
+ * - `indicator`: an indicator value compared with a number (a missing value fails);
+ * - `formula`: a boolean formula over the inputs and facts.
+ *
+ * @example
+ * GateConditionSchema.parse({ kind: "running-months", months: 12 })
+ */
+export const GateConditionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("running-months"), months: z.number().int().nonnegative().max(1200) }),
+  z.object({ kind: z.literal("evidence"), atLeast: z.number().int().positive().default(1) }),
+  z.object({ kind: z.literal("not-disciplined") }),
+  z.object({
+    kind: z.literal("indicator"),
+    input: InputCodeSchema,
+    op: z.enum([">=", ">", "<=", "<", "==", "!="]),
+    value: z.number(),
+  }),
+  z.object({ kind: z.literal("formula"), expression: z.string().min(1) }),
+]);
+/**
+ * A value of {@link GateConditionSchema}.
+ *
+ * @example
+ * const value: GateCondition = GateConditionSchema.parse(json);
+ */
+export type GateCondition = z.infer<typeof GateConditionSchema>;

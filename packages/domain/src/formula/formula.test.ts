@@ -1,0 +1,203 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileFormula } from "./compile-formula.js";
+import { evaluateFormula, type FormulaValue } from "./evaluate-formula.js";
+import { type FormulaNode, formulaNode } from "./formula-ast.js";
+import { parseFormula } from "./parse-formula.js";
+import { printFormula } from "./print-formula.js";
+
+const numbers = { votes: "number", best: "number", months_running: "number", ok: "boolean" } as const;
+
+const run = (source: string, values: Record<string, FormulaValue>) => {
+  const compiled = compileFormula(source, numbers);
+  if (!compiled.ok) throw new Error(compiled.error.message.en);
+  return evaluateFormula(compiled.value.ast, values);
+};
+
+describe("formula language", () => {
+  it.each([
+    ["1 + 2 * 3", 7],
+    ["(1 + 2) * 3", 9],
+    ["2 × 3 ÷ 4", 1.5],
+    ["10 − 4 − 3", 3],
+    ["-2 * -3", 6],
+    ["- - 2", 2],
+    ["min(3, 1, 2) + max(4, 5)", 6],
+    ["clamp(15, 0, 10)", 10],
+    ["if(votes > 10, 1, 2)", 1],
+    ["if(votes ≥ 100 or not ok, 1, 2)", 2],
+    ["if(votes >= 1 && !ok, 1, 2)", 2],
+    ["if(votes ≠ 3 and votes = 42, 5, 0)", 5],
+    ["20 × votes ÷ best", 16.8],
+    ["1e3 / 8", 125],
+    ["min(10, 2.5 * months_running / 12)", 10],
+  ])("%s = %d", (source, expected) => {
+    expect(run(source, { votes: 42, best: 50, months_running: 60, ok: true })).toEqual({ ok: true, value: expected });
+  });
+
+  it("defines division by zero as an error and lets if() guard it", () => {
+    const r = run("votes / best", { votes: 1, best: 0, months_running: 0, ok: true });
+    expect(r.ok || r.error.code).toBe("FORMULA.DIVISION_BY_ZERO");
+    expect(run("if(best == 0, 0, votes / best)", { votes: 1, best: 0, months_running: 0, ok: true })).toEqual({
+      ok: true,
+      value: 0,
+    });
+  });
+
+  it("points errors at line, column and a caret", () => {
+    const r = parseFormula("votes +\n  * 2");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe("FORMULA.UNEXPECTED_TOKEN");
+    expect(r.error.details).toMatchObject({ offset: 10, line: 2, column: 3, excerpt: "  * 2\n  ^" });
+    expect(r.error.message.en).toBe("Unexpected '*' (line 2, column 3)");
+  });
+
+  it.each([
+    ["a.b", "FORMULA.UNEXPECTED_CHARACTER"],
+    ["constructor.prototype", "FORMULA.UNEXPECTED_CHARACTER"],
+    ["process['env']", "FORMULA.UNEXPECTED_CHARACTER"],
+    ["eval(1)", "FORMULA.UNKNOWN_FUNCTION"],
+    ["1 +", "FORMULA.UNEXPECTED_END"],
+    ["(1", "FORMULA.UNEXPECTED_END"],
+    ["1 < 2 < 3", "FORMULA.CHAINED_COMPARISON"],
+    ["min", "FORMULA.UNEXPECTED_TOKEN"],
+    ["1 2", "FORMULA.UNEXPECTED_TOKEN"],
+    ["9".repeat(400), "FORMULA.NUMBER_TOO_LARGE"],
+    [`${"(".repeat(100)}1${")".repeat(100)}`, "FORMULA.TOO_DEEP"],
+    [Array.from({ length: 300 }, () => "1").join("+"), "FORMULA.TOO_COMPLEX"],
+    [`${"1+".repeat(1500)}1`, "FORMULA.TOO_LONG"],
+  ])("rejects %s with %s", (source, code) => {
+    const r = parseFormula(source);
+    expect(r.ok ? "ok" : r.error.code).toBe(code);
+  });
+
+  it.each([
+    ["unknown_x + 1", "FORMULA.UNKNOWN_INPUT"],
+    ["constructor + 1", "FORMULA.UNKNOWN_INPUT"],
+    ["__proto__", "FORMULA.UNKNOWN_INPUT"],
+    ["ok + 1", "FORMULA.TYPE_MISMATCH"],
+    ["if(votes, 1, 2)", "FORMULA.TYPE_MISMATCH"],
+    ["if(ok, 1, true)", "FORMULA.TYPE_MISMATCH"],
+    ["not votes", "FORMULA.TYPE_MISMATCH"],
+    ["clamp(1, 2)", "FORMULA.ARITY"],
+    ["min()", "FORMULA.ARITY"],
+  ])("checks %s → %s", (source, code) => {
+    const r = compileFormula(source, numbers);
+    expect(r.ok ? "ok" : r.error.code).toBe(code);
+  });
+
+  it("reports missing inputs at evaluation, never reaching the prototype", () => {
+    const c = compileFormula("votes + 1", numbers);
+    if (!c.ok) throw new Error("compile");
+    const r = evaluateFormula(c.value.ast, Object.create({ votes: 1 }) as Record<string, number>);
+    expect(r.ok || r.error.code).toBe("FORMULA.MISSING_INPUT");
+  });
+
+  it("bounds evaluation steps", () => {
+    const c = parseFormula(Array.from({ length: 50 }, () => "1").join("+"));
+    if (!c.ok) throw new Error("parse");
+    const r = evaluateFormula(c.value, {}, 10);
+    expect(r.ok || r.error.code).toBe("FORMULA.STEP_LIMIT");
+  });
+});
+
+describe("formula fuzzing", () => {
+  const alphabet = fc.constantFrom(
+    ..."0123456789.eE+-−*×/÷·()<>=!≤≥≠&|, abcvotesbestokminmaxclampifandornottrue_\n\t$[]'\"`{};:?".split(""),
+    "votes",
+    "best",
+    "min(",
+    "if(",
+    "clamp(",
+    " and ",
+    " or ",
+    "not ",
+    "true",
+  );
+  const sources = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")),
+  );
+
+  it("rejects or safely evaluates any string", () => {
+    fc.assert(
+      fc.property(
+        sources,
+        fc.double({ noNaN: true }),
+        fc.double({ noNaN: true }),
+        fc.boolean(),
+        (source, votes, best, b) => {
+          const compiled = compileFormula(source, numbers);
+          if (!compiled.ok) {
+            expect(compiled.error.code).toMatch(/^FORMULA\./);
+            return;
+          }
+          const r = evaluateFormula(compiled.value.ast, { votes, best, months_running: 12, ok: b });
+          if (r.ok) expect(typeof r.value).toBe(compiled.value.type);
+          else expect(r.error.code).toMatch(/^FORMULA\./);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  const ast = fc.letrec<{ num: FormulaNode; bool: FormulaNode }>((tie) => ({
+    num: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc
+        .oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true }))
+        .map((v) => formulaNode.number(v)),
+      fc.constantFrom("votes", "best").map((n) => formulaNode.input(n)),
+      tie("num").map((x) => formulaNode.unary("-", x)),
+      fc
+        .tuple(fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<"+" | "-" | "*" | "/">, tie("num"), tie("num"))
+        .map(([op, a, b]) => formulaNode.binary(op, a, b)),
+      fc
+        .tuple(
+          fc.constantFrom("min", "max") as fc.Arbitrary<"min" | "max">,
+          fc.array(tie("num"), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([fn, args]) => formulaNode.call(fn, args)),
+      fc.tuple(tie("num"), tie("num"), tie("num")).map((args) => formulaNode.call("clamp", args)),
+      fc.tuple(tie("bool"), tie("num"), tie("num")).map((args) => formulaNode.call("if", args)),
+    ),
+    bool: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.boolean().map((b) => formulaNode.boolean(b)),
+      fc.constant(formulaNode.input("ok")),
+      tie("bool").map((x) => formulaNode.unary("not", x)),
+      fc
+        .tuple(fc.constantFrom("<", "<=", ">", ">=", "==", "!=") as fc.Arbitrary<"<">, tie("num"), tie("num"))
+        .map(([op, a, b]) => formulaNode.binary(op, a, b)),
+      fc
+        .tuple(fc.constantFrom("and", "or") as fc.Arbitrary<"and" | "or">, tie("bool"), tie("bool"))
+        .map(([op, a, b]) => formulaNode.binary(op, a, b)),
+    ),
+  }));
+
+  const withoutSpans = (node: FormulaNode): unknown =>
+    JSON.parse(JSON.stringify(node, (key, value) => (key === "start" || key === "end" ? undefined : value)));
+
+  it("parses printed well-formed ASTs back to the same tree and value", () => {
+    fc.assert(
+      fc.property(fc.oneof(ast.num, ast.bool), fc.integer({ min: -50, max: 50 }), fc.boolean(), (tree, votes, b) => {
+        const source = printFormula(tree);
+        const compiled = compileFormula(source, numbers, {
+          maxSourceLength: 100_000,
+          maxNodes: 100_000,
+          maxDepth: 256,
+          maxSteps: 100_000,
+        });
+        if (!compiled.ok) throw new Error(`${source}: ${compiled.error.message.en}`);
+        expect(withoutSpans(compiled.value.ast)).toEqual(withoutSpans(tree));
+        const values = { votes, best: 7, months_running: 0, ok: b };
+        const outcome = (r: ReturnType<typeof evaluateFormula>) => (r.ok ? r.value : r.error.code);
+        expect(outcome(evaluateFormula(compiled.value.ast, values, 100_000))).toEqual(
+          outcome(evaluateFormula(tree, values, 100_000)),
+        );
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import type { AggregationMethod } from "../criteria/index.js";
+
+/**
+ * An exact ratio of integers, `numerator / denominator`, with `denominator > 0`.
+ *
+ * @example
+ * { numerator: 78000, denominator: 3 } // 26 on the scale
+ */
+export interface Ratio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * Combines reviewers' ratings (integer milli-units, **sorted ascending**, at least one)
+ * exactly: `mean` = sum ÷ n; `median` = the middle one, or the two middle ones ÷ 2;
+ * `trimmed-mean` drops ⌊n × trimFraction⌋ at each end and averages the rest.
+ * Sorting first is what makes the result independent of reviewer order.
+ *
+ * @example
+ * aggregateRatings([24_000, 25_000, 29_000], { kind: "mean" }) // { numerator: 78000, denominator: 3 }
+ * aggregateRatings([24_000, 25_000, 29_000], { kind: "trimmed-mean", trimFraction: 0.34 }) // { numerator: 25000, denominator: 1 }
+ */
+export function aggregateRatings(sorted: readonly number[], method: AggregationMethod): Ratio {
+  const n = sorted.length;
+  switch (method.kind) {
+    case "mean": {
+      let sum = 0;
+      for (const v of sorted) sum += v;
+      return { numerator: sum, denominator: n };
+    }
+    case "median": {
+      const mid = n >> 1;
+      return n % 2 === 1
+        ? { numerator: sorted[mid] as number, denominator: 1 }
+        : { numerator: (sorted[mid - 1] as number) + (sorted[mid] as number), denominator: 2 };
+    }
+    case "trimmed-mean": {
+      const k = Math.floor(n * method.trimFraction);
+      let sum = 0;
+      for (let i = k; i < n - k; i++) sum += sorted[i] as number;
+      return { numerator: sum, denominator: n - 2 * k };
+    }
+    default: {
+      const never: never = method;
+      throw new Error(`unknown aggregation ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,541 @@
+import {
+  type CompiledCriteriaSet,
+  type CompiledScale,
+  type CompiledScoredCriterion,
+  type CriteriaSet,
+  compileCriteriaSet,
+  evaluateFormula,
+  formatMilli,
+  MILLI,
+  mulDivRoundHalfUp,
+  roundToMilli,
+  toMilli,
+} from "../criteria/index.js";
+import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
+import { aggregateRatings } from "./aggregate-ratings.js";
+import { buildRoundContext, type RoundContext } from "./build-round-context.js";
+import { gatePasses, observeGate } from "./evaluate-gate.js";
+import { explainModelScore } from "./explain-model-score.js";
+import { formulaValues } from "./formula-values.js";
+import type { CriterionScore, GateOutcome, ModelScore, ReviewerRatingUse, SelfAssessment } from "./model-score.js";
+import { fullMonthsBetween } from "./months-between.js";
+import { indicatorPoints, scoreIndicator } from "./score-indicator.js";
+import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A rating as integer milli-units, or why it is not on the scale (not wrapped in a Result: this is the hot path). */
+function ratingMilli(
+  value: number,
+  scale: CompiledScale,
+  criterionId: string,
+  reviewerId: string,
+): number | DomainError {
+  const milli = toMilli(value);
+  if (milli === null || milli < scale.minMilli || milli > scale.maxMilli) {
+    return domainError(
+      "SCORING.RATING_OFF_SCALE",
+      {
+        vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' nằm ngoài thang ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
+        en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, outside the scale ${formatMilli(scale.minMilli)}–${formatMilli(scale.maxMilli)}`,
+      },
+      { criterionId, reviewerId, value },
+    );
+  }
+  if ((milli - scale.minMilli) % scale.stepMilli !== 0) {
+    return domainError(
+      "SCORING.RATING_OFF_STEP",
+      {
+        vi: `Điểm ${value} của người chấm '${reviewerId}' cho '${criterionId}' không theo bước ${formatMilli(scale.stepMilli)}`,
+        en: `Reviewer '${reviewerId}' rated '${criterionId}' ${value}, not on a step of ${formatMilli(scale.stepMilli)}`,
+      },
+      { criterionId, reviewerId, value },
+    );
+  }
+  return milli;
+}
+
+// Scratch buffers for the reviewers of the criterion being scored: filled by scoreRating,
+// read by its caller right away. Scoring is synchronous and never re-entered, so sharing
+// them is invisible from outside and saves allocations on the hot path.
+const scratchReviewers: string[] = [];
+const scratchPoints: number[] = [];
+const scratchValues: number[] = [];
+const scratchTotalIds: string[] = [];
+const scratchTotalSums: number[] = [];
+const scratchTotalCounts: number[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
+interface RatingResult {
+  readonly pointsMilli: number;
+  readonly spreadMilli: number;
+  /** How many reviewers rated it; their ids and points are in the scratch buffers. */
+  readonly count: number;
+  /** The full breakdown, when asked for. */
+  readonly score: CriterionScore | undefined;
+}
+
+/**
+ * Aggregates one rating criterion over scorecards of one role, calibrating verifiers
+ * when a context says how. Null when no scorecard rates it; a DomainError when a rating
+ * is invalid. The breakdown (`score`) is built only when `breakdown` is true.
+ */
+function scoreRating(
+  compiled: CompiledCriteriaSet,
+  c: CompiledScoredCriterion,
+  cards: readonly Scorecard[],
+  role: Scorecard["role"],
+  context: RoundContext | undefined,
+  breakdown: boolean,
+): RatingResult | DomainError | null {
+  const scale = c.scale as CompiledScale;
+  const id = c.criterion.id;
+  const range = scale.maxMilli - scale.minMilli;
+  const calibrate = role === "verifier" && compiled.set.aggregation.calibration.enabled;
+  const perReviewer = calibrate ? context?.calibration.get(id) : undefined;
+  const uses: ReviewerRatingUse[] | undefined = breakdown ? [] : undefined;
+  const values = scratchValues;
+  let n = 0;
+  for (const card of cards) {
+    if (card.role !== role || !Object.hasOwn(card.scores, id)) continue;
+    const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
+    if (typeof milli !== "number") return milli;
+    let used = milli;
+    const cal = perReviewer?.get(card.reviewerId);
+    if (cal !== undefined && cal.mode !== "none") {
+      const x = milli / MILLI;
+      const mapped =
+        cal.mode === "z"
+          ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
+          : x - cal.reviewerMean + cal.pooledMean;
+      // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
+      used = Math.min(scale.maxMilli, Math.max(scale.minMilli, roundToMilli(mapped)));
+    }
+    const points = mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range);
+    // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
+    // aggregation. Sorting is what makes the outcome independent of reviewer order.
+    let i = n;
+    while (i > 0 && (scratchReviewers[i - 1] as string) > card.reviewerId) {
+      scratchReviewers[i] = scratchReviewers[i - 1] as string;
+      scratchPoints[i] = scratchPoints[i - 1] as number;
+      i--;
+    }
+    scratchReviewers[i] = card.reviewerId;
+    scratchPoints[i] = points;
+    if (uses !== undefined) {
+      uses.splice(i, 0, {
+        reviewerId: card.reviewerId,
+        rawMilli: milli,
+        usedMilli: used,
+        shiftMilli: used - milli,
+        pointsMilli: points,
+      });
+    }
+    let j = n;
+    while (j > 0 && (values[j - 1] as number) > used) {
+      values[j] = values[j - 1] as number;
+      j--;
+    }
+    values[j] = used;
+    n++;
+  }
+  if (n === 0) return null;
+  values.length = n;
+  const method = compiled.set.aggregation.method;
+  const aggregate = aggregateRatings(values, method);
+  const { numerator, denominator } = aggregate;
+  const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * scale.minMilli, denominator * range);
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const p = scratchPoints[k] as number;
+    if (p < low) low = p;
+    if (p > high) high = p;
+  }
+  const spreadMilli = high - low;
+  if (uses === undefined) return { pointsMilli, spreadMilli, count: n, score: undefined };
+  let band: { id: string; label: LocalizedText } | null = null;
+  for (const b of scale.bands) {
+    if (numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli) {
+      band = b.summary;
+      break;
+    }
+  }
+  const score: CriterionScore = {
+    criterionId: id,
+    label: c.criterion.label,
+    maxMilli: c.maxMilli,
+    pointsMilli,
+    detail: {
+      kind: "rating",
+      method: method.kind,
+      reviewers: uses,
+      aggregate,
+      scaleMinMilli: scale.minMilli,
+      scaleMaxMilli: scale.maxMilli,
+      band,
+      spreadMilli,
+      exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
+    },
+  };
+  return { pointsMilli, spreadMilli, count: n, score };
+}
+
+const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
+function ratingIdsOf(compiled: CompiledCriteriaSet): ReadonlySet<string> {
+  let ids = ratingIdsCache.get(compiled);
+  if (ids === undefined) {
+    ids = new Set(compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id));
+    ratingIdsCache.set(compiled, ids);
+  }
+  return ids;
+}
+
+function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject): DomainError | null {
+  const ratingIds = ratingIdsOf(compiled);
+  const cards = subject.scorecards;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i] as Scorecard;
+    let duplicate = false;
+    for (let j = 0; j < i; j++) {
+      const other = cards[j] as Scorecard;
+      if (other.reviewerId === card.reviewerId && other.role === card.role) duplicate = true;
+    }
+    if (duplicate) {
+      return domainError(
+        "SCORING.DUPLICATE_SCORECARD",
+        {
+          vi: `Người chấm '${card.reviewerId}' có hơn một phiếu cho mô hình '${subject.modelId}'`,
+          en: `Reviewer '${card.reviewerId}' has more than one scorecard for model '${subject.modelId}'`,
+        },
+        { modelId: subject.modelId, reviewerId: card.reviewerId },
+      );
+    }
+    for (const criterionId in card.scores) {
+      if (!Object.hasOwn(card.scores, criterionId)) continue;
+      if (!ratingIds.has(criterionId)) {
+        return domainError(
+          "SCORING.UNKNOWN_CRITERION",
+          {
+            vi: `Phiếu của '${card.reviewerId}' chấm '${criterionId}', không phải tiêu chí chấm điểm của bộ`,
+            en: `The scorecard of '${card.reviewerId}' rates '${criterionId}', which is not a rating criterion of the set`,
+          },
+          { modelId: subject.modelId, reviewerId: card.reviewerId, criterionId },
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A model's score with the placement fields a round fills in (mutable until the round returns).
+ *
+ * @example
+ * // scoreRound fills rank, position, tierId and demotedFrom before returning the object
+ */
+export interface PlacedModelScore extends ModelScore {
+  rank: number | null;
+  position: number;
+  tierId: string | null;
+  demotedFrom: string | null;
+}
+
+/**
+ * Scores one subject; a DomainError instead of a Result on failure (the round hot path).
+ *
+ * @example
+ * const s = scoreSubject(compiled, subject, "2025-06-30", context, false); if ("totalMilli" in s) s.points
+ */
+export function scoreSubject(
+  compiled: CompiledCriteriaSet,
+  subject: ScoringSubject,
+  referenceDate: string,
+  context: RoundContext | undefined,
+  breakdown: boolean,
+): PlacedModelScore | DomainError {
+  if (!DATE.test(subject.facts.startDate) || !DATE.test(referenceDate)) {
+    return domainError(
+      "SCORING.INVALID_DATE",
+      { vi: "Ngày phải có dạng YYYY-MM-DD", en: "Dates must look like YYYY-MM-DD" },
+      { modelId: subject.modelId, startDate: subject.facts.startDate, referenceDate },
+    );
+  }
+  const cardProblem = checkScorecards(compiled, subject);
+  if (cardProblem !== null) return cardProblem;
+  const months = fullMonthsBetween(subject.facts.startDate, referenceDate);
+  const withModel = (e: DomainError): DomainError => ({ ...e, details: { ...e.details, modelId: subject.modelId } });
+
+  // Gates.
+  const gates: GateOutcome[] = [];
+  let failedGates: string[] | undefined;
+  let eliminated = false;
+  let softFailures = 0;
+  for (const gate of compiled.gates) {
+    const observed = observeGate(compiled, gate, subject.facts, months);
+    if (typeof observed === "object" && observed !== null) return withModel(observed);
+    const { criterion } = gate;
+    const passed = gatePasses(criterion.condition, observed);
+    if (breakdown) {
+      gates.push({
+        criterionId: criterion.id,
+        label: criterion.label,
+        passed,
+        eliminatory: criterion.eliminatory,
+        condition: criterion.condition,
+        observed,
+      });
+    }
+    if (!passed) {
+      failedGates ??= [];
+      failedGates.push(criterion.id);
+      if (criterion.eliminatory) eliminated = true;
+      else softFailures++;
+    }
+  }
+  const disqualified = eliminated || softFailures > compiled.set.gatePolicy.maxNonEliminatoryFailures;
+
+  // Criteria.
+  let hasSelf = false;
+  for (const card of subject.scorecards) if (card.role === "self") hasSelf = true;
+  if (compiled.set.aggregation.calibration.enabled && context === undefined) {
+    return domainError(
+      "SCORING.ROUND_CONTEXT_REQUIRED",
+      { vi: "Hiệu chỉnh người chấm cần dữ liệu cả đợt", en: "Reviewer calibration needs the round context" },
+      { modelId: subject.modelId },
+    );
+  }
+  const criteria: CriterionScore[] = [];
+  const points: number[] = [];
+  let warnings: DomainError[] | undefined;
+  const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> = [];
+  // Per-reviewer rating totals, in the shared scratch buffers (see scoreRating).
+  const reviewerIds = scratchTotalIds;
+  const reviewerSums = scratchTotalSums;
+  const reviewerCounts = scratchTotalCounts;
+  reviewerIds.length = 0;
+  reviewerSums.length = 0;
+  reviewerCounts.length = 0;
+  let gapCriteria: string[] | undefined;
+  let totalMilli = 0;
+  let selfTotal = 0;
+  let selfComplete = true;
+  let ratingCriteria = 0;
+  for (const c of compiled.scored) {
+    const criterion = c.criterion;
+    switch (criterion.kind) {
+      case "rating": {
+        ratingCriteria++;
+        const rated = scoreRating(compiled, c, subject.scorecards, "verifier", context, breakdown);
+        if (rated !== null && !("pointsMilli" in rated)) return withModel(rated);
+        if (rated === null) {
+          return domainError(
+            "SCORING.MISSING_RATING",
+            {
+              vi: `Mô hình '${subject.modelId}' chưa có điểm thẩm định cho tiêu chí '${criterion.label.vi}'`,
+              en: `Model '${subject.modelId}' has no verifier rating for '${criterion.label.en}'`,
+            },
+            { modelId: subject.modelId, criterionId: criterion.id },
+          );
+        }
+        if (rated.count < compiled.set.aggregation.minReviewers) {
+          warnings ??= [];
+          warnings.push(
+            domainError(
+              "SCORING.TOO_FEW_REVIEWERS",
+              {
+                vi: `Tiêu chí '${criterion.label.vi}' có ${rated.count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
+                en: `'${criterion.label.en}' has ${rated.count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
+              },
+              { criterionId: criterion.id, reviewers: rated.count },
+            ),
+          );
+        }
+        if (compiled.criterionGapMilli !== undefined && rated.spreadMilli > compiled.criterionGapMilli) {
+          gapCriteria ??= [];
+          gapCriteria.push(criterion.id);
+        }
+        for (let r = 0; r < rated.count; r++) {
+          const reviewerId = scratchReviewers[r] as string;
+          const k = reviewerIds.indexOf(reviewerId);
+          if (k === -1) {
+            reviewerIds.push(reviewerId);
+            reviewerSums.push(scratchPoints[r] as number);
+            reviewerCounts.push(1);
+          } else {
+            reviewerSums[k] = (reviewerSums[k] as number) + (scratchPoints[r] as number);
+            reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
+          }
+        }
+        if (rated.score !== undefined) criteria.push(rated.score);
+        points.push(rated.pointsMilli);
+        totalMilli += rated.pointsMilli;
+        if (hasSelf) {
+          const self = scoreRating(compiled, c, subject.scorecards, "self", undefined, false);
+          if (self !== null && !("pointsMilli" in self)) return withModel(self);
+          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self?.pointsMilli ?? null });
+          if (self === null) selfComplete = false;
+          else selfTotal += self.pointsMilli;
+        }
+        break;
+      }
+      case "indicator": {
+        let pointsMilli: number;
+        if (breakdown) {
+          const scored = scoreIndicator(compiled, c, subject.facts, context);
+          if (!scored.ok) return withModel(scored.error);
+          pointsMilli = scored.value.pointsMilli;
+          const detail = scored.value.detail;
+          criteria.push({
+            criterionId: criterion.id,
+            label: criterion.label,
+            maxMilli: c.maxMilli,
+            pointsMilli,
+            detail,
+          });
+        } else {
+          const computed = indicatorPoints(compiled, c, subject.facts, context);
+          if (typeof computed !== "number") return withModel(computed);
+          pointsMilli = computed;
+        }
+        points.push(pointsMilli);
+        totalMilli += pointsMilli;
+        selfTotal += pointsMilli;
+        break;
+      }
+      case "formula": {
+        const formula = c.formula;
+        if (formula === undefined) throw new Error("uncompiled formula");
+        const values = formulaValues(compiled, formula, subject.facts, months);
+        const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
+        if (!result.ok || typeof result.value !== "number") {
+          const cause = result.ok ? undefined : result.error;
+          return domainError(
+            "SCORING.FORMULA_FAILED",
+            {
+              vi: `Không tính được tiêu chí '${criterion.label.vi}': ${cause?.message.vi ?? "kết quả không phải số"}`,
+              en: `'${criterion.label.en}' cannot be computed: ${cause?.message.en ?? "not a number"}`,
+            },
+            { modelId: subject.modelId, criterionId: criterion.id, cause },
+          );
+        }
+        const milli = roundToMilli(result.value);
+        const pointsMilli = milli < 0 ? 0 : Math.min(milli, c.maxMilli);
+        if (breakdown) {
+          criteria.push({
+            criterionId: criterion.id,
+            label: criterion.label,
+            maxMilli: c.maxMilli,
+            pointsMilli,
+            detail: {
+              kind: "formula",
+              expression: formula.source,
+              value: result.value,
+              clamped: pointsMilli !== milli,
+            },
+          });
+        }
+        points.push(pointsMilli);
+        totalMilli += pointsMilli;
+        selfTotal += pointsMilli;
+        break;
+      }
+      default: {
+        const never: never = criterion;
+        throw new Error(`unknown criterion ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < reviewerIds.length; k++) {
+    if (reviewerCounts[k] !== ratingCriteria) continue;
+    const sum = reviewerSums[k] as number;
+    if (sum < low) low = sum;
+    if (sum > high) high = sum;
+  }
+  const totalSpreadMilli = high >= low ? high - low : 0;
+  const totalExceedsGap = compiled.totalGapMilli !== undefined && totalSpreadMilli > compiled.totalGapMilli;
+  const scoreTier = disqualified ? undefined : compiled.tiers.find((t) => totalMilli >= t.minMilli);
+  const selfAssessment: SelfAssessment | null = !hasSelf
+    ? null
+    : {
+        totalMilli: selfTotal,
+        complete: selfComplete,
+        criteria: selfCriteria,
+        differenceMilli: totalMilli - selfTotal,
+      };
+  // Built with the placement fields scoreRound fills in, so a round allocates one object per model.
+  const score: PlacedModelScore = {
+    modelId: subject.modelId,
+    unitId: subject.unitId,
+    unitGroup: subject.unitGroup,
+    registeredAt: subject.registeredAt,
+    status: disqualified ? "disqualified" : "qualified",
+    totalMilli,
+    maxMilli: compiled.totalMilli,
+    scoreTierId: scoreTier?.tier.id ?? null,
+    points,
+    criteria: breakdown ? criteria : NONE,
+    gates: breakdown ? gates : NONE,
+    failedGates: failedGates ?? NONE,
+    disagreement: {
+      criteria: gapCriteria ?? NONE,
+      totalSpreadMilli,
+      totalExceedsGap,
+      needsAnotherReviewer: totalExceedsGap || gapCriteria !== undefined,
+    },
+    warnings: warnings ?? NONE,
+    selfAssessment,
+    rank: null,
+    position: 0,
+    tierId: null,
+    demotedFrom: null,
+  };
+  return score;
+}
+
+/**
+ * Scores one model against a compiled set; the engine under {@link scoreModel} and
+ * {@link scoreRound}. `context` carries round-wide data (best values, calibration);
+ * `breakdown: false` keeps points only (no per-criterion detail, no gate outcomes).
+ *
+ * @example
+ * scoreCompiledModel(compiled, subject, "2025-06-30", buildRoundContext(compiled, subjects), { breakdown: false })
+ */
+export function scoreCompiledModel(
+  compiled: CompiledCriteriaSet,
+  subject: ScoringSubject,
+  referenceDate: string,
+  context: RoundContext | undefined,
+  options: { explain?: boolean; breakdown?: boolean } = {},
+): Result<ModelScore> {
+  const placed = scoreSubject(compiled, subject, referenceDate, context, options.breakdown ?? true);
+  if (!("totalMilli" in placed)) return err(placed);
+  const { rank: _rank, position: _position, tierId: _tierId, demotedFrom: _demotedFrom, ...score } = placed;
+  return ok(options.explain ? { ...score, explanation: explainModelScore(score, compiled.set) } : score);
+}
+
+/**
+ * Scores one model: gates, each criterion (raw → normalized → points), the total in
+ * milli-points, its tier before quotas, reviewer disagreement, the self-assessment
+ * beside the verified score, and an explanation in Vietnamese and English.
+ * Sets with `relative-to-best` rules or calibration need the round: pass `subjects`
+ * (all models of the round) or use {@link scoreRound}; without them such sets give
+ * `SCORING.ROUND_CONTEXT_REQUIRED`.
+ *
+ * @example
+ * const r = scoreModel(defaultCriteriaSet, subject, { referenceDate: "2025-06-30" });
+ * if (r.ok) console.log(formatMilli(r.value.totalMilli), r.value.scoreTierId, r.value.explanation?.vi);
+ */
+export function scoreModel(
+  set: CriteriaSet,
+  subject: ScoringSubject,
+  options: { referenceDate: string; subjects?: readonly ScoringSubject[] },
+): Result<ModelScore> {
+  const compiled = compileCriteriaSet(set);
+  if (!compiled.ok) return compiled;
+  const context = options.subjects === undefined ? undefined : buildRoundContext(compiled.value, options.subjects);
+  return scoreCompiledModel(compiled.value, subject, options.referenceDate, context, { explain: true });
+}
