@@ -114,13 +114,15 @@ async function seedUnits(trx: Db): Promise<Map<string, string>> {
 }
 
 async function seedUsers(trx: Db, unitIds: Map<string, string>): Promise<Map<string, string>> {
-  const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
+  // One scrypt hash serves every demo account (they share the demo password): scrypt
+  // is deliberately slow and memory-hungry, and the demo loads on every test database.
+  const hash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
-  for (const [index, user] of demoUsers.entries()) {
+  for (const user of demoUsers) {
     const unitId = user.unitCode === null ? null : (unitIds.get(user.unitCode) ?? null);
     const { id } = await trx
       .insertInto("users")
-      .values({ username: user.username, display_name: user.name, password_hash: hashes[index] ?? "", unit_id: unitId })
+      .values({ username: user.username, display_name: user.name, password_hash: hash, unit_id: unitId })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("role_assignments").values({ user_id: id, role: user.role, unit_id: unitId }).execute();
