@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  contentHash,
   countModels,
+  DEMO_ROUND_CODE,
   goldenBookCounts,
   indicatorTotals,
   replicationSpread,
@@ -154,5 +156,80 @@ describe.each(testEngines())("demo data, search and reports on %s", (engine) => 
         .execute(),
     ).rejects.toThrow(/append-only/);
     await expect(database.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe.each(testEngines())("the demo's finished 2022 round on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedDemoData(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("is published under the published default criteria set, with one result per model and a matching hash", async () => {
+    const round = await database.db
+      .selectFrom("rounds as r")
+      .innerJoin("criteria_set_versions as v", "v.id", "r.criteria_version_id")
+      .select(["r.id", "r.status", "r.results_hash", "v.status as versionStatus"])
+      .where("r.code", "=", DEMO_ROUND_CODE)
+      .executeTakeFirstOrThrow();
+    expect(round).toMatchObject({ status: "published", versionStatus: "published" });
+    const members = await database.db
+      .selectFrom("round_models")
+      .select("model_id")
+      .where("round_id", "=", round.id)
+      .execute();
+    const results = await database.db
+      .selectFrom("round_results")
+      .select(["model_id", "total_milli", "max_milli", "eliminated", "tier", "rank", "breakdown", "explanation"])
+      .where("round_id", "=", round.id)
+      .execute();
+    expect(results.map((r) => r.model_id).sort()).toEqual(members.map((m) => m.model_id).sort());
+    expect(members.length).toBeGreaterThan(40);
+    for (const r of results) {
+      expect(r.total_milli).toBeGreaterThanOrEqual(0);
+      expect(r.total_milli).toBeLessThanOrEqual(r.max_milli);
+    }
+    // Ranks order totals: a model never ranks behind one with a lower total.
+    const qualified = results.filter((r) => !r.eliminated);
+    for (const r of qualified) {
+      for (const o of qualified) if (r.total_milli > o.total_milli) expect(r.rank!).toBeLessThan(o.rank!);
+    }
+    expect(results.filter((r) => r.eliminated).every((r) => r.rank === null)).toBe(true);
+    const tiers = new Set(qualified.map((r) => r.tier));
+    expect(tiers.has("good")).toBe(true);
+    // The quota: at most 20% as many "excellent" as "good".
+    const excellent = qualified.filter((r) => r.tier === "excellent").length;
+    const good = qualified.filter((r) => r.tier === "good").length;
+    expect(excellent).toBeLessThanOrEqual(Math.floor(((good + excellent) * 20) / 100));
+  });
+
+  it("never assigned a reviewer to a model of their own unit or a unit below it, and called a third reviewer on disagreement", async () => {
+    const rows = await database.db
+      .selectFrom("reviewer_assignments as a")
+      .innerJoin("users as r", "r.id", "a.reviewer_user_id")
+      .innerJoin("units as ru", "ru.id", "r.unit_id")
+      .innerJoin("models as m", "m.id", "a.model_id")
+      .innerJoin("units as mu", "mu.id", "m.owner_unit_id")
+      .select(["ru.path as reviewerPath", "mu.path as ownerPath", "a.source"])
+      .execute();
+    expect(rows.length).toBeGreaterThan(80);
+    expect(rows.filter((r) => r.ownerPath.startsWith(r.reviewerPath))).toEqual([]);
+    expect(rows.some((r) => r.source === "disagreement")).toBe(true);
+  });
+
+  it("commended the top tiers from the results, into the models' records", async () => {
+    const commendations = await database.db
+      .selectFrom("commendations as c")
+      .innerJoin("round_results as r", (join) =>
+        join.onRef("r.model_id", "=", "c.recipient_model_id").onRef("r.round_id", "=", "c.round_id"),
+      )
+      .select(["r.tier", "c.decision_number", "c.form"])
+      .execute();
+    expect(commendations.length).toBeGreaterThan(0);
+    expect(commendations.every((c) => c.tier === "excellent" || c.tier === "good")).toBe(true);
   });
 });

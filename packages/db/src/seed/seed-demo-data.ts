@@ -6,6 +6,7 @@ import { hashPassword } from "../users/password.js";
 import { demoPersonName } from "./demo-people.js";
 import { generateDemoModels } from "./generate-demo-models.js";
 import { seedConfiguration } from "./seed-configuration.js";
+import { seedDemoRound } from "./seed-demo-round.js";
 import { seededRandom } from "./seeded-random.js";
 import { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./thanh-liem-models.js";
 import { thanhLiemUnits } from "./thanh-liem-units.js";
@@ -25,7 +26,7 @@ export const demoUsers: ReadonlyArray<{
   { username: "thanhliem.admin", name: "Ban Tuyên giáo Huyện ủy Thanh Liêm", unitCode: "TL", role: "unit-admin" },
   { username: "phunu.canbo", name: "Cán bộ Hội Phụ nữ huyện", unitCode: "TL-HPN", role: "unit-officer" },
   { username: "thanhha.canbo", name: "Cán bộ UBND xã Thanh Hà", unitCode: "TL-THANHHA-UBND", role: "unit-officer" },
-  { username: "giamkhao.1", name: "Giám khảo Nguyễn Thị Lan", unitCode: "HN", role: "reviewer" },
+  { username: "giamkhao.1", name: "Giám khảo Nguyễn Thị Lan", unitCode: "KIMBANG", role: "reviewer" },
   { username: "giamkhao.2", name: "Giám khảo Trần Văn Hùng", unitCode: "HN-BCHQS", role: "reviewer" },
   { username: "giamkhao.3", name: "Giám khảo Lê Minh Tâm", unitCode: "TL-UBND", role: "reviewer" },
   { username: "giamkhao.4", name: "Giám khảo Phạm Thu Hà", unitCode: "TL-CB-TT", role: "reviewer" },
@@ -87,6 +88,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     const modelIds = await seedModels(trx, unitIds, userIds);
     await seedGoldenBook(trx, unitIds);
     await seedInspection(trx, unitIds, modelIds);
+    await seedDemoRound(trx);
     return { seeded: true, units: unitIds.size, models: modelIds.size };
   });
 }

@@ -282,7 +282,73 @@ const flowerRoadAdopters: DemoModel[] = [
   replicates: { originCode: "TL-2021-DUONGHOA", adoptedOn: adoptedOn as string },
 }));
 
-/** Every model the article names, plus the flower road's five adopters (2023). */
+/**
+ * The article says the security cameras were launched by the police cells of the
+ * communes and towns, and the women's and youth unions ran their models across the
+ * district: the communes' adaptations, linked to the district model they replicate.
+ */
+function communeAdopters(
+  originCode: string,
+  suffix: string,
+  name: string,
+  fields: readonly string[],
+  adoptions: ReadonlyArray<[commune: string, adoptedOn: string]>,
+): DemoModel[] {
+  return adoptions.map(([commune, adoptedOn]) => ({
+    code: `TL-${commune}-${suffix}`,
+    name,
+    ownerUnitCode: `TL-${commune}-${suffix.split("-")[0]}`,
+    fields,
+    startDate: adoptedOn,
+    problem: "Nhân rộng mô hình của huyện tại địa phương.",
+    solution: "Áp dụng cách làm của mô hình gốc, điều chỉnh cho phù hợp với thôn, xóm.",
+    values: {},
+    replicates: { originCode, adoptedOn },
+  }));
+}
+
+const communeReplications: DemoModel[] = [
+  ...communeAdopters(
+    "TL-2018-CAMERA",
+    "CA-CAMERA",
+    "Camera an ninh",
+    ["defence-security"],
+    [
+      ["THANHHA", "2019-03-01"],
+      ["LIEMCAN", "2019-06-15"],
+      ["KIENKHE", "2019-09-02"],
+      ["THANHTHUY", "2020-01-10"],
+      ["LIEMTUC", "2020-05-19"],
+      ["THANHNGHI", "2021-02-01"],
+    ],
+  ),
+  ...communeAdopters(
+    "TL-2018-HUGAO",
+    "HPN-HUGAO",
+    "Hũ gạo tiết kiệm",
+    ["social-welfare"],
+    [
+      ["THANHHAI", "2019-03-08"],
+      ["LIEMSON", "2019-10-20"],
+      ["THANHTAM", "2020-03-08"],
+      ["TANTHANH", "2020-10-20"],
+      ["LIEMPHONG", "2021-03-08"],
+    ],
+  ),
+  ...communeAdopters(
+    "TL-2018-THAPSANG",
+    "DTN-THAPSANG",
+    "Thắp sáng đường làng ngõ xóm",
+    ["defence-security", "culture-society"],
+    [
+      ["THANHHUONG", "2019-03-26"],
+      ["THANHNGUYEN", "2020-03-26"],
+      ["LIEMTHUAN", "2021-03-26"],
+    ],
+  ),
+];
+
+/** Every model the article names, their communes' replications, and the flower road's five adopters (2023). */
 export const thanhLiemModels: readonly DemoModel[] = [
   ...district,
   ...security,
@@ -290,6 +356,7 @@ export const thanhLiemModels: readonly DemoModel[] = [
   ...environment,
   ...charity,
   ...economy,
+  ...communeReplications,
   ...flowerRoadAdopters,
 ];
 
