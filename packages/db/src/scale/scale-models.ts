@@ -61,7 +61,7 @@ const indicatorUnits: Readonly<Record<string, string>> = {
   satisfaction: "percent",
 };
 
-function valueOf(code: string, random: ReturnType<typeof seededRandom>): number {
+function sampleValue(code: string, random: ReturnType<typeof seededRandom>): number {
   switch (code) {
     case "road-length":
       return random.int(1, 60) / 10;
@@ -222,7 +222,7 @@ export function* indicatorValueRows(seed: number, facts: ModelFacts, perModel: n
     const year = random.int(Math.min(startYear, 2025), 2025);
     const id = modelId(seed, i);
     for (const code of candidates.slice(0, perModel)) {
-      yield [id, code, String(year), year, valueOf(code, random), indicatorUnits[code] ?? "count"];
+      yield [id, code, String(year), year, sampleValue(code, random), indicatorUnits[code] ?? "count"];
     }
   }
 }

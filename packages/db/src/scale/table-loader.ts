@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Kysely } from "kysely";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { Database } from "../database.js";
 
 /** A value of a generated row: text, number, boolean, null, or a text array. */
 export type ScaleValue = string | number | boolean | null | readonly string[];
@@ -54,14 +55,16 @@ export function copyLoader(client: pg.ClientBase): TableLoader {
  * Loads rows with multi-row INSERTs of `batchSize` rows (for PGlite, which has no
  * COPY FROM STDIN over the wire). Kept under PostgreSQL's 65,535 parameters.
  */
-export function insertLoader(db: Kysely<any>, batchSize = 1000): TableLoader {
+export function insertLoader(db: Kysely<Database>, batchSize = 1000): TableLoader {
+  // Tables are named at run time here; the rows were typed by their generators.
+  const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   return {
     async load(table, columns, rows) {
       const perBatch = Math.max(1, Math.min(batchSize, Math.floor(65_000 / columns.length)));
       let batch: Record<string, unknown>[] = [];
       let count = 0;
       const flush = async () => {
-        if (batch.length > 0) await db.insertInto(table).values(batch).execute();
+        if (batch.length > 0) await untyped.insertInto(table).values(batch).execute();
         batch = [];
       };
       for (const row of rows) {
