@@ -27,6 +27,12 @@ export { type ReplicationSpreadRow, replicationSpread } from "./reports/replicat
 export type { ReportFilter } from "./reports/report-filter.js";
 export type * from "./rounds/rounds.table.js";
 export {
+  generateScaleData,
+  type ScaleDataSummary,
+  type ScaleOptions,
+  type ScaleTableLoad,
+} from "./scale/generate-scale-data.js";
+export {
   type SearchHit,
   type SearchOptions,
   searchGoldenBook,
