@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  contentHash,
   countModels,
   DEMO_ROUND_CODE,
   goldenBookCounts,

@@ -143,7 +143,7 @@ export const modelColumns = [
   "code",
   "name",
   "owner_unit_id",
-  "subject",
+  "kind",
   "person_name",
   "fields",
   "annual_theme",
