@@ -45,6 +45,7 @@ export { contentHash, DEMO_ROUND_CODE } from "./seed/seed-demo-round.js";
 export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
 export { type StaleVersionError, staleVersion } from "./shared/stale-version.js";
+export { updateVersioned, type VersionedTable } from "./shared/update-versioned.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";

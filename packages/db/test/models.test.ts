@@ -12,6 +12,7 @@ import {
   recordIndicatorValues,
   saveModel,
   seedDemoData,
+  updateVersioned,
 } from "../src/index.js";
 import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
@@ -159,5 +160,38 @@ describe.each(testEngines())("model repositories on %s", (engine) => {
       }),
     ).rejects.toThrow("rolled back");
     expect(await count()).toBe(before);
+  });
+});
+
+describe.each(testEngines())("optimistic concurrency on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedDemoData(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("lets the first of two editors save and refuses the second, who read the same version", async () => {
+    const unit = await database.db
+      .selectFrom("units")
+      .select(["id", "version", "name"])
+      .where("code", "=", "TL-THANHHA")
+      .executeTakeFirstOrThrow();
+    const first = await updateVersioned(database.db, "units", unit.id, unit.version, {
+      name: "Đảng ủy xã Thanh Hà (mới)",
+    });
+    const second = await updateVersioned(database.db, "units", unit.id, unit.version, { name: "Tên khác" });
+    expect(first).toEqual({ ok: true, value: { version: unit.version + 1 } });
+    expect(second.ok).toBe(false);
+    if (!second.ok)
+      expect(second.error).toMatchObject({ code: "DB.STALE_VERSION", details: { entity: "units", id: unit.id } });
+    const after = await database.db
+      .selectFrom("units")
+      .select(["name", "version"])
+      .where("id", "=", unit.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ name: "Đảng ủy xã Thanh Hà (mới)", version: unit.version + 1 });
   });
 });
