@@ -23,6 +23,8 @@ export async function startTestGateway(): Promise<RunningGateway> {
     adminDist,
     seedDemo: true,
     graphiql: false,
+    corsOrigins: [],
+    sessionTtlHours: 12,
   });
 }
 

@@ -1,5 +1,12 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
+import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { GraphQLError } from "graphql";
+import { canReadUnit, holdsRoleOver } from "./auth/scopes.js";
 import type { Context } from "./context.js";
 
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
@@ -9,17 +16,48 @@ export const builder = new SchemaBuilder<{
   Connection: { totalCount: () => Promise<number> };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  AuthScopes: {
+    /** Any signed-in user. */
+    signedIn: boolean;
+    systemAdmin: boolean;
+    /** Reads inside the subtree of one of the viewer's roles; the parameter is a unit path. */
+    readsUnit: string;
+    /** Administers the unit (a unit admin above or at it, or a system admin); the parameter is a unit path. */
+    administersUnit: string;
+    /** Works for the unit: an admin or an officer whose scope covers it; the parameter is a unit path. */
+    worksForUnit: string;
+  };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
   },
+  scopeAuth: {
+    authScopes: (context) => ({
+      signedIn: context.viewer !== null,
+      systemAdmin: context.viewer?.assignments.some((a) => a.role === "system-admin") ?? false,
+      readsUnit: (unitPath) => canReadUnit(context.viewer, unitPath),
+      administersUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin"], unitPath),
+      worksForUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin", "unit-officer"], unitPath),
+    }),
+    unauthorizedError: () =>
+      new GraphQLError("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.", {
+        extensions: { code: "FORBIDDEN" },
+      }),
+  },
+  errors: { defaultTypes: [] },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 5000, depth: 12, breadth: 200 },
+  },
 });
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.globalConnectionField("totalCount", (t) =>
   t.int({

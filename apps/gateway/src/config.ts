@@ -14,6 +14,12 @@ const EnvSchema = z.object({
   LANTOA_ADMIN_DIST: z.string().min(1).optional(),
   LANTOA_SEED_DEMO: flag,
   LANTOA_GRAPHIQL: flag,
+  LANTOA_CORS_ORIGINS: z.string().optional(),
+  LANTOA_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   NODE_ENV: z.string().optional(),
 });
 
@@ -29,6 +35,9 @@ export interface GatewayConfig {
   readonly adminDist: string;
   readonly seedDemo: boolean;
   readonly graphiql: boolean;
+  /** Other origins allowed to call the API from a browser (CORS). */
+  readonly corsOrigins: readonly string[];
+  readonly sessionTtlHours: number;
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -50,5 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     adminDist: e.LANTOA_ADMIN_DIST ?? defaultAdminDist,
     seedDemo: e.LANTOA_SEED_DEMO ?? true,
     graphiql: e.LANTOA_GRAPHIQL ?? e.NODE_ENV !== "production",
+    corsOrigins: (e.LANTOA_CORS_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter((o) => o !== ""),
+    sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
   };
 }

@@ -1,7 +1,14 @@
-import type { Database } from "@lantoa/db";
+import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
   readonly db: Kysely<Database>;
+  /** The signed-in user, or null for an anonymous request. */
+  readonly viewer: SessionUser | null;
+  /** The bearer token of this request, when one was sent (for logout). */
+  readonly token: string | null;
+  /** The request's clock, read once per request. */
+  readonly now: Date;
+  readonly sessionTtlHours: number;
 }

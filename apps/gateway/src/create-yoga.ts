@@ -1,4 +1,5 @@
-import type { Database } from "@lantoa/db";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { type Database, userForToken } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
@@ -8,18 +9,44 @@ import { schema } from "./schema/index.js";
 export interface YogaOptions {
   readonly db: Kysely<Database>;
   readonly graphiql: boolean;
+  /** Origins allowed by CORS; empty allows none but the gateway's own (the served admin app). */
+  readonly corsOrigins?: readonly string[];
+  /** How long a session token lives. */
+  readonly sessionTtlHours?: number;
+  /** The clock; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+function bearerToken(header: string | null): string | null {
+  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  return match?.[1] ?? null;
 }
 
 /**
  * The GraphQL endpoint at `/graphql`. Tests drive it in-process with `yoga.fetch`.
  * Unexpected errors are masked; only GraphQLErrors we raise reach the client.
+ * CSRF: requests must be JSON or carry a `graphql-preflight`/`x-graphql-csrf` header, so a
+ * cross-site form post cannot act with a user's session.
  */
 export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
+  const now = options.now ?? (() => new Date());
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
-    context: () => ({ db: options.db }),
+    cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
+    plugins: [useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] })],
+    context: async ({ request }) => {
+      const token = bearerToken(request.headers.get("authorization"));
+      const at = now();
+      return {
+        db: options.db,
+        token,
+        now: at,
+        viewer: token ? await userForToken(options.db, token, at) : null,
+        sessionTtlHours: options.sessionTtlHours ?? 12,
+      };
+    },
   });
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { connect, connectOptionsFrom, migrateToLatest, seedDemoData } from "@lantoa/db";
+import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDemoData } from "@lantoa/db";
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
@@ -23,7 +23,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   try {
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
-    const yoga = createGatewayYoga({ db: connection.db, graphiql: config.graphiql });
+    await seedConfiguration(connection.db);
+    const yoga = createGatewayYoga({
+      db: connection.db,
+      graphiql: config.graphiql,
+      corsOrigins: config.corsOrigins,
+      sessionTtlHours: config.sessionTtlHours,
+    });
     const server = createHttpServer(yoga, config.adminDist);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -77,7 +77,7 @@ describe.each(testEngines())("units query on %s", (engine) => {
     const badId = await query(`query($id: ID!) { units(filter: { withinUnitId: $id }) { totalCount } }`, {
       id: forgedId,
     });
-    expect(badId.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badId.errors?.[0]?.extensions?.code).toBe("BAD_ID");
     expect(badId.data.units).toBeNull();
     const otherType = Buffer.from("Model:7f1d2c3a-0000-4000-8000-000000000000").toString("base64");
     const wrongType = await query(`query($id: ID!) { units(filter: { withinUnitId: $id }) { totalCount } }`, {

@@ -14,6 +14,7 @@ export {
   listModels,
   type ModelFilter,
   type ModelPage,
+  type ScopedModelRow,
 } from "./models/list-models.js";
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
@@ -25,6 +26,7 @@ export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-boo
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export type { ReportFilter } from "./reports/report-filter.js";
+export { type LatestResultRow, latestPublishedResults, leaderboardPage } from "./rounds/latest-results.js";
 export type * from "./rounds/rounds.table.js";
 export {
   generateScaleData,
@@ -53,4 +55,5 @@ export { loadUnitTreeFor } from "./units/load-unit-tree.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";
+export { openSession, revokeSession, type SessionUser, userForToken } from "./users/sessions.js";
 export type * from "./users/users.table.js";

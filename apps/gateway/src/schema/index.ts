@@ -1,4 +1,8 @@
 import { builder } from "../builder.js";
+import "./auth.js";
+import "./errors.js";
+import "./model.js";
+import "./report.js";
 import "./unit.js";
 
 /** The executable schema, from every type file imported above. */

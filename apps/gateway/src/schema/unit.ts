@@ -5,7 +5,7 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A unit path is a chain of ids, each followed by a slash.
 const UNIT_PATH = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/)+$/i;
 
@@ -14,35 +14,37 @@ const UnitFilterInput = z.object({
   withinUnitId: z.string().regex(UUID, "withinUnitId is not a unit id").optional(),
 });
 
-export const UnitRef = builder.objectRef<UnitRow>("Unit");
+/** Parses a node id's local part as a uuid; a forged id is a typed user error. */
+export function parseUuid(id: string): string {
+  if (!UUID.test(id)) throw new GraphQLError("Not a valid id.", { extensions: { code: "BAD_ID" } });
+  return id;
+}
 
-builder.node(UnitRef, {
+/**
+ * A node of the organization tree. The organization's structure is public: anyone may
+ * read units (published results name them); what units own is guarded elsewhere.
+ */
+export const UnitRef = builder.loadableNode("Unit", {
   description: "A node of the organization tree (Đơn vị / tổ chức).",
-  id: {
-    resolve: (unit) => unit.id,
-    parse: (id) => {
-      if (!UUID.test(id)) throw new GraphQLError("Not a unit id.", { extensions: { code: "BAD_ID" } });
-      return id;
-    },
-  },
-  loadMany: (ids, { db }) => findUnitsByIds(db, ids),
+  id: { resolve: (unit: UnitRow) => unit.id, parse: parseUuid },
+  load: (ids: string[], { db }) => findUnitsByIds(db, ids),
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
     level: t.exposeString("level", { description: "Level code (province, district, commune...)." }),
     kind: t.exposeString("kind", { description: "Unit kind code (party-committee, police...)." }),
-    parent: t.field({
-      type: UnitRef,
-      nullable: true,
-      resolve: async (unit, _args, { db }) =>
-        unit.parent_id === null ? null : ((await findUnitsByIds(db, [unit.parent_id]))[0] ?? null),
-    }),
+    version: t.exposeInt("version", { description: "Send back when editing, for optimistic concurrency." }),
     depth: t.int({
       description: "0 for a root, 1 for its children, and so on.",
       resolve: (unit) => unit.path.split("/").length - 2,
     }),
   }),
 });
+
+// Declared after the node so the field can return the loadable type by id (batched).
+builder.objectField(UnitRef, "parent", (t) =>
+  t.field({ type: UnitRef, nullable: true, resolve: (unit) => unit.parent_id }),
+);
 
 const UnitFilter = builder.inputType("UnitFilter", {
   fields: (t) => ({

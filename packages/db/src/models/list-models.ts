@@ -3,6 +3,9 @@ import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
 import type { ModelRow, ModelStatus } from "./models.table.js";
 
+/** A model row with its owner unit's materialized path (for scope checks). */
+export type ScopedModelRow = ModelRow & { owner_path: string };
+
 /** Filters of {@link listModels}; all optional, combined with AND. */
 export interface ModelFilter {
   /** Owned by this unit or a unit below it. */
@@ -58,8 +61,12 @@ function filtered(db: Kysely<Database>, filter: ModelFilter) {
  * @example
  * await listModels(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 });
  */
-export async function listModels(db: Kysely<Database>, filter: ModelFilter, page: ModelPage): Promise<ModelRow[]> {
-  let query = filtered(db, filter).selectAll("m");
+export async function listModels(
+  db: Kysely<Database>,
+  filter: ModelFilter,
+  page: ModelPage,
+): Promise<ScopedModelRow[]> {
+  let query = filtered(db, filter).selectAll("m").select("u.path as owner_path");
   if (page.afterCode !== undefined) query = query.where("m.code", ">", page.afterCode);
   if (page.beforeCode !== undefined) query = query.where("m.code", "<", page.beforeCode);
   const rows = await query
@@ -78,9 +85,18 @@ export async function countModelsMatching(db: Kysely<Database>, filter: ModelFil
 }
 
 /** Models by id, in the order asked, `null` for unknown ids (a DataLoader batch). */
-export async function findModelsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<(ModelRow | null)[]> {
+export async function findModelsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<(ScopedModelRow | null)[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("models").selectAll().where("id", "in", ids).execute();
+  const rows = await db
+    .selectFrom("models as m")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .selectAll("m")
+    .select("u.path as owner_path")
+    .where("m.id", "in", ids)
+    .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -1,0 +1,198 @@
+import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import { canReadUnit } from "../auth/scopes.js";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { UnitRef } from "./unit.js";
+
+const CountRowRef = builder.objectRef<{ key: string; count: number }>("CountRow").implement({
+  fields: (t) => ({ key: t.exposeString("key"), count: t.exposeInt("count") }),
+});
+
+const IndicatorTotalRef = builder
+  .objectRef<{
+    indicatorCode: string;
+    unitCode: string;
+    aggregation: string;
+    groupKey: string | null;
+    value: number | null;
+    models: number;
+  }>("IndicatorTotal")
+  .implement({
+    description:
+      "An indicator rolled up: summed, averaged by weight (a percent is never summed), or not aggregated (null).",
+    fields: (t) => ({
+      indicatorCode: t.exposeString("indicatorCode"),
+      unitCode: t.exposeString("unitCode"),
+      aggregation: t.exposeString("aggregation"),
+      groupKey: t.exposeString("groupKey", { nullable: true }),
+      value: t.exposeFloat("value", { nullable: true }),
+      models: t.exposeInt("models"),
+    }),
+  });
+
+const ReportFilterInput = builder.inputType("ReportFilter", {
+  fields: (t) => ({
+    withinUnitId: t.globalID({ for: UnitRef }),
+    fromYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
+    toYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
+    field: t.string({ validate: z.string().max(64) }),
+  }),
+});
+
+const ModelDimension = builder.enumType("ModelCountDimension", {
+  values: {
+    LEVEL: { value: "level" },
+    FIELD: { value: "field" },
+    UNIT_KIND: { value: "unit-kind" },
+    STATUS: { value: "status" },
+    YEAR: { value: "year" },
+  } as const,
+});
+const GoldenBookDimension = builder.enumType("GoldenBookDimension", {
+  values: {
+    YEAR: { value: "year" },
+    FIELD: { value: "field" },
+    UNIT_KIND: { value: "unit-kind" },
+    STATUS: { value: "status" },
+    SUBJECT: { value: "subject" },
+  } as const,
+});
+const IndicatorGrouping = builder.enumType("IndicatorGrouping", {
+  values: { TOTAL: { value: "total" }, YEAR: { value: "year" }, CHILD_UNIT: { value: "child-unit" } } as const,
+});
+
+/** Reports read inside a scope: the asked unit must be one the viewer reads; a system admin may read all. */
+async function reportFilter(
+  context: Context,
+  input:
+    | { withinUnitId?: { id: string } | null; fromYear?: number | null; toYear?: number | null; field?: string | null }
+    | null
+    | undefined,
+) {
+  const viewer = context.viewer;
+  if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+  const isSystemAdmin = viewer.assignments.some((a) => a.role === "system-admin");
+  const withinUnitId =
+    input?.withinUnitId?.id ?? (isSystemAdmin ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
+  if (withinUnitId !== undefined) {
+    const unit = await context.db.selectFrom("units").select("path").where("id", "=", withinUnitId).executeTakeFirst();
+    if (!unit || !canReadUnit(viewer, unit.path)) {
+      throw new GraphQLError("You may not read this unit's reports.", { extensions: { code: "FORBIDDEN" } });
+    }
+  }
+  return {
+    withinUnitId,
+    fromYear: input?.fromYear ?? undefined,
+    toYear: input?.toYear ?? undefined,
+    field: input?.field ?? undefined,
+  };
+}
+
+builder.queryFields((t) => ({
+  modelCounts: t.field({
+    type: [CountRowRef],
+    description: "Models counted by a dimension.",
+    authScopes: { signedIn: true },
+    args: { by: t.arg({ type: ModelDimension, required: true }), filter: t.arg({ type: ReportFilterInput }) },
+    resolve: async (_root, args, context) => countModels(context.db, args.by, await reportFilter(context, args.filter)),
+  }),
+  indicatorTotals: t.field({
+    type: [IndicatorTotalRef],
+    authScopes: { signedIn: true },
+    args: { groupBy: t.arg({ type: IndicatorGrouping, required: true }), filter: t.arg({ type: ReportFilterInput }) },
+    resolve: async (_root, args, context) => {
+      const filter = await reportFilter(context, args.filter);
+      if (args.groupBy === "child-unit" && filter.withinUnitId === undefined) {
+        throw new GraphQLError("Grouping by child unit needs filter.withinUnitId.", {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      }
+      return indicatorTotals(context.db, filter, { by: args.groupBy });
+    },
+  }),
+  goldenBookCounts: t.field({
+    type: [CountRowRef],
+    authScopes: { signedIn: true },
+    args: { by: t.arg({ type: GoldenBookDimension, required: true }), filter: t.arg({ type: ReportFilterInput }) },
+    resolve: async (_root, args, context) =>
+      goldenBookCounts(context.db, args.by, await reportFilter(context, args.filter)),
+  }),
+  replicationSpread: t.field({
+    type: [
+      builder.objectRef<Awaited<ReturnType<typeof replicationSpread>>[number]>("ReplicationSpread").implement({
+        fields: (f) => ({
+          originModelId: f.id({ resolve: (r) => Buffer.from(`Model:${r.originModelId}`).toString("base64") }),
+          originName: f.exposeString("originName"),
+          directAdopters: f.exposeInt("directAdopters"),
+          allAdopters: f.exposeInt("allAdopters"),
+          depth: f.exposeInt("depth"),
+          adoptingUnits: f.exposeInt("adoptingUnits"),
+          eligibleUnits: f.exposeInt("eligibleUnits"),
+          coverage: f.exposeFloat("coverage"),
+          levelsReached: f.exposeStringList("levelsReached"),
+          fieldsReached: f.exposeStringList("fieldsReached"),
+          firstAdoptionDays: f.exposeInt("firstAdoptionDays"),
+          medianAdoptionDays: f.exposeInt("medianAdoptionDays"),
+        }),
+      }),
+    ],
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: ReportFilterInput }) },
+    resolve: async (_root, args, context) => replicationSpread(context.db, await reportFilter(context, args.filter)),
+  }),
+}));
+
+const LeaderboardRowRef = builder
+  .objectRef<Awaited<ReturnType<typeof leaderboardPage>>[number]>("LeaderboardRow")
+  .implement({
+    fields: (t) => ({
+      modelName: t.exposeString("modelName"),
+      modelCode: t.exposeString("modelCode"),
+      unitName: t.exposeString("unitName"),
+      total: t.float({ resolve: (r) => r.totalMilli / 1000 }),
+      max: t.float({ resolve: (r) => r.maxMilli / 1000 }),
+      tier: t.exposeString("tier", { nullable: true }),
+      rank: t.exposeInt("rank", { nullable: true }),
+      eliminated: t.exposeBoolean("eliminated"),
+      breakdown: t.string({
+        description: "Per-criterion breakdown as JSON.",
+        resolve: (r) => JSON.stringify(r.breakdown),
+      }),
+      explanationVi: t.string({
+        nullable: true,
+        resolve: (r) => (r.explanation as { vi?: string } | null)?.vi ?? null,
+      }),
+      explanationEn: t.string({
+        nullable: true,
+        resolve: (r) => (r.explanation as { en?: string } | null)?.en ?? null,
+      }),
+    }),
+  });
+
+builder.queryField("leaderboard", (t) =>
+  t.field({
+    type: [LeaderboardRowRef],
+    description:
+      "A round's results in rank order. Anyone may read a published round; before publication only users who read the organizing unit.",
+    args: {
+      roundCode: t.arg.string({ required: true, validate: z.string().min(1).max(100) }),
+      offset: t.arg.int({ defaultValue: 0, validate: z.number().int().min(0).max(1_000_000) }),
+      limit: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(200) }),
+    },
+    resolve: async (_root, args, context) => {
+      const round = await context.db
+        .selectFrom("rounds as r")
+        .innerJoin("units as u", "u.id", "r.organizer_unit_id")
+        .select(["r.id", "r.status", "u.path"])
+        .where("r.code", "=", args.roundCode)
+        .executeTakeFirst();
+      if (!round) throw new GraphQLError("No such round.", { extensions: { code: "NOT_FOUND" } });
+      if (round.status !== "published" && !canReadUnit(context.viewer, round.path)) {
+        throw new GraphQLError("This round's results are not published yet.", { extensions: { code: "FORBIDDEN" } });
+      }
+      return leaderboardPage(context.db, round.id, { offset: args.offset ?? 0, limit: args.limit ?? 50 });
+    },
+  }),
+);

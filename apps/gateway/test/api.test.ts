@@ -1,0 +1,215 @@
+import { DEMO_PASSWORD, DEMO_ROUND_CODE, seedDemoData } from "@lantoa/db";
+import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGatewayYoga } from "../src/index.js";
+
+type Response = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+
+describe.each(testEngines())("the API on %s", (engine) => {
+  let database: TestDatabase;
+  let statements = 0;
+  let call: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<Response>;
+  const tokens: Record<string, string> = {};
+  const unitIds: Record<string, string> = {};
+  const at = new Date("2023-09-01T08:00:00+07:00");
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedDemoData(database.db);
+    const counted = database.db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const yoga = createGatewayYoga({ db: counted, graphiql: false, now: () => at });
+    call = async (query, variables, token) => {
+      const response = await yoga.fetch("http://test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as Response;
+    };
+    for (const username of ["admin", "thanhliem.admin", "phunu.canbo", "thanhha.canbo"]) {
+      const result = await call(
+        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on MutationLoginSuccess { data { token } } ... on Error { code } } }`,
+        { u: username, p: DEMO_PASSWORD },
+      );
+      tokens[username] = result.data.login.data.token;
+    }
+    const units = await database.db.selectFrom("units").select(["id", "code"]).execute();
+    for (const u of units) unitIds[u.code] = Buffer.from(`Unit:${u.id}`).toString("base64");
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("signs in, refuses a wrong password with a typed error, and forgets a revoked token", async () => {
+    const wrong = await call(
+      `mutation { login(username: "admin", password: "nope") { __typename ... on Error { code messageVi } } }`,
+    );
+    expect(wrong.data.login).toMatchObject({ __typename: "DomainError", code: "AUTH.INVALID_CREDENTIALS" });
+    const me = await call(`{ viewer { username roles { role } } }`, {}, tokens["phunu.canbo"]);
+    expect(me.data.viewer).toEqual({ username: "phunu.canbo", roles: [{ role: "unit-officer" }] });
+    const session = await call(
+      `mutation { login(username: "xem", password: "${DEMO_PASSWORD}") { ... on MutationLoginSuccess { data { token } } } }`,
+    );
+    const token = session.data.login.data.token;
+    expect((await call(`mutation { logout }`, {}, token)).data.logout).toBe(true);
+    expect((await call(`{ viewer { username } }`, {}, token)).data.viewer).toBeNull();
+  });
+
+  it("lets anyone read a published leaderboard, and nobody anonymous read models", async () => {
+    const board = await call(
+      `{ leaderboard(roundCode: "${DEMO_ROUND_CODE}", limit: 3) { rank modelName tier total } }`,
+    );
+    expect(board.errors).toBeUndefined();
+    expect(board.data.leaderboard[0]).toMatchObject({ rank: 1, tier: "excellent" });
+    const anonymous = await call(`{ models(first: 5) { totalCount } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("limits a unit officer to the unit's subtree, on lists and on node lookups", async () => {
+    const own = await call(
+      `{ models(first: 100) { totalCount edges { node { ownerUnit { code } } } } }`,
+      {},
+      tokens["phunu.canbo"],
+    );
+    expect(own.data.models.totalCount).toBeGreaterThan(0);
+    expect(own.data.models.edges.every((e: any) => e.node.ownerUnit.code === "TL-HPN")).toBe(true);
+    const outside = await call(
+      `query($u: ID!) { models(filter: { withinUnitId: $u }) { totalCount } }`,
+      { u: unitIds["TL-THANHHA"] },
+      tokens["phunu.canbo"],
+    );
+    expect(outside.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const foreign = await database.db
+      .selectFrom("models")
+      .select("id")
+      .where("code", "=", "TL-2019-CHUAHETVIEC")
+      .executeTakeFirstOrThrow();
+    const node = await call(
+      `query($id: ID!) { node(id: $id) { ... on Model { name } } }`,
+      { id: Buffer.from(`Model:${foreign.id}`).toString("base64") },
+      tokens["phunu.canbo"],
+    );
+    expect(node.data?.node ?? null).toBeNull();
+    expect(node.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("costs the same number of SQL statements for a page of 10 or 50 models with unit, parent, outcomes and latest result", async () => {
+    const page = `query($n: Int!) { models(first: $n, filter: { withinUnitId: "${unitIds.TL}" }) {
+      edges { node { name ownerUnit { name parent { name } } indicatorValues { indicatorCode value } latestResult { total tier } } } } }`;
+    const count = async (n: number) => {
+      statements = 0;
+      const result = await call(page, { n }, tokens["thanhliem.admin"]);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.models.edges).toHaveLength(n);
+      return statements;
+    };
+    const small = await count(10);
+    const large = await count(50);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
+  });
+
+  it("creates a model once per idempotency key, and refuses units outside the officer's scope without writing", async () => {
+    const create = `mutation($input: CreateModelInput!, $key: String!) { createModel(input: $input, idempotencyKey: $key) {
+      __typename ... on MutationCreateModelSuccess { data { model { id code status version } } } ... on Error { code messageVi } } }`;
+    const input = {
+      code: "TL-HPN-2023-BUASANG",
+      name: "Bữa sáng yêu thương",
+      ownerUnitId: unitIds["TL-HPN"],
+      fields: ["social-welfare"],
+      problem: "Học sinh nghèo nhịn ăn sáng",
+      solution: "Hội viên góp gạo nấu cháo sáng",
+      startDate: "2023-09-05",
+    };
+    const first = await call(create, { input, key: "create-buasang-1" }, tokens["phunu.canbo"]);
+    const retry = await call(create, { input, key: "create-buasang-1" }, tokens["phunu.canbo"]);
+    expect(first.data.createModel.data.model).toMatchObject({ code: input.code, status: "draft", version: 1 });
+    expect(retry.data.createModel.data.model.id).toBe(first.data.createModel.data.model.id);
+    expect(await database.db.selectFrom("models").select("id").where("code", "=", input.code).execute()).toHaveLength(
+      1,
+    );
+    const reused = await call(
+      create,
+      { input: { ...input, name: "Khác" }, key: "create-buasang-1" },
+      tokens["phunu.canbo"],
+    );
+    expect(reused.data.createModel).toMatchObject({ __typename: "DomainError", code: "DB.IDEMPOTENCY_KEY_REUSED" });
+
+    const before = await database.db.selectFrom("models").select("id").execute();
+    const auditBefore = await database.db.selectFrom("audit_log").select("id").execute();
+    const outside = await call(
+      create,
+      { input: { ...input, code: "X-1", ownerUnitId: unitIds["TL-THANHHA-UBND"] }, key: "create-outside-1" },
+      tokens["phunu.canbo"],
+    );
+    expect(outside.data.createModel.__typename).toBe("DomainError");
+    const invalid = await call(
+      create,
+      { input: { ...input, code: "X-2", startDate: "2023-13-45" }, key: "create-invalid-1" },
+      tokens["phunu.canbo"],
+    );
+    expect(invalid.errors?.length ?? 0).toBeGreaterThan(0);
+    expect(await database.db.selectFrom("models").select("id").execute()).toHaveLength(before.length);
+    expect(await database.db.selectFrom("audit_log").select("id").execute()).toHaveLength(auditBefore.length);
+  });
+
+  it("moves a model through its lifecycle with optimistic concurrency, auditing each step", async () => {
+    const model = await database.db
+      .selectFrom("models")
+      .select("id")
+      .where("code", "=", "TL-HPN-2023-BUASANG")
+      .executeTakeFirstOrThrow();
+    const id = Buffer.from(`Model:${model.id}`).toString("base64");
+    const transition = `mutation($id: ID!, $action: ModelAction!, $v: Int!, $reason: String) {
+      transitionModel(id: $id, action: $action, expectedVersion: $v, reason: $reason) {
+        __typename ... on MutationTransitionModelSuccess { data { model { status version } } } ... on Error { code } } }`;
+    const submitted = await call(transition, { id, action: "submit", v: 1 }, tokens["phunu.canbo"]);
+    expect(submitted.data.transitionModel.data.model).toEqual({ status: "submitted", version: 2 });
+    const stale = await call(transition, { id, action: "approve", v: 1 }, tokens["thanhliem.admin"]);
+    expect(stale.data.transitionModel).toMatchObject({ __typename: "DomainError", code: "DB.STALE_VERSION" });
+    const selfApprove = await call(transition, { id, action: "approve", v: 2 }, tokens["phunu.canbo"]);
+    expect(selfApprove.data.transitionModel.__typename).toBe("DomainError");
+    const approved = await call(transition, { id, action: "approve", v: 2 }, tokens["thanhliem.admin"]);
+    expect(approved.data.transitionModel.data.model).toEqual({ status: "approved", version: 3 });
+    const history = await call(
+      `query($id: ID!) { node(id: $id) { ... on Model { statusHistory { from to command } } } }`,
+      { id },
+      tokens["thanhliem.admin"],
+    );
+    expect(history.data.node.statusHistory.map((h: any) => h.to)).toEqual(["draft", "submitted", "approved"]);
+    const audit = await database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", model.id)
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["createModel", "model.submit", "model.approve"]);
+  });
+
+  it("answers the reports in the viewer's scope", async () => {
+    const counts = await call(
+      `query($u: ID!) { modelCounts(by: YEAR, filter: { withinUnitId: $u, fromYear: 2017, toYear: 2022 }) { key count } }`,
+      { u: unitIds.TL },
+      tokens["thanhliem.admin"],
+    );
+    expect(counts.data.modelCounts.reduce((s: number, r: any) => s + r.count, 0)).toBe(698);
+    const charity = await call(
+      `query($u: ID!) { indicatorTotals(groupBy: TOTAL, filter: { withinUnitId: $u, field: "social-welfare" }) { indicatorCode value } }`,
+      { u: unitIds.TL },
+      tokens["thanhliem.admin"],
+    );
+    expect(charity.data.indicatorTotals.find((r: any) => r.indicatorCode === "rice-donated").value).toBe(3450);
+    const forbidden = await call(
+      `query($u: ID!) { modelCounts(by: YEAR, filter: { withinUnitId: $u }) { key } }`,
+      { u: unitIds.HN },
+      tokens["thanhliem.admin"],
+    );
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

@@ -1,0 +1,58 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database } from "../database.js";
+import type { RoundResultTable } from "./rounds.table.js";
+
+/** A model's result in its most recent published round, with that round's code. */
+export type LatestResultRow = Selectable<RoundResultTable> & { round_code: string; round_name: string };
+
+/**
+ * For each model, its result in the latest published round it took part in (null
+ * when none), in the order asked: one query for any number of models.
+ */
+export async function latestPublishedResults(
+  db: Kysely<Database>,
+  modelIds: readonly string[],
+): Promise<(LatestResultRow | null)[]> {
+  if (modelIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("round_results as r")
+    .innerJoin("rounds as o", "o.id", "r.round_id")
+    .selectAll("r")
+    .select(["o.code as round_code", "o.name as round_name", "o.published_at"])
+    .where("r.model_id", "in", modelIds)
+    .where("o.status", "=", "published")
+    .orderBy("r.model_id")
+    .orderBy("o.published_at", "desc")
+    .execute();
+  const latest = new Map<string, LatestResultRow>();
+  for (const { published_at: _published, ...row } of rows) if (!latest.has(row.model_id)) latest.set(row.model_id, row);
+  return modelIds.map((id) => latest.get(id) ?? null);
+}
+
+/** A page of a round's leaderboard in rank order (disqualified last), with model and unit names. */
+export async function leaderboardPage(db: Kysely<Database>, roundId: string, page: { offset: number; limit: number }) {
+  return db
+    .selectFrom("round_results as r")
+    .innerJoin("models as m", "m.id", "r.model_id")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .select([
+      "r.model_id as modelId",
+      "m.name as modelName",
+      "m.code as modelCode",
+      "u.name as unitName",
+      "r.total_milli as totalMilli",
+      "r.max_milli as maxMilli",
+      "r.tier",
+      "r.rank",
+      "r.eliminated",
+      "r.breakdown",
+      "r.explanation",
+    ])
+    .where("r.round_id", "=", roundId)
+    .orderBy((eb) => eb.fn.coalesce("r.rank", eb.lit(2147483647)))
+    .orderBy("r.total_milli", "desc")
+    .orderBy("r.model_id")
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+}

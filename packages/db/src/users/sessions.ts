@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../database.js";
+import { verifyPassword } from "./password.js";
+import type { RoleAssignmentTable } from "./users.table.js";
+
+/** Who is making a request: the user and every role they hold, with each scope's path. */
+export interface SessionUser {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly assignments: ReadonlyArray<{
+    readonly role: RoleAssignmentTable["role"];
+    readonly unitId: string | null;
+    /** The scope unit's materialized path; null for a system admin. */
+    readonly unitPath: string | null;
+  }>;
+}
+
+function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function sessionUser(db: Kysely<Database> | Transaction<Database>, userId: string): Promise<SessionUser | null> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("id", "=", userId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!user) return null;
+  const assignments = await db
+    .selectFrom("role_assignments as a")
+    .leftJoin("units as u", "u.id", "a.unit_id")
+    .select(["a.role", "a.unit_id as unitId", "u.path as unitPath"])
+    .where("a.user_id", "=", userId)
+    .orderBy("a.created_at")
+    .execute();
+  return { userId: user.id, username: user.username, displayName: user.display_name, assignments };
+}
+
+/**
+ * Checks a username and password and, when they match an enabled account, opens a
+ * session: a random token (returned once; only its hash is stored) valid until
+ * `expiresAt`. A wrong username and a wrong password are indistinguishable.
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  credentials: { username: string; password: string },
+  expiresAt: Date,
+): Promise<{ token: string; user: SessionUser } | null> {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "password_hash"])
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", credentials.username.trim().toLowerCase()))
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  // Verify against a dummy hash when the user is unknown, so timing does not tell.
+  const valid = await verifyPassword(
+    credentials.password,
+    row?.password_hash ?? "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+  );
+  if (!row || !valid) return null;
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insertInto("sessions")
+    .values({ user_id: row.id, token_hash: tokenHash(token), expires_at: expiresAt.toISOString() })
+    .execute();
+  const user = await sessionUser(db, row.id);
+  return user ? { token, user } : null;
+}
+
+/** The user behind a token, if the session exists, is not revoked and has not expired at `now`. */
+export async function userForToken(db: Kysely<Database>, token: string, now: Date): Promise<SessionUser | null> {
+  const session = await db
+    .selectFrom("sessions")
+    .select("user_id")
+    .where("token_hash", "=", tokenHash(token))
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  return session ? sessionUser(db, session.user_id) : null;
+}
+
+/** Revokes a session; later requests with its token are anonymous. Returns whether it was open. */
+export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: now.toISOString() })
+    .where("token_hash", "=", tokenHash(token))
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
