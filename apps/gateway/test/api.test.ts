@@ -212,4 +212,82 @@ describe.each(testEngines())("the API on %s", (engine) => {
     );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("lets a unit admin add, rename and move units in their subtree, and nobody else", async () => {
+    const create = `mutation($p: ID!, $code: String!) { createUnit(parentId: $p, code: $code, name: "Chi bộ thôn Đông", level: "commune", kind: "party-cell") {
+      __typename ... on MutationCreateUnitSuccess { data { unit { id version parent { code } } } } ... on Error { code } } }`;
+    const byOfficer = await call(
+      create,
+      { p: unitIds["TL-THANHHA"], code: "TL-THANHHA-CBDONG" },
+      tokens["phunu.canbo"],
+    );
+    expect(byOfficer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const outside = await call(create, { p: unitIds.PHULY, code: "PHULY-CB1" }, tokens["thanhliem.admin"]);
+    expect(outside.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const made = await call(create, { p: unitIds["TL-THANHHA"], code: "TL-THANHHA-CBDONG" }, tokens["thanhliem.admin"]);
+    const unit = made.data.createUnit.data.unit;
+    expect(unit.parent.code).toBe("TL-THANHHA");
+    const duplicate = await call(
+      create,
+      { p: unitIds["TL-THANHHA"], code: "TL-THANHHA-CBDONG" },
+      tokens["thanhliem.admin"],
+    );
+    expect(duplicate.data.createUnit).toMatchObject({ __typename: "DomainError", code: "ORG.DUPLICATE_CODE" });
+
+    const rename = `mutation($id: ID!, $v: Int!) { renameUnit(id: $id, name: "Chi bộ thôn Đông Hà", expectedVersion: $v) { __typename ... on Error { code } } }`;
+    expect(
+      (await call(rename, { id: unit.id, v: unit.version }, tokens["thanhliem.admin"])).data.renameUnit.__typename,
+    ).toBe("MutationRenameUnitSuccess");
+    expect(
+      (await call(rename, { id: unit.id, v: unit.version }, tokens["thanhliem.admin"])).data.renameUnit,
+    ).toMatchObject({ code: "DB.STALE_VERSION" });
+
+    const move = `mutation($id: ID!, $to: ID!, $v: Int!) { moveUnit(id: $id, newParentId: $to, expectedVersion: $v) { __typename ... on Error { code } ... on MutationMoveUnitSuccess { data { unit { parent { code } } } } } }`;
+    const moved = await call(
+      move,
+      { id: unit.id, to: unitIds["TL-LIEMCAN"], v: unit.version + 1 },
+      tokens["thanhliem.admin"],
+    );
+    expect(moved.data.moveUnit.data.unit.parent.code).toBe("TL-LIEMCAN");
+    const cycle = await call(move, { id: unitIds["TL-LIEMCAN"], to: unit.id, v: 1 }, tokens["thanhliem.admin"]);
+    expect(cycle.data.moveUnit).toMatchObject({ code: "ORG.CYCLE" });
+  });
+
+  it("reads the golden book, a model's commendations, published rubrics and rounds", async () => {
+    const book = await call(
+      `query($u: ID!) { goldenBook(withinUnitId: $u, search: "bo vang") { deed unit { code } } }`,
+      { u: unitIds.TL },
+      tokens["thanhliem.admin"],
+    );
+    expect(book.data.goldenBook.length).toBeGreaterThan(0);
+    expect(book.data.goldenBook[0].deed).toContain("bò vàng");
+    const officerBook = await call(
+      `query($u: ID!) { goldenBook(withinUnitId: $u) { deed } }`,
+      { u: unitIds.TL },
+      tokens["phunu.canbo"],
+    );
+    expect(officerBook.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const commended = await call(
+      `query($u: ID!) { models(first: 200, filter: { withinUnitId: $u }) { edges { node { latestResult { tier } commendations { decisionNumber form } } } } }`,
+      { u: unitIds.TL },
+      tokens["thanhliem.admin"],
+    );
+    const withAwards = commended.data.models.edges.filter((e: any) => e.node.commendations.length > 0);
+    expect(withAwards.length).toBeGreaterThan(0);
+    expect(withAwards.every((e: any) => ["excellent", "good"].includes(e.node.latestResult.tier))).toBe(true);
+    const rubrics = await call(
+      `{ criteriaSetVersions { setCode versionNumber status contentHash } publishedRounds { code status resultsHash criteriaVersion } }`,
+    );
+    expect(rubrics.data.criteriaSetVersions[0]).toMatchObject({
+      setCode: "default",
+      versionNumber: 1,
+      status: "published",
+    });
+    expect(rubrics.data.publishedRounds[0]).toMatchObject({
+      code: DEMO_ROUND_CODE,
+      status: "published",
+      criteriaVersion: 1,
+    });
+    expect(rubrics.data.publishedRounds[0].resultsHash).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -52,6 +52,7 @@ export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
 export { loadUnitTreeFor } from "./units/load-unit-tree.js";
+export { moveUnit, type UnitCycleError } from "./units/move-unit.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countUnits, listUnits, seedDemoData, thanhLiemUnits } from "../src/index.js";
+import { countUnits, listUnits, moveUnit, seedDemoData, thanhLiemUnits } from "../src/index.js";
 import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
 describe.each(testEngines())("units on %s", (engine) => {
@@ -56,5 +56,47 @@ describe.each(testEngines())("units on %s", (engine) => {
         .where("id", "=", root?.id ?? "")
         .execute(),
     ).rejects.toThrow(/units_not_own_parent/);
+  });
+});
+
+describe.each(testEngines())("moving units on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedDemoData(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("moves a whole subtree, rewriting paths, and refuses a cycle and a stale version", async () => {
+    const byCode = async (code: string) =>
+      database.db.selectFrom("units").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
+    const commune = await byCode("TL-THANHHA");
+    const newParent = await byCode("HN");
+    const subtreeBefore = await countUnits(database.db, { withinUnitId: commune.id });
+    const moved = await database.db
+      .transaction()
+      .execute((trx) => moveUnit(trx, commune.id, newParent.id, commune.version));
+    expect(moved).toEqual({ ok: true, value: { version: commune.version + 1 } });
+    expect(await countUnits(database.db, { withinUnitId: commune.id })).toBe(subtreeBefore);
+    const child = await byCode("TL-THANHHA-UBND");
+    expect(child.path).toBe(`${newParent.path}${commune.id}/${child.id}/`);
+    const thanhLiem = await byCode("TL");
+    expect(
+      (await listUnits(database.db, { withinUnitId: thanhLiem.id }, { limit: 500 })).some(
+        (u) => u.code === "TL-THANHHA" || u.code.startsWith("TL-THANHHA-"),
+      ),
+    ).toBe(false);
+
+    const cycle = await database.db
+      .transaction()
+      .execute((trx) => moveUnit(trx, commune.id, child.id, commune.version + 1));
+    expect(cycle.ok ? null : cycle.error.code).toBe("ORG.CYCLE");
+    const stale = await database.db
+      .transaction()
+      .execute((trx) => moveUnit(trx, commune.id, thanhLiem.id, commune.version));
+    expect(stale.ok ? null : stale.error.code).toBe("DB.STALE_VERSION");
+    expect((await byCode("TL-THANHHA-UBND")).path).toBe(child.path);
   });
 });

@@ -1,0 +1,35 @@
+import type { CommendationTable } from "@lantoa/db";
+import type { Selectable } from "kysely";
+import { builder } from "../builder.js";
+import { ModelRef } from "./model.js";
+
+const CommendationRef = builder.objectRef<Selectable<CommendationTable>>("Commendation").implement({
+  description: "An award (biểu dương, giấy khen, bằng khen…) given by a decision.",
+  fields: (t) => ({
+    decisionNumber: t.exposeString("decision_number"),
+    decisionDate: t.exposeString("decision_date"),
+    issuer: t.exposeString("issuer"),
+    level: t.exposeString("level"),
+    form: t.exposeString("form"),
+    validUntil: t.exposeString("valid_until", { nullable: true }),
+    revokedOn: t.exposeString("revoked_on", { nullable: true }),
+    revokedReason: t.exposeString("revoked_reason", { nullable: true }),
+  }),
+});
+
+// A model's commendations, batched across a page of models.
+builder.objectField(ModelRef, "commendations", (t) =>
+  t.loadableList({
+    type: CommendationRef,
+    load: async (ids: string[], { db }) => {
+      const rows = await db
+        .selectFrom("commendations")
+        .selectAll()
+        .where("recipient_model_id", "in", ids)
+        .orderBy("decision_date")
+        .execute();
+      return ids.map((id) => rows.filter((r) => r.recipient_model_id === id));
+    },
+    resolve: (m) => m.id,
+  }),
+);
