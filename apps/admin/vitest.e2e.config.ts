@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.test.ts"],
     globalSetup: ["e2e/global-setup.ts"],
-    hookTimeout: 90_000,
+    hookTimeout: 180_000,
     testTimeout: 60_000,
     // One browser at a time: the machine has two cores.
     fileParallelism: false,

@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
     // A cold PGlite start takes seconds, more under load.
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     testTimeout: 30_000,
   },
 });
