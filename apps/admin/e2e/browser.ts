@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "@lantoa/gateway";
 import { type Browser, chromium } from "playwright-core";
@@ -24,6 +26,7 @@ export async function startTestGateway(): Promise<RunningGateway> {
     seedDemo: true,
     graphiql: false,
     corsOrigins: [],
+    uploadDir: mkdtempSync(join(tmpdir(), "lantoa-e2e-uploads-")),
     sessionTtlHours: 12,
   });
 }

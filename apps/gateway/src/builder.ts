@@ -12,6 +12,7 @@ import type { Context } from "./context.js";
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  Scalars: { File: { Input: File; Output: never } };
   // Connection resolvers hand back a thunk, so the count query runs only when asked for.
   Connection: { totalCount: () => Promise<number> };
   DefaultEdgesNullability: false;

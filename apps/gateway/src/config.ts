@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   DATABASE_URL: z.string().url().optional(),
   LANTOA_DATA_DIR: z.string().min(1).default(".lantoa/data"),
+  LANTOA_UPLOAD_DIR: z.string().min(1).default(".lantoa/uploads"),
   LANTOA_ADMIN_DIST: z.string().min(1).optional(),
   LANTOA_SEED_DEMO: flag,
   LANTOA_GRAPHIQL: flag,
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   readonly databaseUrl: string | undefined;
   /** PGlite's data folder; in memory when undefined (tests). */
   readonly dataDir: string | undefined;
+  /** Where uploaded evidence files are kept. */
+  readonly uploadDir: string;
   /** The built admin app served at `/`. */
   readonly adminDist: string;
   readonly seedDemo: boolean;
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.LANTOA_DATA_DIR,
+    uploadDir: e.LANTOA_UPLOAD_DIR,
     adminDist: e.LANTOA_ADMIN_DIST ?? defaultAdminDist,
     seedDemo: e.LANTOA_SEED_DEMO ?? true,
     graphiql: e.LANTOA_GRAPHIQL ?? e.NODE_ENV !== "production",

@@ -1,5 +1,6 @@
 import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
+import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
@@ -11,4 +12,5 @@ export interface Context {
   /** The request's clock, read once per request. */
   readonly now: Date;
   readonly sessionTtlHours: number;
+  readonly storage: EvidenceStorage;
 }

@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { schema } from "./schema/index.js";
+import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
@@ -15,6 +16,8 @@ export interface YogaOptions {
   readonly sessionTtlHours?: number;
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date;
+  /** Where evidence files are kept. */
+  readonly storage: EvidenceStorage;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -46,6 +49,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         now: at,
         viewer: token ? await userForToken(options.db, token, at) : null,
         sessionTtlHours: options.sessionTtlHours ?? 12,
+        storage: options.storage,
       };
     },
   });

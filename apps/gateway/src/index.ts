@@ -4,3 +4,4 @@ export { createHttpServer } from "./create-server.js";
 export { createGatewayYoga, type YogaOptions } from "./create-yoga.js";
 export { schema } from "./schema/index.js";
 export { type RunningGateway, startGateway } from "./start-gateway.js";
+export { EVIDENCE_LIMITS, type EvidenceStorage, localFolderStorage } from "./storage/evidence-storage.js";

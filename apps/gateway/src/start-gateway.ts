@@ -3,6 +3,7 @@ import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDe
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
+import { localFolderStorage } from "./storage/evidence-storage.js";
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -29,6 +30,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       graphiql: config.graphiql,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
+      storage: localFolderStorage(config.uploadDir),
     });
     const server = createHttpServer(yoga, config.adminDist);
     await new Promise<void>((resolve, reject) => {

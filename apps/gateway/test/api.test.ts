@@ -1,7 +1,10 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DEMO_PASSWORD, DEMO_ROUND_CODE, seedDemoData } from "@lantoa/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGatewayYoga } from "../src/index.js";
+import { createGatewayYoga, localFolderStorage } from "../src/index.js";
 
 type Response = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -12,6 +15,8 @@ describe.each(testEngines())("the API on %s", (engine) => {
   const tokens: Record<string, string> = {};
   const unitIds: Record<string, string> = {};
   const at = new Date("2023-09-01T08:00:00+07:00");
+  const uploadDir = mkdtempSync(join(tmpdir(), "lantoa-uploads-"));
+  let upload: (operations: unknown, file: File, token: string) => Promise<Response>;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -23,7 +28,24 @@ describe.each(testEngines())("the API on %s", (engine) => {
       },
       transformResult: async (args) => args.result,
     });
-    const yoga = createGatewayYoga({ db: counted, graphiql: false, now: () => at });
+    const yoga = createGatewayYoga({
+      db: counted,
+      graphiql: false,
+      now: () => at,
+      storage: localFolderStorage(uploadDir),
+    });
+    upload = async (operations, file, token) => {
+      const form = new FormData();
+      form.set("operations", JSON.stringify(operations));
+      form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+      form.set("0", file);
+      const response = await yoga.fetch("http://test/graphql", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "x-graphql-csrf": "1" },
+        body: form,
+      });
+      return (await response.json()) as Response;
+    };
     call = async (query, variables, token) => {
       const response = await yoga.fetch("http://test/graphql", {
         method: "POST",
@@ -289,5 +311,42 @@ describe.each(testEngines())("the API on %s", (engine) => {
       criteriaVersion: 1,
     });
     expect(rubrics.data.publishedRounds[0].resultsHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("stores evidence uploads within size and type limits, and leaves nothing behind when refused", async () => {
+    const model = await database.db
+      .selectFrom("models")
+      .select(["id", "version"])
+      .where("code", "=", "TL-2018-HUGAO")
+      .executeTakeFirstOrThrow();
+    const query = `mutation($m: ID!, $file: File!, $v: Int!) { addEvidence(modelId: $m, title: "Biên bản trao gạo", file: $file, expectedVersion: $v) {
+      __typename ... on Error { code } ... on MutationAddEvidenceSuccess { data { model { version evidence { title mimeType sizeBytes } } } } } }`;
+    const m = Buffer.from(`Model:${model.id}`).toString("base64");
+    const pdf = new File([new Uint8Array(2048).fill(37)], "bien-ban.pdf", { type: "application/pdf" });
+    const ok = await upload({ query, variables: { m, file: null, v: model.version } }, pdf, tokens["phunu.canbo"]!);
+    expect(ok.data.addEvidence.data.model.evidence).toEqual([
+      { title: "Biên bản trao gạo", mimeType: "application/pdf", sizeBytes: 2048 },
+    ]);
+    const filesAfterOk = readdirSync(join(uploadDir, model.id));
+    expect(filesAfterOk).toHaveLength(1);
+
+    const exe = new File([new Uint8Array(10)], "virus.exe", { type: "application/x-msdownload" });
+    const refused = await upload(
+      { query, variables: { m, file: null, v: model.version + 1 } },
+      exe,
+      tokens["phunu.canbo"]!,
+    );
+    expect(refused.data.addEvidence).toMatchObject({ __typename: "DomainError", code: "EVIDENCE.NOT_ACCEPTED" });
+    const stale = await upload({ query, variables: { m, file: null, v: model.version } }, pdf, tokens["phunu.canbo"]!);
+    expect(stale.data.addEvidence).toMatchObject({ code: "DB.STALE_VERSION" });
+    expect(readdirSync(join(uploadDir, model.id))).toEqual(filesAfterOk);
+    const foreign = await upload(
+      { query, variables: { m, file: null, v: model.version + 1 } },
+      pdf,
+      tokens["thanhha.canbo"]!,
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const rows = await database.db.selectFrom("evidence").select("id").where("model_id", "=", model.id).execute();
+    expect(rows).toHaveLength(1);
   });
 });

@@ -1,7 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { seedDemoData, thanhLiemUnits } from "@lantoa/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGatewayYoga } from "../src/index.js";
+import { createGatewayYoga, localFolderStorage } from "../src/index.js";
 
 type GraphQLResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -12,7 +15,11 @@ describe.each(testEngines())("units query on %s", (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemoData(database.db);
-    const yoga = createGatewayYoga({ db: database.db, graphiql: false });
+    const yoga = createGatewayYoga({
+      db: database.db,
+      graphiql: false,
+      storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-uploads-"))),
+    });
     query = async (source, variables) => {
       const response = await yoga.fetch("http://test/graphql", {
         method: "POST",

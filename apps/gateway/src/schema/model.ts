@@ -14,6 +14,7 @@ import {
   onceForKey,
   type ScopedModelRow,
   saveModel,
+  updateVersioned,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
 import { draftModel, type ModelCommand, ModelStatusSchema, transitionModel } from "@lantoa/domain/model";
@@ -24,6 +25,7 @@ import { z } from "zod";
 import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure, fail } from "./errors.js";
 import { parseUuid, UnitRef } from "./unit.js";
@@ -343,6 +345,127 @@ builder.mutationField("transitionModel", (t) =>
         });
         return { id: loaded.model.id };
       });
+    },
+  }),
+);
+
+builder.scalarType("File", {
+  description: "An uploaded file (GraphQL multipart request spec).",
+  serialize: () => {
+    throw new GraphQLError("File is an input-only scalar.");
+  },
+});
+
+const EvidenceRef = builder
+  .objectRef<{
+    id: string;
+    kind: string;
+    title: string;
+    mime_type: string | null;
+    size_bytes: number | null;
+    uri: string | null;
+  }>("Evidence")
+  .implement({
+    description: "A document, photo or link backing a model's claims (minh chứng).",
+    fields: (t) => ({
+      kind: t.exposeString("kind"),
+      title: t.exposeString("title"),
+      mimeType: t.exposeString("mime_type", { nullable: true }),
+      sizeBytes: t.exposeInt("size_bytes", { nullable: true }),
+      uri: t.exposeString("uri", { nullable: true }),
+    }),
+  });
+
+builder.objectField(ModelRef, "evidence", (t) =>
+  t.loadableList({
+    type: EvidenceRef,
+    load: async (ids: string[], { db }) => {
+      const rows = await db
+        .selectFrom("evidence")
+        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri"])
+        .where("model_id", "in", ids)
+        .orderBy("uploaded_at")
+        .execute();
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.model_id === id)
+          .map((r) => ({ ...r, size_bytes: r.size_bytes === null ? null : Number(r.size_bytes) })),
+      );
+    },
+    resolve: (m) => m.id,
+  }),
+);
+
+builder.mutationField("addEvidence", (t) =>
+  t.field({
+    type: ModelPayload,
+    description: `Uploads a file as evidence of a model (PDF, JPEG, PNG, WebP, DOCX or XLSX, at most ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB).`,
+    errors: { types: [DomainFailure] },
+    authScopes: async (_root, args, context) => {
+      const owner = await context.db
+        .selectFrom("models as m")
+        .innerJoin("units as u", "u.id", "m.owner_unit_id")
+        .select("u.path")
+        .where("m.id", "=", args.modelId.id)
+        .executeTakeFirst();
+      return owner ? { worksForUnit: owner.path } : { systemAdmin: true };
+    },
+    args: {
+      modelId: t.arg.globalID({ required: true, for: ModelRef }),
+      title: t.arg.string({ required: true, validate: z.string().trim().min(1).max(300) }),
+      file: t.arg({ type: "File", required: true }),
+      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+    },
+    resolve: async (_root, args, { db, storage, viewer }) => {
+      const file = args.file;
+      if (
+        file.size > EVIDENCE_LIMITS.maxBytes ||
+        !(EVIDENCE_LIMITS.mimeTypes as readonly string[]).includes(file.type)
+      ) {
+        fail(
+          domainError(
+            "EVIDENCE.NOT_ACCEPTED",
+            {
+              vi: "Tệp minh chứng phải là PDF, ảnh (JPEG, PNG, WebP), Word hoặc Excel và không quá 10 MB.",
+              en: "Evidence must be a PDF, an image (JPEG, PNG, WebP), Word or Excel file of at most 10 MB.",
+            },
+            { size: file.size, type: file.type },
+          ),
+        );
+      }
+      const key = `${args.modelId.id}/${randomUUID()}`;
+      await storage.put(key, new Uint8Array(await file.arrayBuffer()));
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const saved = await updateVersioned(trx, "models", args.modelId.id, args.expectedVersion, {});
+          if (!saved.ok) fail(saved.error);
+          const { id } = await trx
+            .insertInto("evidence")
+            .values({
+              model_id: args.modelId.id,
+              kind: file.type.startsWith("image/") ? "photo" : "document",
+              title: args.title,
+              storage_key: key,
+              mime_type: file.type,
+              size_bytes: file.size,
+              uploaded_by: viewer?.userId ?? null,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await appendAudit(trx, {
+            actorUserId: viewer?.userId ?? null,
+            action: "addEvidence",
+            entity: "model",
+            entityId: args.modelId.id,
+            after: { evidenceId: id, title: args.title, size: file.size, type: file.type },
+          });
+          return { id: args.modelId.id };
+        });
+      } catch (error) {
+        // Nothing of a refused upload stays behind: the row rolled back, the file goes too.
+        await storage.remove(key);
+        throw error;
+      }
     },
   }),
 );
