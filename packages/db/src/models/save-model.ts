@@ -10,6 +10,24 @@ export interface ModelExtras {
   readonly isPilot?: boolean;
 }
 
+/** The columns of `models` that mirror the domain's `Model` (the rest are ours). */
+function modelColumns(model: Model) {
+  return {
+    code: model.code,
+    name: model.name,
+    owner_unit_id: model.ownerUnitId,
+    kind: model.kind,
+    person_name: model.kind === "individual" ? model.personName : null,
+    fields: [...model.fieldCodes],
+    annual_theme: model.annualTheme,
+    problem: model.problem,
+    solution: model.solution,
+    start_date: model.startDate,
+    status: model.status,
+    generated: model.generated,
+  };
+}
+
 /**
  * Inserts a new model (as `draftModel` decided it) with its targets, evidence and
  * first history entry. Call inside a transaction. Returns the new version (1).
@@ -29,20 +47,9 @@ export async function insertModel(
     .insertInto("models")
     .values({
       id: model.id,
-      code: model.code,
-      name: model.name,
-      owner_unit_id: model.ownerUnitId,
-      kind: model.kind,
-      person_name: model.kind === "individual" ? model.personName : null,
-      fields: [...model.fieldCodes],
-      annual_theme: model.annualTheme,
-      problem: model.problem,
-      solution: model.solution,
+      ...modelColumns(model),
       description: extras.description ?? null,
-      start_date: model.startDate,
-      status: model.status,
       is_pilot: extras.isPilot ?? false,
-      generated: model.generated,
       registered_at: entry.at,
     })
     .execute();
@@ -65,17 +72,7 @@ export async function saveModel(
   const updated = await trx
     .updateTable("models")
     .set((eb) => ({
-      code: model.code,
-      name: model.name,
-      owner_unit_id: model.ownerUnitId,
-      kind: model.kind,
-      person_name: model.kind === "individual" ? model.personName : null,
-      fields: [...model.fieldCodes],
-      annual_theme: model.annualTheme,
-      problem: model.problem,
-      solution: model.solution,
-      start_date: model.startDate,
-      status: model.status,
+      ...modelColumns(model),
       ...(change.extras?.description === undefined ? {} : { description: change.extras.description }),
       ...(change.extras?.isPilot === undefined ? {} : { is_pilot: change.extras.isPilot }),
       updated_at: change.entry?.at ?? new Date().toISOString(),
