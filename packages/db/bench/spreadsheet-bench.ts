@@ -122,7 +122,7 @@ if (adminUrl) {
     await bench("PostgreSQL", postgres);
   } finally {
     await postgres.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.end();
   }
 } else {
