@@ -208,6 +208,8 @@ describe.each(testEngines())("spreadsheet import on %s", (engine) => {
       indicatorValues: { inserted: 0, updated: 0, unchanged: MODELS * VALUES_PER_MODEL },
     });
     expect(await snapshot()).toBe(before);
+    // The first apply left one audit entry; the no-op left none.
+    expect(await tableCount(database, "audit_log")).toBe(2); // the units import and the models import
   }, 180_000);
 
   it("updates only what changed, and never a model's status", async () => {

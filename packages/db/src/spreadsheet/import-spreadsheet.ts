@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { appendAudit } from "../audit/append-audit.js";
 import type { Database } from "../database.js";
 import { loadImportCatalogue } from "./import-catalogue.js";
 import { type ImportKind, importColumns } from "./import-columns.js";
@@ -22,6 +23,8 @@ export interface ImportOptions {
   /** Check everything and count what would change, but write nothing. */
   readonly dryRun?: boolean;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Who imports, for the audit log entry an applied import that changed something leaves. */
+  readonly actorUserId?: string | null;
 }
 
 /** The outcome of an import: the problems found (none when it applied) and what changed, or would. */
@@ -122,6 +125,18 @@ export async function importSpreadsheet(
     const planned = await plan(trx);
     if (planned.problems.length > 0) return reportOf(planned, false);
     await planned.write(trx, (done, total) => progress({ phase: "write", done, total }));
+    const changed = Object.values(planned.counts).some((c) => c.inserted + c.updated > 0);
+    // One entry per import, not per row: the file is the unit of change here. A no-op
+    // re-import leaves no trace, as it changed nothing.
+    if (changed) {
+      await appendAudit(trx, {
+        actorUserId: options.actorUserId ?? null,
+        action: "import",
+        entity: "spreadsheet",
+        entityId: kind,
+        after: { rows: table.rows.length, counts: planned.counts },
+      });
+    }
     return reportOf(planned, true);
   });
 }
