@@ -48,6 +48,26 @@ export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/tha
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
 export { type StaleVersionError, staleVersion } from "./shared/stale-version.js";
 export { updateVersioned, type VersionedTable } from "./shared/update-versioned.js";
+export {
+  type ExportFormat,
+  type ExportOptions,
+  type ExportReportName,
+  exportReport,
+  exportReports,
+  reportSheets,
+  spreadsheetTemplate,
+} from "./spreadsheet/export-report.js";
+export { type ImportColumn, type ImportKind, importColumns, importKinds } from "./spreadsheet/import-columns.js";
+export type { ImportCounts } from "./spreadsheet/import-plan.js";
+export type { ImportProblem, Message } from "./spreadsheet/import-problem.js";
+export {
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  importSpreadsheet,
+} from "./spreadsheet/import-spreadsheet.js";
+export { CSV_TRAILER } from "./spreadsheet/read-spreadsheet.js";
+export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
