@@ -4,7 +4,6 @@ import {
   type CompiledScoredCriterion,
   type CriteriaSet,
   compileCriteriaSet,
-  evaluateFormula,
   formatMilli,
   MILLI,
   mulDivRoundHalfUp,
@@ -12,14 +11,14 @@ import {
   toMilli,
 } from "../criteria/index.js";
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
-import { aggregateRatings } from "./aggregate-ratings.js";
+import { aggregateDenominator, aggregateNumerator } from "./aggregate-ratings.js";
 import { buildRoundContext, type RoundContext } from "./build-round-context.js";
 import { gatePasses, observeGate } from "./evaluate-gate.js";
+import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import { explainModelScore } from "./explain-model-score.js";
-import { formulaValues } from "./formula-values.js";
 import type { CriterionScore, GateOutcome, ModelScore, ReviewerRatingUse, SelfAssessment } from "./model-score.js";
 import { fullMonthsBetween } from "./months-between.js";
-import { indicatorPoints, scoreIndicator } from "./score-indicator.js";
+import { indicatorDetail, indicatorPoints } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,25 +59,28 @@ function ratingMilli(
 // them is invisible from outside and saves allocations on the hot path.
 const scratchReviewers: string[] = [];
 const scratchPoints: number[] = [];
+const scratchRaw: number[] = [];
+const scratchUsed: number[] = [];
 const scratchValues: number[] = [];
 const scratchTotalIds: string[] = [];
 const scratchTotalSums: number[] = [];
 const scratchTotalCounts: number[] = [];
 const NONE: readonly never[] = Object.freeze([]);
 
-interface RatingResult {
-  readonly pointsMilli: number;
-  readonly spreadMilli: number;
-  /** How many reviewers rated it; their ids and points are in the scratch buffers. */
-  readonly count: number;
-  /** The full breakdown, when asked for. */
-  readonly score: CriterionScore | undefined;
-}
+// What scoreRating found besides the points it returns, read by its caller right away
+// (module state rather than a result object per criterion and model: the hot path).
+/** max − min of the reviewers' points. */
+let ratedSpreadMilli = 0;
+/** How many reviewers rated it; their ids and points are in the scratch buffers. */
+let ratedCount = 0;
+/** The full breakdown, when asked for. */
+let ratedScore: CriterionScore | undefined;
 
 /**
  * Aggregates one rating criterion over scorecards of one role, calibrating verifiers
- * when a context says how. Null when no scorecard rates it; a DomainError when a rating
- * is invalid. The breakdown (`score`) is built only when `breakdown` is true.
+ * when a context says how, and returns its points (see the `rated*` variables for the
+ * rest). Null when no scorecard rates it; a DomainError when a rating is invalid. The
+ * breakdown (`ratedScore`) is built only when `breakdown` is true.
  */
 function scoreRating(
   compiled: CompiledCriteriaSet,
@@ -87,50 +89,49 @@ function scoreRating(
   role: Scorecard["role"],
   context: RoundContext | undefined,
   breakdown: boolean,
-): RatingResult | DomainError | null {
+): number | DomainError | null {
   const scale = c.scale as CompiledScale;
   const id = c.criterion.id;
-  const range = scale.maxMilli - scale.minMilli;
+  const minMilli = scale.minMilli;
+  const range = scale.maxMilli - minMilli;
   const calibrate = role === "verifier" && compiled.set.aggregation.calibration.enabled;
   const perReviewer = calibrate ? context?.calibration.get(id) : undefined;
-  const uses: ReviewerRatingUse[] | undefined = breakdown ? [] : undefined;
   const values = scratchValues;
   let n = 0;
-  for (const card of cards) {
+  for (let q = 0; q < cards.length; q++) {
+    const card = cards[q] as Scorecard;
     if (card.role !== role || !Object.hasOwn(card.scores, id)) continue;
     const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
     if (typeof milli !== "number") return milli;
     let used = milli;
-    const cal = perReviewer?.get(card.reviewerId);
-    if (cal !== undefined && cal.mode !== "none") {
-      const x = milli / MILLI;
-      const mapped =
-        cal.mode === "z"
-          ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
-          : x - cal.reviewerMean + cal.pooledMean;
-      // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
-      used = Math.min(scale.maxMilli, Math.max(scale.minMilli, roundToMilli(mapped)));
+    if (perReviewer !== undefined) {
+      const cal = perReviewer.get(card.reviewerId);
+      if (cal !== undefined && cal.mode !== "none") {
+        const x = milli / MILLI;
+        const mapped =
+          cal.mode === "z"
+            ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
+            : x - cal.reviewerMean + cal.pooledMean;
+        // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
+        used = Math.min(scale.maxMilli, Math.max(minMilli, roundToMilli(mapped)));
+      }
     }
-    const points = mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range);
+    const points = mulDivRoundHalfUp(c.maxMilli, used - minMilli, range);
     // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
     // aggregation. Sorting is what makes the outcome independent of reviewer order.
+    const reviewerId = card.reviewerId;
     let i = n;
-    while (i > 0 && (scratchReviewers[i - 1] as string) > card.reviewerId) {
+    while (i > 0 && (scratchReviewers[i - 1] as string) > reviewerId) {
       scratchReviewers[i] = scratchReviewers[i - 1] as string;
       scratchPoints[i] = scratchPoints[i - 1] as number;
+      scratchRaw[i] = scratchRaw[i - 1] as number;
+      scratchUsed[i] = scratchUsed[i - 1] as number;
       i--;
     }
-    scratchReviewers[i] = card.reviewerId;
+    scratchReviewers[i] = reviewerId;
     scratchPoints[i] = points;
-    if (uses !== undefined) {
-      uses.splice(i, 0, {
-        reviewerId: card.reviewerId,
-        rawMilli: milli,
-        usedMilli: used,
-        shiftMilli: used - milli,
-        pointsMilli: points,
-      });
-    }
+    scratchRaw[i] = milli;
+    scratchUsed[i] = used;
     let j = n;
     while (j > 0 && (values[j - 1] as number) > used) {
       values[j] = values[j - 1] as number;
@@ -140,11 +141,10 @@ function scoreRating(
     n++;
   }
   if (n === 0) return null;
-  values.length = n;
   const method = compiled.set.aggregation.method;
-  const aggregate = aggregateRatings(values, method);
-  const { numerator, denominator } = aggregate;
-  const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * scale.minMilli, denominator * range);
+  const numerator = aggregateNumerator(values, n, method);
+  const denominator = aggregateDenominator(n, method);
+  const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * minMilli, denominator * range);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++) {
@@ -153,7 +153,22 @@ function scoreRating(
     if (p > high) high = p;
   }
   const spreadMilli = high - low;
-  if (uses === undefined) return { pointsMilli, spreadMilli, count: n, score: undefined };
+  ratedSpreadMilli = spreadMilli;
+  ratedCount = n;
+  ratedScore = undefined;
+  if (!breakdown) return pointsMilli;
+  const uses: ReviewerRatingUse[] = [];
+  for (let k = 0; k < n; k++) {
+    const raw = scratchRaw[k] as number;
+    const used = scratchUsed[k] as number;
+    uses.push({
+      reviewerId: scratchReviewers[k] as string,
+      rawMilli: raw,
+      usedMilli: used,
+      shiftMilli: used - raw,
+      pointsMilli: scratchPoints[k] as number,
+    });
+  }
   let band: { id: string; label: LocalizedText } | null = null;
   for (const b of scale.bands) {
     if (numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli) {
@@ -161,7 +176,7 @@ function scoreRating(
       break;
     }
   }
-  const score: CriterionScore = {
+  ratedScore = {
     criterionId: id,
     label: c.criterion.label,
     maxMilli: c.maxMilli,
@@ -170,15 +185,15 @@ function scoreRating(
       kind: "rating",
       method: method.kind,
       reviewers: uses,
-      aggregate,
-      scaleMinMilli: scale.minMilli,
+      aggregate: { numerator, denominator },
+      scaleMinMilli: minMilli,
       scaleMaxMilli: scale.maxMilli,
       band,
       spreadMilli,
       exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
     },
   };
-  return { pointsMilli, spreadMilli, count: n, score };
+  return pointsMilli;
 }
 
 const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
@@ -228,6 +243,11 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
   return null;
 }
 
+/** The error with the model's id added to its details. */
+function withModel(e: DomainError, modelId: string): DomainError {
+  return { ...e, details: { ...e.details, modelId } };
+}
+
 /**
  * A model's score with the placement fields a round fills in (mutable until the round returns).
  *
@@ -264,19 +284,18 @@ export function scoreSubject(
   const cardProblem = checkScorecards(compiled, subject);
   if (cardProblem !== null) return cardProblem;
   const months = fullMonthsBetween(subject.facts.startDate, referenceDate);
-  const withModel = (e: DomainError): DomainError => ({ ...e, details: { ...e.details, modelId: subject.modelId } });
 
   // Gates.
-  const gates: GateOutcome[] = [];
+  const gates: GateOutcome[] | undefined = breakdown ? [] : undefined;
   let failedGates: string[] | undefined;
   let eliminated = false;
   let softFailures = 0;
   for (const gate of compiled.gates) {
     const observed = observeGate(compiled, gate, subject.facts, months);
-    if (typeof observed === "object" && observed !== null) return withModel(observed);
+    if (typeof observed === "object" && observed !== null) return withModel(observed, subject.modelId);
     const { criterion } = gate;
     const passed = gatePasses(criterion.condition, observed);
-    if (breakdown) {
+    if (gates !== undefined) {
       gates.push({
         criterionId: criterion.id,
         label: criterion.label,
@@ -297,7 +316,9 @@ export function scoreSubject(
 
   // Criteria.
   let hasSelf = false;
-  for (const card of subject.scorecards) if (card.role === "self") hasSelf = true;
+  for (let q = 0; q < subject.scorecards.length; q++) {
+    if ((subject.scorecards[q] as Scorecard).role === "self") hasSelf = true;
+  }
   if (compiled.set.aggregation.calibration.enabled && context === undefined) {
     return domainError(
       "SCORING.ROUND_CONTEXT_REQUIRED",
@@ -305,10 +326,10 @@ export function scoreSubject(
       { modelId: subject.modelId },
     );
   }
-  const criteria: CriterionScore[] = [];
+  const criteria: CriterionScore[] | undefined = breakdown ? [] : undefined;
   const points: number[] = [];
   let warnings: DomainError[] | undefined;
-  const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> = [];
+  const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> | undefined = hasSelf ? [] : undefined;
   // Per-reviewer rating totals, in the shared scratch buffers (see scoreRating).
   const reviewerIds = scratchTotalIds;
   const reviewerSums = scratchTotalSums;
@@ -327,7 +348,7 @@ export function scoreSubject(
       case "rating": {
         ratingCriteria++;
         const rated = scoreRating(compiled, c, subject.scorecards, "verifier", context, breakdown);
-        if (rated !== null && !("pointsMilli" in rated)) return withModel(rated);
+        if (rated !== null && typeof rated !== "number") return withModel(rated, subject.modelId);
         if (rated === null) {
           return domainError(
             "SCORING.MISSING_RATING",
@@ -338,24 +359,25 @@ export function scoreSubject(
             { modelId: subject.modelId, criterionId: criterion.id },
           );
         }
-        if (rated.count < compiled.set.aggregation.minReviewers) {
+        const count = ratedCount;
+        if (count < compiled.set.aggregation.minReviewers) {
           warnings ??= [];
           warnings.push(
             domainError(
               "SCORING.TOO_FEW_REVIEWERS",
               {
-                vi: `Tiêu chí '${criterion.label.vi}' có ${rated.count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
-                en: `'${criterion.label.en}' has ${rated.count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
+                vi: `Tiêu chí '${criterion.label.vi}' có ${count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
+                en: `'${criterion.label.en}' has ${count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
               },
-              { criterionId: criterion.id, reviewers: rated.count },
+              { criterionId: criterion.id, reviewers: count },
             ),
           );
         }
-        if (compiled.criterionGapMilli !== undefined && rated.spreadMilli > compiled.criterionGapMilli) {
+        if (compiled.criterionGapMilli !== undefined && ratedSpreadMilli > compiled.criterionGapMilli) {
           gapCriteria ??= [];
           gapCriteria.push(criterion.id);
         }
-        for (let r = 0; r < rated.count; r++) {
+        for (let r = 0; r < count; r++) {
           const reviewerId = scratchReviewers[r] as string;
           const k = reviewerIds.indexOf(reviewerId);
           if (k === -1) {
@@ -367,35 +389,34 @@ export function scoreSubject(
             reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
           }
         }
-        if (rated.score !== undefined) criteria.push(rated.score);
-        points.push(rated.pointsMilli);
-        totalMilli += rated.pointsMilli;
-        if (hasSelf) {
+        if (criteria !== undefined) criteria.push(ratedScore as CriterionScore);
+        points.push(rated);
+        totalMilli += rated;
+        if (selfCriteria !== undefined) {
           const self = scoreRating(compiled, c, subject.scorecards, "self", undefined, false);
-          if (self !== null && !("pointsMilli" in self)) return withModel(self);
-          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self?.pointsMilli ?? null });
+          if (self !== null && typeof self !== "number") return withModel(self, subject.modelId);
+          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self });
           if (self === null) selfComplete = false;
-          else selfTotal += self.pointsMilli;
+          else selfTotal += self;
         }
         break;
       }
       case "indicator": {
         let pointsMilli: number;
         if (breakdown) {
-          const scored = scoreIndicator(compiled, c, subject.facts, context);
-          if (!scored.ok) return withModel(scored.error);
-          pointsMilli = scored.value.pointsMilli;
-          const detail = scored.value.detail;
-          criteria.push({
+          const computed = indicatorPoints(compiled, c, subject.facts, context);
+          if (typeof computed !== "number") return withModel(computed, subject.modelId);
+          pointsMilli = computed;
+          criteria?.push({
             criterionId: criterion.id,
             label: criterion.label,
             maxMilli: c.maxMilli,
             pointsMilli,
-            detail,
+            detail: indicatorDetail(compiled, c, subject.facts, context),
           });
         } else {
           const computed = indicatorPoints(compiled, c, subject.facts, context);
-          if (typeof computed !== "number") return withModel(computed);
+          if (typeof computed !== "number") return withModel(computed, subject.modelId);
           pointsMilli = computed;
         }
         points.push(pointsMilli);
@@ -406,10 +427,9 @@ export function scoreSubject(
       case "formula": {
         const formula = c.formula;
         if (formula === undefined) throw new Error("uncompiled formula");
-        const values = formulaValues(compiled, formula, subject.facts, months);
-        const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
-        if (!result.ok || typeof result.value !== "number") {
-          const cause = result.ok ? undefined : result.error;
+        const value = evaluateSubjectFormula(compiled, formula, subject.facts, months);
+        if (typeof value !== "number") {
+          const cause = typeof value === "boolean" ? undefined : value;
           return domainError(
             "SCORING.FORMULA_FAILED",
             {
@@ -419,9 +439,9 @@ export function scoreSubject(
             { modelId: subject.modelId, criterionId: criterion.id, cause },
           );
         }
-        const milli = roundToMilli(result.value);
+        const milli = roundToMilli(value);
         const pointsMilli = milli < 0 ? 0 : Math.min(milli, c.maxMilli);
-        if (breakdown) {
+        if (criteria !== undefined) {
           criteria.push({
             criterionId: criterion.id,
             label: criterion.label,
@@ -430,7 +450,7 @@ export function scoreSubject(
             detail: {
               kind: "formula",
               expression: formula.source,
-              value: result.value,
+              value,
               clamped: pointsMilli !== milli,
             },
           });
@@ -457,13 +477,21 @@ export function scoreSubject(
   }
   const totalSpreadMilli = high >= low ? high - low : 0;
   const totalExceedsGap = compiled.totalGapMilli !== undefined && totalSpreadMilli > compiled.totalGapMilli;
-  const scoreTier = disqualified ? undefined : compiled.tiers.find((t) => totalMilli >= t.minMilli);
+  let scoreTierId: string | null = null;
+  if (!disqualified) {
+    for (const t of compiled.tiers) {
+      if (totalMilli >= t.minMilli) {
+        scoreTierId = t.tier.id;
+        break;
+      }
+    }
+  }
   const selfAssessment: SelfAssessment | null = !hasSelf
     ? null
     : {
         totalMilli: selfTotal,
         complete: selfComplete,
-        criteria: selfCriteria,
+        criteria: selfCriteria as NonNullable<typeof selfCriteria>,
         differenceMilli: totalMilli - selfTotal,
       };
   // Built with the placement fields scoreRound fills in, so a round allocates one object per model.
@@ -475,10 +503,10 @@ export function scoreSubject(
     status: disqualified ? "disqualified" : "qualified",
     totalMilli,
     maxMilli: compiled.totalMilli,
-    scoreTierId: scoreTier?.tier.id ?? null,
+    scoreTierId,
     points,
-    criteria: breakdown ? criteria : NONE,
-    gates: breakdown ? gates : NONE,
+    criteria: criteria ?? NONE,
+    gates: gates ?? NONE,
     failedGates: failedGates ?? NONE,
     disagreement: {
       criteria: gapCriteria ?? NONE,
