@@ -37,8 +37,8 @@ export function evaluateSubjectFormula(
     functions.set(formula, run);
   }
   const names = formula.inputs;
+  // Only the first names.length entries are read: no truncation (a runtime call) needed.
   const values = scratchValues;
-  values.length = names.length;
   let complete = true;
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;

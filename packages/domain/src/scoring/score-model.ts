@@ -67,6 +67,16 @@ const scratchTotalSums: number[] = [];
 const scratchTotalCounts: number[] = [];
 const NONE: readonly never[] = Object.freeze([]);
 
+// The ratings of the model being scored, gathered by checkScorecards: card q's rating of
+// the r-th rating criterion is at q × scratchWidth + r, and scratchRated says whether
+// there is one (a number in scratchRatings, or something else to read from the card).
+const ABSENT = 0;
+const A_NUMBER = 1;
+const SOMETHING_ELSE = 2;
+let scratchRatings = new Float64Array(64);
+let scratchRated = new Uint8Array(64);
+let scratchWidth = 0;
+
 // What scoreRating found besides the points it returns, read by its caller right away
 // (module state rather than a result object per criterion and model: the hot path).
 /** max − min of the reviewers' points. */
@@ -85,6 +95,7 @@ let ratedScore: CriterionScore | undefined;
 function scoreRating(
   compiled: CompiledCriteriaSet,
   c: CompiledScoredCriterion,
+  ratingIndex: number,
   cards: readonly Scorecard[],
   role: Scorecard["role"],
   context: RoundContext | undefined,
@@ -100,8 +111,15 @@ function scoreRating(
   let n = 0;
   for (let q = 0; q < cards.length; q++) {
     const card = cards[q] as Scorecard;
-    if (card.role !== role || !Object.hasOwn(card.scores, id)) continue;
-    const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
+    if (card.role !== role) continue;
+    const at = q * scratchWidth + ratingIndex;
+    const rated = scratchRated[at];
+    let value: number;
+    if (rated === A_NUMBER) value = scratchRatings[at] as number;
+    // Not enumerated by checkScorecards: an own property is still a rating, as before.
+    else if (rated === SOMETHING_ELSE || Object.hasOwn(card.scores, id)) value = card.scores[id] as number;
+    else continue;
+    const milli = ratingMilli(value, scale, id, card.reviewerId);
     if (typeof milli !== "number") return milli;
     let used = milli;
     if (perReviewer !== undefined) {
@@ -196,19 +214,33 @@ function scoreRating(
   return pointsMilli;
 }
 
-const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
-function ratingIdsOf(compiled: CompiledCriteriaSet): ReadonlySet<string> {
-  let ids = ratingIdsCache.get(compiled);
-  if (ids === undefined) {
-    ids = new Set(compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id));
-    ratingIdsCache.set(compiled, ids);
+// Rating criterion id → its position among the set's rating criteria, per compiled set.
+const ratingIndexCache = new WeakMap<CompiledCriteriaSet, ReadonlyMap<string, number>>();
+function ratingIndexOf(compiled: CompiledCriteriaSet): ReadonlyMap<string, number> {
+  let index = ratingIndexCache.get(compiled);
+  if (index === undefined) {
+    const ids = compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id);
+    index = new Map(ids.map((id, r) => [id, r]));
+    ratingIndexCache.set(compiled, index);
   }
-  return ids;
+  return index;
 }
 
+/**
+ * Checks a model's scorecards and gathers their ratings into the scratch buffers below,
+ * so that scoring each criterion reads them by position instead of looking each one up
+ * by name on every card (keyed lookups with changing names are slow in V8).
+ */
 function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject): DomainError | null {
-  const ratingIds = ratingIdsOf(compiled);
+  const ratingIndex = ratingIndexOf(compiled);
   const cards = subject.scorecards;
+  const width = ratingIndex.size;
+  const needed = cards.length * width;
+  if (scratchRated.length < needed) {
+    scratchRated = new Uint8Array(needed * 2);
+    scratchRatings = new Float64Array(needed * 2);
+  } else scratchRated.fill(ABSENT, 0, needed);
+  scratchWidth = width;
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i] as Scorecard;
     let duplicate = false;
@@ -226,9 +258,11 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
         { modelId: subject.modelId, reviewerId: card.reviewerId },
       );
     }
-    for (const criterionId in card.scores) {
-      if (!Object.hasOwn(card.scores, criterionId)) continue;
-      if (!ratingIds.has(criterionId)) {
+    const scores = card.scores;
+    for (const criterionId in scores) {
+      if (!Object.hasOwn(scores, criterionId)) continue;
+      const r = ratingIndex.get(criterionId);
+      if (r === undefined) {
         return domainError(
           "SCORING.UNKNOWN_CRITERION",
           {
@@ -238,6 +272,11 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
           { modelId: subject.modelId, reviewerId: card.reviewerId, criterionId },
         );
       }
+      const value = scores[criterionId];
+      if (typeof value === "number") {
+        scratchRatings[i * width + r] = value;
+        scratchRated[i * width + r] = A_NUMBER;
+      } else scratchRated[i * width + r] = SOMETHING_ELSE;
     }
   }
   return null;
@@ -334,9 +373,9 @@ export function scoreSubject(
   const reviewerIds = scratchTotalIds;
   const reviewerSums = scratchTotalSums;
   const reviewerCounts = scratchTotalCounts;
-  reviewerIds.length = 0;
-  reviewerSums.length = 0;
-  reviewerCounts.length = 0;
+  // Entries past `reviewers` are stale: counted rather than truncated (setting an
+  // array's length is a runtime call, once per model).
+  let reviewers = 0;
   let gapCriteria: string[] | undefined;
   let totalMilli = 0;
   let selfTotal = 0;
@@ -347,7 +386,7 @@ export function scoreSubject(
     switch (criterion.kind) {
       case "rating": {
         ratingCriteria++;
-        const rated = scoreRating(compiled, c, subject.scorecards, "verifier", context, breakdown);
+        const rated = scoreRating(compiled, c, ratingCriteria - 1, subject.scorecards, "verifier", context, breakdown);
         if (rated !== null && typeof rated !== "number") return withModel(rated, subject.modelId);
         if (rated === null) {
           return domainError(
@@ -379,11 +418,13 @@ export function scoreSubject(
         }
         for (let r = 0; r < count; r++) {
           const reviewerId = scratchReviewers[r] as string;
-          const k = reviewerIds.indexOf(reviewerId);
-          if (k === -1) {
-            reviewerIds.push(reviewerId);
-            reviewerSums.push(scratchPoints[r] as number);
-            reviewerCounts.push(1);
+          let k = 0;
+          while (k < reviewers && reviewerIds[k] !== reviewerId) k++;
+          if (k === reviewers) {
+            reviewerIds[k] = reviewerId;
+            reviewerSums[k] = scratchPoints[r] as number;
+            reviewerCounts[k] = 1;
+            reviewers++;
           } else {
             reviewerSums[k] = (reviewerSums[k] as number) + (scratchPoints[r] as number);
             reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
@@ -393,7 +434,7 @@ export function scoreSubject(
         points.push(rated);
         totalMilli += rated;
         if (selfCriteria !== undefined) {
-          const self = scoreRating(compiled, c, subject.scorecards, "self", undefined, false);
+          const self = scoreRating(compiled, c, ratingCriteria - 1, subject.scorecards, "self", undefined, false);
           if (self !== null && typeof self !== "number") return withModel(self, subject.modelId);
           selfCriteria.push({ criterionId: criterion.id, pointsMilli: self });
           if (self === null) selfComplete = false;
@@ -469,7 +510,7 @@ export function scoreSubject(
 
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < reviewerIds.length; k++) {
+  for (let k = 0; k < reviewers; k++) {
     if (reviewerCounts[k] !== ratingCriteria) continue;
     const sum = reviewerSums[k] as number;
     if (sum < low) low = sum;
