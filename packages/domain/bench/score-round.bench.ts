@@ -1,7 +1,9 @@
 /**
  * Scores a round of 100,000 models × 6 criteria × 3 reviewers against the default set
  * and prints models per second and criterion evaluations per second, for the full
- * breakdown (default) and for `breakdown: "points"`. Run: `pnpm --filter @lantoa/domain bench`.
+ * breakdown (default) and for `breakdown: "points"`, under vitest (TypeScript sources through
+ * vite's transform). `pnpm --filter @lantoa/domain bench` then runs the same round in plain
+ * node on the built package (`bench/score-round-node.js`), which is the figure to quote.
  *
  * Figures are the best of three timed runs after a warm-up. Wall time suffers when the
  * machine is shared; process CPU time (user + system, which includes V8's GC helper
@@ -39,7 +41,7 @@ for (const breakdown of ["full", "points"] as const) {
   const cpu = Math.min(...runs.map((r) => r.cpu));
   console.log(
     [
-      `scoreRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers`,
+      `vitest, scoreCompiledRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers`,
       `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
       `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
     ].join("\n"),

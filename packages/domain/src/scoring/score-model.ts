@@ -366,7 +366,10 @@ export function scoreSubject(
     );
   }
   const criteria: CriterionScore[] | undefined = breakdown ? [] : undefined;
-  const points: number[] = [];
+  // Sized up front: pushing onto [] reserves room for 17 numbers, kept (some 80 bytes)
+  // for the lifetime of every result of the round.
+  const points: number[] = new Array(compiled.scored.length);
+  let scoredCount = 0;
   let warnings: DomainError[] | undefined;
   const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> | undefined = hasSelf ? [] : undefined;
   // Per-reviewer rating totals, in the shared scratch buffers (see scoreRating).
@@ -431,7 +434,7 @@ export function scoreSubject(
           }
         }
         if (criteria !== undefined) criteria.push(ratedScore as CriterionScore);
-        points.push(rated);
+        points[scoredCount++] = rated;
         totalMilli += rated;
         if (selfCriteria !== undefined) {
           const self = scoreRating(compiled, c, ratingCriteria - 1, subject.scorecards, "self", undefined, false);
@@ -460,7 +463,7 @@ export function scoreSubject(
           if (typeof computed !== "number") return withModel(computed, subject.modelId);
           pointsMilli = computed;
         }
-        points.push(pointsMilli);
+        points[scoredCount++] = pointsMilli;
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
@@ -496,7 +499,7 @@ export function scoreSubject(
             },
           });
         }
-        points.push(pointsMilli);
+        points[scoredCount++] = pointsMilli;
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
