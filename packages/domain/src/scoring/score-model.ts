@@ -214,16 +214,27 @@ function scoreRating(
   return pointsMilli;
 }
 
-// Rating criterion id → its position among the set's rating criteria, per compiled set.
-const ratingIndexCache = new WeakMap<CompiledCriteriaSet, ReadonlyMap<string, number>>();
-function ratingIndexOf(compiled: CompiledCriteriaSet): ReadonlyMap<string, number> {
-  let index = ratingIndexCache.get(compiled);
-  if (index === undefined) {
+/** What scoring a model against a set reuses, computed once per compiled set. */
+interface ScoringPlan {
+  /** Rating criterion id → its position among the set's rating criteria. */
+  readonly ratingIndex: ReadonlyMap<string, number>;
+  /**
+   * One zero per scored criterion, copied for each model's `points`: a copy of a packed
+   * array is the cheapest way to an array of exactly that size (`new Array(n)` takes a
+   * slow path in V8, and pushing onto [] reserves room for 17 numbers, kept in every
+   * result of the round).
+   */
+  readonly zeros: readonly number[];
+}
+const plans = new WeakMap<CompiledCriteriaSet, ScoringPlan>();
+function planOf(compiled: CompiledCriteriaSet): ScoringPlan {
+  let plan = plans.get(compiled);
+  if (plan === undefined) {
     const ids = compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id);
-    index = new Map(ids.map((id, r) => [id, r]));
-    ratingIndexCache.set(compiled, index);
+    plan = { ratingIndex: new Map(ids.map((id, r) => [id, r])), zeros: compiled.scored.map(() => 0) };
+    plans.set(compiled, plan);
   }
-  return index;
+  return plan;
 }
 
 /**
@@ -231,8 +242,7 @@ function ratingIndexOf(compiled: CompiledCriteriaSet): ReadonlyMap<string, numbe
  * so that scoring each criterion reads them by position instead of looking each one up
  * by name on every card (keyed lookups with changing names are slow in V8).
  */
-function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject): DomainError | null {
-  const ratingIndex = ratingIndexOf(compiled);
+function checkScorecards(ratingIndex: ReadonlyMap<string, number>, subject: ScoringSubject): DomainError | null {
   const cards = subject.scorecards;
   const width = ratingIndex.size;
   const needed = cards.length * width;
@@ -320,7 +330,8 @@ export function scoreSubject(
       { modelId: subject.modelId, startDate: subject.facts.startDate, referenceDate },
     );
   }
-  const cardProblem = checkScorecards(compiled, subject);
+  const plan = planOf(compiled);
+  const cardProblem = checkScorecards(plan.ratingIndex, subject);
   if (cardProblem !== null) return cardProblem;
   const months = fullMonthsBetween(subject.facts.startDate, referenceDate);
 
@@ -366,9 +377,7 @@ export function scoreSubject(
     );
   }
   const criteria: CriterionScore[] | undefined = breakdown ? [] : undefined;
-  // Sized up front: pushing onto [] reserves room for 17 numbers, kept (some 80 bytes)
-  // for the lifetime of every result of the round.
-  const points: number[] = new Array(compiled.scored.length);
+  const points: number[] = plan.zeros.slice();
   let scoredCount = 0;
   let warnings: DomainError[] | undefined;
   const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> | undefined = hasSelf ? [] : undefined;
