@@ -1,7 +1,9 @@
 /**
  * Scores a round of 100,000 models × 6 criteria × 3 reviewers against the default set
  * and prints models per second and criterion evaluations per second, for the full
- * breakdown (default) and for `breakdown: "points"`. Run: `pnpm --filter @lantoa/domain bench`.
+ * breakdown (default) and for `breakdown: "points"`, under vitest (TypeScript sources through
+ * vite's transform). `pnpm --filter @lantoa/domain bench` then runs the same round in plain
+ * node on the built package (`bench/score-round-node.js`), which is the figure to quote.
  *
  * Figures are the best of three timed runs after a warm-up. Wall time suffers when the
  * machine is shared; process CPU time (user + system, which includes V8's GC helper
@@ -9,50 +11,16 @@
  */
 import { bench, describe } from "vitest";
 import { compileCriteriaSet, defaultCriteriaSet } from "../src/criteria/index.js";
-import { type ScoringSubject, scoreCompiledRound } from "../src/scoring/index.js";
+import { scoreCompiledRound } from "../src/scoring/index.js";
+import { generateRound } from "./generate-round.js";
 
 const MODELS = 100_000;
 const REVIEWERS = 3;
 
-// A deterministic generator (no Math.random) so every run scores the same round.
-let seed = 20_250_630;
-const next = (n: number) => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed % n;
-};
-
-function makeSubjects(): ScoringSubject[] {
-  const subjects: ScoringSubject[] = [];
-  for (let i = 0; i < MODELS; i++) {
-    const scorecards = [];
-    for (let r = 0; r < REVIEWERS; r++) {
-      scorecards.push({
-        reviewerId: `r${(i + r) % 40}`,
-        role: "verifier" as const,
-        scores: { novelty: next(31), effectiveness: next(21) / 2, reach: next(21) / 2, theme: next(6) },
-      });
-    }
-    subjects.push({
-      modelId: `m${i}`,
-      unitId: `u${i % 700}`,
-      unitGroup: `g${i % 12}`,
-      registeredAt: `2022-0${1 + (i % 9)}-1${i % 10}T08:00:00+07:00`,
-      facts: {
-        startDate: `20${15 + next(10)}-0${1 + next(9)}-15`,
-        evidenceCount: next(5),
-        disciplined: next(50) === 0,
-        indicators: { adopters: next(8) },
-      },
-      scorecards,
-    });
-  }
-  return subjects;
-}
-
 const compiled = compileCriteriaSet(defaultCriteriaSet);
 if (!compiled.ok) throw new Error(compiled.error.message.en);
 const set = compiled.value;
-const subjects = makeSubjects();
+const subjects = generateRound(MODELS, REVIEWERS);
 const criteriaPerModel = set.scored.length;
 
 function run(breakdown: "full" | "points"): { wall: number; cpu: number } {
@@ -73,7 +41,7 @@ for (const breakdown of ["full", "points"] as const) {
   const cpu = Math.min(...runs.map((r) => r.cpu));
   console.log(
     [
-      `scoreRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers`,
+      `vitest, scoreCompiledRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers`,
       `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
       `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
     ].join("\n"),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileFormula } from "./compile-formula.js";
+import { compileFormulaFunction } from "./compile-formula-function.js";
 import { evaluateFormula, type FormulaValue } from "./evaluate-formula.js";
 import { type FormulaNode, formulaNode } from "./formula-ast.js";
 import { parseFormula } from "./parse-formula.js";
@@ -199,5 +200,42 @@ describe("formula fuzzing", () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it("compiles to a function that agrees with evaluateFormula wherever it succeeds", () => {
+    const inputs = ["best", "ok", "votes"];
+    fc.assert(
+      fc.property(
+        fc.oneof(ast.num, ast.bool),
+        fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true })),
+        fc.oneof(fc.constant(0), fc.double({ noNaN: true })),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (tree, votes, best, b, maxSteps) => {
+          const expected = evaluateFormula(tree, { votes, best, ok: b }, maxSteps);
+          const got = compileFormulaFunction(tree, inputs, maxSteps)([best, b, votes]);
+          if (expected.ok) {
+            if (got !== undefined) expect(Object.is(got, expected.value)).toBe(true);
+          } else expect(got).toBeUndefined();
+          // Within the step limit, it answers whenever evaluateFormula does.
+          const unlimited = evaluateFormula(tree, { votes, best, ok: b }, 100_000);
+          const fast = compileFormulaFunction(tree, inputs, 100_000)([best, b, votes]);
+          expect(fast === undefined).toBe(!unlimited.ok);
+          if (unlimited.ok) expect(Object.is(fast, unlimited.value)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a compiled function fails like evaluateFormula on a missing input or a wrong arity", () => {
+    const ast = parseFormula("if(votes > 1, votes, best)");
+    if (!ast.ok) throw new Error(ast.error.message.en);
+    const f = compileFormulaFunction(ast.value, ["best", "votes"]);
+    expect(f([undefined, 3])).toBe(3);
+    expect(f([undefined, 0])).toBeUndefined();
+    expect(f([Number.POSITIVE_INFINITY, 0])).toBeUndefined();
+    expect(compileFormulaFunction(formulaNode.call("clamp", [formulaNode.number(1)]), [])([])).toBeUndefined();
+    expect(compileFormulaFunction(formulaNode.input("votes"), [])([])).toBeUndefined();
   });
 });

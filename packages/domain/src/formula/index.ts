@@ -1,5 +1,6 @@
 export { checkFormula } from "./check-formula.js";
 export { type CompiledFormula, compileFormula } from "./compile-formula.js";
+export { compileFormulaFunction, type FormulaFunction } from "./compile-formula-function.js";
 export { evaluateFormula, type FormulaValue } from "./evaluate-formula.js";
 export {
   type FormulaBinaryNode,

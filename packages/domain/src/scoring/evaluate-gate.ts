@@ -1,6 +1,6 @@
-import { type CompiledCriteriaSet, type CompiledGate, evaluateFormula, type GateCondition } from "../criteria/index.js";
+import type { CompiledCriteriaSet, CompiledGate, GateCondition } from "../criteria/index.js";
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
-import { formulaValues } from "./formula-values.js";
+import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import type { GateOutcome } from "./model-score.js";
 import type { SubjectFacts } from "./scoring-subject.js";
 
@@ -89,19 +89,18 @@ export function observeGate(
     case "formula": {
       const formula = gate.formula;
       if (formula === undefined) throw new Error("uncompiled gate formula");
-      const values = formulaValues(compiled, formula, facts, monthsRunning);
-      const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
-      if (!result.ok) {
+      const value = evaluateSubjectFormula(compiled, formula, facts, monthsRunning);
+      if (typeof value === "object") {
         return domainError(
           "SCORING.GATE_UNDECIDABLE",
           {
-            vi: `Không xác định được điều kiện '${criterion.id}': ${result.error.message.vi}`,
-            en: `Gate '${criterion.id}' cannot be decided: ${result.error.message.en}`,
+            vi: `Không xác định được điều kiện '${criterion.id}': ${value.message.vi}`,
+            en: `Gate '${criterion.id}' cannot be decided: ${value.message.en}`,
           },
-          { criterionId: criterion.id, cause: result.error },
+          { criterionId: criterion.id, cause: value },
         );
       }
-      return result.value;
+      return value;
     }
     default: {
       const never: never = condition;

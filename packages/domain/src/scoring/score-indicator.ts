@@ -28,21 +28,29 @@ export function scoreIndicator(
 ): Result<{ pointsMilli: number; detail: CriterionDetail }, DomainError> {
   const points = indicatorPoints(compiled, c, facts, context);
   if (typeof points !== "number") return err(points);
+  return ok({ pointsMilli: points, detail: indicatorDetail(compiled, c, facts, context) });
+}
+
+/**
+ * The breakdown {@link scoreIndicator} reports beside the points, once they are known.
+ *
+ * @example
+ * indicatorDetail(compiled, criterion, facts, context) // { kind: "indicator", rule: "thresholds", input: "adopters", value: 3, defaulted: false }
+ */
+export function indicatorDetail(
+  compiled: CompiledCriteriaSet,
+  c: CompiledScoredCriterion,
+  facts: SubjectFacts,
+  context: RoundContext | undefined,
+): CriterionDetail {
   const rule = (c.criterion as IndicatorCriterion).rule;
   const has = Object.hasOwn(facts.indicators, rule.input);
   const value = (has ? facts.indicators[rule.input] : compiled.inputs.get(rule.input)?.missingAs) as number;
   const best = rule.kind === "relative-to-best" ? context?.best.get(rule.input) : undefined;
-  return ok({
-    pointsMilli: points,
-    detail: {
-      kind: "indicator",
-      rule: rule.kind,
-      input: rule.input,
-      value,
-      defaulted: !has,
-      ...(best === undefined ? {} : { best }),
-    },
-  });
+  // Two literals rather than a spread: one object, and `best` only when there is one.
+  return best === undefined
+    ? { kind: "indicator", rule: rule.kind, input: rule.input, value, defaulted: !has }
+    : { kind: "indicator", rule: rule.kind, input: rule.input, value, defaulted: !has, best };
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   type CompiledScoredCriterion,
   type CriteriaSet,
   compileCriteriaSet,
-  evaluateFormula,
   formatMilli,
   MILLI,
   mulDivRoundHalfUp,
@@ -12,14 +11,14 @@ import {
   toMilli,
 } from "../criteria/index.js";
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
-import { aggregateRatings } from "./aggregate-ratings.js";
+import { aggregateDenominator, aggregateNumerator } from "./aggregate-ratings.js";
 import { buildRoundContext, type RoundContext } from "./build-round-context.js";
 import { gatePasses, observeGate } from "./evaluate-gate.js";
+import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import { explainModelScore } from "./explain-model-score.js";
-import { formulaValues } from "./formula-values.js";
 import type { CriterionScore, GateOutcome, ModelScore, ReviewerRatingUse, SelfAssessment } from "./model-score.js";
 import { fullMonthsBetween } from "./months-between.js";
-import { indicatorPoints, scoreIndicator } from "./score-indicator.js";
+import { indicatorDetail, indicatorPoints } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,77 +59,97 @@ function ratingMilli(
 // them is invisible from outside and saves allocations on the hot path.
 const scratchReviewers: string[] = [];
 const scratchPoints: number[] = [];
+const scratchRaw: number[] = [];
+const scratchUsed: number[] = [];
 const scratchValues: number[] = [];
 const scratchTotalIds: string[] = [];
 const scratchTotalSums: number[] = [];
 const scratchTotalCounts: number[] = [];
 const NONE: readonly never[] = Object.freeze([]);
 
-interface RatingResult {
-  readonly pointsMilli: number;
-  readonly spreadMilli: number;
-  /** How many reviewers rated it; their ids and points are in the scratch buffers. */
-  readonly count: number;
-  /** The full breakdown, when asked for. */
-  readonly score: CriterionScore | undefined;
-}
+// The ratings of the model being scored, gathered by checkScorecards: card q's rating of
+// the r-th rating criterion is at q × scratchWidth + r, and scratchRated says whether
+// there is one (a number in scratchRatings, or something else to read from the card).
+const ABSENT = 0;
+const A_NUMBER = 1;
+const SOMETHING_ELSE = 2;
+let scratchRatings = new Float64Array(64);
+let scratchRated = new Uint8Array(64);
+let scratchWidth = 0;
+
+// What scoreRating found besides the points it returns, read by its caller right away
+// (module state rather than a result object per criterion and model: the hot path).
+/** max − min of the reviewers' points. */
+let ratedSpreadMilli = 0;
+/** How many reviewers rated it; their ids and points are in the scratch buffers. */
+let ratedCount = 0;
+/** The full breakdown, when asked for. */
+let ratedScore: CriterionScore | undefined;
 
 /**
  * Aggregates one rating criterion over scorecards of one role, calibrating verifiers
- * when a context says how. Null when no scorecard rates it; a DomainError when a rating
- * is invalid. The breakdown (`score`) is built only when `breakdown` is true.
+ * when a context says how, and returns its points (see the `rated*` variables for the
+ * rest). Null when no scorecard rates it; a DomainError when a rating is invalid. The
+ * breakdown (`ratedScore`) is built only when `breakdown` is true.
  */
 function scoreRating(
   compiled: CompiledCriteriaSet,
   c: CompiledScoredCriterion,
+  ratingIndex: number,
   cards: readonly Scorecard[],
   role: Scorecard["role"],
   context: RoundContext | undefined,
   breakdown: boolean,
-): RatingResult | DomainError | null {
+): number | DomainError | null {
   const scale = c.scale as CompiledScale;
   const id = c.criterion.id;
-  const range = scale.maxMilli - scale.minMilli;
+  const minMilli = scale.minMilli;
+  const range = scale.maxMilli - minMilli;
   const calibrate = role === "verifier" && compiled.set.aggregation.calibration.enabled;
   const perReviewer = calibrate ? context?.calibration.get(id) : undefined;
-  const uses: ReviewerRatingUse[] | undefined = breakdown ? [] : undefined;
   const values = scratchValues;
   let n = 0;
-  for (const card of cards) {
-    if (card.role !== role || !Object.hasOwn(card.scores, id)) continue;
-    const milli = ratingMilli(card.scores[id] as number, scale, id, card.reviewerId);
+  for (let q = 0; q < cards.length; q++) {
+    const card = cards[q] as Scorecard;
+    if (card.role !== role) continue;
+    const at = q * scratchWidth + ratingIndex;
+    const rated = scratchRated[at];
+    let value: number;
+    if (rated === A_NUMBER) value = scratchRatings[at] as number;
+    // Not enumerated by checkScorecards: an own property is still a rating, as before.
+    else if (rated === SOMETHING_ELSE || Object.hasOwn(card.scores, id)) value = card.scores[id] as number;
+    else continue;
+    const milli = ratingMilli(value, scale, id, card.reviewerId);
     if (typeof milli !== "number") return milli;
     let used = milli;
-    const cal = perReviewer?.get(card.reviewerId);
-    if (cal !== undefined && cal.mode !== "none") {
-      const x = milli / MILLI;
-      const mapped =
-        cal.mode === "z"
-          ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
-          : x - cal.reviewerMean + cal.pooledMean;
-      // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
-      used = Math.min(scale.maxMilli, Math.max(scale.minMilli, roundToMilli(mapped)));
+    if (perReviewer !== undefined) {
+      const cal = perReviewer.get(card.reviewerId);
+      if (cal !== undefined && cal.mode !== "none") {
+        const x = milli / MILLI;
+        const mapped =
+          cal.mode === "z"
+            ? cal.pooledMean + ((x - cal.reviewerMean) / cal.reviewerSd) * cal.pooledSd
+            : x - cal.reviewerMean + cal.pooledMean;
+        // Calibrated ratings are real numbers: rounded half up to 0.001 of a scale unit, then clamped.
+        used = Math.min(scale.maxMilli, Math.max(minMilli, roundToMilli(mapped)));
+      }
     }
-    const points = mulDivRoundHalfUp(c.maxMilli, used - scale.minMilli, range);
+    const points = mulDivRoundHalfUp(c.maxMilli, used - minMilli, range);
     // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
     // aggregation. Sorting is what makes the outcome independent of reviewer order.
+    const reviewerId = card.reviewerId;
     let i = n;
-    while (i > 0 && (scratchReviewers[i - 1] as string) > card.reviewerId) {
+    while (i > 0 && (scratchReviewers[i - 1] as string) > reviewerId) {
       scratchReviewers[i] = scratchReviewers[i - 1] as string;
       scratchPoints[i] = scratchPoints[i - 1] as number;
+      scratchRaw[i] = scratchRaw[i - 1] as number;
+      scratchUsed[i] = scratchUsed[i - 1] as number;
       i--;
     }
-    scratchReviewers[i] = card.reviewerId;
+    scratchReviewers[i] = reviewerId;
     scratchPoints[i] = points;
-    if (uses !== undefined) {
-      uses.splice(i, 0, {
-        reviewerId: card.reviewerId,
-        rawMilli: milli,
-        usedMilli: used,
-        shiftMilli: used - milli,
-        pointsMilli: points,
-      });
-    }
+    scratchRaw[i] = milli;
+    scratchUsed[i] = used;
     let j = n;
     while (j > 0 && (values[j - 1] as number) > used) {
       values[j] = values[j - 1] as number;
@@ -140,11 +159,10 @@ function scoreRating(
     n++;
   }
   if (n === 0) return null;
-  values.length = n;
   const method = compiled.set.aggregation.method;
-  const aggregate = aggregateRatings(values, method);
-  const { numerator, denominator } = aggregate;
-  const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * scale.minMilli, denominator * range);
+  const numerator = aggregateNumerator(values, n, method);
+  const denominator = aggregateDenominator(n, method);
+  const pointsMilli = mulDivRoundHalfUp(c.maxMilli, numerator - denominator * minMilli, denominator * range);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++) {
@@ -153,7 +171,22 @@ function scoreRating(
     if (p > high) high = p;
   }
   const spreadMilli = high - low;
-  if (uses === undefined) return { pointsMilli, spreadMilli, count: n, score: undefined };
+  ratedSpreadMilli = spreadMilli;
+  ratedCount = n;
+  ratedScore = undefined;
+  if (!breakdown) return pointsMilli;
+  const uses: ReviewerRatingUse[] = [];
+  for (let k = 0; k < n; k++) {
+    const raw = scratchRaw[k] as number;
+    const used = scratchUsed[k] as number;
+    uses.push({
+      reviewerId: scratchReviewers[k] as string,
+      rawMilli: raw,
+      usedMilli: used,
+      shiftMilli: used - raw,
+      pointsMilli: scratchPoints[k] as number,
+    });
+  }
   let band: { id: string; label: LocalizedText } | null = null;
   for (const b of scale.bands) {
     if (numerator >= denominator * b.minMilli && numerator <= denominator * b.maxMilli) {
@@ -161,7 +194,7 @@ function scoreRating(
       break;
     }
   }
-  const score: CriterionScore = {
+  ratedScore = {
     criterionId: id,
     label: c.criterion.label,
     maxMilli: c.maxMilli,
@@ -170,30 +203,54 @@ function scoreRating(
       kind: "rating",
       method: method.kind,
       reviewers: uses,
-      aggregate,
-      scaleMinMilli: scale.minMilli,
+      aggregate: { numerator, denominator },
+      scaleMinMilli: minMilli,
       scaleMaxMilli: scale.maxMilli,
       band,
       spreadMilli,
       exceedsGap: compiled.criterionGapMilli !== undefined && spreadMilli > compiled.criterionGapMilli,
     },
   };
-  return { pointsMilli, spreadMilli, count: n, score };
+  return pointsMilli;
 }
 
-const ratingIdsCache = new WeakMap<CompiledCriteriaSet, ReadonlySet<string>>();
-function ratingIdsOf(compiled: CompiledCriteriaSet): ReadonlySet<string> {
-  let ids = ratingIdsCache.get(compiled);
-  if (ids === undefined) {
-    ids = new Set(compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id));
-    ratingIdsCache.set(compiled, ids);
+/** What scoring a model against a set reuses, computed once per compiled set. */
+interface ScoringPlan {
+  /** Rating criterion id → its position among the set's rating criteria. */
+  readonly ratingIndex: ReadonlyMap<string, number>;
+  /**
+   * One zero per scored criterion, copied for each model's `points`: a copy of a packed
+   * array is the cheapest way to an array of exactly that size (`new Array(n)` takes a
+   * slow path in V8, and pushing onto [] reserves room for 17 numbers, kept in every
+   * result of the round).
+   */
+  readonly zeros: readonly number[];
+}
+const plans = new WeakMap<CompiledCriteriaSet, ScoringPlan>();
+function planOf(compiled: CompiledCriteriaSet): ScoringPlan {
+  let plan = plans.get(compiled);
+  if (plan === undefined) {
+    const ids = compiled.scored.filter((c) => c.criterion.kind === "rating").map((c) => c.criterion.id);
+    plan = { ratingIndex: new Map(ids.map((id, r) => [id, r])), zeros: compiled.scored.map(() => 0) };
+    plans.set(compiled, plan);
   }
-  return ids;
+  return plan;
 }
 
-function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject): DomainError | null {
-  const ratingIds = ratingIdsOf(compiled);
+/**
+ * Checks a model's scorecards and gathers their ratings into the scratch buffers below,
+ * so that scoring each criterion reads them by position instead of looking each one up
+ * by name on every card (keyed lookups with changing names are slow in V8).
+ */
+function checkScorecards(ratingIndex: ReadonlyMap<string, number>, subject: ScoringSubject): DomainError | null {
   const cards = subject.scorecards;
+  const width = ratingIndex.size;
+  const needed = cards.length * width;
+  if (scratchRated.length < needed) {
+    scratchRated = new Uint8Array(needed * 2);
+    scratchRatings = new Float64Array(needed * 2);
+  } else scratchRated.fill(ABSENT, 0, needed);
+  scratchWidth = width;
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i] as Scorecard;
     let duplicate = false;
@@ -211,9 +268,11 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
         { modelId: subject.modelId, reviewerId: card.reviewerId },
       );
     }
-    for (const criterionId in card.scores) {
-      if (!Object.hasOwn(card.scores, criterionId)) continue;
-      if (!ratingIds.has(criterionId)) {
+    const scores = card.scores;
+    for (const criterionId in scores) {
+      if (!Object.hasOwn(scores, criterionId)) continue;
+      const r = ratingIndex.get(criterionId);
+      if (r === undefined) {
         return domainError(
           "SCORING.UNKNOWN_CRITERION",
           {
@@ -223,9 +282,19 @@ function checkScorecards(compiled: CompiledCriteriaSet, subject: ScoringSubject)
           { modelId: subject.modelId, reviewerId: card.reviewerId, criterionId },
         );
       }
+      const value = scores[criterionId];
+      if (typeof value === "number") {
+        scratchRatings[i * width + r] = value;
+        scratchRated[i * width + r] = A_NUMBER;
+      } else scratchRated[i * width + r] = SOMETHING_ELSE;
     }
   }
   return null;
+}
+
+/** The error with the model's id added to its details. */
+function withModel(e: DomainError, modelId: string): DomainError {
+  return { ...e, details: { ...e.details, modelId } };
 }
 
 /**
@@ -261,22 +330,22 @@ export function scoreSubject(
       { modelId: subject.modelId, startDate: subject.facts.startDate, referenceDate },
     );
   }
-  const cardProblem = checkScorecards(compiled, subject);
+  const plan = planOf(compiled);
+  const cardProblem = checkScorecards(plan.ratingIndex, subject);
   if (cardProblem !== null) return cardProblem;
   const months = fullMonthsBetween(subject.facts.startDate, referenceDate);
-  const withModel = (e: DomainError): DomainError => ({ ...e, details: { ...e.details, modelId: subject.modelId } });
 
   // Gates.
-  const gates: GateOutcome[] = [];
+  const gates: GateOutcome[] | undefined = breakdown ? [] : undefined;
   let failedGates: string[] | undefined;
   let eliminated = false;
   let softFailures = 0;
   for (const gate of compiled.gates) {
     const observed = observeGate(compiled, gate, subject.facts, months);
-    if (typeof observed === "object" && observed !== null) return withModel(observed);
+    if (typeof observed === "object" && observed !== null) return withModel(observed, subject.modelId);
     const { criterion } = gate;
     const passed = gatePasses(criterion.condition, observed);
-    if (breakdown) {
+    if (gates !== undefined) {
       gates.push({
         criterionId: criterion.id,
         label: criterion.label,
@@ -297,7 +366,9 @@ export function scoreSubject(
 
   // Criteria.
   let hasSelf = false;
-  for (const card of subject.scorecards) if (card.role === "self") hasSelf = true;
+  for (let q = 0; q < subject.scorecards.length; q++) {
+    if ((subject.scorecards[q] as Scorecard).role === "self") hasSelf = true;
+  }
   if (compiled.set.aggregation.calibration.enabled && context === undefined) {
     return domainError(
       "SCORING.ROUND_CONTEXT_REQUIRED",
@@ -305,17 +376,18 @@ export function scoreSubject(
       { modelId: subject.modelId },
     );
   }
-  const criteria: CriterionScore[] = [];
-  const points: number[] = [];
+  const criteria: CriterionScore[] | undefined = breakdown ? [] : undefined;
+  const points: number[] = plan.zeros.slice();
+  let scoredCount = 0;
   let warnings: DomainError[] | undefined;
-  const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> = [];
+  const selfCriteria: Array<{ criterionId: string; pointsMilli: number | null }> | undefined = hasSelf ? [] : undefined;
   // Per-reviewer rating totals, in the shared scratch buffers (see scoreRating).
   const reviewerIds = scratchTotalIds;
   const reviewerSums = scratchTotalSums;
   const reviewerCounts = scratchTotalCounts;
-  reviewerIds.length = 0;
-  reviewerSums.length = 0;
-  reviewerCounts.length = 0;
+  // Entries past `reviewers` are stale: counted rather than truncated (setting an
+  // array's length is a runtime call, once per model).
+  let reviewers = 0;
   let gapCriteria: string[] | undefined;
   let totalMilli = 0;
   let selfTotal = 0;
@@ -326,8 +398,8 @@ export function scoreSubject(
     switch (criterion.kind) {
       case "rating": {
         ratingCriteria++;
-        const rated = scoreRating(compiled, c, subject.scorecards, "verifier", context, breakdown);
-        if (rated !== null && !("pointsMilli" in rated)) return withModel(rated);
+        const rated = scoreRating(compiled, c, ratingCriteria - 1, subject.scorecards, "verifier", context, breakdown);
+        if (rated !== null && typeof rated !== "number") return withModel(rated, subject.modelId);
         if (rated === null) {
           return domainError(
             "SCORING.MISSING_RATING",
@@ -338,67 +410,69 @@ export function scoreSubject(
             { modelId: subject.modelId, criterionId: criterion.id },
           );
         }
-        if (rated.count < compiled.set.aggregation.minReviewers) {
+        const count = ratedCount;
+        if (count < compiled.set.aggregation.minReviewers) {
           warnings ??= [];
           warnings.push(
             domainError(
               "SCORING.TOO_FEW_REVIEWERS",
               {
-                vi: `Tiêu chí '${criterion.label.vi}' có ${rated.count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
-                en: `'${criterion.label.en}' has ${rated.count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
+                vi: `Tiêu chí '${criterion.label.vi}' có ${count} người chấm, cần ít nhất ${compiled.set.aggregation.minReviewers}`,
+                en: `'${criterion.label.en}' has ${count} reviewer(s), at least ${compiled.set.aggregation.minReviewers} required`,
               },
-              { criterionId: criterion.id, reviewers: rated.count },
+              { criterionId: criterion.id, reviewers: count },
             ),
           );
         }
-        if (compiled.criterionGapMilli !== undefined && rated.spreadMilli > compiled.criterionGapMilli) {
+        if (compiled.criterionGapMilli !== undefined && ratedSpreadMilli > compiled.criterionGapMilli) {
           gapCriteria ??= [];
           gapCriteria.push(criterion.id);
         }
-        for (let r = 0; r < rated.count; r++) {
+        for (let r = 0; r < count; r++) {
           const reviewerId = scratchReviewers[r] as string;
-          const k = reviewerIds.indexOf(reviewerId);
-          if (k === -1) {
-            reviewerIds.push(reviewerId);
-            reviewerSums.push(scratchPoints[r] as number);
-            reviewerCounts.push(1);
+          let k = 0;
+          while (k < reviewers && reviewerIds[k] !== reviewerId) k++;
+          if (k === reviewers) {
+            reviewerIds[k] = reviewerId;
+            reviewerSums[k] = scratchPoints[r] as number;
+            reviewerCounts[k] = 1;
+            reviewers++;
           } else {
             reviewerSums[k] = (reviewerSums[k] as number) + (scratchPoints[r] as number);
             reviewerCounts[k] = (reviewerCounts[k] as number) + 1;
           }
         }
-        if (rated.score !== undefined) criteria.push(rated.score);
-        points.push(rated.pointsMilli);
-        totalMilli += rated.pointsMilli;
-        if (hasSelf) {
-          const self = scoreRating(compiled, c, subject.scorecards, "self", undefined, false);
-          if (self !== null && !("pointsMilli" in self)) return withModel(self);
-          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self?.pointsMilli ?? null });
+        if (criteria !== undefined) criteria.push(ratedScore as CriterionScore);
+        points[scoredCount++] = rated;
+        totalMilli += rated;
+        if (selfCriteria !== undefined) {
+          const self = scoreRating(compiled, c, ratingCriteria - 1, subject.scorecards, "self", undefined, false);
+          if (self !== null && typeof self !== "number") return withModel(self, subject.modelId);
+          selfCriteria.push({ criterionId: criterion.id, pointsMilli: self });
           if (self === null) selfComplete = false;
-          else selfTotal += self.pointsMilli;
+          else selfTotal += self;
         }
         break;
       }
       case "indicator": {
         let pointsMilli: number;
         if (breakdown) {
-          const scored = scoreIndicator(compiled, c, subject.facts, context);
-          if (!scored.ok) return withModel(scored.error);
-          pointsMilli = scored.value.pointsMilli;
-          const detail = scored.value.detail;
-          criteria.push({
+          const computed = indicatorPoints(compiled, c, subject.facts, context);
+          if (typeof computed !== "number") return withModel(computed, subject.modelId);
+          pointsMilli = computed;
+          criteria?.push({
             criterionId: criterion.id,
             label: criterion.label,
             maxMilli: c.maxMilli,
             pointsMilli,
-            detail,
+            detail: indicatorDetail(compiled, c, subject.facts, context),
           });
         } else {
           const computed = indicatorPoints(compiled, c, subject.facts, context);
-          if (typeof computed !== "number") return withModel(computed);
+          if (typeof computed !== "number") return withModel(computed, subject.modelId);
           pointsMilli = computed;
         }
-        points.push(pointsMilli);
+        points[scoredCount++] = pointsMilli;
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
@@ -406,10 +480,9 @@ export function scoreSubject(
       case "formula": {
         const formula = c.formula;
         if (formula === undefined) throw new Error("uncompiled formula");
-        const values = formulaValues(compiled, formula, subject.facts, months);
-        const result = values.ok ? evaluateFormula(formula.ast, values.value) : values;
-        if (!result.ok || typeof result.value !== "number") {
-          const cause = result.ok ? undefined : result.error;
+        const value = evaluateSubjectFormula(compiled, formula, subject.facts, months);
+        if (typeof value !== "number") {
+          const cause = typeof value === "boolean" ? undefined : value;
           return domainError(
             "SCORING.FORMULA_FAILED",
             {
@@ -419,9 +492,9 @@ export function scoreSubject(
             { modelId: subject.modelId, criterionId: criterion.id, cause },
           );
         }
-        const milli = roundToMilli(result.value);
+        const milli = roundToMilli(value);
         const pointsMilli = milli < 0 ? 0 : Math.min(milli, c.maxMilli);
-        if (breakdown) {
+        if (criteria !== undefined) {
           criteria.push({
             criterionId: criterion.id,
             label: criterion.label,
@@ -430,12 +503,12 @@ export function scoreSubject(
             detail: {
               kind: "formula",
               expression: formula.source,
-              value: result.value,
+              value,
               clamped: pointsMilli !== milli,
             },
           });
         }
-        points.push(pointsMilli);
+        points[scoredCount++] = pointsMilli;
         totalMilli += pointsMilli;
         selfTotal += pointsMilli;
         break;
@@ -449,7 +522,7 @@ export function scoreSubject(
 
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < reviewerIds.length; k++) {
+  for (let k = 0; k < reviewers; k++) {
     if (reviewerCounts[k] !== ratingCriteria) continue;
     const sum = reviewerSums[k] as number;
     if (sum < low) low = sum;
@@ -457,13 +530,21 @@ export function scoreSubject(
   }
   const totalSpreadMilli = high >= low ? high - low : 0;
   const totalExceedsGap = compiled.totalGapMilli !== undefined && totalSpreadMilli > compiled.totalGapMilli;
-  const scoreTier = disqualified ? undefined : compiled.tiers.find((t) => totalMilli >= t.minMilli);
+  let scoreTierId: string | null = null;
+  if (!disqualified) {
+    for (const t of compiled.tiers) {
+      if (totalMilli >= t.minMilli) {
+        scoreTierId = t.tier.id;
+        break;
+      }
+    }
+  }
   const selfAssessment: SelfAssessment | null = !hasSelf
     ? null
     : {
         totalMilli: selfTotal,
         complete: selfComplete,
-        criteria: selfCriteria,
+        criteria: selfCriteria as NonNullable<typeof selfCriteria>,
         differenceMilli: totalMilli - selfTotal,
       };
   // Built with the placement fields scoreRound fills in, so a round allocates one object per model.
@@ -475,10 +556,10 @@ export function scoreSubject(
     status: disqualified ? "disqualified" : "qualified",
     totalMilli,
     maxMilli: compiled.totalMilli,
-    scoreTierId: scoreTier?.tier.id ?? null,
+    scoreTierId,
     points,
-    criteria: breakdown ? criteria : NONE,
-    gates: breakdown ? gates : NONE,
+    criteria: criteria ?? NONE,
+    gates: gates ?? NONE,
     failedGates: failedGates ?? NONE,
     disagreement: {
       criteria: gapCriteria ?? NONE,

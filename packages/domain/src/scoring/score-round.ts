@@ -119,8 +119,11 @@ export function scoreCompiledRound(
   const { tiers, demotedFrom, outcomes } = applyQuotas(compiled, ranked);
   const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
   const needsAnotherReviewer: string[] = [];
-  const models = ranked.map((placed, i): RankedModel => {
-    // The objects were created by this call and are not visible yet: fill in their places.
+  // The placed objects were created by this call and are not visible yet: fill in their
+  // places, and return them as they are unless explanations are asked for.
+  const models: RankedModel[] = explain ? new Array(ranked.length) : ranked;
+  for (let i = 0; i < ranked.length; i++) {
+    const placed = ranked[i] as PlacedModelScore;
     const tierId = tiers[i] ?? null;
     placed.rank = ranks[i] === 0 ? null : (ranks[i] as number);
     placed.position = i + 1;
@@ -128,8 +131,8 @@ export function scoreCompiledRound(
     placed.demotedFrom = demotedFrom[i] ?? null;
     if (tierId !== null) tierCounts[tierId] = (tierCounts[tierId] ?? 0) + 1;
     if (placed.disagreement.needsAnotherReviewer) needsAnotherReviewer.push(placed.modelId);
-    return explain ? { ...placed, explanation: explainModelScore(placed, compiled.set, tierId) } : placed;
-  });
+    if (explain) models[i] = { ...placed, explanation: explainModelScore(placed, compiled.set, tierId) };
+  }
   const set = compiled.set;
   return ok({
     criteriaSetId: set.id,

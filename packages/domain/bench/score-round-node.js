@@ -1,0 +1,48 @@
+/**
+ * The round benchmark in plain node on the built package (`dist/`), without vitest's
+ * transform and instrumentation: `pnpm --filter @lantoa/domain build` first, then
+ * `node bench/score-round-node.js [models]` (100,000 by default). Profile it with
+ * `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/score-round-node.js`.
+ *
+ * Prints the best of five timed runs after a warm-up, per breakdown mode, as wall time
+ * and as process CPU time (user + system, which includes V8's GC helper threads).
+ */
+import { compileCriteriaSet, defaultCriteriaSet } from "../dist/criteria/index.js";
+import { scoreCompiledRound } from "../dist/scoring/index.js";
+import { generateRound } from "./generate-round.js";
+
+const MODELS = Number(process.argv[2] ?? 100_000);
+const REVIEWERS = 3;
+const RUNS = 5;
+
+const compiled = compileCriteriaSet(defaultCriteriaSet);
+if (!compiled.ok) throw new Error(compiled.error.message.en);
+const set = compiled.value;
+const subjects = generateRound(MODELS, REVIEWERS);
+const criteriaPerModel = set.scored.length;
+
+/** @param {"full" | "points"} breakdown */
+function run(breakdown) {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const round = scoreCompiledRound(set, subjects, { referenceDate: "2025-06-30", breakdown });
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  if (!round.ok || round.value.models.length !== MODELS) throw new Error("the round did not score");
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+const fmt = (/** @type {number} */ x) => Math.round(x).toLocaleString("en-US");
+for (const breakdown of /** @type {const} */ (["full", "points"])) {
+  run(breakdown); // warm-up
+  const runs = Array.from({ length: RUNS }, () => run(breakdown));
+  const wall = Math.min(...runs.map((r) => r.wall));
+  const cpu = Math.min(...runs.map((r) => r.cpu));
+  console.log(
+    [
+      `plain node, scoreCompiledRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
+      `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
+      `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
+    ].join("\n"),
+  );
+}
