@@ -1,0 +1,8 @@
+export * from "./graphql.gen.js";
+export {
+  type GraphQLErrorEntry,
+  GraphQLRequestError,
+  isDomainError,
+  type RequestOptions,
+  request,
+} from "./request.js";
