@@ -6,25 +6,23 @@ import {
   request,
   TransitionModelDocument,
 } from "@lantoa/client";
-import type { RunningGateway } from "@lantoa/gateway";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRunBrowser, launchChromium, screenshotDir, startTestGateway } from "./browser";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
 
 const password = "lantoa-demo";
 
 describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
-  let gateway: RunningGateway;
+  // Started once for every browser suite by global-setup.ts.
+  const gateway = { url: inject("gatewayUrl") };
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await gateway?.close();
   });
 
   /** A fresh profile per journey: no token, no language choice left over. */

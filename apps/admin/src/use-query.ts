@@ -1,5 +1,4 @@
-import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
-import { GraphQLRequestError, request } from "@lantoa/client";
+import { type DocumentTypeDecoration, GraphQLRequestError, request } from "@lantoa/client";
 import { useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "./i18n/messages-vi";
 import { useSession } from "./session";

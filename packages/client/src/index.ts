@@ -1,3 +1,4 @@
+export type { DocumentTypeDecoration } from "./document-type-decoration.js";
 export * from "./graphql.gen.js";
 export {
   type GraphQLErrorEntry,

@@ -1,4 +1,4 @@
-import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+import type { DocumentTypeDecoration } from "./document-type-decoration.js";
 
 /** One entry of a GraphQL response's `errors`, as the gateway sends it. */
 export interface GraphQLErrorEntry {
