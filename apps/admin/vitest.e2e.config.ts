@@ -10,6 +10,8 @@ export default defineConfig({
     globalSetup: ["e2e/global-setup.ts"],
     hookTimeout: 180_000,
     testTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: too short for a page on a busy two-core machine.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     // One browser at a time: the machine has two cores.
     fileParallelism: false,
   },

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningGateway, startGateway } from "@lantoa/gateway";
 import { type Browser, chromium } from "playwright-core";
-import { chromiumPath } from "./global-setup";
+
+/** The Chromium the browser tests drive: Debian's by default, or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Whether this machine can run the browser suite (the global setup has said why not). */
 export const canRunBrowser = existsSync(chromiumPath);

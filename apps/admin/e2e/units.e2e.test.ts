@@ -1,20 +1,18 @@
 import { join } from "node:path";
-import type { RunningGateway } from "@lantoa/gateway";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRunBrowser, launchChromium, screenshotDir, startTestGateway } from "./browser";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
 
 describe.runIf(canRunBrowser)("admin app in headless Chromium", () => {
-  let gateway: RunningGateway;
+  // Started once for every browser suite by global-setup.ts.
+  const gateway = { url: inject("gatewayUrl") };
   let browser: Browser;
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await gateway?.close();
   });
 
   it("lists the units that came from the gateway, and finds one without diacritics", async () => {

@@ -1,82 +1,57 @@
-import { useEffect, useState } from "react";
-import { graphqlRequest } from "./graphql-request";
+import { UnitsDocument } from "@lantoa/client";
+import { useState } from "react";
+import { useI18n } from "./i18n/i18n";
+import { QueryStatus } from "./query-status";
+import { useDebouncedValue } from "./use-debounced-value";
+import { useQuery } from "./use-query";
 
-interface UnitNode {
-  id: string;
-  name: string;
-  level: string;
-  kind: string;
-  depth: number;
-}
-
-interface UnitsData {
-  units: { totalCount: number; edges: { node: UnitNode }[] };
-}
-
-const UNITS_QUERY = /* GraphQL */ `
-  query AdminUnits($first: Int!, $filter: UnitFilter) {
-    units(first: $first, filter: $filter) {
-      totalCount
-      edges { node { id name level kind depth } }
-    }
-  }
-`;
-
-const levelLabels: Record<string, string> = { province: "Tỉnh", district: "Huyện", commune: "Xã" };
-
-type State = { status: "loading" } | { status: "error" } | { status: "ready"; data: UnitsData["units"] };
-
-/** The organization tree as a list, searchable without diacritics. */
+/** The organization tree as a list, searchable without diacritics. Public. */
 export function UnitsPage() {
+  const { t, label, formatNumber } = useI18n();
   const [search, setSearch] = useState("");
-  const [state, setState] = useState<State>({ status: "loading" });
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: "loading" });
-    const filter = search.trim() ? { search } : undefined;
-    graphqlRequest<UnitsData>(UNITS_QUERY, { first: 500, filter }).then(
-      (data) => current && setState({ status: "ready", data: data.units }),
-      () => current && setState({ status: "error" }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [search]);
+  const term = useDebouncedValue(search.trim(), 250);
+  const query = useQuery(UnitsDocument, { first: 500, filter: term ? { search: term } : null });
+  const units = query.status === "ready" ? query.data.units : null;
 
   return (
     <section aria-labelledby="units-heading">
-      <h2 id="units-heading">Đơn vị</h2>
-      <label>
-        Tìm đơn vị{" "}
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="vd. thanh liem" />
-      </label>
-      {state.status === "loading" && <p role="status">Đang tải…</p>}
-      {state.status === "error" && (
-        <p role="alert">Không tải được danh sách đơn vị. Hãy kiểm tra kết nối rồi tải lại trang.</p>
-      )}
-      {state.status === "ready" && (
+      <h2 id="units-heading">{t("units.title")}</h2>
+      <div className="filters">
+        <label>
+          {t("units.search")}{" "}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t("units.searchPlaceholder")}
+          />
+        </label>
+      </div>
+      <QueryStatus state={query} reload={query.reload} errorKey="units.error" />
+      {units && (
         <>
-          <p data-testid="units-total">{state.data.totalCount.toLocaleString("vi-VN")} đơn vị</p>
-          {state.data.edges.length === 0 ? (
-            <p>Không có đơn vị nào khớp với tìm kiếm.</p>
+          <p data-testid="units-total">{t("units.total", { count: formatNumber(units.totalCount) })}</p>
+          {units.edges.length === 0 ? (
+            <p className="empty">{t("units.empty")}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Tên đơn vị</th>
-                  <th scope="col">Cấp</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="unit-row">
-                    <td style={{ paddingLeft: `${node.depth * 1.25}rem` }}>{node.name}</td>
-                    <td>{levelLabels[node.level] ?? node.level}</td>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("units.name")}</th>
+                    <th scope="col">{t("units.level")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {units.edges.map(({ node }) => (
+                    <tr key={node.id} data-testid="unit-row">
+                      <td style={{ paddingLeft: `${(node.depth ?? 0) * 1.25 + 0.5}rem` }}>{node.name}</td>
+                      <td>{label("level", node.level)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}

@@ -1,0 +1,183 @@
+import { join } from "node:path";
+import {
+  CreateModelDocument,
+  LoginDocument,
+  ModelDetailDocument,
+  request,
+  TransitionModelDocument,
+} from "@lantoa/client";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
+
+const password = "lantoa-demo";
+
+describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
+  // Started once for every browser suite by global-setup.ts.
+  const gateway = { url: inject("gatewayUrl") };
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh profile per journey: no token, no language choice left over. */
+  async function openPage(path: string): Promise<Page> {
+    await context?.close();
+    context = await browser.newContext({ locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto(`${gateway.url}${path}`);
+    return page;
+  }
+
+  async function signIn(page: Page, username: string) {
+    await page.getByRole("link", { name: "Đăng nhập" }).click();
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu").fill(password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("viewer-name").waitFor();
+  }
+
+  /** Calls the API directly, as another user would at the same time. */
+  async function api<TResult, TVariables>(
+    document: Parameters<typeof request<TResult, TVariables>>[1],
+    variables: TVariables,
+    token?: string,
+  ) {
+    return request(`${gateway.url}/graphql`, document, variables, { token });
+  }
+
+  async function tokenFor(username: string) {
+    const { login } = await api(LoginDocument, { username, password });
+    if (login?.__typename !== "MutationLoginSuccess") throw new Error(`cannot sign in as ${username}`);
+    return { token: login.data.token!, unitId: login.data.viewer?.roles?.[0]?.unitId ?? null };
+  }
+
+  it("signs in as thanhliem.admin, finds “Đường hoa quân sự” by typing “duong hoa”, opens it, signs out", async () => {
+    const page = await openPage("/");
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    expect(await nav.getByRole("link", { name: "Mô hình" }).count()).toBe(0);
+
+    await signIn(page, "thanhliem.admin");
+    expect(await page.getByTestId("viewer-name").textContent()).toContain("Quản trị đơn vị");
+    await nav.getByRole("link", { name: "Mô hình" }).click();
+    await expect.poll(() => page.getByTestId("models-total").textContent()).toMatch(/^[\d.]+ mô hình$/);
+
+    await page.getByLabel("Tìm mô hình").fill("duong hoa");
+    const link = page.getByRole("link", { name: "Đường hoa quân sự", exact: true });
+    await link.waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("duong hoa");
+    await page.screenshot({ path: join(screenshotDir, "models-search.png"), fullPage: true });
+
+    await link.click();
+    await page.getByRole("heading", { level: 2, name: "Đường hoa quân sự" }).waitFor();
+    const outcomes = page.getByTestId("outcomes");
+    expect(await outcomes.textContent()).toContain("120.000.000 đồng");
+    expect(await outcomes.textContent()).toContain("700 ngày công");
+    expect(await outcomes.textContent()).toContain("Chiều dài tuyến đường");
+    expect(await page.getByTestId("status-history").getByRole("row").count()).toBeGreaterThan(2);
+    expect(await page.getByTestId("model-status").textContent()).toBe("Đang triển khai");
+    await page.screenshot({ path: join(screenshotDir, "model-detail.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.getByText("Bạn đã đăng xuất.").waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem("lantoa.session"))).toBeNull();
+    expect(await nav.getByRole("link", { name: "Mô hình" }).count()).toBe(0);
+    await page.goto(`${gateway.url}/models`);
+    await page.getByText("Trang này cần đăng nhập.").waitFor();
+    await page.screenshot({ path: join(screenshotDir, "signed-out.png"), fullPage: true });
+  });
+
+  it("submits, approves and meets a concurrent change as a typed error in Vietnamese", async () => {
+    const officer = await tokenFor("phunu.canbo");
+    const created = await api(
+      CreateModelDocument,
+      {
+        idempotencyKey: `e2e-${Date.now()}`,
+        input: {
+          code: `E2E-${Date.now()}`,
+          name: "Hũ gạo yêu thương (thử nghiệm)",
+          ownerUnitId: officer.unitId!,
+          fields: ["social-welfare"],
+          problem: "Hội viên khó khăn thiếu gạo lúc giáp hạt.",
+          solution: "Mỗi hội viên góp một nắm gạo mỗi ngày vào hũ chung.",
+          startDate: "2024-01-15",
+        },
+      },
+      officer.token,
+    );
+    if (created.createModel?.__typename !== "MutationCreateModelSuccess") {
+      throw new Error(`createModel failed: ${JSON.stringify(created)}`);
+    }
+    const modelId = created.createModel.data.model!.id;
+
+    const page = await openPage("/");
+    await signIn(page, "phunu.canbo");
+    await page.goto(`${gateway.url}/models/${encodeURIComponent(modelId)}`);
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Nháp");
+    await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
+    expect(await page.getByTestId("action-outcome").textContent()).toContain("Đã “Gửi duyệt”");
+
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await signIn(page, "thanhliem.admin");
+    await page.goto(`${gateway.url}/models/${encodeURIComponent(modelId)}`);
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
+    // Returning needs a reason: the page says so before asking the gateway.
+    await page.getByRole("button", { name: "Trả lại" }).click();
+    expect(await page.getByRole("alert").textContent()).toContain("Hãy ghi lý do");
+    await page.getByRole("button", { name: "Duyệt" }).click();
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã duyệt");
+
+    // Someone else activates it while this page still shows the approved version.
+    const admin = await tokenFor("admin");
+    const { node } = await api(ModelDetailDocument, { id: modelId }, admin.token);
+    const version = node?.__typename === "Model" ? node.version! : -1;
+    const activated = await api(
+      TransitionModelDocument,
+      { id: modelId, action: "activate", expectedVersion: version },
+      admin.token,
+    );
+    expect(activated.transitionModel?.__typename).toBe("MutationTransitionModelSuccess");
+
+    await page.getByLabel("Lý do", { exact: false }).fill("Chưa đủ minh chứng");
+    await page.getByRole("button", { name: "Tạm dừng" }).click();
+    const outcome = page.getByTestId("action-outcome");
+    await expect.poll(() => outcome.getAttribute("role")).toBe("alert");
+    expect(await outcome.textContent()).toContain("DB.STALE_VERSION");
+    expect(await outcome.textContent()).toContain("Có người khác vừa thay đổi mô hình");
+    // The page reloads the model, so the next try starts from what is really there.
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đang triển khai");
+    await page.screenshot({ path: join(screenshotDir, "model-lifecycle.png"), fullPage: true });
+  });
+
+  it("shows the public leaderboard of TL-BINHXET-2022, then in English", async () => {
+    const page = await openPage("/");
+    await page.getByRole("link", { name: "Bảng xếp hạng" }).click();
+    await page.getByRole("heading", { name: "Bảng xếp hạng bình xét 2022" }).waitFor();
+    const rows = page.getByTestId("leaderboard-row");
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    const first = await rows.first().textContent();
+    expect(first).toContain("Thắp sáng đường làng ngõ xóm");
+    expect(first).toContain("91,833");
+    expect(first).toContain("Tiêu biểu xuất sắc");
+    await page.screenshot({ path: join(screenshotDir, "leaderboard-vi.png"), fullPage: true });
+
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await page.getByRole("heading", { name: "2022 evaluation leaderboard" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Main navigation" }).textContent()).toContain("Units");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const firstEn = await rows.first().textContent();
+    expect(firstEn).toContain("91.833");
+    expect(firstEn).toContain("Outstanding exemplary");
+    await page.screenshot({ path: join(screenshotDir, "leaderboard-en.png"), fullPage: true });
+
+    // The choice outlives a reload.
+    await page.reload();
+    await page.getByRole("heading", { name: "2022 evaluation leaderboard" }).waitFor();
+  });
+});
