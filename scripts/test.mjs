@@ -36,5 +36,8 @@ run("turbo", [
   "test:e2e",
   "--output-logs=new-only",
   "--continue=dependencies-successful",
+  // Two at a time: the integration and browser suites each start embedded PostgreSQL
+  // or Chromium, and more than two of them on a two-core machine starve each other.
+  "--concurrency=2",
   ...process.argv.slice(2),
 ]);
