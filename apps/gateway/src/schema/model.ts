@@ -113,8 +113,24 @@ export const ModelRef = builder.loadableNode("Model", {
     }),
     statusHistory: t.field({
       type: [StatusHistoryRef],
-      description: "Every lifecycle transition, oldest first.",
-      resolve: async (m, _args, { db }) => (await loadModel(db, m.id))?.history ?? [],
+      description: "Every lifecycle transition, oldest first; `by` is the actor's display name.",
+      resolve: async (m, _args, { db }) => {
+        const rows = await db
+          .selectFrom("model_status_history")
+          .select(["from_status", "to_status", "command", "actor_name", "at", "reason"])
+          .where("model_id", "=", m.id)
+          .orderBy("at")
+          .orderBy("id")
+          .execute();
+        return rows.map((h) => ({
+          from: h.from_status,
+          to: h.to_status,
+          command: h.command,
+          by: h.actor_name,
+          at: new Date(h.at).toISOString(),
+          reason: h.reason,
+        }));
+      },
     }),
   }),
 });
