@@ -96,6 +96,8 @@ describe("transitionModel", () => {
     const { model, history } = run([]);
     const r = transitionModel(model, history, { kind: "approve" }, { actor: districtAdmin, at: at(5), tree });
     expect(r).toMatchObject({ ok: false, error: { code: "MODEL.TRANSITION_NOT_ALLOWED", details: { from: "draft" } } });
+    // The Vietnamese message speaks Vietnamese, not the English codes.
+    if (!r.ok) expect(r.error.message.vi).toBe("Không thể duyệt mô hình đang ở trạng thái “Nháp”");
   });
 
   it.each([

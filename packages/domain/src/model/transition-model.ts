@@ -37,6 +37,26 @@ export type ModelTransitionError =
       | "MODEL.TIME_OUT_OF_ORDER"
     >;
 
+// Vietnamese words for the lifecycle, so messages never quote English codes.
+const ACTION_VI: Record<ModelCommand["kind"], string> = {
+  submit: "gửi duyệt",
+  approve: "duyệt",
+  return: "trả lại",
+  activate: "triển khai",
+  suspend: "tạm dừng",
+  reinstate: "khôi phục",
+  archive: "lưu trữ",
+};
+const STATUS_VI: Record<ModelStatus, string> = {
+  draft: "Nháp",
+  submitted: "Đã gửi duyệt",
+  returned: "Bị trả lại",
+  approved: "Đã duyệt",
+  active: "Đang triển khai",
+  suspended: "Tạm dừng",
+  archived: "Lưu trữ",
+};
+
 /**
  * Applies a lifecycle command to a model: checks the current status allows it, that the
  * actor may take it (see `authorizeModelAction`), that a reason is given where required,
@@ -70,7 +90,7 @@ export function transitionModel(
       domainError(
         "MODEL.TRANSITION_NOT_ALLOWED",
         {
-          vi: `Không thể "${command.kind}" mô hình đang ở trạng thái "${model.status}"`,
+          vi: `Không thể ${ACTION_VI[command.kind]} mô hình đang ở trạng thái “${STATUS_VI[model.status]}”`,
           en: `Cannot ${command.kind} a model that is ${model.status}`,
         },
         { from: model.status, action: command.kind, allowedFrom: rule.from },
