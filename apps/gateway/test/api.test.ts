@@ -199,6 +199,14 @@ describe.each(testEngines())("the API on %s", (engine) => {
     expect(selfApprove.data.transitionModel.__typename).toBe("DomainError");
     const approved = await call(transition, { id, action: "approve", v: 2 }, tokens["thanhliem.admin"]);
     expect(approved.data.transitionModel.data.model).toEqual({ status: "approved", version: 3 });
+    // A client still showing version 2 ("submitted") learns that the model changed, not that
+    // its action is impossible in a status it has not seen.
+    const behind = await call(
+      transition,
+      { id, action: "return", v: 2, reason: "Thiếu minh chứng" },
+      tokens["thanhliem.admin"],
+    );
+    expect(behind.data.transitionModel).toMatchObject({ __typename: "DomainError", code: "DB.STALE_VERSION" });
     const history = await call(
       `query($id: ID!) { node(id: $id) { ... on Model { statusHistory { from to command } } } }`,
       { id },

@@ -14,6 +14,7 @@ import {
   onceForKey,
   type ScopedModelRow,
   saveModel,
+  staleVersion,
   updateVersioned,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
@@ -334,6 +335,9 @@ builder.mutationField("transitionModel", (t) =>
             domainError("MODEL.NOT_FOUND", { vi: "Không tìm thấy mô hình.", en: "No such model." }, { id: args.id.id }),
           );
         }
+        // A change made since the client read the model is the news that matters most:
+        // say so before judging the action against a status the client has not seen.
+        if (loaded.version !== args.expectedVersion) fail(staleVersion("model", loaded.model.id, args.expectedVersion));
         const tree = await loadUnitTreeFor(trx, [loaded.model.ownerUnitId, ...viewer.assignments.map((a) => a.unitId)]);
         const command = { kind: args.action, reason: args.reason ?? null } as ModelCommand;
         let decided: ReturnType<typeof transitionModel> | undefined;
