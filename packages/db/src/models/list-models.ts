@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
+import { matchesSearch, modelSearchDocument, searchNeedle } from "../search/search-models.js";
 import { withinSubtree } from "../units/within-subtree.js";
 import type { ModelRow, ModelStatus } from "./models.table.js";
 
@@ -47,10 +48,7 @@ function filtered(db: Kysely<Database>, filter: ModelFilter) {
   if (filter.excludeGenerated) query = query.where("m.generated", "=", false);
   const text = filter.text?.trim();
   if (text) {
-    query = query.where(
-      sql<boolean>`(lantoa_search_text(m.name || ' ' || coalesce(m.problem, '') || ' ' || coalesce(m.solution, '') || ' ' || coalesce(m.description, '')) like '%' || lantoa_search_text(${text}) || '%'
-        or lantoa_search_text(${text}) <% lantoa_search_text(m.name || ' ' || coalesce(m.problem, '') || ' ' || coalesce(m.solution, '') || ' ' || coalesce(m.description, '')))`,
-    );
+    query = query.where(matchesSearch(searchNeedle(text), modelSearchDocument));
   }
   return query;
 }
