@@ -15,6 +15,13 @@ export type CreateModelInput = {
   startDate: string;
 };
 
+export type GoldenBookDimension =
+  | 'FIELD'
+  | 'STATUS'
+  | 'SUBJECT'
+  | 'UNIT_KIND'
+  | 'YEAR';
+
 export type IndicatorGrouping =
   | 'CHILD_UNIT'
   | 'TOTAL'
@@ -124,8 +131,23 @@ export type ModelDetailQueryVariables = Exact<{
 
 
 export type ModelDetailQuery = { node:
-    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null }
+    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
     | { __typename: 'Unit' }
+   | null };
+
+export type ModelRecordsFragment = { evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null };
+
+export type AddEvidenceMutationVariables = Exact<{
+  modelId: string;
+  title: string;
+  file: unknown;
+  expectedVersion: number;
+}>;
+
+
+export type AddEvidenceMutation = { addEvidence:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationAddEvidenceSuccess', data: { model: { id: string, version: number | null } | null } }
    | null };
 
 export type ModelsQueryVariables = Exact<{
@@ -136,6 +158,35 @@ export type ModelsQueryVariables = Exact<{
 
 
 export type ModelsQuery = { models: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null } }> } | null };
+
+export type GoldenBookQueryVariables = Exact<{
+  withinUnitId: string;
+  search?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type GoldenBookQuery = { goldenBook: Array<{ subjectName: string | null, subjectKind: string | null, deed: string | null, deedDate: string | null, field: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, unit: { id: string, name: string | null } | null }> | null };
+
+export type GoldenBookCountsQueryVariables = Exact<{
+  by: GoldenBookDimension;
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type GoldenBookCountsQuery = { goldenBookCounts: Array<{ key: string | null, count: number | null }> | null };
+
+export type ReplicationSpreadQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type ReplicationSpreadQuery = { replicationSpread: Array<{ originModelId: string | null, originName: string | null, directAdopters: number | null, allAdopters: number | null, adoptingUnits: number | null, eligibleUnits: number | null, coverage: number | null, depth: number | null, levelsReached: Array<string> | null, fieldsReached: Array<string> | null, firstAdoptionDays: number | null, medianAdoptionDays: number | null }> | null };
+
+export type PublishedRoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedRoundsQuery = { publishedRounds: Array<{ code: string | null, name: string | null, period: string | null, status: string | null }> | null };
 
 export type ModelCountsQueryVariables = Exact<{
   by: ModelCountDimension;
@@ -164,6 +215,53 @@ export type TransitionModelMutationVariables = Exact<{
 export type TransitionModelMutation = { transitionModel:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
     | { __typename: 'MutationTransitionModelSuccess', data: { model: { id: string, status: ModelStatus | null, version: number | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null } | null } }
+   | null };
+
+export type UnitTreeQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: UnitFilter | null | undefined;
+}>;
+
+
+export type UnitTreeQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { version: number | null, id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null, parent: { id: string } | null } }> } | null };
+
+export type CreateUnitMutationVariables = Exact<{
+  parentId: string;
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+}>;
+
+
+export type CreateUnitMutation = { createUnit:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCreateUnitSuccess', data: { unit: { version: number | null, id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null } | null } }
+   | null };
+
+export type RenameUnitMutationVariables = Exact<{
+  id: string;
+  name: string;
+  expectedVersion: number;
+}>;
+
+
+export type RenameUnitMutation = { renameUnit:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRenameUnitSuccess', data: { unit: { version: number | null, id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null } | null } }
+   | null };
+
+export type MoveUnitMutationVariables = Exact<{
+  id: string;
+  newParentId: string;
+  expectedVersion: number;
+}>;
+
+
+export type MoveUnitMutation = { moveUnit:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationMoveUnitSuccess', data: { unit: { version: number | null, id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null } | null } }
    | null };
 
 export type UnitsQueryVariables = Exact<{
@@ -241,6 +339,27 @@ export const ModelSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelSummary"}) as unknown as TypedDocumentString<ModelSummaryFragment, unknown>;
+export const ModelRecordsFragmentDoc = new TypedDocumentString(`
+    fragment ModelRecords on Model {
+  evidence {
+    kind
+    title
+    mimeType
+    sizeBytes
+    uri
+  }
+  commendations {
+    form
+    level
+    issuer
+    decisionNumber
+    decisionDate
+    validUntil
+    revokedOn
+    revokedReason
+  }
+}
+    `, {"fragmentName":"ModelRecords"}) as unknown as TypedDocumentString<ModelRecordsFragment, unknown>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($input: CreateModelInput!, $idempotencyKey: String!) {
   createModel(input: $input, idempotencyKey: $idempotencyKey) {
@@ -365,6 +484,7 @@ export const ModelDetailDocument = new TypedDocumentString(`
         to
         reason
       }
+      ...ModelRecords
     }
   }
 }
@@ -381,7 +501,51 @@ export const ModelDetailDocument = new TypedDocumentString(`
     id
     name
   }
+}
+fragment ModelRecords on Model {
+  evidence {
+    kind
+    title
+    mimeType
+    sizeBytes
+    uri
+  }
+  commendations {
+    form
+    level
+    issuer
+    decisionNumber
+    decisionDate
+    validUntil
+    revokedOn
+    revokedReason
+  }
 }`) as unknown as TypedDocumentString<ModelDetailQuery, ModelDetailQueryVariables>;
+export const AddEvidenceDocument = new TypedDocumentString(`
+    mutation AddEvidence($modelId: ID!, $title: String!, $file: File!, $expectedVersion: Int!) {
+  addEvidence(
+    modelId: $modelId
+    title: $title
+    file: $file
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationAddEvidenceSuccess {
+      data {
+        model {
+          id
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<AddEvidenceMutation, AddEvidenceMutationVariables>;
 export const ModelsDocument = new TypedDocumentString(`
     query Models($first: Int!, $after: String, $filter: ModelFilter) {
   models(first: $first, after: $after, filter: $filter) {
@@ -412,6 +576,60 @@ export const ModelsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const GoldenBookDocument = new TypedDocumentString(`
+    query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
+  goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
+    subjectName
+    subjectKind
+    deed
+    deedDate
+    field
+    status
+    nominatedBy
+    verifiedBy
+    unit {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GoldenBookQuery, GoldenBookQueryVariables>;
+export const GoldenBookCountsDocument = new TypedDocumentString(`
+    query GoldenBookCounts($by: GoldenBookDimension!, $filter: ReportFilter) {
+  goldenBookCounts(by: $by, filter: $filter) {
+    key
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<GoldenBookCountsQuery, GoldenBookCountsQueryVariables>;
+export const ReplicationSpreadDocument = new TypedDocumentString(`
+    query ReplicationSpread($filter: ReportFilter) {
+  replicationSpread(filter: $filter) {
+    originModelId
+    originName
+    directAdopters
+    allAdopters
+    adoptingUnits
+    eligibleUnits
+    coverage
+    depth
+    levelsReached
+    fieldsReached
+    firstAdoptionDays
+    medianAdoptionDays
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicationSpreadQuery, ReplicationSpreadQueryVariables>;
+export const PublishedRoundsDocument = new TypedDocumentString(`
+    query PublishedRounds {
+  publishedRounds {
+    code
+    name
+    period
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedRoundsQuery, PublishedRoundsQueryVariables>;
 export const ModelCountsDocument = new TypedDocumentString(`
     query ModelCounts($by: ModelCountDimension!, $filter: ReportFilter) {
   modelCounts(by: $by, filter: $filter) {
@@ -466,6 +684,123 @@ export const TransitionModelDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<TransitionModelMutation, TransitionModelMutationVariables>;
+export const UnitTreeDocument = new TypedDocumentString(`
+    query UnitTree($first: Int!, $after: String, $filter: UnitFilter) {
+  units(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...UnitSummary
+        version
+        parent {
+          id
+        }
+      }
+    }
+  }
+}
+    fragment UnitSummary on Unit {
+  id
+  code
+  name
+  level
+  kind
+  depth
+}`) as unknown as TypedDocumentString<UnitTreeQuery, UnitTreeQueryVariables>;
+export const CreateUnitDocument = new TypedDocumentString(`
+    mutation CreateUnit($parentId: ID!, $code: String!, $name: String!, $level: String!, $kind: String!) {
+  createUnit(
+    parentId: $parentId
+    code: $code
+    name: $name
+    level: $level
+    kind: $kind
+  ) {
+    __typename
+    ... on MutationCreateUnitSuccess {
+      data {
+        unit {
+          ...UnitSummary
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment UnitSummary on Unit {
+  id
+  code
+  name
+  level
+  kind
+  depth
+}`) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
+export const RenameUnitDocument = new TypedDocumentString(`
+    mutation RenameUnit($id: ID!, $name: String!, $expectedVersion: Int!) {
+  renameUnit(id: $id, name: $name, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationRenameUnitSuccess {
+      data {
+        unit {
+          ...UnitSummary
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment UnitSummary on Unit {
+  id
+  code
+  name
+  level
+  kind
+  depth
+}`) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
+export const MoveUnitDocument = new TypedDocumentString(`
+    mutation MoveUnit($id: ID!, $newParentId: ID!, $expectedVersion: Int!) {
+  moveUnit(id: $id, newParentId: $newParentId, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationMoveUnitSuccess {
+      data {
+        unit {
+          ...UnitSummary
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment UnitSummary on Unit {
+  id
+  code
+  name
+  level
+  kind
+  depth
+}`) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
 export const UnitsDocument = new TypedDocumentString(`
     query Units($first: Int!, $after: String, $filter: UnitFilter) {
   units(first: $first, after: $after, filter: $filter) {
