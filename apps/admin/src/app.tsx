@@ -1,14 +1,18 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
-import { Header } from "./header";
+import { Shell } from "./app-shell";
 import { I18nProvider, useI18n } from "./i18n/i18n";
+import { LoadingBlock } from "./query-status";
 import { SessionProvider, useSession } from "./session";
 import { SignInPage } from "./sign-in-page";
 import { UnitsPage } from "./units-page";
 
-// The public first page (units) and sign-in load at once; the rest when first visited.
+// The public first page (units) and sign-in load at once; the rest (and the charts) when first visited.
+const DashboardPage = lazy(() => import("./dashboard-page"));
 const ModelsPage = lazy(() => import("./models-page"));
+const ModelCreatePage = lazy(() => import("./model-create-page"));
 const ModelDetailPage = lazy(() => import("./model-detail-page"));
+const GoldenBookPage = lazy(() => import("./golden-book-page"));
 const LeaderboardPage = lazy(() => import("./leaderboard-page"));
 const ReportsPage = lazy(() => import("./reports-page"));
 
@@ -20,13 +24,10 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p role="status" className="status">
-      {t("state.loading")}
-    </p>
-  );
+/** Signed in, `/` is the dashboard; signed out, the public units list. */
+function Home() {
+  const { session } = useSession();
+  return session ? <DashboardPage /> : <UnitsPage />;
 }
 
 function NotFound() {
@@ -39,22 +40,26 @@ function NotFound() {
   );
 }
 
-/** The admin app's shell: language, session, header and the pages by address. */
+/** The admin app: language, session, the shell and the pages by address. */
 export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Header />
-        <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>
+        <Shell>
+          <Suspense fallback={<LoadingBlock />}>
             <Switch>
-              <Route path="/" component={UnitsPage} />
+              <Route path="/" component={Home} />
               <Route path="/units" component={UnitsPage} />
               <Route path="/sign-in" component={SignInPage} />
               <Route path="/leaderboard" component={LeaderboardPage} />
               <Route path="/models">
                 <RequireSession>
                   <ModelsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/models/new">
+                <RequireSession>
+                  <ModelCreatePage />
                 </RequireSession>
               </Route>
               <Route path="/models/:id">
@@ -64,6 +69,11 @@ export function App() {
                   </RequireSession>
                 )}
               </Route>
+              <Route path="/golden-book">
+                <RequireSession>
+                  <GoldenBookPage />
+                </RequireSession>
+              </Route>
               <Route path="/reports">
                 <RequireSession>
                   <ReportsPage />
@@ -72,7 +82,7 @@ export function App() {
               <Route component={NotFound} />
             </Switch>
           </Suspense>
-        </main>
+        </Shell>
       </SessionProvider>
     </I18nProvider>
   );

@@ -1,23 +1,47 @@
 import {
-  GraphQLRequestError,
   isDomainError,
   type ModelAction,
   ModelDetailDocument,
   type ModelDetailQuery,
+  ReplicationSpreadDocument,
   request,
   TransitionModelDocument,
 } from "@lantoa/client";
-import { useId, useState } from "react";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  Input,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Link } from "wouter";
 import { useI18n } from "./i18n/i18n";
-import { offeredActions } from "./model-labels";
-import { QueryStatus } from "./query-status";
+import { offeredActions, statusColor } from "./model-labels";
+import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
+import { EmptyNote, LoadingBlock, QueryStatus } from "./query-status";
 import { useSession, viewerRoles } from "./session";
-import { errorMessageKey, graphqlEndpoint, useQuery } from "./use-query";
+import { acceptableEvidence, uploadEvidence } from "./upload-evidence";
+import { useQuery } from "./use-query";
 
 type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
-/** One model: what it is, its outcomes, its latest evaluation, its history and the actions the viewer may take. */
+const evidenceRoles = ["system-admin", "unit-admin", "unit-officer"];
+
+/** One model: what it is, its outcomes, evidence, history, commendations and spread, and the actions the viewer may take. */
 export default function ModelDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const query = useQuery(ModelDetailDocument, { id });
@@ -25,87 +49,71 @@ export default function ModelDetailPage({ id }: { id: string }) {
   const model = node?.__typename === "Model" ? node : null;
 
   return (
-    <section aria-labelledby="model-heading">
-      <p>
-        <Link href="/models">{t("detail.back")}</Link>
-      </p>
-      {!model && <QueryStatus state={query} reload={query.reload} />}
+    <Stack component="section" aria-labelledby="model-heading" gap="md">
+      <Anchor component={Link} href="/models">
+        {t("detail.back")}
+      </Anchor>
+      {!model && <QueryStatus state={query} reload={query.reload} lines={8} />}
       {query.status === "ready" && !model && (
-        <p role="alert" className="alert">
+        <Alert color="red" variant="light">
           {t("detail.notFound")}
-        </p>
+        </Alert>
       )}
       {model && <ModelView model={model} reload={query.reload} />}
-    </section>
+    </Stack>
+  );
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <div data-testid={testId}>{children}</div>
+    </div>
   );
 }
 
 function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const evidence = model.evidence ?? [];
+  const commendations = model.commendations ?? [];
   return (
     <>
-      <h2 id="model-heading">{model.name}</h2>
-      {model.isPilot && <p className="badge">{t("detail.pilot")}</p>}
-      <dl className="facts">
-        <dt>{t("detail.owner")}</dt>
-        <dd>{model.ownerUnit?.name}</dd>
-        <dt>{t("detail.fields")}</dt>
-        <dd>{(model.fields ?? []).map((code) => label("field", code)).join("; ")}</dd>
-        <dt>{t("detail.status")}</dt>
-        <dd data-testid="model-status">
-          <span className={`status status-${model.status}`}>{label("status", model.status)}</span>
-        </dd>
-        <dt>{t("detail.startDate")}</dt>
-        <dd>{model.startDate ? formatDate(model.startDate) : "—"}</dd>
-        {model.annualTheme && (
-          <>
-            <dt>{t("detail.theme")}</dt>
-            <dd>{model.annualTheme}</dd>
-          </>
+      <Group gap="sm" align="center">
+        <Title order={2} id="model-heading">
+          {model.name}
+        </Title>
+        {model.isPilot && (
+          <Badge variant="light" color="grape">
+            {t("detail.pilot")}
+          </Badge>
         )}
-        <dt>{t("models.code")}</dt>
-        <dd>{model.code}</dd>
-      </dl>
-      <h3>{t("detail.problem")}</h3>
-      <p>{model.problem}</p>
-      <h3>{t("detail.solution")}</h3>
-      <p>{model.solution}</p>
-
-      <h3>{t("detail.outcomes")}</h3>
-      {(model.indicatorValues ?? []).length === 0 ? (
-        <p className="empty">{t("detail.noOutcomes")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="outcomes">
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.indicator")}</th>
-                <th scope="col">{t("detail.period")}</th>
-                <th scope="col" className="number">
-                  {t("detail.value")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(model.indicatorValues ?? []).map((v) => (
-                <tr key={`${v.indicatorCode}-${v.period}`}>
-                  <td>{label("indicator", v.indicatorCode)}</td>
-                  <td>{v.period}</td>
-                  <td className="number">
-                    {v.value == null ? "—" : formatNumber(v.value, { maximumFractionDigits: 2 })}{" "}
-                    {v.unitCode ? label("uom", v.unitCode) : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {model.latestResult && (
-        <>
-          <h3>{t("detail.result")}</h3>
-          <p>
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+          <Fact label={t("detail.owner")}>{model.ownerUnit?.name}</Fact>
+          <Fact label={t("detail.fields")}>{(model.fields ?? []).map((code) => label("field", code)).join("; ")}</Fact>
+          <Fact label={t("detail.status")}>
+            <Badge
+              data-testid="model-status"
+              variant="light"
+              size="lg"
+              color={statusColor[model.status ?? ""] ?? "gray"}
+            >
+              {label("status", model.status)}
+            </Badge>
+          </Fact>
+          <Fact label={t("detail.startDate")}>{model.startDate ? formatDate(model.startDate) : "—"}</Fact>
+          {model.annualTheme && <Fact label={t("detail.theme")}>{model.annualTheme}</Fact>}
+          <Fact label={t("models.code")}>{model.code}</Fact>
+        </SimpleGrid>
+        {model.latestResult && (
+          <Text mt="md">
+            <Text span fw={600}>
+              {t("detail.result")}:{" "}
+            </Text>
             {t("detail.resultLine", {
               round: model.latestResult.roundName ?? model.latestResult.roundCode ?? "",
               rank: model.latestResult.rank ?? "—",
@@ -113,41 +121,350 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
               max: model.latestResult.max == null ? "—" : formatNumber(model.latestResult.max),
               tier: label("tier", model.latestResult.tier),
             })}
-          </p>
-        </>
-      )}
+          </Text>
+        )}
+      </Card>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <div>
+          <Title order={3} size="h4">
+            {t("detail.problem")}
+          </Title>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{model.problem || "—"}</Text>
+        </div>
+        <div>
+          <Title order={3} size="h4">
+            {t("detail.solution")}
+          </Title>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{model.solution || "—"}</Text>
+        </div>
+      </SimpleGrid>
 
       <Actions model={model} reload={reload} />
 
-      <h3>{t("detail.history")}</h3>
-      <div className="table-wrap">
-        <table data-testid="status-history">
-          <thead>
-            <tr>
-              <th scope="col">{t("detail.historyAt")}</th>
-              <th scope="col">{t("detail.historyAction")}</th>
-              <th scope="col">{t("detail.status")}</th>
-              <th scope="col">{t("detail.historyBy")}</th>
-              <th scope="col">{t("detail.historyReason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(model.statusHistory ?? []).map((change) => (
-              <tr key={`${change.at}-${change.command}-${change.to}`}>
-                <td>{change.at ? formatDate(change.at, true) : "—"}</td>
-                <td>{label("action", change.command)}</td>
-                <td>
-                  {change.from ? `${label("status", change.from)} → ` : ""}
-                  {label("status", change.to)}
-                </td>
-                <td>{change.by}</td>
-                <td>{change.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Tabs defaultValue="outcomes" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="outcomes">{t("detail.tabOutcomes")}</Tabs.Tab>
+          <Tabs.Tab value="evidence">{t("detail.tabEvidence", { count: formatNumber(evidence.length) })}</Tabs.Tab>
+          <Tabs.Tab value="history">{t("detail.history")}</Tabs.Tab>
+          <Tabs.Tab value="commendations">
+            {t("detail.tabCommendations", { count: formatNumber(commendations.length) })}
+          </Tabs.Tab>
+          <Tabs.Tab value="replication">{t("detail.tabReplication")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="outcomes" pt="sm">
+          <Outcomes model={model} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evidence" pt="sm">
+          <EvidencePanel model={model} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="sm">
+          <History model={model} />
+        </Tabs.Panel>
+        <Tabs.Panel value="commendations" pt="sm">
+          <Commendations model={model} />
+        </Tabs.Panel>
+        <Tabs.Panel value="replication" pt="sm">
+          <Replication model={model} />
+        </Tabs.Panel>
+      </Tabs>
     </>
+  );
+}
+
+function Outcomes({ model }: { model: ModelNode }) {
+  const { t, label, formatNumber } = useI18n();
+  const values = model.indicatorValues ?? [];
+  if (values.length === 0) return <EmptyNote text={t("detail.noOutcomes")} />;
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table data-testid="outcomes" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("detail.indicator")}</Table.Th>
+            <Table.Th scope="col">{t("detail.period")}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("detail.value")}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {values.map((v) => (
+            <Table.Tr key={`${v.indicatorCode}-${v.period}`}>
+              <Table.Td>{label("indicator", v.indicatorCode)}</Table.Td>
+              <Table.Td>{v.period}</Table.Td>
+              <Table.Td ta="right">
+                {v.value == null ? "—" : formatNumber(v.value, { maximumFractionDigits: 2 })}{" "}
+                {v.unitCode ? label("uom", v.unitCode) : ""}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function History({ model }: { model: ModelNode }) {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table data-testid="status-history" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("detail.historyAt")}</Table.Th>
+            <Table.Th scope="col">{t("detail.historyAction")}</Table.Th>
+            <Table.Th scope="col">{t("detail.status")}</Table.Th>
+            <Table.Th scope="col">{t("detail.historyBy")}</Table.Th>
+            <Table.Th scope="col">{t("detail.historyReason")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(model.statusHistory ?? []).map((change) => (
+            <Table.Tr key={`${change.at}-${change.command}-${change.to}`}>
+              <Table.Td>{change.at ? formatDate(change.at, true) : "—"}</Table.Td>
+              <Table.Td>{label("action", change.command)}</Table.Td>
+              <Table.Td>
+                {change.from ? `${label("status", change.from)} → ` : ""}
+                {label("status", change.to)}
+              </Table.Td>
+              <Table.Td>{change.by}</Table.Td>
+              <Table.Td>{change.reason}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function formatBytes(
+  bytes: number | null | undefined,
+  formatNumber: (n: number, o?: Intl.NumberFormatOptions) => string,
+) {
+  if (bytes == null) return "—";
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}
+
+/** The model's evidence, previewed (images inline, other files linked), and an upload form with progress. */
+function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) {
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
+  const { session } = useSession();
+  const fileId = useId();
+  const [title, setTitle] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [errors, setErrors] = useState<{ title?: string; file?: string }>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const evidence = model.evidence ?? [];
+  const mayUpload = viewerRoles(session).some((role) => evidenceRoles.includes(role));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!title.trim()) found.title = t("detail.evidenceTitleRequired");
+    if (!file) found.file = t("detail.evidenceFileRequired");
+    else if (!acceptableEvidence(file)) found.file = t("detail.evidenceNotAccepted");
+    setErrors(found);
+    if (found.title || found.file || !file || model.version == null) return;
+    setRefusal(null);
+    setProgress(0);
+    try {
+      const { addEvidence } = await uploadEvidence({
+        modelId: model.id,
+        title: title.trim(),
+        file,
+        expectedVersion: model.version,
+        token: session?.token ?? null,
+        onProgress: setProgress,
+      });
+      if (isDomainError(addEvidence)) {
+        setRefusal(refusalOf(addEvidence, i18n));
+        if (addEvidence.code === "DB.STALE_VERSION") reload();
+        return;
+      }
+      notifications.show({ color: "green", message: t("detail.uploaded", { title: title.trim() }) });
+      setTitle("");
+      setFile(null);
+      setFormKey((k) => k + 1);
+      reload();
+    } catch (cause) {
+      setRefusal(failureOf(cause, i18n));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      {evidence.length === 0 ? (
+        <EmptyNote text={t("detail.evidenceEmpty")} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          {evidence.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
+            <Card key={`${item.title}-${index}`} withBorder padding="sm" data-testid="evidence-item">
+              {item.uri && item.mimeType?.startsWith("image/") && (
+                <Card.Section mb="xs">
+                  <Image src={item.uri} alt={item.title ?? ""} h={140} fit="cover" />
+                </Card.Section>
+              )}
+              <Text fw={600}>{item.title}</Text>
+              <Text size="xs" c="dimmed">
+                {item.kind} · {item.mimeType ?? "—"} · {formatBytes(item.sizeBytes, formatNumber)}
+              </Text>
+              {item.uri ? (
+                <Anchor href={item.uri} target="_blank" rel="noopener noreferrer" size="sm">
+                  {t("detail.evidenceOpen")}
+                </Anchor>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("detail.evidenceStored")}
+                </Text>
+              )}
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      {mayUpload && (
+        <Card withBorder component="form" onSubmit={onSubmit} noValidate key={formKey}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t("detail.evidenceTitle")}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                error={errors.title}
+              />
+              <Input.Wrapper
+                label={t("detail.evidenceFile")}
+                description={t("detail.evidenceHint")}
+                error={errors.file}
+                id={fileId}
+              >
+                <input
+                  id={fileId}
+                  type="file"
+                  accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx"
+                  onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+                  style={{ display: "block", marginTop: 4 }}
+                />
+              </Input.Wrapper>
+            </SimpleGrid>
+            {progress !== null && (
+              <Stack gap={4}>
+                <Progress
+                  value={Math.round(progress * 100)}
+                  aria-label={t("detail.uploading", { percent: Math.round(progress * 100) })}
+                  animated
+                />
+                <Text size="xs" role="status">
+                  {t("detail.uploading", { percent: Math.round(progress * 100) })}
+                </Text>
+              </Stack>
+            )}
+            {refusal && (
+              <Alert color="red" variant="light" data-testid="upload-refusal">
+                {refusal.text}
+                {refusal.code && (
+                  <Text span c="dimmed" size="xs">
+                    {" "}
+                    ({refusal.code})
+                  </Text>
+                )}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button type="submit" loading={progress !== null}>
+                {t("detail.upload")}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function Commendations({ model }: { model: ModelNode }) {
+  const { t, formatDate } = useI18n();
+  const rows = model.commendations ?? [];
+  if (rows.length === 0) return <EmptyNote text={t("detail.commendationsEmpty")} />;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped data-testid="commendations">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("detail.commendationForm")}</Table.Th>
+            <Table.Th scope="col">{t("detail.commendationLevel")}</Table.Th>
+            <Table.Th scope="col">{t("detail.commendationIssuer")}</Table.Th>
+            <Table.Th scope="col">{t("detail.commendationDecision")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((c, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
+            <Table.Tr key={`${c.decisionNumber}-${index}`}>
+              <Table.Td>
+                {c.form}
+                {c.revokedOn && (
+                  <Text size="xs" c="red.8">
+                    {t("detail.commendationRevoked", { date: formatDate(c.revokedOn), reason: c.revokedReason ?? "" })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{c.level}</Table.Td>
+              <Table.Td>{c.issuer}</Table.Td>
+              <Table.Td>
+                {c.decisionNumber}
+                {c.decisionDate && ` · ${formatDate(c.decisionDate)}`}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** How far this model spread, from the replication report (the API lists no adopter tree yet). */
+function Replication({ model }: { model: ModelNode }) {
+  const { t, label, formatNumber } = useI18n();
+  const query = useQuery(ReplicationSpreadDocument, { filter: null });
+  if (!query.data) return <QueryStatus state={query} reload={query.reload} />;
+  const spread = (query.data.replicationSpread ?? []).find((row) => row.originModelId === model.id);
+  if (!spread) return <EmptyNote text={t("detail.replicationEmpty")} />;
+  return (
+    <Stack gap="xs" data-testid="replication">
+      <Text>
+        {t("detail.replicationLine", {
+          adopters: formatNumber(spread.adoptingUnits ?? 0),
+          eligible: formatNumber(spread.eligibleUnits ?? 0),
+          coverage: formatNumber(spread.coverage ?? 0, { style: "percent", maximumFractionDigits: 1 }),
+          depth: formatNumber(spread.depth ?? 0),
+        })}
+      </Text>
+      <Group gap="xs">
+        {(spread.levelsReached ?? []).map((code) => (
+          <Badge key={code} variant="outline">
+            {label("level", code)}
+          </Badge>
+        ))}
+        {(spread.fieldsReached ?? []).map((code) => (
+          <Badge key={code} variant="light">
+            {label("field", code)}
+          </Badge>
+        ))}
+      </Group>
+      {spread.medianAdoptionDays != null && (
+        <Text size="sm" c="dimmed">
+          {t("dashboard.medianDays")}: {t("dashboard.days", { count: formatNumber(spread.medianAdoptionDays) })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -155,9 +472,9 @@ type Outcome = { kind: "done"; text: string } | { kind: "error"; text: string; c
 
 /** The lifecycle buttons the model's status allows for the viewer's roles; the gateway has the last word. */
 function Actions({ model, reload }: { model: ModelNode; reload(): void }) {
-  const { t, label, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const { session } = useSession();
-  const reasonId = useId();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -175,18 +492,18 @@ function Actions({ model, reload }: { model: ModelNode; reload(): void }) {
     setOutcome(null);
     try {
       const { transitionModel } = await request(
-        graphqlEndpoint,
+        "/graphql",
         TransitionModelDocument,
         { id: model.id, action, expectedVersion: model.version, reason: reason.trim() || null },
         { token: session.token },
       );
       if (isDomainError(transitionModel)) {
-        const text = (locale === "vi" ? transitionModel.messageVi : transitionModel.message) ?? t("error.unknown");
+        const refusal = refusalOf(transitionModel, i18n);
         const stale = transitionModel.code === "DB.STALE_VERSION";
         setOutcome({
           kind: "error",
-          text: stale ? `${text} ${t("detail.staleHint")}` : text,
-          code: transitionModel.code,
+          text: stale ? `${refusal.text} ${t("detail.staleHint")}` : refusal.text,
+          code: refusal.code,
         });
         // The model changed under us: show what is there now.
         if (stale || transitionModel.code === "MODEL.TRANSITION_NOT_ALLOWED") reload();
@@ -197,49 +514,63 @@ function Actions({ model, reload }: { model: ModelNode; reload(): void }) {
       setOutcome({ kind: "done", text: t("detail.done", { action: actionLabel, status: label("status", status) }) });
       reload();
     } catch (cause) {
-      const text =
-        cause instanceof GraphQLRequestError && cause.kind === "graphql" && !cause.code
-          ? cause.message
-          : t(errorMessageKey(cause));
-      setOutcome({ kind: "error", text });
+      setOutcome({ kind: "error", ...failureOf(cause, i18n) });
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <section aria-labelledby="actions-heading" className="actions">
-      <h3 id="actions-heading">{t("detail.actions")}</h3>
-      {actions.length === 0 ? (
-        <p className="muted">{t("detail.noActions")}</p>
-      ) : (
-        <>
-          {actions.some((a) => a.reason) && (
-            <div className="stack">
-              <label htmlFor={reasonId}>{t("detail.reason")}</label>
-              <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-            </div>
-          )}
-          <div className="button-row">
-            {actions.map((rule) => (
-              <button key={rule.action} type="button" disabled={busy} onClick={() => run(rule.action, rule.reason)}>
-                {label("action", rule.action)}
-              </button>
-            ))}
-          </div>
-        </>
-      )}
-      {busy && <p role="status">{t("detail.working")}</p>}
-      {outcome && (
-        <p
-          role={outcome.kind === "error" ? "alert" : "status"}
-          className={outcome.kind === "error" ? "alert" : "notice"}
-          data-testid="action-outcome"
-        >
-          {outcome.text}
-          {outcome.kind === "error" && outcome.code ? <span className="muted"> ({outcome.code})</span> : null}
-        </p>
-      )}
-    </section>
+    <Card withBorder component="section" aria-labelledby="actions-heading">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="actions-heading">
+          {t("detail.actions")}
+        </Title>
+        {actions.length === 0 ? (
+          <Text c="dimmed">{t("detail.noActions")}</Text>
+        ) : (
+          <>
+            {actions.some((a) => a.reason) && (
+              <Textarea
+                label={t("detail.reason")}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
+            )}
+            <Group gap="xs">
+              {actions.map((rule) => (
+                <Button
+                  key={rule.action}
+                  variant={rule.reason ? "default" : "filled"}
+                  disabled={busy}
+                  onClick={() => run(rule.action, rule.reason)}
+                >
+                  {label("action", rule.action)}
+                </Button>
+              ))}
+            </Group>
+          </>
+        )}
+        {busy && <LoadingBlock lines={1} />}
+        {outcome && (
+          <Alert
+            role={outcome.kind === "error" ? "alert" : "status"}
+            color={outcome.kind === "error" ? "red" : "green"}
+            variant="light"
+            data-testid="action-outcome"
+          >
+            {outcome.text}
+            {outcome.kind === "error" && outcome.code ? (
+              <Text span c="dimmed" size="xs">
+                {" "}
+                ({outcome.code})
+              </Text>
+            ) : null}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
   );
 }

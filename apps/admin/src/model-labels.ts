@@ -53,3 +53,14 @@ export function offeredActions(status: ModelStatus | null | undefined, roles: re
       rule.from.includes(status) && (roles.includes("system-admin") || rule.roles.some((r) => roles.includes(r))),
   );
 }
+
+/** Badge colours by status, so a list scans at a glance. */
+export const statusColor: Record<string, string> = {
+  draft: "gray",
+  submitted: "blue",
+  returned: "orange",
+  approved: "teal",
+  active: "green",
+  suspended: "yellow",
+  archived: "dark",
+};

@@ -1,42 +1,81 @@
-import { type ModelStatus, ModelsDocument } from "@lantoa/client";
+import { type ModelStatus, ModelsDocument, UnitTreeDocument } from "@lantoa/client";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
-import { fieldCodes, statusCodes } from "./model-labels";
-import { QueryStatus } from "./query-status";
+import { fieldCodes, statusCodes, statusColor } from "./model-labels";
+import { EmptyNote, QueryStatus } from "./query-status";
+import { useSession, viewerRoles } from "./session";
+import { levelCodes } from "./unit-labels";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useQuery } from "./use-query";
 
 const pageSize = 20;
+const registerRoles = ["system-admin", "unit-admin", "unit-officer"];
 
-/** Models in the viewer's scope: search without diacritics, filter by field and status, page through. */
+/** A year typed in a filter box, or null while it is not one. */
+function yearOf(text: string): number | null {
+  return /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/**
+ * Models in the viewer's scope: search without diacritics; filter by unit subtree, level,
+ * field, status, annual theme and start years; page through.
+ */
 export default function ModelsPage() {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const { session } = useSession();
   const [location, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const field = params.get("field") ?? "";
   const status = (params.get("status") ?? "") as ModelStatus | "";
+  const level = params.get("level") ?? "";
+  const unit = params.get("unit") ?? "";
   const [text, setText] = useState(params.get("q") ?? "");
+  const [theme, setTheme] = useState(params.get("theme") ?? "");
+  const [fromYear, setFromYear] = useState(params.get("from") ?? "");
+  const [toYear, setToYear] = useState(params.get("to") ?? "");
   const term = useDebouncedValue(text.trim(), 300);
+  const themeTerm = useDebouncedValue(theme.trim(), 300);
+  const from = yearOf(useDebouncedValue(fromYear, 300));
+  const to = yearOf(useDebouncedValue(toYear, 300));
   // Relay paging goes forward by cursor: keep the cursors of the pages behind us to go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
+  const units = useQuery(UnitTreeDocument, { first: 500, filter: null });
 
   // The filters live in the address, so Back from a model returns to the same list.
-  function setParam(name: string, value: string) {
+  function setParams(changes: Record<string, string>) {
     const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
     const search = next.toString();
     navigate(search ? `${location}?${search}` : location, { replace: true });
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: setParam changes every render; `term` is the trigger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: setParams changes every render; the typed values are the trigger.
   useEffect(() => {
-    if ((params.get("q") ?? "") !== term) setParam("q", term);
-  }, [term]);
+    const typed = { q: term, theme: themeTerm, from: from ? String(from) : "", to: to ? String(to) : "" };
+    if (Object.entries(typed).some(([name, value]) => (params.get(name) ?? "") !== value)) setParams(typed);
+  }, [term, themeTerm, from, to]);
 
-  const filterKey = `${term}|${field}|${status}`;
+  const filterKey = `${term}|${field}|${status}|${level}|${unit}|${themeTerm}|${from}|${to}`;
   const [lastFilterKey, setLastFilterKey] = useState(filterKey);
   if (filterKey !== lastFilterKey) {
     setLastFilterKey(filterKey);
@@ -46,105 +85,174 @@ export default function ModelsPage() {
   const query = useQuery(ModelsDocument, {
     first: pageSize,
     after,
-    filter: { text: term || null, field: field || null, status: status || null },
+    filter: {
+      text: term || null,
+      field: field || null,
+      status: status || null,
+      level: level || null,
+      withinUnitId: unit || null,
+      annualTheme: themeTerm || null,
+      fromYear: from,
+      toYear: to,
+    },
   });
   const models = query.data?.models;
+  const any = { value: "", label: t("models.any") };
+  const canRegister = viewerRoles(session).some((role) => registerRoles.includes(role));
 
   return (
-    <section aria-labelledby="models-heading">
-      <h2 id="models-heading">{t("models.title")}</h2>
-      <div className="filters">
-        <label>
-          {t("models.search")}
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t("models.searchPlaceholder")}
-            aria-describedby="models-search-hint"
-          />
-          <small id="models-search-hint">{t("models.searchHint")}</small>
-        </label>
-        <label>
-          {t("models.field")}
-          <select value={field} onChange={(e) => setParam("field", e.target.value)}>
-            <option value="">{t("models.any")}</option>
-            {fieldCodes.map((code) => (
-              <option key={code} value={code}>
-                {label("field", code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("models.status")}
-          <select value={status} onChange={(e) => setParam("status", e.target.value)}>
-            <option value="">{t("models.any")}</option>
-            {statusCodes.map((code) => (
-              <option key={code} value={code}>
-                {label("status", code)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <QueryStatus state={query} reload={query.reload} />
+    <Stack component="section" aria-labelledby="models-heading" gap="sm">
+      <Group justify="space-between">
+        <Title order={2} id="models-heading">
+          {t("models.title")}
+        </Title>
+        {canRegister && (
+          <Button component={Link} href="/models/new">
+            {t("models.create")}
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <TextInput
+          type="search"
+          label={t("models.search")}
+          description={t("models.searchHint")}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          placeholder={t("models.searchPlaceholder")}
+        />
+        <Select
+          label={t("models.unit")}
+          searchable
+          filter={foldedOptionsFilter}
+          clearable
+          value={unit || null}
+          onChange={(value) => setParams({ unit: value ?? "" })}
+          data={(units.data?.units?.edges ?? []).map(({ node }) => ({
+            value: node.id,
+            label: `${"· ".repeat(node.depth ?? 0)}${node.name ?? node.code}`,
+          }))}
+          placeholder={t("models.any")}
+          inputWrapperOrder={["label", "input", "description", "error"]}
+        />
+        <NativeSelect
+          label={t("models.level")}
+          value={level}
+          onChange={(e) => setParams({ level: e.currentTarget.value })}
+          data={[any, ...levelCodes.map((code) => ({ value: code, label: label("level", code) }))]}
+        />
+        <NativeSelect
+          label={t("models.field")}
+          value={field}
+          onChange={(e) => setParams({ field: e.currentTarget.value })}
+          data={[any, ...fieldCodes.map((code) => ({ value: code, label: label("field", code) }))]}
+        />
+        <NativeSelect
+          label={t("models.status")}
+          value={status}
+          onChange={(e) => setParams({ status: e.currentTarget.value })}
+          data={[any, ...statusCodes.map((code) => ({ value: code, label: label("status", code) }))]}
+        />
+        <TextInput label={t("models.theme")} value={theme} onChange={(e) => setTheme(e.currentTarget.value)} />
+        <TextInput
+          label={t("models.fromYear")}
+          inputMode="numeric"
+          maxLength={4}
+          value={fromYear}
+          onChange={(e) => setFromYear(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("models.toYear")}
+          inputMode="numeric"
+          maxLength={4}
+          value={toYear}
+          onChange={(e) => setToYear(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => {
+            setText("");
+            setTheme("");
+            setFromYear("");
+            setToYear("");
+            navigate(location, { replace: true });
+          }}
+        >
+          {t("models.clearFilters")}
+        </Button>
+      </Group>
+      <QueryStatus state={query} reload={query.reload} lines={8} />
       {models && (
-        <div aria-busy={query.status === "loading"}>
-          <p data-testid="models-total">{t("models.total", { count: formatNumber(models.totalCount) })}</p>
+        <Stack gap="xs" aria-busy={query.status === "loading"}>
+          <Text data-testid="models-total" size="sm">
+            {t("models.total", { count: formatNumber(models.totalCount) })}
+          </Text>
           {models.edges.length === 0 ? (
-            <p className="empty">{t("models.empty")}</p>
+            <EmptyNote text={t("models.empty")} />
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("models.name")}</th>
-                    <th scope="col">{t("models.owner")}</th>
-                    <th scope="col">{t("models.field")}</th>
-                    <th scope="col">{t("models.status")}</th>
-                    <th scope="col">{t("models.startDate")}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("models.name")}</Table.Th>
+                    <Table.Th scope="col">{t("models.owner")}</Table.Th>
+                    <Table.Th scope="col">{t("models.field")}</Table.Th>
+                    <Table.Th scope="col">{t("models.status")}</Table.Th>
+                    <Table.Th scope="col">{t("models.startDate")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
                   {models.edges.map(({ node }) => (
-                    <tr key={node.id} data-testid="model-row">
-                      <td>
-                        <Link href={`/models/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-                        {node.isPilot && <span className="badge">{t("models.pilot")}</span>}
-                        <div className="muted">{node.code}</div>
-                      </td>
-                      <td>{node.ownerUnit?.name}</td>
-                      <td>{(node.fields ?? []).map((code) => label("field", code)).join("; ")}</td>
-                      <td>
-                        <span className={`status status-${node.status}`}>{label("status", node.status)}</span>
-                      </td>
-                      <td>{node.startDate ? formatDate(node.startDate) : "—"}</td>
-                    </tr>
+                    <Table.Tr key={node.id} data-testid="model-row">
+                      <Table.Td>
+                        <Anchor component={Link} href={`/models/${encodeURIComponent(node.id)}`}>
+                          {node.name}
+                        </Anchor>
+                        {node.isPilot && (
+                          <Badge ml="xs" size="sm" variant="light" color="grape">
+                            {t("models.pilot")}
+                          </Badge>
+                        )}
+                        <Text size="xs" c="dimmed">
+                          {node.code}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{node.ownerUnit?.name}</Table.Td>
+                      <Table.Td>{(node.fields ?? []).map((code) => label("field", code)).join("; ")}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={statusColor[node.status ?? ""] ?? "gray"}>
+                          {label("status", node.status)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{node.startDate ? formatDate(node.startDate) : "—"}</Table.Td>
+                    </Table.Tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
-          <nav aria-label={t("models.pagination")} className="pager">
-            <button
-              type="button"
+          <Group component="nav" aria-label={t("models.pagination")} gap="sm">
+            <Button
+              variant="default"
               disabled={cursors.length <= 1}
               onClick={() => setCursors((stack) => stack.slice(0, -1))}
             >
               {t("models.previous")}
-            </button>
-            <span>{t("models.page", { page: formatNumber(cursors.length) })}</span>
-            <button
-              type="button"
+            </Button>
+            <Text size="sm">{t("models.page", { page: formatNumber(cursors.length) })}</Text>
+            <Button
+              variant="default"
               disabled={!models.pageInfo.hasNextPage}
               onClick={() => setCursors((stack) => [...stack, models.pageInfo.endCursor])}
             >
               {t("models.next")}
-            </button>
-          </nav>
-        </div>
+            </Button>
+          </Group>
+        </Stack>
       )}
-    </section>
+    </Stack>
   );
 }

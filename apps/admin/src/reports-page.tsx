@@ -1,7 +1,8 @@
 import { type ModelCountDimension, ModelCountsDocument } from "@lantoa/client";
+import { Card, SimpleGrid, Stack, Table, Title } from "@mantine/core";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
-import { QueryStatus } from "./query-status";
+import { EmptyNote, QueryStatus } from "./query-status";
 import { useQuery } from "./use-query";
 
 const tables: readonly { by: ModelCountDimension; title: MessageKey; labelPrefix?: string }[] = [
@@ -14,14 +15,16 @@ const tables: readonly { by: ModelCountDimension; title: MessageKey; labelPrefix
 export default function ReportsPage() {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="reports-heading">
-      <h2 id="reports-heading">{t("reports.title")}</h2>
-      <div className="report-grid">
+    <Stack component="section" aria-labelledby="reports-heading" gap="sm">
+      <Title order={2} id="reports-heading">
+        {t("reports.title")}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {tables.map((table) => (
           <CountTable key={table.by} {...table} />
         ))}
-      </div>
-    </section>
+      </SimpleGrid>
+    </Stack>
   );
 }
 
@@ -31,29 +34,32 @@ function CountTable({ by, title, labelPrefix }: { by: ModelCountDimension; title
   const rows = query.status === "ready" ? (query.data.modelCounts ?? []) : null;
   const headingId = `report-${by}`;
   return (
-    <section aria-labelledby={headingId}>
-      <h3 id={headingId}>{t(title)}</h3>
+    <Card withBorder component="section" aria-labelledby={headingId}>
+      <Title order={3} size="h4" id={headingId} mb="xs">
+        {t(title)}
+      </Title>
       <QueryStatus state={query} reload={query.reload} />
-      {rows && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("reports.key")}</th>
-              <th scope="col" className="number">
+      {rows && rows.length === 0 && <EmptyNote text={t("state.noData")} />}
+      {rows && rows.length > 0 && (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("reports.key")}</Table.Th>
+              <Table.Th scope="col" ta="right">
                 {t("reports.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {rows.map((row) => (
-              <tr key={row.key}>
-                <td>{labelPrefix ? label(labelPrefix, row.key) : row.key}</td>
-                <td className="number">{formatNumber(row.count ?? 0)}</td>
-              </tr>
+              <Table.Tr key={row.key}>
+                <Table.Td>{labelPrefix ? label(labelPrefix, row.key) : row.key}</Table.Td>
+                <Table.Td ta="right">{formatNumber(row.count ?? 0)}</Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       )}
-    </section>
+    </Card>
   );
 }

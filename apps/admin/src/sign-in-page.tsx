@@ -1,10 +1,11 @@
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { useI18n } from "./i18n/i18n";
 import { useSession } from "./session";
 import { errorMessageKey } from "./use-query";
 
-/** Username and password; on success goes back where the user was heading. */
+/** Username and password; on success goes back where the user was heading, or to the dashboard. */
 export function SignInPage() {
   const { t, locale } = useI18n();
   const { signIn } = useSession();
@@ -30,7 +31,7 @@ export function SignInPage() {
         setError((locale === "vi" ? failure.messageVi : failure.message) ?? t("error.unknown"));
         return;
       }
-      navigate(next?.startsWith("/") ? next : "/models");
+      navigate(next?.startsWith("/") ? next : "/");
     } catch (cause) {
       setError(t(errorMessageKey(cause)));
     } finally {
@@ -39,46 +40,49 @@ export function SignInPage() {
   }
 
   return (
-    <section aria-labelledby="sign-in-heading" className="narrow">
-      <h2 id="sign-in-heading">{t("signIn.title")}</h2>
-      {params.has("signedOut") && (
-        <p role="status" className="notice">
-          {t("signIn.signedOut")}
-        </p>
-      )}
-      {next && <p className="notice">{t("signIn.needed")}</p>}
-      <p>{t("signIn.intro")}</p>
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <label>
-          {t("signIn.username")}
-          <input
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t("signIn.password")}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
+    <Card component="section" aria-labelledby="sign-in-heading" withBorder maw={420} mx="auto" mt="lg" padding="lg">
+      <Stack gap="sm">
+        <Title order={2} id="sign-in-heading">
+          {t("signIn.title")}
+        </Title>
+        {params.has("signedOut") && (
+          <Alert color="green" variant="light" role="status">
+            {t("signIn.signedOut")}
+          </Alert>
         )}
-        <button type="submit" disabled={busy}>
-          {busy ? t("signIn.submitting") : t("signIn.submit")}
-        </button>
-      </form>
-    </section>
+        {next && (
+          <Alert color="blue" variant="light" role="status">
+            {t("signIn.needed")}
+          </Alert>
+        )}
+        <Text>{t("signIn.intro")}</Text>
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="sm">
+            <TextInput
+              label={t("signIn.username")}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t("signIn.password")}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            {error && (
+              <Alert color="red" variant="light">
+                {error}
+              </Alert>
+            )}
+            <Button type="submit" loading={busy}>
+              {t("signIn.submit")}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </Card>
   );
 }

@@ -21,6 +21,8 @@ export interface I18n {
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
   /** A date (or date and time) in the user's language. */
   formatDate(value: string | Date, withTime?: boolean): string;
+  /** An amount of đồng the way people say it: "2,1 tỷ đồng" in Vietnamese, "2.1 billion VND" in English. */
+  formatVnd(value: number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -82,6 +84,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const date = typeof value === "string" ? new Date(value) : value;
         if (Number.isNaN(date.getTime())) return String(value);
         return (withTime ? dateTimeFormat : dateFormat).format(date);
+      },
+      formatVnd(value) {
+        const scale = Math.abs(value) >= 1e9 ? 1e9 : Math.abs(value) >= 1e6 ? 1e6 : 1;
+        const key = scale === 1e9 ? "money.billion" : scale === 1e6 ? "money.million" : "money.plain";
+        const digits = scale === 1 ? 0 : 1;
+        return t(key, {
+          value: new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(value / scale),
+        });
       },
     };
   }, [locale, setLocale]);
