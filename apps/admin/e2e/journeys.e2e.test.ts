@@ -9,6 +9,7 @@ import {
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
+import { signOut } from "./pages";
 
 const password = "lantoa-demo";
 
@@ -79,12 +80,12 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     expect(await outcomes.textContent()).toContain("120.000.000 đồng");
     expect(await outcomes.textContent()).toContain("700 ngày công");
     expect(await outcomes.textContent()).toContain("Chiều dài tuyến đường");
+    await page.getByRole("tab", { name: "Lịch sử trạng thái" }).click();
     expect(await page.getByTestId("status-history").getByRole("row").count()).toBeGreaterThan(2);
     expect(await page.getByTestId("model-status").textContent()).toBe("Đang triển khai");
     await page.screenshot({ path: join(screenshotDir, "model-detail.png"), fullPage: true });
 
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.getByText("Bạn đã đăng xuất.").waitFor();
+    await signOut(page);
     expect(await page.evaluate(() => sessionStorage.getItem("lantoa.session"))).toBeNull();
     expect(await nav.getByRole("link", { name: "Mô hình" }).count()).toBe(0);
     await page.goto(`${gateway.url}/models`);
@@ -123,7 +124,7 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
     expect(await page.getByTestId("action-outcome").textContent()).toContain("Đã “Gửi duyệt”");
 
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await signOut(page);
     await signIn(page, "thanhliem.admin");
     await page.goto(`${gateway.url}/models/${encodeURIComponent(modelId)}`);
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
