@@ -118,7 +118,23 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.reload();
     await page.getByTestId("unit-row").filter({ hasText: renamed }).waitFor();
     expect(await page.getByTestId("unit-row").filter({ hasText: name }).count()).toBe(0);
-    await page.screenshot({ path: join(screenshotDir, "unit-renamed.png"), fullPage: true });
+
+    // Move it under the district Women's Union: it now opens and closes with that branch.
+    const womensUnion = "Hội Liên hiệp Phụ nữ huyện Thanh Liêm";
+    await page.getByRole("button", { name: `Thao tác với ${renamed}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Chuyển" }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("combobox", { name: "Đơn vị cấp trên mới" })
+      .fill("hoi lien hiep phu nu huyen");
+    await page.getByRole("option", { name: womensUnion, exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Chuyển" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: `Thu gọn nhánh ${womensUnion}`, exact: true }).click();
+    await expect.poll(() => page.getByTestId("unit-row").filter({ hasText: renamed }).count()).toBe(0);
+    await page.getByRole("button", { name: `Mở nhánh ${womensUnion}`, exact: true }).click();
+    await page.getByTestId("unit-row").filter({ hasText: renamed }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, "unit-renamed-moved.png"), fullPage: true });
   });
 
   it("registers a model with the form, uploads evidence, submits it, and the district admin approves it", async () => {
@@ -182,8 +198,13 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
 
   it("lists the golden book of the viewer's units and finds an entry without diacritics", async () => {
     const page = await openPage("/");
+    // On a phone the navigation hides behind the burger button.
+    await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, "thanhliem.admin");
-    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Sổ vàng" }).click();
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    expect(await nav.getByRole("link", { name: "Sổ vàng" }).isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Mở hoặc đóng điều hướng" }).click();
+    await nav.getByRole("link", { name: "Sổ vàng" }).click();
     await page.getByRole("heading", { name: "Sổ vàng người tốt, việc tốt" }).waitFor();
     await expect.poll(() => page.getByTestId("golden-book-row").count()).toBeGreaterThan(0);
     await page.getByLabel("Tìm trong sổ vàng").fill("cuu nguoi duoi nuoc");
@@ -193,6 +214,7 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
         return rows.length > 0 && rows.every((row) => row.includes("Cứu người đuối nước ở sông Đáy"));
       })
       .toBe(true);
-    await page.screenshot({ path: join(screenshotDir, "golden-book.png"), fullPage: true });
+    expect(await nav.getByRole("link", { name: "Sổ vàng" }).isVisible()).toBe(false);
+    await page.screenshot({ path: join(screenshotDir, "golden-book-phone.png"), fullPage: true });
   });
 });

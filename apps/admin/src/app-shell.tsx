@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, Menu, NativeSelect, NavLink, Text, Title } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { type Locale, useI18n } from "./i18n/i18n";
@@ -40,6 +40,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const [location, navigate] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Mantine slides a closed phone navbar off screen; hide it too, so Tab and screen readers skip it.
+  const phone = useMediaQuery("(max-width: 47.99em)");
+  const navHidden = phone === true && !opened;
   const roles = viewerRoles(session);
   const visible = navItems.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
   // Signed out, the units list is the first page: its nav item stands for "/" too.
@@ -120,7 +123,12 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" id="app-navigation" aria-label={t("nav.label")}>
+      <AppShell.Navbar
+        p="xs"
+        id="app-navigation"
+        aria-label={t("nav.label")}
+        style={navHidden ? { visibility: "hidden" } : undefined}
+      >
         {visible.map((item) => (
           <NavLink
             key={item.href}

@@ -1,3 +1,4 @@
+import { Stack, Text, Title } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { Shell } from "./app-shell";
@@ -33,10 +34,10 @@ function Home() {
 function NotFound() {
   const { t } = useI18n();
   return (
-    <section>
-      <h2>{t("notFound.title")}</h2>
-      <p>{t("notFound.body")}</p>
-    </section>
+    <Stack component="section" gap="xs">
+      <Title order={2}>{t("notFound.title")}</Title>
+      <Text>{t("notFound.body")}</Text>
+    </Stack>
   );
 }
 

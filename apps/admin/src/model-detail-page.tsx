@@ -250,7 +250,7 @@ function formatBytes(
 /** The model's evidence, previewed (images inline, other files linked), and an upload form with progress. */
 function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) {
   const i18n = useI18n();
-  const { t, formatNumber } = i18n;
+  const { t, label, formatNumber } = i18n;
   const { session } = useSession();
   const fileId = useId();
   const [title, setTitle] = useState("");
@@ -314,7 +314,8 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
               )}
               <Text fw={600}>{item.title}</Text>
               <Text size="xs" c="dimmed">
-                {item.kind} · {item.mimeType ?? "—"} · {formatBytes(item.sizeBytes, formatNumber)}
+                {label("evidenceKind", item.kind)} · {item.mimeType ?? "—"} ·{" "}
+                {formatBytes(item.sizeBytes, formatNumber)}
               </Text>
               {item.uri ? (
                 <Anchor href={item.uri} target="_blank" rel="noopener noreferrer" size="sm">

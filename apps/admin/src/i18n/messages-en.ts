@@ -265,6 +265,10 @@ export const messagesEn: Messages = {
   "unitKind.government-office": "Government office",
   "unitKind.enterprise": "Enterprise",
 
+  "evidenceKind.photo": "Photo",
+  "evidenceKind.document": "Document",
+  "evidenceKind.link": "Link",
+
   "notFound.title": "No such page",
   "notFound.body": "The address is wrong. Pick an item in the navigation.",
 

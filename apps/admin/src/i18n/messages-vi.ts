@@ -265,6 +265,10 @@ export const messagesVi = {
   "unitKind.government-office": "Cơ quan nhà nước",
   "unitKind.enterprise": "Doanh nghiệp",
 
+  "evidenceKind.photo": "Ảnh",
+  "evidenceKind.document": "Văn bản",
+  "evidenceKind.link": "Liên kết",
+
   "notFound.title": "Không có trang này",
   "notFound.body": "Đường dẫn không đúng. Hãy chọn một mục trên thanh điều hướng.",
 
