@@ -71,7 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
               aria-controls="app-navigation"
             />
             <div>
-              <Title order={1} size="h3" c="red.9" lh={1.1}>
+              <Title order={1} size="h3" c="red.9" lh={1.1} style={{ whiteSpace: "nowrap" }}>
                 {t("app.title")}
               </Title>
               <Text size="xs" c="dimmed" visibleFrom="md">
@@ -86,8 +86,8 @@ export function Shell({ children }: { children: ReactNode }) {
               value={locale}
               onChange={(e) => setLocale(e.currentTarget.value as Locale)}
               data={[
-                { value: "vi", label: t("language.vi") },
-                { value: "en", label: t("language.en") },
+                { value: "vi", label: phone ? "VI" : t("language.vi") },
+                { value: "en", label: phone ? "EN" : t("language.en") },
               ]}
             />
             {session ? (

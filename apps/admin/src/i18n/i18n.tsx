@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { formatVnd } from "./format-vnd";
 import { messagesEn } from "./messages-en";
 import { type MessageKey, type Messages, messagesVi } from "./messages-vi";
 
@@ -85,14 +86,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (Number.isNaN(date.getTime())) return String(value);
         return (withTime ? dateTimeFormat : dateFormat).format(date);
       },
-      formatVnd(value) {
-        const scale = Math.abs(value) >= 1e9 ? 1e9 : Math.abs(value) >= 1e6 ? 1e6 : 1;
-        const key = scale === 1e9 ? "money.billion" : scale === 1e6 ? "money.million" : "money.plain";
-        const digits = scale === 1 ? 0 : 1;
-        return t(key, {
-          value: new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(value / scale),
-        });
-      },
+      formatVnd: (value) => formatVnd(value, locale),
     };
   }, [locale, setLocale]);
 
