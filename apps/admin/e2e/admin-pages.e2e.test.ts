@@ -171,6 +171,7 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page
       .getByLabel("Tệp minh chứng")
       .setInputFiles({ name: "hu-gao.png", mimeType: "image/png", buffer: tinyPng });
+    await page.getByRole("img", { name: "Ảnh sẽ tải lên: hu-gao.png" }).waitFor();
     await page.getByRole("button", { name: "Tải lên" }).click();
     const item = page.getByTestId("evidence-item").filter({ hasText: "Ảnh hũ gạo tại chi hội" });
     await item.waitFor();

@@ -27,7 +27,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { useI18n } from "./i18n/i18n";
 import { offeredActions, statusColor } from "./model-labels";
@@ -259,6 +259,14 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
   const [errors, setErrors] = useState<{ title?: string; file?: string }>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // The chosen file, previewed before it is sent: an image inline, a PDF in a new tab.
+  const previewUrl = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
+  useEffect(
+    () => () => {
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
+    },
+    [previewUrl],
+  );
   const evidence = model.evidence ?? [];
   const mayUpload = viewerRoles(session).some((role) => evidenceRoles.includes(role));
 
@@ -355,6 +363,21 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
                 />
               </Input.Wrapper>
             </SimpleGrid>
+            {file && previewUrl && file.type.startsWith("image/") && (
+              <Image
+                src={previewUrl}
+                alt={t("detail.previewImage", { name: file.name })}
+                h={120}
+                w="auto"
+                fit="contain"
+                data-testid="evidence-preview"
+              />
+            )}
+            {file && previewUrl && file.type === "application/pdf" && (
+              <Anchor href={previewUrl} target="_blank" rel="noopener" size="sm" data-testid="evidence-preview">
+                {t("detail.previewPdf")}
+              </Anchor>
+            )}
             {progress !== null && (
               <Stack gap={4}>
                 <Progress

@@ -222,12 +222,14 @@ export default function ModelsPage() {
                       </Table.Td>
                       <Table.Td>{node.ownerUnit?.name}</Table.Td>
                       <Table.Td>{(node.fields ?? []).map((code) => label("field", code)).join("; ")}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <Badge variant="light" color={statusColor[node.status ?? ""] ?? "gray"}>
                           {label("status", node.status)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{node.startDate ? formatDate(node.startDate) : "—"}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {node.startDate ? formatDate(node.startDate) : "—"}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -269,6 +269,9 @@ export const messagesEn: Messages = {
   "evidenceKind.document": "Document",
   "evidenceKind.link": "Link",
 
+  "detail.previewImage": "Image to upload: {name}",
+  "detail.previewPdf": "Preview the PDF to upload",
+
   "notFound.title": "No such page",
   "notFound.body": "The address is wrong. Pick an item in the navigation.",
 

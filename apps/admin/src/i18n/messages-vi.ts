@@ -269,6 +269,9 @@ export const messagesVi = {
   "evidenceKind.document": "Văn bản",
   "evidenceKind.link": "Liên kết",
 
+  "detail.previewImage": "Ảnh sẽ tải lên: {name}",
+  "detail.previewPdf": "Xem trước tệp PDF sẽ tải lên",
+
   "notFound.title": "Không có trang này",
   "notFound.body": "Đường dẫn không đúng. Hãy chọn một mục trên thanh điều hướng.",
 
