@@ -176,6 +176,11 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     const item = page.getByTestId("evidence-item").filter({ hasText: "Ảnh hũ gạo tại chi hội" });
     await item.waitFor();
     expect(await item.textContent()).toContain("image/png");
+    // The stored file comes back from the gateway through its signed address and renders.
+    const shown = item.getByRole("img", { name: "Ảnh hũ gạo tại chi hội" });
+    await expect
+      .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     expect(await page.getByRole("tab", { name: /^Minh chứng/ }).textContent()).toBe("Minh chứng (1)");
     await page.screenshot({ path: join(screenshotDir, "model-evidence.png"), fullPage: true });
 

@@ -312,30 +312,34 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
         <EmptyNote text={t("detail.evidenceEmpty")} />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          {evidence.map((item, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
-            <Card key={`${item.title}-${index}`} withBorder padding="sm" data-testid="evidence-item">
-              {item.uri && item.mimeType?.startsWith("image/") && (
-                <Card.Section mb="xs">
-                  <Image src={item.uri} alt={item.title ?? ""} h={140} fit="cover" />
-                </Card.Section>
-              )}
-              <Text fw={600}>{item.title}</Text>
-              <Text size="xs" c="dimmed">
-                {label("evidenceKind", item.kind)} · {item.mimeType ?? "—"} ·{" "}
-                {formatBytes(item.sizeBytes, formatNumber)}
-              </Text>
-              {item.uri ? (
-                <Anchor href={item.uri} target="_blank" rel="noopener noreferrer" size="sm">
-                  {t("detail.evidenceOpen")}
-                </Anchor>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t("detail.evidenceStored")}
+          {evidence.map((item, index) => {
+            // An uploaded file has a signed address; a link-only evidence its own.
+            const href = item.downloadUrl ?? item.uri;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
+              <Card key={`${item.title}-${index}`} withBorder padding="sm" data-testid="evidence-item">
+                {href && item.mimeType?.startsWith("image/") && (
+                  <Card.Section mb="xs">
+                    <Image src={href} alt={item.title ?? ""} h={140} fit="cover" />
+                  </Card.Section>
+                )}
+                <Text fw={600}>{item.title}</Text>
+                <Text size="xs" c="dimmed">
+                  {label("evidenceKind", item.kind)} · {item.mimeType ?? "—"} ·{" "}
+                  {formatBytes(item.sizeBytes, formatNumber)}
                 </Text>
-              )}
-            </Card>
-          ))}
+                {href ? (
+                  <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
+                    {t("detail.evidenceOpen")}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("detail.evidenceStored")}
+                  </Text>
+                )}
+              </Card>
+            );
+          })}
         </SimpleGrid>
       )}
       {mayUpload && (

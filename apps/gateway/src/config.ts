@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   LANTOA_SEED_DEMO: flag,
   LANTOA_GRAPHIQL: flag,
   LANTOA_CORS_ORIGINS: z.string().optional(),
+  LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
   LANTOA_SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -41,6 +42,8 @@ export interface GatewayConfig {
   /** Other origins allowed to call the API from a browser (CORS). */
   readonly corsOrigins: readonly string[];
   readonly sessionTtlHours: number;
+  /** Signs evidence download addresses; random per process when unset. */
+  readonly fileSigningKey?: string | undefined;
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .map((o) => o.trim())
       .filter((o) => o !== ""),
     sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
+    fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
   };
 }

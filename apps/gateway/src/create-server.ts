@@ -1,19 +1,23 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 import type { Context } from "./context.js";
+import { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";
+import { EVIDENCE_PATH_PREFIX } from "./storage/evidence-links.js";
 
 /** The largest request body accepted (evidence uploads included). */
 export const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
 
 /**
- * One HTTP server for the product: GraphQL at `/graphql`, the built admin app at
- * every other path (unknown paths fall back to `index.html` for client routing).
+ * One HTTP server for the product: GraphQL at `/graphql`, evidence files at their signed
+ * addresses under `/files/evidence/`, the built admin app at every other path (unknown
+ * paths fall back to `index.html` for client routing).
  */
 export function createHttpServer(
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
   adminDist: string,
+  evidence?: EvidenceDownloadDeps,
 ): Server {
   const hasAdmin = existsSync(adminDist);
   const serveAdmin = hasAdmin ? sirv(adminDist, { single: true, etag: true, gzip: true }) : undefined;
@@ -33,6 +37,10 @@ export function createHttpServer(
       void yoga(req, res);
       return;
     }
+    if (evidence && req.url?.startsWith(EVIDENCE_PATH_PREFIX) && (req.method === "GET" || req.method === "HEAD")) {
+      void sendEvidence(req.url, evidence, req.method === "HEAD", res);
+      return;
+    }
     if (serveAdmin) {
       serveAdmin(req, res, () => {
         res.statusCode = 404;
@@ -46,4 +54,20 @@ export function createHttpServer(
       `The admin app is not built (looked in ${adminDist}). Run npm start, or pnpm --filter @lantoa/admin build.`,
     );
   });
+}
+
+async function sendEvidence(
+  path: string,
+  deps: EvidenceDownloadDeps,
+  headOnly: boolean,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    const response = await serveEvidence(new URL(path, "http://gateway"), deps, new Date());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(headOnly ? undefined : Buffer.from(await response.arrayBuffer()));
+  } catch {
+    res.statusCode = 500;
+    res.end("Could not read the file");
+  }
 }

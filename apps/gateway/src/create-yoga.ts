@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { schema } from "./schema/index.js";
+import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** Options of {@link createGatewayYoga}. */
@@ -18,6 +19,8 @@ export interface YogaOptions {
   readonly now?: () => Date;
   /** Where evidence files are kept. */
   readonly storage: EvidenceStorage;
+  /** Signs evidence download addresses; a random key per instance when omitted. */
+  readonly evidenceLinks?: EvidenceLinks;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -33,6 +36,7 @@ function bearerToken(header: string | null): string | null {
  */
 export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const now = options.now ?? (() => new Date());
+  const links = options.evidenceLinks ?? evidenceLinks();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -50,6 +54,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         viewer: token ? await userForToken(options.db, token, at) : null,
         sessionTtlHours: options.sessionTtlHours ?? 12,
         storage: options.storage,
+        evidenceLinks: links,
       };
     },
   });

@@ -3,6 +3,7 @@ import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDe
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
+import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
 
 /** A running gateway. */
@@ -25,14 +26,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
     await seedConfiguration(connection.db);
+    const storage = localFolderStorage(config.uploadDir);
+    const links = evidenceLinks(config.fileSigningKey ? Buffer.from(config.fileSigningKey) : undefined);
     const yoga = createGatewayYoga({
       db: connection.db,
       graphiql: config.graphiql,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
-      storage: localFolderStorage(config.uploadDir),
+      storage,
+      evidenceLinks: links,
     });
-    const server = createHttpServer(yoga, config.adminDist);
+    const server = createHttpServer(yoga, config.adminDist, { db: connection.db, storage, links });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => resolve());

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DEMO_PASSWORD, DEMO_ROUND_CODE, seedDemoData } from "@lantoa/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGatewayYoga, localFolderStorage } from "../src/index.js";
+import { createGatewayYoga, evidenceLinks, localFolderStorage, serveEvidence } from "../src/index.js";
 
 type Response = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -17,6 +17,7 @@ describe.each(testEngines())("the API on %s", (engine) => {
   const at = new Date("2023-09-01T08:00:00+07:00");
   const uploadDir = mkdtempSync(join(tmpdir(), "lantoa-uploads-"));
   let upload: (operations: unknown, file: File, token: string) => Promise<Response>;
+  const links = evidenceLinks(new Uint8Array(32).fill(7));
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -33,6 +34,7 @@ describe.each(testEngines())("the API on %s", (engine) => {
       graphiql: false,
       now: () => at,
       storage: localFolderStorage(uploadDir),
+      evidenceLinks: links,
     });
     upload = async (operations, file, token) => {
       const form = new FormData();
@@ -356,5 +358,34 @@ describe.each(testEngines())("the API on %s", (engine) => {
     expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const rows = await database.db.selectFrom("evidence").select("id").where("model_id", "=", model.id).execute();
     expect(rows).toHaveLength(1);
+
+    // The reader gets a signed address; it serves exactly the stored bytes until it expires.
+    const detail = await call(
+      `query($m: ID!) { node(id: $m) { ... on Model { evidence { downloadUrl } } } }`,
+      { m },
+      tokens["phunu.canbo"],
+    );
+    const downloadUrl: string = detail.data.node.evidence[0].downloadUrl;
+    expect(downloadUrl).toMatch(/^\/files\/evidence\/[0-9a-f-]{36}\?expires=\d+&signature=/);
+    const deps = { db: database.db, storage: localFolderStorage(uploadDir), links };
+    const served = await serveEvidence(new URL(downloadUrl, "http://test"), deps, at);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("application/pdf");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(new Uint8Array(2048).fill(37));
+    const forged = new URL(downloadUrl, "http://test");
+    forged.searchParams.set("signature", `x${forged.searchParams.get("signature")?.slice(1)}`);
+    expect((await serveEvidence(forged, deps, at)).status).toBe(403);
+    const otherFile = new URL(downloadUrl.replace(/evidence\/[0-9a-f-]{36}/, `evidence/${model.id}`), "http://test");
+    expect((await serveEvidence(otherFile, deps, at)).status).toBe(403);
+    const later = new Date(at.getTime() + 2 * 60 * 60 * 1000);
+    expect((await serveEvidence(new URL(downloadUrl, "http://test"), deps, later)).status).toBe(403);
+    // Someone who may not read the model never gets an address.
+    const outsider = await call(
+      `query($m: ID!) { node(id: $m) { ... on Model { evidence { downloadUrl } } } }`,
+      { m },
+      tokens["thanhha.canbo"],
+    );
+    expect(outsider.data?.node ?? null).toBeNull();
   });
 });

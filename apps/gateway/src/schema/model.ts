@@ -384,6 +384,7 @@ const EvidenceRef = builder
     mime_type: string | null;
     size_bytes: number | null;
     uri: string | null;
+    storage_key: string | null;
   }>("Evidence")
   .implement({
     description: "A document, photo or link backing a model's claims (minh chứng).",
@@ -393,6 +394,12 @@ const EvidenceRef = builder
       mimeType: t.exposeString("mime_type", { nullable: true }),
       sizeBytes: t.exposeInt("size_bytes", { nullable: true }),
       uri: t.exposeString("uri", { nullable: true }),
+      downloadUrl: t.string({
+        nullable: true,
+        description:
+          "Where an uploaded file can be fetched (GET, no token needed): a signed address, relative to the gateway, valid for an hour. Null for a link-only evidence (see uri).",
+        resolve: (e, _args, { evidenceLinks, now }) => (e.storage_key ? evidenceLinks.pathFor(e.id, now) : null),
+      }),
     }),
   });
 
@@ -402,7 +409,7 @@ builder.objectField(ModelRef, "evidence", (t) =>
     load: async (ids: string[], { db }) => {
       const rows = await db
         .selectFrom("evidence")
-        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri"])
+        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key"])
         .where("model_id", "in", ids)
         .orderBy("uploaded_at")
         .execute();
