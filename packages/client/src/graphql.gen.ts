@@ -102,28 +102,28 @@ export type CreateModelMutation = { createModel:
     | { __typename: 'MutationCreateModelSuccess', data: { model: { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null } | null } }
    | null };
 
-export type CriteriaVersionSummaryFragment = { id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null };
+export type CriteriaVersionSummaryFragment = { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string };
 
 export type CriteriaSetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CriteriaSetsQuery = { criteriaSets: Array<{ id: string, code: string | null, name: string | null, versions: Array<{ id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null }> | null }> | null };
+export type CriteriaSetsQuery = { criteriaSets: Array<{ id: string, code: string, name: string, versions: Array<{ id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string }> }> };
 
 export type CriteriaSetVersionQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CriteriaSetVersionQuery = { criteriaSetVersion: { definition: string | null, id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null, criteriaSet: { id: string, code: string | null, name: string | null } | null } | null };
+export type CriteriaSetVersionQuery = { criteriaSetVersion: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string, criteriaSet: { id: string, code: string, name: string } } | null };
 
-export type CriteriaProblemFieldsFragment = { code: string | null, message: string | null, messageVi: string | null, path: string | null, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null };
+export type CriteriaProblemFieldsFragment = { code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null };
 
 export type ValidateCriteriaDefinitionQueryVariables = Exact<{
   definition: string;
 }>;
 
 
-export type ValidateCriteriaDefinitionQuery = { validateCriteriaDefinition: { valid: boolean | null, totalPoints: number | null, problems: Array<{ code: string | null, message: string | null, messageVi: string | null, path: string | null, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> | null } | null };
+export type ValidateCriteriaDefinitionQuery = { validateCriteriaDefinition: { valid: boolean, totalPoints: number | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> } };
 
 export type DiffCriteriaVersionsQueryVariables = Exact<{
   from: string;
@@ -133,7 +133,7 @@ export type DiffCriteriaVersionsQueryVariables = Exact<{
 
 export type DiffCriteriaVersionsQuery = { diffCriteriaVersions:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'QueryDiffCriteriaVersionsSuccess', data: Array<{ entity: string | null, change: string | null, itemId: string | null, field: string | null, before: string | null, after: string | null, message: string | null, messageVi: string | null }> }
+    | { __typename: 'QueryDiffCriteriaVersionsSuccess', data: Array<{ entity: string, change: string, itemId: string, field: string | null, before: string | null, after: string | null, message: string, messageVi: string }> }
    | null };
 
 export type CreateCriteriaSetMutationVariables = Exact<{
@@ -143,9 +143,9 @@ export type CreateCriteriaSetMutationVariables = Exact<{
 
 
 export type CreateCriteriaSetMutation = { createCriteriaSet:
-    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string | null, message: string | null, messageVi: string | null, path: string | null, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> | null }
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationCreateCriteriaSetSuccess', data: { criteriaSet: { id: string, code: string | null, name: string | null } | null, draft: { id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null } | null } }
+    | { __typename: 'MutationCreateCriteriaSetSuccess', data: { criteriaSet: { id: string, code: string, name: string }, draft: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
    | null };
 
 export type SaveCriteriaDraftMutationVariables = Exact<{
@@ -156,9 +156,9 @@ export type SaveCriteriaDraftMutationVariables = Exact<{
 
 
 export type SaveCriteriaDraftMutation = { saveCriteriaDraft:
-    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string | null, message: string | null, messageVi: string | null, path: string | null, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> | null }
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationSaveCriteriaDraftSuccess', data: { version: { definition: string | null, id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null } | null } }
+    | { __typename: 'MutationSaveCriteriaDraftSuccess', data: { version: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
    | null };
 
 export type PublishCriteriaVersionMutationVariables = Exact<{
@@ -168,9 +168,9 @@ export type PublishCriteriaVersionMutationVariables = Exact<{
 
 
 export type PublishCriteriaVersionMutation = { publishCriteriaVersion:
-    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string | null, message: string | null, messageVi: string | null, path: string | null, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> | null }
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationPublishCriteriaVersionSuccess', data: { version: { id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null } | null } }
+    | { __typename: 'MutationPublishCriteriaVersionSuccess', data: { version: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
    | null };
 
 export type NewCriteriaDraftMutationVariables = Exact<{
@@ -181,7 +181,19 @@ export type NewCriteriaDraftMutationVariables = Exact<{
 
 export type NewCriteriaDraftMutation = { newCriteriaDraft:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationNewCriteriaDraftSuccess', data: { version: { id: string, setCode: string | null, setName: string | null, versionNumber: number | null, status: string | null, version: number | null, contentHash: string | null, publishedAt: string | null, createdAt: string | null } | null } }
+    | { __typename: 'MutationNewCriteriaDraftSuccess', data: { version: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+   | null };
+
+export type CriteriaPreviewModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CriteriaPreviewModelQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Model', id: string, code: string | null, name: string | null, startDate: string | null, ownerUnit: { id: string } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, value: number | null }> | null, evidence: Array<{ kind: string | null }> | null }
+    | { __typename: 'Unit' }
    | null };
 
 type ErrorFields_CriteriaInvalidError_Fragment = { code: string | null, message: string | null, messageVi: string | null };
@@ -686,6 +698,30 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<NewCriteriaDraftMutation, NewCriteriaDraftMutationVariables>;
+export const CriteriaPreviewModelDocument = new TypedDocumentString(`
+    query CriteriaPreviewModel($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Model {
+      id
+      code
+      name
+      startDate
+      ownerUnit {
+        id
+      }
+      indicatorValues {
+        indicatorCode
+        period
+        value
+      }
+      evidence {
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaPreviewModelQuery, CriteriaPreviewModelQueryVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
     query Leaderboard($roundCode: String!, $limit: Int, $offset: Int) {
   leaderboard(roundCode: $roundCode, limit: $limit, offset: $offset) {

@@ -58,9 +58,9 @@ export const CriteriaSetRef = builder.loadableNode("CriteriaSet", {
     return published ? true : { systemAdmin: true };
   },
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
-    createdAt: t.string({ resolve: (s) => new Date(s.created_at).toISOString() }),
+    code: t.exposeString("code", { nullable: false }),
+    name: t.exposeString("name", { nullable: false }),
+    createdAt: t.string({ nullable: false, resolve: (s) => new Date(s.created_at).toISOString() }),
   }),
 });
 
@@ -71,10 +71,10 @@ export const CriteriaSetVersionRef = builder.loadableNode("CriteriaSetVersion", 
   runScopesOnType: true,
   authScopes: (v) => (v.status === "published" ? true : { systemAdmin: true }),
   fields: (t) => ({
-    setCode: t.exposeString("set_code"),
-    setName: t.exposeString("set_name"),
-    versionNumber: t.exposeInt("version_number"),
-    status: t.exposeString("status", { description: "draft or published." }),
+    setCode: t.exposeString("set_code", { nullable: false }),
+    setName: t.exposeString("set_name", { nullable: false }),
+    versionNumber: t.exposeInt("version_number", { nullable: false }),
+    status: t.exposeString("status", { nullable: false, description: "draft or published." }),
     contentHash: t.exposeString("content_hash", {
       nullable: true,
       description: "SHA-256 of the published definition.",
@@ -83,18 +83,23 @@ export const CriteriaSetVersionRef = builder.loadableNode("CriteriaSetVersion", 
       nullable: true,
       resolve: (v) => (v.published_at ? new Date(v.published_at).toISOString() : null),
     }),
-    createdAt: t.string({ resolve: (v) => new Date(v.created_at).toISOString() }),
-    version: t.exposeInt("version", { description: "Send back as expectedVersion when saving or publishing." }),
+    createdAt: t.string({ nullable: false, resolve: (v) => new Date(v.created_at).toISOString() }),
+    version: t.exposeInt("version", {
+      nullable: false,
+      description: "Send back as expectedVersion when saving or publishing.",
+    }),
     definition: t.string({
+      nullable: false,
       description: "The criteria set as JSON (see @lantoa/domain/criteria).",
       resolve: (v) => JSON.stringify(v.definition),
     }),
-    criteriaSet: t.field({ type: CriteriaSetRef, resolve: (v) => v.criteria_set_id }),
+    criteriaSet: t.field({ nullable: false, type: CriteriaSetRef, resolve: (v) => v.criteria_set_id }),
   }),
 });
 
 builder.objectField(CriteriaSetRef, "versions", (t) =>
   t.loadableList({
+    nullable: false,
     type: CriteriaSetVersionRef,
     description: "Newest first; drafts only for system admins.",
     load: (ids: string[], context) =>
@@ -105,6 +110,7 @@ builder.objectField(CriteriaSetRef, "versions", (t) =>
 
 builder.queryField("criteriaSets", (t) =>
   t.field({
+    nullable: false,
     type: [CriteriaSetRef],
     description: "Criteria sets by code: those with a published version for everyone, all of them for system admins.",
     resolve: (_root, _args, context) => listCriteriaSets(context.db, { includeDrafts: isSystemAdmin(context) }),
@@ -123,6 +129,7 @@ builder.queryField("criteriaSetVersion", (t) =>
 
 builder.queryField("criteriaSetVersions", (t) =>
   t.field({
+    nullable: false,
     type: [CriteriaSetVersionRef],
     description:
       "Every published criteria-set version, newest first. Published rubrics are public: councils publish them with results.",
@@ -147,10 +154,10 @@ const CriteriaProblemRef = builder.objectRef<CriteriaProblem>("CriteriaProblem")
   description:
     "One problem of a criteria set: `path` names where (ids joined by dots, e.g. tiers.good or impact.reach); formula problems carry the position.",
   fields: (t) => ({
-    code: t.exposeString("code", { description: "CRITERIA.POINTS_MISMATCH, FORMULA.UNKNOWN_INPUT…" }),
-    message: t.string({ description: "In English.", resolve: (p) => p.message.en }),
-    messageVi: t.string({ description: "In Vietnamese.", resolve: (p) => p.message.vi }),
-    path: t.exposeString("path"),
+    code: t.exposeString("code", { nullable: false, description: "CRITERIA.POINTS_MISMATCH, FORMULA.UNKNOWN_INPUT…" }),
+    message: t.string({ nullable: false, description: "In English.", resolve: (p) => p.message.en }),
+    messageVi: t.string({ nullable: false, description: "In Vietnamese.", resolve: (p) => p.message.vi }),
+    path: t.exposeString("path", { nullable: false }),
     criterionId: t.exposeString("criterionId", { nullable: true }),
     offset: t.exposeInt("offset", { nullable: true, description: "0-based offset in the formula." }),
     line: t.exposeInt("line", { nullable: true, description: "1-based line in the formula." }),
@@ -211,7 +218,7 @@ builder.objectType(CriteriaInvalidFailure, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof CriteriaInvalidFailure,
   fields: (t) => ({
-    problems: t.field({ type: [CriteriaProblemRef], resolve: (e) => e.problems }),
+    problems: t.field({ nullable: false, type: [CriteriaProblemRef], resolve: (e) => e.problems }),
   }),
 });
 
@@ -237,14 +244,15 @@ const CriteriaValidationRef = builder
   .objectRef<{ valid: boolean; problems: CriteriaProblem[]; totalPoints: number | null }>("CriteriaValidation")
   .implement({
     fields: (t) => ({
-      valid: t.exposeBoolean("valid"),
-      problems: t.field({ type: [CriteriaProblemRef], resolve: (v) => v.problems }),
+      valid: t.exposeBoolean("valid", { nullable: false }),
+      problems: t.field({ nullable: false, type: [CriteriaProblemRef], resolve: (v) => v.problems }),
       totalPoints: t.exposeFloat("totalPoints", { nullable: true }),
     }),
   });
 
 builder.queryField("validateCriteriaDefinition", (t) =>
   t.field({
+    nullable: false,
     type: CriteriaValidationRef,
     description:
       "Checks a criteria-set definition without saving it, exactly as saveCriteriaDraft would (the admin app runs the same domain check in the browser as you type).",
@@ -264,14 +272,17 @@ builder.queryField("validateCriteriaDefinition", (t) =>
 const CriteriaChangeRef = builder.objectRef<ReturnType<typeof diffCriteriaSets>[number]>("CriteriaChange").implement({
   description: "One difference between two versions, as a sentence in both languages.",
   fields: (t) => ({
-    entity: t.exposeString("entity", { description: "criterion, gate, group, scale, band, tier, input or setting." }),
-    change: t.exposeString("change", { description: "added, removed or changed." }),
-    itemId: t.exposeString("id", { description: "The id of what changed (a band: scaleId/bandId)." }),
+    entity: t.exposeString("entity", {
+      nullable: false,
+      description: "criterion, gate, group, scale, band, tier, input or setting.",
+    }),
+    change: t.exposeString("change", { nullable: false, description: "added, removed or changed." }),
+    itemId: t.exposeString("id", { nullable: false, description: "The id of what changed (a band: scaleId/bandId)." }),
     field: t.exposeString("field", { nullable: true }),
     before: t.string({ nullable: true, description: "JSON.", resolve: (c) => jsonOrNull(c.before) }),
     after: t.string({ nullable: true, description: "JSON.", resolve: (c) => jsonOrNull(c.after) }),
-    message: t.string({ description: "In English.", resolve: (c) => c.message.en }),
-    messageVi: t.string({ description: "In Vietnamese.", resolve: (c) => c.message.vi }),
+    message: t.string({ nullable: false, description: "In English.", resolve: (c) => c.message.en }),
+    messageVi: t.string({ nullable: false, description: "In Vietnamese.", resolve: (c) => c.message.vi }),
   }),
 });
 
@@ -389,13 +400,13 @@ const CreateCriteriaSetInput = builder.inputType("CreateCriteriaSetInput", {
 
 const CriteriaSetPayload = builder.objectRef<{ setId: string; versionId: string }>("CriteriaSetPayload").implement({
   fields: (t) => ({
-    criteriaSet: t.field({ type: CriteriaSetRef, resolve: (p) => p.setId }),
-    draft: t.field({ type: CriteriaSetVersionRef, resolve: (p) => p.versionId }),
+    criteriaSet: t.field({ nullable: false, type: CriteriaSetRef, resolve: (p) => p.setId }),
+    draft: t.field({ nullable: false, type: CriteriaSetVersionRef, resolve: (p) => p.versionId }),
   }),
 });
 
 const CriteriaVersionPayload = builder.objectRef<{ versionId: string }>("CriteriaVersionPayload").implement({
-  fields: (t) => ({ version: t.field({ type: CriteriaSetVersionRef, resolve: (p) => p.versionId }) }),
+  fields: (t) => ({ version: t.field({ nullable: false, type: CriteriaSetVersionRef, resolve: (p) => p.versionId }) }),
 });
 
 builder.mutationField("createCriteriaSet", (t) =>
