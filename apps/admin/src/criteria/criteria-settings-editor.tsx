@@ -188,6 +188,7 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           <Button
             size="compact-sm"
             variant="light"
+            w="fit-content"
             onClick={() =>
               edit((d) =>
                 d.scales.push({
@@ -263,6 +264,7 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           <Button
             size="compact-sm"
             variant="light"
+            w="fit-content"
             onClick={() =>
               edit((d) =>
                 d.inputs.push({
@@ -336,6 +338,7 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           <Button
             size="compact-sm"
             variant="light"
+            w="fit-content"
             onClick={() =>
               edit((d) =>
                 d.tiers.push({
@@ -403,6 +406,7 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           <Button
             size="compact-sm"
             variant="light"
+            w="fit-content"
             onClick={() => edit((d) => d.tieBreaks.push({ criterionId: scored[0]?.id ?? "", direction: "desc" }))}
           >
             {t("criteria.tieBreaks.add")}
@@ -485,6 +489,7 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           <Button
             size="compact-sm"
             variant="light"
+            w="fit-content"
             onClick={() =>
               edit((d) =>
                 d.quotas.push({
