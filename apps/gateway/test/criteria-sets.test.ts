@@ -293,6 +293,16 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     const tierChange = diff.data.diffCriteriaVersions.data.find((c: any) => c.entity === "tier");
     expect(tierChange.messageVi).toContain(`${oldMin} → ${oldMin - 5}`);
 
+    // A new set may start as a copy of a published version: same criteria, its own lineage.
+    const copy = await call(
+      CREATE,
+      { input: { code: "copy-of-check", name: "Bản sao", copyOfVersionId: v2.id }, key: "create-copy-of-check" },
+      tokens.admin,
+    );
+    const copied = JSON.parse(copy.data.createCriteriaSet.data.draft.definition);
+    expect(copied).toMatchObject({ status: "draft", id: "copy-of-check", basedOnVersion: null });
+    expect(copied.tiers).toEqual(edited.tiers);
+
     // Published versions are public; both appear for anonymous readers.
     const publicList = await call(`{ criteriaSets { code versions { versionNumber status } } }`);
     expect(publicList.data.criteriaSets).toContainEqual({

@@ -11,8 +11,8 @@ import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
-import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import { useSession, viewerRoles } from "../session";
+import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
 import { type Draft, type EditDraft, numberOf, sumPoints } from "./criteria-draft";
 import { CriteriaPreview } from "./criteria-preview";
 import { type CriteriaProblem, criteriaProblems } from "./criteria-problems";
@@ -87,7 +87,9 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
     );
   }
 
-  const readOnly = loaded.status !== "draft";
+  const isAdmin = viewerRoles(session).includes("system-admin");
+  const published = loaded.status === "published";
+  const readOnly = published || !isAdmin;
   const edit: EditDraft = (change) => {
     setDraft((previous) => {
       if (!previous) return previous;
@@ -134,8 +136,8 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
     setFailure(null);
     try {
       await action();
-    } catch {
-      setFailure(t("error.network"));
+    } catch (error) {
+      setFailure(t(errorMessageKey(error)));
     } finally {
       setBusy(false);
     }
@@ -187,8 +189,8 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
             {loaded.setName} — {t("criteria.versionN", { n: loaded.versionNumber })}
           </Title>
           <Group gap="xs">
-            <Badge color={readOnly ? "green" : "yellow"} variant="light" data-testid="version-status">
-              {t(readOnly ? "criteria.status.published" : "criteria.status.draft")}
+            <Badge color={published ? "green" : "yellow"} variant="light" data-testid="version-status">
+              {t(published ? "criteria.status.published" : "criteria.status.draft")}
             </Badge>
             {loaded.contentHash && (
               <Text size="xs" c="dimmed" title={loaded.contentHash}>
@@ -208,9 +210,11 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
             </Button>
           )}
           {readOnly ? (
-            <Button onClick={newDraft} loading={busy}>
-              {t("criteria.newDraft")}
-            </Button>
+            isAdmin && (
+              <Button onClick={newDraft} loading={busy}>
+                {t("criteria.newDraft")}
+              </Button>
+            )
           ) : (
             <>
               <Button

@@ -5,7 +5,7 @@ import { Link, useLocation } from "wouter";
 import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
 
 const newKey = () => `criteria-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -41,8 +41,8 @@ export default function CriteriaSetsPage() {
       if (r?.__typename === "MutationCreateCriteriaSetSuccess") {
         navigate(`/criteria/versions/${encodeURIComponent(r.data.draft.id)}`);
       } else if (r && "code" in r) setFailure((locale === "vi" ? r.messageVi : r.message) ?? t("error.unknown"));
-    } catch {
-      setFailure(t("error.network"));
+    } catch (error) {
+      setFailure(t(errorMessageKey(error)));
     } finally {
       setBusy(false);
     }
@@ -61,8 +61,8 @@ export default function CriteriaSetsPage() {
       if (r?.__typename === "MutationNewCriteriaDraftSuccess") {
         navigate(`/criteria/versions/${encodeURIComponent(r.data.version.id)}`);
       } else if (r && "code" in r) setFailure((locale === "vi" ? r.messageVi : r.message) ?? t("error.unknown"));
-    } catch {
-      setFailure(t("error.network"));
+    } catch (error) {
+      setFailure(t(errorMessageKey(error)));
     } finally {
       setBusy(false);
     }
