@@ -15,7 +15,7 @@ import { useSession, viewerRoles } from "../session";
 import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
 import { type Draft, type EditDraft, numberOf, sumPoints } from "./criteria-draft";
 import { CriteriaPreview } from "./criteria-preview";
-import { type CriteriaProblem, criteriaProblems } from "./criteria-problems";
+import { type CriteriaProblem, criteriaProblems, withNextStep } from "./criteria-problems";
 import { CriteriaSettingsEditor } from "./criteria-settings-editor";
 import { CriteriaTreeEditor } from "./criteria-tree-editor";
 
@@ -32,7 +32,7 @@ function fromServer(p: {
 }): CriteriaProblem {
   return {
     code: p.code,
-    message: { vi: p.messageVi, en: p.message },
+    message: withNextStep(p.code, { vi: p.messageVi, en: p.message }),
     path: p.path,
     nodeId: p.criterionId ?? null,
     position:
