@@ -48,15 +48,7 @@ export const CriteriaSetRef = builder.loadableNode("CriteriaSet", {
   load: (ids: string[], { db }) => findCriteriaSetsByIds(db, ids),
   // A set never published is a work in progress: only system admins see it.
   runScopesOnType: true,
-  authScopes: async (s, { db }) => {
-    const published = await db
-      .selectFrom("criteria_set_versions")
-      .select("id")
-      .where("criteria_set_id", "=", s.id)
-      .where("status", "=", "published")
-      .executeTakeFirst();
-    return published ? true : { systemAdmin: true };
-  },
+  authScopes: (s) => (s.has_published ? true : { systemAdmin: true }),
   fields: (t) => ({
     code: t.exposeString("code", { nullable: false }),
     name: t.exposeString("name", { nullable: false }),

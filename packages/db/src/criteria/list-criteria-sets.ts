@@ -2,8 +2,8 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database } from "../database.js";
 import type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria.table.js";
 
-/** A criteria set as the API shows it. */
-export type CriteriaSetRow = Selectable<CriteriaSetTable>;
+/** A criteria set as the API shows it; `has_published` says whether anyone may read it. */
+export type CriteriaSetRow = Selectable<CriteriaSetTable> & { has_published: boolean };
 
 /** A criteria-set version with its set's code and name beside it. */
 export type CriteriaVersionRow = Selectable<CriteriaSetVersionTable> & { set_code: string; set_name: string };
@@ -18,7 +18,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * const sets = await listCriteriaSets(db, { includeDrafts: isSystemAdmin });
  */
 export function listCriteriaSets(db: Db, options: { includeDrafts: boolean }): Promise<CriteriaSetRow[]> {
-  let query = db.selectFrom("criteria_sets as s").selectAll("s").orderBy("s.code");
+  let query = setQuery(db).orderBy("s.code");
   if (!options.includeDrafts) {
     query = query.where(({ exists, selectFrom }) =>
       exists(
@@ -40,13 +40,27 @@ export function listCriteriaSets(db: Db, options: { includeDrafts: boolean }): P
  */
 export async function findCriteriaSetsByIds(db: Db, ids: readonly string[]): Promise<(CriteriaSetRow | undefined)[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("criteria_sets")
-    .selectAll()
-    .where("id", "in", [...ids])
+  const rows = await setQuery(db)
+    .where("s.id", "in", [...ids])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id));
+}
+
+function setQuery(db: Db) {
+  return db
+    .selectFrom("criteria_sets as s")
+    .selectAll("s")
+    .select(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("criteria_set_versions as p")
+          .select("p.id")
+          .whereRef("p.criteria_set_id", "=", "s.id")
+          .where("p.status", "=", "published"),
+      )
+        .$castTo<boolean>()
+        .as("has_published"),
+    );
 }
 
 function versionQuery(db: Db) {
