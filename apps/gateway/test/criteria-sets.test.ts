@@ -314,6 +314,28 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     });
   });
 
+  it("starts one draft when two admins ask at once", async () => {
+    const created = await call(
+      CREATE,
+      { input: { code: "race-check", name: "Hai người cùng lúc", startFrom: "BLANK" }, key: "create-race-check" },
+      tokens.admin,
+    );
+    const draft = created.data.createCriteriaSet.data.draft;
+    const v1 = (await call(PUBLISH, { id: draft.id, expected: draft.version }, tokens.admin)).data
+      .publishCriteriaVersion.data.version;
+    const results = await Promise.all(
+      ["race-a", "race-b"].map((key) => call(NEW_DRAFT, { from: v1.id, key: `${key}-check` }, tokens.admin)),
+    );
+    const kinds = results.map((r) => r.data.newCriteriaDraft.__typename ?? r.data.newCriteriaDraft.code).sort();
+    expect(kinds).toEqual(["DomainError", "MutationNewCriteriaDraftSuccess"]);
+    expect(results.map((r) => r.data.newCriteriaDraft.code).filter(Boolean)).toEqual(["CRITERIA.DRAFT_EXISTS"]);
+    const versions = await call(`{ criteriaSets { code versions { versionNumber status } } }`, {}, tokens.admin);
+    expect(versions.data.criteriaSets.find((s: any) => s.code === "race-check").versions).toEqual([
+      { versionNumber: 2, status: "draft" },
+      { versionNumber: 1, status: "published" },
+    ]);
+  });
+
   it("lets only system admins write or see drafts", async () => {
     const created = await call(
       CREATE,

@@ -17,6 +17,7 @@ export {
   freezeCriteriaVersion,
   insertCriteriaDraft,
   insertCriteriaSet,
+  lockCriteriaSetDraft,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";

@@ -10,6 +10,7 @@ import {
   insertCriteriaDraft,
   insertCriteriaSet,
   listCriteriaSets,
+  lockCriteriaSetDraft,
   onceForKey,
   publishedCriteriaVersions,
   saveCriteriaDraftDefinition,
@@ -611,12 +612,7 @@ builder.mutationField("newCriteriaDraft", (t) =>
                 ),
               );
             }
-            const existing = await trx
-              .selectFrom("criteria_set_versions")
-              .select(["id", "version_number"])
-              .where("criteria_set_id", "=", source.criteria_set_id)
-              .where("status", "=", "draft")
-              .executeTakeFirst();
+            const existing = await lockCriteriaSetDraft(trx, source.criteria_set_id);
             if (existing) {
               fail(
                 domainError(

@@ -33,6 +33,26 @@ export async function insertCriteriaSet(
 }
 
 /**
+ * Locks a criteria set for the rest of the transaction and returns its draft, if it has
+ * one: two requests starting a draft at once then see each other's.
+ *
+ * @example
+ * const existing = await lockCriteriaSetDraft(trx, setId); // undefined when there is no draft
+ */
+export async function lockCriteriaSetDraft(
+  trx: Transaction<Database>,
+  setId: string,
+): Promise<{ id: string; version_number: number } | undefined> {
+  await trx.selectFrom("criteria_sets").select("id").where("id", "=", setId).forUpdate().executeTakeFirstOrThrow();
+  return trx
+    .selectFrom("criteria_set_versions")
+    .select(["id", "version_number"])
+    .where("criteria_set_id", "=", setId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+}
+
+/**
  * Adds a draft version numbered after the set's highest version. Call inside a
  * transaction; the set row is locked so two new drafts cannot take one number.
  *
