@@ -50,6 +50,12 @@ export function sumPoints(nodes: readonly CriteriaNode[]): number {
   return Math.round(sum * 1000) / 1000;
 }
 
+/** The weights of the scored criteria, when the set allocates by weight (percent of the total) instead of points. */
+export function sumWeights(nodes: readonly CriteriaNode[]): number | null {
+  const weights = scoredCriteria(nodes).flatMap((c) => (c.weight === undefined ? [] : [c.weight]));
+  return weights.length === 0 ? null : Math.round(weights.reduce((a, b) => a + b, 0) * 1000) / 1000;
+}
+
 /** Scored criteria in tree order, for tie-breaks and the preview. */
 export function scoredCriteria(nodes: readonly CriteriaNode[]): ScoredCriterion[] {
   return nodes.flatMap((node) =>

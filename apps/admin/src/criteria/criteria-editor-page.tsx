@@ -13,7 +13,7 @@ import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
 import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
-import { type Draft, type EditDraft, numberOf, sumPoints } from "./criteria-draft";
+import { type Draft, type EditDraft, numberOf, sumPoints, sumWeights } from "./criteria-draft";
 import { CriteriaPreview } from "./criteria-preview";
 import { type CriteriaProblem, criteriaProblems, withNextStep } from "./criteria-problems";
 import { CriteriaSettingsEditor } from "./criteria-settings-editor";
@@ -101,8 +101,11 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
     setServerProblems([]);
     setFailure(null);
   };
-  const sum = sumPoints(draft.criteria);
-  const totalsMatch = Math.abs(sum - draft.totalPoints) < 0.0005;
+  // A set allocates by points (they add up to the total) or by weights (they add up to 100 %).
+  const weights = sumWeights(draft.criteria);
+  const sum = weights ?? sumPoints(draft.criteria);
+  const target = weights === null ? draft.totalPoints : 100;
+  const totalsMatch = Math.abs(sum - target) < 0.0005;
   const message = (m: { message: string | null | undefined; messageVi: string | null | undefined }) =>
     (locale === "vi" ? m.messageVi : m.message) ?? t("error.unknown");
 
@@ -280,14 +283,16 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
           />
           <div aria-live="polite" data-testid="live-total">
             <Text fw={700} c={totalsMatch ? "green.8" : "red.8"}>
-              {t("criteria.liveTotal", {
+              {t(weights === null ? "criteria.liveTotal" : "criteria.liveWeights", {
                 sum: formatNumber(sum, { maximumFractionDigits: 3 }),
-                total: formatNumber(draft.totalPoints, { maximumFractionDigits: 3 }),
+                total: formatNumber(target, { maximumFractionDigits: 3 }),
               })}
             </Text>
             {!totalsMatch && (
               <Text size="sm" c="red.8">
-                {t("criteria.totalHint", { diff: formatNumber(draft.totalPoints - sum, { maximumFractionDigits: 3 }) })}
+                {t(weights === null ? "criteria.totalHint" : "criteria.weightsHint", {
+                  diff: formatNumber(target - sum, { maximumFractionDigits: 3 }),
+                })}
               </Text>
             )}
           </div>

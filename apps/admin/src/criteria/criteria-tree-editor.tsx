@@ -179,7 +179,22 @@ function NodeEditor({
             }}
             style={{ width: "10rem" }}
           />
-          {node.kind !== "gate" && (
+          {node.kind !== "gate" && node.kind !== "group" && node.weight !== undefined && (
+            <NumberInput
+              label={t("criteria.node.weight")}
+              value={node.weight}
+              readOnly={readOnly}
+              min={0}
+              decimalScale={3}
+              onChange={(v) =>
+                change((n) => {
+                  if (n.kind !== "gate" && n.kind !== "group") n.weight = numberOf(v);
+                })
+              }
+              style={{ width: "8rem" }}
+            />
+          )}
+          {node.kind !== "gate" && (node.kind === "group" || node.weight === undefined) && (
             <NumberInput
               label={node.kind === "group" ? t("criteria.node.groupPoints") : t("criteria.node.points")}
               value={node.points ?? ""}
