@@ -24,6 +24,7 @@ const navItems: readonly NavItem[] = [
   { href: "/golden-book", label: "nav.goldenBook", roles: signedInRoles },
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
   { href: "/leaderboard", label: "nav.leaderboard" },
+  { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
 ];
 
 function isCurrent(location: string, href: string): boolean {

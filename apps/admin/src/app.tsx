@@ -16,6 +16,9 @@ const ModelDetailPage = lazy(() => import("./model-detail-page"));
 const GoldenBookPage = lazy(() => import("./golden-book-page"));
 const LeaderboardPage = lazy(() => import("./leaderboard-page"));
 const ReportsPage = lazy(() => import("./reports-page"));
+const CriteriaSetsPage = lazy(() => import("./criteria/criteria-sets-page"));
+const CriteriaEditorPage = lazy(() => import("./criteria/criteria-editor-page"));
+const CriteriaComparePage = lazy(() => import("./criteria/criteria-compare-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -79,6 +82,23 @@ export function App() {
                 <RequireSession>
                   <ReportsPage />
                 </RequireSession>
+              </Route>
+              <Route path="/criteria">
+                <RequireSession>
+                  <CriteriaSetsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/criteria/compare">
+                <RequireSession>
+                  <CriteriaComparePage />
+                </RequireSession>
+              </Route>
+              <Route path="/criteria/versions/:id">
+                {(params) => (
+                  <RequireSession>
+                    <CriteriaEditorPage id={decodeURIComponent(params.id)} />
+                  </RequireSession>
+                )}
               </Route>
               <Route component={NotFound} />
             </Switch>

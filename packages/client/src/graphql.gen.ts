@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from './document-type-decoration.js';
+export type CreateCriteriaSetInput = {
+  /** Letters, digits, - and _ (e.g. hoi-thi-2026). */
+  code: string;
+  /** Start from a copy of this version. */
+  copyOfVersionId?: string | null | undefined;
+  name: string;
+  nameEn?: string | null | undefined;
+  startFrom?: CriteriaStart | null | undefined;
+};
+
 export type CreateModelInput = {
   annualTheme?: string | null | undefined;
   code: string;
@@ -14,6 +24,13 @@ export type CreateModelInput = {
   solution: string;
   startDate: string;
 };
+
+/** What a new criteria set starts from (ignored when copyOfVersionId is given). */
+export type CriteriaStart =
+  /** One criterion. */
+  | 'BLANK'
+  /** The default rubric of DOMAIN.md. */
+  | 'DEFAULT';
 
 export type GoldenBookDimension =
   | 'FIELD'
@@ -92,7 +109,108 @@ export type CreateModelMutation = { createModel:
     | { __typename: 'MutationCreateModelSuccess', data: { model: { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null } | null } }
    | null };
 
-export type ErrorFieldsFragment = { code: string | null, message: string | null, messageVi: string | null };
+export type CriteriaVersionSummaryFragment = { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string };
+
+export type CriteriaSetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CriteriaSetsQuery = { criteriaSets: Array<{ id: string, code: string, name: string, versions: Array<{ id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string }> }> };
+
+export type CriteriaSetVersionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CriteriaSetVersionQuery = { criteriaSetVersion: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string, criteriaSet: { id: string, code: string, name: string } } | null };
+
+export type CriteriaProblemFieldsFragment = { code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null };
+
+export type ValidateCriteriaDefinitionQueryVariables = Exact<{
+  definition: string;
+}>;
+
+
+export type ValidateCriteriaDefinitionQuery = { validateCriteriaDefinition: { valid: boolean, totalPoints: number | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> } };
+
+export type DiffCriteriaVersionsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DiffCriteriaVersionsQuery = { diffCriteriaVersions:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'QueryDiffCriteriaVersionsSuccess', data: Array<{ entity: string, change: string, itemId: string, field: string | null, before: string | null, after: string | null, message: string, messageVi: string }> }
+   | null };
+
+export type CreateCriteriaSetMutationVariables = Exact<{
+  input: CreateCriteriaSetInput;
+  idempotencyKey: string;
+}>;
+
+
+export type CreateCriteriaSetMutation = { createCriteriaSet:
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCreateCriteriaSetSuccess', data: { criteriaSet: { id: string, code: string, name: string }, draft: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+   | null };
+
+export type SaveCriteriaDraftMutationVariables = Exact<{
+  versionId: string;
+  definition: string;
+  expectedVersion: number;
+}>;
+
+
+export type SaveCriteriaDraftMutation = { saveCriteriaDraft:
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSaveCriteriaDraftSuccess', data: { version: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+   | null };
+
+export type PublishCriteriaVersionMutationVariables = Exact<{
+  versionId: string;
+  expectedVersion: number;
+}>;
+
+
+export type PublishCriteriaVersionMutation = { publishCriteriaVersion:
+    | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationPublishCriteriaVersionSuccess', data: { version: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+   | null };
+
+export type NewCriteriaDraftMutationVariables = Exact<{
+  fromVersionId: string;
+  idempotencyKey: string;
+}>;
+
+
+export type NewCriteriaDraftMutation = { newCriteriaDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationNewCriteriaDraftSuccess', data: { version: { id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+   | null };
+
+export type CriteriaPreviewModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CriteriaPreviewModelQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Model', id: string, code: string | null, name: string | null, startDate: string | null, ownerUnit: { id: string } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, value: number | null }> | null, evidence: Array<{ kind: string | null }> | null }
+    | { __typename: 'Unit' }
+   | null };
+
+type ErrorFields_CriteriaInvalidError_Fragment = { code: string | null, message: string | null, messageVi: string | null };
+
+type ErrorFields_DomainError_Fragment = { code: string | null, message: string | null, messageVi: string | null };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_CriteriaInvalidError_Fragment
+  | ErrorFields_DomainError_Fragment
+;
 
 export type ViewerFieldsFragment = { username: string | null, displayName: string | null, roles: Array<{ role: string | null, unitId: string | null }> | null };
 
@@ -131,6 +249,8 @@ export type ModelDetailQueryVariables = Exact<{
 
 
 export type ModelDetailQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
     | { __typename: 'Unit' }
    | null };
@@ -296,6 +416,32 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}
+    `, {"fragmentName":"CriteriaVersionSummary"}) as unknown as TypedDocumentString<CriteriaVersionSummaryFragment, unknown>;
+export const CriteriaProblemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CriteriaProblemFields on CriteriaProblem {
+  code
+  message
+  messageVi
+  path
+  criterionId
+  offset
+  line
+  column
+  excerpt
+}
+    `, {"fragmentName":"CriteriaProblemFields"}) as unknown as TypedDocumentString<CriteriaProblemFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ErrorFields on Error {
   code
@@ -394,6 +540,308 @@ fragment ModelSummary on Model {
     name
   }
 }`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
+export const CriteriaSetsDocument = new TypedDocumentString(`
+    query CriteriaSets {
+  criteriaSets {
+    id
+    code
+    name
+    versions {
+      ...CriteriaVersionSummary
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}`) as unknown as TypedDocumentString<CriteriaSetsQuery, CriteriaSetsQueryVariables>;
+export const CriteriaSetVersionDocument = new TypedDocumentString(`
+    query CriteriaSetVersion($id: ID!) {
+  criteriaSetVersion(id: $id) {
+    ...CriteriaVersionSummary
+    definition
+    criteriaSet {
+      id
+      code
+      name
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}`) as unknown as TypedDocumentString<CriteriaSetVersionQuery, CriteriaSetVersionQueryVariables>;
+export const ValidateCriteriaDefinitionDocument = new TypedDocumentString(`
+    query ValidateCriteriaDefinition($definition: String!) {
+  validateCriteriaDefinition(definition: $definition) {
+    valid
+    totalPoints
+    problems {
+      ...CriteriaProblemFields
+    }
+  }
+}
+    fragment CriteriaProblemFields on CriteriaProblem {
+  code
+  message
+  messageVi
+  path
+  criterionId
+  offset
+  line
+  column
+  excerpt
+}`) as unknown as TypedDocumentString<ValidateCriteriaDefinitionQuery, ValidateCriteriaDefinitionQueryVariables>;
+export const DiffCriteriaVersionsDocument = new TypedDocumentString(`
+    query DiffCriteriaVersions($from: ID!, $to: ID!) {
+  diffCriteriaVersions(from: $from, to: $to) {
+    __typename
+    ... on QueryDiffCriteriaVersionsSuccess {
+      data {
+        entity
+        change
+        itemId
+        field
+        before
+        after
+        message
+        messageVi
+      }
+    }
+    ... on Error {
+      ...ErrorFields
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<DiffCriteriaVersionsQuery, DiffCriteriaVersionsQueryVariables>;
+export const CreateCriteriaSetDocument = new TypedDocumentString(`
+    mutation CreateCriteriaSet($input: CreateCriteriaSetInput!, $idempotencyKey: String!) {
+  createCriteriaSet(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationCreateCriteriaSetSuccess {
+      data {
+        criteriaSet {
+          id
+          code
+          name
+        }
+        draft {
+          ...CriteriaVersionSummary
+        }
+      }
+    }
+    ... on CriteriaInvalidError {
+      problems {
+        ...CriteriaProblemFields
+      }
+    }
+    ... on Error {
+      ...ErrorFields
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}
+fragment CriteriaProblemFields on CriteriaProblem {
+  code
+  message
+  messageVi
+  path
+  criterionId
+  offset
+  line
+  column
+  excerpt
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<CreateCriteriaSetMutation, CreateCriteriaSetMutationVariables>;
+export const SaveCriteriaDraftDocument = new TypedDocumentString(`
+    mutation SaveCriteriaDraft($versionId: ID!, $definition: String!, $expectedVersion: Int!) {
+  saveCriteriaDraft(
+    versionId: $versionId
+    definition: $definition
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationSaveCriteriaDraftSuccess {
+      data {
+        version {
+          ...CriteriaVersionSummary
+          definition
+        }
+      }
+    }
+    ... on CriteriaInvalidError {
+      problems {
+        ...CriteriaProblemFields
+      }
+    }
+    ... on Error {
+      ...ErrorFields
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}
+fragment CriteriaProblemFields on CriteriaProblem {
+  code
+  message
+  messageVi
+  path
+  criterionId
+  offset
+  line
+  column
+  excerpt
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<SaveCriteriaDraftMutation, SaveCriteriaDraftMutationVariables>;
+export const PublishCriteriaVersionDocument = new TypedDocumentString(`
+    mutation PublishCriteriaVersion($versionId: ID!, $expectedVersion: Int!) {
+  publishCriteriaVersion(versionId: $versionId, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationPublishCriteriaVersionSuccess {
+      data {
+        version {
+          ...CriteriaVersionSummary
+        }
+      }
+    }
+    ... on CriteriaInvalidError {
+      problems {
+        ...CriteriaProblemFields
+      }
+    }
+    ... on Error {
+      ...ErrorFields
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}
+fragment CriteriaProblemFields on CriteriaProblem {
+  code
+  message
+  messageVi
+  path
+  criterionId
+  offset
+  line
+  column
+  excerpt
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<PublishCriteriaVersionMutation, PublishCriteriaVersionMutationVariables>;
+export const NewCriteriaDraftDocument = new TypedDocumentString(`
+    mutation NewCriteriaDraft($fromVersionId: ID!, $idempotencyKey: String!) {
+  newCriteriaDraft(fromVersionId: $fromVersionId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationNewCriteriaDraftSuccess {
+      data {
+        version {
+          ...CriteriaVersionSummary
+        }
+      }
+    }
+    ... on Error {
+      ...ErrorFields
+    }
+  }
+}
+    fragment CriteriaVersionSummary on CriteriaSetVersion {
+  id
+  setCode
+  setName
+  versionNumber
+  status
+  version
+  contentHash
+  publishedAt
+  createdAt
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<NewCriteriaDraftMutation, NewCriteriaDraftMutationVariables>;
+export const CriteriaPreviewModelDocument = new TypedDocumentString(`
+    query CriteriaPreviewModel($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Model {
+      id
+      code
+      name
+      startDate
+      ownerUnit {
+        id
+      }
+      indicatorValues {
+        indicatorCode
+        period
+        value
+      }
+      evidence {
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaPreviewModelQuery, CriteriaPreviewModelQueryVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
     query Leaderboard($roundCode: String!, $limit: Int, $offset: Int) {
   leaderboard(roundCode: $roundCode, limit: $limit, offset: $offset) {

@@ -4,6 +4,22 @@ export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
+export {
+  type CriteriaSetRow,
+  type CriteriaVersionRow,
+  criteriaVersionsOfSets,
+  findCriteriaSetsByIds,
+  findCriteriaVersionsByIds,
+  listCriteriaSets,
+  publishedCriteriaVersions,
+} from "./criteria/list-criteria-sets.js";
+export {
+  freezeCriteriaVersion,
+  insertCriteriaDraft,
+  insertCriteriaSet,
+  lockCriteriaSetDraft,
+  saveCriteriaDraftDefinition,
+} from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";

@@ -1,8 +1,11 @@
+import { criteriaMessagesVi } from "./messages-criteria-vi";
+
 /**
  * Every label of the admin app in Vietnamese, the default language. `{name}` marks a value
  * filled in by `t(key, { name })`. The English table must have the same keys (the type says so).
  */
 export const messagesVi = {
+  ...criteriaMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -1,0 +1,335 @@
+import {
+  CriteriaSetVersionDocument,
+  NewCriteriaDraftDocument,
+  PublishCriteriaVersionDocument,
+  request,
+  SaveCriteriaDraftDocument,
+} from "@lantoa/client";
+import { Alert, Badge, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Link, useLocation } from "wouter";
+import { useI18n } from "../i18n/i18n";
+import { QueryStatus } from "../query-status";
+import { useSession, viewerRoles } from "../session";
+import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
+import { type Draft, type EditDraft, numberOf, sumPoints, sumWeights } from "./criteria-draft";
+import { CriteriaPreview } from "./criteria-preview";
+import { type CriteriaProblem, criteriaProblems, withNextStep } from "./criteria-problems";
+import { CriteriaSettingsEditor } from "./criteria-settings-editor";
+import { CriteriaTreeEditor } from "./criteria-tree-editor";
+
+/** A problem the server returned, in the editor's shape. */
+function fromServer(p: {
+  code: string;
+  message: string;
+  messageVi: string;
+  path: string;
+  criterionId?: string | null;
+  offset?: number | null;
+  line?: number | null;
+  column?: number | null;
+}): CriteriaProblem {
+  return {
+    code: p.code,
+    message: withNextStep(p.code, { vi: p.messageVi, en: p.message }),
+    path: p.path,
+    nodeId: p.criterionId ?? null,
+    position:
+      p.offset != null && p.line != null && p.column != null
+        ? { offset: p.offset, line: p.line, column: p.column }
+        : null,
+  };
+}
+
+const newKey = () => `criteria-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Edits one version of a criteria set: the tree, scales, tiers, tie-breaks and quotas,
+ * checked by the domain as you type, with a live preview; saves the draft and publishes
+ * it. A published version opens read-only.
+ */
+export default function CriteriaEditorPage({ id }: { id: string }) {
+  const { t, locale, formatNumber } = useI18n();
+  const { session } = useSession();
+  const [, navigate] = useLocation();
+  const query = useQuery(CriteriaSetVersionDocument, { id });
+  const loaded = query.status === "ready" ? query.data.criteriaSetVersion : null;
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverProblems, setServerProblems] = useState<CriteriaProblem[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!loaded) return;
+    setDraft(JSON.parse(loaded.definition) as Draft);
+    setRowVersion(loaded.version);
+    setDirty(false);
+  }, [loaded]);
+
+  const deferred = useDeferredValue(draft);
+  const checked = useMemo(() => (deferred ? criteriaProblems(deferred) : null), [deferred]);
+  const problems = serverProblems.length > 0 && !dirty ? serverProblems : (checked?.problems ?? []);
+  const problemsByNode = useMemo(() => {
+    const map = new Map<string, CriteriaProblem[]>();
+    for (const p of problems) if (p.nodeId) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p]);
+    return map;
+  }, [problems]);
+
+  if (!loaded || !draft) {
+    return (
+      <section>
+        <QueryStatus state={query} reload={query.reload} errorKey="criteria.error" />
+        {query.status === "ready" && !loaded && <p>{t("error.notFound")}</p>}
+      </section>
+    );
+  }
+
+  const isAdmin = viewerRoles(session).includes("system-admin");
+  const published = loaded.status === "published";
+  const readOnly = published || !isAdmin;
+  const edit: EditDraft = (change) => {
+    setDraft((previous) => {
+      if (!previous) return previous;
+      const next = structuredClone(previous);
+      change(next);
+      return next;
+    });
+    setDirty(true);
+    setServerProblems([]);
+    setFailure(null);
+  };
+  // A set allocates by points (they add up to the total) or by weights (they add up to 100 %).
+  const weights = sumWeights(draft.criteria);
+  const sum = weights ?? sumPoints(draft.criteria);
+  const target = weights === null ? draft.totalPoints : 100;
+  const totalsMatch = Math.abs(sum - target) < 0.0005;
+  const message = (m: { message: string | null | undefined; messageVi: string | null | undefined }) =>
+    (locale === "vi" ? m.messageVi : m.message) ?? t("error.unknown");
+
+  /** Saves the draft; true when it was saved (or nothing needed saving). */
+  const save = async (): Promise<number | null> => {
+    if (!dirty) return rowVersion;
+    const { saveCriteriaDraft: r } = await request(
+      graphqlEndpoint,
+      SaveCriteriaDraftDocument,
+      { versionId: loaded.id, definition: JSON.stringify(draft), expectedVersion: rowVersion },
+      { token: session?.token },
+    );
+    if (r?.__typename === "MutationSaveCriteriaDraftSuccess") {
+      setRowVersion(r.data.version.version);
+      setDirty(false);
+      notifications.show({ color: "green", message: t("criteria.saved") });
+      return r.data.version.version;
+    }
+    if (r?.__typename === "CriteriaInvalidError") {
+      setServerProblems(r.problems.map(fromServer));
+      setDirty(false);
+      setFailure(t("criteria.invalidSave"));
+    } else if (r && "code" in r) {
+      setFailure(r.code === "DB.STALE_VERSION" ? `${message(r)} ${t("criteria.reloadHint")}` : message(r));
+    } else setFailure(t("error.unknown"));
+    return null;
+  };
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(t(errorMessageKey(error)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const publish = () =>
+    run(async () => {
+      const version = await save();
+      if (version === null) return;
+      const { publishCriteriaVersion: r } = await request(
+        graphqlEndpoint,
+        PublishCriteriaVersionDocument,
+        { versionId: loaded.id, expectedVersion: version },
+        { token: session?.token },
+      );
+      if (r?.__typename === "MutationPublishCriteriaVersionSuccess") {
+        notifications.show({
+          color: "green",
+          message: t("criteria.published", { n: r.data.version.versionNumber }),
+        });
+        query.reload();
+      } else if (r?.__typename === "CriteriaInvalidError") {
+        setServerProblems(r.problems.map(fromServer));
+        setFailure(t("criteria.invalidSave"));
+      } else if (r && "code" in r) setFailure(message(r));
+    });
+
+  const newDraft = () =>
+    run(async () => {
+      const { newCriteriaDraft: r } = await request(
+        graphqlEndpoint,
+        NewCriteriaDraftDocument,
+        { fromVersionId: loaded.id, idempotencyKey: newKey() },
+        { token: session?.token },
+      );
+      if (r?.__typename === "MutationNewCriteriaDraftSuccess") {
+        navigate(`/criteria/versions/${encodeURIComponent(r.data.version.id)}`);
+      } else if (r && "code" in r) setFailure(message(r));
+    });
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="criteria-editor-heading">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="sm">
+            <Link href="/criteria">{t("criteria.backToList")}</Link>
+          </Text>
+          <Title order={2} id="criteria-editor-heading">
+            {loaded.setName} — {t("criteria.versionN", { n: loaded.versionNumber })}
+          </Title>
+          <Group gap="xs">
+            <Badge color={published ? "green" : "yellow"} variant="light" data-testid="version-status">
+              {t(published ? "criteria.status.published" : "criteria.status.draft")}
+            </Badge>
+            {loaded.contentHash && (
+              <Text size="xs" c="dimmed" title={loaded.contentHash}>
+                {t("criteria.hash", { hash: loaded.contentHash.slice(0, 12) })}
+              </Text>
+            )}
+          </Group>
+        </div>
+        <Group gap="xs">
+          {loaded.versionNumber > 1 && (
+            <Button
+              component={Link}
+              variant="default"
+              href={`/criteria/compare?set=${encodeURIComponent(loaded.setCode)}&to=${encodeURIComponent(loaded.id)}`}
+            >
+              {t("criteria.compare")}
+            </Button>
+          )}
+          {readOnly ? (
+            isAdmin && (
+              <Button onClick={newDraft} loading={busy}>
+                {t("criteria.newDraft")}
+              </Button>
+            )
+          ) : (
+            <>
+              <Button
+                variant="default"
+                onClick={() => run(async () => void (await save()))}
+                loading={busy}
+                disabled={!dirty}
+              >
+                {t("criteria.save")}
+              </Button>
+              <Button onClick={publish} loading={busy} disabled={problems.length > 0}>
+                {t("criteria.publish")}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+
+      {readOnly && <Alert color="blue">{t("criteria.readOnly")}</Alert>}
+      {failure && (
+        <Alert color="red" role="alert" data-testid="editor-failure">
+          {failure}
+        </Alert>
+      )}
+
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t("criteria.setNameVi")}
+            value={draft.name.vi}
+            readOnly={readOnly}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              edit((d) => {
+                d.name.vi = v;
+              });
+            }}
+            style={{ flex: 1, minWidth: "16rem" }}
+          />
+          <TextInput
+            label={t("criteria.setNameEn")}
+            value={draft.name.en}
+            readOnly={readOnly}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              edit((d) => {
+                d.name.en = v;
+              });
+            }}
+            style={{ flex: 1, minWidth: "14rem" }}
+          />
+          <NumberInput
+            label={t("criteria.totalPoints")}
+            value={draft.totalPoints}
+            readOnly={readOnly}
+            min={0}
+            onChange={(v) =>
+              edit((d) => {
+                d.totalPoints = numberOf(v) ?? 0;
+              })
+            }
+            w="10rem"
+          />
+          <div aria-live="polite" data-testid="live-total">
+            <Text fw={700} c={totalsMatch ? "green.8" : "red.8"}>
+              {t(weights === null ? "criteria.liveTotal" : "criteria.liveWeights", {
+                sum: formatNumber(sum, { maximumFractionDigits: 3 }),
+                total: formatNumber(target, { maximumFractionDigits: 3 }),
+              })}
+            </Text>
+            {!totalsMatch && (
+              <Text size="sm" c="red.8">
+                {t(weights === null ? "criteria.totalHint" : "criteria.weightsHint", {
+                  diff: formatNumber(target - sum, { maximumFractionDigits: 3 }),
+                })}
+              </Text>
+            )}
+          </div>
+        </Group>
+      </Paper>
+
+      <Paper withBorder p="sm" aria-live="polite" data-testid="problems">
+        {problems.length === 0 ? (
+          <Text c="green.8" fw={600}>
+            {t("criteria.valid")}
+          </Text>
+        ) : (
+          <>
+            <Text c="red.8" fw={600}>
+              {t("criteria.problemCount", { count: problems.length })}
+            </Text>
+            <List size="sm">
+              {problems.slice(0, 12).map((p) => (
+                <List.Item key={`${p.code}-${p.path}-${p.position?.offset ?? ""}`}>
+                  {locale === "vi" ? p.message.vi : p.message.en}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Paper>
+
+      <section aria-labelledby="tree-heading">
+        <Title order={3} id="tree-heading" mb="xs">
+          {t("criteria.tree.title")}
+        </Title>
+        <CriteriaTreeEditor draft={draft} edit={edit} problemsByNode={problemsByNode} readOnly={readOnly} />
+      </section>
+
+      <CriteriaSettingsEditor draft={draft} edit={edit} problems={problems} readOnly={readOnly} />
+
+      <CriteriaPreview set={checked?.set ?? null} />
+    </Stack>
+  );
+}
