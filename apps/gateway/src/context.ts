@@ -1,5 +1,6 @@
 import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
+import type { ImportPubSub } from "./import-progress.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** What every resolver receives; built fresh for each request. */
@@ -13,4 +14,6 @@ export interface Context {
   readonly now: Date;
   readonly sessionTtlHours: number;
   readonly storage: EvidenceStorage;
+  /** Progress of running imports, for the `importProgress` subscription. */
+  readonly pubsub: ImportPubSub;
 }

@@ -3,6 +3,7 @@ import { type Database, userForToken } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
+import { createImportPubSub } from "./import-progress.js";
 import { schema } from "./schema/index.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
@@ -33,6 +34,7 @@ function bearerToken(header: string | null): string | null {
  */
 export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const now = options.now ?? (() => new Date());
+  const pubsub = createImportPubSub();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -50,6 +52,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         viewer: token ? await userForToken(options.db, token, at) : null,
         sessionTtlHours: options.sessionTtlHours ?? 12,
         storage: options.storage,
+        pubsub,
       };
     },
   });
