@@ -2,12 +2,13 @@ import type { ImportProgress } from "@lantoa/db";
 import { createPubSub, type PubSub } from "graphql-yoga";
 
 /**
- * One step of a running import, as `importProgress` streams it; `done` (phase
- * "done") closes the stream once the import has finished, written or not.
+ * One step of a running import, as `importProgress` streams it. "ready" comes first,
+ * once the stream listens (send the file after it); "done" closes the stream once the
+ * import has finished, written or not.
  */
 export type ImportProgressEvent = { readonly operationId: string } & (
   | ImportProgress
-  | { readonly phase: "done"; readonly done: number; readonly total: number }
+  | { readonly phase: "ready" | "done"; readonly done: number; readonly total: number }
 );
 
 /** In-process channels, one topic per user and operation id (a single gateway process serves each import). */

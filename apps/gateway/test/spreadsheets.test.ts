@@ -295,19 +295,31 @@ describe.each(testEngines())("spreadsheets over the API on %s", (engine) => {
       }),
     });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
-    const streamed = response.text();
-    // Let the subscription reach the channel before the import publishes.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const eventsIn = (raw: string) =>
+      raw
+        .split("\n")
+        .filter((line) => line.startsWith("data: "))
+        .map((line) => JSON.parse(line.slice(6)))
+        .filter((payload) => payload.data)
+        .map((payload) => payload.data.importProgress);
+    // Send the file once the stream says it listens.
+    while (eventsIn(text).length === 0) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(eventsIn(text)[0]).toEqual({ operationId, phase: "ready", done: 0, total: 0 });
     const rows = cleanRows.map((r) => r.replace("NK-2024", "SSE-2024"));
     const result = await upload({ kind: "MODELS", dryRun: true, op: operationId }, csvFile(csvOf(rows)), token);
     expect(result.data.importSpreadsheet.data.problems).toEqual([]);
-    const events = (await streamed)
-      .split("\n")
-      .filter((line) => line.startsWith("data: "))
-      .map((line) => JSON.parse(line.slice(6)))
-      .filter((payload) => payload.data)
-      .map((payload) => payload.data.importProgress);
-    expect(events.map((e: any) => e.phase)).toEqual(["read", "read", "check", "check", "done"]);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    const events = eventsIn(text);
+    expect(events.map((e: any) => e.phase)).toEqual(["ready", "read", "read", "check", "check", "done"]);
     expect(events.at(-1)).toEqual({ operationId, phase: "done", done: 6, total: 6 });
   });
 

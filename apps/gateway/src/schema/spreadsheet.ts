@@ -120,7 +120,7 @@ const ImportProgressRef = builder.objectRef<ImportProgressEvent>("ImportProgress
   description: "Where a running import is: reading the file, checking rows, or writing them.",
   fields: (t) => ({
     operationId: t.exposeString("operationId"),
-    phase: t.exposeString("phase", { description: "read, check or write." }),
+    phase: t.exposeString("phase", { description: "ready, read, check, write or done." }),
     done: t.exposeInt("done"),
     total: t.exposeInt("total"),
   }),
@@ -208,14 +208,16 @@ builder.subscriptionField("importProgress", (t) =>
   t.field({
     type: ImportProgressRef,
     description:
-      "Progress of the viewer's own import started with this operationId (over SSE). Open it before sending the file; it ends when the import does.",
+      "Progress of the viewer's own import started with this operationId (over SSE). Open it before sending the file: a first `ready` event says it listens; it ends after the `done` event.",
     authScopes: { signedIn: true },
     args: { operationId: t.arg.string({ required: true, validate: OperationIdSchema }) },
     subscribe: (_root, args, context) => {
       const viewer = context.viewer;
       if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
       const events = context.pubsub.subscribe("importProgress", progressTopic(viewer.userId, args.operationId));
+      const operationId = args.operationId;
       return (async function* () {
+        yield { operationId, phase: "ready", done: 0, total: 0 } satisfies ImportProgressEvent;
         // Leaving the loop closes the channel's iterator, so nothing stays subscribed.
         for await (const event of events) {
           yield event;
