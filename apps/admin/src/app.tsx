@@ -11,6 +11,7 @@ const ModelsPage = lazy(() => import("./models-page"));
 const ModelDetailPage = lazy(() => import("./model-detail-page"));
 const LeaderboardPage = lazy(() => import("./leaderboard-page"));
 const ReportsPage = lazy(() => import("./reports-page"));
+const ImportPage = lazy(() => import("./import-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -67,6 +68,11 @@ export function App() {
               <Route path="/reports">
                 <RequireSession>
                   <ReportsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/import">
+                <RequireSession>
+                  <ImportPage />
                 </RequireSession>
               </Route>
               <Route component={NotFound} />

@@ -17,6 +17,7 @@ const navItems: readonly NavItem[] = [
   { href: "/models", label: "nav.models", roles: signedInRoles },
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
   { href: "/leaderboard", label: "nav.leaderboard" },
+  { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
 ];
 
 /** The app's header: title, navigation for the viewer's roles, language switch, sign-in state. */

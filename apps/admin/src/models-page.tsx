@@ -1,6 +1,7 @@
 import { type ModelStatus, ModelsDocument } from "@lantoa/client";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { ExportButtons } from "./export-buttons";
 import { useI18n } from "./i18n/i18n";
 import { fieldCodes, statusCodes } from "./model-labels";
 import { QueryStatus } from "./query-status";
@@ -53,6 +54,7 @@ export default function ModelsPage() {
   return (
     <section aria-labelledby="models-heading">
       <h2 id="models-heading">{t("models.title")}</h2>
+      <ExportButtons report="MODELS" filter={{ field: field || null }} />
       <div className="filters">
         <label>
           {t("models.search")}

@@ -1,4 +1,5 @@
 import { type ModelCountDimension, ModelCountsDocument } from "@lantoa/client";
+import { ExportButtons } from "./export-buttons";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
 import { QueryStatus } from "./query-status";
@@ -16,6 +17,7 @@ export default function ReportsPage() {
   return (
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">{t("reports.title")}</h2>
+      <ExportButtons report="SUMMARY" />
       <div className="report-grid">
         {tables.map((table) => (
           <CountTable key={table.by} {...table} />
