@@ -25,6 +25,7 @@ const navItems: readonly NavItem[] = [
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
   { href: "/leaderboard", label: "nav.leaderboard" },
   { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
+  { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
 ];
 
 function isCurrent(location: string, href: string): boolean {

@@ -19,6 +19,7 @@ const ReportsPage = lazy(() => import("./reports-page"));
 const CriteriaSetsPage = lazy(() => import("./criteria/criteria-sets-page"));
 const CriteriaEditorPage = lazy(() => import("./criteria/criteria-editor-page"));
 const CriteriaComparePage = lazy(() => import("./criteria/criteria-compare-page"));
+const ImportPage = lazy(() => import("./import-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -99,6 +100,11 @@ export function App() {
                     <CriteriaEditorPage id={decodeURIComponent(params.id)} />
                   </RequireSession>
                 )}
+              </Route>
+              <Route path="/import">
+                <RequireSession>
+                  <ImportPage />
+                </RequireSession>
               </Route>
               <Route component={NotFound} />
             </Switch>

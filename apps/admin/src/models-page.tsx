@@ -15,6 +15,7 @@ import {
 } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { ExportButtons } from "./export-buttons";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
 import { fieldCodes, statusCodes, statusColor } from "./model-labels";
@@ -106,6 +107,7 @@ export default function ModelsPage() {
         <Title order={2} id="models-heading">
           {t("models.title")}
         </Title>
+        <ExportButtons report="MODELS" filter={{ field: field || null }} />
         {canRegister && (
           <Button component={Link} href="/models/new">
             {t("models.create")}

@@ -1,5 +1,6 @@
 import { type ModelCountDimension, ModelCountsDocument } from "@lantoa/client";
 import { Card, SimpleGrid, Stack, Table, Title } from "@mantine/core";
+import { ExportButtons } from "./export-buttons";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
 import { EmptyNote, QueryStatus } from "./query-status";
@@ -19,6 +20,7 @@ export default function ReportsPage() {
       <Title order={2} id="reports-heading">
         {t("reports.title")}
       </Title>
+      <ExportButtons report="SUMMARY" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {tables.map((table) => (
           <CountTable key={table.by} {...table} />

@@ -1,6 +1,7 @@
 import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { EvidenceLinks } from "./storage/evidence-links.js";
+import type { ImportPubSub } from "./import-progress.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** What every resolver receives; built fresh for each request. */
@@ -16,4 +17,6 @@ export interface Context {
   readonly storage: EvidenceStorage;
   /** Signs the addresses evidence files are downloaded from. */
   readonly evidenceLinks: EvidenceLinks;
+  /** Progress of running imports, for the `importProgress` subscription. */
+  readonly pubsub: ImportPubSub;
 }

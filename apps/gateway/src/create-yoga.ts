@@ -3,6 +3,7 @@ import { type Database, userForToken } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
+import { createImportPubSub } from "./import-progress.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
@@ -37,6 +38,7 @@ function bearerToken(header: string | null): string | null {
 export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
+  const pubsub = createImportPubSub();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -55,6 +57,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         sessionTtlHours: options.sessionTtlHours ?? 12,
         storage: options.storage,
         evidenceLinks: links,
+        pubsub,
       };
     },
   });

@@ -32,12 +32,36 @@ export type CriteriaStart =
   /** The default rubric of DOMAIN.md. */
   | 'DEFAULT';
 
+/** A list (units, models, golden book: they import back unchanged), a report, or the periodic summary (a sheet per section). */
+export type ExportReport =
+  | 'COMMENDATIONS'
+  | 'GOLDEN_BOOK'
+  | 'GOLDEN_BOOK_BY_FIELD'
+  | 'GOLDEN_BOOK_BY_YEAR'
+  | 'INDICATOR_TOTALS'
+  | 'INDICATOR_TOTALS_BY_YEAR'
+  | 'MODELS'
+  | 'MODELS_BY_FIELD'
+  | 'MODELS_BY_LEVEL'
+  | 'MODELS_BY_STATUS'
+  | 'MODELS_BY_UNIT_KIND'
+  | 'MODELS_BY_YEAR'
+  | 'REPLICATION'
+  | 'SUMMARY'
+  | 'UNITS';
+
 export type GoldenBookDimension =
   | 'FIELD'
   | 'STATUS'
   | 'SUBJECT'
   | 'UNIT_KIND'
   | 'YEAR';
+
+/** What a spreadsheet import holds: units, models with their outcomes, or golden-book entries. */
+export type ImportKind =
+  | 'GOLDEN_BOOK'
+  | 'MODELS'
+  | 'UNITS';
 
 export type IndicatorGrouping =
   | 'CHILD_UNIT'
@@ -90,6 +114,10 @@ export type ReportFilter = {
   toYear?: number | null | undefined;
   withinUnitId?: string | null | undefined;
 };
+
+export type SpreadsheetFormat =
+  | 'CSV'
+  | 'XLSX';
 
 export type UnitFilter = {
   /** Matches the name without regard to diacritics: 'thanh liem' finds 'Thanh Liêm'. */
@@ -323,6 +351,43 @@ export type IndicatorTotalsQueryVariables = Exact<{
 
 
 export type IndicatorTotalsQuery = { indicatorTotals: Array<{ indicatorCode: string | null, unitCode: string | null, groupKey: string | null, value: number | null, aggregation: string | null, models: number | null }> | null };
+
+export type ImportSpreadsheetMutationVariables = Exact<{
+  file: unknown;
+  kind: ImportKind;
+  dryRun: boolean;
+  operationId?: string | null | undefined;
+}>;
+
+
+export type ImportSpreadsheetMutation = { importSpreadsheet:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationImportSpreadsheetSuccess', data: { kind: ImportKind | null, dryRun: boolean | null, applied: boolean | null, rows: number | null, problems: Array<{ row: number | null, column: string | null, code: string | null, messageVi: string | null, message: string | null }> | null, counts: Array<{ record: string | null, created: number | null, updated: number | null, unchanged: number | null }> | null } }
+   | null };
+
+export type ImportProgressSubscriptionVariables = Exact<{
+  operationId: string;
+}>;
+
+
+export type ImportProgressSubscription = { importProgress: { operationId: string | null, phase: string | null, done: number | null, total: number | null } | null };
+
+export type SpreadsheetTemplateQueryVariables = Exact<{
+  kind: ImportKind;
+  format: SpreadsheetFormat;
+}>;
+
+
+export type SpreadsheetTemplateQuery = { spreadsheetTemplate: { filename: string | null, mimeType: string | null, base64: string | null } | null };
+
+export type ExportSpreadsheetQueryVariables = Exact<{
+  report: ExportReport;
+  format: SpreadsheetFormat;
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type ExportSpreadsheetQuery = { exportSpreadsheet: { filename: string | null, mimeType: string | null, base64: string | null } | null };
 
 export type TransitionModelMutationVariables = Exact<{
   id: string;
@@ -1100,6 +1165,72 @@ export const IndicatorTotalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorTotalsQuery, IndicatorTotalsQueryVariables>;
+export const ImportSpreadsheetDocument = new TypedDocumentString(`
+    mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
+  importSpreadsheet(
+    file: $file
+    kind: $kind
+    dryRun: $dryRun
+    operationId: $operationId
+  ) {
+    __typename
+    ... on MutationImportSpreadsheetSuccess {
+      data {
+        kind
+        dryRun
+        applied
+        rows
+        problems {
+          row
+          column
+          code
+          messageVi
+          message
+        }
+        counts {
+          record
+          created
+          updated
+          unchanged
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportSpreadsheetMutation, ImportSpreadsheetMutationVariables>;
+export const ImportProgressDocument = new TypedDocumentString(`
+    subscription ImportProgress($operationId: String!) {
+  importProgress(operationId: $operationId) {
+    operationId
+    phase
+    done
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<ImportProgressSubscription, ImportProgressSubscriptionVariables>;
+export const SpreadsheetTemplateDocument = new TypedDocumentString(`
+    query SpreadsheetTemplate($kind: ImportKind!, $format: SpreadsheetFormat!) {
+  spreadsheetTemplate(kind: $kind, format: $format) {
+    filename
+    mimeType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<SpreadsheetTemplateQuery, SpreadsheetTemplateQueryVariables>;
+export const ExportSpreadsheetDocument = new TypedDocumentString(`
+    query ExportSpreadsheet($report: ExportReport!, $format: SpreadsheetFormat!, $filter: ReportFilter) {
+  exportSpreadsheet(report: $report, format: $format, filter: $filter) {
+    filename
+    mimeType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<ExportSpreadsheetQuery, ExportSpreadsheetQueryVariables>;
 export const TransitionModelDocument = new TypedDocumentString(`
     mutation TransitionModel($id: ID!, $action: ModelAction!, $expectedVersion: Int!, $reason: String) {
   transitionModel(

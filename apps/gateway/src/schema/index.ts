@@ -7,6 +7,7 @@ import "./golden-book.js";
 import "./model.js";
 import "./report.js";
 import "./round.js";
+import "./spreadsheet.js";
 import "./unit.js";
 
 /** The executable schema, from every type file imported above. */

@@ -32,7 +32,7 @@ const IndicatorTotalRef = builder
     }),
   });
 
-const ReportFilterInput = builder.inputType("ReportFilter", {
+export const ReportFilterInput = builder.inputType("ReportFilter", {
   fields: (t) => ({
     withinUnitId: t.globalID({ for: UnitRef }),
     fromYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
@@ -64,7 +64,7 @@ const IndicatorGrouping = builder.enumType("IndicatorGrouping", {
 });
 
 /** Reports read inside a scope: the asked unit must be one the viewer reads; a system admin may read all. */
-async function reportFilter(
+export async function reportFilter(
   context: Context,
   input:
     | { withinUnitId?: { id: string } | null; fromYear?: number | null; toYear?: number | null; field?: string | null }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Database } from "../database.js";
+import { importScopeProblems } from "./check-import-scope.js";
 import { loadImportCatalogue } from "./import-catalogue.js";
 import { type ImportKind, importColumns } from "./import-columns.js";
 import type { Db, ImportCounts, ImportPlan } from "./import-plan.js";
@@ -25,6 +26,12 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Who imports, for the audit log entry an applied import that changed something leaves. */
   readonly actorUserId?: string | null;
+  /**
+   * The materialized paths of the subtrees the importer administers; rows reaching
+   * outside them are problems (`IMPORT.OUTSIDE_SCOPE`). Leave out for a system admin
+   * or the command line, which may import anywhere.
+   */
+  readonly scopePaths?: readonly string[];
 }
 
 /** The outcome of an import: the problems found (none when it applied) and what changed, or would. */
@@ -107,6 +114,9 @@ export async function importSpreadsheet(
     progress({ phase: "check", done: 0, total: table.rows.length });
     const catalogue = await loadImportCatalogue(handle);
     const planned = await planners[kind](handle, table, columns.reader, catalogue);
+    if (options.scopePaths !== undefined) {
+      planned.problems.push(...(await importScopeProblems(handle, kind, table, columns.reader, options.scopePaths)));
+    }
     progress({ phase: "check", done: table.rows.length, total: table.rows.length });
     return planned;
   };

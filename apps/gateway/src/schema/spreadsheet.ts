@@ -1,0 +1,273 @@
+import {
+  type ExportReportName,
+  exportReport,
+  exportReports,
+  type ImportKind,
+  type ImportProblem,
+  type ImportReport,
+  importKinds,
+  importSpreadsheet,
+  spreadsheetTemplate,
+} from "@lantoa/db";
+import { domainError } from "@lantoa/domain/errors";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import type { ImportProgressEvent } from "../import-progress.js";
+import { DomainFailure, fail } from "./errors.js";
+import { ReportFilterInput, reportFilter } from "./report.js";
+
+/** `models-by-level` ↔ `MODELS_BY_LEVEL`: GraphQL enum names cannot hold dashes. */
+const enumValues = <T extends string>(names: readonly T[]) =>
+  Object.fromEntries(names.map((name) => [name.toUpperCase().replace(/-/g, "_"), { value: name }])) as Record<
+    string,
+    { value: T }
+  >;
+
+const ImportKindEnum = builder.enumType("ImportKind", {
+  description: "What a spreadsheet import holds: units, models with their outcomes, or golden-book entries.",
+  values: enumValues<ImportKind>(importKinds),
+});
+const ExportReportEnum = builder.enumType("ExportReport", {
+  description:
+    "A list (units, models, golden book: they import back unchanged), a report, or the periodic summary (a sheet per section).",
+  values: enumValues<ExportReportName>(exportReports),
+});
+const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
+  values: { XLSX: { value: "xlsx" }, CSV: { value: "csv" } } as const,
+});
+
+/** What an import file may be: its size, name and declared type (browsers send CSV under several types). */
+const SPREADSHEET_LIMITS = {
+  maxBytes: 20 * 1024 * 1024,
+  extensions: [".xlsx", ".csv"],
+  mimeTypes: [
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "text/csv",
+    "application/csv",
+    "application/vnd.ms-excel",
+    "text/plain",
+    "application/octet-stream",
+    "",
+  ],
+} as const;
+
+const MIME_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+const SpreadsheetFileRef = builder
+  .objectRef<{ filename: string; mimeType: string; base64: string }>("SpreadsheetFile")
+  .implement({
+    description: "A generated spreadsheet: decode `base64` and save it as `filename`.",
+    fields: (t) => ({
+      filename: t.exposeString("filename"),
+      mimeType: t.exposeString("mimeType"),
+      base64: t.exposeString("base64"),
+    }),
+  });
+
+const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").implement({
+  description: "One thing wrong with an imported file: the sheet row (1 is the header; 0 the whole file) and column.",
+  fields: (t) => ({
+    row: t.exposeInt("row"),
+    column: t.exposeString("column", { description: "The column's Vietnamese header; empty for a whole row or file." }),
+    code: t.exposeString("code"),
+    messageVi: t.string({ resolve: (p) => p.message.vi }),
+    message: t.string({ description: "In English.", resolve: (p) => p.message.en }),
+  }),
+});
+
+const ImportCountRef = builder
+  .objectRef<{ record: string; created: number; updated: number; unchanged: number }>("ImportCount")
+  .implement({
+    description: "What an import wrote, or would write, of one record type.",
+    fields: (t) => ({
+      record: t.exposeString("record", {
+        description: "units, models, indicatorValues or goldenBookEntries.",
+      }),
+      created: t.exposeInt("created"),
+      updated: t.exposeInt("updated"),
+      unchanged: t.exposeInt("unchanged"),
+    }),
+  });
+
+const ImportResultRef = builder.objectRef<ImportReport>("ImportResult").implement({
+  description:
+    "The outcome of an import. With any problem nothing was written and `problems` lists them all; otherwise `counts` says what changed (or would, on a dry run).",
+  fields: (t) => ({
+    kind: t.field({ type: ImportKindEnum, resolve: (r) => r.kind }),
+    dryRun: t.exposeBoolean("dryRun"),
+    applied: t.exposeBoolean("applied", { description: "Whether the file was written." }),
+    rows: t.exposeInt("rows", { description: "Data rows read." }),
+    problems: t.field({ type: [ImportProblemRef], resolve: (r) => [...r.problems] }),
+    counts: t.field({
+      type: [ImportCountRef],
+      resolve: (r) =>
+        Object.entries(r.counts).map(([record, c]) => ({
+          record,
+          created: c.inserted,
+          updated: c.updated,
+          unchanged: c.unchanged,
+        })),
+    }),
+  }),
+});
+
+const ImportProgressRef = builder.objectRef<ImportProgressEvent>("ImportProgress").implement({
+  description: "Where a running import is: reading the file, checking rows, or writing them.",
+  fields: (t) => ({
+    operationId: t.exposeString("operationId"),
+    phase: t.exposeString("phase", { description: "ready, read, check, write or done." }),
+    done: t.exposeInt("done"),
+    total: t.exposeInt("total"),
+  }),
+});
+
+/** The subtrees a viewer administers, or undefined for a system admin (who may import anywhere). */
+function importScope(context: Context): readonly string[] | undefined {
+  const assignments = context.viewer?.assignments ?? [];
+  if (assignments.some((a) => a.role === "system-admin")) return undefined;
+  return assignments.flatMap((a) => (a.role === "unit-admin" && a.unitPath !== null ? [a.unitPath] : []));
+}
+
+const isAdmin = (context: Context) =>
+  context.viewer?.assignments.some((a) => a.role === "system-admin" || a.role === "unit-admin") ?? false;
+
+/** Progress events are keyed by user as well as operation: nobody can listen to another's import. */
+const progressTopic = (userId: string, operationId: string) => `${userId}:${operationId}`;
+
+const OperationIdSchema = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+builder.mutationField("importSpreadsheet", (t) =>
+  t.field({
+    type: ImportResultRef,
+    description: `Imports units, models with outcomes, or golden-book entries from an XLSX or CSV file (at most ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB; multipart request). Every row is checked; with any problem nothing is written. A dry run only checks and counts. Unit admins import within their subtrees (rows outside them are problems), system admins anywhere. Pass an operationId and subscribe to importProgress with it to follow a long import.`,
+    errors: { types: [DomainFailure] },
+    authScopes: (_root, _args, context) => isAdmin(context),
+    args: {
+      file: t.arg({ type: "File", required: true }),
+      kind: t.arg({ type: ImportKindEnum, required: true }),
+      dryRun: t.arg.boolean({ required: true }),
+      operationId: t.arg.string({
+        description: "A client-chosen id (8-100 letters, digits, - or _) to follow progress with importProgress.",
+        validate: OperationIdSchema,
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const file = args.file;
+      const name = file.name.toLowerCase();
+      if (
+        file.size > SPREADSHEET_LIMITS.maxBytes ||
+        !SPREADSHEET_LIMITS.extensions.some((ext) => name.endsWith(ext)) ||
+        !(SPREADSHEET_LIMITS.mimeTypes as readonly string[]).includes(file.type.split(";")[0]?.trim() ?? "")
+      ) {
+        fail(
+          domainError(
+            "IMPORT.FILE_NOT_ACCEPTED",
+            {
+              vi: `Tệp nhập phải là Excel (.xlsx) hoặc CSV (.csv) và không quá ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB.`,
+              en: `The file must be Excel (.xlsx) or CSV (.csv) of at most ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB.`,
+            },
+            { size: file.size, type: file.type, name: file.name },
+          ),
+        );
+      }
+      const viewer = context.viewer;
+      const operationId = args.operationId ?? null;
+      const topic = viewer && operationId ? progressTopic(viewer.userId, operationId) : null;
+      const publish = (event: ImportProgressEvent) => {
+        if (topic) context.pubsub.publish("importProgress", topic, event);
+      };
+      let rows = 0;
+      try {
+        const report = await importSpreadsheet(context.db, args.kind, new Uint8Array(await file.arrayBuffer()), {
+          dryRun: args.dryRun,
+          actorUserId: viewer?.userId ?? null,
+          scopePaths: importScope(context),
+          onProgress: (progress) => {
+            if (progress.phase === "check") rows = progress.total;
+            if (operationId) publish({ operationId, ...progress });
+          },
+        });
+        return report;
+      } finally {
+        if (operationId) publish({ operationId, phase: "done", done: rows, total: rows });
+      }
+    },
+  }),
+);
+
+builder.subscriptionField("importProgress", (t) =>
+  t.field({
+    type: ImportProgressRef,
+    description:
+      "Progress of the viewer's own import started with this operationId (over SSE). Open it before sending the file: a first `ready` event says it listens; it ends after the `done` event.",
+    authScopes: { signedIn: true },
+    args: { operationId: t.arg.string({ required: true, validate: OperationIdSchema }) },
+    subscribe: (_root, args, context) => {
+      const viewer = context.viewer;
+      if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+      const events = context.pubsub.subscribe("importProgress", progressTopic(viewer.userId, args.operationId));
+      const operationId = args.operationId;
+      return (async function* () {
+        yield { operationId, phase: "ready", done: 0, total: 0 } satisfies ImportProgressEvent;
+        // Leaving the loop closes the channel's iterator, so nothing stays subscribed.
+        for await (const event of events) {
+          yield event;
+          if (event.phase === "done") return;
+        }
+      })();
+    },
+    resolve: (event) => event,
+  }),
+);
+
+const exportName = (report: string, format: "xlsx" | "csv", at: Date) =>
+  `lantoa-${report}-${at.toISOString().slice(0, 10)}.${format}`;
+
+builder.queryFields((t) => ({
+  spreadsheetTemplate: t.field({
+    type: SpreadsheetFileRef,
+    description: "The empty import template of a kind, with Vietnamese headers (and a note on each, in XLSX).",
+    authScopes: { signedIn: true },
+    args: {
+      kind: t.arg({ type: ImportKindEnum, required: true }),
+      format: t.arg({ type: SpreadsheetFormatEnum, required: true }),
+    },
+    resolve: async (_root, args) => {
+      const data = await spreadsheetTemplate(args.kind, args.format);
+      return {
+        filename: `mau-${args.kind}.${args.format}`,
+        mimeType: MIME_TYPES[args.format],
+        base64: Buffer.from(data).toString("base64"),
+      };
+    },
+  }),
+  exportSpreadsheet: t.field({
+    type: SpreadsheetFileRef,
+    description:
+      "A list or report as XLSX (formatted, Vietnamese headers) or CSV (UTF-8 with BOM), inside the viewer's scope: without filter.withinUnitId, a unit's user gets their own subtree.",
+    authScopes: { signedIn: true },
+    args: {
+      report: t.arg({ type: ExportReportEnum, required: true }),
+      format: t.arg({ type: SpreadsheetFormatEnum, required: true }),
+      filter: t.arg({ type: ReportFilterInput }),
+    },
+    resolve: async (_root, args, context) => {
+      const filter = await reportFilter(context, args.filter);
+      const data = await exportReport(context.db, args.report, args.format, filter);
+      return {
+        filename: exportName(args.report, args.format, context.now),
+        mimeType: MIME_TYPES[args.format],
+        base64: Buffer.from(data).toString("base64"),
+      };
+    },
+  }),
+}));
