@@ -1,10 +1,12 @@
 import { builder } from "../builder.js";
 import "./auth.js";
 import "./commendation.js";
+import "./commendation-register.js";
 import "./criteria-set.js";
 import "./errors.js";
 import "./golden-book.js";
 import "./model.js";
+import "./model-editing.js";
 import "./report.js";
 import "./round.js";
 import "./unit.js";

@@ -7,6 +7,9 @@ export interface ReplicationTreeRow {
   readonly origin_model_id: string;
   readonly adopted_on: string;
   readonly depth: number;
+  readonly code: string;
+  readonly name: string;
+  readonly owner_unit_id: string;
   readonly owner_path: string;
 }
 
@@ -32,7 +35,7 @@ export async function replicationTree(
       where t.depth < 50 and not r.adopter_model_id = any(t.trail)
     )
     select t.adopter_model_id as model_id, t.origin_model_id, to_char(t.adopted_on, 'YYYY-MM-DD') as adopted_on,
-      t.depth, u.path as owner_path
+      t.depth, m.code, m.name, m.owner_unit_id, u.path as owner_path
     from tree t join models m on m.id = t.adopter_model_id join units u on u.id = m.owner_unit_id
     order by t.trail`.execute(db);
   return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
