@@ -28,8 +28,8 @@ import type { Context } from "../context.js";
 import { CommendationRef } from "./commendation.js";
 import { DomainFailure, fail } from "./errors.js";
 import { listScope, ModelRef } from "./model.js";
-import { modelOwnerPath, notFound, requireViewer, today } from "./mutation-support.js";
-import { parseUuid, UnitRef } from "./unit.js";
+import { localId, modelOwnerPath, notFound, requireViewer, today } from "./mutation-support.js";
+import { UnitRef } from "./unit.js";
 
 type CommendationRow = Selectable<CommendationTable>;
 
@@ -281,7 +281,7 @@ builder.mutationField("revokeCommendation", (t) =>
     type: CommendationPayload,
     description: "Revokes a commendation from a day, with a reason (required) and the revoking decision's number.",
     errors: { types: [DomainFailure] },
-    authScopes: (_root, args, context) => commendationScope(context, parseUuid(args.id.id)),
+    authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
     args: {
       id: t.arg.globalID({ required: true }),
       revokedOn: t.arg.string({ required: true, validate: z.iso.date() }),
@@ -291,7 +291,7 @@ builder.mutationField("revokeCommendation", (t) =>
     },
     resolve: async (_root, args, context) => {
       const viewer = requireViewer(context);
-      const id = parseUuid(args.id.id);
+      const id = localId(args.id, "Commendation");
       return context.db.transaction().execute(async (trx) => {
         const loaded = await loadCommendation(trx, id, { forUpdate: true });
         if (!loaded) return notFound("commendation", id);
@@ -331,7 +331,7 @@ builder.mutationField("liftCommendationSuspension", (t) =>
     type: CommendationPayload,
     description: "Ends a commendation's open suspension; `until` is the last suspended day.",
     errors: { types: [DomainFailure] },
-    authScopes: (_root, args, context) => commendationScope(context, parseUuid(args.id.id)),
+    authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
     args: {
       id: t.arg.globalID({ required: true }),
       until: t.arg.string({ required: true, validate: z.iso.date() }),
@@ -339,7 +339,7 @@ builder.mutationField("liftCommendationSuspension", (t) =>
     },
     resolve: async (_root, args, context) => {
       const viewer = requireViewer(context);
-      const id = parseUuid(args.id.id);
+      const id = localId(args.id, "Commendation");
       return context.db.transaction().execute(async (trx) => {
         const loaded = await loadCommendation(trx, id, { forUpdate: true });
         if (!loaded) return notFound("commendation", id);

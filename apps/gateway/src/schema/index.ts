@@ -5,6 +5,8 @@ import "./commendation-register.js";
 import "./criteria-set.js";
 import "./errors.js";
 import "./golden-book.js";
+import "./golden-book-decisions.js";
+import "./inspection.js";
 import "./model.js";
 import "./model-editing.js";
 import "./report.js";

@@ -3,6 +3,7 @@ import { domainError } from "@lantoa/domain/errors";
 import { GraphQLError } from "graphql";
 import type { Context } from "../context.js";
 import { fail } from "./errors.js";
+import { UUID } from "./unit.js";
 
 /** The signed-in viewer; a resolver behind a scope that implies sign-in still says so plainly. */
 export function requireViewer(context: Context): SessionUser {
@@ -49,4 +50,15 @@ export async function modelOwnerPath(context: Context, modelId: string): Promise
     .where("m.id", "=", modelId)
     .executeTakeFirst();
   return owner?.path ?? null;
+}
+
+/**
+ * The uuid inside a global id of a type that is not a Relay node (a commendation, a
+ * finding…); a forged id or one of another type is a typed user error.
+ */
+export function localId(globalId: { typename: string; id: string }, typename: string): string {
+  if (globalId.typename !== typename || !UUID.test(globalId.id)) {
+    throw new GraphQLError(`Không phải mã ${typename}. / Not a ${typename} id.`, { extensions: { code: "BAD_ID" } });
+  }
+  return globalId.id;
 }
