@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import "./auth.js";
 import "./commendation.js";
 import "./commendation-register.js";
+import "./configuration.js";
 import "./criteria-set.js";
 import "./errors.js";
 import "./golden-book.js";
