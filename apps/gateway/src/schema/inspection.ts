@@ -87,17 +87,14 @@ const FindingRef = builder.objectRef<FindingRow>("InspectionFinding").implement(
     recordedOn: t.exposeString("recorded_on", { nullable: true }),
     effect: t.exposeString("effect", { description: "none, suspend-model or suspend-commendation: what it did." }),
     model: t.field({ type: ModelRef, nullable: true, resolve: (f) => f.model_id }),
-    commendation: t.field({
+    commendation: t.loadable({
       type: CommendationRef,
       nullable: true,
-      resolve: async (f, _args, { db }) =>
-        f.commendation_id === null
-          ? null
-          : ((await db
-              .selectFrom("commendations")
-              .selectAll()
-              .where("id", "=", f.commendation_id)
-              .executeTakeFirst()) ?? null),
+      load: async (ids: string[], { db }) => {
+        const rows = await db.selectFrom("commendations").selectAll().where("id", "in", ids).execute();
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      },
+      resolve: (f) => f.commendation_id,
     }),
     correctiveActions: t.loadableList({
       type: CorrectiveActionRef,

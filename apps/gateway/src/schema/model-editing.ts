@@ -279,30 +279,35 @@ const ReplicationRef = builder.objectRef<ReplicationView>("Replication").impleme
 });
 
 builder.objectField(ModelRef, "origin", (t) =>
-  t.field({
+  t.loadable({
     type: ReplicationRef,
     nullable: true,
-    description: "The model this one replicates (its pilot), when it is a replication; depth 1.",
-    resolve: async (model, _args, { db }) => {
-      const row = await db
+    description: "The model this one replicates (its pilot), when it is a replication; depth 1. Batched across a page.",
+    load: async (ids: string[], { db }) => {
+      const rows = await db
         .selectFrom("replications as r")
         .innerJoin("models as m", "m.id", "r.origin_model_id")
         .innerJoin("units as u", "u.id", "m.owner_unit_id")
-        .select(["m.id", "m.code", "m.name", "m.owner_unit_id", "u.path", "r.adopted_on"])
-        .where("r.adopter_model_id", "=", model.id)
-        .executeTakeFirst();
-      if (!row) return null;
-      return {
-        modelId: row.id,
-        code: row.code,
-        name: row.name,
-        ownerUnitId: row.owner_unit_id,
-        ownerPath: row.path,
-        originModelId: row.id,
-        adoptedOn: row.adopted_on,
-        depth: 1,
-      };
+        .select(["r.adopter_model_id", "m.id", "m.code", "m.name", "m.owner_unit_id", "u.path", "r.adopted_on"])
+        .where("r.adopter_model_id", "in", ids)
+        .execute();
+      return ids.map((id) => {
+        const row = rows.find((r) => r.adopter_model_id === id);
+        return row
+          ? {
+              modelId: row.id,
+              code: row.code,
+              name: row.name,
+              ownerUnitId: row.owner_unit_id,
+              ownerPath: row.path,
+              originModelId: row.id,
+              adoptedOn: row.adopted_on,
+              depth: 1,
+            }
+          : null;
+      });
     },
+    resolve: (model) => model.id,
   }),
 );
 
