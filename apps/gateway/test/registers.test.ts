@@ -235,5 +235,22 @@ describe.each(testEngines())("the registers on %s", (engine) => {
     const renamed = await h.call(save, { code: "digital", vi: "Chuyển đổi số, dữ liệu số" }, "admin");
     expect(renamed.data.saveField.labelVi).toBe("Chuyển đổi số, dữ liệu số");
     expect(await h.rows("fields")).toHaveLength(before.length + 1);
+    const kind = await h.call(
+      `mutation { saveUnitKind(code: "cooperative", labelVi: "Hợp tác xã", labelEn: "Cooperative") { code labelVi } }`,
+      {},
+      "admin",
+    );
+    expect(kind.data.saveUnitKind).toEqual({ code: "cooperative", labelVi: "Hợp tác xã" });
+    const audit = await h.database.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id"])
+      .where("entity", "in", ["field", "unit_kind"])
+      .orderBy("id")
+      .execute();
+    expect(audit).toEqual([
+      { action: "saveField", entity_id: "digital" },
+      { action: "saveField", entity_id: "digital" },
+      { action: "saveUnitKind", entity_id: "cooperative" },
+    ]);
   });
 });
