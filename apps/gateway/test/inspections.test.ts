@@ -274,6 +274,19 @@ describe.each(testEngines())("inspections on %s", (engine) => {
     const own = await h.call(list, {}, "phunu.canbo");
     expect(own.data.inspections.edges.every((e: any) => e.node.unit.code === "TL-HPN")).toBe(true);
     expect(own.data.inspections.edges.map((e: any) => e.node.id)).toContain(inspectionId);
+    // Findings, their actions and the commendations they concern are batched: one page
+    // costs the same whether it holds one inspection or all of them.
+    const deep = `query($n: Int!) { inspections(first: $n) { edges { node { unit { name } findings { model { code } commendation { status } correctiveActions { status } } } } } }`;
+    const cost = async (n: number) => {
+      const start = h.statements();
+      const page = await h.call(deep, { n }, "tinhuy.admin");
+      expect(page.errors).toBeUndefined();
+      expect(page.data.inspections.edges).toHaveLength(n);
+      return h.statements() - start;
+    };
+    const total = (await h.call(`{ inspections { totalCount } }`, {}, "tinhuy.admin")).data.inspections.totalCount;
+    expect(total).toBeGreaterThan(1);
+    expect(await cost(total)).toBe(await cost(1));
     const outside = await h.call(list, { u: h.unit("TL-HPN") }, "thanhha.canbo");
     expect(outside.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const node = await h.call(

@@ -41,6 +41,24 @@ describe.each(testEngines())("the registers on %s", (engine) => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("costs the same number of SQL statements for a short or a long page of commendations with status, suspensions and model", async () => {
+    const page = `query($n: Int!, $u: ID!) { commendations(first: $n, filter: { withinUnitId: $u }) {
+      edges { node { decisionNumber status suspensions { from } model { code ownerUnit { name } commendations { form } } } } } }`;
+    const total = (await h.call(LIST, { f: { withinUnitId: h.unit("TL") } }, "thanhliem.admin")).data.commendations
+      .totalCount;
+    expect(total).toBeGreaterThan(3);
+    const cost = async (n: number) => {
+      const before = h.statements();
+      const result = await h.call(page, { n, u: h.unit("TL") }, "thanhliem.admin");
+      expect(result.errors).toBeUndefined();
+      expect(result.data.commendations.edges).toHaveLength(n);
+      return h.statements() - before;
+    };
+    const short = await cost(2);
+    const long = await cost(Math.min(total, 40));
+    expect(long).toBe(short);
+  });
+
   it("issues a manual commendation once per idempotency key; refuses outsiders and bad input without writing", async () => {
     const input = {
       modelId: h.gid("Model", await h.modelId("TL-2021-DUONGHOA")),

@@ -73,7 +73,9 @@ function actionFromRow(a: ActionRow) {
     id: a.id,
     description: a.description,
     dueDate: a.due_on,
-    completedOn: a.completed_on,
+    // Rows from before completion days were kept (imports, demo data) may be verified
+    // without one: such an action was completed by the day it was verified at the latest.
+    completedOn: a.completed_on ?? a.verified_on,
     verifiedOn: a.verified_on,
   });
 }

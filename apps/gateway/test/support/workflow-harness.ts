@@ -17,6 +17,8 @@ export interface WorkflowHarness {
   unit(code: string): string;
   /** The uuid of a model by code. */
   modelId(code: string): Promise<string>;
+  /** How many SQL statements the gateway ran since the harness started. */
+  statements(): number;
   /** Every row of a table, in a stable order, to compare before and after a refused write. */
   rows(table: keyof Database): Promise<unknown[]>;
 }
@@ -30,8 +32,16 @@ const USERS = ["admin", "tinhuy.admin", "thanhliem.admin", "phunu.canbo", "thanh
 export async function startWorkflowHarness(engine: Parameters<typeof createTestDatabase>[0]): Promise<WorkflowHarness> {
   const database = await createTestDatabase(engine);
   await seedDemoData(database.db);
+  let statements = 0;
+  const counted = database.db.withPlugin({
+    transformQuery: (args) => {
+      statements++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
   const yoga = createGatewayYoga({
-    db: database.db,
+    db: counted,
     graphiql: false,
     now: () => AT,
     storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-workflows-"))),
@@ -61,6 +71,7 @@ export async function startWorkflowHarness(engine: Parameters<typeof createTestD
     database,
     call,
     gid,
+    statements: () => statements,
     unit: (code) => {
       const id = units.get(code);
       if (!id) throw new Error(`no unit ${code}`);
