@@ -14,7 +14,7 @@ import {
   updateVersioned,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
-import { authorizeModelAction, draftModel, type ModelAction, modelLifecycle, parseModel } from "@lantoa/domain/model";
+import { authorizeModelAction, draftModel, editModel, type ModelAction, modelLifecycle } from "@lantoa/domain/model";
 import { IndicatorDefinitionSchema, type Period, validateIndicatorValue } from "@lantoa/domain/outcome";
 import { addReplicationLink, buildReplicationForest } from "@lantoa/domain/replication";
 import type { Transaction } from "kysely";
@@ -26,9 +26,6 @@ import { DomainFailure, fail } from "./errors.js";
 import { actorsOf, CreateModelInput, forbidden, ModelActionEnum, ModelPayload, ModelRef } from "./model.js";
 import { modelOwnerPath, notFound, requireViewer } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
-
-/** Statuses in which the owner unit may still change what a model says. */
-const EDITABLE = ["draft", "returned"] as const;
 
 async function ownerScope(context: Context, modelId: string) {
   const path = await modelOwnerPath(context, modelId);
@@ -68,27 +65,14 @@ builder.mutationField("updateModel", (t) =>
         if (!loaded) return notFound("model", id.id);
         if (loaded.version !== expectedVersion) fail(staleVersion("model", id.id, expectedVersion));
         const before = loaded.model;
-        if (!(EDITABLE as readonly string[]).includes(before.status)) {
-          fail(
-            domainError(
-              "MODEL.NOT_EDITABLE",
-              {
-                vi: "Chỉ sửa được mô hình đang là bản nháp hoặc bị trả lại.",
-                en: "Only a draft or returned model can be edited.",
-              },
-              { status: before.status },
-            ),
-          );
-        }
-        const parsed = parseModel({
-          ...before,
-          ...(input.name == null ? {} : { name: input.name }),
-          ...(input.personName == null || before.kind !== "individual" ? {} : { personName: input.personName }),
-          ...(input.fields == null ? {} : { fieldCodes: input.fields }),
-          ...(input.annualTheme === undefined ? {} : { annualTheme: input.annualTheme?.trim() || null }),
-          ...(input.problem == null ? {} : { problem: input.problem }),
-          ...(input.solution == null ? {} : { solution: input.solution }),
-          ...(input.startDate == null ? {} : { startDate: input.startDate }),
+        const parsed = editModel(before, {
+          name: input.name ?? undefined,
+          personName: input.personName ?? undefined,
+          fieldCodes: input.fields ?? undefined,
+          annualTheme: input.annualTheme,
+          problem: input.problem ?? undefined,
+          solution: input.solution ?? undefined,
+          startDate: input.startDate ?? undefined,
         });
         if (!parsed.ok) return fail(parsed.error);
         const unknownFields = await unknownFieldCodes(trx, parsed.value.fieldCodes);
