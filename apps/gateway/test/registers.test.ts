@@ -122,7 +122,7 @@ describe.each(testEngines())("the registers on %s", (engine) => {
       { id: issuedId, on: "2023-01-01", reason: "Sai sót hồ sơ", v: 1 },
       "thanhliem.admin",
     );
-    expect(early.data.revokeCommendation).toMatchObject({ code: "COMMENDATION.INVALID" });
+    expect(early.data.revokeCommendation).toMatchObject({ code: "COMMENDATION.INVALID_DATE" });
     const officer = await h.call(REVOKE, { id: issuedId, on: "2023-09-01", reason: "Sai", v: 1 }, "phunu.canbo");
     expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const forged = await h.call(

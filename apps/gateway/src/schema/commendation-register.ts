@@ -18,6 +18,7 @@ import {
   defaultCommendationForms,
   liftCommendationSuspension,
   parseCommendation,
+  revokeCommendation,
 } from "@lantoa/domain/register";
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
@@ -296,19 +297,13 @@ builder.mutationField("revokeCommendation", (t) =>
         const loaded = await loadCommendation(trx, id, { forUpdate: true });
         if (!loaded) return notFound("commendation", id);
         if (loaded.version !== args.expectedVersion) fail(staleVersion("commendation", id, args.expectedVersion));
-        if (loaded.commendation.revocation !== null) {
-          fail(
-            domainError(
-              "COMMENDATION.ALREADY_REVOKED",
-              { vi: "Khen thưởng này đã bị thu hồi.", en: "This commendation is already revoked." },
-              { id, revokedOn: loaded.commendation.revocation.revokedOn },
-            ),
-          );
-        }
-        const parsed = parseCommendation({
-          ...loaded.commendation,
-          revocation: { revokedOn: args.revokedOn, reason: args.reason, decisionNumber: args.decisionNumber ?? null },
+        const decided = revokeCommendation(loaded.commendation, {
+          revokedOn: args.revokedOn,
+          reason: args.reason,
+          decisionNumber: args.decisionNumber ?? null,
         });
+        if (!decided.ok) return fail(decided.error);
+        const parsed = parseCommendation(decided.value);
         if (!parsed.ok) return fail(parsed.error);
         const saved = await saveCommendation(trx, parsed.value, args.expectedVersion);
         if (!saved.ok) fail(saved.error);
