@@ -14,7 +14,8 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Bottom right: a toast never covers the page title's action buttons (and pauses while hovered). */}
+      <Notifications position="bottom-right" />
       <App />
     </MantineProvider>
   </StrictMode>,

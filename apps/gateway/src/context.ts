@@ -1,7 +1,7 @@
 import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
-import type { EvidenceLinks } from "./storage/evidence-links.js";
 import type { ImportPubSub } from "./import-progress.js";
+import type { EvidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
 /** What every resolver receives; built fresh for each request. */

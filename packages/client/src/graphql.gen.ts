@@ -4,6 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from './document-type-decoration.js';
+export type CommendationFilter = {
+  /** IN_FORCE, SUSPENDED or REVOKED today. */
+  status?: CommendationStatus | null | undefined;
+  /** Given to a model owned by, or a unit at, this unit or below. */
+  withinUnitId?: string | null | undefined;
+  /** Year of the decision. */
+  year?: number | null | undefined;
+};
+
+/** Where a commendation stands on a day (the domain's commendationStatusOn). */
+export type CommendationStatus =
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'NOT_YET_EFFECTIVE'
+  | 'REVOKED'
+  | 'SUSPENDED';
+
 export type CreateCriteriaSetInput = {
   /** Letters, digits, - and _ (e.g. hoi-thi-2026). */
   code: string;
@@ -12,6 +29,17 @@ export type CreateCriteriaSetInput = {
   name: string;
   nameEn?: string | null | undefined;
   startFrom?: CriteriaStart | null | undefined;
+};
+
+export type CreateGoldenBookEntryInput = {
+  deed: string;
+  deedDate: string;
+  /** A field code (lĩnh vực). */
+  field: string;
+  subjectKind: GoldenBookSubjectKind;
+  subjectName: string;
+  /** The unit whose golden book it goes into. */
+  unitId: string;
 };
 
 export type CreateModelInput = {
@@ -50,12 +78,27 @@ export type ExportReport =
   | 'SUMMARY'
   | 'UNITS';
 
+/** How serious a finding is; from major up, a finding about a model or commendation suspends it. */
+export type FindingSeverity =
+  | 'critical'
+  | 'major'
+  | 'minor'
+  | 'observation';
+
+export type GoldenBookDecision =
+  | 'REJECTED'
+  | 'VERIFIED';
+
 export type GoldenBookDimension =
   | 'FIELD'
   | 'STATUS'
   | 'SUBJECT'
   | 'UNIT_KIND'
   | 'YEAR';
+
+export type GoldenBookSubjectKind =
+  | 'COLLECTIVE'
+  | 'PERSON';
 
 /** What a spreadsheet import holds: units, models with their outcomes, or golden-book entries. */
 export type ImportKind =
@@ -67,6 +110,40 @@ export type IndicatorGrouping =
   | 'CHILD_UNIT'
   | 'TOTAL'
   | 'YEAR';
+
+export type IndicatorValueInput = {
+  indicatorCode: string;
+  /** A year (2022), a quarter (2022-Q1) or a month (2022-03). */
+  period: string;
+  /** In the indicator's unit of measure. */
+  value: number;
+};
+
+export type InspectionFilter = {
+  status?: InspectionStatus | null | undefined;
+  /** Inspections of this unit or a unit below it. */
+  withinUnitId?: string | null | undefined;
+  /** Year planned. */
+  year?: number | null | undefined;
+};
+
+export type InspectionStatus =
+  | 'closed'
+  | 'planned'
+  | 'visited';
+
+export type IssueCommendationInput = {
+  decisionDate: string;
+  decisionNumber: string;
+  /** A form code (see configuration.commendationForms). */
+  form: string;
+  /** Who decided (e.g. Ban Thường vụ Huyện ủy). */
+  issuer: string;
+  /** A level code (see configuration.levelSets). */
+  level: string;
+  modelId: string;
+  validUntil?: string | null | undefined;
+};
 
 export type ModelAction =
   | 'activate'
@@ -108,6 +185,29 @@ export type ModelStatus =
   | 'submitted'
   | 'suspended';
 
+export type PlanInspectionInput = {
+  inspectedUnitId: string;
+  inspectingUnitId: string;
+  notes?: string | null | undefined;
+  /** First day of the period inspected. */
+  periodFrom: string;
+  /** Last day of the period inspected. */
+  periodTo: string;
+  /** The planned visit day. */
+  plannedOn: string;
+};
+
+export type RecordInspectionFindingInput = {
+  /** When the finding is about one of the unit's commendations. */
+  commendationId?: string | null | undefined;
+  description: string;
+  inspectionId: string;
+  /** When the finding is about one of the unit's models. */
+  modelId?: string | null | undefined;
+  recordedOn: string;
+  severity: FindingSeverity;
+};
+
 export type ReportFilter = {
   field?: string | null | undefined;
   fromYear?: number | null | undefined;
@@ -125,6 +225,90 @@ export type UnitFilter = {
   /** Only this unit and the units below it. */
   withinUnitId?: string | null | undefined;
 };
+
+/** The fields to change; those left out keep their value. annualTheme: null clears it. */
+export type UpdateModelInput = {
+  annualTheme?: string | null | undefined;
+  fields?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  personName?: string | null | undefined;
+  problem?: string | null | undefined;
+  solution?: string | null | undefined;
+  startDate?: string | null | undefined;
+};
+
+export type CommendationsQueryVariables = Exact<{
+  filter?: CommendationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
+
+export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
+
+export type IssueCommendationMutationVariables = Exact<{
+  input: IssueCommendationInput;
+  idempotencyKey: string;
+}>;
+
+
+export type IssueCommendationMutation = { issueCommendation:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+   | null };
+
+export type RevokeCommendationMutationVariables = Exact<{
+  id: string;
+  revokedOn: string;
+  reason: string;
+  decisionNumber?: string | null | undefined;
+  expectedVersion: number;
+}>;
+
+
+export type RevokeCommendationMutation = { revokeCommendation:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+   | null };
+
+export type LiftCommendationSuspensionMutationVariables = Exact<{
+  id: string;
+  until: string;
+  expectedVersion: number;
+}>;
+
+
+export type LiftCommendationSuspensionMutation = { liftCommendationSuspension:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+   | null };
+
+export type ConfigurationLabelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigurationLabelsQuery = { configuration: { unitKinds: Array<{ code: string | null, labelVi: string | null, labelEn: string | null }> | null, fields: Array<{ code: string | null, labelVi: string | null, labelEn: string | null }> | null, commendationForms: Array<{ code: string | null, labelVi: string | null, labelEn: string | null }> | null, levelSets: Array<{ code: string | null, validFrom: string | null, validTo: string | null, levels: Array<{ code: string | null, labelVi: string | null, labelEn: string | null, rank: number | null }> | null }> | null, indicators: Array<{ code: string | null, labelVi: string | null, labelEn: string | null, unitCode: string | null, aggregation: string | null }> | null, unitsOfMeasure: Array<{ code: string | null, dimension: string | null, labelVi: string | null, labelEn: string | null, symbolVi: string | null, symbolEn: string | null }> | null, annualThemes: Array<{ theme: string | null, models: number | null }> | null } | null };
+
+export type LabelFieldsFragment = { code: string | null, labelVi: string | null, labelEn: string | null };
+
+export type SaveUnitKindMutationVariables = Exact<{
+  code: string;
+  labelVi: string;
+  labelEn: string;
+}>;
+
+
+export type SaveUnitKindMutation = { saveUnitKind: { code: string | null, labelVi: string | null, labelEn: string | null } | null };
+
+export type SaveFieldMutationVariables = Exact<{
+  code: string;
+  labelVi: string;
+  labelEn: string;
+}>;
+
+
+export type SaveFieldMutation = { saveField: { code: string | null, labelVi: string | null, labelEn: string | null } | null };
 
 export type CreateModelMutationVariables = Exact<{
   input: CreateModelInput;
@@ -227,6 +411,7 @@ export type CriteriaPreviewModelQueryVariables = Exact<{
 export type CriteriaPreviewModelQuery = { node:
     | { __typename: 'CriteriaSet' }
     | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection' }
     | { __typename: 'Model', id: string, code: string | null, name: string | null, startDate: string | null, ownerUnit: { id: string } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, value: number | null }> | null, evidence: Array<{ kind: string | null }> | null }
     | { __typename: 'Unit' }
    | null };
@@ -245,6 +430,105 @@ export type ViewerFieldsFragment = { username: string | null, displayName: strin
 export type UnitSummaryFragment = { id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null };
 
 export type ModelSummaryFragment = { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null };
+
+export type CreateGoldenBookEntryMutationVariables = Exact<{
+  input: CreateGoldenBookEntryInput;
+  idempotencyKey: string;
+}>;
+
+
+export type CreateGoldenBookEntryMutation = { createGoldenBookEntry:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCreateGoldenBookEntrySuccess', data: { entry: { id: string | null, version: number | null, subjectKind: string | null, subjectName: string | null, deed: string | null, field: string | null, deedDate: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, decisionReason: string | null, unit: { id: string, name: string | null } | null } | null } }
+   | null };
+
+export type VerifyGoldenBookEntryMutationVariables = Exact<{
+  id: string;
+  outcome: GoldenBookDecision;
+  reason?: string | null | undefined;
+  expectedVersion: number;
+}>;
+
+
+export type VerifyGoldenBookEntryMutation = { verifyGoldenBookEntry:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationVerifyGoldenBookEntrySuccess', data: { entry: { id: string | null, version: number | null, subjectKind: string | null, subjectName: string | null, deed: string | null, field: string | null, deedDate: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, decisionReason: string | null, unit: { id: string, name: string | null } | null } | null } }
+   | null };
+
+export type GoldenBookEntryFieldsFragment = { id: string | null, version: number | null, subjectKind: string | null, subjectName: string | null, deed: string | null, field: string | null, deedDate: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, decisionReason: string | null, unit: { id: string, name: string | null } | null };
+
+export type InspectionsQueryVariables = Exact<{
+  filter?: InspectionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InspectionsQuery = { inspections: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null } }> } | null };
+
+export type InspectionDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InspectionDetailQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection', id: string, version: number | null, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, notes: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null, findings: Array<{ id: string | null, severity: FindingSeverity | null, description: string | null, recordedOn: string | null, effect: string | null, model: { id: string, code: string | null, name: string | null, status: ModelStatus | null } | null, commendation: { id: string | null, decisionNumber: string | null, status: CommendationStatus | null } | null, correctiveActions: Array<{ id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null }> | null }> | null }
+    | { __typename: 'Model' }
+    | { __typename: 'Unit' }
+   | null };
+
+export type InspectionFieldsFragment = { id: string, version: number | null, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, notes: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null, findings: Array<{ id: string | null, severity: FindingSeverity | null, description: string | null, recordedOn: string | null, effect: string | null, model: { id: string, code: string | null, name: string | null, status: ModelStatus | null } | null, commendation: { id: string | null, decisionNumber: string | null, status: CommendationStatus | null } | null, correctiveActions: Array<{ id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null }> | null }> | null };
+
+export type CorrectiveActionFieldsFragment = { id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null };
+
+export type PlanInspectionMutationVariables = Exact<{
+  input: PlanInspectionInput;
+  idempotencyKey: string;
+}>;
+
+
+export type PlanInspectionMutation = { planInspection:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationPlanInspectionSuccess', data: { inspection: { id: string, version: number | null, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, notes: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null, findings: Array<{ id: string | null, severity: FindingSeverity | null, description: string | null, recordedOn: string | null, effect: string | null, model: { id: string, code: string | null, name: string | null, status: ModelStatus | null } | null, commendation: { id: string | null, decisionNumber: string | null, status: CommendationStatus | null } | null, correctiveActions: Array<{ id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null }> | null }> | null } | null } }
+   | null };
+
+export type RecordInspectionFindingMutationVariables = Exact<{
+  input: RecordInspectionFindingInput;
+  expectedVersion: number;
+}>;
+
+
+export type RecordInspectionFindingMutation = { recordInspectionFinding:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRecordInspectionFindingSuccess', data: { inspection: { id: string, version: number | null, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, notes: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null, findings: Array<{ id: string | null, severity: FindingSeverity | null, description: string | null, recordedOn: string | null, effect: string | null, model: { id: string, code: string | null, name: string | null, status: ModelStatus | null } | null, commendation: { id: string | null, decisionNumber: string | null, status: CommendationStatus | null } | null, correctiveActions: Array<{ id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null }> | null }> | null } | null } }
+   | null };
+
+export type AddCorrectiveActionMutationVariables = Exact<{
+  findingId: string;
+  description: string;
+  dueOn: string;
+  idempotencyKey: string;
+}>;
+
+
+export type AddCorrectiveActionMutation = { addCorrectiveAction:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationAddCorrectiveActionSuccess', data: { correctiveAction: { id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null } | null } }
+   | null };
+
+export type CompleteCorrectiveActionMutationVariables = Exact<{
+  id: string;
+  completedOn: string;
+  expectedVersion: number;
+}>;
+
+
+export type CompleteCorrectiveActionMutation = { completeCorrectiveAction:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCompleteCorrectiveActionSuccess', data: { correctiveAction: { id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null } | null } }
+   | null };
 
 export type LeaderboardQueryVariables = Exact<{
   roundCode: string;
@@ -271,6 +555,19 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean | null };
 
+export type ModelAllowedActionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelAllowedActionsQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection' }
+    | { __typename: 'Model', id: string, status: ModelStatus | null, version: number | null, allowedActions: Array<ModelAction> | null }
+    | { __typename: 'Unit' }
+   | null };
+
 export type ModelDetailQueryVariables = Exact<{
   id: string;
 }>;
@@ -279,6 +576,7 @@ export type ModelDetailQueryVariables = Exact<{
 export type ModelDetailQuery = { node:
     | { __typename: 'CriteriaSet' }
     | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection' }
     | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
     | { __typename: 'Unit' }
    | null };
@@ -298,6 +596,33 @@ export type AddEvidenceMutation = { addEvidence:
     | { __typename: 'MutationAddEvidenceSuccess', data: { model: { id: string, version: number | null } | null } }
    | null };
 
+export type ModelReplicationsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelReplicationsQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection' }
+    | { __typename: 'Model', id: string, isPilot: boolean | null, origin: { code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null } | null, replications: Array<{ code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null }> | null }
+    | { __typename: 'Unit' }
+   | null };
+
+export type ReplicationFieldsFragment = { code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null };
+
+export type RegisterReplicationMutationVariables = Exact<{
+  originModelId: string;
+  input: CreateModelInput;
+  idempotencyKey: string;
+}>;
+
+
+export type RegisterReplicationMutation = { registerReplication:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRegisterReplicationSuccess', data: { model: { id: string, code: string | null, status: ModelStatus | null, version: number | null } | null } }
+   | null };
+
 export type ModelsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -306,6 +631,18 @@ export type ModelsQueryVariables = Exact<{
 
 
 export type ModelsQuery = { models: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null } }> } | null };
+
+export type RecordIndicatorValuesMutationVariables = Exact<{
+  modelId: string;
+  values: Array<IndicatorValueInput> | IndicatorValueInput;
+  expectedVersion: number;
+}>;
+
+
+export type RecordIndicatorValuesMutation = { recordIndicatorValues:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRecordIndicatorValuesSuccess', data: { model: { id: string, version: number | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, value: number | null, unitCode: string | null }> | null } | null } }
+   | null };
 
 export type GoldenBookQueryVariables = Exact<{
   withinUnitId: string;
@@ -458,6 +795,18 @@ export type UnitsQueryVariables = Exact<{
 
 export type UnitsQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string | null, name: string | null, level: string | null, kind: string | null, depth: number | null } }> } | null };
 
+export type UpdateModelMutationVariables = Exact<{
+  id: string;
+  input: UpdateModelInput;
+  expectedVersion: number;
+}>;
+
+
+export type UpdateModelMutation = { updateModel:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationUpdateModelSuccess', data: { model: { id: string, name: string | null, personName: string | null, fields: Array<string> | null, annualTheme: string | null, problem: string | null, solution: string | null, startDate: string | null, version: number | null } | null } }
+   | null };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -481,6 +830,42 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommendationFields on Commendation {
+  id
+  version
+  decisionNumber
+  decisionDate
+  issuer
+  level
+  form
+  status
+  fromRound
+  validUntil
+  revokedOn
+  revokedReason
+  revocationDecisionNumber
+  recipientKind
+  recipientPersonName
+  model {
+    id
+    code
+    name
+  }
+  suspensions {
+    from
+    until
+    reason
+  }
+}
+    `, {"fragmentName":"CommendationFields"}) as unknown as TypedDocumentString<CommendationFieldsFragment, unknown>;
+export const LabelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LabelFields on Label {
+  code
+  labelVi
+  labelEn
+}
+    `, {"fragmentName":"LabelFields"}) as unknown as TypedDocumentString<LabelFieldsFragment, unknown>;
 export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
     fragment CriteriaVersionSummary on CriteriaSetVersion {
   id
@@ -550,6 +935,85 @@ export const ModelSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelSummary"}) as unknown as TypedDocumentString<ModelSummaryFragment, unknown>;
+export const GoldenBookEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GoldenBookEntryFields on GoldenBookEntry {
+  id
+  version
+  subjectKind
+  subjectName
+  deed
+  field
+  deedDate
+  status
+  nominatedBy
+  verifiedBy
+  decisionReason
+  unit {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"GoldenBookEntryFields"}) as unknown as TypedDocumentString<GoldenBookEntryFieldsFragment, unknown>;
+export const CorrectiveActionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}
+    `, {"fragmentName":"CorrectiveActionFields"}) as unknown as TypedDocumentString<CorrectiveActionFieldsFragment, unknown>;
+export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InspectionFields on Inspection {
+  id
+  version
+  status
+  plannedOn
+  visitedOn
+  periodFrom
+  periodTo
+  notes
+  unit {
+    id
+    name
+  }
+  inspectingUnit {
+    id
+    name
+  }
+  findings {
+    id
+    severity
+    description
+    recordedOn
+    effect
+    model {
+      id
+      code
+      name
+      status
+    }
+    commendation {
+      id
+      decisionNumber
+      status
+    }
+    correctiveActions {
+      ...CorrectiveActionFields
+    }
+  }
+}
+    fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`, {"fragmentName":"InspectionFields"}) as unknown as TypedDocumentString<InspectionFieldsFragment, unknown>;
 export const ModelRecordsFragmentDoc = new TypedDocumentString(`
     fragment ModelRecords on Model {
   evidence {
@@ -572,6 +1036,284 @@ export const ModelRecordsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelRecords"}) as unknown as TypedDocumentString<ModelRecordsFragment, unknown>;
+export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReplicationFields on Replication {
+  code
+  name
+  depth
+  adoptedOn
+  originModelId
+  ownerUnit {
+    id
+    name
+  }
+  model {
+    id
+    status
+  }
+}
+    `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
+export const CommendationsDocument = new TypedDocumentString(`
+    query Commendations($filter: CommendationFilter, $first: Int, $after: String) {
+  commendations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CommendationFields
+      }
+    }
+  }
+}
+    fragment CommendationFields on Commendation {
+  id
+  version
+  decisionNumber
+  decisionDate
+  issuer
+  level
+  form
+  status
+  fromRound
+  validUntil
+  revokedOn
+  revokedReason
+  revocationDecisionNumber
+  recipientKind
+  recipientPersonName
+  model {
+    id
+    code
+    name
+  }
+  suspensions {
+    from
+    until
+    reason
+  }
+}`) as unknown as TypedDocumentString<CommendationsQuery, CommendationsQueryVariables>;
+export const IssueCommendationDocument = new TypedDocumentString(`
+    mutation IssueCommendation($input: IssueCommendationInput!, $idempotencyKey: String!) {
+  issueCommendation(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationIssueCommendationSuccess {
+      data {
+        commendation {
+          ...CommendationFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment CommendationFields on Commendation {
+  id
+  version
+  decisionNumber
+  decisionDate
+  issuer
+  level
+  form
+  status
+  fromRound
+  validUntil
+  revokedOn
+  revokedReason
+  revocationDecisionNumber
+  recipientKind
+  recipientPersonName
+  model {
+    id
+    code
+    name
+  }
+  suspensions {
+    from
+    until
+    reason
+  }
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<IssueCommendationMutation, IssueCommendationMutationVariables>;
+export const RevokeCommendationDocument = new TypedDocumentString(`
+    mutation RevokeCommendation($id: ID!, $revokedOn: String!, $reason: String!, $decisionNumber: String, $expectedVersion: Int!) {
+  revokeCommendation(
+    id: $id
+    revokedOn: $revokedOn
+    reason: $reason
+    decisionNumber: $decisionNumber
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationRevokeCommendationSuccess {
+      data {
+        commendation {
+          ...CommendationFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment CommendationFields on Commendation {
+  id
+  version
+  decisionNumber
+  decisionDate
+  issuer
+  level
+  form
+  status
+  fromRound
+  validUntil
+  revokedOn
+  revokedReason
+  revocationDecisionNumber
+  recipientKind
+  recipientPersonName
+  model {
+    id
+    code
+    name
+  }
+  suspensions {
+    from
+    until
+    reason
+  }
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<RevokeCommendationMutation, RevokeCommendationMutationVariables>;
+export const LiftCommendationSuspensionDocument = new TypedDocumentString(`
+    mutation LiftCommendationSuspension($id: ID!, $until: String!, $expectedVersion: Int!) {
+  liftCommendationSuspension(
+    id: $id
+    until: $until
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationLiftCommendationSuspensionSuccess {
+      data {
+        commendation {
+          ...CommendationFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment CommendationFields on Commendation {
+  id
+  version
+  decisionNumber
+  decisionDate
+  issuer
+  level
+  form
+  status
+  fromRound
+  validUntil
+  revokedOn
+  revokedReason
+  revocationDecisionNumber
+  recipientKind
+  recipientPersonName
+  model {
+    id
+    code
+    name
+  }
+  suspensions {
+    from
+    until
+    reason
+  }
+}
+fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<LiftCommendationSuspensionMutation, LiftCommendationSuspensionMutationVariables>;
+export const ConfigurationLabelsDocument = new TypedDocumentString(`
+    query ConfigurationLabels {
+  configuration {
+    unitKinds {
+      ...LabelFields
+    }
+    fields {
+      ...LabelFields
+    }
+    commendationForms {
+      ...LabelFields
+    }
+    levelSets {
+      code
+      validFrom
+      validTo
+      levels {
+        code
+        labelVi
+        labelEn
+        rank
+      }
+    }
+    indicators {
+      code
+      labelVi
+      labelEn
+      unitCode
+      aggregation
+    }
+    unitsOfMeasure {
+      code
+      dimension
+      labelVi
+      labelEn
+      symbolVi
+      symbolEn
+    }
+    annualThemes {
+      theme
+      models
+    }
+  }
+}
+    fragment LabelFields on Label {
+  code
+  labelVi
+  labelEn
+}`) as unknown as TypedDocumentString<ConfigurationLabelsQuery, ConfigurationLabelsQueryVariables>;
+export const SaveUnitKindDocument = new TypedDocumentString(`
+    mutation SaveUnitKind($code: String!, $labelVi: String!, $labelEn: String!) {
+  saveUnitKind(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
+    ...LabelFields
+  }
+}
+    fragment LabelFields on Label {
+  code
+  labelVi
+  labelEn
+}`) as unknown as TypedDocumentString<SaveUnitKindMutation, SaveUnitKindMutationVariables>;
+export const SaveFieldDocument = new TypedDocumentString(`
+    mutation SaveField($code: String!, $labelVi: String!, $labelEn: String!) {
+  saveField(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
+    ...LabelFields
+  }
+}
+    fragment LabelFields on Label {
+  code
+  labelVi
+  labelEn
+}`) as unknown as TypedDocumentString<SaveFieldMutation, SaveFieldMutationVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($input: CreateModelInput!, $idempotencyKey: String!) {
   createModel(input: $input, idempotencyKey: $idempotencyKey) {
@@ -907,6 +1649,368 @@ export const CriteriaPreviewModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CriteriaPreviewModelQuery, CriteriaPreviewModelQueryVariables>;
+export const CreateGoldenBookEntryDocument = new TypedDocumentString(`
+    mutation CreateGoldenBookEntry($input: CreateGoldenBookEntryInput!, $idempotencyKey: String!) {
+  createGoldenBookEntry(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationCreateGoldenBookEntrySuccess {
+      data {
+        entry {
+          ...GoldenBookEntryFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment GoldenBookEntryFields on GoldenBookEntry {
+  id
+  version
+  subjectKind
+  subjectName
+  deed
+  field
+  deedDate
+  status
+  nominatedBy
+  verifiedBy
+  decisionReason
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateGoldenBookEntryMutation, CreateGoldenBookEntryMutationVariables>;
+export const VerifyGoldenBookEntryDocument = new TypedDocumentString(`
+    mutation VerifyGoldenBookEntry($id: ID!, $outcome: GoldenBookDecision!, $reason: String, $expectedVersion: Int!) {
+  verifyGoldenBookEntry(
+    id: $id
+    outcome: $outcome
+    reason: $reason
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationVerifyGoldenBookEntrySuccess {
+      data {
+        entry {
+          ...GoldenBookEntryFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment GoldenBookEntryFields on GoldenBookEntry {
+  id
+  version
+  subjectKind
+  subjectName
+  deed
+  field
+  deedDate
+  status
+  nominatedBy
+  verifiedBy
+  decisionReason
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<VerifyGoldenBookEntryMutation, VerifyGoldenBookEntryMutationVariables>;
+export const InspectionsDocument = new TypedDocumentString(`
+    query Inspections($filter: InspectionFilter, $first: Int, $after: String) {
+  inspections(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        status
+        plannedOn
+        visitedOn
+        periodFrom
+        periodTo
+        unit {
+          id
+          name
+        }
+        inspectingUnit {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InspectionsQuery, InspectionsQueryVariables>;
+export const InspectionDetailDocument = new TypedDocumentString(`
+    query InspectionDetail($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Inspection {
+      ...InspectionFields
+    }
+  }
+}
+    fragment InspectionFields on Inspection {
+  id
+  version
+  status
+  plannedOn
+  visitedOn
+  periodFrom
+  periodTo
+  notes
+  unit {
+    id
+    name
+  }
+  inspectingUnit {
+    id
+    name
+  }
+  findings {
+    id
+    severity
+    description
+    recordedOn
+    effect
+    model {
+      id
+      code
+      name
+      status
+    }
+    commendation {
+      id
+      decisionNumber
+      status
+    }
+    correctiveActions {
+      ...CorrectiveActionFields
+    }
+  }
+}
+fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`) as unknown as TypedDocumentString<InspectionDetailQuery, InspectionDetailQueryVariables>;
+export const PlanInspectionDocument = new TypedDocumentString(`
+    mutation PlanInspection($input: PlanInspectionInput!, $idempotencyKey: String!) {
+  planInspection(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationPlanInspectionSuccess {
+      data {
+        inspection {
+          ...InspectionFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment InspectionFields on Inspection {
+  id
+  version
+  status
+  plannedOn
+  visitedOn
+  periodFrom
+  periodTo
+  notes
+  unit {
+    id
+    name
+  }
+  inspectingUnit {
+    id
+    name
+  }
+  findings {
+    id
+    severity
+    description
+    recordedOn
+    effect
+    model {
+      id
+      code
+      name
+      status
+    }
+    commendation {
+      id
+      decisionNumber
+      status
+    }
+    correctiveActions {
+      ...CorrectiveActionFields
+    }
+  }
+}
+fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`) as unknown as TypedDocumentString<PlanInspectionMutation, PlanInspectionMutationVariables>;
+export const RecordInspectionFindingDocument = new TypedDocumentString(`
+    mutation RecordInspectionFinding($input: RecordInspectionFindingInput!, $expectedVersion: Int!) {
+  recordInspectionFinding(input: $input, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationRecordInspectionFindingSuccess {
+      data {
+        inspection {
+          ...InspectionFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment InspectionFields on Inspection {
+  id
+  version
+  status
+  plannedOn
+  visitedOn
+  periodFrom
+  periodTo
+  notes
+  unit {
+    id
+    name
+  }
+  inspectingUnit {
+    id
+    name
+  }
+  findings {
+    id
+    severity
+    description
+    recordedOn
+    effect
+    model {
+      id
+      code
+      name
+      status
+    }
+    commendation {
+      id
+      decisionNumber
+      status
+    }
+    correctiveActions {
+      ...CorrectiveActionFields
+    }
+  }
+}
+fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`) as unknown as TypedDocumentString<RecordInspectionFindingMutation, RecordInspectionFindingMutationVariables>;
+export const AddCorrectiveActionDocument = new TypedDocumentString(`
+    mutation AddCorrectiveAction($findingId: ID!, $description: String!, $dueOn: String!, $idempotencyKey: String!) {
+  addCorrectiveAction(
+    findingId: $findingId
+    description: $description
+    dueOn: $dueOn
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on MutationAddCorrectiveActionSuccess {
+      data {
+        correctiveAction {
+          ...CorrectiveActionFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`) as unknown as TypedDocumentString<AddCorrectiveActionMutation, AddCorrectiveActionMutationVariables>;
+export const CompleteCorrectiveActionDocument = new TypedDocumentString(`
+    mutation CompleteCorrectiveAction($id: ID!, $completedOn: String!, $expectedVersion: Int!) {
+  completeCorrectiveAction(
+    id: $id
+    completedOn: $completedOn
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationCompleteCorrectiveActionSuccess {
+      data {
+        correctiveAction {
+          ...CorrectiveActionFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment CorrectiveActionFields on CorrectiveAction {
+  id
+  version
+  description
+  dueOn
+  completedOn
+  verifiedOn
+  status
+}`) as unknown as TypedDocumentString<CompleteCorrectiveActionMutation, CompleteCorrectiveActionMutationVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
     query Leaderboard($roundCode: String!, $limit: Int, $offset: Int) {
   leaderboard(roundCode: $roundCode, limit: $limit, offset: $offset) {
@@ -957,6 +2061,19 @@ export const LogoutDocument = new TypedDocumentString(`
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const ModelAllowedActionsDocument = new TypedDocumentString(`
+    query ModelAllowedActions($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Model {
+      id
+      status
+      version
+      allowedActions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelAllowedActionsQuery, ModelAllowedActionsQueryVariables>;
 export const ModelDetailDocument = new TypedDocumentString(`
     query ModelDetail($id: ID!) {
   node(id: $id) {
@@ -1061,6 +2178,63 @@ export const AddEvidenceDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<AddEvidenceMutation, AddEvidenceMutationVariables>;
+export const ModelReplicationsDocument = new TypedDocumentString(`
+    query ModelReplications($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Model {
+      id
+      isPilot
+      origin {
+        ...ReplicationFields
+      }
+      replications {
+        ...ReplicationFields
+      }
+    }
+  }
+}
+    fragment ReplicationFields on Replication {
+  code
+  name
+  depth
+  adoptedOn
+  originModelId
+  ownerUnit {
+    id
+    name
+  }
+  model {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<ModelReplicationsQuery, ModelReplicationsQueryVariables>;
+export const RegisterReplicationDocument = new TypedDocumentString(`
+    mutation RegisterReplication($originModelId: ID!, $input: CreateModelInput!, $idempotencyKey: String!) {
+  registerReplication(
+    originModelId: $originModelId
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on MutationRegisterReplicationSuccess {
+      data {
+        model {
+          id
+          code
+          status
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<RegisterReplicationMutation, RegisterReplicationMutationVariables>;
 export const ModelsDocument = new TypedDocumentString(`
     query Models($first: Int!, $after: String, $filter: ModelFilter) {
   models(first: $first, after: $after, filter: $filter) {
@@ -1091,6 +2265,36 @@ export const ModelsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const RecordIndicatorValuesDocument = new TypedDocumentString(`
+    mutation RecordIndicatorValues($modelId: ID!, $values: [IndicatorValueInput!]!, $expectedVersion: Int!) {
+  recordIndicatorValues(
+    modelId: $modelId
+    values: $values
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationRecordIndicatorValuesSuccess {
+      data {
+        model {
+          id
+          version
+          indicatorValues {
+            indicatorCode
+            period
+            value
+            unitCode
+          }
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<RecordIndicatorValuesMutation, RecordIndicatorValuesMutationVariables>;
 export const GoldenBookDocument = new TypedDocumentString(`
     query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
   goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
@@ -1405,6 +2609,33 @@ export const UnitsDocument = new TypedDocumentString(`
   kind
   depth
 }`) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
+export const UpdateModelDocument = new TypedDocumentString(`
+    mutation UpdateModel($id: ID!, $input: UpdateModelInput!, $expectedVersion: Int!) {
+  updateModel(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationUpdateModelSuccess {
+      data {
+        model {
+          id
+          name
+          personName
+          fields
+          annualTheme
+          problem
+          solution
+          startDate
+          version
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

@@ -11,6 +11,7 @@ import type {
   ReplicationTable,
 } from "./models/models.table.js";
 import type {
+  CommendationSuspensionTable,
   CommendationTable,
   CorrectiveActionTable,
   GoldenBookEntryTable,
@@ -31,6 +32,7 @@ import type { RoleAssignmentTable, SessionTable, UserTable } from "./users/users
 /** Every table Lan Tỏa stores, for Kysely's typing. */
 export interface Database {
   audit_log: AuditLogTable;
+  commendation_suspensions: CommendationSuspensionTable;
   commendations: CommendationTable;
   corrective_actions: CorrectiveActionTable;
   council_decisions: CouncilDecisionTable;

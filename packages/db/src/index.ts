@@ -2,6 +2,7 @@ export { type AuditEntry, appendAudit } from "./audit/append-audit.js";
 export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
 export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
+export { type ConfigurationLabels, configurationLabels, saveLabel } from "./config/configuration-labels.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export {
@@ -21,6 +22,16 @@ export {
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
+export {
+  correctiveActionsOfFindings,
+  findingsOfInspections,
+} from "./inspections/inspection-children.js";
+export {
+  findInspectionsByIds,
+  type InspectionFilter,
+  type InspectionRow,
+  listInspections,
+} from "./inspections/list-inspections.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
 export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
@@ -35,8 +46,17 @@ export {
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
 export type * from "./models/models.table.js";
+export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
+export { commendationFromRow } from "./registers/commendation-from-row.js";
+export { type CommendationFilter, listCommendations } from "./registers/list-commendations.js";
+export {
+  type LoadedCommendation,
+  loadCommendation,
+  suspensionsOfCommendations,
+} from "./registers/load-commendation.js";
 export type * from "./registers/registers.table.js";
+export { insertCommendation, saveCommendation } from "./registers/save-commendation.js";
 export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
 export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";

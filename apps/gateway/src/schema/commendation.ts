@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import { builder } from "../builder.js";
 import { ModelRef } from "./model.js";
 
-const CommendationRef = builder.objectRef<Selectable<CommendationTable>>("Commendation").implement({
+export const CommendationRef = builder.objectRef<Selectable<CommendationTable>>("Commendation").implement({
   description: "An award (biểu dương, giấy khen, bằng khen…) given by a decision.",
   fields: (t) => ({
     decisionNumber: t.exposeString("decision_number"),

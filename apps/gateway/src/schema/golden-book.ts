@@ -7,9 +7,9 @@ import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import { UnitRef } from "./unit.js";
 
-type EntryRow = Selectable<GoldenBookEntryTable> & { unit_path: string };
+export type EntryRow = Selectable<GoldenBookEntryTable> & { unit_path: string };
 
-const GoldenBookEntryRef = builder.objectRef<EntryRow>("GoldenBookEntry").implement({
+export const GoldenBookEntryRef = builder.objectRef<EntryRow>("GoldenBookEntry").implement({
   description: "An entry of the golden book of good people and good deeds (Sổ vàng người tốt, việc tốt).",
   fields: (t) => ({
     subjectKind: t.exposeString("subject_kind", { description: "person or collective." }),

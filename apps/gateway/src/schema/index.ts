@@ -1,10 +1,15 @@
 import { builder } from "../builder.js";
 import "./auth.js";
 import "./commendation.js";
+import "./commendation-register.js";
+import "./configuration.js";
 import "./criteria-set.js";
 import "./errors.js";
 import "./golden-book.js";
+import "./golden-book-decisions.js";
+import "./inspection.js";
 import "./model.js";
+import "./model-editing.js";
 import "./report.js";
 import "./round.js";
 import "./spreadsheet.js";

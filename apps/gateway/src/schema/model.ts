@@ -32,11 +32,11 @@ import { DomainFailure, fail } from "./errors.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
-const ModelActionEnum = builder.enumType("ModelAction", {
+export const ModelActionEnum = builder.enumType("ModelAction", {
   values: ["submit", "approve", "return", "activate", "suspend", "reinstate", "archive"] as const,
 });
 
-const IndicatorValueRef = builder
+export const IndicatorValueRef = builder
   .objectRef<{ indicator_code: string; period: string; value: number; unit_code: string }>("IndicatorValue")
   .implement({
     description: "A measured outcome of a model for a period (2022, 2022-Q1, 2022-03), in the indicator's unit.",
@@ -151,10 +151,10 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
   }),
 });
 
-const MODEL_CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
+export const MODEL_CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 /** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
-async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
+export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
   const viewer = context.viewer;
   if (!viewer) throw new GraphQLError("Hãy đăng nhập. / Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
   const isSystemAdmin = viewer.assignments.some((a) => a.role === "system-admin");
@@ -205,7 +205,7 @@ builder.queryField("models", (t) =>
 );
 
 /** The viewer's roles as domain actors, strongest first, for the domain to authorize. */
-function actorsOf(context: Context): Actor[] {
+export function actorsOf(context: Context): Actor[] {
   const viewer = context.viewer;
   if (!viewer) return [];
   const strength = ["system-admin", "unit-admin", "unit-officer", "reviewer", "viewer"];
@@ -214,7 +214,7 @@ function actorsOf(context: Context): Actor[] {
     .map((a) => ({ userId: viewer.userId, role: a.role, unitId: a.unitId }));
 }
 
-const CreateModelInput = builder.inputType("CreateModelInput", {
+export const CreateModelInput = builder.inputType("CreateModelInput", {
   fields: (t) => ({
     code: t.string({ required: true, validate: z.string().trim().regex(MODEL_CODE) }),
     name: t.string({ required: true, validate: z.string().trim().min(1).max(500) }),
@@ -227,7 +227,7 @@ const CreateModelInput = builder.inputType("CreateModelInput", {
   }),
 });
 
-const ModelPayload = builder.objectRef<{ id: string }>("ModelPayload").implement({
+export const ModelPayload = builder.objectRef<{ id: string }>("ModelPayload").implement({
   fields: (t) => ({ model: t.field({ type: ModelRef, resolve: (p) => p.id }) }),
 });
 
@@ -305,7 +305,7 @@ builder.mutationField("createModel", (t) =>
   }),
 );
 
-function forbidden() {
+export function forbidden() {
   return domainError("AUTH.FORBIDDEN", {
     vi: "Bạn không có quyền thực hiện thao tác này với đơn vị này.",
     en: "You are not allowed to do this for this unit.",

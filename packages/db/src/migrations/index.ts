@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as unitTree from "./2026_11_28_0001_unit_tree.js";
 import * as domainTables from "./2026_11_28_0002_domain_tables.js";
 import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key.js";
+import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0001_unit_tree": unitTree,
   "2026_11_28_0002_domain_tables": domainTables,
   "2026_11_28_0004_golden_book_natural_key": goldenBookNaturalKey,
+  "2026_11_28_0300_register_follow_up": registerFollowUp,
 };

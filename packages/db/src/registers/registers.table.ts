@@ -18,6 +18,7 @@ export interface CommendationTable {
   valid_until: string | null;
   revoked_on: string | null;
   revoked_reason: string | null;
+  revocation_decision_number: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   version: Generated<number>;
 }
@@ -36,6 +37,7 @@ export interface GoldenBookEntryTable {
   verified_at: Date | string | null;
   commendation_id: string | null;
   status: "nominated" | "verified" | "rejected";
+  decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   version: Generated<number>;
 }
@@ -58,10 +60,11 @@ export interface InspectionTable {
 export interface InspectionFindingTable {
   id: Generated<string>;
   inspection_id: string;
-  severity: "minor" | "major" | "critical";
+  severity: "observation" | "minor" | "major" | "critical";
   description: string;
   model_id: string | null;
   commendation_id: string | null;
+  recorded_on: ColumnType<string | null, string | null | undefined, string | null>;
   effect: ColumnType<
     "none" | "suspend-model" | "suspend-commendation",
     "none" | "suspend-model" | "suspend-commendation" | undefined
@@ -77,5 +80,16 @@ export interface CorrectiveActionTable {
   status: "open" | "done" | "verified" | "overdue";
   verified_on: string | null;
   verified_by: string | null;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
+}
+
+/** Row type of `commendation_suspensions`: a span in which a commendation is suspended; `suspended_until` null while it lasts. */
+export interface CommendationSuspensionTable {
+  id: Generated<string>;
+  commendation_id: string;
+  suspended_from: string;
+  suspended_until: string | null;
+  reason: string;
+  finding_id: string | null;
 }

@@ -1,5 +1,6 @@
 export { authorizeModelAction, type ModelAuthorizationError } from "./authorize-model-action.js";
 export { draftModel } from "./draft-model.js";
+export { editableModelStatuses, editModel, type ModelChanges, ModelChangesSchema } from "./edit-model.js";
 export { type Evidence, EvidenceSchema, type FileLocation, FileLocationSchema } from "./evidence.js";
 export { type Model, ModelSchema } from "./model.js";
 export { type ModelAction, ModelActionSchema, type ModelCommand, ModelCommandSchema } from "./model-command.js";

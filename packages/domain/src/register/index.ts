@@ -23,4 +23,5 @@ export { type InspectionPlan, InspectionPlanSchema } from "./inspection-plan.js"
 export { isCommendationInForce } from "./is-commendation-in-force.js";
 export { liftCommendationSuspension } from "./lift-commendation-suspension.js";
 export { parseCommendation, parseGoldenBookEntry, parseInspectionPlan } from "./parse-register-records.js";
+export { revokeCommendation } from "./revoke-commendation.js";
 export { suspendCommendation } from "./suspend-commendation.js";

@@ -1,0 +1,358 @@
+import { randomUUID } from "node:crypto";
+import {
+  appendAudit,
+  type CommendationSuspensionTable,
+  type CommendationTable,
+  commendationFromRow,
+  insertCommendation,
+  listCommendations,
+  loadCommendation,
+  onceForKey,
+  saveCommendation,
+  staleVersion,
+  suspensionsOfCommendations,
+} from "@lantoa/db";
+import { domainError } from "@lantoa/domain/errors";
+import {
+  commendationStatusOn,
+  defaultCommendationForms,
+  liftCommendationSuspension,
+  parseCommendation,
+  revokeCommendation,
+} from "@lantoa/domain/register";
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { GraphQLError } from "graphql";
+import type { Selectable } from "kysely";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { CommendationRef } from "./commendation.js";
+import { DomainFailure, fail } from "./errors.js";
+import { listScope, ModelRef } from "./model.js";
+import { localId, modelOwnerPath, notFound, requireViewer, today } from "./mutation-support.js";
+import { UnitRef } from "./unit.js";
+
+type CommendationRow = Selectable<CommendationTable>;
+
+export const CommendationStatusEnum = builder.enumType("CommendationStatus", {
+  description: "Where a commendation stands on a day (the domain's commendationStatusOn).",
+  values: {
+    NOT_YET_EFFECTIVE: { value: "not-yet-effective" },
+    IN_FORCE: { value: "in-force" },
+    EXPIRED: { value: "expired" },
+    SUSPENDED: { value: "suspended" },
+    REVOKED: { value: "revoked" },
+  } as const,
+});
+
+const CommendationSuspensionRef = builder
+  .objectRef<Selectable<CommendationSuspensionTable>>("CommendationSuspension")
+  .implement({
+    description: "A span in which a commendation is suspended (tạm đình chỉ), e.g. after an inspection finding.",
+    fields: (t) => ({
+      from: t.exposeString("suspended_from"),
+      until: t.exposeString("suspended_until", {
+        nullable: true,
+        description: "Last suspended day; null while it lasts.",
+      }),
+      reason: t.exposeString("reason"),
+    }),
+  });
+
+builder.objectFields(CommendationRef, (t) => ({
+  id: t.globalID({ resolve: (c) => ({ type: "Commendation", id: c.id }) }),
+  version: t.exposeInt("version", { description: "Send back as expectedVersion when changing it." }),
+  recipientKind: t.exposeString("recipient_kind", { description: "model, unit or person." }),
+  recipientPersonName: t.exposeString("recipient_person_name", { nullable: true }),
+  recipientUnit: t.field({ type: UnitRef, nullable: true, resolve: (c) => c.recipient_unit_id }),
+  model: t.field({ type: ModelRef, nullable: true, resolve: (c) => c.recipient_model_id }),
+  revocationDecisionNumber: t.exposeString("revocation_decision_number", { nullable: true }),
+  fromRound: t.boolean({
+    description: "Issued from an evaluation round's results.",
+    resolve: (c) => c.round_id !== null,
+  }),
+  suspensions: t.loadableList({
+    type: CommendationSuspensionRef,
+    load: (ids: string[], { db }) => suspensionsOfCommendations(db, ids),
+    resolve: (c) => c.id,
+  }),
+  status: t.loadable({
+    type: CommendationStatusEnum,
+    description: "Where it stands today.",
+    // Batched: one query for the page's rows, one for their suspensions.
+    load: async (ids: string[], context: Context) => {
+      const [rows, suspensions] = await Promise.all([
+        context.db.selectFrom("commendations").selectAll().where("id", "in", ids).execute(),
+        suspensionsOfCommendations(context.db, ids),
+      ]);
+      return ids.map((id, i) => {
+        const row = rows.find((r) => r.id === id);
+        if (!row) return new Error(`commendation ${id} vanished`);
+        return commendationStatusOn(commendationFromRow(row, suspensions[i] ?? []), today(context));
+      });
+    },
+    resolve: (c) => c.id,
+  }),
+}));
+
+const CommendationFilterInput = builder.inputType("CommendationFilter", {
+  fields: (t) => ({
+    withinUnitId: t.globalID({
+      for: UnitRef,
+      description: "Given to a model owned by, or a unit at, this unit or below.",
+    }),
+    status: t.field({
+      type: CommendationStatusEnum,
+      description: "IN_FORCE, SUSPENDED or REVOKED today.",
+    }),
+    year: t.int({ description: "Year of the decision.", validate: z.number().int().min(1900).max(2200) }),
+  }),
+});
+
+builder.queryField("commendations", (t) =>
+  t.connection({
+    type: CommendationRef,
+    description: "The commendation register of the viewer's scope, newest decision first.",
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: CommendationFilterInput, required: false }) },
+    resolve: async (_root, args, context) => {
+      const f = args.filter;
+      const status = f?.status ?? undefined;
+      if (status === "not-yet-effective" || status === "expired") {
+        throw new GraphQLError(
+          "Lọc theo trạng thái: IN_FORCE, SUSPENDED hoặc REVOKED. / Filter by IN_FORCE, SUSPENDED or REVOKED.",
+          {
+            extensions: { code: "BAD_USER_INPUT" },
+          },
+        );
+      }
+      const unitId = await listScope(context, f?.withinUnitId?.id);
+      const withinPath =
+        unitId === undefined
+          ? undefined
+          : (await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirstOrThrow())
+              .path;
+      let totalCount = 0;
+      const connection = await resolveOffsetConnection(
+        { args, defaultSize: 50, maxSize: 200 },
+        async ({ limit, offset }) => {
+          const page = await listCommendations(context.db, {
+            withinPath,
+            status,
+            year: f?.year ?? undefined,
+            on: today(context),
+            limit,
+            offset,
+          });
+          totalCount = page.totalCount;
+          return page.rows;
+        },
+      );
+      return { ...connection, totalCount: async () => totalCount };
+    },
+  }),
+);
+
+const CommendationPayload = builder.objectRef<{ id: string }>("CommendationPayload").implement({
+  fields: (t) => ({
+    commendation: t.field({
+      type: CommendationRef,
+      resolve: async (p, _args, { db }) =>
+        (await db
+          .selectFrom("commendations")
+          .selectAll()
+          .where("id", "=", p.id)
+          .executeTakeFirstOrThrow()) as CommendationRow,
+    }),
+  }),
+});
+
+/** The scope over a commendation: administering its recipient's unit. */
+async function commendationScope(context: Context, id: string) {
+  const loaded = await loadCommendation(context.db, id);
+  return loaded?.unitPath ? { administersUnit: loaded.unitPath } : { systemAdmin: true };
+}
+
+const LEVEL_OR_FORM = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(64);
+
+const IssueCommendationInput = builder.inputType("IssueCommendationInput", {
+  fields: (t) => ({
+    modelId: t.globalID({ required: true, for: ModelRef }),
+    decisionNumber: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
+    decisionDate: t.string({ required: true, validate: z.iso.date() }),
+    issuer: t.string({
+      required: true,
+      description: "Who decided (e.g. Ban Thường vụ Huyện ủy).",
+      validate: z.string().trim().min(1).max(300),
+    }),
+    level: t.string({
+      required: true,
+      description: "A level code (see configuration.levelSets).",
+      validate: LEVEL_OR_FORM,
+    }),
+    form: t.string({
+      required: true,
+      description: "A form code (see configuration.commendationForms).",
+      validate: LEVEL_OR_FORM,
+    }),
+    validUntil: t.string({ validate: z.iso.date() }),
+  }),
+});
+
+builder.mutationField("issueCommendation", (t) =>
+  t.field({
+    type: CommendationPayload,
+    description:
+      "Records a commendation decided outside a round (a manual decision) for a model. Retrying with the same idempotencyKey returns the first result.",
+    errors: { types: [DomainFailure] },
+    authScopes: async (_root, args, context) => {
+      const path = await modelOwnerPath(context, args.input.modelId.id);
+      return path ? { administersUnit: path } : { systemAdmin: true };
+    },
+    args: {
+      input: t.arg({ type: IssueCommendationInput, required: true }),
+      idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
+    },
+    resolve: async (_root, { input, idempotencyKey }, context) => {
+      const viewer = requireViewer(context);
+      return context.db.transaction().execute(async (trx) => {
+        const result = await onceForKey(
+          trx,
+          { userId: viewer.userId, key: idempotencyKey, operation: "issueCommendation", request: input },
+          async () => {
+            const model = await trx
+              .selectFrom("models")
+              .select("id")
+              .where("id", "=", input.modelId.id)
+              .executeTakeFirst();
+            if (!model) return notFound("model", input.modelId.id);
+            const level = await trx
+              .selectFrom("levels")
+              .select("code")
+              .where("code", "=", input.level)
+              .executeTakeFirst();
+            if (!level || !defaultCommendationForms.some((f) => f.code === input.form)) {
+              fail(
+                domainError(
+                  "COMMENDATION.UNKNOWN_LEVEL_OR_FORM",
+                  {
+                    vi: "Cấp hoặc hình thức khen thưởng không có trong danh mục.",
+                    en: "The commendation level or form is not configured.",
+                  },
+                  { level: input.level, form: input.form },
+                ),
+              );
+            }
+            const parsed = parseCommendation({
+              id: randomUUID(),
+              decisionNumber: input.decisionNumber,
+              decisionDate: input.decisionDate,
+              issuerUnitId: input.issuer,
+              levelCode: input.level,
+              formCode: input.form,
+              recipient: { kind: "model", modelId: model.id },
+              validUntil: input.validUntil ?? null,
+              suspensions: [],
+              revocation: null,
+            });
+            if (!parsed.ok) return fail(parsed.error);
+            await insertCommendation(trx, parsed.value);
+            await appendAudit(trx, {
+              actorUserId: viewer.userId,
+              action: "issueCommendation",
+              entity: "commendation",
+              entityId: parsed.value.id,
+              after: parsed.value,
+            });
+            return { id: parsed.value.id };
+          },
+        );
+        if (!result.ok) fail(result.error);
+        return result.value.response;
+      });
+    },
+  }),
+);
+
+builder.mutationField("revokeCommendation", (t) =>
+  t.field({
+    type: CommendationPayload,
+    description: "Revokes a commendation from a day, with a reason (required) and the revoking decision's number.",
+    errors: { types: [DomainFailure] },
+    authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
+    args: {
+      id: t.arg.globalID({ required: true }),
+      revokedOn: t.arg.string({ required: true, validate: z.iso.date() }),
+      reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
+      decisionNumber: t.arg.string({ validate: z.string().trim().min(1).max(64) }),
+      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+    },
+    resolve: async (_root, args, context) => {
+      const viewer = requireViewer(context);
+      const id = localId(args.id, "Commendation");
+      return context.db.transaction().execute(async (trx) => {
+        const loaded = await loadCommendation(trx, id, { forUpdate: true });
+        if (!loaded) return notFound("commendation", id);
+        if (loaded.version !== args.expectedVersion) fail(staleVersion("commendation", id, args.expectedVersion));
+        const decided = revokeCommendation(loaded.commendation, {
+          revokedOn: args.revokedOn,
+          reason: args.reason,
+          decisionNumber: args.decisionNumber ?? null,
+        });
+        if (!decided.ok) return fail(decided.error);
+        const parsed = parseCommendation(decided.value);
+        if (!parsed.ok) return fail(parsed.error);
+        const saved = await saveCommendation(trx, parsed.value, args.expectedVersion);
+        if (!saved.ok) fail(saved.error);
+        await appendAudit(trx, {
+          actorUserId: viewer.userId,
+          action: "revokeCommendation",
+          entity: "commendation",
+          entityId: id,
+          before: loaded.commendation,
+          after: parsed.value,
+        });
+        return { id };
+      });
+    },
+  }),
+);
+
+builder.mutationField("liftCommendationSuspension", (t) =>
+  t.field({
+    type: CommendationPayload,
+    description: "Ends a commendation's open suspension; `until` is the last suspended day.",
+    errors: { types: [DomainFailure] },
+    authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
+    args: {
+      id: t.arg.globalID({ required: true }),
+      until: t.arg.string({ required: true, validate: z.iso.date() }),
+      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+    },
+    resolve: async (_root, args, context) => {
+      const viewer = requireViewer(context);
+      const id = localId(args.id, "Commendation");
+      return context.db.transaction().execute(async (trx) => {
+        const loaded = await loadCommendation(trx, id, { forUpdate: true });
+        if (!loaded) return notFound("commendation", id);
+        if (loaded.version !== args.expectedVersion) fail(staleVersion("commendation", id, args.expectedVersion));
+        const decided = liftCommendationSuspension(loaded.commendation, args.until);
+        if (!decided.ok) return fail(decided.error);
+        const saved = await saveCommendation(trx, decided.value, args.expectedVersion);
+        if (!saved.ok) fail(saved.error);
+        await appendAudit(trx, {
+          actorUserId: viewer.userId,
+          action: "liftCommendationSuspension",
+          entity: "commendation",
+          entityId: id,
+          before: loaded.commendation.suspensions,
+          after: decided.value.suspensions,
+        });
+        return { id };
+      });
+    },
+  }),
+);

@@ -1,0 +1,64 @@
+import type { SessionUser } from "@lantoa/db";
+import { domainError } from "@lantoa/domain/errors";
+import { GraphQLError } from "graphql";
+import type { Context } from "../context.js";
+import { fail } from "./errors.js";
+import { UUID } from "./unit.js";
+
+/** The signed-in viewer; a resolver behind a scope that implies sign-in still says so plainly. */
+export function requireViewer(context: Context): SessionUser {
+  if (!context.viewer) {
+    throw new GraphQLError("Hãy đăng nhập. / Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+  }
+  return context.viewer;
+}
+
+/** Fails with `<ENTITY>.NOT_FOUND` for a record that does not exist (or vanished since the scope check). */
+export function notFound(
+  entity: "model" | "commendation" | "inspection" | "finding" | "action" | "entry",
+  id: string,
+): never {
+  const names = {
+    model: ["MODEL", "mô hình", "model"],
+    commendation: ["COMMENDATION", "khen thưởng", "commendation"],
+    inspection: ["INSPECTION", "cuộc kiểm tra", "inspection"],
+    finding: ["INSPECTION", "kết luận kiểm tra", "finding"],
+    action: ["INSPECTION", "biện pháp khắc phục", "corrective action"],
+    entry: ["GOLDEN_BOOK", "mục sổ vàng", "golden-book entry"],
+  } as const;
+  const [prefix, vi, en] = names[entity];
+  return fail(domainError(`${prefix}.NOT_FOUND`, { vi: `Không tìm thấy ${vi}.`, en: `No such ${en}.` }, { id }));
+}
+
+/** The request's day (YYYY-MM-DD), the date statuses are judged on. */
+export function today(context: Context): string {
+  return context.now.toISOString().slice(0, 10);
+}
+
+/** The materialized path of a unit, or null when there is none. */
+export async function unitPathOf(context: Context, unitId: string): Promise<string | null> {
+  const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
+  return unit?.path ?? null;
+}
+
+/** The path of a model's owner unit, or null when there is no such model. */
+export async function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
+  const owner = await context.db
+    .selectFrom("models as m")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .select("u.path")
+    .where("m.id", "=", modelId)
+    .executeTakeFirst();
+  return owner?.path ?? null;
+}
+
+/**
+ * The uuid inside a global id of a type that is not a Relay node (a commendation, a
+ * finding…); a forged id or one of another type is a typed user error.
+ */
+export function localId(globalId: { typename: string; id: string }, typename: string): string {
+  if (globalId.typename !== typename || !UUID.test(globalId.id)) {
+    throw new GraphQLError(`Không phải mã ${typename}. / Not a ${typename} id.`, { extensions: { code: "BAD_ID" } });
+  }
+  return globalId.id;
+}
