@@ -98,6 +98,28 @@ describe.each(testEngines())("model repositories on %s", (engine) => {
     ]);
   });
 
+  it("keeps evidence rows (ids, uploader, time) through a save", async () => {
+    const id = "8f1b2c3d-4e5f-4a6b-8c7d-000000000001";
+    const evidence = () =>
+      database.db
+        .selectFrom("evidence")
+        .select(["id", "title", "uploaded_at", "uploaded_by"])
+        .where("model_id", "=", id)
+        .orderBy("id")
+        .execute();
+    const before = await evidence();
+    expect(before.length).toBeGreaterThan(0);
+    const loaded = (await loadModel(database.db, id))!;
+    const result = await database.db
+      .transaction()
+      .execute((trx) =>
+        saveModel(trx, { ...loaded.model, name: `${loaded.model.name} (sửa)` }, loaded.version, { actorName: "x" }),
+      );
+    expect(result.ok).toBe(true);
+    expect(await evidence()).toEqual(before);
+    expect((await loadModel(database.db, id))!.model.evidence).toEqual(loaded.model.evidence);
+  });
+
   it("refuses a save against a stale version and writes nothing", async () => {
     const id = "8f1b2c3d-4e5f-4a6b-8c7d-000000000001";
     const before = (await loadModel(database.db, id))!;

@@ -59,9 +59,12 @@ export async function insertModel(
 }
 
 /**
- * Saves a decided change of a model (fields, status) and, when given, its history
- * entry, if nobody saved it since `expectedVersion`; otherwise nothing is written
- * and a {@link StaleVersionError} comes back. Call inside a transaction.
+ * Saves a decided change of a model (fields, targets, status) and, when given, its
+ * history entry, if nobody saved it since `expectedVersion`; otherwise nothing is
+ * written and a {@link StaleVersionError} comes back. Call inside a transaction.
+ * Evidence rows are left as they are: each is added once (with who uploaded it and
+ * when) and keeps its id, so download addresses and the record of who added what
+ * survive every later edit or status change.
  */
 export async function saveModel(
   trx: Transaction<Database>,
@@ -84,13 +87,19 @@ export async function saveModel(
     .executeTakeFirst();
   if (!updated) return err(staleVersion("model", model.id, expectedVersion));
   await trx.deleteFrom("model_targets").where("model_id", "=", model.id).execute();
-  await trx.deleteFrom("evidence").where("model_id", "=", model.id).execute();
-  await writeChildren(trx, model);
+  await writeTargets(trx, model);
+  await writeOrigin(trx, model);
   if (change.entry) await appendHistory(trx, change.entry, change.actorName);
   return ok({ version: updated.version });
 }
 
 async function writeChildren(trx: Transaction<Database>, model: Model): Promise<void> {
+  await writeTargets(trx, model);
+  await writeEvidence(trx, model);
+  await writeOrigin(trx, model);
+}
+
+async function writeTargets(trx: Transaction<Database>, model: Model): Promise<void> {
   if (model.targets.length > 0) {
     await trx
       .insertInto("model_targets")
@@ -104,6 +113,9 @@ async function writeChildren(trx: Transaction<Database>, model: Model): Promise<
       )
       .execute();
   }
+}
+
+async function writeEvidence(trx: Transaction<Database>, model: Model): Promise<void> {
   if (model.evidence.length > 0) {
     await trx
       .insertInto("evidence")
@@ -124,6 +136,9 @@ async function writeChildren(trx: Transaction<Database>, model: Model): Promise<
       )
       .execute();
   }
+}
+
+async function writeOrigin(trx: Transaction<Database>, model: Model): Promise<void> {
   if (model.originModelId !== null) {
     await trx
       .insertInto("replications")
