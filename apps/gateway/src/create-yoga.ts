@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { schema } from "./schema/index.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
+import { useTypedInputErrors } from "./use-typed-input-errors.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
@@ -39,7 +40,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
     cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
-    plugins: [useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] })],
+    plugins: [useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }), useTypedInputErrors()],
     context: async ({ request }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();
