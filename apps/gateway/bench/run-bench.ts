@@ -24,7 +24,7 @@ if (!env.BENCH_DATABASE_URL) {
 
 Optional: BENCH_DATABASE (default lantoa_gateway_bench; generated on first use, then reused),
 BENCH_MODELS (100000), BENCH_UNITS (2000), BENCH_CONNECTIONS (16), BENCH_DURATION seconds (10),
-BENCH_ONLY=page,detail,report to run some of the three, BENCH_PROFILE=dir for a CPU profile of the servers.`);
+BENCH_ONLY=page,detail,report to run some of the three, BENCH_PROFILE=dir for a CPU profile of the servers, BENCH_CACHE_TTL_MS (5000, the gateway's default; 0 without the response cache).`);
   process.exit(0);
 }
 
@@ -134,7 +134,7 @@ try {
   child.kill("SIGTERM");
 }
 console.log(
-  `\n${connections} connections, ${duration} s each, load ${loadavg()
+  `\n${connections} connections, ${duration} s each, response cache ${env.BENCH_CACHE_TTL_MS ?? 5000} ms, load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")} (1/5/15 min)`,
 );

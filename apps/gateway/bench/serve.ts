@@ -25,6 +25,8 @@ const yoga = createGatewayYoga({
   db,
   graphiql: false,
   storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-bench-"))),
+  // As lantoa-gateway starts by default (LANTOA_RESPONSE_CACHE_MS); BENCH_CACHE_TTL_MS=0 measures without.
+  responseCacheTtlMs: Number(process.env.BENCH_CACHE_TTL_MS ?? 5_000),
 });
 const gateway = createHttpServer(yoga, join(tmpdir(), "lantoa-bench-no-admin"));
 

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -41,6 +42,8 @@ export interface GatewayConfig {
   /** Other origins allowed to call the API from a browser (CORS). */
   readonly corsOrigins: readonly string[];
   readonly sessionTtlHours: number;
+  /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
+  readonly responseCacheTtlMs?: number;
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .map((o) => o.trim())
       .filter((o) => o !== ""),
     sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
+    responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
   };
 }

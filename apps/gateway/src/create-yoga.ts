@@ -6,6 +6,7 @@ import type { Context } from "./context.js";
 import { schema } from "./schema/index.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
+import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
@@ -19,6 +20,12 @@ export interface YogaOptions {
   readonly now?: () => Date;
   /** Where evidence files are kept. */
   readonly storage: EvidenceStorage;
+  /**
+   * How long a read's response is reused for the same viewer, in milliseconds; 0 or
+   * unset turns the cache off. Any mutation through this gateway empties it at once;
+   * another process's writes show within this time.
+   */
+  readonly responseCacheTtlMs?: number;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -40,7 +47,11 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
     cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
-    plugins: [useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }), useTypedInputErrors()],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }),
+      useTypedInputErrors(),
+      ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
+    ],
     context: async ({ request }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();

@@ -30,6 +30,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       graphiql: config.graphiql,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
+      responseCacheTtlMs: config.responseCacheTtlMs ?? 0,
       storage: localFolderStorage(config.uploadDir),
     });
     const server = createHttpServer(yoga, config.adminDist);

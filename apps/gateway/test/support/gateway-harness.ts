@@ -48,7 +48,10 @@ export interface GatewayHarness {
   close(): Promise<void>;
 }
 
-export async function startGatewayHarness(engine: Parameters<typeof createTestDatabase>[0]): Promise<GatewayHarness> {
+export async function startGatewayHarness(
+  engine: Parameters<typeof createTestDatabase>[0],
+  options: { responseCacheTtlMs?: number } = {},
+): Promise<GatewayHarness> {
   const database = await createTestDatabase(engine);
   await seedDemoData(database.db);
   let statements = 0;
@@ -65,6 +68,7 @@ export async function startGatewayHarness(engine: Parameters<typeof createTestDa
     graphiql: false,
     now: () => new Date("2023-09-01T08:00:00+07:00"),
     storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-harness-"))),
+    responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {
