@@ -24,7 +24,7 @@ import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@poth
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { canReadUnit } from "../auth/scopes.js";
-import { builder } from "../builder.js";
+import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -185,6 +185,7 @@ builder.queryField("models", (t) =>
     type: ModelRef,
     description: "Models in the viewer's scope, by code, filtered.",
     authScopes: { signedIn: true },
+    complexity: (args) => connectionComplexity(args, 50),
     args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
     resolve: async (_root, args, context) => {
       const f = args.filter;

@@ -12,7 +12,7 @@ import { domainError } from "@lantoa/domain/errors";
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { builder } from "../builder.js";
+import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure, fail } from "./errors.js";
@@ -71,6 +71,7 @@ builder.queryField("units", (t) =>
   t.connection({
     type: UnitRef,
     description: "Units in tree order (depth first).",
+    complexity: (args) => connectionComplexity(args, 50),
     args: { filter: t.arg({ type: UnitFilter, required: false }) },
     resolve: async (_root, args, { db }) => {
       const parsed = UnitFilterInput.safeParse({
