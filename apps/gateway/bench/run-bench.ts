@@ -63,7 +63,8 @@ const child: ChildProcess = spawn(
     stdio: ["ignore", "pipe", "inherit"],
   },
 );
-const [line] = (await once(child.stdout!, "data")) as [Buffer];
+if (!child.stdout) throw new Error("The servers' output is not piped.");
+const [line] = (await once(child.stdout, "data")) as [Buffer];
 const servers = JSON.parse(line.toString()) as { gateway: string; bare: string };
 
 interface Scenario {
