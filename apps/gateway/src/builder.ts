@@ -53,9 +53,24 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
+    // A list counts 10 times its items unless it says otherwise; the admin app's model
+    // list at its largest page (200) with unit, parent, outcomes and result stays far below.
     limit: { complexity: 5000, depth: 12, breadth: 200 },
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `Truy vấn quá ${kind === "Depth" ? "sâu" : kind === "Breadth" ? "rộng" : "nặng"} (${JSON.stringify(result)}). / The query is too ${kind === "Depth" ? "deep" : kind === "Breadth" ? "broad" : "costly"}; ask for less.`,
+        { extensions: { code: "QUERY_TOO_COMPLEX", kind, ...result } },
+      ),
   },
 });
+
+/**
+ * The cost multiplier of a connection field: its page size. Its `edges` list already
+ * counts ten times, so the field adds the rest (a page of 200 costs like 200 nodes).
+ */
+export function connectionComplexity(args: { first?: number | null; last?: number | null }, defaultSize: number) {
+  return { field: 1, multiplier: Math.max(1, Math.ceil((args.first ?? args.last ?? defaultSize) / 10)) };
+}
 
 builder.queryType({});
 builder.mutationType({});

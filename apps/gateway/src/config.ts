@@ -22,6 +22,7 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -44,6 +45,8 @@ export interface GatewayConfig {
   readonly sessionTtlHours: number;
   /** Signs evidence download addresses; random per process when unset. */
   readonly fileSigningKey?: string | undefined;
+  /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
+  readonly responseCacheTtlMs?: number;
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .filter((o) => o !== ""),
     sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
     fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
+    responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
   };
 }

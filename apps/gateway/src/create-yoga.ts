@@ -7,6 +7,8 @@ import { createImportPubSub } from "./import-progress.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
+import { useTypedInputErrors } from "./use-typed-input-errors.js";
+import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
@@ -22,6 +24,12 @@ export interface YogaOptions {
   readonly storage: EvidenceStorage;
   /** Signs evidence download addresses; a random key per instance when omitted. */
   readonly evidenceLinks?: EvidenceLinks;
+  /**
+   * How long a read's response is reused for the same viewer, in milliseconds; 0 or
+   * unset turns the cache off. Any mutation through this gateway empties it at once;
+   * another process's writes show within this time.
+   */
+  readonly responseCacheTtlMs?: number;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -45,7 +53,11 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
     cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
-    plugins: [useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] })],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }),
+      useTypedInputErrors(),
+      ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
+    ],
     context: async ({ request }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();

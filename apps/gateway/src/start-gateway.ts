@@ -35,6 +35,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       sessionTtlHours: config.sessionTtlHours,
       storage,
       evidenceLinks: links,
+      responseCacheTtlMs: config.responseCacheTtlMs ?? 0,
     });
     const server = createHttpServer(yoga, config.adminDist, { db: connection.db, storage, links });
     await new Promise<void>((resolve, reject) => {

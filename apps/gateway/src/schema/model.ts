@@ -24,7 +24,7 @@ import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@poth
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { canReadUnit } from "../auth/scopes.js";
-import { builder } from "../builder.js";
+import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -61,20 +61,25 @@ const ModelResultRef = builder.objectRef<LatestResultRow>("ModelResult").impleme
   }),
 });
 
-const StatusHistoryRef = builder
-  .objectRef<{ from: string | null; to: string; command: string; by: string; at: string; reason: string | null }>(
-    "StatusChange",
-  )
-  .implement({
-    fields: (t) => ({
-      from: t.exposeString("from", { nullable: true }),
-      to: t.exposeString("to"),
-      command: t.exposeString("command"),
-      by: t.exposeString("by"),
-      at: t.exposeString("at"),
-      reason: t.exposeString("reason", { nullable: true }),
-    }),
-  });
+type StatusHistoryRow = {
+  from: string | null;
+  to: string;
+  command: string;
+  by: string;
+  at: string;
+  reason: string | null;
+};
+
+const StatusHistoryRef = builder.objectRef<StatusHistoryRow>("StatusChange").implement({
+  fields: (t) => ({
+    from: t.exposeString("from", { nullable: true }),
+    to: t.exposeString("to"),
+    command: t.exposeString("command"),
+    by: t.exposeString("by"),
+    at: t.exposeString("at"),
+    reason: t.exposeString("reason", { nullable: true }),
+  }),
+});
 
 /**
  * An exemplary model. Only users whose role covers the owner unit may read it; the
@@ -112,26 +117,32 @@ export const ModelRef = builder.loadableNode("Model", {
       load: (ids: string[], { db }) => latestPublishedResults(db, ids),
       resolve: (m) => m.id,
     }),
-    statusHistory: t.field({
-      type: [StatusHistoryRef],
+    statusHistory: t.loadableList({
+      type: StatusHistoryRef,
       description: "Every lifecycle transition, oldest first; `by` is the actor's display name.",
-      resolve: async (m, _args, { db }) => {
+      // Batched across a page of models: one query however many models ask.
+      load: async (ids: string[], { db }) => {
         const rows = await db
           .selectFrom("model_status_history")
-          .select(["from_status", "to_status", "command", "actor_name", "at", "reason"])
-          .where("model_id", "=", m.id)
+          .select(["model_id", "from_status", "to_status", "command", "actor_name", "at", "reason"])
+          .where("model_id", "in", ids)
           .orderBy("at")
           .orderBy("id")
           .execute();
-        return rows.map((h) => ({
-          from: h.from_status,
-          to: h.to_status,
-          command: h.command,
-          by: h.actor_name,
-          at: new Date(h.at).toISOString(),
-          reason: h.reason,
-        }));
+        const byModel = new Map<string, StatusHistoryRow[]>(ids.map((id) => [id, []]));
+        for (const h of rows) {
+          byModel.get(h.model_id)?.push({
+            from: h.from_status,
+            to: h.to_status,
+            command: h.command,
+            by: h.actor_name,
+            at: new Date(h.at).toISOString(),
+            reason: h.reason,
+          });
+        }
+        return ids.map((id) => byModel.get(id) ?? []);
       },
+      resolve: (m) => m.id,
     }),
   }),
 });
@@ -174,6 +185,7 @@ builder.queryField("models", (t) =>
     type: ModelRef,
     description: "Models in the viewer's scope, by code, filtered.",
     authScopes: { signedIn: true },
+    complexity: (args) => connectionComplexity(args, 50),
     args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
     resolve: async (_root, args, context) => {
       const f = args.filter;

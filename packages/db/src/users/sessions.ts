@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database.js";
 import { verifyPassword } from "./password.js";
 import type { RoleAssignmentTable } from "./users.table.js";
@@ -70,16 +70,31 @@ export async function openSession(
   return user ? { token, user } : null;
 }
 
-/** The user behind a token, if the session exists, is not revoked and has not expired at `now`. */
+/**
+ * The user behind a token, if the session exists, is not revoked and has not expired at
+ * `now`. One statement: every request asks this first, so a round trip saved here is
+ * saved on every request.
+ */
 export async function userForToken(db: Kysely<Database>, token: string, now: Date): Promise<SessionUser | null> {
-  const session = await db
-    .selectFrom("sessions")
-    .select("user_id")
-    .where("token_hash", "=", tokenHash(token))
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now.toISOString())
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      sql<SessionUser["assignments"]>`coalesce((
+        select json_agg(json_build_object('role', a.role, 'unitId', a.unit_id, 'unitPath', su.path) order by a.created_at)
+        from role_assignments a left join units su on su.id = a.unit_id
+        where a.user_id = u.id), '[]')`.as("assignments"),
+    ])
+    .where("s.token_hash", "=", tokenHash(token))
+    .where("s.revoked_at", "is", null)
+    .where("s.expires_at", ">", now.toISOString())
+    .where("u.disabled_at", "is", null)
     .executeTakeFirst();
-  return session ? sessionUser(db, session.user_id) : null;
+  if (!row) return null;
+  return { userId: row.id, username: row.username, displayName: row.display_name, assignments: row.assignments };
 }
 
 /** Revokes a session; later requests with its token are anonymous. Returns whether it was open. */

@@ -1,0 +1,44 @@
+/** The three requests the benchmark times, as GraphQL for the gateway and as one SQL statement each for the bare handler. */
+
+export const PAGE_QUERY = `{ models(first: 50) { edges { node {
+  code name ownerUnit { name parent { name } }
+  indicatorValues { indicatorCode period value }
+  latestResult { roundCode total tier rank } } } } }`;
+
+export const DETAIL_QUERY = `query($id: ID!) { node(id: $id) { ... on Model {
+  code name status problem solution startDate version
+  ownerUnit { name parent { name } }
+  indicatorValues { indicatorCode period value }
+  latestResult { roundCode total tier rank }
+  evidence { title } commendations { decisionNumber form } statusHistory { to by at } } } }`;
+
+export const REPORT_QUERY = `query($u: ID!) { modelCounts(by: LEVEL, filter: { withinUnitId: $u }) { key count } }`;
+
+const INDICATORS = `(SELECT coalesce(json_agg(json_build_object('indicatorCode', v.indicator_code, 'period', v.period,
+    'value', v.value::float8) ORDER BY v.indicator_code, v.period), '[]') FROM indicator_values v WHERE v.model_id = m.id)`;
+const LATEST = `(SELECT json_build_object('roundCode', o.code, 'total', r.total_milli / 1000.0, 'tier', r.tier, 'rank', r.rank)
+    FROM round_results r JOIN rounds o ON o.id = r.round_id
+    WHERE r.model_id = m.id AND o.status = 'published' ORDER BY o.published_at DESC LIMIT 1)`;
+const OWNER = `json_build_object('name', u.name, 'parent', (SELECT json_build_object('name', p.name) FROM units p WHERE p.id = u.parent_id))`;
+
+/** The page of 50 models, as the JSON the gateway would answer, in one statement. */
+export const PAGE_SQL = `SELECT json_build_object('models', json_build_object('edges', coalesce(json_agg(json_build_object('node', x) ORDER BY x.code), '[]'))) AS data
+  FROM (SELECT m.code, m.name, ${OWNER} AS "ownerUnit", ${INDICATORS} AS "indicatorValues", ${LATEST} AS "latestResult"
+        FROM models m JOIN units u ON u.id = m.owner_unit_id ORDER BY m.code LIMIT 50) x`;
+
+/** One model with everything its detail page shows, in one statement. */
+export const DETAIL_SQL = `SELECT json_build_object('node', json_build_object('code', m.code, 'name', m.name, 'status', m.status,
+    'problem', m.problem, 'solution', m.solution, 'startDate', m.start_date, 'version', m.version, 'ownerUnit', ${OWNER},
+    'indicatorValues', ${INDICATORS}, 'latestResult', ${LATEST},
+    'evidence', (SELECT coalesce(json_agg(json_build_object('title', e.title) ORDER BY e.uploaded_at), '[]') FROM evidence e WHERE e.model_id = m.id),
+    'commendations', (SELECT coalesce(json_agg(json_build_object('decisionNumber', c.decision_number, 'form', c.form) ORDER BY c.decision_date), '[]')
+      FROM commendations c WHERE c.recipient_model_id = m.id),
+    'statusHistory', (SELECT coalesce(json_agg(json_build_object('to', h.to_status, 'by', h.actor_name, 'at', h.at) ORDER BY h.at, h.id), '[]')
+      FROM model_status_history h WHERE h.model_id = m.id))) AS data
+  FROM models m JOIN units u ON u.id = m.owner_unit_id WHERE m.id = $1`;
+
+/** Models of a unit's subtree counted by level: the same statement as the db package's countModels. */
+export const REPORT_SQL = `SELECT json_build_object('modelCounts', coalesce(json_agg(json_build_object('key', k.key, 'count', k.count) ORDER BY k.key), '[]')) AS data
+  FROM (SELECT u.level AS key, count(*)::int AS count FROM models m JOIN units u ON u.id = m.owner_unit_id
+        WHERE u.path ~>=~ (SELECT s.path FROM units s WHERE s.id = $1) AND u.path ~<~ ((SELECT s.path FROM units s WHERE s.id = $1) || '~')
+        GROUP BY u.level) k`;

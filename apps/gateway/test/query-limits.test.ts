@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { testEngines } from "@lantoa/db/testing";
+import { parse, print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
+
+const operation = (name: string) =>
+  readFileSync(new URL(`../../../packages/client/src/operations/${name}.graphql`, import.meta.url), "utf8");
+/** The operation with the client's fragments it spreads (graphql refuses unused ones). */
+function withFragments(name: string): string {
+  const text = operation(name);
+  const used = parse(operation("fragments")).definitions.filter(
+    (d) => d.kind === "FragmentDefinition" && text.includes(`...${d.name.value}`),
+  );
+  return `${text}\n${used.map((d) => print(d)).join("\n")}`;
+}
+
+/** `ownerUnit { parent { parent { … name } } }` nested `levels` deep. */
+function parents(levels: number): string {
+  return levels === 0 ? "name" : `parent { ${parents(levels - 1)} }`;
+}
+
+describe.each(testEngines())("query cost and depth limits, on %s", (engine) => {
+  let h: GatewayHarness;
+  beforeAll(async () => {
+    h = await startGatewayHarness(engine);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("serves the admin app's own queries, at their largest page", async () => {
+    const list = await h.call(withFragments("models"), { first: 200 }, h.tokens.systemAdmin);
+    expect(list.errors).toBeUndefined();
+    expect(list.data.models.edges).toHaveLength(200);
+    const id = list.data.models.edges[0].node.id;
+    const detail = await h.call(withFragments("model-detail"), { id }, h.tokens.systemAdmin);
+    expect(detail.errors).toBeUndefined();
+    expect(detail.data.node.code).toBe(list.data.models.edges[0].node.code);
+    // The units page asks for 500 at once.
+    const units = await h.call(withFragments("units"), { first: 500 }, h.tokens.systemAdmin);
+    expect(units.errors).toBeUndefined();
+  });
+
+  it("refuses a too deep query with a typed error before any resolver reads the database", async () => {
+    h.resetStatements();
+    const deep = await h.call(
+      `query($id: ID!) { node(id: $id) { ... on Unit { ${parents(14)} } } }`,
+      { id: globalId("Unit", h.units["TL-HPN"] ?? "") },
+      h.tokens.systemAdmin,
+    );
+    expect(deep.data?.node ?? null).toBeNull();
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Depth" });
+    expect(deep.errors?.[0]?.message).toMatch(/quá sâu/);
+    // Only the session check ran.
+    expect(h.statements()).toBe(1);
+  });
+
+  it("refuses a too costly query, and a mutation beside it does not run", async () => {
+    const heavy = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `m${i}: models(first: 200) { edges { node { ownerUnit { ${parents(2)} } indicatorValues { value } evidence { title } commendations { form } statusHistory { to } } } }`,
+    ).join("\n");
+    h.resetStatements();
+    const costly = await h.call(`{ ${heavy} }`, {}, h.tokens.systemAdmin);
+    expect(Object.values(costly.data ?? {}).every((v) => v === null)).toBe(true);
+    expect(costly.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Complexity" });
+    expect(h.statements()).toBe(1);
+
+    const before = await h.database.db.selectFrom("units").select("id").execute();
+    const units = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `u${i}: createUnit(parentId: "${globalId("Unit", h.units.TL ?? "")}", code: "TOO-MANY-${i}", name: "x", level: "commune", kind: "party-cell") { __typename }`,
+    ).join("\n");
+    const mutation = await h.call(
+      `mutation { ${units} x: renameUnit(id: "${globalId("Unit", h.units.TL ?? "")}", name: "y", expectedVersion: 1) { ... on MutationRenameUnitSuccess { data { unit { ${parents(12)} } } } } }`,
+      {},
+      h.tokens.systemAdmin,
+    );
+    expect(mutation.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(await h.database.db.selectFrom("units").select("id").execute()).toHaveLength(before.length);
+  });
+});
