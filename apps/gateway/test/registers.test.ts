@@ -187,6 +187,12 @@ describe.each(testEngines())("the registers on %s", (engine) => {
       "phunu.canbo",
     );
     expect(unknownField.data.createGoldenBookEntry).toMatchObject({ code: "GOLDEN_BOOK.UNKNOWN_FIELD" });
+    const twin = await h.call(
+      NOMINATE,
+      { input: { ...input, subjectName: " nguyễn  thị HOA " }, key: "nominate-twin-1" },
+      "phunu.canbo",
+    );
+    expect(twin.data.createGoldenBookEntry).toMatchObject({ code: "GOLDEN_BOOK.DUPLICATE_ENTRY" });
     const byOfficer = await h.call(DECIDE, { id: entry.id, outcome: "VERIFIED", v: 1 }, "phunu.canbo");
     expect(byOfficer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const noReason = await h.call(DECIDE, { id: entry.id, outcome: "REJECTED", v: 1 }, "thanhliem.admin");

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { appendAudit, onceForKey, staleVersion, updateVersioned } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
 import { decideGoldenBookEntry, parseGoldenBookEntry } from "@lantoa/domain/register";
+import { sql } from "kysely";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure, fail } from "./errors.js";
 import { type EntryRow, GoldenBookEntryRef } from "./golden-book.js";
-import { localId, notFound, requireViewer, unitPathOf } from "./mutation-support.js";
+import { localId, notFound, requireUnits, requireViewer, unitPathOf } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
 
 builder.objectFields(GoldenBookEntryRef, (t) => ({
@@ -75,6 +76,7 @@ builder.mutationField("createGoldenBookEntry", (t) =>
           trx,
           { userId: viewer.userId, key: idempotencyKey, operation: "createGoldenBookEntry", request: input },
           async () => {
+            await requireUnits(trx, [input.unitId.id]);
             const field = await trx
               .selectFrom("fields")
               .select("code")
@@ -105,6 +107,27 @@ builder.mutationField("createGoldenBookEntry", (t) =>
             });
             if (!parsed.ok) return fail(parsed.error);
             const entry = parsed.value;
+            // The natural key's unique index would otherwise answer a repeated nomination with a crash.
+            const twin = await trx
+              .selectFrom("golden_book_entries")
+              .select("id")
+              .where("unit_id", "=", entry.unitId)
+              .where("deed_date", "=", entry.date)
+              .where(sql`lantoa_match_key(subject_name)`, "=", sql<string>`lantoa_match_key(${input.subjectName})`)
+              .where(sql`lantoa_match_key(deed)`, "=", sql<string>`lantoa_match_key(${entry.deed})`)
+              .executeTakeFirst();
+            if (twin) {
+              fail(
+                domainError(
+                  "GOLDEN_BOOK.DUPLICATE_ENTRY",
+                  {
+                    vi: "Sổ vàng của đơn vị đã có mục này (cùng người, cùng ngày, cùng việc tốt).",
+                    en: "The unit's golden book already has this entry (same subject, date and deed).",
+                  },
+                  { id: twin.id },
+                ),
+              );
+            }
             await trx
               .insertInto("golden_book_entries")
               .values({

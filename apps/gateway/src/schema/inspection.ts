@@ -37,7 +37,7 @@ import type { Context } from "../context.js";
 import { CommendationRef } from "./commendation.js";
 import { DomainFailure, fail } from "./errors.js";
 import { actorsOf, forbidden, listScope, ModelRef } from "./model.js";
-import { localId, notFound, requireViewer, today, unitPathOf } from "./mutation-support.js";
+import { localId, notFound, requireUnits, requireViewer, today, unitPathOf } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 type FindingRow = Selectable<InspectionFindingTable>;
@@ -210,6 +210,7 @@ builder.mutationField("planInspection", (t) =>
           trx,
           { userId: viewer.userId, key: idempotencyKey, operation: "planInspection", request: input },
           async () => {
+            await requireUnits(trx, [input.inspectedUnitId.id, input.inspectingUnitId.id]);
             const plan = parseInspectionPlan({
               id: randomUUID(),
               kind: "inspection",

@@ -381,10 +381,34 @@ builder.mutationField("transitionModel", (t) =>
   }),
 );
 
+/** A file of a multipart request, told apart from any other JSON value a client may send in its place. */
+function isUploadedFile(value: unknown): value is File {
+  const file = value as File | null;
+  return (
+    typeof file === "object" &&
+    file !== null &&
+    typeof file.name === "string" &&
+    typeof file.size === "number" &&
+    typeof file.arrayBuffer === "function"
+  );
+}
+
 builder.scalarType("File", {
   description: "An uploaded file (GraphQL multipart request spec).",
   serialize: () => {
     throw new GraphQLError("File is an input-only scalar.");
+  },
+  // Resolvers read a file's name and bytes: anything else is the client's mistake, not a crash.
+  parseValue: (value) => {
+    if (isUploadedFile(value)) return value;
+    throw new GraphQLError("Hãy gửi một tệp (multipart). / Send a file (multipart request).", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  },
+  parseLiteral: () => {
+    throw new GraphQLError("Hãy gửi một tệp (multipart). / Send a file (multipart request).", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   },
 });
 
