@@ -17,6 +17,7 @@ export const ROLE_TARGETS: Record<Role, { home: string; away: string }> = {
 
 /** What an operation is run against: a unit, and helpers that make fresh things in it. */
 export interface MatrixTarget {
+  readonly unitCode: string;
   readonly unitId: string;
   readonly unitGid: string;
   /** A fresh draft model owned by the unit (made by the system admin). */
@@ -25,6 +26,13 @@ export interface MatrixTarget {
   freshUnit(): Promise<{ gid: string; version: number }>;
   /** A code no unit or model uses yet. */
   uniqueCode(prefix: string): string;
+  /**
+   * Runs an operation as the system admin (or the demo user named) and returns the value
+   * at `path` in its data, or throws.
+   */
+  asAdmin(query: string, variables: Record<string, unknown>, path: string, username?: string): Promise<any>;
+  /** A global id of the demo's pilot model. */
+  pilotModelGid(): Promise<string>;
 }
 
 export interface MatrixRow {
@@ -34,7 +42,14 @@ export interface MatrixRow {
    * inside then outside the role's subtree; `+` allowed, `-` denied.
    */
   readonly expect: string;
-  run(h: GatewayHarness, target: MatrixTarget, token: string | null, role: Role): Promise<GraphQLResponse>;
+  /** Makes what the case needs as the system admin, before the database is snapshot. */
+  prepare(h: GatewayHarness, target: MatrixTarget): Promise<Record<string, unknown>>;
+  run(h: GatewayHarness, prepared: Record<string, unknown>, token: string | null, role: Role): Promise<GraphQLResponse>;
+  /**
+   * For an operation whose answer is not a `…Success` union member or a boolean: `+` when
+   * the value shows the work done, `-` when it shows a refusal, `?` otherwise.
+   */
+  judge?(value: any): "+" | "-" | "?";
 }
 
 /** The order of {@link MatrixRow.expect}: anonymous, viewer, reviewer, officer, unit admin, system admin. */
@@ -45,25 +60,28 @@ const SCOPED_READ = "-- +- +- +- +- ++";
 const SIGNED_IN = "-- ++ ++ ++ ++ ++";
 const ADMINISTERS = "-- -- -- -- +- ++";
 const WORKS_FOR = "-- -- -- +- +- ++";
+const SYSTEM_ADMIN = "-- -- -- -- -- ++";
 
-const read = (
-  expect: string,
-  query: string,
-  vars: (t: MatrixTarget) => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({}),
-): MatrixRow => ({
-  kind: "read",
-  expect,
-  run: async (h, t, token) => h.call(query, await vars(t), token),
-});
-const write = (
-  expect: string,
-  query: string,
-  vars: (t: MatrixTarget) => Promise<Record<string, unknown>> | Record<string, unknown>,
-): MatrixRow => ({
-  kind: "write",
-  expect,
-  run: async (h, t, token) => h.call(query, await vars(t), token),
-});
+type Vars = (t: MatrixTarget) => Promise<Record<string, unknown>> | Record<string, unknown>;
+const operation =
+  (kind: MatrixRow["kind"]) =>
+  (expect: string, query: string, vars: Vars = () => ({}), judge?: MatrixRow["judge"]): MatrixRow => ({
+    kind,
+    expect,
+    prepare: async (_h, t) => vars(t),
+    run: (h, variables, token) => h.call(query, variables, token),
+    ...(judge ? { judge } : {}),
+  });
+const read = operation("read");
+const write = operation("write");
+
+/** `… { __typename ... on Error { code } }`: what every write row asks back. */
+const RESULT = "{ __typename ... on Error { code } }";
+const unitVars = (t: MatrixTarget) => ({ u: t.unitGid });
+const key = (t: MatrixTarget) => t.uniqueCode("key-").padEnd(8, "-");
+const labelCode = (t: MatrixTarget) => t.uniqueCode("x").toLowerCase();
+/** A Label answer (configuration mutations are not unions). */
+const labelSaved = (v: { code?: string }) => (v.code ? "+" : "?");
 
 /**
  * One row per query field and mutation of the schema; the matrix test fails when the
@@ -71,11 +89,9 @@ const write = (
  * use them. Add a row when you add an operation.
  */
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
-  // — queries —
+  // — units, models and reports —
   viewer: read(SIGNED_IN, `{ viewer { username } }`),
-  units: read(PUBLIC, `query($u: ID!) { units(first: 5, filter: { withinUnitId: $u }) { totalCount } }`, (t) => ({
-    u: t.unitGid,
-  })),
+  units: read(PUBLIC, `query($u: ID!) { units(first: 5, filter: { withinUnitId: $u }) { totalCount } }`, unitVars),
   node: read(SCOPED_READ, `query($id: ID!) { node(id: $id) { id ... on Model { name } } }`, async (t) => ({
     id: (await t.freshModel()).gid,
   })),
@@ -85,59 +101,91 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   models: read(
     SCOPED_READ,
     `query($u: ID!) { models(first: 5, filter: { withinUnitId: $u }) { totalCount edges { node { name } } } }`,
-    (t) => ({ u: t.unitGid }),
+    unitVars,
   ),
   modelCounts: read(
     SCOPED_READ,
     `query($u: ID!) { modelCounts(by: STATUS, filter: { withinUnitId: $u }) { key count } }`,
-    (t) => ({ u: t.unitGid }),
+    unitVars,
   ),
   indicatorTotals: read(
     SCOPED_READ,
     `query($u: ID!) { indicatorTotals(groupBy: TOTAL, filter: { withinUnitId: $u }) { indicatorCode value } }`,
-    (t) => ({ u: t.unitGid }),
+    unitVars,
   ),
   goldenBookCounts: read(
     SCOPED_READ,
     `query($u: ID!) { goldenBookCounts(by: YEAR, filter: { withinUnitId: $u }) { key count } }`,
-    (t) => ({ u: t.unitGid }),
+    unitVars,
   ),
   replicationSpread: read(
     SCOPED_READ,
     `query($u: ID!) { replicationSpread(filter: { withinUnitId: $u }) { originName } }`,
-    (t) => ({ u: t.unitGid }),
+    unitVars,
   ),
-  goldenBook: read(SCOPED_READ, `query($u: ID!) { goldenBook(withinUnitId: $u) { deed } }`, (t) => ({ u: t.unitGid })),
+  goldenBook: read(SCOPED_READ, `query($u: ID!) { goldenBook(withinUnitId: $u) { deed } }`, unitVars),
   leaderboard: read(PUBLIC, `{ leaderboard(roundCode: "${DEMO_ROUND_CODE}", limit: 3) { rank } }`),
   publishedRounds: read(PUBLIC, `{ publishedRounds { code } }`),
+  commendations: read(
+    SCOPED_READ,
+    `query($u: ID!) { commendations(first: 5, filter: { withinUnitId: $u }) { totalCount } }`,
+    unitVars,
+  ),
+  inspections: read(
+    SCOPED_READ,
+    `query($u: ID!) { inspections(first: 5, filter: { withinUnitId: $u }) { totalCount } }`,
+    unitVars,
+  ),
+  configuration: read(PUBLIC, `{ configuration { fields { code } } }`),
+  // — spreadsheets —
+  exportSpreadsheet: read(
+    SCOPED_READ,
+    `query($u: ID!) { exportSpreadsheet(report: MODELS, format: CSV, filter: { withinUnitId: $u }) { filename } }`,
+    unitVars,
+  ),
+  spreadsheetTemplate: read(SIGNED_IN, `{ spreadsheetTemplate(kind: MODELS, format: CSV) { filename } }`),
+  // — criteria sets: not owned by a unit; drafts are the system admins' —
   criteriaSetVersions: read(PUBLIC, `{ criteriaSetVersions { setCode } }`),
-  // — mutations —
+  criteriaSets: read(PUBLIC, `{ criteriaSets { code versions { status } } }`),
+  criteriaSetVersion: read(SYSTEM_ADMIN, `query($id: ID!) { criteriaSetVersion(id: $id) { status } }`, async (t) => ({
+    id: (await freshCriteriaDraft(t)).id,
+  })),
+  diffCriteriaVersions: read(
+    SYSTEM_ADMIN,
+    `query($from: ID!, $to: ID!) { diffCriteriaVersions(from: $from, to: $to) { __typename ... on Error { code } } }`,
+    async (t) => ({ from: await publishedCriteriaVersion(t), to: (await freshCriteriaDraft(t)).id }),
+    // A draft is not found for whoever may not see it, so nobody learns which drafts exist.
+    (v) =>
+      v.__typename === "QueryDiffCriteriaVersionsSuccess" ? "+" : v.code === "CRITERIA.VERSION_NOT_FOUND" ? "-" : "?",
+  ),
+  validateCriteriaDefinition: read(SIGNED_IN, `{ validateCriteriaDefinition(definition: "{}") { valid } }`),
+  // — sessions —
   login: {
     kind: "write",
     expect: PUBLIC,
-    run: (h, _t, _token, role) =>
-      h.call(
-        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on Error { code } } }`,
-        {
-          u: ROLE_USERS[role] ?? "xem",
-          p: DEMO_PASSWORD,
-        },
-      ),
+    prepare: async () => ({}),
+    run: (h, _p, _token, role) =>
+      h.call(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) ${RESULT} }`, {
+        u: ROLE_USERS[role] ?? "xem",
+        p: DEMO_PASSWORD,
+      }),
   },
   logout: {
     kind: "write",
     expect: SIGNED_IN,
     // A session of its own, so the matrix's sessions stay open.
-    run: async (h, _t, _token, role) => h.call(`mutation { logout }`, {}, await h.signIn(role)),
+    prepare: async () => ({}),
+    run: async (h, _p, _token, role) => h.call(`mutation { logout }`, {}, await h.signIn(role)),
   },
+  // — units —
   createUnit: write(
     ADMINISTERS,
-    `mutation($p: ID!, $c: String!) { createUnit(parentId: $p, code: $c, name: "Chi bộ mới", level: "commune", kind: "party-cell") { __typename ... on Error { code } } }`,
+    `mutation($p: ID!, $c: String!) { createUnit(parentId: $p, code: $c, name: "Chi bộ mới", level: "commune", kind: "party-cell") ${RESULT} }`,
     (t) => ({ p: t.unitGid, c: t.uniqueCode("U") }),
   ),
   renameUnit: write(
     ADMINISTERS,
-    `mutation($id: ID!, $v: Int!) { renameUnit(id: $id, name: "Tên mới", expectedVersion: $v) { __typename ... on Error { code } } }`,
+    `mutation($id: ID!, $v: Int!) { renameUnit(id: $id, name: "Tên mới", expectedVersion: $v) ${RESULT} }`,
     async (t) => {
       const unit = await t.freshUnit();
       return { id: unit.gid, v: unit.version };
@@ -145,36 +193,318 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   ),
   moveUnit: write(
     ADMINISTERS,
-    `mutation($id: ID!, $to: ID!, $v: Int!) { moveUnit(id: $id, newParentId: $to, expectedVersion: $v) { __typename ... on Error { code } } }`,
+    `mutation($id: ID!, $to: ID!, $v: Int!) { moveUnit(id: $id, newParentId: $to, expectedVersion: $v) ${RESULT} }`,
     async (t) => {
       const [unit, parent] = [await t.freshUnit(), await t.freshUnit()];
       return { id: unit.gid, to: parent.gid, v: unit.version };
     },
   ),
+  saveUnitKind: write(
+    SYSTEM_ADMIN,
+    `mutation($c: String!) { saveUnitKind(code: $c, labelVi: "Loại thử", labelEn: "Test kind") { code } }`,
+    (t) => ({ c: labelCode(t) }),
+    labelSaved,
+  ),
+  saveField: write(
+    SYSTEM_ADMIN,
+    `mutation($c: String!) { saveField(code: $c, labelVi: "Lĩnh vực thử", labelEn: "Test field") { code } }`,
+    (t) => ({ c: labelCode(t) }),
+    labelSaved,
+  ),
+  // — models —
   createModel: write(
     WORKS_FOR,
-    `mutation($i: CreateModelInput!, $k: String!) { createModel(input: $i, idempotencyKey: $k) { __typename ... on Error { code } } }`,
-    (t) => ({ i: modelInput(t.uniqueCode("M"), t.unitGid), k: t.uniqueCode("key-") }),
+    `mutation($i: CreateModelInput!, $k: String!) { createModel(input: $i, idempotencyKey: $k) ${RESULT} }`,
+    (t) => ({ i: modelInput(t.uniqueCode("M"), t.unitGid), k: key(t) }),
   ),
   transitionModel: write(
     WORKS_FOR,
-    `mutation($id: ID!, $v: Int!) { transitionModel(id: $id, action: submit, expectedVersion: $v) { __typename ... on Error { code } } }`,
+    `mutation($id: ID!, $v: Int!) { transitionModel(id: $id, action: submit, expectedVersion: $v) ${RESULT} }`,
     async (t) => {
       const model = await t.freshModel();
       return { id: model.gid, v: model.version };
     },
   ),
+  updateModel: write(
+    WORKS_FOR,
+    `mutation($id: ID!, $v: Int!) { updateModel(id: $id, input: { name: "Tên đã sửa" }, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const model = await t.freshModel();
+      return { id: model.gid, v: model.version };
+    },
+  ),
+  recordIndicatorValues: write(
+    WORKS_FOR,
+    `mutation($id: ID!, $v: Int!) { recordIndicatorValues(modelId: $id, values: [{ indicatorCode: "people-helped", period: "2023", value: 12 }], expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const model = await t.freshModel();
+      return { id: model.gid, v: model.version };
+    },
+  ),
+  registerReplication: write(
+    WORKS_FOR,
+    `mutation($o: ID!, $i: CreateModelInput!, $k: String!) { registerReplication(originModelId: $o, input: $i, idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ o: await pilotModel(t), i: modelInput(t.uniqueCode("R"), t.unitGid), k: key(t) }),
+  ),
   addEvidence: {
     kind: "write",
     expect: WORKS_FOR,
-    run: async (h, t, token) => {
+    prepare: async (_h, t) => {
       const model = await t.freshModel();
-      const query = `mutation($m: ID!, $file: File!, $v: Int!) { addEvidence(modelId: $m, title: "Biên bản", file: $file, expectedVersion: $v) { __typename ... on Error { code } } }`;
+      return { m: model.gid, file: null, v: model.version };
+    },
+    run: (h, variables, token) => {
+      const query = `mutation($m: ID!, $file: File!, $v: Int!) { addEvidence(modelId: $m, title: "Biên bản", file: $file, expectedVersion: $v) ${RESULT} }`;
       const pdf = new File([new Uint8Array(64).fill(37)], "bien-ban.pdf", { type: "application/pdf" });
-      return h.upload({ query, variables: { m: model.gid, file: null, v: model.version } }, pdf, token);
+      return h.upload({ query, variables }, pdf, token);
     },
   },
+  // — spreadsheets: unit admins import inside their subtrees, rows outside are refused —
+  importSpreadsheet: {
+    kind: "write",
+    expect: ADMINISTERS,
+    prepare: async (_h, t) => ({ code: t.uniqueCode("NK"), unit: t.unitCode }),
+    run: (h, p, token) => {
+      const query = `mutation($file: File!) { importSpreadsheet(file: $file, kind: MODELS, dryRun: false) { __typename ... on MutationImportSpreadsheetSuccess { data { applied problems { code } } } ... on Error { code } } }`;
+      const header = "Mã mô hình,Tên mô hình,Mã đơn vị,Lĩnh vực,Ngày bắt đầu,Chỉ tiêu,Kỳ,Giá trị";
+      const row = `${p.code},Mô hình nhập thử,${p.unit},economy,01/03/2023,people-helped,2023,40`;
+      const csv = new File([`\uFEFF${header}\r\n${row}\r\n`], "mo-hinh.csv", { type: "text/csv" });
+      return h.upload({ query, variables: { file: null } }, csv, token);
+    },
+    judge: (v) => {
+      if (v.__typename !== "MutationImportSpreadsheetSuccess") return "?";
+      const codes: string[] = v.data.problems.map((p: { code: string }) => p.code);
+      if (v.data.applied && codes.length === 0) return "+";
+      return !v.data.applied && codes.length > 0 && codes.every((c) => c === "IMPORT.OUTSIDE_SCOPE") ? "-" : "?";
+    },
+  },
+  // — criteria sets —
+  createCriteriaSet: write(
+    SYSTEM_ADMIN,
+    `mutation($c: String!, $k: String!) { createCriteriaSet(input: { code: $c, name: "Bộ tiêu chí thử", startFrom: BLANK }, idempotencyKey: $k) ${RESULT} }`,
+    (t) => ({ c: t.uniqueCode("cs-"), k: key(t) }),
+  ),
+  saveCriteriaDraft: write(
+    SYSTEM_ADMIN,
+    `mutation($id: ID!, $d: String!, $v: Int!) { saveCriteriaDraft(versionId: $id, definition: $d, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const draft = await freshCriteriaDraft(t);
+      const definition = JSON.parse(draft.definition);
+      return { id: draft.id, v: draft.version, d: JSON.stringify({ ...definition, totalPoints: 100 }) };
+    },
+  ),
+  publishCriteriaVersion: write(
+    SYSTEM_ADMIN,
+    `mutation($id: ID!, $v: Int!) { publishCriteriaVersion(versionId: $id, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const draft = await freshCriteriaDraft(t);
+      return { id: draft.id, v: draft.version };
+    },
+  ),
+  newCriteriaDraft: write(
+    SYSTEM_ADMIN,
+    `mutation($id: ID!, $k: String!) { newCriteriaDraft(fromVersionId: $id, idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ id: await publishedCriteriaVersion(t), k: key(t) }),
+  ),
+  // — commendations and the golden book —
+  issueCommendation: write(
+    ADMINISTERS,
+    `mutation($i: IssueCommendationInput!, $k: String!) { issueCommendation(input: $i, idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ i: commendationInput((await t.freshModel()).gid), k: key(t) }),
+  ),
+  revokeCommendation: write(
+    ADMINISTERS,
+    `mutation($id: ID!, $v: Int!) { revokeCommendation(id: $id, revokedOn: "2023-09-01", reason: "Sai sót hồ sơ", expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const commendation = await freshCommendation(t);
+      return { id: commendation.id, v: commendation.version };
+    },
+  ),
+  liftCommendationSuspension: write(
+    ADMINISTERS,
+    `mutation($id: ID!, $v: Int!) { liftCommendationSuspension(id: $id, until: "2023-08-31", expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const commendation = await suspendedCommendation(t);
+      return { id: commendation.id, v: commendation.version };
+    },
+  ),
+  createGoldenBookEntry: write(
+    WORKS_FOR,
+    `mutation($i: CreateGoldenBookEntryInput!, $k: String!) { createGoldenBookEntry(input: $i, idempotencyKey: $k) ${RESULT} }`,
+    (t) => ({ i: goldenBookInput(t.unitGid, `Nguyễn Thị Hoa ${t.uniqueCode("")}`), k: key(t) }),
+  ),
+  verifyGoldenBookEntry: write(
+    ADMINISTERS,
+    `mutation($id: ID!, $v: Int!) { verifyGoldenBookEntry(id: $id, outcome: VERIFIED, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const entry = await nominatedEntry(t);
+      return { id: entry.id, v: entry.version };
+    },
+  ),
+  // — inspections: the target is the inspected unit —
+  planInspection: write(
+    ADMINISTERS,
+    `mutation($i: PlanInspectionInput!, $k: String!) { planInspection(input: $i, idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ i: inspectionPlan(t.unitGid, (await t.freshUnit()).gid), k: key(t) }),
+  ),
+  recordInspectionFinding: write(
+    ADMINISTERS,
+    `mutation($i: RecordInspectionFindingInput!, $v: Int!) { recordInspectionFinding(input: $i, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const inspection = await freshInspection(t);
+      return { i: findingInput(inspection.id), v: inspection.version };
+    },
+  ),
+  addCorrectiveAction: write(
+    ADMINISTERS,
+    `mutation($f: ID!, $k: String!) { addCorrectiveAction(findingId: $f, description: "Bổ sung sổ sách", dueOn: "2023-10-01", idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ f: await freshFinding(t), k: key(t) }),
+  ),
+  completeCorrectiveAction: write(
+    WORKS_FOR,
+    `mutation($id: ID!, $v: Int!) { completeCorrectiveAction(id: $id, completedOn: "2023-08-30", expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const action = await freshCorrectiveAction(t);
+      return { id: action.id, v: action.version };
+    },
+  ),
 };
+
+// ——— Fresh things a row needs, made by the system admin (or another admin) before the case ———
+
+/** A criteria set's first draft (a blank rubric). */
+export async function freshCriteriaDraft(
+  t: MatrixTarget,
+): Promise<{ id: string; version: number; definition: string }> {
+  return t.asAdmin(
+    `mutation($c: String!, $k: String!) { createCriteriaSet(input: { code: $c, name: "Bộ tiêu chí thử", startFrom: BLANK }, idempotencyKey: $k) { ... on MutationCreateCriteriaSetSuccess { data { draft { id version definition } } } ... on Error { code } } }`,
+    { c: t.uniqueCode("cs-"), k: key(t) },
+    "createCriteriaSet.data.draft",
+  );
+}
+
+/** A published version of a fresh criteria set. */
+export async function publishedCriteriaVersion(t: MatrixTarget): Promise<string> {
+  const draft = await freshCriteriaDraft(t);
+  return t.asAdmin(
+    `mutation($id: ID!, $v: Int!) { publishCriteriaVersion(versionId: $id, expectedVersion: $v) { ... on MutationPublishCriteriaVersionSuccess { data { version { id } } } ... on Error { code } } }`,
+    { id: draft.id, v: draft.version },
+    "publishCriteriaVersion.data.version.id",
+  );
+}
+
+/** The demo's pilot model, which any unit may replicate. */
+async function pilotModel(t: MatrixTarget): Promise<string> {
+  return t.pilotModelGid();
+}
+
+export function commendationInput(modelGid: string) {
+  return {
+    modelId: modelGid,
+    decisionNumber: "301-QĐ/HU",
+    decisionDate: "2023-05-19",
+    issuer: "Ban Thường vụ Huyện ủy",
+    level: "district",
+    form: "certificate-of-merit",
+  };
+}
+
+/** A commendation in force for a fresh model of the unit. */
+async function freshCommendation(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  const model = await t.freshModel();
+  return t.asAdmin(
+    `mutation($i: IssueCommendationInput!, $k: String!) { issueCommendation(input: $i, idempotencyKey: $k) { ... on MutationIssueCommendationSuccess { data { commendation { id version } } } ... on Error { code } } }`,
+    { i: commendationInput(model.gid), k: key(t) },
+    "issueCommendation.data.commendation",
+  );
+}
+
+export function inspectionPlan(inspectedGid: string, inspectingGid: string) {
+  return {
+    inspectedUnitId: inspectedGid,
+    inspectingUnitId: inspectingGid,
+    periodFrom: "2023-01-01",
+    periodTo: "2023-06-30",
+    plannedOn: "2023-08-15",
+  };
+}
+
+/** A planned inspection of the unit, by a unit under it. */
+async function freshInspection(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  return t.asAdmin(
+    `mutation($i: PlanInspectionInput!, $k: String!) { planInspection(input: $i, idempotencyKey: $k) { ... on MutationPlanInspectionSuccess { data { inspection { id version } } } ... on Error { code } } }`,
+    { i: inspectionPlan(t.unitGid, (await t.freshUnit()).gid), k: key(t) },
+    "planInspection.data.inspection",
+  );
+}
+
+export function findingInput(inspectionGid: string, about: Record<string, string> = {}, severity = "minor") {
+  return {
+    inspectionId: inspectionGid,
+    severity,
+    description: "Sổ sách chưa đầy đủ",
+    recordedOn: "2023-08-20",
+    ...about,
+  };
+}
+
+/** A finding about the unit itself, on a fresh inspection; its id. */
+async function freshFinding(t: MatrixTarget): Promise<string> {
+  const inspection = await freshInspection(t);
+  const findings = await t.asAdmin(
+    `mutation($i: RecordInspectionFindingInput!, $v: Int!) { recordInspectionFinding(input: $i, expectedVersion: $v) { ... on MutationRecordInspectionFindingSuccess { data { inspection { findings { id } } } } ... on Error { code } } }`,
+    { i: findingInput(inspection.id), v: inspection.version },
+    "recordInspectionFinding.data.inspection.findings",
+  );
+  return findings[0].id;
+}
+
+/** An open corrective action of a fresh finding. */
+async function freshCorrectiveAction(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  return t.asAdmin(
+    `mutation($f: ID!, $k: String!) { addCorrectiveAction(findingId: $f, description: "Bổ sung sổ sách", dueOn: "2023-10-01", idempotencyKey: $k) { ... on MutationAddCorrectiveActionSuccess { data { correctiveAction { id version } } } ... on Error { code } } }`,
+    { f: await freshFinding(t), k: key(t) },
+    "addCorrectiveAction.data.correctiveAction",
+  );
+}
+
+/** A commendation suspended by a major finding of a fresh inspection. */
+async function suspendedCommendation(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  const commendation = await freshCommendation(t);
+  const inspection = await freshInspection(t);
+  const findings = await t.asAdmin(
+    `mutation($i: RecordInspectionFindingInput!, $v: Int!) { recordInspectionFinding(input: $i, expectedVersion: $v) { ... on MutationRecordInspectionFindingSuccess { data { inspection { findings { commendation { id version status } } } } } ... on Error { code } } }`,
+    { i: findingInput(inspection.id, { commendationId: commendation.id }, "major"), v: inspection.version },
+    "recordInspectionFinding.data.inspection.findings",
+  );
+  const suspended = findings[0].commendation;
+  if (suspended?.status !== "SUSPENDED") throw new Error(`Not suspended: ${JSON.stringify(findings)}`);
+  return { id: suspended.id, version: suspended.version };
+}
+
+export function goldenBookInput(unitGid: string, subjectName: string) {
+  return {
+    unitId: unitGid,
+    subjectKind: "PERSON",
+    subjectName,
+    deed: "Nhặt được ví tiền, trả lại người đánh rơi",
+    field: "social-welfare",
+    deedDate: "2023-08-02",
+  };
+}
+
+/**
+ * A golden-book entry of the unit nominated by the province's admin, so that neither the
+ * district's admin nor the system admin decides their own nomination.
+ */
+async function nominatedEntry(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  return t.asAdmin(
+    `mutation($i: CreateGoldenBookEntryInput!, $k: String!) { createGoldenBookEntry(input: $i, idempotencyKey: $k) { ... on MutationCreateGoldenBookEntrySuccess { data { entry { id version } } } ... on Error { code } } }`,
+    { i: goldenBookInput(t.unitGid, `Nguyễn Thị Hoa ${t.uniqueCode("")}`), k: key(t) },
+    "createGoldenBookEntry.data.entry",
+    "tinhuy.admin",
+  );
+}
 
 /** A valid draft model's input for a unit. */
 export function modelInput(code: string, ownerUnitGid: string) {
@@ -189,34 +519,49 @@ export function modelInput(code: string, ownerUnitGid: string) {
   };
 }
 
-/** A target for one unit, making fresh models and units as the system admin. */
+/** A target for one unit, making fresh things in it as the system admin. */
 export function matrixTarget(h: GatewayHarness, unitCode: string, next: () => number): MatrixTarget {
   const unitId = h.units[unitCode];
   if (!unitId) throw new Error(`No demo unit ${unitCode}`);
   const unitGid = globalId("Unit", unitId);
   const uniqueCode = (prefix: string) => `${prefix}${unitCode}-${next()}`.slice(0, 64);
+  const asAdmin = async (query: string, variables: Record<string, unknown>, path: string, username = "admin") => {
+    const token = username === "admin" ? h.tokens.systemAdmin : await h.signInAs(username);
+    const made = await h.call(query, variables, token);
+    const value = path.split(".").reduce((v: any, k) => v?.[k], made.data);
+    if (value === undefined || value === null)
+      throw new Error(`${path} failed in ${unitCode}: ${JSON.stringify(made)}`);
+    return value;
+  };
   return {
+    unitCode,
     unitId,
     unitGid,
     uniqueCode,
+    asAdmin,
+    pilotModelGid: async () => {
+      const pilot = await h.database.db
+        .selectFrom("models")
+        .select("id")
+        .where("is_pilot", "=", true)
+        .orderBy("code")
+        .executeTakeFirstOrThrow();
+      return globalId("Model", pilot.id);
+    },
     freshModel: async () => {
-      const made = await h.call(
+      const model = await asAdmin(
         `mutation($i: CreateModelInput!, $k: String!) { createModel(input: $i, idempotencyKey: $k) { ... on MutationCreateModelSuccess { data { model { id version } } } ... on Error { code } } }`,
         { i: modelInput(uniqueCode("FM"), unitGid), k: uniqueCode("fresh-model-") },
-        h.tokens.systemAdmin,
+        "createModel.data.model",
       );
-      const model = made.data?.createModel?.data?.model;
-      if (!model) throw new Error(`Could not make a model in ${unitCode}: ${JSON.stringify(made)}`);
       return { gid: model.id, version: model.version };
     },
     freshUnit: async () => {
-      const made = await h.call(
+      const unit = await asAdmin(
         `mutation($p: ID!, $c: String!) { createUnit(parentId: $p, code: $c, name: "Đơn vị thử", level: "commune", kind: "party-cell") { ... on MutationCreateUnitSuccess { data { unit { id version } } } ... on Error { code } } }`,
         { p: unitGid, c: uniqueCode("FU") },
-        h.tokens.systemAdmin,
+        "createUnit.data.unit",
       );
-      const unit = made.data?.createUnit?.data?.unit;
-      if (!unit) throw new Error(`Could not make a unit under ${unitCode}: ${JSON.stringify(made)}`);
       return { gid: unit.id, version: unit.version };
     },
   };

@@ -41,6 +41,8 @@ export interface GatewayHarness {
   ): Promise<GraphQLResponse>;
   /** A fresh session of the role's demo account (null for anonymous). */
   signIn(role: Role): Promise<string | null>;
+  /** A session of any demo account, opened on first use. */
+  signInAs(username: string): Promise<string>;
   /** One session per role, opened once. */
   readonly tokens: Record<Role, string | null>;
   /** Unit ids by code. */
@@ -91,9 +93,7 @@ export async function startGatewayHarness(
     });
     return (await response.json()) as GraphQLResponse;
   };
-  const signIn = async (role: Role): Promise<string | null> => {
-    const username = ROLE_USERS[role];
-    if (username === null) return null;
+  const login = async (username: string): Promise<string> => {
     const result = await call(
       `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on MutationLoginSuccess { data { token } } } }`,
       { u: username, p: DEMO_PASSWORD },
@@ -101,6 +101,15 @@ export async function startGatewayHarness(
     const token = result.data?.login?.data?.token;
     if (typeof token !== "string") throw new Error(`${username} could not sign in: ${JSON.stringify(result)}`);
     return token;
+  };
+  const signIn = async (role: Role): Promise<string | null> => {
+    const username = ROLE_USERS[role];
+    return username === null ? null : login(username);
+  };
+  const sessions = new Map<string, Promise<string>>();
+  const signInAs = (username: string): Promise<string> => {
+    if (!sessions.has(username)) sessions.set(username, login(username));
+    return sessions.get(username) as Promise<string>;
   };
   const tokens = {} as Record<Role, string | null>;
   for (const role of ROLES) tokens[role] = await signIn(role);
@@ -115,6 +124,7 @@ export async function startGatewayHarness(
     call,
     upload,
     signIn,
+    signInAs,
     tokens,
     units,
     close: () => database.close(),
