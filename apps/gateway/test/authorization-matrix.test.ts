@@ -14,10 +14,11 @@ import { type GatewayHarness, type GraphQLResponse, startGatewayHarness } from "
 const operations = [
   ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
   ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+  ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
 ].sort();
 
 describe("the authorization matrix", () => {
-  it("has a row for every query and mutation of the schema, and none for operations that are gone", () => {
+  it("has a row for every query, mutation and subscription of the schema, and none for operations that are gone", () => {
     expect(Object.keys(AUTHORIZATION_MATRIX).sort()).toEqual(operations);
   });
 });

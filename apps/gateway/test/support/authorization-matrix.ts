@@ -84,7 +84,7 @@ const labelCode = (t: MatrixTarget) => t.uniqueCode("x").toLowerCase();
 const labelSaved = (v: { code?: string }) => (v.code ? "+" : "?");
 
 /**
- * One row per query field and mutation of the schema; the matrix test fails when the
+ * One row per query, mutation and subscription field of the schema; the matrix test fails when the
  * schema has an operation without a row here, so new operations must declare who may
  * use them. Add a row when you add an operation.
  */
@@ -277,6 +277,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
       if (v.data.applied && codes.length === 0) return "+";
       return !v.data.applied && codes.length > 0 && codes.every((c) => c === "IMPORT.OUTSIDE_SCOPE") ? "-" : "?";
     },
+  },
+  importProgress: {
+    kind: "read",
+    expect: SIGNED_IN,
+    prepare: async (_h, t) => ({ op: t.uniqueCode("progress-").padEnd(8, "-") }),
+    run: (h, variables, token) =>
+      h.subscribeFirst(`subscription($op: String!) { importProgress(operationId: $op) { phase } }`, variables, token),
   },
   // — criteria sets —
   createCriteriaSet: write(

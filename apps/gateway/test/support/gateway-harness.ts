@@ -39,6 +39,8 @@ export interface GatewayHarness {
     file: File,
     token?: string | null,
   ): Promise<GraphQLResponse>;
+  /** Opens a subscription over SSE and returns its first event, then closes it. */
+  subscribeFirst(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
   /** A fresh session of the role's demo account (null for anonymous). */
   signIn(role: Role): Promise<string | null>;
   /** A session of any demo account, opened on first use. */
@@ -93,6 +95,27 @@ export async function startGatewayHarness(
     });
     return (await response.json()) as GraphQLResponse;
   };
+  const subscribeFirst: GatewayHarness["subscribeFirst"] = async (query, variables, token) => {
+    const response = await yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", ...auth(token) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    try {
+      for (;;) {
+        const event = text.split("\n").find((line) => line.startsWith("data: "));
+        if (event) return JSON.parse(event.slice(6)) as GraphQLResponse;
+        const chunk = await reader.read();
+        if (chunk.done) return { errors: [{ message: `The stream ended without an event: ${text}` }] };
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    } finally {
+      await reader.cancel();
+    }
+  };
   const login = async (username: string): Promise<string> => {
     const result = await call(
       `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on MutationLoginSuccess { data { token } } } }`,
@@ -123,6 +146,7 @@ export async function startGatewayHarness(
     },
     call,
     upload,
+    subscribeFirst,
     signIn,
     signInAs,
     tokens,
