@@ -20,6 +20,7 @@ import type {
 import type {
   CouncilDecisionTable,
   ReviewerAssignmentTable,
+  RoundChairDecisionTable,
   RoundModelTable,
   RoundResultTable,
   RoundTable,
@@ -34,6 +35,7 @@ export interface Database {
   commendations: CommendationTable;
   corrective_actions: CorrectiveActionTable;
   council_decisions: CouncilDecisionTable;
+  round_chair_decisions: RoundChairDecisionTable;
   criteria_set_versions: CriteriaSetVersionTable;
   criteria_sets: CriteriaSetTable;
   evidence: EvidenceTable;

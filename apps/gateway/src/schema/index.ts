@@ -7,6 +7,8 @@ import "./golden-book.js";
 import "./model.js";
 import "./report.js";
 import "./round.js";
+import "./round-workflow.js";
+import "./scorecard.js";
 import "./unit.js";
 
 /** The executable schema, from every type file imported above. */

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as unitTree from "./2026_11_28_0001_unit_tree.js";
 import * as domainTables from "./2026_11_28_0002_domain_tables.js";
+import * as roundLocks from "./2026_11_28_0003_round_locks.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -9,4 +10,5 @@ import * as domainTables from "./2026_11_28_0002_domain_tables.js";
 export const migrations: Record<string, Migration> = {
   "2026_11_28_0001_unit_tree": unitTree,
   "2026_11_28_0002_domain_tables": domainTables,
+  "2026_11_28_0003_round_locks": roundLocks,
 };
