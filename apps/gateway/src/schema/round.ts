@@ -1,7 +1,7 @@
 import { loadRound, roundProgress } from "@lantoa/db";
 import type { CriterionScore } from "@lantoa/domain/scoring";
 import { GraphQLError } from "graphql";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { holdsRoleOver } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
@@ -416,8 +416,8 @@ builder.objectFields(RoundRef, (t) => ({
           "r.explanation",
         ])
         .where("r.round_id", "=", round.id)
-        .orderBy((eb) => eb.fn.coalesce("r.rank", eb.lit(2147483647)))
-        .orderBy("r.total_milli", "desc")
+        // The engine's total order: ties broken, quota demotions applied in it.
+        .orderBy(sql`(r.breakdown->>'position')::int`)
         .orderBy("m.code")
         .execute(),
   }),

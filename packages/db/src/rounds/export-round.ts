@@ -1,5 +1,5 @@
 import type { CriterionScore } from "@lantoa/domain/scoring";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database.js";
 import { type Sheet, type SheetCell, writeCsv, writeXlsx } from "../spreadsheet/write-sheets.js";
 import { loadRound } from "./load-round.js";
@@ -46,8 +46,8 @@ export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | nu
       "r.breakdown",
     ])
     .where("r.round_id", "=", roundId)
-    .orderBy((eb) => eb.fn.coalesce("r.rank", eb.lit(2147483647)))
-    .orderBy("r.total_milli", "desc")
+    // The engine's total order: ties broken, quota demotions applied in it.
+    .orderBy(sql`(r.breakdown->>'position')::int`)
     .orderBy("m.code")
     .execute();
   const leaderboard: Sheet = {
