@@ -1,8 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, hashRoundResults, seedDemoData } from "@lantoa/db";
+import { contentHash, DEMO_PASSWORD, hashRoundResults, seedDemoData } from "@lantoa/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { type CriteriaSetDraft, defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -627,6 +628,58 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         code: "TL-BINHXET-2023",
         resultsHash: open.data.node.resultsHash,
       });
+    },
+    LONG,
+  );
+
+  it(
+    "rescores the finalized round under another criteria version side by side, changing nothing",
+    async () => {
+      // Version 2 weighs novelty more and reach less.
+      const draft = structuredClone(defaultCriteriaSet) as CriteriaSetDraft;
+      const reweighed = {
+        ...draft,
+        criteria: draft.criteria.map((c) =>
+          c.kind === "rating" && c.id === "novelty"
+            ? { ...c, points: 30 }
+            : c.kind === "rating" && c.id === "reach"
+              ? { ...c, points: 5 }
+              : c,
+        ),
+      };
+      const v2 = publishCriteriaSet(reweighed, { version: 2, publishedAt: "2023-02-01T08:00:00+07:00" });
+      if (!v2.ok) throw new Error(v2.error.message.en);
+      const set = await database.db
+        .selectFrom("criteria_sets")
+        .select("id")
+        .where("code", "=", "default")
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto("criteria_set_versions")
+        .values({
+          criteria_set_id: set.id,
+          version_number: 2,
+          status: "published",
+          definition: JSON.stringify(v2.value),
+          content_hash: contentHash(v2.value),
+          published_at: v2.value.publishedAt,
+        })
+        .execute();
+      const before = (await call(RESULTS, { id: roundId }, tokens["thanhliem.admin"])).data.node;
+      const WHAT_IF = `query($r: ID!) { roundWhatIf(roundId: $r, criteriaSetCode: "default", criteriaVersion: 2) {
+        __typename ... on QueryRoundWhatIfSuccess { data { modelId totalBefore totalAfter tierBefore tierAfter rankBefore rankAfter tierChanged } } ... on Error { code } } }`;
+      expect((await call(WHAT_IF, { r: roundId }, tokens["giamkhao.1"])).errors?.[0]?.extensions?.code).toBe(
+        "FORBIDDEN",
+      );
+      const rows = (await call(WHAT_IF, { r: roundId }, tokens["thanhliem.admin"])).data.roundWhatIf.data;
+      expect(rows).toHaveLength(before.results.length);
+      for (const r of before.results) {
+        const row = rows.find((w: any) => w.modelId === r.modelId);
+        expect(row).toMatchObject({ totalBefore: r.total, tierBefore: r.tier, rankBefore: r.rank });
+      }
+      expect(rows.some((w: any) => w.totalAfter !== w.totalBefore)).toBe(true);
+      const after = (await call(RESULTS, { id: roundId }, tokens["thanhliem.admin"])).data.node;
+      expect(after).toEqual(before);
     },
     LONG,
   );

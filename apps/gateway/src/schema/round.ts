@@ -1,5 +1,4 @@
 import { loadRound, roundProgress } from "@lantoa/db";
-import type { CriterionScore } from "@lantoa/domain/scoring";
 import { GraphQLError } from "graphql";
 import { type Kysely, sql } from "kysely";
 import { holdsRoleOver } from "../auth/scopes.js";
@@ -258,10 +257,12 @@ const AssignmentRef = builder
     }),
   });
 
-const CriterionPointsRef = builder.objectRef<CriterionScore>("CriterionPoints").implement({
+type CriterionPoints = { criterionId: string; label: string; pointsMilli: number; maxMilli: number };
+
+const CriterionPointsRef = builder.objectRef<CriterionPoints>("CriterionPoints").implement({
   fields: (t) => ({
     criterionId: t.exposeString("criterionId"),
-    label: t.string({ resolve: (c) => c.label.vi }),
+    label: t.exposeString("label", { description: "In Vietnamese, from the round's criteria set." }),
     points: t.float({ resolve: (c) => c.pointsMilli / 1000 }),
     max: t.float({ resolve: (c) => c.maxMilli / 1000 }),
   }),
@@ -280,6 +281,7 @@ const RoundResultRef = builder
     eliminated: boolean;
     breakdown: unknown;
     explanation: unknown;
+    labels: ReadonlyMap<string, string>;
   }>("RoundResult")
   .implement({
     description:
@@ -301,7 +303,11 @@ const RoundResultRef = builder
       eliminated: t.exposeBoolean("eliminated"),
       criteria: t.field({
         type: [CriterionPointsRef],
-        resolve: (r) => (r.breakdown as { criteria: CriterionScore[] }).criteria,
+        resolve: (r) =>
+          (r.breakdown as { criteria: Omit<CriterionPoints, "label">[] }).criteria.map((c) => ({
+            ...c,
+            label: r.labels.get(c.criterionId) ?? c.criterionId,
+          })),
       }),
       explanation: t.string({
         nullable: true,
@@ -397,8 +403,10 @@ builder.objectFields(RoundRef, (t) => ({
     type: [RoundResultRef],
     description: "Results in rank order (disqualified last): admins while the round runs, everyone once published.",
     authScopes: adminsOrPublic,
-    resolve: (round, _args, { db }) =>
-      db
+    resolve: async (round, _args, { db }) => {
+      const loaded = await loadRound(db, round.id);
+      const labels = new Map(loaded?.set.criteria.map((c) => [c.id, c.label.vi]) ?? []);
+      const rows = await db
         .selectFrom("round_results as r")
         .innerJoin("models as m", "m.id", "r.model_id")
         .innerJoin("units as u", "u.id", "m.owner_unit_id")
@@ -419,7 +427,9 @@ builder.objectFields(RoundRef, (t) => ({
         // The engine's total order: ties broken, quota demotions applied in it.
         .orderBy(sql`(r.breakdown->>'position')::int`)
         .orderBy("m.code")
-        .execute(),
+        .execute();
+      return rows.map((r) => ({ ...r, labels }));
+    },
   }),
   councilDecisions: t.field({
     type: [CouncilDecisionRef],

@@ -36,12 +36,18 @@ export async function computeRoundResults(
     eliminated: m.status === "disqualified",
     tier: m.tierId,
     rank: m.rank,
+    // Compact: points per criterion and gate outcomes (labels live in the pinned set,
+    // each reviewer's ratings in the scorecards), so a large round writes fast.
     breakdown: JSON.stringify({
-      criteria: m.criteria,
-      gates: m.gates,
+      criteria: m.criteria.map((c) => ({
+        criterionId: c.criterionId,
+        pointsMilli: c.pointsMilli,
+        maxMilli: c.maxMilli,
+      })),
+      gates: m.gates.map((g) => ({ criterionId: g.criterionId, passed: g.passed, observed: g.observed })),
       demotedFrom: m.demotedFrom,
       position: m.position,
-      selfAssessment: m.selfAssessment,
+      selfTotalMilli: m.selfAssessment?.totalMilli ?? null,
       disagreement: m.disagreement,
     }),
     explanation: JSON.stringify(m.explanation ?? null),

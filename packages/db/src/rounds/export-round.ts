@@ -1,4 +1,3 @@
-import type { CriterionScore } from "@lantoa/domain/scoring";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database.js";
 import { type Sheet, type SheetCell, writeCsv, writeXlsx } from "../spreadsheet/write-sheets.js";
@@ -14,6 +13,13 @@ export interface ExportedFile {
 }
 
 const t = (vi: string, en: string) => ({ vi, en });
+
+/** A criterion's points as stored in a result's breakdown. */
+export interface StoredCriterionPoints {
+  readonly criterionId: string;
+  readonly pointsMilli: number;
+  readonly maxMilli: number;
+}
 
 /**
  * A round's two sheets, Vietnamese headers first: the leaderboard (rank, model, unit,
@@ -65,7 +71,7 @@ export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | nu
       { header: t("Bị loại", "Disqualified"), width: 10 },
     ],
     rows: results.map((r) => {
-      const breakdown = r.breakdown as { criteria: CriterionScore[]; demotedFrom: string | null };
+      const breakdown = r.breakdown as { criteria: StoredCriterionPoints[]; demotedFrom: string | null };
       const points = new Map(breakdown.criteria.map((c) => [c.criterionId, c.pointsMilli / 1000]));
       const cells: SheetCell[] = [
         r.rank,

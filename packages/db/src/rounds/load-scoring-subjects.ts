@@ -107,22 +107,25 @@ export async function loadScoringSubjects(
     .$if(onlyModelIds !== undefined, (q) => q.where("model_id", "in", onlyModelIds?.length ? onlyModelIds : [""]))
     .execute();
   const isEligible = new Set(eligible.map((e) => e.model_id));
+  // Two plain reads joined here: a three-column join of scorecards to assignments
+  // makes planners without fresh statistics (PGlite never auto-analyzes) loop.
   const cards = await db
-    .selectFrom("scorecards as s")
-    .leftJoin("reviewer_assignments as a", (join) =>
-      join
-        .onRef("a.round_id", "=", "s.round_id")
-        .onRef("a.model_id", "=", "s.model_id")
-        .onRef("a.reviewer_user_id", "=", "s.reviewer_user_id"),
-    )
-    .select(["s.model_id", "s.kind", "s.reviewer_user_id", "s.ratings"])
-    .where("s.round_id", "=", round.id)
-    .where("s.status", "=", "submitted")
-    .$if(onlyModelIds !== undefined, (q) => q.where("s.model_id", "in", onlyModelIds?.length ? onlyModelIds : [""]))
-    .where((eb) => eb.or([eb("s.kind", "=", "self"), eb("a.conflict_declared_at", "is", null)]))
+    .selectFrom("scorecards")
+    .select(["model_id", "kind", "reviewer_user_id", "ratings"])
+    .where("round_id", "=", round.id)
+    .where("status", "=", "submitted")
+    .$if(onlyModelIds !== undefined, (q) => q.where("model_id", "in", onlyModelIds?.length ? onlyModelIds : [""]))
     .execute();
+  const declared = await db
+    .selectFrom("reviewer_assignments")
+    .select(["model_id", "reviewer_user_id"])
+    .where("round_id", "=", round.id)
+    .where("conflict_declared_at", "is not", null)
+    .execute();
+  const conflicted = new Set(declared.map((d) => `${d.model_id}:${d.reviewer_user_id}`));
   const cardsOf = new Map<string, ScoringSubject["scorecards"]>();
   for (const c of cards) {
+    if (c.kind === "review" && conflicted.has(`${c.model_id}:${c.reviewer_user_id}`)) continue;
     const list = cardsOf.get(c.model_id) ?? [];
     list.push({
       reviewerId: c.kind === "self" ? "self" : (c.reviewer_user_id as string),
