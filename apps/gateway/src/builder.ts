@@ -37,6 +37,8 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
   },
   scopeAuth: {
+    // A subscription is authorized when it starts, not only when each event resolves.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       systemAdmin: context.viewer?.assignments.some((a) => a.role === "system-admin") ?? false,
@@ -59,6 +61,7 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.globalConnectionField("totalCount", (t) =>
   t.int({

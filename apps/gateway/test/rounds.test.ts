@@ -43,6 +43,7 @@ const VIEW = `query($r: ID!, $m: ID!) { scorecards(roundId: $r, modelId: $m) {
 describe.each(testEngines())("an evaluation round end to end on %s", (engine) => {
   let database: TestDatabase;
   let call: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<Response>;
+  let subscribe: (query: string, variables: Record<string, unknown>, token: string) => Promise<globalThis.Response>;
   const tokens: Record<string, string> = {};
   const at = new Date("2023-01-10T08:00:00+07:00");
   let roundId = "";
@@ -76,6 +77,18 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       now: () => at,
       storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-rounds-"))),
     });
+    subscribe = (query, variables, token) =>
+      Promise.resolve(
+        yoga.fetch("http://test/graphql", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            accept: "text/event-stream",
+            authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify({ query, variables }),
+        }),
+      );
     call = async (query, variables, token) => {
       const response = await yoga.fetch("http://test/graphql", {
         method: "POST",
@@ -317,6 +330,51 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const now = (await assignments()).filter((a) => a.modelCode === scope.others[2] && !a.conflictDeclared);
       expect(now).toHaveLength(2);
       expect(now.some((a) => a.reviewerUsername === reviewer)).toBe(false);
+    },
+    LONG,
+  );
+
+  it(
+    "streams the round's progress over SSE after each scorecard",
+    async () => {
+      const SUB = `subscription($r: ID!) { roundProgress(roundId: $r) { reviewsSubmitted missingReviews } }`;
+      const denied = await subscribe(SUB, { r: roundId }, tokens["giamkhao.1"] as string);
+      const deniedReader = denied.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      let refusal = "";
+      while (!refusal.includes("FORBIDDEN")) {
+        const chunk = await deniedReader.read();
+        if (chunk.done) break;
+        refusal += new TextDecoder().decode(chunk.value);
+      }
+      await deniedReader.cancel();
+      expect(refusal).toContain("FORBIDDEN");
+      const response = await subscribe(SUB, { r: roundId }, tokens["thanhliem.admin"] as string);
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      const reader = response.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      const decoder = new TextDecoder();
+      let buffered = "";
+      const nextEvent = async () => {
+        while (!/\ndata:[^\n]*reviewsSubmitted[^\n]*\n/.test(`\n${buffered}`)) {
+          const chunk = await reader.read();
+          if (chunk.done) throw new Error(`stream ended: ${buffered}`);
+          buffered += decoder.decode(chunk.value, { stream: true });
+        }
+        const lines = buffered.split("\n");
+        const index = lines.findIndex((line) => line.startsWith("data:") && line.includes("reviewsSubmitted"));
+        buffered = lines.slice(index + 1).join("\n");
+        return JSON.parse((lines[index] as string).slice(5));
+      };
+      // The current state comes first; then the event of the next scorecard.
+      expect(await nextEvent()).toEqual({ data: { roundProgress: { reviewsSubmitted: 0, missingReviews: 10 } } });
+      const target = (await assignments()).find((a) => a.modelCode === scope.others[4] && !a.conflictDeclared);
+      const saved = await call(
+        SAVE,
+        { r: roundId, m: target?.modelId, k: "REVIEW", ratings: ratingsOf(good), submit: true },
+        tokens[target?.reviewerUsername as string],
+      );
+      expect(saved.data.saveScorecard.__typename).toBe("MutationSaveScorecardSuccess");
+      expect(await nextEvent()).toEqual({ data: { roundProgress: { reviewsSubmitted: 1, missingReviews: 10 } } });
+      await reader.cancel();
     },
     LONG,
   );

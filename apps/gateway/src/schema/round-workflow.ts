@@ -22,6 +22,7 @@ import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure, fail } from "./errors.js";
 import { ModelRef } from "./model.js";
 import { RoundRef } from "./round.js";
@@ -193,13 +194,15 @@ builder.mutationField("drawReviewerPanel", (t) =>
     errors: { types: [DomainFailure] },
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const viewer = viewerOf(context);
-      return context.db.transaction().execute(async (trx) => {
+      const done = await context.db.transaction().execute(async (trx) => {
         const drawn = await drawRoundPanel(trx, args.roundId.id, { actorUserId: viewer.userId });
         if (!drawn.ok) fail(drawn.error);
         return { id: args.roundId.id };
       });
+      publishRoundProgress(args.roundId.id);
+      return done;
     },
   }),
 );
@@ -221,9 +224,9 @@ builder.mutationField("assignReviewers", (t) =>
       assignments: t.arg({ type: [AssignmentInput], required: true, validate: z.array(z.any()).min(1).max(5000) }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const viewer = viewerOf(context);
-      return context.db.transaction().execute(async (trx) => {
+      const done = await context.db.transaction().execute(async (trx) => {
         const names = [...new Set(args.assignments.map((a) => a.reviewerUsername))];
         const users = await trx.selectFrom("users").select(["id", "username"]).where("username", "in", names).execute();
         const idOf = new Map(users.map((u) => [u.username, u.id]));
@@ -249,6 +252,8 @@ builder.mutationField("assignReviewers", (t) =>
         if (!assigned.ok) fail(assigned.error);
         return { id: args.roundId.id };
       });
+      publishRoundProgress(args.roundId.id);
+      return done;
     },
   }),
 );
@@ -264,9 +269,9 @@ builder.mutationField("declareConflict", (t) =>
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
       reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const viewer = viewerOf(context);
-      return context.db.transaction().execute(async (trx) => {
+      const done = await context.db.transaction().execute(async (trx) => {
         const declared = await declareConflict(trx, args.roundId.id, args.modelId.id, {
           reviewerUserId: viewer.userId,
           reason: args.reason,
@@ -275,6 +280,8 @@ builder.mutationField("declareConflict", (t) =>
         if (!declared.ok) fail(declared.error);
         return { id: args.roundId.id };
       });
+      publishRoundProgress(args.roundId.id);
+      return done;
     },
   }),
 );

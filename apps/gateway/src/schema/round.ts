@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 import { holdsRoleOver } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { roundEvents } from "../round-events.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const RoundSummaryRef = builder
@@ -471,5 +472,45 @@ builder.queryField("rounds", (t) =>
         )
       ).filter((r) => r !== null);
     },
+  }),
+);
+
+/**
+ * The current progress first, then one event per change. The listener is attached
+ * before the first event goes out, so nothing published after it is missed.
+ */
+async function* progressEvents(roundId: string): AsyncGenerator<{ roundId: string }> {
+  const iterator = roundEvents.subscribe("roundProgress", roundId)[Symbol.asyncIterator]();
+  try {
+    let pending = iterator.next();
+    yield { roundId };
+    while (true) {
+      const event = await pending;
+      if (event.done) return;
+      yield event.value;
+      pending = iterator.next();
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+builder.subscriptionField("roundProgress", (t) =>
+  t.field({
+    type: RoundProgressRef,
+    description:
+      "Live progress of a round (over SSE: POST with `Accept: text/event-stream`): the current state at once, then an event after each assignment, draw, declared conflict and scorecard save. Admins of the organizer's subtree.",
+    args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
+    authScopes: async (_root, args, context) => {
+      const round = await context.db
+        .selectFrom("rounds as r")
+        .innerJoin("units as u", "u.id", "r.organizer_unit_id")
+        .select("u.path")
+        .where("r.id", "=", args.roundId.id)
+        .executeTakeFirst();
+      return round ? { administersUnit: round.path } : { systemAdmin: true };
+    },
+    subscribe: (_root, args) => progressEvents(args.roundId.id),
+    resolve: (event: { roundId: string }, _args, { db }) => progressOf(db, event.roundId),
   }),
 );

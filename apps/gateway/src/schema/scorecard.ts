@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure, fail } from "./errors.js";
 import { ModelRef } from "./model.js";
 import { administersRound, findRoundsByIds, RoundRef } from "./round.js";
@@ -185,10 +186,10 @@ builder.mutationField("saveScorecard", (t) =>
       const path = await ownerPathOf(context, args.modelId.id);
       return path ? { worksForUnit: path } : { systemAdmin: true };
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const viewer = context.viewer;
       if (!viewer) return forbidden();
-      return context.db.transaction().execute(async (trx) => {
+      const done = await context.db.transaction().execute(async (trx) => {
         const ratings: Record<string, number> = {};
         const comments: Record<string, string> = {};
         for (const r of args.ratings) {
@@ -216,6 +217,8 @@ builder.mutationField("saveScorecard", (t) =>
           extraReviewerAssigned: saved.value.extraReviewerId !== null,
         };
       });
+      publishRoundProgress(args.roundId.id);
+      return done;
     },
   }),
 );
