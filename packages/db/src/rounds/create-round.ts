@@ -63,7 +63,7 @@ export async function createRound(
     .select(["id", "status", "definition"])
     .where("id", "=", input.criteriaVersionId)
     .executeTakeFirst();
-  if (!version || version.status !== "published") {
+  if (version?.status !== "published") {
     return err(
       domainError(
         "ROUND.CRITERIA_NOT_PUBLISHED",
@@ -95,7 +95,7 @@ export async function createRound(
   const within = input.scope.withinUnitId
     ? await trx.selectFrom("units").select("path").where("id", "=", input.scope.withinUnitId).executeTakeFirst()
     : organizer;
-  if (!organizer || !within || !within.path.startsWith(organizer.path)) {
+  if (!organizer || !within?.path.startsWith(organizer.path)) {
     return err(
       domainError(
         "ROUND.SCOPE_OUTSIDE_ORGANIZER",
