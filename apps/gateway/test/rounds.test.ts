@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contentHash, DEMO_PASSWORD, hashRoundResults, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { contentHash, DEMO_PASSWORD, hashRoundResults } from "@lantoa/db";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { type CriteriaSetDraft, defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
@@ -68,8 +68,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
     }>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     const db = database.db;
     const yoga = createGatewayYoga({
       db,

@@ -1,15 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ROUND_CODE, hashRoundResults, loadRound, replayPanelDraw, seedDemoData } from "../src/index.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+import { DEMO_ROUND_CODE, hashRoundResults, loadRound, replayPanelDraw } from "../src/index.js";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
 describe.each(testEngines())("round locks and hashes on %s", (engine) => {
   let database: TestDatabase;
   let roundId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     roundId = (
       await database.db.selectFrom("rounds").select("id").where("code", "=", DEMO_ROUND_CODE).executeTakeFirstOrThrow()
     ).id;
