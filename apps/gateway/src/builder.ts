@@ -37,6 +37,8 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
   },
   scopeAuth: {
+    // A subscription is authorized when it starts, not only when each event resolves.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       systemAdmin: context.viewer?.assignments.some((a) => a.role === "system-admin") ?? false,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, DEMO_ROUND_CODE, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { DEMO_PASSWORD, DEMO_ROUND_CODE } from "@lantoa/db";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, evidenceLinks, localFolderStorage, serveEvidence } from "../src/index.js";
 
@@ -20,8 +20,7 @@ describe.each(testEngines())("the API on %s", (engine) => {
   const links = evidenceLinks(new Uint8Array(32).fill(7));
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     const counted = database.db.withPlugin({
       transformQuery: (args) => {
         statements++;

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { DEMO_PASSWORD } from "@lantoa/db";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, localFolderStorage } from "../src/index.js";
@@ -57,8 +57,7 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     const yoga = createGatewayYoga({
       db: database.db,
       graphiql: false,

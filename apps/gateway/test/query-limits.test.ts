@@ -1,18 +1,35 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { testEngines } from "@lantoa/db/testing";
 import { parse, print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
 
-const operation = (name: string) =>
-  readFileSync(new URL(`../../../packages/client/src/operations/${name}.graphql`, import.meta.url), "utf8");
-/** The operation with the client's fragments it spreads (graphql refuses unused ones). */
-function withFragments(name: string): string {
-  const text = operation(name);
-  const used = parse(operation("fragments")).definitions.filter(
-    (d) => d.kind === "FragmentDefinition" && text.includes(`...${d.name.value}`),
+const operations = new URL("../../../packages/client/src/operations/", import.meta.url);
+const operation = (name: string) => readFileSync(new URL(`${name}.graphql`, operations), "utf8");
+/** Every fragment the client defines, in whichever operations file. */
+const fragments = readdirSync(operations)
+  .filter((file) => file.endsWith(".graphql"))
+  .flatMap((file) => parse(readFileSync(new URL(file, operations), "utf8")).definitions)
+  .flatMap((d) => (d.kind === "FragmentDefinition" ? [{ name: d.name.value, text: print(d) }] : []));
+/** The named operation alone, with the fragments it spreads, transitively (graphql refuses unused ones). */
+function withFragments(file: string, operationName: string): string {
+  const definition = parse(operation(file)).definitions.find(
+    (d) => d.kind === "OperationDefinition" && d.name?.value === operationName,
   );
-  return `${text}\n${used.map((d) => print(d)).join("\n")}`;
+  if (!definition) throw new Error(`${file}.graphql has no operation ${operationName}`);
+  let text = print(definition);
+  const included = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of fragments) {
+      if (!included.has(f.name) && new RegExp(`\\.\\.\\.${f.name}\\b`).test(text)) {
+        included.add(f.name);
+        text = `${text}\n${f.text}`;
+        grew = true;
+      }
+    }
+  }
+  return text;
 }
 
 /** `ownerUnit { parent { parent { … name } } }` nested `levels` deep. */
@@ -30,15 +47,15 @@ describe.each(testEngines())("query cost and depth limits, on %s", (engine) => {
   });
 
   it("serves the admin app's own queries, at their largest page", async () => {
-    const list = await h.call(withFragments("models"), { first: 200 }, h.tokens.systemAdmin);
+    const list = await h.call(withFragments("models", "Models"), { first: 200 }, h.tokens.systemAdmin);
     expect(list.errors).toBeUndefined();
     expect(list.data.models.edges).toHaveLength(200);
     const id = list.data.models.edges[0].node.id;
-    const detail = await h.call(withFragments("model-detail"), { id }, h.tokens.systemAdmin);
+    const detail = await h.call(withFragments("model-detail", "ModelDetail"), { id }, h.tokens.systemAdmin);
     expect(detail.errors).toBeUndefined();
     expect(detail.data.node.code).toBe(list.data.models.edges[0].node.code);
     // The units page asks for 500 at once.
-    const units = await h.call(withFragments("units"), { first: 500 }, h.tokens.systemAdmin);
+    const units = await h.call(withFragments("units", "Units"), { first: 500 }, h.tokens.systemAdmin);
     expect(units.errors).toBeUndefined();
   });
 

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Database, DEMO_PASSWORD, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { type Database, DEMO_PASSWORD } from "@lantoa/db";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import Excel from "exceljs";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,8 +55,7 @@ describe.each(testEngines())("spreadsheets over the API on %s", (engine) => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     yoga = createGatewayYoga({
       db: database.db,
       graphiql: false,

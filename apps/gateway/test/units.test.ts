@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seedDemoData, thanhLiemUnits } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { thanhLiemUnits } from "@lantoa/db";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, localFolderStorage } from "../src/index.js";
 
@@ -13,8 +13,7 @@ describe.each(testEngines())("units query on %s", (engine) => {
   let query: (source: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     const yoga = createGatewayYoga({
       db: database.db,
       graphiql: false,

@@ -17,7 +17,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /** Where the data lives: a PostgreSQL server, or embedded PGlite in a folder (or in memory). */
 export type ConnectOptions =
   | { readonly engine: "postgres"; readonly url: string; readonly maxConnections?: number }
-  | { readonly engine: "pglite"; readonly dataDir?: string };
+  | {
+      readonly engine: "pglite";
+      readonly dataDir?: string;
+      /** A data folder dumped by PGlite's `dumpDataDir()` to start from (tests start from a seeded image). */
+      readonly loadDataDir?: Blob;
+    };
 
 /** An open database: the typed Kysely handle, which engine serves it, and how to close it. */
 export interface Connection {
@@ -41,8 +46,20 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
+  return pgliteConnection(await openPglite(options));
+}
+
+/** Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a dump. */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { unaccent, pg_trgm } });
+  return PGlite.create(options.dataDir ?? "memory://", {
+    extensions: { unaccent, pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+}
+
+/** Kysely over an open PGlite, through its node-postgres adapter. Closing closes PGlite too. */
+export function pgliteConnection(pglite: PGlite): Connection {
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

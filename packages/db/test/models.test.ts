@@ -11,10 +11,9 @@ import {
   onceForKey,
   recordIndicatorValues,
   saveModel,
-  seedDemoData,
   updateVersioned,
 } from "../src/index.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
 describe.each(testEngines())("model repositories on %s", (engine) => {
   let database: TestDatabase;
@@ -22,8 +21,7 @@ describe.each(testEngines())("model repositories on %s", (engine) => {
   let users: Record<string, string>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     const unitRows = await database.db.selectFrom("units").select(["id", "code"]).execute();
     units = Object.fromEntries(unitRows.map((u) => [u.code, u.id]));
     const userRows = await database.db.selectFrom("users").select(["id", "username"]).execute();
@@ -188,8 +186,7 @@ describe.each(testEngines())("model repositories on %s", (engine) => {
 describe.each(testEngines())("optimistic concurrency on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
   });
   afterAll(async () => {
     await database?.close();

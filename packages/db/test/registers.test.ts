@@ -9,9 +9,8 @@ import {
   originChain,
   replicationTree,
   saveCommendation,
-  seedDemoData,
 } from "../src/index.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
 const ON = "2023-09-01";
 
@@ -20,8 +19,7 @@ describe.each(testEngines())("register repositories on %s", (engine) => {
   let modelId: (code: string) => Promise<string>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
     modelId = async (code) =>
       (await database.db.selectFrom("models").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
   });

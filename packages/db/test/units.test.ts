@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countUnits, listUnits, moveUnit, seedDemoData, thanhLiemUnits } from "../src/index.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+import { createDemoTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
 
 describe.each(testEngines())("units on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
   });
   afterAll(async () => {
     await database?.close();
@@ -62,8 +61,7 @@ describe.each(testEngines())("units on %s", (engine) => {
 describe.each(testEngines())("moving units on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemoData(database.db);
+    database = await createDemoTestDatabase(engine);
   });
   afterAll(async () => {
     await database?.close();

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase } from "@lantoa/db/testing";
+import { DEMO_PASSWORD } from "@lantoa/db";
+import type { createTestDatabase, TestDatabase } from "@lantoa/db/testing";
 import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = {
@@ -56,8 +56,7 @@ export async function startGatewayHarness(
   engine: Parameters<typeof createTestDatabase>[0],
   options: { responseCacheTtlMs?: number } = {},
 ): Promise<GatewayHarness> {
-  const database = await createTestDatabase(engine);
-  await seedDemoData(database.db);
+  const database = await createDemoTestDatabase(engine);
   let statements = 0;
   // Counts what really reaches the driver: every compiled query passes through here once.
   const counted = database.db.withPlugin({

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Database, DEMO_PASSWORD, seedDemoData } from "@lantoa/db";
-import { createTestDatabase, type TestDatabase } from "@lantoa/db/testing";
+import { type Database, DEMO_PASSWORD } from "@lantoa/db";
+import type { createTestDatabase, TestDatabase } from "@lantoa/db/testing";
 import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -30,8 +30,7 @@ const USERS = ["admin", "tinhuy.admin", "thanhliem.admin", "phunu.canbo", "thanh
 
 /** Starts the gateway on a new seeded database of `engine` and signs the demo users in. */
 export async function startWorkflowHarness(engine: Parameters<typeof createTestDatabase>[0]): Promise<WorkflowHarness> {
-  const database = await createTestDatabase(engine);
-  await seedDemoData(database.db);
+  const database = await createDemoTestDatabase(engine);
   let statements = 0;
   const counted = database.db.withPlugin({
     transformQuery: (args) => {

@@ -1,3 +1,4 @@
+export { createDemoTestDatabase } from "./demo-test-database.js";
 export {
   createTestDatabase,
   requirePostgresInCi,

@@ -48,18 +48,24 @@ export async function createTestDatabase(
   }
   const adminUrl = env[TEST_DATABASE_URL_VAR];
   if (!adminUrl) throw new Error(`${TEST_DATABASE_URL_VAR} is not set`);
+  const database = await createServerDatabase(adminUrl, "template0");
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** A new database on the server named by `adminUrl`, copied from `template`; `close` drops it. */
+export async function createServerDatabase(adminUrl: string, template: string): Promise<TestDatabase> {
   const name = `lantoa_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8'`);
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const connection = await connect({ engine: "postgres", url: url.toString(), maxConnections: 4 });
-  await migrateToLatest(connection.db);
   return {
     ...connection,
     name,
