@@ -33,6 +33,8 @@ export interface MatrixTarget {
   asAdmin(query: string, variables: Record<string, unknown>, path: string, username?: string): Promise<any>;
   /** A global id of the demo's pilot model. */
   pilotModelGid(): Promise<string>;
+  /** A global id of the demo's published round (organized by Thanh Liêm). */
+  demoRoundGid(): Promise<string>;
 }
 
 export interface MatrixRow {
@@ -375,7 +377,135 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
       return { id: action.id, v: action.version };
     },
   ),
+  // — evaluation rounds: a fresh draft round organized by the target unit —
+  rounds: read(SIGNED_IN, `{ rounds { code } }`),
+  roundExport: read(
+    ADMINISTERS,
+    `query($r: ID!) { roundExport(roundId: $r, format: CSV) { filename } }`,
+    async (t) => ({ r: (await freshRound(t)).id }),
+  ),
+  // Published rounds are public; the demo's is the only one.
+  panelReplay: read(PUBLIC, `query($r: ID!) { panelReplay(roundId: $r) { matches } }`, async (t) => ({
+    r: await t.demoRoundGid(),
+  })),
+  // Only a finalized or published round can be rescored: the demo's, Thanh Liêm's on both sides.
+  roundWhatIf: read(
+    "-- -- -- -- ++ ++",
+    `query($r: ID!) { roundWhatIf(roundId: $r, criteriaSetCode: "default", criteriaVersion: 1) { __typename ... on Error { code } } }`,
+    async (t) => ({ r: await t.demoRoundGid() }),
+    (v) => (v.__typename === "QueryRoundWhatIfSuccess" ? "+" : "?"),
+  ),
+  scorecards: read(
+    WORKS_FOR,
+    `query($r: ID!, $m: ID!) { scorecards(roundId: $r, modelId: $m) { othersHidden } }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+  ),
+  roundProgress: {
+    kind: "read",
+    expect: ADMINISTERS,
+    prepare: async (_h, t) => ({ r: (await freshRound(t)).id }),
+    run: (h, variables, token) =>
+      h.subscribeFirst(`subscription($r: ID!) { roundProgress(roundId: $r) { eligibleModels } }`, variables, token),
+  },
+  createRound: write(
+    ADMINISTERS,
+    `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) ${RESULT} }`,
+    (t) => ({ i: roundInput(t), k: key(t) }),
+  ),
+  // The round's own rules (stage, requirements) come after access: a fresh draft round is
+  // refused by them, which shows the request got through the access rules (see judge).
+  advanceRound: write(
+    ADMINISTERS,
+    `mutation($id: ID!, $v: Int!) { advanceRound(id: $id, step: OPEN_SELF_ASSESSMENT, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const round = await freshRound(t);
+      return { id: round.id, v: round.version };
+    },
+    passedAccess("ROUND.REQUIREMENT_NOT_MET"),
+  ),
+  drawReviewerPanel: write(
+    ADMINISTERS,
+    `mutation($r: ID!) { drawReviewerPanel(roundId: $r) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id }),
+    passedAccess("ROUND.WRONG_STAGE"),
+  ),
+  assignReviewers: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $m: ID!) { assignReviewers(roundId: $r, assignments: [{ modelId: $m, reviewerUsername: "giamkhao.1" }]) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    passedAccess("ROUND.WRONG_STAGE", "ROUND.MODEL_NOT_IN_ROUND"),
+  ),
+  computeRoundResults: write(
+    ADMINISTERS,
+    `mutation($r: ID!) { computeRoundResults(roundId: $r) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id }),
+    passedAccess("ROUND.WRONG_STAGE"),
+  ),
+  recordChairDecision: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $m: ID!) { recordChairDecision(roundId: $r, modelId: $m, decision: "Giữ điểm", reason: "Đã xem hồ sơ") ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    passedAccess("ROUND.WRONG_STAGE", "ROUND.MODEL_NOT_IN_ROUND"),
+  ),
+  recordCouncilDecision: write(
+    ADMINISTERS,
+    `mutation($r: ID!) { recordCouncilDecision(roundId: $r, members: 9, present: 8, votesFor: 7, votesAgainst: 1, abstentions: 0) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id }),
+    passedAccess("ROUND.WRONG_STAGE"),
+  ),
+  issueRoundCommendations: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $k: String!) { issueRoundCommendations(roundId: $r, input: { tiers: ["excellent"], decisionNumber: "12-QĐ/HU", decisionDate: "2023-01-05", issuer: "Ban Thường vụ", level: "district", form: "certificate-of-merit" }, idempotencyKey: $k) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, k: key(t) }),
+    passedAccess("ROUND.WRONG_STAGE"),
+  ),
+  // A unit's staff write its self-assessment (the round being in draft refuses it after access).
+  saveScorecard: write(
+    WORKS_FOR,
+    `mutation($r: ID!, $m: ID!) { saveScorecard(roundId: $r, modelId: $m, kind: SELF, ratings: [{ criterionId: "novelty", value: 20 }], submit: false) ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    passedAccess("ROUND.WRONG_STAGE", "ROUND.MODEL_NOT_IN_ROUND"),
+  ),
+  // Only a reviewer assigned to the model may declare a conflict; nobody is, in a fresh round.
+  declareConflict: write(
+    "-- -- -- -- -- --",
+    `mutation($r: ID!, $m: ID!) { declareConflict(roundId: $r, modelId: $m, reason: "Tôi từng công tác tại đơn vị này") ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    (v) => (/Success$/.test(v.__typename) ? "+" : v.code === "ROUND.CONFLICT_OF_INTEREST" ? "-" : "?"),
+  ),
 };
+
+/**
+ * A judge for operations whose fixtures cannot reach a state where the work is done: `+`
+ * when the round's own rules answered (`codes`: the request got through the access rules),
+ * `-` for an access refusal in the result.
+ */
+function passedAccess(...codes: string[]): NonNullable<MatrixRow["judge"]> {
+  return (v) =>
+    /Success$/.test(v.__typename) || codes.includes(v.code) ? "+" : /^AUTH\./.test(v.code ?? "") ? "-" : "?";
+}
+
+export function roundInput(t: MatrixTarget) {
+  return {
+    code: t.uniqueCode("ROUND-"),
+    name: "Đợt bình xét thử",
+    criteriaSetCode: "default",
+    criteriaVersion: 1,
+    organizerUnitId: t.unitGid,
+    period: "2022",
+    referenceDate: "2022-12-15",
+    modelCodes: [],
+  };
+}
+
+/** A draft round organized by the unit. */
+async function freshRound(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  return t.asAdmin(
+    `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) { ... on MutationCreateRoundSuccess { data { round { id version } } } ... on Error { code } } }`,
+    { i: roundInput(t), k: key(t) },
+    "createRound.data.round",
+  );
+}
 
 // ——— Fresh things a row needs, made by the system admin (or another admin) before the case ———
 
@@ -546,6 +676,14 @@ export function matrixTarget(h: GatewayHarness, unitCode: string, next: () => nu
     unitGid,
     uniqueCode,
     asAdmin,
+    demoRoundGid: async () => {
+      const round = await h.database.db
+        .selectFrom("rounds")
+        .select("id")
+        .where("code", "=", DEMO_ROUND_CODE)
+        .executeTakeFirstOrThrow();
+      return globalId("Round", round.id);
+    },
     pilotModelGid: async () => {
       const pilot = await h.database.db
         .selectFrom("models")
