@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DEMO_PASSWORD } from "@lantoa/db";
+import { DEMO_PASSWORD, DEMO_ROUND_CODE } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema/index.js";
@@ -42,6 +42,10 @@ interface Fixtures {
   entry: { gid: string; version: number; input: ReturnType<typeof goldenBookInput> };
   ownEntry: { gid: string; version: number };
   pilot: { gid: string };
+  /** A draft round organized by TL (its code), and the demo's published round. */
+  round: { gid: string; version: number };
+  roundCode: string;
+  demoRound: { gid: string };
   /** Local ids by type, for forging. */
   ids: Record<string, string>;
   unitGid(code: string): string;
@@ -129,6 +133,16 @@ const ADD_ACTION = `mutation($f: ID!, $d: String!, $due: String!, $k: String!) {
 const COMPLETE = `mutation($id: ID!, $on: String!, $v: Int!) { completeCorrectiveAction(id: $id, completedOn: $on, expectedVersion: $v) ${R} }`;
 const SAVE_FIELD = `mutation($c: String!, $vi: String!, $en: String!) { saveField(code: $c, labelVi: $vi, labelEn: $en) { code } }`;
 const SAVE_KIND = `mutation($c: String!, $vi: String!, $en: String!) { saveUnitKind(code: $c, labelVi: $vi, labelEn: $en) { code } }`;
+const CREATE_ROUND = `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) ${R} }`;
+const ADVANCE = `mutation($id: ID!, $s: RoundStep!, $v: Int!) { advanceRound(id: $id, step: $s, expectedVersion: $v) ${R} }`;
+const DRAW = `mutation($r: ID!) { drawReviewerPanel(roundId: $r) ${R} }`;
+const ASSIGN = `mutation($r: ID!, $a: [ReviewerAssignmentInput!]!) { assignReviewers(roundId: $r, assignments: $a) ${R} }`;
+const CONFLICT = `mutation($r: ID!, $m: ID!, $why: String!) { declareConflict(roundId: $r, modelId: $m, reason: $why) ${R} }`;
+const CHAIR = `mutation($r: ID!, $m: ID!, $d: String!, $why: String!) { recordChairDecision(roundId: $r, modelId: $m, decision: $d, reason: $why) ${R} }`;
+const COUNCIL = `mutation($r: ID!, $n: Int!, $present: Int!, $yes: Int!, $no: Int!, $abstain: Int!, $note: String) { recordCouncilDecision(roundId: $r, members: $n, present: $present, votesFor: $yes, votesAgainst: $no, abstentions: $abstain, note: $note) { __typename ... on Error { code } } }`;
+const COMPUTE = `mutation($r: ID!) { computeRoundResults(roundId: $r) ${R} }`;
+const COMMEND = `mutation($r: ID!, $i: RoundCommendationInput!, $k: String!) { issueRoundCommendations(roundId: $r, input: $i, idempotencyKey: $k) { __typename ... on Error { code } } }`;
+const SCORE = `mutation($r: ID!, $m: ID!, $kind: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!) { saveScorecard(roundId: $r, modelId: $m, kind: $kind, ratings: $ratings, submit: $submit) { __typename ... on Error { code } } }`;
 
 const MODELS_HEADER = "Mã mô hình,Tên mô hình,Mã đơn vị,Lĩnh vực,Ngày bắt đầu,Chỉ tiêu,Kỳ,Giá trị";
 const modelsCsv = (...rows: string[]) =>
@@ -158,6 +172,26 @@ const setInput = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 const entryInput = () => goldenBookInput("", `Người tốt ${randomUUID().slice(0, 8)}`);
+const roundIn = (f: Fixtures) => ({
+  code: `BAD-ROUND-${randomUUID().slice(0, 8)}`,
+  name: "Đợt bình xét",
+  criteriaSetCode: "default",
+  criteriaVersion: 1,
+  organizerUnitId: f.unitGid("TL"),
+  period: "2022",
+  referenceDate: "2022-12-15",
+  modelCodes: [],
+});
+const votes = () => ({ n: 9, present: 8, yes: 7, no: 1, abstain: 0 });
+const commendIn = () => ({
+  tiers: ["excellent", "good"],
+  decisionNumber: "12-QĐ/HU",
+  decisionDate: "2023-01-05",
+  issuer: "Ban Thường vụ Huyện ủy",
+  level: "district",
+  form: "certificate-of-merit",
+});
+const rating = (change: Record<string, unknown> = {}) => [{ criterionId: "novelty", value: 20, ...change }];
 /** Bad codes and labels for the configuration's label mutations (no ids, no versions). */
 function labelCases(query: string): BadCase[] {
   return each(query, () => ({ c: `bad-${randomUUID().slice(0, 8)}`, vi: "Nhãn", en: "Label" }), {
@@ -676,6 +710,116 @@ const BAD_INPUT: Record<string, BadCase[]> = {
   ],
   saveField: labelCases(SAVE_FIELD),
   saveUnitKind: labelCases(SAVE_KIND),
+  createRound: [
+    ...forged("Unit", CREATE_ROUND, (f, id) => ({ i: { ...roundIn(f), organizerUnitId: id }, k: newKey() })),
+    ...each(CREATE_ROUND, (f) => ({ i: roundIn(f), k: newKey() }), {
+      "a code with spaces": (f) => ({ i: { ...roundIn(f), code: "DOT 1; DROP" } }),
+      "an oversized name": (f) => ({ i: { ...roundIn(f), name: long(301) } }),
+      "an unknown criteria set": (f) => ({ i: { ...roundIn(f), criteriaSetCode: "no-such-set" } }),
+      "a criteria version 0": (f) => ({ i: { ...roundIn(f), criteriaVersion: 0 } }),
+      "a draft criteria version": (f) => ({
+        i: { ...roundIn(f), criteriaSetCode: f.criteriaSetCode, criteriaVersion: 1 },
+      }),
+      "an impossible period": (f) => ({ i: { ...roundIn(f), period: "2022-Q7" } }),
+      "an impossible reference date": (f) => ({ i: { ...roundIn(f), referenceDate: "2022-02-30" } }),
+      "a quorum over 1": (f) => ({ i: { ...roundIn(f), quorum: 1.5 } }),
+      "eleven reviewers per model": (f) => ({ i: { ...roundIn(f), reviewersPerModel: 11 } }),
+      "a code already used": (f) => ({ i: { ...roundIn(f), code: f.roundCode } }),
+      "a too short idempotency key": () => ({ k: "k" }),
+      "a replayed idempotency key with other input": (f) => ({ k: f.replayKey("createRound") }),
+    }),
+  ],
+  advanceRound: [
+    ...forged("Round", ADVANCE, (f, id) => ({ id, s: "OPEN_SELF_ASSESSMENT", v: f.round.version })),
+    ...each(ADVANCE, (f) => ({ id: f.round.gid, s: "OPEN_SELF_ASSESSMENT", v: f.round.version }), {
+      "an invalid enum value": () => ({ s: "SKIP_TO_THE_END" }),
+      "a step the status refuses": () => ({ s: "PUBLISH" }),
+      "a round without eligible models": () => ({}),
+      "a stale version": (f) => ({ v: f.round.version + 5 }),
+      "expectedVersion 0": () => ({ v: 0 }),
+      "a published round": (f) => ({ id: f.demoRound.gid, s: "FINALIZE", v: 1 }),
+    }),
+  ],
+  drawReviewerPanel: [
+    ...forged("Round", DRAW, (_f, id) => ({ r: id })),
+    { name: "a published round", query: DRAW, variables: (f) => ({ r: f.demoRound.gid }) },
+    { name: "a number for the id", query: DRAW, variables: () => ({ r: 7 }) },
+  ],
+  assignReviewers: [
+    ...forged("Round", ASSIGN, (f, id) => ({ r: id, a: [{ modelId: f.draft.gid, reviewerUsername: "giamkhao.1" }] })),
+    ...forged("Model", ASSIGN, (f, id) => ({ r: f.round.gid, a: [{ modelId: id, reviewerUsername: "giamkhao.1" }] })),
+    ...each(ASSIGN, (f) => ({ r: f.round.gid, a: [{ modelId: f.draft.gid, reviewerUsername: "giamkhao.1" }] }), {
+      "no assignment": () => ({ a: [] }),
+      "an unknown reviewer": (f) => ({ a: [{ modelId: f.draft.gid, reviewerUsername: "nobody" }] }),
+      "an oversized username": (f) => ({ a: [{ modelId: f.draft.gid, reviewerUsername: long(101) }] }),
+      "a model outside the round": () => ({}),
+      "a published round": (f) => ({ r: f.demoRound.gid }),
+    }),
+  ],
+  declareConflict: [
+    ...forged("Round", CONFLICT, (f, id) => ({ r: id, m: f.draft.gid, why: "Lý do" })),
+    ...forged("Model", CONFLICT, (f, id) => ({ r: f.round.gid, m: id, why: "Lý do" })),
+    ...each(CONFLICT, (f) => ({ r: f.round.gid, m: f.draft.gid, why: "Lý do" }), {
+      "a blank reason": () => ({ why: "  " }),
+      "an oversized reason": () => ({ why: long(2001) }),
+      "a model the reviewer is not assigned": () => ({}),
+    }),
+  ],
+  recordChairDecision: [
+    ...forged("Round", CHAIR, (f, id) => ({ r: id, m: f.draft.gid, d: "Giữ", why: "Lý do" })),
+    ...each(CHAIR, (f) => ({ r: f.round.gid, m: f.draft.gid, d: "Giữ", why: "Lý do" }), {
+      "a blank decision": () => ({ d: " " }),
+      "an oversized decision": () => ({ d: long(501) }),
+      "an oversized reason": () => ({ why: long(2001) }),
+      "a round not under review": () => ({}),
+      "a published round": (f) => ({ r: f.demoRound.gid }),
+    }),
+  ],
+  recordCouncilDecision: [
+    ...forged("Round", COUNCIL, (_f, id) => ({ ...votes(), r: id })),
+    ...each(COUNCIL, (f) => ({ ...votes(), r: f.round.gid }), {
+      "no members": () => ({ n: 0 }),
+      "negative votes": () => ({ yes: -1 }),
+      "a float for a count": () => ({ present: 7.5 }),
+      "an oversized note": () => ({ note: long(2001) }),
+      "a round not in council": () => ({}),
+      "a published round": (f) => ({ r: f.demoRound.gid }),
+    }),
+  ],
+  computeRoundResults: [
+    ...forged("Round", COMPUTE, (_f, id) => ({ r: id })),
+    { name: "a round in draft", query: COMPUTE, variables: (f) => ({ r: f.round.gid }) },
+    { name: "a published round", query: COMPUTE, variables: (f) => ({ r: f.demoRound.gid }) },
+  ],
+  issueRoundCommendations: [
+    ...forged("Round", COMMEND, (_f, id) => ({ r: id, i: commendIn(), k: newKey() })),
+    ...each(COMMEND, (f) => ({ r: f.demoRound.gid, i: commendIn(), k: newKey() }), {
+      "an unknown form": () => ({ i: { ...commendIn(), form: "trophy" } }),
+      "no tier": () => ({ i: { ...commendIn(), tiers: [] } }),
+      "an oversized decision number": () => ({ i: { ...commendIn(), decisionNumber: long(101) } }),
+      "an impossible date": () => ({ i: { ...commendIn(), decisionDate: "2023-02-29" } }),
+      "a blank issuer": () => ({ i: { ...commendIn(), issuer: "  " } }),
+      "a round not finalized": (f) => ({ r: f.round.gid }),
+      "a too short idempotency key": () => ({ k: "k" }),
+      "a replayed idempotency key with other input": (f) => ({
+        i: { ...commendIn(), decisionNumber: "99-QĐ/HU" },
+        k: f.replayKey("issueRoundCommendations"),
+      }),
+    }),
+  ],
+  saveScorecard: [
+    ...forged("Round", SCORE, (f, id) => ({ r: id, m: f.draft.gid, kind: "SELF", ratings: rating(), submit: false })),
+    ...forged("Model", SCORE, (f, id) => ({ r: f.round.gid, m: id, kind: "SELF", ratings: rating(), submit: false })),
+    ...each(SCORE, (f) => ({ r: f.round.gid, m: f.draft.gid, kind: "SELF", ratings: rating(), submit: false }), {
+      "an invalid enum value": () => ({ kind: "SECRET" }),
+      "a string for submit": () => ({ submit: "yes" }),
+      "an oversized criterion id": () => ({ ratings: rating({ criterionId: long(65) }) }),
+      "a string for a rating": () => ({ ratings: rating({ value: "ten" }) }),
+      "a round in draft": () => ({}),
+      "a published round": (f) => ({ r: f.demoRound.gid }),
+      "a review by someone not assigned": () => ({ kind: "REVIEW" }),
+    }),
+  ],
 };
 
 const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
@@ -913,7 +1057,30 @@ async function makeFixtures(h: GatewayHarness, f: Fixtures) {
   // The system admin's replay fixture is the entry its own key made.
   f.ownEntry = await nominate(goldenBookInput(hpn, "Trần Văn Nam"), f.replayKey("createGoldenBookEntry"));
 
+  // Rounds: a draft one, and the demo's published round commended once.
+  f.roundCode = "BAD-INPUT-ROUND";
+  const round = await made(
+    h,
+    `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) { ... on MutationCreateRoundSuccess { data { round { id version } } } } }`,
+    { i: { ...roundIn(f), code: f.roundCode }, k: f.replayKey("createRound") },
+    "createRound.data.round",
+  );
+  f.round = { gid: round.id, version: round.version };
+  const demo = await h.database.db
+    .selectFrom("rounds")
+    .select("id")
+    .where("code", "=", DEMO_ROUND_CODE)
+    .executeTakeFirstOrThrow();
+  f.demoRound = { gid: globalId("Round", demo.id) };
+  await made(
+    h,
+    `mutation($r: ID!, $i: RoundCommendationInput!, $k: String!) { issueRoundCommendations(roundId: $r, input: $i, idempotencyKey: $k) { ... on MutationIssueRoundCommendationsSuccess { data { commended } } } }`,
+    { r: f.demoRound.gid, i: commendIn(), k: f.replayKey("issueRoundCommendations") },
+    "issueRoundCommendations.data",
+  );
+
   f.ids = {
+    Round: localOf(f.round.gid),
     Model: f.model.id,
     Unit: f.unit.id,
     CriteriaSetVersion: localOf(f.criteriaDraft.gid),

@@ -412,8 +412,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) ${RESULT} }`,
     (t) => ({ i: roundInput(t), k: key(t) }),
   ),
-  // The round's own rules (stage, requirements) come after access: a fresh draft round is
-  // refused by them, which shows the request got through the access rules (see judge).
+  // The round's own rules (stage, requirements) come after access: where a fresh draft
+  // round is refused by them, that shows the request got through the access rules (see
+  // passedAccess); the workflow itself is rounds.test.ts's.
   advanceRound: write(
     ADMINISTERS,
     `mutation($id: ID!, $v: Int!) { advanceRound(id: $id, step: OPEN_SELF_ASSESSMENT, expectedVersion: $v) ${RESULT} }`,

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, DEMO_PASSWORD } from "@lantoa/db";
-import type { createTestDatabase, TestDatabase } from "@lantoa/db/testing";
+import { createDemoTestDatabase, type createTestDatabase, type TestDatabase } from "@lantoa/db/testing";
 import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
