@@ -54,32 +54,38 @@ describe.each(testEngines())("who may do what, on %s", (engine) => {
     await h?.close();
   });
 
-  it.each(operations)("%s: each role, inside and outside its subtree", async (field) => {
-    const row = AUTHORIZATION_MATRIX[field];
-    if (!row) throw new Error(`No matrix row for ${field}`);
-    const expected = row.expect.replaceAll(" ", "");
-    const actual: string[] = [];
-    const leaks: string[] = [];
-    for (const [r, role] of MATRIX_ROLES.entries()) {
-      let pair = "";
-      for (const [side, where] of (["home", "away"] as const).entries()) {
-        const target = matrixTarget(h, ROLE_TARGETS[role][where], () => ++counter);
-        // Fresh things a case needs are made before the snapshot, by the system admin.
-        const prepared = await row.prepare(h, target);
-        const before = row.kind === "write" ? await snapshotDatabase(h.database.db) : undefined;
-        const response = await row.run(h, prepared, h.tokens[role], role);
-        const got = outcome(row, field, response);
-        pair += got;
-        if (got !== "+" && before) {
-          const after = await snapshotDatabase(h.database.db);
-          if (JSON.stringify(after) !== JSON.stringify(before)) leaks.push(`${role} ${where} wrote despite refusal`);
+  it.each(operations)(
+    "%s: each role, inside and outside its subtree",
+    async (field) => {
+      const row = AUTHORIZATION_MATRIX[field];
+      if (!row) throw new Error(`No matrix row for ${field}`);
+      const expected = row.expect.replaceAll(" ", "");
+      const actual: string[] = [];
+      const leaks: string[] = [];
+      for (const [r, role] of MATRIX_ROLES.entries()) {
+        let pair = "";
+        for (const [side, where] of (["home", "away"] as const).entries()) {
+          const target = matrixTarget(h, ROLE_TARGETS[role][where], () => ++counter);
+          // Fresh things a case needs are made before the snapshot, by the system admin.
+          const prepared = await row.prepare(h, target);
+          const before = row.kind === "write" ? await snapshotDatabase(h.database.db) : undefined;
+          const response = await row.run(h, prepared, h.tokens[role], role);
+          const got = outcome(row, field, response);
+          pair += got;
+          if (got !== "+" && before) {
+            const after = await snapshotDatabase(h.database.db);
+            if (JSON.stringify(after) !== JSON.stringify(before)) leaks.push(`${role} ${where} wrote despite refusal`);
+          }
+          if (got === "?" || got !== expected[r * 2 + side]) {
+            leaks.push(`${role} ${where}: ${JSON.stringify(response).slice(0, 300)}`);
+          }
         }
-        if (got === "?" || got !== expected[r * 2 + side]) {
-          leaks.push(`${role} ${where}: ${JSON.stringify(response).slice(0, 300)}`);
-        }
+        actual.push(pair);
       }
-      actual.push(pair);
-    }
-    expect({ matrix: actual.join(" "), leaks }).toEqual({ matrix: row.expect, leaks: [] });
-  });
+      expect({ matrix: actual.join(" "), leaks }).toEqual({ matrix: row.expect, leaks: [] });
+      // Twelve cases, each with two snapshots of every table (login and logout hash a password
+      // in each): more than the default 30 s under load.
+    },
+    180_000,
+  );
 });
