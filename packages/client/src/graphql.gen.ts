@@ -215,6 +215,28 @@ export type ReportFilter = {
   withinUnitId?: string | null | undefined;
 };
 
+export type RoundExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
+/** open-self-assessment, open-review, open-council, finalize, publish. */
+export type RoundStep =
+  | 'FINALIZE'
+  | 'OPEN_COUNCIL'
+  | 'OPEN_REVIEW'
+  | 'OPEN_SELF_ASSESSMENT'
+  | 'PUBLISH';
+
+export type ScorecardKind =
+  | 'REVIEW'
+  | 'SELF';
+
+export type ScorecardRatingInput = {
+  comment?: string | null | undefined;
+  criterionId: string;
+  value?: number | null | undefined;
+};
+
 export type SpreadsheetFormat =
   | 'CSV'
   | 'XLSX';
@@ -413,6 +435,7 @@ export type CriteriaPreviewModelQuery = { node:
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
     | { __typename: 'Model', id: string, code: string | null, name: string | null, startDate: string | null, ownerUnit: { id: string } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, value: number | null }> | null, evidence: Array<{ kind: string | null }> | null }
+    | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
@@ -476,6 +499,7 @@ export type InspectionDetailQuery = { node:
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection', id: string, version: number | null, status: InspectionStatus | null, plannedOn: string | null, visitedOn: string | null, periodFrom: string | null, periodTo: string | null, notes: string | null, unit: { id: string, name: string | null } | null, inspectingUnit: { id: string, name: string | null } | null, findings: Array<{ id: string | null, severity: FindingSeverity | null, description: string | null, recordedOn: string | null, effect: string | null, model: { id: string, code: string | null, name: string | null, status: ModelStatus | null } | null, commendation: { id: string | null, decisionNumber: string | null, status: CommendationStatus | null } | null, correctiveActions: Array<{ id: string | null, version: number | null, description: string | null, dueOn: string | null, completedOn: string | null, verifiedOn: string | null, status: string | null }> | null }> | null }
     | { __typename: 'Model' }
+    | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
@@ -565,6 +589,7 @@ export type ModelAllowedActionsQuery = { node:
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
     | { __typename: 'Model', id: string, status: ModelStatus | null, version: number | null, allowedActions: Array<ModelAction> | null }
+    | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
@@ -578,6 +603,7 @@ export type ModelDetailQuery = { node:
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
     | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
+    | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
@@ -606,6 +632,7 @@ export type ModelReplicationsQuery = { node:
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
     | { __typename: 'Model', id: string, isPilot: boolean | null, origin: { code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null } | null, replications: Array<{ code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null }> | null }
+    | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
@@ -688,6 +715,69 @@ export type IndicatorTotalsQueryVariables = Exact<{
 
 
 export type IndicatorTotalsQuery = { indicatorTotals: Array<{ indicatorCode: string | null, unitCode: string | null, groupKey: string | null, value: number | null, aggregation: string | null, models: number | null }> | null };
+
+export type RoundDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundDetailQuery = { node:
+    | { id: string, code: string | null, name: string | null, status: string | null, period: string | null, referenceDate: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, drawSeed: string | null, resultsHash: string | null, version: number | null, progress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, reviewerName: string | null, source: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RoundResultsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundResultsQuery = { node:
+    | { id: string, status: string | null, resultsHash: string | null, results: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, unitName: string | null, rank: number | null, total: number | null, max: number | null, tier: string | null, demotedFrom: string | null, eliminated: boolean | null, explanation: string | null, criteria: Array<{ criterionId: string | null, label: string | null, points: number | null, max: number | null }> | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ScorecardsQueryVariables = Exact<{
+  roundId: string;
+  modelId: string;
+}>;
+
+
+export type ScorecardsQuery = { scorecards: { othersHidden: number | null, own: { kind: string | null, status: string | null, version: number | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null, others: Array<{ kind: string | null, reviewerName: string | null, status: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null }> | null } | null };
+
+export type SaveScorecardMutationVariables = Exact<{
+  roundId: string;
+  modelId: string;
+  kind: ScorecardKind;
+  ratings: Array<ScorecardRatingInput> | ScorecardRatingInput;
+  submit: boolean;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type SaveScorecardMutation = { saveScorecard:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSaveScorecardSuccess', data: { version: number | null, extraReviewerAssigned: boolean | null } }
+   | null };
+
+export type AdvanceRoundMutationVariables = Exact<{
+  id: string;
+  step: RoundStep;
+  expectedVersion: number;
+}>;
+
+
+export type AdvanceRoundMutation = { advanceRound:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationAdvanceRoundSuccess', data: { round: { id: string, status: string | null, version: number | null, resultsHash: string | null } | null } }
+   | null };
+
+export type RoundExportQueryVariables = Exact<{
+  roundId: string;
+  format: RoundExportFormat;
+}>;
+
+
+export type RoundExportQuery = { roundExport: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
 
 export type ImportSpreadsheetMutationVariables = Exact<{
   file: unknown;
@@ -2369,6 +2459,155 @@ export const IndicatorTotalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorTotalsQuery, IndicatorTotalsQueryVariables>;
+export const RoundDetailDocument = new TypedDocumentString(`
+    query RoundDetail($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      code
+      name
+      status
+      period
+      referenceDate
+      criteriaSetCode
+      criteriaVersion
+      drawSeed
+      resultsHash
+      version
+      progress {
+        eligibleModels
+        missingSelfAssessments
+        missingReviews
+        reviewsSubmitted
+        reviewsAssigned
+      }
+      assignments {
+        modelId
+        modelCode
+        reviewerUsername
+        reviewerName
+        source
+        conflictDeclared
+        scorecardStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundDetailQuery, RoundDetailQueryVariables>;
+export const RoundResultsDocument = new TypedDocumentString(`
+    query RoundResults($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      status
+      resultsHash
+      results {
+        modelId
+        modelCode
+        modelName
+        unitName
+        rank
+        total
+        max
+        tier
+        demotedFrom
+        eliminated
+        explanation
+        criteria {
+          criterionId
+          label
+          points
+          max
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundResultsQuery, RoundResultsQueryVariables>;
+export const ScorecardsDocument = new TypedDocumentString(`
+    query Scorecards($roundId: ID!, $modelId: ID!) {
+  scorecards(roundId: $roundId, modelId: $modelId) {
+    own {
+      kind
+      status
+      version
+      ratings {
+        criterionId
+        value
+        comment
+      }
+    }
+    others {
+      kind
+      reviewerName
+      status
+      ratings {
+        criterionId
+        value
+        comment
+      }
+    }
+    othersHidden
+  }
+}
+    `) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
+export const SaveScorecardDocument = new TypedDocumentString(`
+    mutation SaveScorecard($roundId: ID!, $modelId: ID!, $kind: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!, $expectedVersion: Int) {
+  saveScorecard(
+    roundId: $roundId
+    modelId: $modelId
+    kind: $kind
+    ratings: $ratings
+    submit: $submit
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationSaveScorecardSuccess {
+      data {
+        version
+        extraReviewerAssigned
+      }
+    }
+    ... on Error {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveScorecardMutation, SaveScorecardMutationVariables>;
+export const AdvanceRoundDocument = new TypedDocumentString(`
+    mutation AdvanceRound($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
+  advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationAdvanceRoundSuccess {
+      data {
+        round {
+          id
+          status
+          version
+          resultsHash
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceRoundMutation, AdvanceRoundMutationVariables>;
+export const RoundExportDocument = new TypedDocumentString(`
+    query RoundExport($roundId: ID!, $format: RoundExportFormat!) {
+  roundExport(roundId: $roundId, format: $format) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<RoundExportQuery, RoundExportQueryVariables>;
 export const ImportSpreadsheetDocument = new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(

@@ -21,6 +21,7 @@ import type {
 import type {
   CouncilDecisionTable,
   ReviewerAssignmentTable,
+  RoundChairDecisionTable,
   RoundModelTable,
   RoundResultTable,
   RoundTable,
@@ -36,6 +37,7 @@ export interface Database {
   commendations: CommendationTable;
   corrective_actions: CorrectiveActionTable;
   council_decisions: CouncilDecisionTable;
+  round_chair_decisions: RoundChairDecisionTable;
   criteria_set_versions: CriteriaSetVersionTable;
   criteria_sets: CriteriaSetTable;
   evidence: EvidenceTable;

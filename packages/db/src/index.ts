@@ -62,8 +62,29 @@ export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-boo
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export type { ReportFilter } from "./reports/report-filter.js";
+export {
+  advanceRoundStep,
+  recordChairDecision,
+  recordCouncilDecision,
+  roundProgress,
+} from "./rounds/advance-round-step.js";
+export {
+  assignReviewers,
+  declareConflict,
+  drawRoundPanel,
+  replayPanelDraw,
+  reviewerPool,
+} from "./rounds/assign-reviewers.js";
+export { computeRoundResults, hashRoundResults } from "./rounds/compute-round-results.js";
+export { createRound, type NewRound, type RoundScope, RoundScopeSchema } from "./rounds/create-round.js";
+export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
+export { issueRoundCommendations, type RoundCommendationDecision } from "./rounds/issue-round-commendations.js";
 export { type LatestResultRow, latestPublishedResults, leaderboardPage } from "./rounds/latest-results.js";
+export { isoDate, type LoadedRound, loadRound } from "./rounds/load-round.js";
+export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
 export type * from "./rounds/rounds.table.js";
+export { mayReview, type ScorecardInput, saveScorecard } from "./rounds/save-scorecard.js";
+export { whatIfRound } from "./rounds/what-if-round.js";
 export {
   generateScaleData,
   type ScaleDataSummary,

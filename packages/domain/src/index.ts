@@ -5,5 +5,6 @@ export * from "./org/index.js";
 export * from "./outcome/index.js";
 export * from "./register/index.js";
 export * from "./replication/index.js";
+export * from "./round/index.js";
 export * from "./scoring/index.js";
 export * from "./text/index.js";

@@ -13,6 +13,8 @@ import "./model-editing.js";
 import "./report.js";
 import "./round.js";
 import "./spreadsheet.js";
+import "./round-workflow.js";
+import "./scorecard.js";
 import "./unit.js";
 
 /** The executable schema, from every type file imported above. */

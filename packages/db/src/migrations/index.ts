@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as unitTree from "./2026_11_28_0001_unit_tree.js";
 import * as domainTables from "./2026_11_28_0002_domain_tables.js";
+import * as roundLocks from "./2026_11_28_0003_round_locks.js";
 import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key.js";
 import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 
@@ -11,6 +12,7 @@ import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 export const migrations: Record<string, Migration> = {
   "2026_11_28_0001_unit_tree": unitTree,
   "2026_11_28_0002_domain_tables": domainTables,
+  "2026_11_28_0003_round_locks": roundLocks,
   "2026_11_28_0004_golden_book_natural_key": goldenBookNaturalKey,
   "2026_11_28_0300_register_follow_up": registerFollowUp,
 };

@@ -88,3 +88,14 @@ export interface CouncilDecisionTable {
   chair_note: string | null;
   decided_at: Date | string;
 }
+
+/** Row type of `round_chair_decisions`: the chair's decision on a model whose reviewers disagree. */
+export interface RoundChairDecisionTable {
+  id: Generated<string>;
+  round_id: string;
+  model_id: string;
+  decision: string;
+  reason: string;
+  decided_by: string | null;
+  decided_at: Date | string;
+}

@@ -3,6 +3,7 @@ import { defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria"
 import { type ScoringSubject, scoreRound } from "@lantoa/domain/scoring";
 import type { Transaction } from "kysely";
 import type { Database } from "../database.js";
+import { hashRoundResults } from "../rounds/compute-round-results.js";
 import { seededRandom } from "./seeded-random.js";
 
 /** The demo's finished round: Thanh Liêm's 2022 review of its models. */
@@ -237,7 +238,8 @@ export async function seedDemoRound(trx: Transaction<Database>): Promise<{ model
       decided_at: "2022-12-20T09:00:00+07:00",
     })
     .execute();
-  const hash = contentHash(resultRows.map(({ round_id: _r, computed_at: _c, ...row }) => row));
+  // The same digest finalization stores for live rounds (see hashRoundResults).
+  const hash = await hashRoundResults(trx, roundId);
   await trx
     .updateTable("rounds")
     .set({

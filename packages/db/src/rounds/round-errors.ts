@@ -1,0 +1,42 @@
+import { type DomainError, domainError } from "@lantoa/domain/errors";
+
+/** No round with this id. */
+export function roundNotFound(id: string): DomainError<"ROUND.NOT_FOUND"> {
+  return domainError("ROUND.NOT_FOUND", { vi: "Không tìm thấy đợt bình xét.", en: "No such round." }, { id });
+}
+
+/** The round is finalized or published: nothing of it may change. */
+export function roundLocked(id: string, status: string): DomainError<"ROUND.LOCKED"> {
+  return domainError(
+    "ROUND.LOCKED",
+    {
+      vi: "Đợt bình xét đã chốt kết quả: không thể thay đổi phiếu chấm, phân công hay kết quả.",
+      en: "The round is finalized: its scorecards, assignments and results can no longer change.",
+    },
+    { id, status },
+  );
+}
+
+/** The round is not at the stage this action belongs to. */
+export function wrongStage(id: string, status: string, expected: readonly string[]): DomainError<"ROUND.WRONG_STAGE"> {
+  return domainError(
+    "ROUND.WRONG_STAGE",
+    {
+      vi: `Thao tác này chỉ thực hiện được khi đợt ở giai đoạn: ${expected.join(", ")}.`,
+      en: `This can only be done while the round is ${expected.join(" or ")}.`,
+    },
+    { id, status, expected },
+  );
+}
+
+/** A reviewer may not score this model (tree or declared conflict, or not assigned). */
+export function conflictOfInterest(modelId: string, reviewerUserId: string): DomainError<"ROUND.CONFLICT_OF_INTEREST"> {
+  return domainError(
+    "ROUND.CONFLICT_OF_INTEREST",
+    {
+      vi: "Giám khảo có xung đột lợi ích với mô hình này (đơn vị của mình hoặc cấp dưới, hoặc đã khai báo).",
+      en: "The reviewer has a conflict of interest with this model (own unit or below, or declared).",
+    },
+    { modelId, reviewerUserId },
+  );
+}

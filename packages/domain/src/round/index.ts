@@ -1,0 +1,10 @@
+export { advanceRound, type RoundProgress } from "./advance-round.js";
+export { canonicalJson } from "./canonical-json.js";
+export { checkEligibility } from "./check-eligibility.js";
+export { checkScorecard } from "./check-scorecard.js";
+export { type CouncilDecision, type CouncilVotes, decideCouncil } from "./decide-council.js";
+export { drawPanel, type PanelDraw, type PanelModel, type PanelReviewer } from "./draw-panel.js";
+export { hasConflictOfInterest } from "./has-conflict-of-interest.js";
+export { type RoundSettings, RoundSettingsSchema } from "./round-settings.js";
+export { isRoundLocked, type RoundStatus, RoundStatusSchema, type RoundStep, RoundStepSchema } from "./round-status.js";
+export { seededPrng } from "./seeded-prng.js";
