@@ -900,6 +900,16 @@ export type RoundResultsBreakdownQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
+export type RoundScorecardContextQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundScorecardContextQuery = { node:
+    | { id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
 export type RoundDetailQueryVariables = Exact<{
   id: string;
 }>;
@@ -2962,6 +2972,27 @@ export const RoundResultsBreakdownDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundResultsBreakdownQuery, RoundResultsBreakdownQueryVariables>;
+export const RoundScorecardContextDocument = new TypedDocumentString(`
+    query RoundScorecardContext($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      code
+      name
+      status
+      criteriaSetCode
+      criteriaVersion
+      assignments {
+        modelId
+        modelCode
+        reviewerUsername
+        conflictDeclared
+        scorecardStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundScorecardContextQuery, RoundScorecardContextQueryVariables>;
 export const RoundDetailDocument = new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

@@ -1,6 +1,6 @@
 import {
   DeclareConflictDocument,
-  RoundDetailDocument,
+  RoundScorecardContextDocument,
   request,
   SaveScorecardDocument,
   ScorecardsDocument,
@@ -36,7 +36,7 @@ export default function ScorecardPage({
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { session } = useSession();
-  const round = useQuery(RoundDetailDocument, { id: roundId });
+  const round = useQuery(RoundScorecardContextDocument, { id: roundId });
   const node = roundNode(round.data?.node);
   const criteriaQuery = useRoundCriteria(node?.criteriaSetCode, node?.criteriaVersion);
   const criteria = useMemo(
