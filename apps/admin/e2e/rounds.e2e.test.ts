@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LoginDocument, RoundOverviewDocument, request } from "@lantoa/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -274,7 +275,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
           page.getByTestId("round-results").getByRole("button", { name: button }).click(),
         ]);
         expect(download.suggestedFilename()).toBe(`${roundCode}-ket-qua.${extension}`);
-        const saved = join(screenshotDir, download.suggestedFilename());
+        const saved = join(mkdtempSync(join(tmpdir(), "lantoa-round-export-")), download.suggestedFilename());
         await download.saveAs(saved);
         expect(statSync(saved).size).toBeGreaterThan(200);
       }
