@@ -218,6 +218,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
           await page.getByRole("heading", { level: 2, name: `Phiếu chấm — ${code}` }).waitFor();
           // The self-assessment at least is withheld until this reviewer submits.
           await expect.poll(() => page.getByTestId("others-hidden").textContent()).toMatch(/sẽ hiện sau khi bạn nộp/);
+          await page.getByTestId("scorecard-form").waitFor();
           if (first) await shot(page, "scorecard-form");
           await fillAndSubmit(page);
           await expect.poll(() => page.getByTestId("scorecard-status").textContent()).toBe("Đã nộp");

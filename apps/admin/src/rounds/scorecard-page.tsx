@@ -45,7 +45,10 @@ export default function ScorecardPage({
   );
   const cards = useQuery(ScorecardsDocument, { roundId, modelId });
   const own = cards.data?.scorecards?.own ?? null;
-  const submitted = own?.status === "submitted";
+  const others = cards.data?.scorecards?.others ?? [];
+  // An organizer's admin filling a unit's self-assessment may get it among the others.
+  const card = own ?? (kind === "SELF" ? (others.find((o) => o.kind === "self") ?? null) : null);
+  const submitted = card?.status === "submitted";
   const [draft, setDraft] = useState<Draft>({});
   const [problem, setProblem] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -55,13 +58,13 @@ export default function ScorecardPage({
 
   // The saved scorecard fills the form once it arrives (and again after each save).
   useEffect(() => {
-    if (!own) return;
+    if (!card) return;
     const next: Draft = {};
-    for (const r of own.ratings ?? []) {
+    for (const r of card.ratings ?? []) {
       if (r.criterionId) next[r.criterionId] = { value: r.value ?? null, comment: r.comment ?? "" };
     }
     setDraft(next);
-  }, [own]);
+  }, [card]);
 
   const save = async (submit: boolean) => {
     setProblem(null);
@@ -134,7 +137,6 @@ export default function ScorecardPage({
   const set = (id: string, patch: Partial<Draft[string]>) =>
     setDraft((d) => ({ ...d, [id]: { value: d[id]?.value ?? null, comment: d[id]?.comment ?? "", ...patch } }));
   const declared = node?.assignments?.some((a) => a.modelId === modelId && a.conflictDeclared) ?? false;
-  const others = cards.data?.scorecards?.others ?? [];
 
   return (
     <Stack component="section" aria-labelledby="scorecard-heading" gap="sm">
@@ -155,13 +157,13 @@ export default function ScorecardPage({
       <QueryStatus state={cards} reload={cards.reload} />
       <QueryStatus state={criteriaQuery.version} reload={criteriaQuery.version.reload} />
       {declared && <Alert color="orange">{t("scorecard.youDeclared")}</Alert>}
-      {own && (
+      {card && (
         <Group gap="xs">
           <Badge color={submitted ? "green" : "gray"} data-testid="scorecard-status">
             {t(submitted ? "scorecard.status.submitted" : "scorecard.status.draft")}
           </Badge>
           <Text size="sm" c="dimmed">
-            {t("scorecard.version", { n: own.version ?? 0 })}
+            {own && t("scorecard.version", { n: own.version ?? 0 })}
           </Text>
         </Group>
       )}
