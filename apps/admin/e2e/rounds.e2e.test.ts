@@ -281,6 +281,17 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
         expect(statSync(saved).size).toBeGreaterThan(200);
       }
 
+      // Both models reached "Tiêu biểu": one decision commends them, into the golden book too.
+      const commend = page.getByTestId("round-commendations");
+      await commend.getByLabel("Số quyết định").fill("15-QĐ/HU");
+      await commend.getByLabel("Ngày quyết định").fill("2023-01-10");
+      await commend.getByLabel("Cơ quan ban hành").fill("Ban Thường vụ Huyện ủy Thanh Liêm");
+      await commend.getByRole("button", { name: "Ban hành khen thưởng" }).click();
+      await expect
+        .poll(() => commend.getByRole("status").textContent())
+        .toBe("Đã khen thưởng 2 mô hình, ghi 2 mục sổ vàng.");
+      await shot(page, "round-commendations");
+
       await page.getByRole("button", { name: "Công bố kết quả" }).click();
       await expect.poll(() => status(page)).toBe("Đã công bố");
       // Published: the leaderboard reads without signing in.

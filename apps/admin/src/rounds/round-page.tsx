@@ -121,12 +121,15 @@ export default function RoundPage({ id }: { id: string }) {
       );
       if (!computed) return;
     }
-    const fresh = await request(graphqlEndpoint, RoundOverviewDocument, { id }, { token });
-    const version = roundNode(fresh.node)?.version ?? round.version ?? 0;
     const done = await run(
-      async () =>
-        (await request(graphqlEndpoint, AdvanceRoundStepDocument, { id, step, expectedVersion: version }, { token }))
-          .advanceRound,
+      async () => {
+        // The round's version moves with every scorecard and assignment: take the latest.
+        const fresh = await request(graphqlEndpoint, RoundOverviewDocument, { id }, { token });
+        const version = roundNode(fresh.node)?.version ?? round.version ?? 0;
+        return (
+          await request(graphqlEndpoint, AdvanceRoundStepDocument, { id, step, expectedVersion: version }, { token })
+        ).advanceRound;
+      },
       t(`rounds.stepDone.${step}` as "rounds.stepDone.OPEN_REVIEW"),
     );
     if (done) setResultsKey((n) => n + 1);
