@@ -182,26 +182,54 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
   );
 
   it(
-    "lets each reviewer score from “Phiếu chấm của tôi”, seeing the others only after submitting",
+    "lets a reviewer declare a conflict (a new draw replaces them) and each reviewer score from “Phiếu chấm của tôi”, seeing the others only after submitting",
     async () => {
       const admin = await tokenFor("thanhliem.admin");
-      const overview = await request(
-        `${gateway.url}/graphql`,
-        RoundOverviewDocument,
-        { id: roundId },
-        { token: admin },
-      );
-      const node = overview.node && "assignments" in overview.node ? overview.node : null;
+      const assignments = async () => {
+        const overview = await request(
+          `${gateway.url}/graphql`,
+          RoundOverviewDocument,
+          { id: roundId },
+          { token: admin },
+        );
+        return (overview.node && "assignments" in overview.node ? overview.node.assignments : null) ?? [];
+      };
+      // The reviewer drawn for the first model knows its unit: they declare a conflict, with a reason.
+      const drawn = (await assignments()).find((a) => a.modelCode === modelCodes[0] && a.source === "draw");
+      const conflicted = drawn?.reviewerUsername ?? "";
+      expect(conflicted).toMatch(/^giamkhao\.\d$/);
+      const mine = await pageAs(conflicted, "/my-scorecards");
+      await mine
+        .getByTestId(`my-round-${roundCode}`)
+        .getByRole("link", { name: `Chấm điểm ${modelCodes[0]}` })
+        .click();
+      await mine.getByTestId("scorecard-form").waitFor();
+      await mine.getByLabel("Lý do").fill("Tôi từng công tác tại đơn vị chủ trì mô hình này");
+      await mine.getByRole("button", { name: "Khai báo xung đột lợi ích" }).click();
+      await mine.getByText("Bạn đã khai báo xung đột lợi ích với mô hình này").waitFor();
+      expect(await mine.getByTestId("scorecard-form").count()).toBe(0);
+      await shot(mine, "scorecard-conflict");
+
+      // The organizer draws again: someone else takes the place.
+      const round = await pageAs("thanhliem.admin", roundPath);
+      await round.getByTestId("draw-panel").click();
+      await round.getByText("Đã bốc thăm đủ giám khảo").waitFor();
+      await expect.poll(() => round.getByTestId("assignments-table").getByText("Xung đột lợi ích").count()).toBe(1);
+
       const byReviewer = new Map<string, string[]>();
-      for (const a of node?.assignments ?? []) {
-        expect(a.conflictDeclared).toBe(false);
+      for (const a of await assignments()) {
+        if (a.conflictDeclared) {
+          expect(a).toMatchObject({ reviewerUsername: conflicted, modelCode: modelCodes[0] });
+          continue;
+        }
         const list = byReviewer.get(a.reviewerUsername ?? "") ?? [];
         list.push(a.modelCode ?? "");
         byReviewer.set(a.reviewerUsername ?? "", list);
       }
-      // giamkhao.1 by hand on both, and whoever the draw picked (never a conflicted reviewer).
+      // giamkhao.1 by hand on both, and whoever the draws picked (never a conflicted reviewer).
       expect(byReviewer.get("giamkhao.1")?.sort()).toEqual([...modelCodes].sort());
       expect([...byReviewer.values()].flat()).toHaveLength(4);
+      expect(byReviewer.get(conflicted) ?? []).not.toContain(modelCodes[0]);
 
       let first = true;
       for (const [username, codes] of byReviewer) {
