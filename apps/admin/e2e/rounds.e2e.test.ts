@@ -262,7 +262,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
   );
 
   it(
-    "moves to council, records the vote, finalizes with a hash, shows the results and exports them",
+    "moves to council, records the vote, finalizes with a hash, shows and exports the results, commends, publishes, and compares under another version",
     async () => {
       const page = await pageAs("thanhliem.admin", roundPath);
       await expect.poll(() => page.getByTestId("round-progress").textContent()).toContain("4");
@@ -334,6 +334,58 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       const leaderboard = ((await board.json()) as { data: { leaderboard: { modelCode: string }[] } }).data.leaderboard;
       expect(leaderboard.map((r) => r.modelCode).sort()).toEqual([...modelCodes].sort());
       await shot(page, "round-published");
+
+      // What-if: a system admin publishes version n+1 of the default set, weighing novelty
+      // more and reach less; the round page rescores the round under it, side by side.
+      const system = await tokenFor("admin");
+      const sets = await graphql(`{ criteriaSets { code versions { id versionNumber status } } }`, {}, system);
+      const v1 = sets.data.criteriaSets
+        .find((c: any) => c.code === "default")
+        .versions.find((v: any) => v.versionNumber === 1);
+      const drafted = await graphql(
+        `mutation($from: ID!, $key: String!) { newCriteriaDraft(fromVersionId: $from, idempotencyKey: $key) {
+          ... on MutationNewCriteriaDraftSuccess { data { version { id version versionNumber } } } } }`,
+        { from: v1.id, key: `what-if-${roundCode}` },
+        system,
+      );
+      const draft = drafted.data.newCriteriaDraft.data.version;
+      const read = await graphql(
+        `query($id: ID!) { criteriaSetVersion(id: $id) { definition } }`,
+        { id: draft.id },
+        system,
+      );
+      const definition = JSON.parse(read.data.criteriaSetVersion.definition);
+      for (const c of definition.criteria) {
+        if (c.id === "novelty") c.points = 30;
+        if (c.id === "reach") c.points = 5;
+      }
+      const saved = await graphql(
+        `mutation($id: ID!, $d: String!, $v: Int!) { saveCriteriaDraft(versionId: $id, definition: $d, expectedVersion: $v) {
+          __typename ... on MutationSaveCriteriaDraftSuccess { data { version { version } } } } }`,
+        { id: draft.id, d: JSON.stringify(definition), v: draft.version },
+        system,
+      );
+      expect(saved.data.saveCriteriaDraft.__typename).toBe("MutationSaveCriteriaDraftSuccess");
+      const published = await graphql(
+        `mutation($id: ID!, $v: Int!) { publishCriteriaVersion(versionId: $id, expectedVersion: $v) { __typename } }`,
+        { id: draft.id, v: saved.data.saveCriteriaDraft.data.version.version },
+        system,
+      );
+      expect(published.data.publishCriteriaVersion.__typename).toBe("MutationPublishCriteriaVersionSuccess");
+
+      await page.reload();
+      const whatIf = page.getByTestId("round-what-if");
+      const version = whatIf.getByLabel("Phiên bản so sánh");
+      await expect.poll(() => version.locator(`option[value="default@${draft.versionNumber}"]`).count()).toBe(1);
+      await version.selectOption(`default@${draft.versionNumber}`);
+      await whatIf.getByRole("button", { name: "So sánh" }).click();
+      const table = whatIf.getByTestId("what-if-table");
+      await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
+      for (const code of modelCodes) expect(await table.textContent()).toContain(code);
+      // Novelty 25/30 now earns 25 instead of 16,67 and reach 8/10 earns 4 instead of 12.
+      expect(await table.textContent()).toContain("87");
+      await whatIf.scrollIntoViewIfNeeded();
+      await shot(page, "round-what-if");
     },
     STAGE,
   );
