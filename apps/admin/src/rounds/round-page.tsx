@@ -136,7 +136,11 @@ export default function RoundPage({ id }: { id: string }) {
   };
 
   if (!round) return <QueryStatus state={query} reload={reload} />;
-  const active = Math.max(0, roundStatuses.indexOf((status ?? "draft") as (typeof roundStatuses)[number]));
+  // A published round has taken every step: the stepper shows them all done.
+  const active =
+    status === "published"
+      ? roundStatuses.length
+      : Math.max(0, roundStatuses.indexOf((status ?? "draft") as (typeof roundStatuses)[number]));
   const progress = round.progress;
   const eligible = (round.models ?? []).filter((m) => m.eligible);
 
@@ -217,7 +221,12 @@ export default function RoundPage({ id }: { id: string }) {
         />
       )}
       {(status === "council" || status === "finalized" || status === "published") && (
-        <AssignmentsTable assignments={round.assignments ?? []} />
+        <Paper withBorder p="sm">
+          <Title order={3} size="h4">
+            {t("rounds.reviewers")}
+          </Title>
+          <AssignmentsTable assignments={round.assignments ?? []} />
+        </Paper>
       )}
 
       {(status === "council" || (round.councilDecisions ?? []).length > 0) && (
