@@ -25,6 +25,8 @@ const navItems: readonly NavItem[] = [
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
   { href: "/leaderboard", label: "nav.leaderboard" },
   { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
+  { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },
+  { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer"] },
   { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
 ];
 

@@ -20,6 +20,10 @@ const CriteriaSetsPage = lazy(() => import("./criteria/criteria-sets-page"));
 const CriteriaEditorPage = lazy(() => import("./criteria/criteria-editor-page"));
 const CriteriaComparePage = lazy(() => import("./criteria/criteria-compare-page"));
 const ImportPage = lazy(() => import("./import-page"));
+const RoundsPage = lazy(() => import("./rounds/rounds-page"));
+const RoundPage = lazy(() => import("./rounds/round-page"));
+const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
+const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -104,6 +108,34 @@ export function App() {
               <Route path="/import">
                 <RequireSession>
                   <ImportPage />
+                </RequireSession>
+              </Route>
+              <Route path="/rounds">
+                <RequireSession>
+                  <RoundsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/rounds/:id">
+                {(params) => (
+                  <RequireSession>
+                    <RoundPage id={decodeURIComponent(params.id)} />
+                  </RequireSession>
+                )}
+              </Route>
+              <Route path="/rounds/:id/:kind/:modelId">
+                {(params) => (
+                  <RequireSession>
+                    <ScorecardPage
+                      roundId={decodeURIComponent(params.id)}
+                      modelId={decodeURIComponent(params.modelId)}
+                      kind={params.kind === "self" ? "SELF" : "REVIEW"}
+                    />
+                  </RequireSession>
+                )}
+              </Route>
+              <Route path="/my-scorecards">
+                <RequireSession>
+                  <MyScorecardsPage />
                 </RequireSession>
               </Route>
               <Route component={NotFound} />
