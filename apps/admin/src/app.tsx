@@ -20,6 +20,8 @@ const CriteriaSetsPage = lazy(() => import("./criteria/criteria-sets-page"));
 const CriteriaEditorPage = lazy(() => import("./criteria/criteria-editor-page"));
 const CriteriaComparePage = lazy(() => import("./criteria/criteria-compare-page"));
 const ImportPage = lazy(() => import("./import-page"));
+const CommendationsPage = lazy(() => import("./registers/commendations-page"));
+const InspectionsPage = lazy(() => import("./registers/inspections-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -77,6 +79,16 @@ export function App() {
               <Route path="/golden-book">
                 <RequireSession>
                   <GoldenBookPage />
+                </RequireSession>
+              </Route>
+              <Route path="/commendations">
+                <RequireSession>
+                  <CommendationsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/inspections">
+                <RequireSession>
+                  <InspectionsPage />
                 </RequireSession>
               </Route>
               <Route path="/reports">

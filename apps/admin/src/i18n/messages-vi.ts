@@ -1,4 +1,5 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
+import { registersMessagesVi } from "./messages-registers-vi";
 
 /**
  * Every label of the admin app in Vietnamese, the default language. `{name}` marks a value
@@ -6,6 +7,7 @@ import { criteriaMessagesVi } from "./messages-criteria-vi";
  */
 export const messagesVi = {
   ...criteriaMessagesVi,
+  ...registersMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",
