@@ -66,7 +66,11 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
         const refusal = refusalOf(transitionModel, i18n);
         const stale = transitionModel.code === "DB.STALE_VERSION";
         setOutcome({ kind: "error", text: stale ? t("registers.staleModel") : refusal.text, code: refusal.code });
-        if (stale || transitionModel.code === "MODEL.TRANSITION_NOT_ALLOWED") reload();
+        // The model changed under us: close the dialog and show what is there now.
+        if (stale || transitionModel.code === "MODEL.TRANSITION_NOT_ALLOWED") {
+          setAsking(null);
+          reload();
+        }
         return;
       }
       setAsking(null);
@@ -88,6 +92,7 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
     if (!needsReason.includes(action)) return void run(action, null);
     setReason("");
     setReasonError(null);
+    setOutcome(null);
     setAsking(action);
   }
 
@@ -130,7 +135,10 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
               setOutcome({ kind: "done", text });
               reload();
             }}
-            onStale={reload}
+            onStale={() => {
+              setEditing(false);
+              reload();
+            }}
             onCancel={() => setEditing(false)}
           />
         )}
@@ -176,6 +184,11 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
               data-autofocus
               withAsterisk
             />
+            {outcome?.kind === "error" && (
+              <Alert color="red" variant="light" role="alert">
+                {outcome.text}
+              </Alert>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAsking(null)}>
                 {t("registers.cancel")}

@@ -19,12 +19,10 @@ import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { EmptyNote } from "../query-status";
 import { useSession, viewerRoles } from "../session";
 import { graphqlEndpoint } from "../use-query";
-import { useConfiguration, wholeDimensions } from "./use-configuration";
+import { checkOutcomeValue, isPeriod } from "./check-outcome";
+import { useConfiguration } from "./use-configuration";
 
 type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
-
-/** A year (2022), a quarter (2022-Q1) or a month (2022-03), as the gateway accepts them. */
-const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 const recorderRoles = ["system-admin", "unit-admin", "unit-officer"];
 
@@ -50,13 +48,9 @@ export function OutcomesPanel({ model, reload }: { model: ModelNode; reload(): v
   function check() {
     const found: typeof errors = {};
     if (!indicator) found.indicator = t("outcomes.indicatorRequired");
-    if (!periodPattern.test(period.trim())) found.period = t("outcomes.periodInvalid");
-    const n = typeof value === "number" ? value : Number.NaN;
-    if (!Number.isFinite(n)) found.value = t("outcomes.valueRequired");
-    else if (n < 0) found.value = t("outcomes.valueNegative");
-    else if (rule?.dimension === "percent" && n > 100) found.value = t("outcomes.percentRange");
-    else if (rule?.dimension && wholeDimensions.includes(rule.dimension) && !Number.isInteger(n))
-      found.value = t("outcomes.wholeNumber");
+    if (!isPeriod(period.trim())) found.period = t("outcomes.periodInvalid");
+    const problem = checkOutcomeValue(value, rule?.dimension);
+    if (problem) found.value = t(problem);
     setErrors(found);
     return Object.keys(found).length === 0;
   }

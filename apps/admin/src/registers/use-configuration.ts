@@ -2,6 +2,7 @@ import { ConfigurationLabelsDocument, type ConfigurationLabelsQuery } from "@lan
 import { useMemo } from "react";
 import { useI18n } from "../i18n/i18n";
 import { fieldCodes } from "../model-labels";
+import { levelCodes, unitKindCodes } from "../unit-labels";
 import { useQuery } from "../use-query";
 
 type Configuration = NonNullable<ConfigurationLabelsQuery["configuration"]>;
@@ -15,9 +16,6 @@ export interface Option {
 
 /** What dimension of measure each indicator's values are in, as the domain checks them. */
 export type IndicatorRule = { unitCode: string; symbol: string; dimension: string | null };
-
-/** Dimensions whose values are counted, so they must be whole numbers (the domain's `validateIndicatorValue`). */
-export const wholeDimensions: readonly string[] = ["households", "cattle", "people", "count"];
 
 /**
  * The configured labels (fields, levels, unit kinds, commendation forms, indicators, units of
@@ -51,8 +49,8 @@ export function useConfiguration() {
     return {
       loaded: config !== null,
       fieldOptions: options(fields, fieldCodes, "field"),
-      levelOptions: options(levels, ["province", "district", "commune"], "level"),
-      unitKindOptions: options(unitKinds, [], "unitKind"),
+      levelOptions: options(levels, levelCodes, "level"),
+      unitKindOptions: options(unitKinds, unitKindCodes, "unitKind"),
       formOptions: options(forms, [], "commendationForm"),
       indicatorOptions: options(indicators, [], "indicator"),
       fieldLabel: (code: string | null | undefined) => (code && fields.get(code)) || label("field", code),
