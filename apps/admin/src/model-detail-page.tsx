@@ -27,6 +27,7 @@ import { EmptyNote, QueryStatus } from "./query-status";
 import { ModelActions } from "./registers/model-actions";
 import { OutcomesPanel } from "./registers/outcomes-panel";
 import { ReplicationsPanel } from "./registers/replications-panel";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
 import { acceptableEvidence, uploadEvidence } from "./upload-evidence";
 import { useQuery } from "./use-query";
@@ -71,6 +72,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const evidence = model.evidence ?? [];
   const commendations = model.commendations ?? [];
   return (
@@ -88,7 +90,9 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           <Fact label={t("detail.owner")}>{model.ownerUnit?.name}</Fact>
-          <Fact label={t("detail.fields")}>{(model.fields ?? []).map((code) => label("field", code)).join("; ")}</Fact>
+          <Fact label={t("detail.fields")}>
+            {(model.fields ?? []).map((code) => configuration.fieldLabel(code)).join("; ")}
+          </Fact>
           <Fact label={t("detail.status")}>
             <Badge
               data-testid="model-status"
@@ -383,6 +387,7 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
 
 function Commendations({ model }: { model: ModelNode }) {
   const { t, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const rows = model.commendations ?? [];
   if (rows.length === 0) return <EmptyNote text={t("detail.commendationsEmpty")} />;
   return (
@@ -401,14 +406,14 @@ function Commendations({ model }: { model: ModelNode }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
             <Table.Tr key={`${c.decisionNumber}-${index}`}>
               <Table.Td>
-                {c.form}
+                {configuration.formLabel(c.form)}
                 {c.revokedOn && (
                   <Text size="xs" c="red.8">
                     {t("detail.commendationRevoked", { date: formatDate(c.revokedOn), reason: c.revokedReason ?? "" })}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{c.level}</Table.Td>
+              <Table.Td>{configuration.levelLabel(c.level)}</Table.Td>
               <Table.Td>{c.issuer}</Table.Td>
               <Table.Td>
                 {c.decisionNumber}
@@ -424,7 +429,8 @@ function Commendations({ model }: { model: ModelNode }) {
 
 /** How far this model spread, from the replication report. */
 function Replication({ model }: { model: ModelNode }) {
-  const { t, label, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
+  const configuration = useConfiguration();
   const query = useQuery(ReplicationSpreadDocument, { filter: null });
   if (!query.data) return <QueryStatus state={query} reload={query.reload} />;
   const spread = (query.data.replicationSpread ?? []).find((row) => row.originModelId === model.id);
@@ -442,12 +448,12 @@ function Replication({ model }: { model: ModelNode }) {
       <Group gap="xs">
         {(spread.levelsReached ?? []).map((code) => (
           <Badge key={code} variant="outline">
-            {label("level", code)}
+            {configuration.levelLabel(code)}
           </Badge>
         ))}
         {(spread.fieldsReached ?? []).map((code) => (
           <Badge key={code} variant="light">
-            {label("field", code)}
+            {configuration.fieldLabel(code)}
           </Badge>
         ))}
       </Group>

@@ -24,6 +24,12 @@ import { useConfiguration } from "./use-configuration";
 
 type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
+/** "1.200 người", but "95%": the percent sign is written attached, as the domain's units of measure say. */
+function withSymbol(number: string, symbol: string): string {
+  if (!symbol) return number;
+  return symbol === "%" ? `${number}%` : `${number} ${symbol}`;
+}
+
 const recorderRoles = ["system-admin", "unit-admin", "unit-officer"];
 
 /**
@@ -113,8 +119,12 @@ export function OutcomesPanel({ model, reload }: { model: ModelNode; reload(): v
                   <Table.Td>{configuration.indicatorLabel(v.indicatorCode)}</Table.Td>
                   <Table.Td>{v.period}</Table.Td>
                   <Table.Td ta="right">
-                    {v.value == null ? "—" : formatNumber(v.value, { maximumFractionDigits: 2 })}{" "}
-                    {configuration.uomSymbol(v.unitCode)}
+                    {v.value == null
+                      ? "—"
+                      : withSymbol(
+                          formatNumber(v.value, { maximumFractionDigits: 2 }),
+                          configuration.uomSymbol(v.unitCode),
+                        )}
                   </Table.Td>
                 </Table.Tr>
               ))}
