@@ -135,7 +135,7 @@ export default function InspectionsPage() {
       )}
       {rows && rows.length === 0 && <EmptyNote text={t("inspections.empty")} />}
       {rows && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover data-testid="inspections-table">
             <Table.Thead>
               <Table.Tr>
@@ -465,6 +465,8 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
       () => {
         notifications.show({ color: "green", message: t("inspections.findingRecorded") });
         setDescription("");
+        // The finding may have suspended one of them: show their standing now.
+        commendations.reload();
         onDone();
       },
     );
