@@ -285,4 +285,43 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     expect(await row.textContent()).toContain("Quyết định: Ban Tuyên giáo Tỉnh ủy Hà Nam");
     await page.screenshot({ path: join(screenshotDir, "registers-golden-book.png"), fullPage: true });
   });
+
+  it("shows a pilot's replication tree and registers an adopter unit's copy, which points back to its origin", async () => {
+    const code = `TL-DUONGHOA-E2E-${stamp}`;
+    const page = await openPage("/");
+    await signIn(page, "thanhliem.admin");
+    await page.goto(`${gateway.url}/models?q=duong%20hoa`);
+    await page.getByRole("link", { name: "Đường hoa quân sự", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Đường hoa quân sự" }).waitFor();
+    await page.getByRole("tab", { name: "Nhân rộng" }).click();
+    const tree = page.getByTestId("replication-tree");
+    // The copies outside the district show their names and units, one level below the pilot.
+    await expect.poll(() => tree.getByTestId("replication-node").count()).toBeGreaterThan(2);
+    expect(
+      await tree.getByTestId("replication-node").filter({ hasText: "PHULY-2023-DUONGHOA" }).getAttribute("data-depth"),
+    ).toBe("1");
+
+    const form = page.getByRole("form", { name: "Đăng ký nhân rộng" });
+    // Only the viewer's own unit drafts a copy: the district's party committee here.
+    await form.getByRole("combobox", { name: "Đơn vị áp dụng" }).click();
+    const adopters = page.getByRole("listbox").getByRole("option");
+    expect(await adopters.allTextContents()).toEqual(["Huyện ủy Thanh Liêm"]);
+    await adopters.first().click();
+    await form.getByLabel(/^Mã mô hình/).fill(code);
+    await form.getByLabel(/^Tên mô hình/).fill("Đường hoa Huyện ủy Thanh Liêm");
+    await form.getByLabel(/^Ngày bắt đầu/).fill("2024-03-26");
+    await form.getByRole("button", { name: "Đăng ký nhân rộng" }).click();
+
+    // The new draft opens, and its replication tab names the pilot it adapts.
+    await page.getByRole("heading", { level: 2, name: "Đường hoa Huyện ủy Thanh Liêm" }).waitFor();
+    expect(await page.getByTestId("model-status").textContent()).toBe("Nháp");
+    await page.getByRole("tab", { name: "Nhân rộng" }).click();
+    await page.getByText("Nhân rộng từ mô hình").waitFor();
+    expect(await page.getByTestId("replication-tree").textContent()).toContain("Đường hoa quân sự");
+    await page.screenshot({ path: join(screenshotDir, "registers-replication.png"), fullPage: true });
+
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await page.getByText("Replicated from").waitFor();
+    expect(await page.getByRole("tab", { name: "Replication" }).count()).toBe(1);
+  });
 });

@@ -18,8 +18,9 @@ import { isIsoDate, modelCodePattern } from "../model-form-rules";
 import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { useSession } from "../session";
-import { holdsRoleOver } from "../unit-labels";
 import { graphqlEndpoint, useQuery } from "../use-query";
+
+const adopterRoles = ["unit-admin", "unit-officer"];
 
 type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
@@ -116,11 +117,11 @@ function RegisterReplicationForm({ model, onDone }: { model: ModelNode; onDone()
   const units = useQuery(UnitTreeDocument, { first: 500, filter: null }, { skip: !session });
   const unitOptions = useMemo(() => {
     const nodes = (units.data?.units?.edges ?? []).map((e) => e.node);
-    const parentOf = new Map(nodes.map((u) => [u.id, u.parent?.id ?? null]));
     const roles = session?.viewer.roles ?? [];
+    // A copy is drafted by its own unit's officer or admin (the lifecycle's "owner-unit" authority).
     return nodes
       .filter((u) => u.id !== model.ownerUnit?.id)
-      .filter((u) => holdsRoleOver(u.id, roles, parentOf, ["unit-admin", "unit-officer"]))
+      .filter((u) => roles.some((r) => r.unitId === u.id && adopterRoles.includes(r.role ?? "")))
       .map((u) => ({ value: u.id, label: u.name ?? u.code ?? u.id }));
   }, [units.data, session, model.ownerUnit?.id]);
   const form = useForm<ReplicaValues>({
