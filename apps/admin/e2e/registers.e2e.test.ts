@@ -305,7 +305,7 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     // Only the viewer's own unit drafts a copy: the district's party committee here.
     await form.getByRole("combobox", { name: "Đơn vị áp dụng" }).click();
     const adopters = page.getByRole("listbox").getByRole("option");
-    expect(await adopters.allTextContents()).toEqual(["Huyện ủy Thanh Liêm"]);
+    await expect.poll(() => adopters.allTextContents()).toEqual(["Huyện ủy Thanh Liêm"]);
     await adopters.first().click();
     await form.getByLabel(/^Mã mô hình/).fill(code);
     await form.getByLabel(/^Tên mô hình/).fill("Đường hoa Huyện ủy Thanh Liêm");

@@ -36,10 +36,18 @@ export function useConfiguration() {
     const unitKinds = table(config?.unitKinds, "unitKind");
     const forms = table(config?.commendationForms, "commendationForm");
     const indicators = table(config?.indicators, "indicator");
-    // The level set in force now: the one without an end, else the latest.
+    // The level set in force now: the one without an end, else the last.
     const levelSet = (config?.levelSets ?? []).find((set) => !set.validTo) ?? (config?.levelSets ?? []).at(-1) ?? null;
     const levelRows = [...(levelSet?.levels ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    const levels = table(levelRows, "level");
+    // Records keep the levels of their day (districts before July 2025): offer and label the
+    // levels of every set, in the sets' order, with today's set's wording where they share a code.
+    const todays = table(levelRows, "level");
+    const levels = new Map<string, string>();
+    for (const set of config?.levelSets ?? []) {
+      const rows = [...(set.levels ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+      for (const [code, text] of table(rows, "level"))
+        if (!levels.has(code)) levels.set(code, todays.get(code) ?? text);
+    }
     const uoms = new Map((config?.unitsOfMeasure ?? []).map((u) => [u.code ?? "", u]));
     const options = (map: Map<string, string>, fallback: readonly string[], prefix: string): Option[] =>
       map.size > 0
