@@ -24,6 +24,8 @@ const RoundsPage = lazy(() => import("./rounds/rounds-page"));
 const RoundPage = lazy(() => import("./rounds/round-page"));
 const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
 const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
+const CommendationsPage = lazy(() => import("./registers/commendations-page"));
+const InspectionsPage = lazy(() => import("./registers/inspections-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -81,6 +83,16 @@ export function App() {
               <Route path="/golden-book">
                 <RequireSession>
                   <GoldenBookPage />
+                </RequireSession>
+              </Route>
+              <Route path="/commendations">
+                <RequireSession>
+                  <CommendationsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/inspections">
+                <RequireSession>
+                  <InspectionsPage />
                 </RequireSession>
               </Route>
               <Route path="/reports">

@@ -719,7 +719,7 @@ export type GoldenBookQueryVariables = Exact<{
 }>;
 
 
-export type GoldenBookQuery = { goldenBook: Array<{ subjectName: string | null, subjectKind: string | null, deed: string | null, deedDate: string | null, field: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, unit: { id: string, name: string | null } | null }> | null };
+export type GoldenBookQuery = { goldenBook: Array<{ id: string | null, version: number | null, decisionReason: string | null, subjectName: string | null, subjectKind: string | null, deed: string | null, deedDate: string | null, field: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, unit: { id: string, name: string | null } | null }> | null };
 
 export type GoldenBookCountsQueryVariables = Exact<{
   by: GoldenBookDimension;
@@ -2582,6 +2582,9 @@ export const RecordIndicatorValuesDocument = new TypedDocumentString(`
 export const GoldenBookDocument = new TypedDocumentString(`
     query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
   goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
+    id
+    version
+    decisionReason
     subjectName
     subjectKind
     deed

@@ -1,4 +1,5 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
+import { registersMessagesEn } from "./messages-registers-en";
 import { roundsMessagesEn } from "./messages-rounds-en";
 import type { Messages } from "./messages-vi";
 
@@ -6,6 +7,7 @@ import type { Messages } from "./messages-vi";
 export const messagesEn: Messages = {
   ...criteriaMessagesEn,
   ...roundsMessagesEn,
+  ...registersMessagesEn,
   "app.title": "Lan Tỏa",
   "app.tagline": "Build, evaluate and replicate exemplary models",
   "app.skipToContent": "Skip to main content",

@@ -1,4 +1,5 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
+import { registersMessagesVi } from "./messages-registers-vi";
 import { roundsMessagesVi } from "./messages-rounds-vi";
 
 /**
@@ -8,6 +9,7 @@ import { roundsMessagesVi } from "./messages-rounds-vi";
 export const messagesVi = {
   ...criteriaMessagesVi,
   ...roundsMessagesVi,
+  ...registersMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",
