@@ -25,7 +25,6 @@ import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
 import { LoadingBlock, QueryStatus } from "./query-status";
 import { useConfiguration } from "./registers/use-configuration";
 import { useSession } from "./session";
-import { holdsRoleOver } from "./unit-labels";
 import { graphqlEndpoint, useQuery } from "./use-query";
 
 interface ModelFormValues {
@@ -53,10 +52,15 @@ export default function ModelCreatePage() {
 
   const ownerOptions = useMemo(() => {
     const nodes = (units.data?.units?.edges ?? []).map((e) => e.node);
-    const parentOf = new Map(nodes.map((u) => [u.id, u.parent?.id ?? null]));
     const roles = session?.viewer.roles ?? [];
+    // A unit registers its own models (the domain's rule): a system admin may pick any unit,
+    // anyone else only a unit where they are an admin or officer themselves, not the units below.
+    const anyUnit = roles.some((r) => r.role === "system-admin");
+    const ownUnits = new Set(
+      roles.filter((r) => r.role === "unit-admin" || r.role === "unit-officer").map((r) => r.unitId),
+    );
     return nodes
-      .filter((u) => holdsRoleOver(u.id, roles, parentOf, ["unit-admin", "unit-officer"]))
+      .filter((u) => anyUnit || ownUnits.has(u.id))
       .map((u) => ({ value: u.id, label: u.name ?? u.code ?? u.id }));
   }, [units.data, session]);
 
