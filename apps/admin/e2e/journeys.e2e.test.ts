@@ -128,9 +128,13 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await signIn(page, "thanhliem.admin");
     await page.goto(`${gateway.url}/models/${encodeURIComponent(modelId)}`);
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
-    // Returning needs a reason: the page says so before asking the gateway.
+    // Returning needs a reason: its dialog says so before asking the gateway.
     await page.getByRole("button", { name: "Trả lại" }).click();
-    expect(await page.getByRole("alert").textContent()).toContain("Hãy ghi lý do");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Trả lại" }).click();
+    await dialog.getByText("Hãy ghi lý do.").waitFor();
+    await dialog.getByRole("button", { name: "Hủy" }).click();
+    await dialog.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Duyệt" }).click();
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã duyệt");
 
@@ -145,8 +149,9 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     );
     expect(activated.transitionModel?.__typename).toBe("MutationTransitionModelSuccess");
 
-    await page.getByLabel("Lý do", { exact: false }).fill("Chưa đủ minh chứng");
     await page.getByRole("button", { name: "Tạm dừng" }).click();
+    await dialog.getByLabel("Lý do", { exact: false }).fill("Chưa đủ minh chứng");
+    await dialog.getByRole("button", { name: "Tạm dừng" }).click();
     const outcome = page.getByTestId("action-outcome");
     await expect.poll(() => outcome.getAttribute("role")).toBe("alert");
     expect(await outcome.textContent()).toContain("DB.STALE_VERSION");

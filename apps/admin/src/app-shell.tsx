@@ -22,9 +22,13 @@ const navItems: readonly NavItem[] = [
   { href: "/units", label: "nav.units" },
   { href: "/models", label: "nav.models", roles: signedInRoles },
   { href: "/golden-book", label: "nav.goldenBook", roles: signedInRoles },
+  { href: "/commendations", label: "nav.commendations", roles: signedInRoles },
+  { href: "/inspections", label: "nav.inspections", roles: signedInRoles },
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
   { href: "/leaderboard", label: "nav.leaderboard" },
   { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
+  { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },
+  { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer"] },
   { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
 ];
 

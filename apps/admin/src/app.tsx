@@ -20,6 +20,12 @@ const CriteriaSetsPage = lazy(() => import("./criteria/criteria-sets-page"));
 const CriteriaEditorPage = lazy(() => import("./criteria/criteria-editor-page"));
 const CriteriaComparePage = lazy(() => import("./criteria/criteria-compare-page"));
 const ImportPage = lazy(() => import("./import-page"));
+const RoundsPage = lazy(() => import("./rounds/rounds-page"));
+const RoundPage = lazy(() => import("./rounds/round-page"));
+const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
+const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
+const CommendationsPage = lazy(() => import("./registers/commendations-page"));
+const InspectionsPage = lazy(() => import("./registers/inspections-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -79,6 +85,16 @@ export function App() {
                   <GoldenBookPage />
                 </RequireSession>
               </Route>
+              <Route path="/commendations">
+                <RequireSession>
+                  <CommendationsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/inspections">
+                <RequireSession>
+                  <InspectionsPage />
+                </RequireSession>
+              </Route>
               <Route path="/reports">
                 <RequireSession>
                   <ReportsPage />
@@ -104,6 +120,34 @@ export function App() {
               <Route path="/import">
                 <RequireSession>
                   <ImportPage />
+                </RequireSession>
+              </Route>
+              <Route path="/rounds">
+                <RequireSession>
+                  <RoundsPage />
+                </RequireSession>
+              </Route>
+              <Route path="/rounds/:id">
+                {(params) => (
+                  <RequireSession>
+                    <RoundPage id={decodeURIComponent(params.id)} />
+                  </RequireSession>
+                )}
+              </Route>
+              <Route path="/rounds/:id/:kind/:modelId">
+                {(params) => (
+                  <RequireSession>
+                    <ScorecardPage
+                      roundId={decodeURIComponent(params.id)}
+                      modelId={decodeURIComponent(params.modelId)}
+                      kind={params.kind === "self" ? "SELF" : "REVIEW"}
+                    />
+                  </RequireSession>
+                )}
+              </Route>
+              <Route path="/my-scorecards">
+                <RequireSession>
+                  <MyScorecardsPage />
                 </RequireSession>
               </Route>
               <Route component={NotFound} />

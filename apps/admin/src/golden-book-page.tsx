@@ -1,18 +1,22 @@
 import { GoldenBookDocument, UnitTreeDocument } from "@lantoa/client";
-import { Badge, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
 import { EmptyNote, QueryStatus } from "./query-status";
+import { DecideButtons, NominateForm } from "./registers/golden-book-forms";
+import { registrarRoles, useHoldsRole } from "./registers/register-support";
 import { useSession } from "./session";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useQuery } from "./use-query";
 
 const statusColors: Record<string, string> = { nominated: "blue", verified: "green", rejected: "gray" };
+const nominatorRoles = ["system-admin", "unit-admin", "unit-officer"];
 
 /**
  * The golden book of good people and good deeds for a unit's subtree, newest first, searchable
- * without diacritics. A list only: entry and verification forms wait for their mutations.
+ * without diacritics. Officers and admins nominate entries; an admin other than the nominator
+ * verifies or rejects them (the gateway refuses the nominator, and the page shows why).
  */
 export default function GoldenBookPage() {
   const { t, label, formatDate } = useI18n();
@@ -31,12 +35,31 @@ export default function GoldenBookPage() {
     { skip: !unitId },
   );
   const rows = entries.data?.goldenBook ?? null;
+  const mayNominate = useHoldsRole(nominatorRoles);
+  const mayDecide = useHoldsRole(registrarRoles);
+  const [nominating, setNominating] = useState(false);
+  const unitOptions = nodes.map((n) => ({ value: n.id, label: `${"· ".repeat(n.depth ?? 0)}${n.name ?? n.code}` }));
 
   return (
     <Stack component="section" aria-labelledby="golden-book-heading" gap="sm">
-      <Title order={2} id="golden-book-heading">
-        {t("goldenBook.title")}
-      </Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} id="golden-book-heading">
+          {t("goldenBook.title")}
+        </Title>
+        {mayNominate && <Button onClick={() => setNominating(true)}>{t("goldenBook.nominate")}</Button>}
+      </Group>
+      <Modal opened={nominating} onClose={() => setNominating(false)} title={t("goldenBook.nominate")} size="lg">
+        {nominating && (
+          <NominateForm
+            unitOptions={unitOptions}
+            defaultUnit={unitId}
+            onDone={(changed) => {
+              setNominating(false);
+              if (changed) entries.reload();
+            }}
+          />
+        )}
+      </Modal>
       <Text c="dimmed">{t("goldenBook.intro")}</Text>
       <Group align="flex-end" gap="sm">
         <Select
@@ -72,12 +95,12 @@ export default function GoldenBookPage() {
                 <Table.Th scope="col">{t("goldenBook.unit")}</Table.Th>
                 <Table.Th scope="col">{t("goldenBook.date")}</Table.Th>
                 <Table.Th scope="col">{t("goldenBook.status")}</Table.Th>
+                {mayDecide && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
-                <Table.Tr key={`${row.subjectName}-${row.deedDate}-${index}`} data-testid="golden-book-row">
+                <Table.Tr key={row.id ?? `${row.subjectName}-${row.deedDate}-${index}`} data-testid="golden-book-row">
                   <Table.Td>
                     {row.subjectName}
                     <Text size="xs" c="dimmed">
@@ -89,10 +112,34 @@ export default function GoldenBookPage() {
                   <Table.Td>{row.unit?.name}</Table.Td>
                   <Table.Td>{row.deedDate ? formatDate(row.deedDate) : "—"}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={statusColors[row.status ?? ""] ?? "gray"}>
+                    <Badge
+                      variant="light"
+                      color={statusColors[row.status ?? ""] ?? "gray"}
+                      data-testid="golden-book-status"
+                    >
                       {label("goldenBookStatus", row.status)}
                     </Badge>
+                    {row.nominatedBy && (
+                      <Text size="xs" c="dimmed">
+                        {t("goldenBook.nominatedBy", { name: row.nominatedBy })}
+                      </Text>
+                    )}
+                    {row.verifiedBy && (
+                      <Text size="xs" c="dimmed">
+                        {t("goldenBook.decidedBy", { name: row.verifiedBy })}
+                      </Text>
+                    )}
+                    {row.decisionReason && (
+                      <Text size="xs" c="dimmed">
+                        {row.decisionReason}
+                      </Text>
+                    )}
                   </Table.Td>
+                  {mayDecide && (
+                    <Table.Td>
+                      {row.status === "nominated" && <DecideButtons entry={row} onDone={entries.reload} />}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

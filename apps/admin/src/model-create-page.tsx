@@ -20,25 +20,12 @@ import { useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
-import { fieldCodes } from "./model-labels";
+import { isIsoDate, modelCodePattern, validFields } from "./model-form-rules";
 import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
 import { LoadingBlock, QueryStatus } from "./query-status";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession } from "./session";
-import { holdsRoleOver } from "./unit-labels";
 import { graphqlEndpoint, useQuery } from "./use-query";
-
-/**
- * The rules a new model must meet, as the gateway's `CreateModelInput` and the domain's
- * `ModelSchema` state them, checked here so the user sees them beside the field.
- */
-const modelCodePattern = /^[\p{L}\p{N}._-]{1,64}$/u;
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 interface ModelFormValues {
   code: string;
@@ -54,7 +41,8 @@ interface ModelFormValues {
 /** Registers a model as a draft for one of the viewer's units, then opens it. */
 export default function ModelCreatePage() {
   const i18n = useI18n();
-  const { t, label } = i18n;
+  const { t } = i18n;
+  const configuration = useConfiguration();
   const { session } = useSession();
   const [, navigate] = useLocation();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -64,10 +52,15 @@ export default function ModelCreatePage() {
 
   const ownerOptions = useMemo(() => {
     const nodes = (units.data?.units?.edges ?? []).map((e) => e.node);
-    const parentOf = new Map(nodes.map((u) => [u.id, u.parent?.id ?? null]));
     const roles = session?.viewer.roles ?? [];
+    // A unit registers its own models (the domain's rule): a system admin may pick any unit,
+    // anyone else only a unit where they are an admin or officer themselves, not the units below.
+    const anyUnit = roles.some((r) => r.role === "system-admin");
+    const ownUnits = new Set(
+      roles.filter((r) => r.role === "unit-admin" || r.role === "unit-officer").map((r) => r.unitId),
+    );
     return nodes
-      .filter((u) => holdsRoleOver(u.id, roles, parentOf, ["unit-admin", "unit-officer"]))
+      .filter((u) => anyUnit || ownUnits.has(u.id))
       .map((u) => ({ value: u.id, label: u.name ?? u.code ?? u.id }));
   }, [units.data, session]);
 
@@ -88,8 +81,7 @@ export default function ModelCreatePage() {
       code: (v) => (modelCodePattern.test(v.trim()) ? null : t("create.codeInvalid")),
       name: (v) => (v.trim().length >= 1 && v.trim().length <= 500 ? null : t("create.nameRequired")),
       ownerUnitId: (v) => (v ? null : t("create.ownerRequired")),
-      fields: (v) =>
-        v.length >= 1 && v.length <= 10 && new Set(v).size === v.length ? null : t("create.fieldsRequired"),
+      fields: (v) => (validFields(v) ? null : t("create.fieldsRequired")),
       annualTheme: (v) => (v.trim().length <= 300 ? null : t("create.themeTooLong")),
       problem: (v) => (v.length <= 5000 ? null : t("create.textTooLong")),
       solution: (v) => (v.length <= 5000 ? null : t("create.textTooLong")),
@@ -162,8 +154,8 @@ export default function ModelCreatePage() {
             <TextInput label={t("create.name")} withAsterisk {...form.getInputProps("name")} />
             <Checkbox.Group label={t("create.fields")} withAsterisk {...form.getInputProps("fields")}>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mt="xs">
-                {fieldCodes.map((code) => (
-                  <Checkbox key={code} value={code} label={label("field", code)} />
+                {configuration.fieldOptions.map((option) => (
+                  <Checkbox key={option.value} value={option.value} label={option.label} />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>

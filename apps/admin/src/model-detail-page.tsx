@@ -1,12 +1,4 @@
-import {
-  isDomainError,
-  type ModelAction,
-  ModelDetailDocument,
-  type ModelDetailQuery,
-  ReplicationSpreadDocument,
-  request,
-  TransitionModelDocument,
-} from "@lantoa/client";
+import { isDomainError, ModelDetailDocument, type ModelDetailQuery, ReplicationSpreadDocument } from "@lantoa/client";
 import {
   Alert,
   Anchor,
@@ -22,7 +14,6 @@ import {
   Table,
   Tabs,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -30,9 +21,13 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { useI18n } from "./i18n/i18n";
-import { offeredActions, statusColor } from "./model-labels";
+import { statusColor } from "./model-labels";
 import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
-import { EmptyNote, LoadingBlock, QueryStatus } from "./query-status";
+import { EmptyNote, QueryStatus } from "./query-status";
+import { ModelActions } from "./registers/model-actions";
+import { OutcomesPanel } from "./registers/outcomes-panel";
+import { ReplicationsPanel } from "./registers/replications-panel";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
 import { acceptableEvidence, uploadEvidence } from "./upload-evidence";
 import { useQuery } from "./use-query";
@@ -77,6 +72,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const evidence = model.evidence ?? [];
   const commendations = model.commendations ?? [];
   return (
@@ -94,7 +90,9 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           <Fact label={t("detail.owner")}>{model.ownerUnit?.name}</Fact>
-          <Fact label={t("detail.fields")}>{(model.fields ?? []).map((code) => label("field", code)).join("; ")}</Fact>
+          <Fact label={t("detail.fields")}>
+            {(model.fields ?? []).map((code) => configuration.fieldLabel(code)).join("; ")}
+          </Fact>
           <Fact label={t("detail.status")}>
             <Badge
               data-testid="model-status"
@@ -140,7 +138,7 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
         </div>
       </SimpleGrid>
 
-      <Actions model={model} reload={reload} />
+      <ModelActions model={model} reload={reload} />
 
       <Tabs defaultValue="outcomes" keepMounted={false}>
         <Tabs.List>
@@ -153,7 +151,7 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
           <Tabs.Tab value="replication">{t("detail.tabReplication")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="outcomes" pt="sm">
-          <Outcomes model={model} />
+          <OutcomesPanel model={model} reload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="sm">
           <EvidencePanel model={model} reload={reload} />
@@ -165,43 +163,13 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
           <Commendations model={model} />
         </Tabs.Panel>
         <Tabs.Panel value="replication" pt="sm">
-          <Replication model={model} />
+          <Stack gap="md">
+            <ReplicationsPanel model={model} />
+            <Replication model={model} />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </>
-  );
-}
-
-function Outcomes({ model }: { model: ModelNode }) {
-  const { t, label, formatNumber } = useI18n();
-  const values = model.indicatorValues ?? [];
-  if (values.length === 0) return <EmptyNote text={t("detail.noOutcomes")} />;
-  return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table data-testid="outcomes" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("detail.indicator")}</Table.Th>
-            <Table.Th scope="col">{t("detail.period")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("detail.value")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {values.map((v) => (
-            <Table.Tr key={`${v.indicatorCode}-${v.period}`}>
-              <Table.Td>{label("indicator", v.indicatorCode)}</Table.Td>
-              <Table.Td>{v.period}</Table.Td>
-              <Table.Td ta="right">
-                {v.value == null ? "—" : formatNumber(v.value, { maximumFractionDigits: 2 })}{" "}
-                {v.unitCode ? label("uom", v.unitCode) : ""}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 
@@ -419,6 +387,7 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
 
 function Commendations({ model }: { model: ModelNode }) {
   const { t, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const rows = model.commendations ?? [];
   if (rows.length === 0) return <EmptyNote text={t("detail.commendationsEmpty")} />;
   return (
@@ -437,14 +406,14 @@ function Commendations({ model }: { model: ModelNode }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
             <Table.Tr key={`${c.decisionNumber}-${index}`}>
               <Table.Td>
-                {c.form}
+                {configuration.formLabel(c.form)}
                 {c.revokedOn && (
                   <Text size="xs" c="red.8">
                     {t("detail.commendationRevoked", { date: formatDate(c.revokedOn), reason: c.revokedReason ?? "" })}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{c.level}</Table.Td>
+              <Table.Td>{configuration.levelLabel(c.level)}</Table.Td>
               <Table.Td>{c.issuer}</Table.Td>
               <Table.Td>
                 {c.decisionNumber}
@@ -458,9 +427,10 @@ function Commendations({ model }: { model: ModelNode }) {
   );
 }
 
-/** How far this model spread, from the replication report (the API lists no adopter tree yet). */
+/** How far this model spread, from the replication report. */
 function Replication({ model }: { model: ModelNode }) {
-  const { t, label, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
+  const configuration = useConfiguration();
   const query = useQuery(ReplicationSpreadDocument, { filter: null });
   if (!query.data) return <QueryStatus state={query} reload={query.reload} />;
   const spread = (query.data.replicationSpread ?? []).find((row) => row.originModelId === model.id);
@@ -478,12 +448,12 @@ function Replication({ model }: { model: ModelNode }) {
       <Group gap="xs">
         {(spread.levelsReached ?? []).map((code) => (
           <Badge key={code} variant="outline">
-            {label("level", code)}
+            {configuration.levelLabel(code)}
           </Badge>
         ))}
         {(spread.fieldsReached ?? []).map((code) => (
           <Badge key={code} variant="light">
-            {label("field", code)}
+            {configuration.fieldLabel(code)}
           </Badge>
         ))}
       </Group>
@@ -493,112 +463,5 @@ function Replication({ model }: { model: ModelNode }) {
         </Text>
       )}
     </Stack>
-  );
-}
-
-type Outcome = { kind: "done"; text: string } | { kind: "error"; text: string; code?: string | null };
-
-/** The lifecycle buttons the model's status allows for the viewer's roles; the gateway has the last word. */
-function Actions({ model, reload }: { model: ModelNode; reload(): void }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const { session } = useSession();
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  if (!session) return null;
-  const actions = offeredActions(model.status, viewerRoles(session));
-
-  async function run(action: ModelAction, reasonRequired: boolean) {
-    const actionLabel = label("action", action);
-    if (reasonRequired && !reason.trim()) {
-      setOutcome({ kind: "error", text: t("detail.reasonRequired", { action: actionLabel }) });
-      return;
-    }
-    if (model.version == null || !session) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const { transitionModel } = await request(
-        "/graphql",
-        TransitionModelDocument,
-        { id: model.id, action, expectedVersion: model.version, reason: reason.trim() || null },
-        { token: session.token },
-      );
-      if (isDomainError(transitionModel)) {
-        const refusal = refusalOf(transitionModel, i18n);
-        const stale = transitionModel.code === "DB.STALE_VERSION";
-        setOutcome({
-          kind: "error",
-          text: stale ? `${refusal.text} ${t("detail.staleHint")}` : refusal.text,
-          code: refusal.code,
-        });
-        // The model changed under us: show what is there now.
-        if (stale || transitionModel.code === "MODEL.TRANSITION_NOT_ALLOWED") reload();
-        return;
-      }
-      const status = transitionModel?.data.model?.status;
-      setReason("");
-      setOutcome({ kind: "done", text: t("detail.done", { action: actionLabel, status: label("status", status) }) });
-      reload();
-    } catch (cause) {
-      setOutcome({ kind: "error", ...failureOf(cause, i18n) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Card withBorder component="section" aria-labelledby="actions-heading">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="actions-heading">
-          {t("detail.actions")}
-        </Title>
-        {actions.length === 0 ? (
-          <Text c="dimmed">{t("detail.noActions")}</Text>
-        ) : (
-          <>
-            {actions.some((a) => a.reason) && (
-              <Textarea
-                label={t("detail.reason")}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                autosize
-                minRows={2}
-              />
-            )}
-            <Group gap="xs">
-              {actions.map((rule) => (
-                <Button
-                  key={rule.action}
-                  variant={rule.reason ? "default" : "filled"}
-                  disabled={busy}
-                  onClick={() => run(rule.action, rule.reason)}
-                >
-                  {label("action", rule.action)}
-                </Button>
-              ))}
-            </Group>
-          </>
-        )}
-        {busy && <LoadingBlock lines={1} />}
-        {outcome && (
-          <Alert
-            role={outcome.kind === "error" ? "alert" : "status"}
-            color={outcome.kind === "error" ? "red" : "green"}
-            variant="light"
-            data-testid="action-outcome"
-          >
-            {outcome.text}
-            {outcome.kind === "error" && outcome.code ? (
-              <Text span c="dimmed" size="xs">
-                {" "}
-                ({outcome.code})
-              </Text>
-            ) : null}
-          </Alert>
-        )}
-      </Stack>
-    </Card>
   );
 }

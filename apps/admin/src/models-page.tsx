@@ -18,10 +18,10 @@ import { Link, useLocation, useSearch } from "wouter";
 import { ExportButtons } from "./export-buttons";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
-import { fieldCodes, statusCodes, statusColor } from "./model-labels";
+import { statusCodes, statusColor } from "./model-labels";
 import { EmptyNote, QueryStatus } from "./query-status";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
-import { levelCodes } from "./unit-labels";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useQuery } from "./use-query";
 
@@ -39,6 +39,7 @@ function yearOf(text: string): number | null {
  */
 export default function ModelsPage() {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const { session } = useSession();
   const [location, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
@@ -141,13 +142,13 @@ export default function ModelsPage() {
           label={t("models.level")}
           value={level}
           onChange={(e) => setParams({ level: e.currentTarget.value })}
-          data={[any, ...levelCodes.map((code) => ({ value: code, label: label("level", code) }))]}
+          data={[any, ...configuration.levelOptions]}
         />
         <NativeSelect
           label={t("models.field")}
           value={field}
           onChange={(e) => setParams({ field: e.currentTarget.value })}
-          data={[any, ...fieldCodes.map((code) => ({ value: code, label: label("field", code) }))]}
+          data={[any, ...configuration.fieldOptions]}
         />
         <NativeSelect
           label={t("models.status")}
@@ -223,7 +224,9 @@ export default function ModelsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{node.ownerUnit?.name}</Table.Td>
-                      <Table.Td>{(node.fields ?? []).map((code) => label("field", code)).join("; ")}</Table.Td>
+                      <Table.Td>
+                        {(node.fields ?? []).map((code) => configuration.fieldLabel(code)).join("; ")}
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <Badge variant="light" color={statusColor[node.status ?? ""] ?? "gray"}>
                           {label("status", node.status)}

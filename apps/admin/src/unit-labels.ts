@@ -1,8 +1,8 @@
 /**
  * The level and unit-kind codes of the default configuration (`defaultLevelSets` and
- * `defaultUnitKinds` in @lantoa/domain/org), copied so the browser bundle carries no zod.
- * The gateway has no query for the configured lists yet; it checks every code it is sent
- * and answers ORG.UNKNOWN_CONFIGURATION for an unknown one.
+ * `defaultUnitKinds` in @lantoa/domain/org): the pickers' fallback until the gateway's
+ * `configuration` query answers (see `useConfiguration`). The gateway checks every code it is
+ * sent and answers ORG.UNKNOWN_CONFIGURATION for an unknown one.
  */
 export const levelCodes = ["province", "district", "commune"] as const;
 

@@ -28,8 +28,9 @@ import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
 import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
 import { EmptyNote, QueryStatus } from "./query-status";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession } from "./session";
-import { administers, levelCodes, unitCodePattern, unitKindCodes } from "./unit-labels";
+import { administers, unitCodePattern } from "./unit-labels";
 import { useDebouncedValue } from "./use-debounced-value";
 import { graphqlEndpoint, useQuery } from "./use-query";
 
@@ -282,7 +283,8 @@ function RefusalAlert({ refusal }: { refusal: Refusal | null }) {
 
 function AddUnitForm({ parent, onDone }: { parent: UnitRow; onDone(): void }) {
   const i18n = useI18n();
-  const { t, label } = i18n;
+  const { t } = i18n;
+  const configuration = useConfiguration();
   const { session } = useSession();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const form = useForm({
@@ -329,12 +331,12 @@ function AddUnitForm({ parent, onDone }: { parent: UnitRow; onDone(): void }) {
         <TextInput label={t("units.name")} {...form.getInputProps("name")} />
         <NativeSelect
           label={t("units.level")}
-          data={[{ value: "", label: "—" }, ...levelCodes.map((c) => ({ value: c, label: label("level", c) }))]}
+          data={[{ value: "", label: "—" }, ...configuration.levelOptions]}
           {...form.getInputProps("level")}
         />
         <NativeSelect
           label={t("units.kind")}
-          data={[{ value: "", label: "—" }, ...unitKindCodes.map((c) => ({ value: c, label: label("unitKind", c) }))]}
+          data={[{ value: "", label: "—" }, ...configuration.unitKindOptions]}
           {...form.getInputProps("kind")}
         />
         <RefusalAlert refusal={refusal} />

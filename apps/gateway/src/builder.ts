@@ -55,9 +55,10 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    // A list counts 10 times its items unless it says otherwise; the admin app's model
-    // list at its largest page (200) with unit, parent, outcomes and result stays far below.
-    limit: { complexity: 5000, depth: 12, breadth: 200 },
+    // A list counts 10 times its items unless it says otherwise, a connection its page size.
+    // The admin app's largest reads (the unit tree editor's 500 units with parents, about
+    // 6,000; the model list's 200 with unit, parent, outcomes and result) stay below.
+    limit: { complexity: 10000, depth: 12, breadth: 200 },
     complexityError: (kind, result) =>
       new GraphQLError(
         `Truy vấn quá ${kind === "Depth" ? "sâu" : kind === "Breadth" ? "rộng" : "nặng"} (${JSON.stringify(result)}). / The query is too ${kind === "Depth" ? "deep" : kind === "Breadth" ? "broad" : "costly"}; ask for less.`,

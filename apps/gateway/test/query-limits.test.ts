@@ -54,9 +54,11 @@ describe.each(testEngines())("query cost and depth limits, on %s", (engine) => {
     const detail = await h.call(withFragments("model-detail", "ModelDetail"), { id }, h.tokens.systemAdmin);
     expect(detail.errors).toBeUndefined();
     expect(detail.data.node.code).toBe(list.data.models.edges[0].node.code);
-    // The units page asks for 500 at once.
+    // The units page and the pickers ask for 500 at once.
     const units = await h.call(withFragments("units", "Units"), { first: 500 }, h.tokens.systemAdmin);
     expect(units.errors).toBeUndefined();
+    const tree = await h.call(withFragments("units-admin", "UnitTree"), { first: 500 }, h.tokens.systemAdmin);
+    expect(tree.errors).toBeUndefined();
   });
 
   it("refuses a too deep query with a typed error before any resolver reads the database", async () => {

@@ -53,6 +53,30 @@ export type CreateModelInput = {
   startDate: string;
 };
 
+export type CreateRoundInput = {
+  /** Share of votes for; default 0.7. */
+  approvalThreshold?: number | null | undefined;
+  code: string;
+  commentsRequired?: boolean | null | undefined;
+  criteriaSetCode: string;
+  criteriaVersion: number;
+  field?: string | null | undefined;
+  level?: string | null | undefined;
+  /** Scope: only these nominated models (by code). */
+  modelCodes?: Array<string> | null | undefined;
+  name: string;
+  organizerUnitId: string;
+  period: string;
+  /** Share of members present; default 2/3. */
+  quorum?: number | null | undefined;
+  referenceDate: string;
+  reviewersPerModel?: number | null | undefined;
+  /** Scope: models started on or before this date. */
+  startedBy?: string | null | undefined;
+  /** Scope: models owned in this subtree (default: the organizer's). */
+  withinUnitId?: string | null | undefined;
+};
+
 /** What a new criteria set starts from (ignored when copyOfVersionId is given). */
 export type CriteriaStart =
   /** One criterion. */
@@ -213,6 +237,23 @@ export type ReportFilter = {
   fromYear?: number | null | undefined;
   toYear?: number | null | undefined;
   withinUnitId?: string | null | undefined;
+};
+
+export type ReviewerAssignmentInput = {
+  modelId: string;
+  reviewerUsername: string;
+};
+
+export type RoundCommendationInput = {
+  decisionDate: string;
+  decisionNumber: string;
+  /** public-praise, certificate-of-commendation, certificate-of-merit, emulation-flag, emulation-fighter, labour-order */
+  form: string;
+  /** Also enter the commended models in their units' golden book. */
+  goldenBook?: boolean | null | undefined;
+  issuer: string;
+  level: string;
+  tiers: Array<string>;
 };
 
 export type RoundExportFormat =
@@ -678,7 +719,7 @@ export type GoldenBookQueryVariables = Exact<{
 }>;
 
 
-export type GoldenBookQuery = { goldenBook: Array<{ subjectName: string | null, subjectKind: string | null, deed: string | null, deedDate: string | null, field: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, unit: { id: string, name: string | null } | null }> | null };
+export type GoldenBookQuery = { goldenBook: Array<{ id: string | null, version: number | null, decisionReason: string | null, subjectName: string | null, subjectKind: string | null, deed: string | null, deedDate: string | null, field: string | null, status: string | null, nominatedBy: string | null, verifiedBy: string | null, unit: { id: string, name: string | null } | null }> | null };
 
 export type GoldenBookCountsQueryVariables = Exact<{
   by: GoldenBookDimension;
@@ -715,6 +756,159 @@ export type IndicatorTotalsQueryVariables = Exact<{
 
 
 export type IndicatorTotalsQuery = { indicatorTotals: Array<{ indicatorCode: string | null, unitCode: string | null, groupKey: string | null, value: number | null, aggregation: string | null, models: number | null }> | null };
+
+export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoundsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, period: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, organizerUnit: { id: string, name: string | null } | null, progress: { eligibleModels: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null }> | null };
+
+export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
+
+export type RoundOverviewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundOverviewQuery = { node:
+    | { id: string, code: string | null, name: string | null, status: string | null, period: string | null, referenceDate: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, drawSeed: string | null, resultsHash: string | null, finalizedAt: string | null, publishedAt: string | null, quorum: number | null, approvalThreshold: number | null, reviewersPerModel: number | null, version: number | null, organizerUnit: { id: string, name: string | null } | null, progress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null, models: Array<{ modelId: string | null, code: string | null, name: string | null, eligible: boolean | null, gates: Array<{ criterionId: string | null, label: string | null, observed: string | null, passed: boolean | null }> | null }> | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, reviewerName: string | null, source: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null, councilDecisions: Array<{ members: number | null, present: number | null, votesFor: number | null, votesAgainst: number | null, abstentions: number | null, outcome: string | null, decidedAt: string | null, chairNote: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type CreateRoundMutationVariables = Exact<{
+  input: CreateRoundInput;
+  idempotencyKey: string;
+}>;
+
+
+export type CreateRoundMutation = { createRound:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationCreateRoundSuccess', data: { round: { id: string, status: string | null } | null } }
+   | null };
+
+export type AdvanceRoundStepMutationVariables = Exact<{
+  id: string;
+  step: RoundStep;
+  expectedVersion: number;
+}>;
+
+
+export type AdvanceRoundStepMutation = { advanceRound:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationAdvanceRoundSuccess', data: { round: { id: string, status: string | null, version: number | null, resultsHash: string | null } | null } }
+   | null };
+
+export type ComputeRoundResultsMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ComputeRoundResultsMutation = { computeRoundResults:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationComputeRoundResultsSuccess' }
+   | null };
+
+export type AssignReviewersMutationVariables = Exact<{
+  roundId: string;
+  assignments: Array<ReviewerAssignmentInput> | ReviewerAssignmentInput;
+}>;
+
+
+export type AssignReviewersMutation = { assignReviewers:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationAssignReviewersSuccess' }
+   | null };
+
+export type DrawReviewerPanelMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type DrawReviewerPanelMutation = { drawReviewerPanel:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationDrawReviewerPanelSuccess' }
+   | null };
+
+export type PanelReplayQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type PanelReplayQuery = { panelReplay: { seed: string | null, matches: boolean | null } | null };
+
+export type DeclareConflictMutationVariables = Exact<{
+  roundId: string;
+  modelId: string;
+  reason: string;
+}>;
+
+
+export type DeclareConflictMutation = { declareConflict:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationDeclareConflictSuccess' }
+   | null };
+
+export type RecordCouncilDecisionMutationVariables = Exact<{
+  roundId: string;
+  members: number;
+  present: number;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+  note?: string | null | undefined;
+}>;
+
+
+export type RecordCouncilDecisionMutation = { recordCouncilDecision:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationRecordCouncilDecisionSuccess', data: { outcome: string | null, quorumNeeded: number | null, approvalsNeeded: number | null } }
+   | null };
+
+export type IssueRoundCommendationsMutationVariables = Exact<{
+  roundId: string;
+  input: RoundCommendationInput;
+  idempotencyKey: string;
+}>;
+
+
+export type IssueRoundCommendationsMutation = { issueRoundCommendations:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationIssueRoundCommendationsSuccess', data: { commended: number | null, goldenBookEntries: number | null } }
+   | null };
+
+export type RoundWhatIfQueryVariables = Exact<{
+  roundId: string;
+  criteriaSetCode: string;
+  criteriaVersion: number;
+}>;
+
+
+export type RoundWhatIfQuery = { roundWhatIf:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'QueryRoundWhatIfSuccess', data: Array<{ modelId: string | null, totalBefore: number | null, totalAfter: number | null, tierBefore: string | null, tierAfter: string | null, rankBefore: number | null, rankAfter: number | null, tierChanged: boolean | null }> }
+   | null };
+
+export type RoundResultsBreakdownQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundResultsBreakdownQuery = { node:
+    | { id: string, status: string | null, results: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, unitName: string | null, rank: number | null, total: number | null, max: number | null, tier: string | null, demotedFrom: string | null, eliminated: boolean | null, explanation: string | null, explanationEn: string | null, criteria: Array<{ criterionId: string | null, label: string | null, points: number | null, max: number | null }> | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RoundScorecardContextQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundScorecardContextQuery = { node:
+    | { id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
 
 export type RoundDetailQueryVariables = Exact<{
   id: string;
@@ -2388,6 +2582,9 @@ export const RecordIndicatorValuesDocument = new TypedDocumentString(`
 export const GoldenBookDocument = new TypedDocumentString(`
     query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
   goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
+    id
+    version
+    decisionReason
     subjectName
     subjectKind
     deed
@@ -2459,6 +2656,346 @@ export const IndicatorTotalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorTotalsQuery, IndicatorTotalsQueryVariables>;
+export const RoundsDocument = new TypedDocumentString(`
+    query Rounds {
+  rounds {
+    id
+    code
+    name
+    status
+    period
+    criteriaSetCode
+    criteriaVersion
+    organizerUnit {
+      id
+      name
+    }
+    progress {
+      eligibleModels
+      reviewsSubmitted
+      reviewsAssigned
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundsQuery, RoundsQueryVariables>;
+export const MyAssignmentsDocument = new TypedDocumentString(`
+    query MyAssignments {
+  rounds {
+    id
+    code
+    name
+    status
+    criteriaSetCode
+    criteriaVersion
+    assignments {
+      modelId
+      modelCode
+      reviewerUsername
+      conflictDeclared
+      conflictReason
+      scorecardStatus
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAssignmentsQuery, MyAssignmentsQueryVariables>;
+export const RoundOverviewDocument = new TypedDocumentString(`
+    query RoundOverview($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      code
+      name
+      status
+      period
+      referenceDate
+      criteriaSetCode
+      criteriaVersion
+      drawSeed
+      resultsHash
+      finalizedAt
+      publishedAt
+      quorum
+      approvalThreshold
+      reviewersPerModel
+      version
+      organizerUnit {
+        id
+        name
+      }
+      progress {
+        eligibleModels
+        missingSelfAssessments
+        missingReviews
+        reviewsSubmitted
+        reviewsAssigned
+      }
+      models {
+        modelId
+        code
+        name
+        eligible
+        gates {
+          criterionId
+          label
+          observed
+          passed
+        }
+      }
+      assignments {
+        modelId
+        modelCode
+        reviewerUsername
+        reviewerName
+        source
+        conflictDeclared
+        conflictReason
+        scorecardStatus
+      }
+      councilDecisions {
+        members
+        present
+        votesFor
+        votesAgainst
+        abstentions
+        outcome
+        decidedAt
+        chairNote
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundOverviewQuery, RoundOverviewQueryVariables>;
+export const CreateRoundDocument = new TypedDocumentString(`
+    mutation CreateRound($input: CreateRoundInput!, $idempotencyKey: String!) {
+  createRound(input: $input, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on MutationCreateRoundSuccess {
+      data {
+        round {
+          id
+          status
+        }
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRoundMutation, CreateRoundMutationVariables>;
+export const AdvanceRoundStepDocument = new TypedDocumentString(`
+    mutation AdvanceRoundStep($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
+  advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationAdvanceRoundSuccess {
+      data {
+        round {
+          id
+          status
+          version
+          resultsHash
+        }
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceRoundStepMutation, AdvanceRoundStepMutationVariables>;
+export const ComputeRoundResultsDocument = new TypedDocumentString(`
+    mutation ComputeRoundResults($roundId: ID!) {
+  computeRoundResults(roundId: $roundId) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComputeRoundResultsMutation, ComputeRoundResultsMutationVariables>;
+export const AssignReviewersDocument = new TypedDocumentString(`
+    mutation AssignReviewers($roundId: ID!, $assignments: [ReviewerAssignmentInput!]!) {
+  assignReviewers(roundId: $roundId, assignments: $assignments) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignReviewersMutation, AssignReviewersMutationVariables>;
+export const DrawReviewerPanelDocument = new TypedDocumentString(`
+    mutation DrawReviewerPanel($roundId: ID!) {
+  drawReviewerPanel(roundId: $roundId) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrawReviewerPanelMutation, DrawReviewerPanelMutationVariables>;
+export const PanelReplayDocument = new TypedDocumentString(`
+    query PanelReplay($roundId: ID!) {
+  panelReplay(roundId: $roundId) {
+    seed
+    matches
+  }
+}
+    `) as unknown as TypedDocumentString<PanelReplayQuery, PanelReplayQueryVariables>;
+export const DeclareConflictDocument = new TypedDocumentString(`
+    mutation DeclareConflict($roundId: ID!, $modelId: ID!, $reason: String!) {
+  declareConflict(roundId: $roundId, modelId: $modelId, reason: $reason) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclareConflictMutation, DeclareConflictMutationVariables>;
+export const RecordCouncilDecisionDocument = new TypedDocumentString(`
+    mutation RecordCouncilDecision($roundId: ID!, $members: Int!, $present: Int!, $votesFor: Int!, $votesAgainst: Int!, $abstentions: Int!, $note: String) {
+  recordCouncilDecision(
+    roundId: $roundId
+    members: $members
+    present: $present
+    votesFor: $votesFor
+    votesAgainst: $votesAgainst
+    abstentions: $abstentions
+    note: $note
+  ) {
+    __typename
+    ... on MutationRecordCouncilDecisionSuccess {
+      data {
+        outcome
+        quorumNeeded
+        approvalsNeeded
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordCouncilDecisionMutation, RecordCouncilDecisionMutationVariables>;
+export const IssueRoundCommendationsDocument = new TypedDocumentString(`
+    mutation IssueRoundCommendations($roundId: ID!, $input: RoundCommendationInput!, $idempotencyKey: String!) {
+  issueRoundCommendations(
+    roundId: $roundId
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on MutationIssueRoundCommendationsSuccess {
+      data {
+        commended
+        goldenBookEntries
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IssueRoundCommendationsMutation, IssueRoundCommendationsMutationVariables>;
+export const RoundWhatIfDocument = new TypedDocumentString(`
+    query RoundWhatIf($roundId: ID!, $criteriaSetCode: String!, $criteriaVersion: Int!) {
+  roundWhatIf(
+    roundId: $roundId
+    criteriaSetCode: $criteriaSetCode
+    criteriaVersion: $criteriaVersion
+  ) {
+    __typename
+    ... on QueryRoundWhatIfSuccess {
+      data {
+        modelId
+        totalBefore
+        totalAfter
+        tierBefore
+        tierAfter
+        rankBefore
+        rankAfter
+        tierChanged
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundWhatIfQuery, RoundWhatIfQueryVariables>;
+export const RoundResultsBreakdownDocument = new TypedDocumentString(`
+    query RoundResultsBreakdown($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      status
+      results {
+        modelId
+        modelCode
+        modelName
+        unitName
+        rank
+        total
+        max
+        tier
+        demotedFrom
+        eliminated
+        explanation
+        explanationEn
+        criteria {
+          criterionId
+          label
+          points
+          max
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundResultsBreakdownQuery, RoundResultsBreakdownQueryVariables>;
+export const RoundScorecardContextDocument = new TypedDocumentString(`
+    query RoundScorecardContext($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      code
+      name
+      status
+      criteriaSetCode
+      criteriaVersion
+      assignments {
+        modelId
+        modelCode
+        reviewerUsername
+        conflictDeclared
+        scorecardStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundScorecardContextQuery, RoundScorecardContextQueryVariables>;
 export const RoundDetailDocument = new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

@@ -1,9 +1,13 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
+import { registersMessagesEn } from "./messages-registers-en";
+import { roundsMessagesEn } from "./messages-rounds-en";
 import type { Messages } from "./messages-vi";
 
 /** Every label of the admin app in English (the switch in the header). */
 export const messagesEn: Messages = {
   ...criteriaMessagesEn,
+  ...roundsMessagesEn,
+  ...registersMessagesEn,
   "app.title": "Lan Tỏa",
   "app.tagline": "Build, evaluate and replicate exemplary models",
   "app.skipToContent": "Skip to main content",

@@ -1,4 +1,6 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
+import { registersMessagesVi } from "./messages-registers-vi";
+import { roundsMessagesVi } from "./messages-rounds-vi";
 
 /**
  * Every label of the admin app in Vietnamese, the default language. `{name}` marks a value
@@ -6,6 +8,8 @@ import { criteriaMessagesVi } from "./messages-criteria-vi";
  */
 export const messagesVi = {
   ...criteriaMessagesVi,
+  ...roundsMessagesVi,
+  ...registersMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",

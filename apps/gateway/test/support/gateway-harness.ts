@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@lantoa/db";
-import { createDemoTestDatabase, type createTestDatabase, type TestDatabase } from "@lantoa/db/testing";
+import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
 import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = {
@@ -53,7 +53,7 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-  engine: Parameters<typeof createTestDatabase>[0],
+  engine: TestEngine,
   options: { responseCacheTtlMs?: number } = {},
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);

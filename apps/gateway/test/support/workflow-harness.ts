@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, DEMO_PASSWORD } from "@lantoa/db";
-import { createDemoTestDatabase, type createTestDatabase, type TestDatabase } from "@lantoa/db/testing";
+import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
 import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -29,7 +29,7 @@ export const AT = new Date("2023-09-01T08:00:00+07:00");
 const USERS = ["admin", "tinhuy.admin", "thanhliem.admin", "phunu.canbo", "thanhha.canbo", "xem"];
 
 /** Starts the gateway on a new seeded database of `engine` and signs the demo users in. */
-export async function startWorkflowHarness(engine: Parameters<typeof createTestDatabase>[0]): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(engine: TestEngine): Promise<WorkflowHarness> {
   const database = await createDemoTestDatabase(engine);
   let statements = 0;
   const counted = database.db.withPlugin({

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { connect, openPglite, pgliteConnection } from "../connect.js";
@@ -11,29 +11,35 @@ import { createServerDatabase, TEST_DATABASE_URL_VAR, type TestDatabase, type Te
 
 /**
  * A fingerprint of the code that builds the demo database: every source file of this
- * package but the test helpers (migrations, seeds and the repositories they call), and
- * the PGlite build. A change to any of them makes a new demo image.
+ * package but the test helpers (migrations, seeds and the repositories they call), the
+ * domain's build, and the PGlite build. A change to any of them makes a new demo image.
  */
 function demoFingerprint(): string {
-  const root = fileURLToPath(new URL("..", import.meta.url));
   const hash = createHash("sha256");
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== "testing") walk(path);
+        if (entry.name !== "testing") walk(path, root);
       } else if (/\.(js|ts)$/.test(entry.name) && !/\.(d|test)\.ts$/.test(entry.name)) {
         hash.update(relative(root, path)).update(readFileSync(path));
       }
     }
   };
-  walk(root);
+  const own = fileURLToPath(new URL("..", import.meta.url));
+  walk(own, own);
+  // The domain's rules score the demo round: its build is part of the image too.
+  const domain = dirname(fileURLToPath(import.meta.resolve("@lantoa/domain")));
+  walk(domain, domain);
   hash.update(import.meta.resolve("@electric-sql/pglite"));
   return hash.digest("hex").slice(0, 16);
 }
 
 let fingerprint: string | undefined;
-const demoName = () => `lantoa_demo_${(fingerprint ??= demoFingerprint())}`;
+function demoName(): string {
+  fingerprint ??= demoFingerprint();
+  return `lantoa_demo_${fingerprint}`;
+}
 
 /** The migrated, seeded PGlite data folder as a gzipped tarball, built once per code version. */
 async function pgliteDemoImage(): Promise<Blob> {

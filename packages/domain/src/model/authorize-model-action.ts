@@ -89,8 +89,8 @@ export function authorizeModelAction(input: {
       domainError(
         "MODEL.FORBIDDEN",
         {
-          vi: `Đơn vị của người dùng không có thẩm quyền "${action}" với mô hình của đơn vị ${ownerUnitId}`,
-          en: `The actor's unit has no authority to ${action} a model of unit ${ownerUnitId}`,
+          vi: `Đơn vị của người dùng không có thẩm quyền "${action}" với mô hình của ${owner.unit.name}`,
+          en: `The actor's unit has no authority to ${action} a model of ${owner.unit.name}`,
         },
         { reason: "scope", action, authority: rule.authority, actorUnitId, ownerUnitId },
       ),

@@ -15,7 +15,7 @@ const numVi = (x: number) => num(x).replace(".", ",");
  *
  * @example
  * explainModelScore(score, defaultCriteriaSet).en
- * // "Model m1: 87.5/100 points — Exemplary.\n- Gate 'Running for at least 12 months': passed — running 40 months (≥ 12 required).\n- Novelty and creativity: 16.667/20 (mean of 3 ratings 25 on the scale, band 'Substantial improvement')..."
+ * // "Total: 87.5/100 points — Exemplary.\n- Gate 'Running for at least 12 months': passed — running 40 months (≥ 12 required).\n- Novelty and creativity: 16.667/20 (mean of 3 ratings 25 on the scale, band 'Substantial improvement')..."
  */
 export function explainModelScore(
   score: ModelScore,
@@ -29,8 +29,9 @@ export function explainModelScore(
     score.status === "disqualified"
       ? ["bị loại do không đạt điều kiện", "disqualified by its gates"]
       : [tier?.label.vi ?? "", tier?.label.en ?? ""];
-  vi.push(`Mô hình ${score.modelId}: ${vn(score.totalMilli)}/${vn(score.maxMilli)} điểm — ${head[0]}.`);
-  e.push(`Model ${score.modelId}: ${en(score.totalMilli)}/${en(score.maxMilli)} points — ${head[1]}.`);
+  // Shown beside the model's name, so it opens with the total rather than an id.
+  vi.push(`Tổng: ${vn(score.totalMilli)}/${vn(score.maxMilli)} điểm — ${head[0]}.`);
+  e.push(`Total: ${en(score.totalMilli)}/${en(score.maxMilli)} points — ${head[1]}.`);
   for (const g of score.gates) {
     const kindVi = g.eliminatory ? "Điều kiện loại trừ" : "Điều kiện";
     vi.push(`- ${kindVi} '${g.label.vi}': ${g.passed ? "đạt" : "không đạt"} — ${explainGate(g).vi}.`);

@@ -54,7 +54,7 @@ describe("scoreModel on the default set (hand-computed)", () => {
     expect(novelty?.kind === "rating" && novelty.band?.id).toBe("entirely-new");
     expect(s.gates.map((g) => g.passed)).toEqual([true, true, true]);
     expect(s.explanation?.vi).toContain("Tính mới, sáng tạo: 18,667/20");
-    expect(s.explanation?.en).toContain("Model m-flower-road: 95.584/100 points — Outstanding exemplary.");
+    expect(s.explanation?.en).toContain("Total: 95.584/100 points — Outstanding exemplary.");
   });
 
   it("keeps the self-assessment beside the verified score", () => {
