@@ -169,7 +169,8 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
           "Đợt bình xét 2025 (dữ liệu quy mô)",
           ids.versionId,
           organizer.id,
-          "published",
+          // Loaded as a council sitting: the database locks a published round's children.
+          "council",
           "2025",
           "2025-12-31",
           "2025-12-20T00:00:00Z",
@@ -184,6 +185,7 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
       results.map((r) => [r[0] as string, r[1] as string]),
     );
     const roundResults = await load("round_results", roundResultColumns, results);
+    await db.updateTable("rounds").set({ status: "published" }).where("id", "=", ids.roundId).execute();
 
     let indexSeconds = 0;
     if (client && dropped.length > 0) {
