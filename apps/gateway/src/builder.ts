@@ -6,7 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
-import { canReadUnit, holdsRoleOver } from "./auth/scopes.js";
+import { canReadUnit, holdsRoleOver, isSystemAdmin } from "./auth/scopes.js";
 import type { Context } from "./context.js";
 
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
@@ -41,7 +41,7 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
-      systemAdmin: context.viewer?.assignments.some((a) => a.role === "system-admin") ?? false,
+      systemAdmin: isSystemAdmin(context.viewer),
       readsUnit: (unitPath) => canReadUnit(context.viewer, unitPath),
       administersUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin"], unitPath),
       worksForUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin", "unit-officer"], unitPath),

@@ -5,6 +5,11 @@ export function pathWithin(unitPath: string, scopePath: string): boolean {
   return unitPath.startsWith(scopePath);
 }
 
+/** Whether the viewer holds the system-admin role (any unit, any operation). */
+export function isSystemAdmin(viewer: SessionUser | null): boolean {
+  return viewer?.assignments.some((a) => a.role === "system-admin") ?? false;
+}
+
 /** A system admin, or a holder of one of `roles` whose scope covers the unit at `unitPath`. */
 export function holdsRoleOver(viewer: SessionUser | null, roles: readonly string[], unitPath: string): boolean {
   if (!viewer) return false;

@@ -27,17 +27,17 @@ import {
   validateCriteriaSet,
 } from "@lantoa/domain/criteria";
 import { type DomainError, domainError } from "@lantoa/domain/errors";
-import { GraphQLError } from "graphql";
 import { z } from "zod";
+import { isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure, ErrorInterface, fail } from "./errors.js";
+import { requireViewer } from "./mutation-support.js";
 import { parseUuid } from "./unit.js";
 
 // Criteria sets have no owner unit (the table has none): they are the organization's
 // rubrics, so only system admins write them and see drafts. Published versions are public
 // because councils publish them with results.
-const isSystemAdmin = (context: Context) => context.viewer?.assignments.some((a) => a.role === "system-admin") ?? false;
 
 /** The longest definition JSON accepted (the default set is about 8 KB). */
 const MAX_DEFINITION_CHARS = 200_000;
@@ -96,7 +96,7 @@ builder.objectField(CriteriaSetRef, "versions", (t) =>
     type: CriteriaSetVersionRef,
     description: "Newest first; drafts only for system admins.",
     load: (ids: string[], context) =>
-      criteriaVersionsOfSets(context.db, ids, { includeDrafts: isSystemAdmin(context) }),
+      criteriaVersionsOfSets(context.db, ids, { includeDrafts: isSystemAdmin(context.viewer) }),
     resolve: (s) => s.id,
   }),
 );
@@ -106,7 +106,7 @@ builder.queryField("criteriaSets", (t) =>
     nullable: false,
     type: [CriteriaSetRef],
     description: "Criteria sets by code: those with a published version for everyone, all of them for system admins.",
-    resolve: (_root, _args, context) => listCriteriaSets(context.db, { includeDrafts: isSystemAdmin(context) }),
+    resolve: (_root, _args, context) => listCriteriaSets(context.db, { includeDrafts: isSystemAdmin(context.viewer) }),
   }),
 );
 
@@ -284,7 +284,7 @@ const jsonOrNull = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 /** A version the viewer may read, or a typed failure. */
 async function readableVersion(context: Context, id: string): Promise<CriteriaVersionRow> {
   const [row] = await findCriteriaVersionsByIds(context.db, [id]);
-  if (!row || (row.status !== "published" && !isSystemAdmin(context))) fail(versionNotFound(id));
+  if (!row || (row.status !== "published" && !isSystemAdmin(context.viewer))) fail(versionNotFound(id));
   return row;
 }
 
@@ -323,11 +323,6 @@ function publishedImmutable(row: CriteriaVersionRow): DomainError {
     },
     { id: row.id, versionNumber: row.version_number },
   );
-}
-
-function signedInViewer(context: Context) {
-  if (!context.viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
-  return context.viewer;
 }
 
 /** Loads a version inside the transaction, locking it, or fails with a typed error. */
@@ -414,7 +409,7 @@ builder.mutationField("createCriteriaSet", (t) =>
       idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
     },
     resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = signedInViewer(context);
+      const viewer = requireViewer(context);
       const request = { ...input, copyOfVersionId: input.copyOfVersionId?.id ?? null };
       return context.db.transaction().execute(async (trx) => {
         const result = await onceForKey(
@@ -484,7 +479,7 @@ builder.mutationField("saveCriteriaDraft", (t) =>
       expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
     },
     resolve: async (_root, args, context) => {
-      const viewer = signedInViewer(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const row = await lockedVersion(trx, args.versionId.id);
         if (row.status === "published") fail(publishedImmutable(row));
@@ -536,7 +531,7 @@ builder.mutationField("publishCriteriaVersion", (t) =>
       expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
     },
     resolve: async (_root, args, context) => {
-      const viewer = signedInViewer(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const row = await lockedVersion(trx, args.versionId.id);
         if (row.status === "published") fail(publishedImmutable(row));
@@ -586,7 +581,7 @@ builder.mutationField("newCriteriaDraft", (t) =>
       idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
     },
     resolve: async (_root, args, context) => {
-      const viewer = signedInViewer(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const result = await onceForKey(
           trx,

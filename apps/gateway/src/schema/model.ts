@@ -23,12 +23,13 @@ import type { Actor } from "@lantoa/domain/org";
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { canReadUnit } from "../auth/scopes.js";
+import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure, fail } from "./errors.js";
+import { modelOwnerPath, requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
@@ -166,10 +167,8 @@ export const MODEL_CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 /** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
 export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
-  const viewer = context.viewer;
-  if (!viewer) throw new GraphQLError("Hãy đăng nhập. / Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
-  const isSystemAdmin = viewer.assignments.some((a) => a.role === "system-admin");
-  const unitId = askedUnitId ?? (isSystemAdmin ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
+  const viewer = requireViewer(context);
+  const unitId = askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
   if (unitId === undefined) return undefined;
   const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
   if (!unit || !canReadUnit(viewer, unit.path)) {
@@ -255,8 +254,7 @@ builder.mutationField("createModel", (t) =>
       idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
     },
     resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = context.viewer;
-      if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+      const viewer = requireViewer(context);
       const at = context.now.toISOString();
       return context.db.transaction().execute(async (trx) => {
         const result = await onceForKey(
@@ -338,8 +336,7 @@ builder.mutationField("transitionModel", (t) =>
       expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
     },
     resolve: async (_root, args, context) => {
-      const viewer = context.viewer;
-      if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const loaded = await loadModel(trx, args.id.id, { forUpdate: true });
         if (!loaded) {
@@ -465,13 +462,8 @@ builder.mutationField("addEvidence", (t) =>
     description: `Uploads a file as evidence of a model (PDF, JPEG, PNG, WebP, DOCX or XLSX, at most ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB).`,
     errors: { types: [DomainFailure] },
     authScopes: async (_root, args, context) => {
-      const owner = await context.db
-        .selectFrom("models as m")
-        .innerJoin("units as u", "u.id", "m.owner_unit_id")
-        .select("u.path")
-        .where("m.id", "=", args.modelId.id)
-        .executeTakeFirst();
-      return owner ? { worksForUnit: owner.path } : { systemAdmin: true };
+      const ownerPath = await modelOwnerPath(context, args.modelId.id);
+      return ownerPath !== null ? { worksForUnit: ownerPath } : { systemAdmin: true };
     },
     args: {
       modelId: t.arg.globalID({ required: true, for: ModelRef }),

@@ -1,9 +1,10 @@
 import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { canReadUnit } from "../auth/scopes.js";
+import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { requireViewer } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
 
 const CountRowRef = builder.objectRef<{ key: string; count: number }>("CountRow").implement({
@@ -71,11 +72,9 @@ export async function reportFilter(
     | null
     | undefined,
 ) {
-  const viewer = context.viewer;
-  if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
-  const isSystemAdmin = viewer.assignments.some((a) => a.role === "system-admin");
+  const viewer = requireViewer(context);
   const withinUnitId =
-    input?.withinUnitId?.id ?? (isSystemAdmin ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
+    input?.withinUnitId?.id ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
   if (withinUnitId !== undefined) {
     const unit = await context.db.selectFrom("units").select("path").where("id", "=", withinUnitId).executeTakeFirst();
     if (!unit || !canReadUnit(viewer, unit.path)) {

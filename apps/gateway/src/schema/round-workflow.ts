@@ -18,13 +18,13 @@ import {
 import { domainError } from "@lantoa/domain/errors";
 import { defaultCommendationForms } from "@lantoa/domain/register";
 import { RoundStepSchema } from "@lantoa/domain/round";
-import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure, fail } from "./errors.js";
 import { ModelRef } from "./model.js";
+import { requireViewer } from "./mutation-support.js";
 import { RoundRef } from "./round.js";
 import { UnitRef } from "./unit.js";
 
@@ -46,12 +46,6 @@ export async function administersRoundById(context: Context, roundId: string) {
     .where("r.id", "=", roundId)
     .executeTakeFirst();
   return round ? { administersUnit: round.path } : { systemAdmin: true };
-}
-
-function viewerOf(context: Context) {
-  if (!context.viewer)
-    throw new GraphQLError("Hãy đăng nhập. / Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
-  return context.viewer;
 }
 
 const RoundPayload = builder.objectRef<{ id: string }>("RoundPayload").implement({
@@ -110,7 +104,7 @@ builder.mutationField("createRound", (t) =>
       return unit ? { administersUnit: unit.path } : { systemAdmin: true };
     },
     resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const result = await onceForKey(
           trx,
@@ -172,7 +166,7 @@ builder.mutationField("advanceRound", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.id.id),
     resolve: (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const moved = await advanceRoundStep(trx, args.id.id, args.step, {
           expectedVersion: args.expectedVersion,
@@ -195,7 +189,7 @@ builder.mutationField("drawReviewerPanel", (t) =>
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: async (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       const done = await context.db.transaction().execute(async (trx) => {
         const drawn = await drawRoundPanel(trx, args.roundId.id, { actorUserId: viewer.userId });
         if (!drawn.ok) fail(drawn.error);
@@ -225,7 +219,7 @@ builder.mutationField("assignReviewers", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: async (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       const done = await context.db.transaction().execute(async (trx) => {
         const names = [...new Set(args.assignments.map((a) => a.reviewerUsername))];
         const users = await trx.selectFrom("users").select(["id", "username"]).where("username", "in", names).execute();
@@ -270,7 +264,7 @@ builder.mutationField("declareConflict", (t) =>
       reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
     },
     resolve: async (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       const done = await context.db.transaction().execute(async (trx) => {
         const declared = await declareConflict(trx, args.roundId.id, args.modelId.id, {
           reviewerUserId: viewer.userId,
@@ -300,7 +294,7 @@ builder.mutationField("recordChairDecision", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const recorded = await recordChairDecision(trx, args.roundId.id, args.modelId.id, {
           decision: args.decision,
@@ -342,7 +336,7 @@ builder.mutationField("recordCouncilDecision", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const decided = await recordCouncilDecision(
           trx,
@@ -372,7 +366,7 @@ builder.mutationField("computeRoundResults", (t) =>
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const round = await loadRound(trx, args.roundId.id, { forUpdate: true });
         if (!round) return fail(domainError("ROUND.NOT_FOUND", { vi: "Không tìm thấy đợt.", en: "No such round." }));
@@ -442,7 +436,7 @@ builder.mutationField("issueRoundCommendations", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: (_root, args, context) => {
-      const viewer = viewerOf(context);
+      const viewer = requireViewer(context);
       return context.db.transaction().execute(async (trx) => {
         const result = await onceForKey(
           trx,

@@ -2,10 +2,10 @@ import { mayReview, saveScorecard } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import type { Context } from "../context.js";
 import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure, fail } from "./errors.js";
 import { ModelRef } from "./model.js";
+import { modelOwnerPath } from "./mutation-support.js";
 import { administersRound, findRoundsByIds, RoundRef } from "./round.js";
 
 type ScorecardRow = {
@@ -76,16 +76,6 @@ function forbidden(): never {
   });
 }
 
-async function ownerPathOf(context: Context, modelId: string): Promise<string | null> {
-  const owner = await context.db
-    .selectFrom("models as m")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select("u.path")
-    .where("m.id", "=", modelId)
-    .executeTakeFirst();
-  return owner?.path ?? null;
-}
-
 builder.queryField("scorecards", (t) =>
   t.field({
     type: ScorecardViewRef,
@@ -127,7 +117,7 @@ builder.queryField("scorecards", (t) =>
           ? { own, others, othersHidden: 0 }
           : { own, others: [], othersHidden: others.length };
       }
-      const ownerPath = await ownerPathOf(context, args.modelId.id);
+      const ownerPath = await modelOwnerPath(context, args.modelId.id);
       const worksForOwner =
         ownerPath !== null &&
         viewer.assignments.some(
@@ -183,7 +173,7 @@ builder.mutationField("saveScorecard", (t) =>
     },
     authScopes: async (_root, args, context) => {
       if (args.kind === "REVIEW") return { signedIn: true };
-      const path = await ownerPathOf(context, args.modelId.id);
+      const path = await modelOwnerPath(context, args.modelId.id);
       return path ? { worksForUnit: path } : { systemAdmin: true };
     },
     resolve: async (_root, args, context) => {

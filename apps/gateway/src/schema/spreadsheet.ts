@@ -10,12 +10,13 @@ import {
   spreadsheetTemplate,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
-import { GraphQLError } from "graphql";
 import { z } from "zod";
+import { isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import type { ImportProgressEvent } from "../import-progress.js";
 import { DomainFailure, fail } from "./errors.js";
+import { requireViewer } from "./mutation-support.js";
 import { ReportFilterInput, reportFilter } from "./report.js";
 
 /** `models-by-level` ↔ `MODELS_BY_LEVEL`: GraphQL enum names cannot hold dashes. */
@@ -128,9 +129,10 @@ const ImportProgressRef = builder.objectRef<ImportProgressEvent>("ImportProgress
 
 /** The subtrees a viewer administers, or undefined for a system admin (who may import anywhere). */
 function importScope(context: Context): readonly string[] | undefined {
-  const assignments = context.viewer?.assignments ?? [];
-  if (assignments.some((a) => a.role === "system-admin")) return undefined;
-  return assignments.flatMap((a) => (a.role === "unit-admin" && a.unitPath !== null ? [a.unitPath] : []));
+  if (isSystemAdmin(context.viewer)) return undefined;
+  return (context.viewer?.assignments ?? []).flatMap((a) =>
+    a.role === "unit-admin" && a.unitPath !== null ? [a.unitPath] : [],
+  );
 }
 
 const isAdmin = (context: Context) =>
@@ -212,8 +214,7 @@ builder.subscriptionField("importProgress", (t) =>
     authScopes: { signedIn: true },
     args: { operationId: t.arg.string({ required: true, validate: OperationIdSchema }) },
     subscribe: (_root, args, context) => {
-      const viewer = context.viewer;
-      if (!viewer) throw new GraphQLError("Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
+      const viewer = requireViewer(context);
       const events = context.pubsub.subscribe("importProgress", progressTopic(viewer.userId, args.operationId));
       const operationId = args.operationId;
       return (async function* () {
