@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, localFolderStorage } from "../src/index.js";
+import { publishRoundProgress } from "../src/round-events.js";
 
 type Response = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -67,11 +68,19 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       scorecardStatus: string | null;
     }>;
 
+  let gatewayStatements = 0;
   beforeAll(async () => {
     database = await createDemoTestDatabase(engine);
     const db = database.db;
     const yoga = createGatewayYoga({
-      db,
+      // Counts the statements the gateway sends (a closed subscription must send none).
+      db: db.withPlugin({
+        transformQuery: (args) => {
+          gatewayStatements++;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
       graphiql: false,
       now: () => at,
       storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-rounds-"))),
@@ -374,6 +383,11 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(saved.data.saveScorecard.__typename).toBe("MutationSaveScorecardSuccess");
       expect(await nextEvent()).toEqual({ data: { roundProgress: { reviewsSubmitted: 1, missingReviews: 10 } } });
       await reader.cancel();
+      // Once the client has gone, a change reaches nobody: no progress is read for it.
+      gatewayStatements = 0;
+      publishRoundProgress(Buffer.from(roundId, "base64").toString().split(":")[1] as string);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(gatewayStatements).toBe(0);
     },
     LONG,
   );

@@ -1,5 +1,6 @@
 import { loadRound, roundProgress } from "@lantoa/db";
 import { GraphQLError } from "graphql";
+import { Repeater } from "graphql-yoga";
 import { type Kysely, sql } from "kysely";
 import { holdsRoleOver } from "../auth/scopes.js";
 import { builder } from "../builder.js";
@@ -476,23 +477,13 @@ builder.queryField("rounds", (t) =>
 );
 
 /**
- * The current progress first, then one event per change. The listener is attached
- * before the first event goes out, so nothing published after it is missed.
+ * The current progress first, then one event per change. A Repeater, not an async
+ * generator: a generator waiting for the next event cannot be stopped until one comes,
+ * so a closed stream kept its listener and ran one more progress query, possibly after
+ * the database was gone. The repeater stops at once when the client goes away.
  */
-async function* progressEvents(roundId: string): AsyncGenerator<{ roundId: string }> {
-  const iterator = roundEvents.subscribe("roundProgress", roundId)[Symbol.asyncIterator]();
-  try {
-    let pending = iterator.next();
-    yield { roundId };
-    while (true) {
-      const event = await pending;
-      if (event.done) return;
-      yield event.value;
-      pending = iterator.next();
-    }
-  } finally {
-    await iterator.return?.();
-  }
+function progressEvents(roundId: string): AsyncIterable<{ roundId: string }> {
+  return Repeater.merge([[{ roundId }], roundEvents.subscribe("roundProgress", roundId)]);
 }
 
 builder.subscriptionField("roundProgress", (t) =>

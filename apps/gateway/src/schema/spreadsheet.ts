@@ -10,6 +10,7 @@ import {
   spreadsheetTemplate,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
+import { Repeater } from "graphql-yoga";
 import { z } from "zod";
 import { isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
@@ -217,14 +218,21 @@ builder.subscriptionField("importProgress", (t) =>
       const viewer = requireViewer(context);
       const events = context.pubsub.subscribe("importProgress", progressTopic(viewer.userId, args.operationId));
       const operationId = args.operationId;
-      return (async function* () {
-        yield { operationId, phase: "ready", done: 0, total: 0 } satisfies ImportProgressEvent;
-        // Leaving the loop closes the channel's iterator, so nothing stays subscribed.
-        for await (const event of events) {
-          yield event;
-          if (event.phase === "done") return;
+      // Repeaters, not an async generator: a generator waiting for the next event could
+      // not be stopped until one came, so a client that left kept its listener. The
+      // listener is attached before `ready` goes out, so no event after it is missed.
+      const stream = Repeater.merge([
+        [{ operationId, phase: "ready", done: 0, total: 0 } satisfies ImportProgressEvent],
+        events,
+      ]);
+      return new Repeater<ImportProgressEvent>(async (push, stop) => {
+        stop.then(() => stream.return());
+        for await (const event of stream) {
+          await push(event);
+          if (event.phase === "done") break;
         }
-      })();
+        stop();
+      });
     },
     resolve: (event) => event,
   }),
