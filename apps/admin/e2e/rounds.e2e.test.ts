@@ -231,6 +231,16 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       expect([...byReviewer.values()].flat()).toHaveLength(4);
       expect(byReviewer.get(conflicted) ?? []).not.toContain(modelCodes[0]);
 
+      // The organizer keeps the round open elsewhere: it follows the scorecards live.
+      const watching = await browser.newContext({ locale: "vi-VN", viewport: { width: 1400, height: 1000 } });
+      const watcher = await watching.newPage();
+      await watcher.goto(`${gateway.url}/`);
+      await signIn(watcher, "thanhliem.admin");
+      await watcher.goto(`${gateway.url}${roundPath}`);
+      await watcher.getByTestId("round-live").waitFor();
+      const submitted = async () => Number(await watcher.getByTestId("progress-submitted").textContent());
+      const submittedBefore = await submitted();
+
       let first = true;
       for (const [username, codes] of byReviewer) {
         const page = await pageAs(username, "/");
@@ -257,6 +267,11 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
           await page.getByRole("link", { name: "← Phiếu chấm của tôi" }).click();
         }
       }
+      // Without a reload (the page polls only when it loses the stream): the four scorecards are there.
+      await expect.poll(submitted, { timeout: 5000 }).toBe(submittedBefore + 4);
+      expect(await watcher.getByTestId("round-live").textContent()).toBe("Cập nhật trực tiếp");
+      await shot(watcher, "round-live-progress");
+      await watching.close();
     },
     STAGE,
   );

@@ -1,4 +1,5 @@
 import { ImportProgressDocument, type ImportProgressSubscription } from "@lantoa/client";
+import { followSubscription } from "./follow-subscription";
 
 /** One progress event of an import. */
 export type ImportProgressEvent = NonNullable<ImportProgressSubscription["importProgress"]>;
@@ -11,10 +12,8 @@ export interface ProgressStream {
 }
 
 /**
- * Follows `importProgress(operationId)` over server-sent events. A POST read as a stream
- * rather than EventSource, which can send neither the bearer token nor the CSRF header.
- * `ready` resolves even when the stream fails or is slow (after 3 s): progress is a nicety,
- * the import goes on.
+ * Follows `importProgress(operationId)`. `ready` resolves even when the stream fails or is
+ * slow (after 3 s): progress is a nicety, the import goes on.
  */
 export function followImportProgress(
   endpoint: string,
@@ -22,49 +21,19 @@ export function followImportProgress(
   token: string | null,
   onEvent: (event: ImportProgressEvent) => void,
 ): ProgressStream {
-  const controller = new AbortController();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
-  const run = async () => {
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "text/event-stream",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query: String(ImportProgressDocument), variables: { operationId } }),
-      signal: controller.signal,
-    });
-    if (!response.ok || !response.body) return;
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      buffer += chunk.value;
-      // Events end with a blank line; keep a partial one for the next chunk.
-      const parts = buffer.split("\n\n");
-      buffer = parts.pop() ?? "";
-      for (const part of parts) {
-        const data = part
-          .split("\n")
-          .filter((line) => line.startsWith("data:"))
-          .map((line) => line.slice(5).trim())
-          .join("");
-        if (!data) continue;
-        const event = (JSON.parse(data) as { data?: ImportProgressSubscription }).data?.importProgress;
-        if (!event) continue;
-        if (event.phase === "ready") markReady();
-        else onEvent(event);
-      }
-    }
-  };
   // Nor does a slow stream hold the import up for long.
   const waited = setTimeout(markReady, 3000);
   void ready.then(() => clearTimeout(waited));
-  run()
-    .catch(() => undefined)
-    .finally(markReady);
-  return { ready, close: () => controller.abort() };
+  const close = followSubscription(endpoint, ImportProgressDocument, { operationId }, token, {
+    onData: ({ importProgress: event }) => {
+      if (event?.phase === "ready") markReady();
+      else if (event) onEvent(event);
+    },
+    onEnd: markReady,
+  });
+  return { ready, close };
 }

@@ -973,6 +973,13 @@ export type RoundExportQueryVariables = Exact<{
 
 export type RoundExportQuery = { roundExport: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
 
+export type RoundProgressSubscriptionVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type RoundProgressSubscription = { roundProgress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null };
+
 export type ImportSpreadsheetMutationVariables = Exact<{
   file: unknown;
   kind: ImportKind;
@@ -3145,6 +3152,17 @@ export const RoundExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundExportQuery, RoundExportQueryVariables>;
+export const RoundProgressDocument = new TypedDocumentString(`
+    subscription RoundProgress($roundId: ID!) {
+  roundProgress(roundId: $roundId) {
+    eligibleModels
+    missingSelfAssessments
+    missingReviews
+    reviewsSubmitted
+    reviewsAssigned
+  }
+}
+    `) as unknown as TypedDocumentString<RoundProgressSubscription, RoundProgressSubscriptionVariables>;
 export const ImportSpreadsheetDocument = new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(

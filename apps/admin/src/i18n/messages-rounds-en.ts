@@ -39,6 +39,8 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "rounds.progress.assigned": "Scorecards assigned",
   "rounds.progress.submitted": "Scorecards submitted",
   "rounds.progress.missingReviews": "Models short of reviews",
+  "rounds.live": "Live",
+  "rounds.liveHint": "The page updates itself when a scorecard comes in; no need to reload.",
   "rounds.scope": "Models in scope and their eligibility",
   "rounds.model": "Model",
   "rounds.eligible": "Eligible",

@@ -37,6 +37,8 @@ export const roundsMessagesVi = {
   "rounds.progress.assigned": "Phiếu chấm được giao",
   "rounds.progress.submitted": "Phiếu chấm đã nộp",
   "rounds.progress.missingReviews": "Mô hình còn thiếu phiếu chấm",
+  "rounds.live": "Cập nhật trực tiếp",
+  "rounds.liveHint": "Trang tự cập nhật khi có phiếu chấm mới, không cần tải lại.",
   "rounds.scope": "Mô hình trong phạm vi và điều kiện tham gia",
   "rounds.model": "Mô hình",
   "rounds.eligible": "Đủ điều kiện",

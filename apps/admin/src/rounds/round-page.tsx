@@ -6,6 +6,7 @@ import {
   PanelReplayDocument,
   RecordCouncilDecisionDocument,
   RoundOverviewDocument,
+  RoundProgressDocument,
   request,
 } from "@lantoa/client";
 import {
@@ -27,6 +28,7 @@ import {
 } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link } from "wouter";
+import { followSubscription } from "../follow-subscription";
 import { useI18n } from "../i18n/i18n";
 import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { LoadingBlock, QueryStatus } from "../query-status";
@@ -39,8 +41,8 @@ import { nextStep, roundStatuses } from "./round-steps";
 const RoundCommendations = lazy(() => import("./round-commendations"));
 const RoundWhatIf = lazy(() => import("./round-what-if"));
 
-/** How often the page refreshes progress while scorecards are coming in. */
-const refreshMs = 15_000;
+/** How often the page refreshes progress while scorecards come in, when it cannot follow them live. */
+const fallbackRefreshMs = 15_000;
 
 type Outcome = { outcome: string | null; quorumNeeded: number | null; approvalsNeeded: number | null };
 
@@ -63,12 +65,33 @@ export default function RoundPage({ id }: { id: string }) {
   const { reload } = query;
   const status = round?.status ?? null;
 
-  // Scorecards arrive from reviewers elsewhere: refresh while the round takes them.
+  const token = session?.token ?? null;
+  const [live, setLive] = useState(false);
+  // Scorecards arrive from reviewers elsewhere: while the round takes them, the gateway
+  // says when its progress changes and the page reloads. Should the stream end (refused,
+  // or a proxy that buffers it), the page falls back to refreshing every few seconds.
   useEffect(() => {
     if (status !== "self-assessment" && status !== "review") return;
-    const timer = setInterval(reload, refreshMs);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+    let current = true;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const stop = followSubscription(graphqlEndpoint, RoundProgressDocument, { roundId: id }, token, {
+      onData: () => {
+        // The first event is the state the page has just loaded.
+        if (current) current = false;
+        else reload();
+        setLive(true);
+      },
+      onEnd: () => {
+        setLive(false);
+        timer = setInterval(reload, fallbackRefreshMs);
+      },
+    });
+    return () => {
+      stop();
+      clearInterval(timer);
+      setLive(false);
+    };
+  }, [status, reload, id, token]);
 
   const codeOf = (modelId: string) =>
     round?.models?.find((m) => m.modelId === modelId || (m.modelId && rawId(m.modelId) === modelId))?.code ?? modelId;
@@ -108,7 +131,6 @@ export default function RoundPage({ id }: { id: string }) {
     }
   };
 
-  const token = session?.token ?? null;
   const step = nextStep(status);
   const advance = async () => {
     if (!round || !step) return;
@@ -166,6 +188,11 @@ export default function RoundPage({ id }: { id: string }) {
         <Badge size="lg" data-testid="round-status">
           {label("rounds.status", status)}
         </Badge>
+        {live && (
+          <Badge color="teal" variant="dot" data-testid="round-live" title={t("rounds.liveHint")}>
+            {t("rounds.live")}
+          </Badge>
+        )}
         {step && (
           <Button onClick={advance} loading={busy} data-testid="next-step">
             {t(`rounds.step.${step}` as "rounds.step.OPEN_REVIEW")}
@@ -198,7 +225,7 @@ export default function RoundPage({ id }: { id: string }) {
           <Stat label={t("rounds.progress.eligible")} value={progress.eligibleModels} />
           <Stat label={t("rounds.progress.missingSelf")} value={progress.missingSelfAssessments} />
           <Stat label={t("rounds.progress.assigned")} value={progress.reviewsAssigned} />
-          <Stat label={t("rounds.progress.submitted")} value={progress.reviewsSubmitted} />
+          <Stat label={t("rounds.progress.submitted")} value={progress.reviewsSubmitted} testId="progress-submitted" />
           <Stat label={t("rounds.progress.missingReviews")} value={progress.missingReviews} />
         </SimpleGrid>
       )}
@@ -272,13 +299,13 @@ export default function RoundPage({ id }: { id: string }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number | null | undefined }) {
+function Stat({ label, value, testId }: { label: string; value: number | null | undefined; testId?: string }) {
   return (
     <Paper withBorder p="xs">
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="lg">
+      <Text fw={700} size="lg" data-testid={testId}>
         {value ?? "—"}
       </Text>
     </Paper>
