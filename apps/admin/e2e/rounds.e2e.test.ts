@@ -281,6 +281,18 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
     async () => {
       const page = await pageAs("thanhliem.admin", roundPath);
       await expect.poll(() => page.getByTestId("round-progress").textContent()).toContain("4");
+      // The chair records a decision on a model, with its reason (required).
+      const chair = page.getByTestId("chair-decisions");
+      await chair.getByLabel("Mô hình cần quyết định").selectOption({ label: modelCodes[1] as string });
+      await chair.getByRole("button", { name: "Ghi quyết định" }).click();
+      await chair.getByText("Hãy ghi lý do của quyết định.").waitFor();
+      await chair.getByLabel(/^Lý do/).fill("Đã đối chiếu hồ sơ gốc của đơn vị");
+      await chair.getByRole("button", { name: "Ghi quyết định" }).click();
+      await chair.getByText(`Đã ghi quyết định cho ${modelCodes[1]}.`).waitFor();
+      const decided = chair.getByTestId("chair-decisions-table");
+      await expect.poll(() => decided.textContent()).toContain("Đã đối chiếu hồ sơ gốc của đơn vị");
+      expect(await decided.textContent()).toContain("Giữ điểm các giám khảo đã chấm");
+      await shot(page, "round-chair-decision");
       await page.getByRole("button", { name: "Tính kết quả và mở hội đồng" }).click();
       await expect.poll(() => status(page)).toBe("Hội đồng");
 

@@ -436,6 +436,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
 
       const early = await advance("OPEN_COUNCIL");
       expect(early).toMatchObject({ code: "ROUND.REQUIREMENT_NOT_MET" });
+      // Scorecards are missing (the third reviewer's among them): the refusal says which requirement.
+      const details = JSON.parse(early.details);
+      expect(details.requirement).toBe("reviews");
+      expect(details.modelIds).toContain(models[disputed]?.id);
 
       for (const a of await assignments()) {
         if (a.conflictDeclared || a.scorecardStatus === "submitted") continue;
@@ -450,6 +454,48 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         missingSelfAssessments: 0,
         reviewsSubmitted: 21,
       });
+    },
+    LONG,
+  );
+
+  it(
+    "records the chair's decision with its reason, on the round's eligible models only",
+    async () => {
+      const CHAIR = `mutation($r: ID!, $m: ID!, $d: String!, $why: String!) {
+        recordChairDecision(roundId: $r, modelId: $m, decision: $d, reason: $why) {
+          __typename ... on Error { code } } }`;
+      const LIST = `query($id: ID!) { node(id: $id) { ... on Round {
+        chairDecisions { modelId modelCode decision reason decidedBy decidedAt } } } }`;
+      const admin = tokens["thanhliem.admin"] as string;
+      const disputed = scope.others[0] as string;
+      const outside = await call(
+        CHAIR,
+        { r: roundId, m: models[scope.ineligible]?.gid, d: "Giữ điểm", why: "Không có minh chứng" },
+        admin,
+      );
+      expect(outside.data.recordChairDecision).toMatchObject({ code: "ROUND.MODEL_NOT_IN_ROUND" });
+      expect((await call(LIST, { id: roundId }, admin)).data.node.chairDecisions).toEqual([]);
+
+      for (const why of ["Hai giám khảo lệch nhau quá ngưỡng", "Đã đối chiếu hồ sơ: giữ điểm của giám khảo thứ ba"]) {
+        const recorded = await call(CHAIR, { r: roundId, m: models[disputed]?.gid, d: "Giữ điểm", why }, admin);
+        expect(recorded.data.recordChairDecision.__typename).toBe("MutationRecordChairDecisionSuccess");
+      }
+      // A second decision on the same model replaces the first.
+      const listed = (await call(LIST, { id: roundId }, admin)).data.node.chairDecisions;
+      expect(listed).toEqual([
+        {
+          modelId: models[disputed]?.gid,
+          modelCode: disputed,
+          decision: "Giữ điểm",
+          reason: "Đã đối chiếu hồ sơ: giữ điểm của giám khảo thứ ba",
+          decidedBy: "Ban Tuyên giáo Huyện ủy Thanh Liêm",
+          decidedAt: at.toISOString(),
+        },
+      ]);
+      // Reviewers do not see the organizer's decisions.
+      const reviewer = await call(LIST, { id: roundId }, tokens["giamkhao.1"]);
+      expect(reviewer.data?.node?.chairDecisions ?? null).toBeNull();
+      expect(reviewer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     },
     LONG,
   );

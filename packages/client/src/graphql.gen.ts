@@ -773,7 +773,7 @@ export type RoundOverviewQueryVariables = Exact<{
 
 
 export type RoundOverviewQuery = { node:
-    | { id: string, code: string | null, name: string | null, status: string | null, period: string | null, referenceDate: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, drawSeed: string | null, resultsHash: string | null, finalizedAt: string | null, publishedAt: string | null, quorum: number | null, approvalThreshold: number | null, reviewersPerModel: number | null, version: number | null, organizerUnit: { id: string, name: string | null } | null, progress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null, models: Array<{ modelId: string | null, code: string | null, name: string | null, eligible: boolean | null, gates: Array<{ criterionId: string | null, label: string | null, observed: string | null, passed: boolean | null }> | null }> | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, reviewerName: string | null, source: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null, councilDecisions: Array<{ members: number | null, present: number | null, votesFor: number | null, votesAgainst: number | null, abstentions: number | null, outcome: string | null, decidedAt: string | null, chairNote: string | null }> | null }
+    | { id: string, code: string | null, name: string | null, status: string | null, period: string | null, referenceDate: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, drawSeed: string | null, resultsHash: string | null, finalizedAt: string | null, publishedAt: string | null, quorum: number | null, approvalThreshold: number | null, reviewersPerModel: number | null, version: number | null, organizerUnit: { id: string, name: string | null } | null, progress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null, models: Array<{ modelId: string | null, code: string | null, name: string | null, eligible: boolean | null, gates: Array<{ criterionId: string | null, label: string | null, observed: string | null, passed: boolean | null }> | null }> | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, reviewerName: string | null, source: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null, chairDecisions: Array<{ modelId: string | null, modelCode: string | null, decision: string | null, reason: string | null, decidedBy: string | null, decidedAt: string | null }> | null, councilDecisions: Array<{ members: number | null, present: number | null, votesFor: number | null, votesAgainst: number | null, abstentions: number | null, outcome: string | null, decidedAt: string | null, chairNote: string | null }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -848,6 +848,19 @@ export type DeclareConflictMutationVariables = Exact<{
 export type DeclareConflictMutation = { declareConflict:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
     | { __typename: 'MutationDeclareConflictSuccess' }
+   | null };
+
+export type RecordChairDecisionMutationVariables = Exact<{
+  roundId: string;
+  modelId: string;
+  decision: string;
+  reason: string;
+}>;
+
+
+export type RecordChairDecisionMutation = { recordChairDecision:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationRecordChairDecisionSuccess' }
    | null };
 
 export type RecordCouncilDecisionMutationVariables = Exact<{
@@ -2758,6 +2771,14 @@ export const RoundOverviewDocument = new TypedDocumentString(`
         conflictReason
         scorecardStatus
       }
+      chairDecisions {
+        modelId
+        modelCode
+        decision
+        reason
+        decidedBy
+        decidedAt
+      }
       councilDecisions {
         members
         present
@@ -2875,6 +2896,24 @@ export const DeclareConflictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareConflictMutation, DeclareConflictMutationVariables>;
+export const RecordChairDecisionDocument = new TypedDocumentString(`
+    mutation RecordChairDecision($roundId: ID!, $modelId: ID!, $decision: String!, $reason: String!) {
+  recordChairDecision(
+    roundId: $roundId
+    modelId: $modelId
+    decision: $decision
+    reason: $reason
+  ) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordChairDecisionMutation, RecordChairDecisionMutationVariables>;
 export const RecordCouncilDecisionDocument = new TypedDocumentString(`
     mutation RecordCouncilDecision($roundId: ID!, $members: Int!, $present: Int!, $votesFor: Int!, $votesAgainst: Int!, $abstentions: Int!, $note: String) {
   recordCouncilDecision(

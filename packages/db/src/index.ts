@@ -64,6 +64,8 @@ export { type ReplicationSpreadRow, replicationSpread } from "./reports/replicat
 export type { ReportFilter } from "./reports/report-filter.js";
 export {
   advanceRoundStep,
+  type ChairDecisionRow,
+  listChairDecisions,
   recordChairDecision,
   recordCouncilDecision,
   roundProgress,

@@ -11,12 +11,23 @@ export function rawId(globalId: string): string {
 
 /** The model ids a refusal's details name (`{ modelIds: [...] }`), if any. */
 export function modelIdsOf(details: string | null | undefined): string[] {
-  if (!details) return [];
+  const ids = parsedDetails(details).modelIds;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** A text entry of a DomainError's `details` (e.g. `requirement` of ROUND.REQUIREMENT_NOT_MET), or null. */
+export function detailOf(details: string | null | undefined, key: string): string | null {
+  const value = parsedDetails(details)[key];
+  return typeof value === "string" ? value : null;
+}
+
+function parsedDetails(details: string | null | undefined): Record<string, unknown> {
+  if (!details) return {};
   try {
-    const parsed = JSON.parse(details) as { modelIds?: unknown };
-    return Array.isArray(parsed.modelIds) ? parsed.modelIds.filter((x): x is string => typeof x === "string") : [];
+    const parsed: unknown = JSON.parse(details);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
   } catch {
-    return [];
+    return {};
   }
 }
 

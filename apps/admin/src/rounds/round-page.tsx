@@ -34,7 +34,8 @@ import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { useSession } from "../session";
 import { graphqlEndpoint, useQuery } from "../use-query";
-import { modelIdsOf, rawId, roundNode } from "./round-ids";
+import { RoundChairDecisions } from "./round-chair-decisions";
+import { detailOf, modelIdsOf, rawId, roundNode } from "./round-ids";
 import { RoundResults } from "./round-results";
 import { nextStep, roundStatuses } from "./round-steps";
 
@@ -58,7 +59,7 @@ export default function RoundPage({ id }: { id: string }) {
   const { session } = useSession();
   const query = useQuery(RoundOverviewDocument, { id });
   const round = roundNode(query.data?.node);
-  const [problem, setProblem] = useState<(Refusal & { models: string[] }) | null>(null);
+  const [problem, setProblem] = useState<(Refusal & { models: string[]; requirement: string | null }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [resultsKey, setResultsKey] = useState(0);
@@ -117,13 +118,17 @@ export default function RoundPage({ id }: { id: string }) {
     try {
       const r = await action();
       if (r && r.__typename === "DomainError") {
-        setProblem({ ...refusalOf(r, i18n), models: modelIdsOf(r.details).map(codeOf) });
+        setProblem({
+          ...refusalOf(r, i18n),
+          models: modelIdsOf(r.details).map(codeOf),
+          requirement: detailOf(r.details, "requirement"),
+        });
         return false;
       }
       setNotice(success);
       return true;
     } catch (error) {
-      setProblem({ ...failureOf(error, i18n), models: [] });
+      setProblem({ ...failureOf(error, i18n), models: [], requirement: null });
       return false;
     } finally {
       setBusy(false);
@@ -245,6 +250,16 @@ export default function RoundPage({ id }: { id: string }) {
           drawSeed={round.drawSeed ?? null}
           busy={busy}
           run={run}
+        />
+      )}
+      {(status === "review" || (round.chairDecisions ?? []).length > 0) && (
+        <RoundChairDecisions
+          roundId={id}
+          open={status === "review"}
+          models={eligible.map((m) => ({ id: m.modelId ?? "", code: m.code ?? "" }))}
+          decisions={round.chairDecisions ?? []}
+          needed={problem?.requirement === "disagreements" ? problem.models : []}
+          onRecorded={reload}
         />
       )}
       {(status === "council" || status === "finalized" || status === "published") && (

@@ -1,4 +1,5 @@
-import { loadRound, roundProgress } from "@lantoa/db";
+import { type ChairDecisionRow, listChairDecisions, loadRound, roundProgress } from "@lantoa/db";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
 import { type Kysely, sql } from "kysely";
@@ -323,6 +324,18 @@ const RoundResultRef = builder
     }),
   });
 
+const ChairDecisionRef = builder.objectRef<ChairDecisionRow>("ChairDecision").implement({
+  description: "The chair's decision on a model whose reviewers disagree beyond the gap, with the reason.",
+  fields: (t) => ({
+    modelId: t.id({ resolve: (d) => encodeGlobalID("Model", d.modelId) }),
+    modelCode: t.exposeString("modelCode"),
+    decision: t.exposeString("decision"),
+    reason: t.exposeString("reason"),
+    decidedBy: t.exposeString("decidedBy", { nullable: true, description: "The deciding admin's display name." }),
+    decidedAt: t.string({ resolve: (d) => new Date(d.decidedAt).toISOString() }),
+  }),
+});
+
 const CouncilDecisionRef = builder
   .objectRef<{
     members: number;
@@ -432,6 +445,12 @@ builder.objectFields(RoundRef, (t) => ({
         .execute();
       return rows.map((r) => ({ ...r, labels }));
     },
+  }),
+  chairDecisions: t.field({
+    type: [ChairDecisionRef],
+    description: "The chair's decisions on models whose reviewers disagree, by model code.",
+    authScopes: adminsOnly,
+    resolve: (round, _args, { db }) => listChairDecisions(db, round.id),
   }),
   councilDecisions: t.field({
     type: [CouncilDecisionRef],

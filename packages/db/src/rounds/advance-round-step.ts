@@ -15,8 +15,8 @@ import type { Database } from "../database.js";
 import { staleVersion } from "../shared/stale-version.js";
 import { updateVersioned } from "../shared/update-versioned.js";
 import { computeRoundResults, hashRoundResults } from "./compute-round-results.js";
-import { type LoadedRound, loadRound } from "./load-round.js";
-import { roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
+import { eligibleInRound, type LoadedRound, loadRound } from "./load-round.js";
+import { modelNotInRound, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -222,6 +222,7 @@ export async function recordChairDecision(
   if (!round) return err(roundNotFound(roundId));
   if (isRoundLocked(round.row.status)) return err(roundLocked(roundId, round.row.status));
   if (round.row.status !== "review") return err(wrongStage(roundId, round.row.status, ["review"]));
+  if (!(await eligibleInRound(trx, roundId, modelId))) return err(modelNotInRound(modelId));
   await trx
     .insertInto("round_chair_decisions")
     .values({
@@ -249,4 +250,38 @@ export async function recordChairDecision(
     after: { modelId, decision: context.decision, reason: context.reason },
   });
   return ok(true);
+}
+
+/** A chair's decision as listed on the round: the model, what was decided, why, by whom, when. */
+export interface ChairDecisionRow {
+  modelId: string;
+  modelCode: string;
+  decision: string;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: Date | string;
+}
+
+/**
+ * The chair's decisions of a round, by model code.
+ *
+ * @example
+ * (await listChairDecisions(db, roundId))[0] // { modelCode: "TL-2018-CAMERA", decision: "Giữ điểm", reason: "…", … }
+ */
+export function listChairDecisions(db: Kysely<Database>, roundId: string): Promise<ChairDecisionRow[]> {
+  return db
+    .selectFrom("round_chair_decisions as d")
+    .innerJoin("models as m", "m.id", "d.model_id")
+    .leftJoin("users as u", "u.id", "d.decided_by")
+    .select([
+      "d.model_id as modelId",
+      "m.code as modelCode",
+      "d.decision",
+      "d.reason",
+      "u.display_name as decidedBy",
+      "d.decided_at as decidedAt",
+    ])
+    .where("d.round_id", "=", roundId)
+    .orderBy("m.code")
+    .execute();
 }

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from "kysely";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Database } from "../database.js";
 import { type LoadedRound, loadRound } from "./load-round.js";
-import { conflictOfInterest, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
+import { conflictOfInterest, modelNotInRound, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -95,18 +95,7 @@ export async function assignReviewers(
   for (const pair of pairs) {
     const model = models.get(pair.modelId);
     const reviewer = pool.get(pair.reviewerUserId);
-    if (!model) {
-      return err(
-        domainError(
-          "ROUND.MODEL_NOT_IN_ROUND",
-          {
-            vi: "Mô hình không thuộc đợt (hoặc không đủ điều kiện).",
-            en: "The model is not (eligible) in this round.",
-          },
-          { modelId: pair.modelId },
-        ),
-      );
-    }
+    if (!model) return err(modelNotInRound(pair.modelId));
     if (!reviewer) {
       return err(
         domainError(

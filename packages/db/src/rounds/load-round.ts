@@ -55,3 +55,14 @@ export function isoDate(value: unknown): string {
   }
   return String(value).slice(0, 10);
 }
+
+/** Whether the model is in the round's scope and eligible. */
+export async function eligibleInRound(db: Kysely<Database>, roundId: string, modelId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("round_models")
+    .select("eligible")
+    .where("round_id", "=", roundId)
+    .where("model_id", "=", modelId)
+    .executeTakeFirst();
+  return row?.eligible === true;
+}

@@ -40,3 +40,12 @@ export function conflictOfInterest(modelId: string, reviewerUserId: string): Dom
     { modelId, reviewerUserId },
   );
 }
+
+/** The model is not in the round's scope, or not eligible in it. */
+export function modelNotInRound(modelId: string): DomainError<"ROUND.MODEL_NOT_IN_ROUND"> {
+  return domainError(
+    "ROUND.MODEL_NOT_IN_ROUND",
+    { vi: "Mô hình không thuộc đợt (hoặc không đủ điều kiện).", en: "The model is not (eligible) in this round." },
+    { modelId },
+  );
+}

@@ -7,9 +7,9 @@ import { appendAudit } from "../audit/append-audit.js";
 import type { Database } from "../database.js";
 import { updateVersioned } from "../shared/update-versioned.js";
 import { reviewerPool } from "./assign-reviewers.js";
-import { type LoadedRound, loadRound } from "./load-round.js";
+import { eligibleInRound, type LoadedRound, loadRound } from "./load-round.js";
 import { loadScoringSubjects } from "./load-scoring-subjects.js";
-import { conflictOfInterest, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
+import { conflictOfInterest, modelNotInRound, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
 
 /** A scorecard to save: the unit's self-assessment (`reviewerUserId` null) or a reviewer's. */
 export interface ScorecardInput {
@@ -73,21 +73,7 @@ export async function saveScorecard(
   if (isRoundLocked(round.row.status)) return err(roundLocked(input.roundId, round.row.status));
   const stage = input.kind === "self" ? "self-assessment" : "review";
   if (round.row.status !== stage) return err(wrongStage(input.roundId, round.row.status, [stage]));
-  const inRound = await trx
-    .selectFrom("round_models")
-    .select("eligible")
-    .where("round_id", "=", input.roundId)
-    .where("model_id", "=", input.modelId)
-    .executeTakeFirst();
-  if (!inRound?.eligible) {
-    return err(
-      domainError(
-        "ROUND.MODEL_NOT_IN_ROUND",
-        { vi: "Mô hình không thuộc đợt (hoặc không đủ điều kiện).", en: "The model is not (eligible) in this round." },
-        { modelId: input.modelId },
-      ),
-    );
-  }
+  if (!(await eligibleInRound(trx, input.roundId, input.modelId))) return err(modelNotInRound(input.modelId));
   if (input.kind === "review") {
     if (!input.reviewerUserId || !(await mayReview(trx, input.roundId, input.modelId, input.reviewerUserId)))
       return err(conflictOfInterest(input.modelId, input.reviewerUserId ?? ""));

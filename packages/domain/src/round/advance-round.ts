@@ -36,8 +36,22 @@ const statusVi: Record<RoundStatus, string> = {
   published: "đã công bố",
 };
 
-function unmet(vi: string, en: string, details: Record<string, unknown>): { ok: false; error: RoundError } {
-  return err(domainError("ROUND.REQUIREMENT_NOT_MET", { vi, en }, details));
+/** Which requirement of a step is not met (in a refusal's `details.requirement`). */
+export type RoundRequirement =
+  | "eligible-models"
+  | "self-assessments"
+  | "reviews"
+  | "disagreements"
+  | "results-current"
+  | "council-approval";
+
+function unmet(
+  requirement: RoundRequirement,
+  vi: string,
+  en: string,
+  details: Record<string, unknown>,
+): { ok: false; error: RoundError } {
+  return err(domainError("ROUND.REQUIREMENT_NOT_MET", { vi, en }, { requirement, ...details }));
 }
 
 /**
@@ -75,11 +89,12 @@ export function advanceRound(
   switch (step) {
     case "open-self-assessment":
       if (progress.eligibleModels === 0)
-        return unmet("Đợt chưa có mô hình đủ điều kiện.", "The round has no eligible model.", {});
+        return unmet("eligible-models", "Đợt chưa có mô hình đủ điều kiện.", "The round has no eligible model.", {});
       break;
     case "open-review":
       if (progress.missingSelfAssessments.length > 0)
         return unmet(
+          "self-assessments",
           `Còn ${progress.missingSelfAssessments.length} mô hình chưa nộp phiếu tự đánh giá.`,
           `${progress.missingSelfAssessments.length} model(s) have no submitted self-assessment.`,
           { modelIds: progress.missingSelfAssessments },
@@ -88,18 +103,21 @@ export function advanceRound(
     case "open-council":
       if (progress.missingReviews.length > 0)
         return unmet(
+          "reviews",
           `Còn ${progress.missingReviews.length} mô hình chưa đủ phiếu chấm của giám khảo.`,
           `${progress.missingReviews.length} model(s) lack submitted reviews.`,
           { modelIds: progress.missingReviews },
         );
       if (progress.unresolvedDisagreements.length > 0)
         return unmet(
+          "disagreements",
           `Còn ${progress.unresolvedDisagreements.length} mô hình có điểm chênh lệch quá mức cần thêm giám khảo hoặc quyết định của chủ tịch hội đồng.`,
           `${progress.unresolvedDisagreements.length} model(s) disagree beyond the gap and need another reviewer or the chair's decision.`,
           { modelIds: progress.unresolvedDisagreements },
         );
       if (!progress.resultsCurrent)
         return unmet(
+          "results-current",
           "Cần tính lại kết quả sau lần chấm cuối cùng.",
           "Compute the results again after the last scorecard.",
           {},
@@ -108,6 +126,7 @@ export function advanceRound(
     case "finalize":
       if (progress.councilOutcome !== "approved")
         return unmet(
+          "council-approval",
           "Hội đồng chưa thông qua kết quả (cần đủ túc số và tỷ lệ tán thành).",
           "The council has not approved the results (quorum and approval threshold).",
           { councilOutcome: progress.councilOutcome },

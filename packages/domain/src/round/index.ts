@@ -1,4 +1,4 @@
-export { advanceRound, type RoundProgress } from "./advance-round.js";
+export { advanceRound, type RoundProgress, type RoundRequirement } from "./advance-round.js";
 export { canonicalJson } from "./canonical-json.js";
 export { checkEligibility } from "./check-eligibility.js";
 export { checkScorecard } from "./check-scorecard.js";

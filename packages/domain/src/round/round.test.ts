@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
-import { advanceRound, type RoundProgress } from "./advance-round.js";
+import { advanceRound, type RoundProgress, type RoundRequirement } from "./advance-round.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkEligibility } from "./check-eligibility.js";
 import { checkScorecard } from "./check-scorecard.js";
@@ -45,20 +45,21 @@ describe("advanceRound", () => {
   });
 
   it("names what is missing before each step", () => {
-    const cases: Array<[Parameters<typeof advanceRound>, string[]]> = [
-      [["draft", "open-self-assessment", { ...ready, eligibleModels: 0 }], []],
-      [["self-assessment", "open-review", { ...ready, missingSelfAssessments: ["m1"] }], ["m1"]],
-      [["review", "open-council", { ...ready, missingReviews: ["m2"] }], ["m2"]],
-      [["review", "open-council", { ...ready, unresolvedDisagreements: ["m3"] }], ["m3"]],
-      [["review", "open-council", { ...ready, resultsCurrent: false }], []],
-      [["council", "finalize", { ...ready, councilOutcome: "no-quorum" }], []],
-      [["council", "finalize", { ...ready, councilOutcome: "rejected" }], []],
+    const cases: Array<[Parameters<typeof advanceRound>, RoundRequirement, string[]]> = [
+      [["draft", "open-self-assessment", { ...ready, eligibleModels: 0 }], "eligible-models", []],
+      [["self-assessment", "open-review", { ...ready, missingSelfAssessments: ["m1"] }], "self-assessments", ["m1"]],
+      [["review", "open-council", { ...ready, missingReviews: ["m2"] }], "reviews", ["m2"]],
+      [["review", "open-council", { ...ready, unresolvedDisagreements: ["m3"] }], "disagreements", ["m3"]],
+      [["review", "open-council", { ...ready, resultsCurrent: false }], "results-current", []],
+      [["council", "finalize", { ...ready, councilOutcome: "no-quorum" }], "council-approval", []],
+      [["council", "finalize", { ...ready, councilOutcome: "rejected" }], "council-approval", []],
     ];
-    for (const [args, ids] of cases) {
+    for (const [args, requirement, ids] of cases) {
       const r = advanceRound(...args);
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe("ROUND.REQUIREMENT_NOT_MET");
+        expect(r.error.details?.requirement).toBe(requirement);
         expect(r.error.message.vi.length).toBeGreaterThan(10);
         if (ids.length) expect(r.error.details?.modelIds).toEqual(ids);
       }
