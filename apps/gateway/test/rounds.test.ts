@@ -740,6 +740,11 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const open = await call(RESULTS, { id: roundId });
       expect(open.errors).toBeUndefined();
       expect(open.data.node.results).toHaveLength(10);
+      // The public leaderboard lists them in the same order, tied totals included.
+      const board = await call(`{ leaderboard(roundCode: "TL-BINHXET-2023") { modelCode rank } }`);
+      expect(board.data.leaderboard).toEqual(
+        open.data.node.results.map((r: any) => ({ modelCode: r.modelCode, rank: r.rank })),
+      );
       const rounds = await call(`{ publishedRounds { code resultsHash } }`);
       expect(rounds.data.publishedRounds).toContainEqual({
         code: "TL-BINHXET-2023",

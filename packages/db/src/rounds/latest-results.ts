@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../database.js";
 import type { RoundResultTable } from "./rounds.table.js";
 
@@ -29,30 +29,33 @@ export async function latestPublishedResults(
   return modelIds.map((id) => latest.get(id) ?? null);
 }
 
-/** A page of a round's leaderboard in rank order (disqualified last), with model and unit names. */
+/** A page of a round's leaderboard in the engine's order (ties as its tie-breaks settle them, disqualified last), with model and unit names. */
 export async function leaderboardPage(db: Kysely<Database>, roundId: string, page: { offset: number; limit: number }) {
-  return db
-    .selectFrom("round_results as r")
-    .innerJoin("models as m", "m.id", "r.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select([
-      "r.model_id as modelId",
-      "m.name as modelName",
-      "m.code as modelCode",
-      "u.name as unitName",
-      "r.total_milli as totalMilli",
-      "r.max_milli as maxMilli",
-      "r.tier",
-      "r.rank",
-      "r.eliminated",
-      "r.breakdown",
-      "r.explanation",
-    ])
-    .where("r.round_id", "=", roundId)
-    .orderBy((eb) => eb.fn.coalesce("r.rank", eb.lit(2147483647)))
-    .orderBy("r.total_milli", "desc")
-    .orderBy("r.model_id")
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+  return (
+    db
+      .selectFrom("round_results as r")
+      .innerJoin("models as m", "m.id", "r.model_id")
+      .innerJoin("units as u", "u.id", "m.owner_unit_id")
+      .select([
+        "r.model_id as modelId",
+        "m.name as modelName",
+        "m.code as modelCode",
+        "u.name as unitName",
+        "r.total_milli as totalMilli",
+        "r.max_milli as maxMilli",
+        "r.tier",
+        "r.rank",
+        "r.eliminated",
+        "r.breakdown",
+        "r.explanation",
+      ])
+      .where("r.round_id", "=", roundId)
+      // The engine's order (ranks, then its tie-breaks, then the eliminated), as the round's
+      // results and its export list them; the code only for rows written without a position.
+      .orderBy(sql`(r.breakdown->>'position')::int`)
+      .orderBy("m.code")
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute()
+  );
 }
