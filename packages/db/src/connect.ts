@@ -42,11 +42,29 @@ export interface Connection {
  */
 export async function connect(options: ConnectOptions): Promise<Connection> {
   if (options.engine === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    const pool = survivingLostConnections(
+      new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 }),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   return pgliteConnection(await openPglite(options));
+}
+
+/**
+ * The server may close an idle pooled connection (a restart, an idle timeout, an operator,
+ * a dropped test database). The pool then discards it and the next query opens another;
+ * but it also emits "error", which Node throws when nobody listens, ending the process.
+ * Here it becomes a warning (`LANTOA_DB_CONNECTION_LOST`) instead.
+ */
+function survivingLostConnections(pool: pg.Pool): pg.Pool {
+  pool.on("error", (error) =>
+    process.emitWarning(
+      `A pooled database connection was closed by the server (${error.message}); the next query opens a new one.`,
+      { code: "LANTOA_DB_CONNECTION_LOST" },
+    ),
+  );
+  return pool;
 }
 
 /** Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a dump. */
@@ -60,7 +78,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 /** Kysely over an open PGlite, through its node-postgres adapter. Closing closes PGlite too. */
 export function pgliteConnection(pglite: PGlite): Connection {
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const pool = survivingLostConnections(new pg.Pool(createPgConfig(pglite)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -74,6 +74,18 @@ export async function createServerDatabase(adminUrl: string, template: string): 
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       try {
+        // The pool's end resolves before its connections have closed. A forced drop would
+        // kill a backend still saying goodbye, and its FATAL message would reach a client
+        // nobody listens to any more: an uncaught error in whatever test runs then.
+        // Wait (up to 10 s) for them to leave; force only what lingers beyond that.
+        for (let tries = 0; tries < 200; tries++) {
+          const left = await dropper.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+            [name],
+          );
+          if (left.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await dropper.end();
