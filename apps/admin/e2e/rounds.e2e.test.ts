@@ -150,16 +150,33 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
   );
 
   it(
-    "takes the units' self-assessments, opens review, assigns one reviewer by hand and draws the rest",
+    "takes the units' self-assessments (an officer's from their own page), opens review, assigns one reviewer by hand and draws the rest",
     async () => {
+      // The women's union officer files the self-assessment of their unit's model from
+      // "Phiếu chấm của tôi"...
+      const [policeModel, unionModel] = modelCodes as [string, string];
+      const officer = await pageAs("phunu.canbo", "/");
+      await officer
+        .getByRole("navigation", { name: "Điều hướng chính" })
+        .getByRole("link", { name: "Phiếu chấm của tôi" })
+        .click();
+      const owed = officer.getByTestId(`my-self-${roundCode}`);
+      expect(await owed.textContent()).not.toContain(policeModel);
+      await owed.getByRole("link", { name: `Tự đánh giá ${unionModel}` }).click();
+      await officer.getByRole("heading", { level: 2, name: `Phiếu tự đánh giá — ${unionModel}` }).waitFor();
+      await fillAndSubmit(officer);
+      await officer.getByText("Đã nộp phiếu.", { exact: false }).waitFor();
+      await officer.getByRole("link", { name: "← Phiếu chấm của tôi" }).click();
+      await expect.poll(() => officer.getByTestId(`my-self-${roundCode}`).textContent()).toContain("Đã nộp");
+      await shot(officer, "self-assessment-officer");
+
+      // ...and the district admin files the police post's from the round's page.
       const page = await pageAs("thanhliem.admin", roundPath);
-      for (const code of modelCodes) {
-        await page.getByRole("link", { name: `Phiếu tự đánh giá của ${code}` }).click();
-        await page.getByRole("heading", { level: 2, name: /Phiếu tự đánh giá/ }).waitFor();
-        await fillAndSubmit(page);
-        await page.getByText("Đã nộp phiếu.", { exact: false }).waitFor();
-        await page.getByRole("link", { name: "← Về trang đợt bình xét" }).click();
-      }
+      await page.getByRole("link", { name: `Phiếu tự đánh giá của ${policeModel}` }).click();
+      await page.getByRole("heading", { level: 2, name: /Phiếu tự đánh giá/ }).waitFor();
+      await fillAndSubmit(page);
+      await page.getByText("Đã nộp phiếu.", { exact: false }).waitFor();
+      await page.getByRole("link", { name: "← Về trang đợt bình xét" }).click();
       await page.getByRole("button", { name: "Mở thẩm định" }).click();
       await expect.poll(() => status(page)).toBe("Thẩm định");
 

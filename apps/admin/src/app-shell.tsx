@@ -28,7 +28,7 @@ const navItems: readonly NavItem[] = [
   { href: "/leaderboard", label: "nav.leaderboard" },
   { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
   { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },
-  { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer"] },
+  { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer", "unit-officer", "unit-admin"] },
   { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
 ];
 

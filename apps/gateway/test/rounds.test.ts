@@ -237,14 +237,45 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         tokens["phunu.canbo"],
       );
       expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      // The commune officer finds their unit's model among the self-assessments owed, opens
+      // the round (as the scorecard page does) and files it.
+      const MINE = `{ mySelfAssessments { round { id code status } modelId modelCode unitName scorecardStatus } }`;
+      const officer = tokens["thanhha.canbo"] as string;
+      const owed = (await call(MINE, {}, officer)).data.mySelfAssessments;
+      // Newest round first; the demo's published 2022 round holds one of theirs too.
+      expect(owed.map((o: any) => o.round.code)).toEqual(["TL-BINHXET-2023", "TL-BINHXET-2022"]);
+      expect(owed.slice(0, 1)).toEqual([
+        {
+          round: { id: roundId, code: "TL-BINHXET-2023", status: "self-assessment" },
+          modelId: models[scope.conflicted]?.gid,
+          modelCode: scope.conflicted,
+          unitName: expect.any(String),
+          scorecardStatus: null,
+        },
+      ]);
+      const opened = await call(
+        `query($id: ID!) { node(id: $id) { ... on Round { code } } }`,
+        { id: roundId },
+        officer,
+      );
+      expect(opened.data.node).toEqual({ code: "TL-BINHXET-2023" });
+      // A reviewer with nothing in the round and no unit in it sees neither.
+      expect((await call(MINE, {}, tokens["giamkhao.4"])).data.mySelfAssessments).toEqual([]);
+      const outsider = await call(
+        `query($id: ID!) { node(id: $id) { ... on Round { code } } }`,
+        { id: roundId },
+        tokens["giamkhao.4"],
+      );
+      expect(outsider.data?.node ?? null).toBeNull();
       for (const code of [...scope.top, scope.conflicted, ...scope.others]) {
         const saved = await call(
           SAVE,
           { r: roundId, m: models[code]?.gid, k: "SELF", ratings: ratingsOf(good), submit: true },
-          tokens["thanhliem.admin"],
+          code === scope.conflicted ? officer : tokens["thanhliem.admin"],
         );
         expect(saved.data.saveScorecard.__typename).toBe("MutationSaveScorecardSuccess");
       }
+      expect((await call(MINE, {}, officer)).data.mySelfAssessments[0].scorecardStatus).toBe("submitted");
       expect(await advance("OPEN_REVIEW")).toMatchObject({ data: { round: { status: "review" } } });
       const late = await call(
         SAVE,

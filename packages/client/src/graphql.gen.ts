@@ -767,6 +767,11 @@ export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
 
+export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySelfAssessmentsQuery = { mySelfAssessments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, unitName: string | null, scorecardStatus: string | null, round: { id: string, code: string | null, name: string | null, status: string | null } | null }> | null };
+
 export type RoundOverviewQueryVariables = Exact<{
   id: string;
 }>;
@@ -920,6 +925,16 @@ export type RoundScorecardContextQueryVariables = Exact<{
 
 export type RoundScorecardContextQuery = { node:
     | { id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ScorecardModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScorecardModelQuery = { node:
+    | { id: string, code: string | null, name: string | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -2718,6 +2733,23 @@ export const MyAssignmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAssignmentsQuery, MyAssignmentsQueryVariables>;
+export const MySelfAssessmentsDocument = new TypedDocumentString(`
+    query MySelfAssessments {
+  mySelfAssessments {
+    round {
+      id
+      code
+      name
+      status
+    }
+    modelId
+    modelCode
+    modelName
+    unitName
+    scorecardStatus
+  }
+}
+    `) as unknown as TypedDocumentString<MySelfAssessmentsQuery, MySelfAssessmentsQueryVariables>;
 export const RoundOverviewDocument = new TypedDocumentString(`
     query RoundOverview($id: ID!) {
   node(id: $id) {
@@ -3042,6 +3074,17 @@ export const RoundScorecardContextDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundScorecardContextQuery, RoundScorecardContextQueryVariables>;
+export const ScorecardModelDocument = new TypedDocumentString(`
+    query ScorecardModel($id: ID!) {
+  node(id: $id) {
+    ... on Model {
+      id
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScorecardModelQuery, ScorecardModelQueryVariables>;
 export const RoundDetailDocument = new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

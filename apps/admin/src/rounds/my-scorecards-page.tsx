@@ -1,29 +1,107 @@
-import { MyAssignmentsDocument } from "@lantoa/client";
+import { MyAssignmentsDocument, MySelfAssessmentsDocument } from "@lantoa/client";
 import { Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "wouter";
 import { useI18n } from "../i18n/i18n";
 import { EmptyNote, QueryStatus } from "../query-status";
-import { useSession } from "../session";
+import { useSession, viewerRoles } from "../session";
 import { useQuery } from "../use-query";
 
-/** "Phiếu chấm của tôi": the reviewer's assignments in every round, each a link to its scorecard. */
+/**
+ * "Phiếu chấm của tôi": the self-assessments the viewer's units file (unit staff), then the
+ * reviewer's assignments in every round, each a link to its scorecard.
+ */
 export default function MyScorecardsPage() {
   const { t, label } = useI18n();
   const { session } = useSession();
   const query = useQuery(MyAssignmentsDocument, {});
+  const selfQuery = useQuery(MySelfAssessmentsDocument, {});
+  type SelfAssessment = NonNullable<NonNullable<typeof selfQuery.data>["mySelfAssessments"]>[number];
+  const selfByRound = new Map<string, SelfAssessment[]>();
+  for (const a of selfQuery.data?.mySelfAssessments ?? []) {
+    const key = a.round?.id ?? "";
+    selfByRound.set(key, [...(selfByRound.get(key) ?? []), a]);
+  }
   const me = session?.viewer.username;
   const rounds = (query.data?.rounds ?? [])
     .map((r) => ({ ...r, mine: (r.assignments ?? []).filter((a) => a.reviewerUsername === me) }))
     .filter((r) => r.mine.length > 0);
+  // Unit staff who review nothing see only their units' self-assessments.
+  const reviews = viewerRoles(session).includes("reviewer") || rounds.length > 0;
 
   return (
     <Stack component="section" aria-labelledby="my-scorecards-heading" gap="sm">
       <Title order={2} id="my-scorecards-heading">
         {t("scorecard.mine")}
       </Title>
-      <Text>{t("scorecard.mineIntro")}</Text>
+      <QueryStatus state={selfQuery} reload={selfQuery.reload} />
+      {selfByRound.size > 0 && (
+        <>
+          <Title order={3} size="h4">
+            {t("scorecard.selfMine")}
+          </Title>
+          <Text>{t("scorecard.selfMineIntro")}</Text>
+        </>
+      )}
+      {[...selfByRound.values()].map((list) => {
+        const round = list[0]?.round;
+        if (!round) return null;
+        const open = round.status === "self-assessment";
+        return (
+          <Paper key={round.id} withBorder p="sm" data-testid={`my-self-${round.code}`}>
+            <Title order={4} size="h5">
+              {round.name} ({round.code}) <Badge variant="light">{label("rounds.status", round.status)}</Badge>
+            </Title>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("rounds.model")}</Table.Th>
+                  <Table.Th>{t("scorecard.unit")}</Table.Th>
+                  <Table.Th>{t("scorecard.state")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((a) => (
+                  <Table.Tr key={a.modelId}>
+                    <Table.Td>
+                      <Text fw={600}>{a.modelCode}</Text>
+                      <Text size="sm" c="dimmed">
+                        {a.modelName}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{a.unitName}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={a.scorecardStatus} />
+                    </Table.Td>
+                    <Table.Td>
+                      {a.modelId && (
+                        <Link
+                          href={`/rounds/${encodeURIComponent(round.id)}/self/${encodeURIComponent(a.modelId)}`}
+                          aria-label={t(open ? "scorecard.selfOpenFor" : "scorecard.viewFor", {
+                            code: a.modelCode ?? "",
+                          })}
+                        >
+                          {t(open ? "scorecard.selfOpen" : "scorecard.view")}
+                        </Link>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        );
+      })}
+      {reviews && (rounds.length > 0 || selfByRound.size > 0) && (
+        <Title order={3} size="h4">
+          {t("scorecard.reviewMine")}
+        </Title>
+      )}
+      {reviews && <Text>{t("scorecard.mineIntro")}</Text>}
       <QueryStatus state={query} reload={query.reload} />
-      {query.status === "ready" && rounds.length === 0 && <EmptyNote text={t("scorecard.mineEmpty")} />}
+      {query.status === "ready" && rounds.length === 0 && (reviews || selfByRound.size === 0) && (
+        <EmptyNote text={t(reviews ? "scorecard.mineEmpty" : "scorecard.selfMineEmpty")} />
+      )}
       {rounds.map((r) => (
         <Paper key={r.id} withBorder p="sm" data-testid={`my-round-${r.code}`}>
           <Title order={3} size="h5">
@@ -45,15 +123,7 @@ export default function MyScorecardsPage() {
                     {a.conflictDeclared ? (
                       <Badge color="orange">{t("scorecard.conflictBadge")}</Badge>
                     ) : (
-                      <Badge color={a.scorecardStatus === "submitted" ? "green" : "gray"}>
-                        {t(
-                          a.scorecardStatus === "submitted"
-                            ? "scorecard.status.submitted"
-                            : a.scorecardStatus === "draft"
-                              ? "scorecard.status.draft"
-                              : "scorecard.status.none",
-                        )}
-                      </Badge>
+                      <StatusBadge status={a.scorecardStatus} />
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -73,5 +143,21 @@ export default function MyScorecardsPage() {
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/** A scorecard's state: submitted, draft, or not started. */
+function StatusBadge({ status }: { status: string | null | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Badge color={status === "submitted" ? "green" : "gray"}>
+      {t(
+        status === "submitted"
+          ? "scorecard.status.submitted"
+          : status === "draft"
+            ? "scorecard.status.draft"
+            : "scorecard.status.none",
+      )}
+    </Badge>
   );
 }

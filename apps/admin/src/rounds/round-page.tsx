@@ -392,7 +392,7 @@ export function ScopeTable({
               <Table.Td>
                 {m.eligible && m.modelId && (
                   <Link
-                    href={`/rounds/${encodeURIComponent(roundId)}/self/${encodeURIComponent(m.modelId)}`}
+                    href={`/rounds/${encodeURIComponent(roundId)}/self/${encodeURIComponent(m.modelId)}?from=round`}
                     aria-label={t("rounds.selfFor", { code: m.code ?? "" })}
                   >
                     {t("rounds.self")}

@@ -3,11 +3,12 @@ import {
   RoundScorecardContextDocument,
   request,
   SaveScorecardDocument,
+  ScorecardModelDocument,
   ScorecardsDocument,
 } from "@lantoa/client";
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
-import { Link } from "wouter";
+import { Link, useSearch } from "wouter";
 import { useI18n } from "../i18n/i18n";
 import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { QueryStatus } from "../query-status";
@@ -37,6 +38,7 @@ export default function ScorecardPage({
   const { t, locale } = i18n;
   const { session } = useSession();
   const round = useQuery(RoundScorecardContextDocument, { id: roundId });
+  const modelQuery = useQuery(ScorecardModelDocument, { id: modelId }, { skip: kind !== "SELF" });
   const node = roundNode(round.data?.node);
   const criteriaQuery = useRoundCriteria(node?.criteriaSetCode, node?.criteriaVersion);
   const criteria = useMemo(
@@ -54,7 +56,11 @@ export default function ScorecardPage({
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [conflictReason, setConflictReason] = useState("");
-  const modelCode = node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
+  const model = modelQuery.data?.node && "code" in modelQuery.data.node ? modelQuery.data.node : null;
+  const modelCode = model?.code ?? node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
+  // A self-assessment opened from the round's page goes back there; otherwise to "my scorecards".
+  const search = useSearch();
+  const fromRound = kind === "SELF" && new URLSearchParams(search).get("from") === "round";
 
   // The saved scorecard fills the form once it arrives (and again after each save).
   useEffect(() => {
@@ -140,8 +146,8 @@ export default function ScorecardPage({
 
   return (
     <Stack component="section" aria-labelledby="scorecard-heading" gap="sm">
-      <Link href={kind === "SELF" ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
-        {kind === "SELF" ? t("rounds.backToRound") : t("scorecard.backToMine")}
+      <Link href={fromRound ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
+        {fromRound ? t("rounds.backToRound") : t("scorecard.backToMine")}
       </Link>
       <Title order={2} id="scorecard-heading">
         {kind === "SELF" ? t("scorecard.selfTitle") : t("scorecard.title")}

@@ -104,6 +104,29 @@ export function administersRound(context: Context, round: { organizer_path: stri
   return holdsRoleOver(context.viewer, ["unit-admin"], round.organizer_path);
 }
 
+/** The unit paths where the viewer is staff (unit admin or officer): their models' self-assessments are theirs to file. */
+function staffPaths(context: Context): string[] {
+  return (context.viewer?.assignments ?? []).flatMap((a) =>
+    (a.role === "unit-admin" || a.role === "unit-officer") && a.unitPath !== null ? [a.unitPath] : [],
+  );
+}
+
+/** Whether a model of the viewer's units (or below) takes part in the round: they file its self-assessment. */
+async function assessesSelfIn(context: Context, roundId: string): Promise<boolean> {
+  const paths = staffPaths(context);
+  if (paths.length === 0) return false;
+  const row = await context.db
+    .selectFrom("round_models as rm")
+    .innerJoin("models as m", "m.id", "rm.model_id")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .select("rm.model_id")
+    .where("rm.round_id", "=", roundId)
+    .where((eb) => eb.or(paths.map((path) => eb("u.path", "like", `${path}%`))))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Whether the viewer is assigned to review something in the round. */
 async function isAssignedTo(context: Context, roundId: string): Promise<boolean> {
   if (!context.viewer) return false;
@@ -118,8 +141,8 @@ async function isAssignedTo(context: Context, roundId: string): Promise<boolean>
 }
 
 /**
- * An evaluation round. Readable by admins of the organizer's subtree and by its
- * reviewers while it runs, by everyone once published; results by admins, and by
+ * An evaluation round. Readable by admins of the organizer's subtree, by its reviewers
+ * and by the staff of units whose models take part while it runs, by everyone once published; results by admins, and by
  * everyone after publication.
  */
 export const RoundRef = builder.loadableNode("Round", {
@@ -128,7 +151,10 @@ export const RoundRef = builder.loadableNode("Round", {
   load: (ids: string[], { db }) => findRoundsByIds(db, ids),
   runScopesOnType: true,
   authScopes: async (round, context) =>
-    round.status === "published" || administersRound(context, round) || (await isAssignedTo(context, round.id))
+    round.status === "published" ||
+    administersRound(context, round) ||
+    (await isAssignedTo(context, round.id)) ||
+    (await assessesSelfIn(context, round.id))
       ? true
       : { administersUnit: round.organizer_path },
   fields: (t) => ({
@@ -522,5 +548,68 @@ builder.subscriptionField("roundProgress", (t) =>
     },
     subscribe: (_root, args) => progressEvents(args.roundId.id),
     resolve: (event: { roundId: string }, _args, { db }) => progressOf(db, event.roundId),
+  }),
+);
+
+const SelfAssessmentRef = builder
+  .objectRef<{
+    round_id: string;
+    model_id: string;
+    model_code: string;
+    model_name: string;
+    unit_name: string;
+    scorecard_status: string | null;
+  }>("SelfAssessment")
+  .implement({
+    description:
+      "A model of the viewer's unit (or one below) taking part in a round: the self-assessment its unit files.",
+    fields: (t) => ({
+      round: t.field({ type: RoundRef, resolve: (a) => a.round_id }),
+      modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
+      modelCode: t.exposeString("model_code"),
+      modelName: t.exposeString("model_name"),
+      unitName: t.exposeString("unit_name"),
+      scorecardStatus: t.exposeString("scorecard_status", {
+        nullable: true,
+        description: "draft or submitted; null while nothing is saved.",
+      }),
+    }),
+  });
+
+builder.queryField("mySelfAssessments", (t) =>
+  t.field({
+    type: [SelfAssessmentRef],
+    description:
+      "The self-assessments the viewer's units owe or have filed: eligible models owned within the subtrees where the viewer is a unit admin or officer, in rounds past their draft, newest round first.",
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, context) => {
+      const paths = staffPaths(context);
+      if (paths.length === 0) return [];
+      return context.db
+        .selectFrom("round_models as rm")
+        .innerJoin("rounds as r", "r.id", "rm.round_id")
+        .innerJoin("models as m", "m.id", "rm.model_id")
+        .innerJoin("units as u", "u.id", "m.owner_unit_id")
+        .leftJoin("scorecards as s", (join) =>
+          join
+            .onRef("s.round_id", "=", "rm.round_id")
+            .onRef("s.model_id", "=", "rm.model_id")
+            .on("s.kind", "=", "self"),
+        )
+        .select([
+          "rm.round_id",
+          "rm.model_id",
+          "m.code as model_code",
+          "m.name as model_name",
+          "u.name as unit_name",
+          "s.status as scorecard_status",
+        ])
+        .where("rm.eligible", "=", true)
+        .where("r.status", "!=", "draft")
+        .where((eb) => eb.or(paths.map((path) => eb("u.path", "like", `${path}%`))))
+        .orderBy("r.created_at", "desc")
+        .orderBy("m.code")
+        .execute();
+    },
   }),
 );

@@ -379,6 +379,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   ),
   // — evaluation rounds: a fresh draft round organized by the target unit —
   rounds: read(SIGNED_IN, `{ rounds { code } }`),
+  // Every signed-in user may ask; the answer holds only their own units' models (rounds.test.ts).
+  mySelfAssessments: read(SIGNED_IN, `{ mySelfAssessments { modelCode } }`),
   roundExport: read(
     ADMINISTERS,
     `query($r: ID!) { roundExport(roundId: $r, format: CSV) { filename } }`,
