@@ -352,6 +352,13 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         tokens[reviewer],
       );
       expect(declared.data.declareConflict.__typename).toBe("MutationDeclareConflictSuccess");
+      // Declaring again, or on a model one does not review, says so.
+      const again = await call(
+        `mutation($r: ID!, $m: ID!) { declareConflict(roundId: $r, modelId: $m, reason: "Lần nữa") { __typename ... on Error { code } } }`,
+        { r: roundId, m: target?.modelId },
+        tokens[reviewer],
+      );
+      expect(again.data.declareConflict).toMatchObject({ code: "ROUND.NOT_ASSIGNED" });
       const read = await call(VIEW, { r: roundId, m: target?.modelId }, tokens[reviewer]);
       expect(read.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const write = await call(

@@ -474,7 +474,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     "-- -- -- -- -- --",
     `mutation($r: ID!, $m: ID!) { declareConflict(roundId: $r, modelId: $m, reason: "Tôi từng công tác tại đơn vị này") ${RESULT} }`,
     async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
-    (v) => (/Success$/.test(v.__typename) ? "+" : v.code === "ROUND.CONFLICT_OF_INTEREST" ? "-" : "?"),
+    (v) => (/Success$/.test(v.__typename) ? "+" : v.code === "ROUND.NOT_ASSIGNED" ? "-" : "?"),
   ),
 };
 

@@ -10,7 +10,14 @@ import type { Kysely, Transaction } from "kysely";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Database } from "../database.js";
 import { type LoadedRound, loadRound } from "./load-round.js";
-import { conflictOfInterest, modelNotInRound, roundLocked, roundNotFound, wrongStage } from "./round-errors.js";
+import {
+  conflictOfInterest,
+  modelNotInRound,
+  notAssigned,
+  roundLocked,
+  roundNotFound,
+  wrongStage,
+} from "./round-errors.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -235,7 +242,7 @@ export async function declareConflict(
     .where("reviewer_user_id", "=", declaration.reviewerUserId)
     .where("conflict_declared_at", "is", null)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) return err(conflictOfInterest(modelId, declaration.reviewerUserId));
+  if (Number(updated.numUpdatedRows) === 0) return err(notAssigned(modelId, declaration.reviewerUserId));
   await appendAudit(trx, {
     actorUserId: declaration.reviewerUserId,
     action: "round.declareConflict",

@@ -49,3 +49,15 @@ export function modelNotInRound(modelId: string): DomainError<"ROUND.MODEL_NOT_I
     { modelId },
   );
 }
+
+/** The user is not assigned to review this model in the round (or has already declared a conflict with it). */
+export function notAssigned(modelId: string, reviewerUserId: string): DomainError<"ROUND.NOT_ASSIGNED"> {
+  return domainError(
+    "ROUND.NOT_ASSIGNED",
+    {
+      vi: "Bạn không được giao chấm mô hình này trong đợt (hoặc đã khai báo xung đột lợi ích với nó).",
+      en: "You are not assigned to review this model in the round (or have already declared a conflict with it).",
+    },
+    { modelId, reviewerUserId },
+  );
+}
