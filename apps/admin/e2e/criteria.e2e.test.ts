@@ -112,6 +112,10 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     await page.getByRole("heading", { level: 2, name: /Phiên bản 2/ }).waitFor();
     await retype(page.getByTestId("node-criterion-1").getByLabel("Điểm tối đa"), "10");
     await retype(page.getByTestId("node-quality").getByLabel("Điểm tối đa"), "90");
+    // ...and reviewers' scores combine by median, one more reviewer past a 12-point gap.
+    const combining = page.getByRole("region", { name: "Tổng hợp điểm của giám khảo" });
+    await combining.getByLabel("Cách tổng hợp").selectOption("median");
+    await retype(combining.getByLabel("Chênh lệch tổng điểm tối đa"), "12");
     await expect.poll(() => page.getByTestId("problems").textContent()).toContain("Bộ tiêu chí hợp lệ");
     await page.getByRole("button", { name: "Ban hành phiên bản" }).click();
     await expect.poll(() => page.getByTestId("version-status").textContent()).toBe("Đã ban hành");
@@ -123,6 +127,7 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     const diffText = await page.getByTestId("diff-table").textContent();
     expect(diffText).toContain("Tiêu chí 'Chất lượng': điểm tối đa 80 → 90");
     expect(diffText).toContain("Tiêu chí 'Tính bền vững': điểm tối đa 20 → 10");
+    expect(diffText).toContain("cách tổng hợp điểm");
     await page.screenshot({ path: join(screenshotDir, "criteria-compare.png"), fullPage: true });
 
     // The same page in English.

@@ -6,6 +6,7 @@ import {
   NumberInput,
   Paper,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -56,7 +57,7 @@ function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
   );
 }
 
-/** Scales with their bands, inputs, tiers, tie-breaks, quotas and the gate policy. */
+/** Scales with their bands, inputs, tiers, tie-breaks, quotas, the gate policy and how reviewers' scores combine. */
 export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: SettingsProps) {
   const { t, locale } = useI18n();
   const tierOptions = draft.tiers.map((tier) => ({ value: tier.id, label: tier.label[locale] || tier.id }));
@@ -519,6 +520,125 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
           w="20rem"
         />
       </Section>
+      <AggregationSection draft={draft} edit={edit} problems={problems} readOnly={readOnly} />
     </Stack>
+  );
+}
+
+const methods = ["mean", "median", "trimmed-mean"] as const;
+
+/**
+ * How reviewers' ratings combine: the method (mean, median, trimmed mean), the reviewers a
+ * model needs, the disagreement gaps that call one more reviewer, and calibration.
+ */
+function AggregationSection({ draft, edit, problems, readOnly }: SettingsProps) {
+  const { t } = useI18n();
+  const aggregation = draft.aggregation;
+  const method = aggregation.method;
+  /** A gap: a number of points, or nothing (no check) when the field is emptied. */
+  const gap = (field: "totalGap" | "criterionGap") => (
+    <NumberInput
+      label={t(`criteria.aggregation.${field}`)}
+      description={t(`criteria.aggregation.${field}Hint`)}
+      value={aggregation.disagreement?.[field] ?? ""}
+      min={0}
+      decimalScale={3}
+      readOnly={readOnly}
+      onChange={(v) =>
+        edit((d) => {
+          const n = numberOf(v);
+          const next = { ...d.aggregation.disagreement };
+          if (n === undefined) delete next[field];
+          else next[field] = n;
+          d.aggregation.disagreement = Object.keys(next).length > 0 ? next : undefined;
+        })
+      }
+      w="20rem"
+    />
+  );
+  return (
+    <Section title={t("criteria.aggregation.title")}>
+      <Text size="sm" c="dimmed">
+        {t("criteria.aggregation.intro")}
+      </Text>
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t("criteria.aggregation.method")}
+          value={method.kind}
+          disabled={readOnly}
+          data={methods.map((kind) => ({ value: kind, label: t(`criteria.aggregation.method.${kind}`) }))}
+          onChange={(e) => {
+            const kind = e.currentTarget.value as (typeof methods)[number];
+            edit((d) => {
+              d.aggregation.method = kind === "trimmed-mean" ? { kind, trimFraction: 0.2 } : { kind };
+            });
+          }}
+          w="16rem"
+        />
+        {method.kind === "trimmed-mean" && (
+          <NumberInput
+            label={t("criteria.aggregation.trimFraction")}
+            value={method.trimFraction}
+            min={0}
+            max={0.49}
+            step={0.05}
+            decimalScale={2}
+            readOnly={readOnly}
+            onChange={(v) =>
+              edit((d) => {
+                if (d.aggregation.method.kind === "trimmed-mean") d.aggregation.method.trimFraction = numberOf(v) ?? 0;
+              })
+            }
+            w="14rem"
+          />
+        )}
+        <NumberInput
+          label={t("criteria.aggregation.minReviewers")}
+          value={aggregation.minReviewers}
+          min={1}
+          max={50}
+          allowDecimal={false}
+          readOnly={readOnly}
+          onChange={(v) =>
+            edit((d) => {
+              d.aggregation.minReviewers = numberOf(v) ?? 1;
+            })
+          }
+          w="14rem"
+        />
+      </Group>
+      {gap("totalGap")}
+      {gap("criterionGap")}
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <Switch
+          label={t("criteria.aggregation.calibration")}
+          description={t("criteria.aggregation.calibrationHint")}
+          checked={aggregation.calibration.enabled}
+          disabled={readOnly}
+          onChange={(e) => {
+            const enabled = e.currentTarget.checked;
+            edit((d) => {
+              d.aggregation.calibration.enabled = enabled;
+            });
+          }}
+        />
+        {aggregation.calibration.enabled && (
+          <NumberInput
+            label={t("criteria.aggregation.minRatingsPerReviewer")}
+            value={aggregation.calibration.minRatingsPerReviewer}
+            min={2}
+            allowDecimal={false}
+            readOnly={readOnly}
+            onChange={(v) =>
+              edit((d) => {
+                d.aggregation.calibration.minRatingsPerReviewer = numberOf(v) ?? 2;
+              })
+            }
+            w="16rem"
+          />
+        )}
+      </Group>
+      <ProblemLines problems={problems} prefix="aggregation" />
+    </Section>
   );
 }

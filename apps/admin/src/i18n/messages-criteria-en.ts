@@ -138,6 +138,25 @@ export const criteriaMessagesEn: Record<keyof typeof criteriaMessagesVi, string>
   "criteria.quotas.remove": "Remove quota {n}",
   "criteria.gatePolicy.label": "Non-eliminatory gates a model may fail",
   "criteria.gatePolicy.hint": "Failing more disqualifies the model.",
+  "criteria.aggregation.title": "Combining reviewers' scores",
+  "criteria.aggregation.intro":
+    "How reviewers' ratings of each criterion combine, how many reviewers a model needs, and the disagreement that calls one more reviewer.",
+  "criteria.aggregation.method": "Method",
+  "criteria.aggregation.method.mean": "Mean",
+  "criteria.aggregation.method.median": "Median",
+  "criteria.aggregation.method.trimmed-mean": "Mean without the highest and lowest",
+  "criteria.aggregation.trimFraction": "Share dropped at each end (0–0.49)",
+  "criteria.aggregation.minReviewers": "Minimum reviewers",
+  "criteria.aggregation.totalGap": "Largest allowed gap in totals",
+  "criteria.aggregation.totalGapHint":
+    "When reviewers' totals differ by more, one more reviewer is drawn. Empty: no check.",
+  "criteria.aggregation.criterionGap": "Largest allowed gap on one criterion",
+  "criteria.aggregation.criterionGapHint":
+    "When reviewers' points on a criterion differ by more, one more reviewer is drawn. Empty: no check.",
+  "criteria.aggregation.calibration": "Calibrate reviewers' strictness",
+  "criteria.aggregation.calibrationHint":
+    "Rescales each reviewer's ratings to the round's common level, so strict and lenient reviewers weigh the same.",
+  "criteria.aggregation.minRatingsPerReviewer": "Ratings a reviewer needs to be calibrated",
   "criteria.preview.title": "Preview the scores",
   "criteria.preview.intro":
     "Pick a few models and enter sample ratings; the result updates as you change the set or a rating. Nothing is saved.",

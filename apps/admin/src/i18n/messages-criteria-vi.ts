@@ -137,6 +137,25 @@ export const criteriaMessagesVi = {
   "criteria.quotas.remove": "Xóa hạn mức {n}",
   "criteria.gatePolicy.label": "Số điều kiện không loại trực tiếp được phép không đạt",
   "criteria.gatePolicy.hint": "Vượt số này thì mô hình bị loại.",
+  "criteria.aggregation.title": "Tổng hợp điểm của giám khảo",
+  "criteria.aggregation.intro":
+    "Cách gộp điểm của các giám khảo cho từng tiêu chí, số giám khảo mỗi mô hình cần, và mức chênh lệch khiến phải bốc thêm một giám khảo.",
+  "criteria.aggregation.method": "Cách tổng hợp",
+  "criteria.aggregation.method.mean": "Trung bình cộng",
+  "criteria.aggregation.method.median": "Trung vị",
+  "criteria.aggregation.method.trimmed-mean": "Trung bình sau khi bỏ điểm cao nhất và thấp nhất",
+  "criteria.aggregation.trimFraction": "Tỷ lệ bỏ ở mỗi đầu (0–0,49)",
+  "criteria.aggregation.minReviewers": "Số giám khảo tối thiểu",
+  "criteria.aggregation.totalGap": "Chênh lệch tổng điểm tối đa",
+  "criteria.aggregation.totalGapHint":
+    "Tổng điểm các giám khảo lệch nhau hơn mức này thì bốc thêm một giám khảo. Để trống: không kiểm tra.",
+  "criteria.aggregation.criterionGap": "Chênh lệch tối đa trên một tiêu chí",
+  "criteria.aggregation.criterionGapHint":
+    "Điểm một tiêu chí lệch nhau hơn mức này thì bốc thêm một giám khảo. Để trống: không kiểm tra.",
+  "criteria.aggregation.calibration": "Hiệu chỉnh độ khắt khe của giám khảo",
+  "criteria.aggregation.calibrationHint":
+    "Quy đổi điểm của từng giám khảo theo mặt bằng chung của cả đợt, để người chấm chặt và người chấm rộng tay được cân bằng.",
+  "criteria.aggregation.minRatingsPerReviewer": "Số phiếu tối thiểu của một giám khảo để hiệu chỉnh",
   "criteria.preview.title": "Xem trước kết quả chấm",
   "criteria.preview.intro":
     "Chọn vài mô hình, nhập điểm thử; kết quả tính lại ngay khi bạn sửa bộ tiêu chí hoặc điểm thử. Không có gì được lưu.",
