@@ -324,4 +324,33 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await page.getByText("Replicated from").waitFor();
     expect(await page.getByRole("tab", { name: "Replication" }).count()).toBe(1);
   });
+  it("lets a commune officer find another level's pilot among every unit's pilots and register their copy", async () => {
+    const code = `TL-THANHHA-DUONGHOA-${stamp}`;
+    const page = await openPage("/");
+    await signIn(page, "thanhha.canbo");
+    await page.goto(`${gateway.url}/models`);
+    // The district's pilot is outside the commune: not in the officer's own list...
+    await page.getByLabel("Tìm mô hình").fill("duong hoa");
+    await expect.poll(() => page.getByTestId("models-total").textContent()).toMatch(/^0 /);
+    // ...but among the pilots of every unit.
+    await page.getByRole("switch", { name: "Mô hình thí điểm của mọi đơn vị" }).check();
+    await page.getByRole("link", { name: "Đường hoa quân sự", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Đường hoa quân sự" }).waitFor();
+    await page.getByRole("tab", { name: "Nhân rộng" }).click();
+    const form = page.getByRole("form", { name: "Đăng ký nhân rộng" });
+    await form.getByRole("combobox", { name: "Đơn vị áp dụng" }).click();
+    const adopters = page.getByRole("listbox").getByRole("option");
+    await expect.poll(() => adopters.allTextContents()).toEqual(["Ủy ban nhân dân xã Thanh Hà"]);
+    await adopters.first().click();
+    await form.getByLabel(/^Mã mô hình/).fill(code);
+    await form.getByLabel(/^Tên mô hình/).fill("Đường hoa xã Thanh Hà");
+    await form.getByLabel(/^Ngày bắt đầu/).fill("2024-05-19");
+    await form.getByRole("button", { name: "Đăng ký nhân rộng" }).click();
+    await page.getByRole("heading", { level: 2, name: "Đường hoa xã Thanh Hà" }).waitFor();
+    await page.getByRole("tab", { name: "Nhân rộng" }).click();
+    await page.getByText("Nhân rộng từ mô hình").waitFor();
+    // The pilot's name now links to it, for its adopters too.
+    await page.getByTestId("replication-tree").getByRole("link", { name: /Đường hoa quân sự/ }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, "registers-pilot-adopted.png"), fullPage: true });
+  });
 });

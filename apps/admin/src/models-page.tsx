@@ -8,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -34,8 +35,9 @@ function yearOf(text: string): number | null {
 }
 
 /**
- * Models in the viewer's scope: search without diacritics; filter by unit subtree, level,
- * field, status, annual theme and start years; page through.
+ * Models in the viewer's scope, or the pilots of every unit (to replicate one): search
+ * without diacritics; filter by unit subtree, level, field, status, annual theme and start
+ * years; page through.
  */
 export default function ModelsPage() {
   const { t, label, formatNumber, formatDate } = useI18n();
@@ -47,6 +49,8 @@ export default function ModelsPage() {
   const status = (params.get("status") ?? "") as ModelStatus | "";
   const level = params.get("level") ?? "";
   const unit = params.get("unit") ?? "";
+  // Pilots of every unit, open to all for replication, rather than the viewer's own scope.
+  const pilots = params.get("pilots") === "1";
   const [text, setText] = useState(params.get("q") ?? "");
   const [theme, setTheme] = useState(params.get("theme") ?? "");
   const [fromYear, setFromYear] = useState(params.get("from") ?? "");
@@ -77,7 +81,7 @@ export default function ModelsPage() {
     if (Object.entries(typed).some(([name, value]) => (params.get(name) ?? "") !== value)) setParams(typed);
   }, [term, themeTerm, from, to]);
 
-  const filterKey = `${term}|${field}|${status}|${level}|${unit}|${themeTerm}|${from}|${to}`;
+  const filterKey = `${term}|${field}|${status}|${level}|${unit}|${themeTerm}|${from}|${to}|${pilots}`;
   const [lastFilterKey, setLastFilterKey] = useState(filterKey);
   if (filterKey !== lastFilterKey) {
     setLastFilterKey(filterKey);
@@ -96,6 +100,7 @@ export default function ModelsPage() {
       annualTheme: themeTerm || null,
       fromYear: from,
       toYear: to,
+      pilots: pilots || null,
     },
   });
   const models = query.data?.models;
@@ -173,6 +178,12 @@ export default function ModelsPage() {
         />
       </SimpleGrid>
       <Group>
+        <Switch
+          label={t("models.pilots")}
+          description={t("models.pilotsHint")}
+          checked={pilots}
+          onChange={(e) => setParams({ pilots: e.currentTarget.checked ? "1" : "" })}
+        />
         <Button
           variant="subtle"
           size="xs"

@@ -198,6 +198,35 @@ describe.each(testEngines())("model editing, outcomes and replication on %s", (e
     expect(origin.data.node.origin).toEqual({ code: "TL-2021-DUONGHOA", depth: 1, model: { isPilot: true } });
   });
 
+  it("opens active pilots to every signed-in user, listed with pilots: true, and nothing else outside their scope", async () => {
+    const PILOTS = `{ models(first: 50, filter: { pilots: true }) { totalCount edges { node { code isPilot status solution } } } }`;
+    const listed = await h.call(PILOTS, {}, "thanhha.canbo");
+    expect(listed.errors).toBeUndefined();
+    const nodes = listed.data.models.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.code)).toContain("TL-2021-DUONGHOA");
+    expect(nodes.every((n: any) => n.isPilot && n.status === "active")).toBe(true);
+    expect(listed.data.models.totalCount).toBe(nodes.length);
+    // The commune officer reads the district's pilot in full...
+    const pilot = await h.call(
+      `query($id: ID!) { node(id: $id) { ... on Model { code solution evidence { title } } } }`,
+      { id: h.gid("Model", await h.modelId("TL-2021-DUONGHOA")) },
+      "thanhha.canbo",
+    );
+    expect(pilot.errors).toBeUndefined();
+    expect(pilot.data.node).toMatchObject({ code: "TL-2021-DUONGHOA", solution: expect.any(String) });
+    // ...but not another district's copy, which is no pilot; and nobody signed out lists pilots.
+    const copy = await h.call(
+      `query($id: ID!) { node(id: $id) { ... on Model { code } } }`,
+      { id: h.gid("Model", await h.modelId("PHULY-2023-DUONGHOA")) },
+      "thanhha.canbo",
+    );
+    expect(copy.data?.node ?? null).toBeNull();
+    expect((await h.call(PILOTS, {})).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // Without pilots: true, the list stays within the viewer's scope.
+    const scoped = await h.call(`{ models(first: 200) { edges { node { code } } } }`, {}, "thanhha.canbo");
+    expect(scoped.data.models.edges.map((e: any) => e.node.code)).not.toContain("TL-2021-DUONGHOA");
+  });
+
   it("registers an adapted copy of a pilot once per idempotency key, and refuses non-pilots and other units' copies without writing", async () => {
     const pilot = h.gid("Model", await h.modelId("TL-2021-DUONGHOA"));
     const input = {
@@ -213,7 +242,8 @@ describe.each(testEngines())("model editing, outcomes and replication on %s", (e
     expect(first.data.registerReplication.data.model).toMatchObject({
       code: input.code,
       status: "draft",
-      origin: { code: "TL-2021-DUONGHOA", depth: 1, model: null },
+      // The pilot sits above the commune, yet its adopters may read it.
+      origin: { code: "TL-2021-DUONGHOA", depth: 1, model: { code: "TL-2021-DUONGHOA" } },
     });
     const again = await h.call(REGISTER, { origin: pilot, input, key: "replicate-duonghoa-1" }, "thanhha.canbo");
     expect(again.data.registerReplication.data.model.id).toBe(first.data.registerReplication.data.model.id);

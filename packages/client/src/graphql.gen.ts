@@ -191,6 +191,8 @@ export type ModelFilter = {
   field?: string | null | undefined;
   fromYear?: number | null | undefined;
   level?: string | null | undefined;
+  /** Active pilots of every unit, which any signed-in user may read (they exist to be replicated): the list is not limited to the viewer's scope; withinUnitId still narrows it. */
+  pilots?: boolean | null | undefined;
   status?: ModelStatus | null | undefined;
   /** Without diacritics, typo-tolerant. */
   text?: string | null | undefined;

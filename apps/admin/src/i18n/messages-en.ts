@@ -52,6 +52,8 @@ export const messagesEn: Messages = {
   "units.kind": "Kind",
 
   "models.title": "Models",
+  "models.pilots": "Pilots of every unit",
+  "models.pilotsHint": "Models chosen to be replicated, other units' included: open one to register your unit's copy.",
   "models.search": "Find a model",
   "models.searchPlaceholder": "e.g. duong hoa",
   "models.searchHint": "With or without diacritics.",

@@ -54,6 +54,9 @@ export const messagesVi = {
   "units.kind": "Loại",
 
   "models.title": "Mô hình",
+  "models.pilots": "Mô hình thí điểm của mọi đơn vị",
+  "models.pilotsHint":
+    "Các mô hình được chọn để nhân rộng, kể cả của đơn vị khác: mở một mô hình để đăng ký áp dụng tại đơn vị mình.",
   "models.search": "Tìm mô hình",
   "models.searchPlaceholder": "vd. duong hoa",
   "models.searchHint": "Gõ có dấu hoặc không dấu đều được.",

@@ -23,7 +23,15 @@ import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure, fail } from "./errors.js";
-import { actorsOf, CreateModelInput, forbidden, ModelActionEnum, ModelPayload, ModelRef } from "./model.js";
+import {
+  actorsOf,
+  CreateModelInput,
+  forbidden,
+  isOpenPilot,
+  ModelActionEnum,
+  ModelPayload,
+  ModelRef,
+} from "./model.js";
 import { modelOwnerPath, notFound, requireViewer } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
 
@@ -242,6 +250,8 @@ interface ReplicationView {
   readonly originModelId: string;
   readonly adoptedOn: string;
   readonly depth: number;
+  /** An active pilot, which every signed-in user may read. */
+  readonly openPilot: boolean;
 }
 
 const ReplicationRef = builder.objectRef<ReplicationView>("Replication").implement({
@@ -257,7 +267,7 @@ const ReplicationRef = builder.objectRef<ReplicationView>("Replication").impleme
     model: t.field({
       type: ModelRef,
       nullable: true,
-      resolve: (r, _args, context) => (canReadUnit(context.viewer, r.ownerPath) ? r.modelId : null),
+      resolve: (r, _args, context) => (r.openPilot || canReadUnit(context.viewer, r.ownerPath) ? r.modelId : null),
     }),
   }),
 });
@@ -272,7 +282,17 @@ builder.objectField(ModelRef, "origin", (t) =>
         .selectFrom("replications as r")
         .innerJoin("models as m", "m.id", "r.origin_model_id")
         .innerJoin("units as u", "u.id", "m.owner_unit_id")
-        .select(["r.adopter_model_id", "m.id", "m.code", "m.name", "m.owner_unit_id", "u.path", "r.adopted_on"])
+        .select([
+          "r.adopter_model_id",
+          "m.id",
+          "m.code",
+          "m.name",
+          "m.owner_unit_id",
+          "u.path",
+          "r.adopted_on",
+          "m.is_pilot",
+          "m.status",
+        ])
         .where("r.adopter_model_id", "in", ids)
         .execute();
       return ids.map((id) => {
@@ -287,6 +307,7 @@ builder.objectField(ModelRef, "origin", (t) =>
               originModelId: row.id,
               adoptedOn: row.adopted_on,
               depth: 1,
+              openPilot: isOpenPilot(row),
             }
           : null;
       });
@@ -309,6 +330,7 @@ builder.objectField(ModelRef, "replications", (t) =>
         originModelId: r.origin_model_id,
         adoptedOn: r.adopted_on,
         depth: r.depth,
+        openPilot: isOpenPilot(r),
       })),
   }),
 );

@@ -86,12 +86,18 @@ const StatusHistoryRef = builder.objectRef<StatusHistoryRow>("StatusChange").imp
  * An exemplary model. Only users whose role covers the owner unit may read it; the
  * check runs on the object, so every path to a model (lists, `node`) is guarded.
  */
+/** An active pilot: any signed-in user may read it, to replicate it in their own unit. */
+export function isOpenPilot(model: { is_pilot: boolean; status: string }): boolean {
+  return model.is_pilot && model.status === "active";
+}
+
 export const ModelRef = builder.loadableNode("Model", {
   description: "An exemplary model (mô hình) registered by a unit.",
   id: { resolve: (model: ScopedModelRow) => model.id, parse: parseUuid },
   load: (ids: string[], { db }) => findModelsByIds(db, ids),
   runScopesOnType: true,
-  authScopes: (model) => ({ readsUnit: model.owner_path }),
+  // An active pilot is there to be copied: every signed-in user may read it.
+  authScopes: (model) => (isOpenPilot(model) ? { signedIn: true } : { readsUnit: model.owner_path }),
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -160,6 +166,10 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
     toYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
     text: t.string({ description: "Without diacritics, typo-tolerant.", validate: z.string().max(200) }),
     excludeGenerated: t.boolean(),
+    pilots: t.boolean({
+      description:
+        "Active pilots of every unit, which any signed-in user may read (they exist to be replicated): the list is not limited to the viewer's scope; withinUnitId still narrows it.",
+    }),
   }),
 });
 
@@ -188,8 +198,9 @@ builder.queryField("models", (t) =>
     args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
     resolve: async (_root, args, context) => {
       const f = args.filter;
+      const pilots = f?.pilots === true;
       const filter: ModelFilter = {
-        withinUnitId: await listScope(context, f?.withinUnitId?.id),
+        withinUnitId: pilots ? f?.withinUnitId?.id : await listScope(context, f?.withinUnitId?.id),
         level: f?.level ?? undefined,
         unitKind: f?.unitKind ?? undefined,
         field: f?.field ?? undefined,
@@ -199,6 +210,7 @@ builder.queryField("models", (t) =>
         toYear: f?.toYear ?? undefined,
         text: f?.text ?? undefined,
         excludeGenerated: f?.excludeGenerated ?? undefined,
+        ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
       const connection = await resolveCursorConnection(
         { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },

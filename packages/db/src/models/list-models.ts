@@ -25,6 +25,8 @@ export interface ModelFilter {
   readonly text?: string | undefined;
   /** Leave out generated (demo) models. */
   readonly excludeGenerated?: boolean | undefined;
+  /** Only pilots (models chosen to be replicated). */
+  readonly pilotsOnly?: boolean | undefined;
 }
 
 /** A keyset page over model codes (unique): rows after/before a code, at most `limit`. */
@@ -46,6 +48,7 @@ function filtered(db: Kysely<Database>, filter: ModelFilter) {
   if (filter.fromYear !== undefined) query = query.where("m.start_date", ">=", `${filter.fromYear}-01-01`);
   if (filter.toYear !== undefined) query = query.where("m.start_date", "<=", `${filter.toYear}-12-31`);
   if (filter.excludeGenerated) query = query.where("m.generated", "=", false);
+  if (filter.pilotsOnly) query = query.where("m.is_pilot", "=", true);
   const text = filter.text?.trim();
   if (text) {
     query = query.where(matchesSearch(searchNeedle(text), modelSearchDocument));

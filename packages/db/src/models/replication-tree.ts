@@ -11,6 +11,8 @@ export interface ReplicationTreeRow {
   readonly name: string;
   readonly owner_unit_id: string;
   readonly owner_path: string;
+  readonly is_pilot: boolean;
+  readonly status: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function replicationTree(
       where t.depth < 50 and not r.adopter_model_id = any(t.trail)
     )
     select t.adopter_model_id as model_id, t.origin_model_id, to_char(t.adopted_on, 'YYYY-MM-DD') as adopted_on,
-      t.depth, m.code, m.name, m.owner_unit_id, u.path as owner_path
+      t.depth, m.code, m.name, m.owner_unit_id, u.path as owner_path, m.is_pilot, m.status
     from tree t join models m on m.id = t.adopter_model_id join units u on u.id = m.owner_unit_id
     order by t.trail`.execute(db);
   return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
