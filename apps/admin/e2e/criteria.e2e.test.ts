@@ -72,6 +72,14 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     await page.screenshot({ path: join(screenshotDir, "criteria-formula-error.png"), fullPage: true });
     await formulaError.getByRole("button", { name: /Đến chỗ lỗi/ }).click();
     expect(await formula.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe("min(10,\n  2.5 × ".length);
+    // Unfinished work can be saved: the draft keeps the error, which still blocks publishing,
+    // and a reload brings both back.
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await page.getByText("Đã lưu bản nháp. Còn 1 vấn đề cần sửa trước khi ban hành.").waitFor();
+    expect(await page.getByRole("button", { name: "Ban hành phiên bản" }).isDisabled()).toBe(true);
+    await page.reload();
+    await expect.poll(() => formulaNode.getByTestId("formula-error").textContent()).toMatch(/dòng 2, cột 9/);
+    expect(await formula.inputValue()).toBe("min(10,\n  2.5 × thang_hoat_dong)");
     await retype(formula, "min(10, 2.5 × months_running ÷ 12)");
     await expect.poll(() => formulaError.count()).toBe(0);
 

@@ -19,7 +19,8 @@ const CREATE = `mutation($input: CreateCriteriaSetInput!, $key: String!) {
 const SAVE = `mutation($id: ID!, $definition: String!, $expected: Int!) {
   saveCriteriaDraft(versionId: $id, definition: $definition, expectedVersion: $expected) {
     __typename
-    ... on MutationSaveCriteriaDraftSuccess { data { version { id version definition } } }
+    ... on MutationSaveCriteriaDraftSuccess { data { version { id version definition }
+      problems { code path criterionId line column offset excerpt messageVi } } }
     ... on CriteriaInvalidError { code messageVi problems { code path criterionId line column offset excerpt messageVi } }
     ... on Error { code messageVi }
   }
@@ -28,6 +29,7 @@ const PUBLISH = `mutation($id: ID!, $expected: Int!) {
   publishCriteriaVersion(versionId: $id, expectedVersion: $expected) {
     __typename
     ... on MutationPublishCriteriaVersionSuccess { data { version { id status version versionNumber contentHash publishedAt } } }
+    ... on CriteriaInvalidError { problems { code } }
     ... on Error { code messageVi }
   }
 }`;
@@ -109,7 +111,7 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     });
   });
 
-  it("refuses a bad formula with its position and leaves the database as it was, then saves a good one", async () => {
+  it("keeps an unfinished draft with its problems (a bad formula at its position), refuses a malformed one, and publishes only a sound one", async () => {
     const created = await call(
       CREATE,
       { input: { code: "formula-check", name: "Kiểm tra công thức", startFrom: "BLANK" }, key: "create-formula-check" },
@@ -133,20 +135,41 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
         condition: { kind: "running-months", months: 6 },
       },
     ];
+    // A malformed definition is refused and nothing changes.
     const before = await snapshot();
-    const refused = await call(
+    const malformed = await call(
+      SAVE,
+      { id: draft.id, definition: JSON.stringify({ ...definition, criteria: "none" }), expected: draft.version },
+      tokens.admin,
+    );
+    expect(malformed.data.saveCriteriaDraft).toMatchObject({
+      __typename: "CriteriaInvalidError",
+      code: "CRITERIA.SHAPE",
+    });
+    expect(await snapshot()).toEqual(before);
+
+    // An unfinished one is kept, with what still keeps it from being published.
+    const kept = await call(
       SAVE,
       { id: draft.id, definition: JSON.stringify(definition), expected: draft.version },
       tokens.admin,
     );
-    expect(refused.data.saveCriteriaDraft.__typename).toBe("CriteriaInvalidError");
-    expect(refused.data.saveCriteriaDraft.code).toBe("CRITERIA.INVALID");
-    const problem = refused.data.saveCriteriaDraft.problems.find((p: any) => p.code === "FORMULA.UNKNOWN_INPUT");
+    expect(kept.data.saveCriteriaDraft.__typename).toBe("MutationSaveCriteriaDraftSuccess");
+    const problem = kept.data.saveCriteriaDraft.data.problems.find((p: any) => p.code === "FORMULA.UNKNOWN_INPUT");
     expect(problem).toMatchObject({ criterionId: "sustainability", path: "sustainability", line: 2, column: 9 });
     expect(problem.offset).toBe("min(30,\n  2.5 × ".length);
     expect(problem.excerpt).toContain("thang_hoat_dong");
     expect(problem.messageVi).toMatch(/dòng 2, cột 9/);
-    expect(await snapshot()).toEqual(before);
+    const keptVersion = kept.data.saveCriteriaDraft.data.version.version;
+    expect(JSON.parse(kept.data.saveCriteriaDraft.data.version.definition).criteria[1].expression).toContain(
+      "thang_hoat_dong",
+    );
+    // Publishing it is refused with the same problem, and changes nothing.
+    const unfinished = await snapshot();
+    const early = await call(PUBLISH, { id: draft.id, expected: keptVersion }, tokens.admin);
+    expect(early.data.publishCriteriaVersion.__typename).toBe("CriteriaInvalidError");
+    expect(early.data.publishCriteriaVersion.problems.map((p: any) => p.code)).toContain("FORMULA.UNKNOWN_INPUT");
+    expect(await snapshot()).toEqual(unfinished);
 
     // The same check without saving, for the editor's live feedback.
     const checked = await call(
@@ -161,26 +184,26 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
       column: 9,
     });
 
-    // Points that do not add up are refused with both numbers.
+    // Points that do not add up are reported with both numbers.
     definition.criteria[1].expression = "min(30, 2.5 × months_running)";
     definition.criteria[0].points = 60;
     const mismatch = await call(
       SAVE,
-      { id: draft.id, definition: JSON.stringify(definition), expected: draft.version },
+      { id: draft.id, definition: JSON.stringify(definition), expected: keptVersion },
       tokens.admin,
     );
-    expect(mismatch.data.saveCriteriaDraft.problems.map((p: any) => p.code)).toContain("CRITERIA.POINTS_MISMATCH");
-    expect(await snapshot()).toEqual(before);
+    expect(mismatch.data.saveCriteriaDraft.data.problems.map((p: any) => p.code)).toEqual(["CRITERIA.POINTS_MISMATCH"]);
 
     definition.criteria[0].points = 70;
     definition.id = "someone-elses-id";
     const saved = await call(
       SAVE,
-      { id: draft.id, definition: JSON.stringify(definition), expected: draft.version },
+      { id: draft.id, definition: JSON.stringify(definition), expected: keptVersion + 1 },
       tokens.admin,
     );
     expect(saved.data.saveCriteriaDraft.__typename).toBe("MutationSaveCriteriaDraftSuccess");
-    expect(saved.data.saveCriteriaDraft.data.version.version).toBe(draft.version + 1);
+    expect(saved.data.saveCriteriaDraft.data.problems).toEqual([]);
+    expect(saved.data.saveCriteriaDraft.data.version.version).toBe(keptVersion + 2);
     const stored = JSON.parse(saved.data.saveCriteriaDraft.data.version.definition);
     expect(stored.id).toBe("formula-check");
     expect(stored.criteria.map((c: any) => c.id)).toEqual(["quality", "sustainability", "running-6"]);

@@ -442,7 +442,7 @@ export type SaveCriteriaDraftMutationVariables = Exact<{
 export type SaveCriteriaDraftMutation = { saveCriteriaDraft:
     | { __typename: 'CriteriaInvalidError', code: string | null, message: string | null, messageVi: string | null, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> }
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationSaveCriteriaDraftSuccess', data: { version: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string } } }
+    | { __typename: 'MutationSaveCriteriaDraftSuccess', data: { version: { definition: string, id: string, setCode: string, setName: string, versionNumber: number, status: string, version: number, contentHash: string | null, publishedAt: string | null, createdAt: string }, problems: Array<{ code: string, message: string, messageVi: string, path: string, criterionId: string | null, offset: number | null, line: number | null, column: number | null, excerpt: string | null }> } }
    | null };
 
 export type PublishCriteriaVersionMutationVariables = Exact<{
@@ -1826,6 +1826,9 @@ export const SaveCriteriaDraftDocument = new TypedDocumentString(`
         version {
           ...CriteriaVersionSummary
           definition
+        }
+        problems {
+          ...CriteriaProblemFields
         }
       }
     }

@@ -121,12 +121,19 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
     if (r?.__typename === "MutationSaveCriteriaDraftSuccess") {
       setRowVersion(r.data.version.version);
       setDirty(false);
-      notifications.show({ color: "green", message: t("criteria.saved") });
+      // An unfinished draft is kept too: what it still lacks is listed, and publishing waits.
+      const left = r.data.problems.map(fromServer);
+      setServerProblems(left);
+      notifications.show(
+        left.length === 0
+          ? { color: "green", message: t("criteria.saved") }
+          : { color: "yellow", message: t("criteria.savedWithProblems", { count: left.length }) },
+      );
       return r.data.version.version;
     }
     if (r?.__typename === "CriteriaInvalidError") {
+      // Malformed: nothing was saved, so the changes stay unsaved.
       setServerProblems(r.problems.map(fromServer));
-      setDirty(false);
       setFailure(t("criteria.invalidSave"));
     } else if (r && "code" in r) {
       setFailure(r.code === "DB.STALE_VERSION" ? `${message(r)} ${t("criteria.reloadHint")}` : message(r));
@@ -164,7 +171,7 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
         query.reload();
       } else if (r?.__typename === "CriteriaInvalidError") {
         setServerProblems(r.problems.map(fromServer));
-        setFailure(t("criteria.invalidSave"));
+        setFailure(t("criteria.invalidPublish"));
       } else if (r && "code" in r) setFailure(message(r));
     });
 

@@ -40,9 +40,12 @@ export const criteriaMessagesVi = {
   "criteria.problemCount": "Còn {count} lỗi cần sửa trước khi lưu:",
   "criteria.save": "Lưu bản nháp",
   "criteria.saved": "Đã lưu bản nháp.",
+  "criteria.savedWithProblems": "Đã lưu bản nháp. Còn {count} vấn đề cần sửa trước khi ban hành.",
   "criteria.publish": "Ban hành phiên bản",
   "criteria.published": "Đã ban hành phiên bản {n}. Phiên bản này từ nay không sửa được.",
-  "criteria.invalidSave": "Chưa lưu được vì bộ tiêu chí còn lỗi. Hãy sửa các lỗi được đánh dấu đỏ rồi lưu lại.",
+  "criteria.invalidSave":
+    "Chưa lưu được: dữ liệu bộ tiêu chí không đúng cấu trúc. Hãy sửa các chỗ được đánh dấu đỏ rồi lưu lại.",
+  "criteria.invalidPublish": "Chưa ban hành được vì bộ tiêu chí còn lỗi. Hãy sửa các lỗi được đánh dấu đỏ.",
   "criteria.reloadHint": "Tải lại trang để xem bản mới nhất.",
   "criteria.readOnly": "Phiên bản đã ban hành chỉ để xem. Bấm “Tạo bản nháp mới” để sửa đổi.",
   "criteria.tree.title": "Cây tiêu chí",

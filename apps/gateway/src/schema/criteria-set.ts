@@ -248,7 +248,7 @@ builder.queryField("validateCriteriaDefinition", (t) =>
     nullable: false,
     type: CriteriaValidationRef,
     description:
-      "Checks a criteria-set definition without saving it, exactly as saveCriteriaDraft would (the admin app runs the same domain check in the browser as you type).",
+      "Checks a criteria-set definition without saving it: the problems saveCriteriaDraft reports and publishing refuses (the admin app runs the same domain check in the browser as you type).",
     authScopes: { signedIn: true },
     args: { definition: t.arg.string({ required: true, validate: z.string().max(MAX_DEFINITION_CHARS) }) },
     resolve: (_root, args) => {
@@ -393,9 +393,20 @@ const CriteriaSetPayload = builder.objectRef<{ setId: string; versionId: string 
   }),
 });
 
-const CriteriaVersionPayload = builder.objectRef<{ versionId: string }>("CriteriaVersionPayload").implement({
-  fields: (t) => ({ version: t.field({ nullable: false, type: CriteriaSetVersionRef, resolve: (p) => p.versionId }) }),
-});
+const CriteriaVersionPayload = builder
+  .objectRef<{ versionId: string; problems?: CriteriaProblem[] }>("CriteriaVersionPayload")
+  .implement({
+    fields: (t) => ({
+      version: t.field({ nullable: false, type: CriteriaSetVersionRef, resolve: (p) => p.versionId }),
+      problems: t.field({
+        nullable: false,
+        type: [CriteriaProblemRef],
+        description:
+          "What still keeps a saved draft from being published (empty when it is ready): a draft may be saved unfinished.",
+        resolve: (p) => p.problems ?? [],
+      }),
+    }),
+  });
 
 builder.mutationField("createCriteriaSet", (t) =>
   t.field({
@@ -470,7 +481,7 @@ builder.mutationField("saveCriteriaDraft", (t) =>
   t.field({
     type: CriteriaVersionPayload,
     description:
-      "Replaces a draft's definition after the domain validates it; an invalid one is refused with every problem (formula problems with line and column) and nothing is saved.",
+      "Replaces a draft's definition. An unfinished draft is saved with the problems the domain finds (formula problems with line and column), returned in `problems`; publishing needs none. A malformed definition (not JSON, wrong structure) is refused as CriteriaInvalidError and nothing is saved.",
     authScopes: { systemAdmin: true },
     errors: { types: [CriteriaInvalidFailure, DomainFailure] },
     args: {
@@ -486,12 +497,15 @@ builder.mutationField("saveCriteriaDraft", (t) =>
         if (row.version !== args.expectedVersion)
           fail(staleVersion("criteria_set_versions", row.id, args.expectedVersion));
         const checked = validateDefinition(args.definition);
-        if (!checked.ok) throw new CriteriaInvalidFailure(checked.error);
+        // Work in progress is kept with its problems; only a malformed definition is refused.
+        if (!checked.ok && checked.error.code === "CRITERIA.SHAPE") throw new CriteriaInvalidFailure(checked.error);
+        const shaped = checked.ok ? checked.value : CriteriaSetSchema.parse(JSON.parse(args.definition));
+        const problems = checked.ok ? [] : problemsOf(checked.error);
         const before = row.definition as CriteriaSetDraft;
         // The server owns identity and lineage: the editor cannot rename the set's id or
         // claim another base version.
         const definition: CriteriaSet = {
-          ...checked.value,
+          ...shaped,
           status: "draft",
           id: row.set_code,
           basedOnVersion: before.basedOnVersion ?? null,
@@ -513,7 +527,7 @@ builder.mutationField("saveCriteriaDraft", (t) =>
           before: { version: row.version, definition: row.definition },
           after: { version: saved.value.version, definition },
         });
-        return { versionId: row.id };
+        return { versionId: row.id, problems };
       });
     },
   }),
