@@ -180,12 +180,21 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await page.getByRole("button", { name: "Mở thẩm định" }).click();
       await expect.poll(() => status(page)).toBe("Thẩm định");
 
+      // The reviewer is chosen from the pool, by name or username, least loaded first.
+      const reviewer = page.getByRole("combobox", { name: "Giám khảo" });
       for (const code of modelCodes) {
         await page.getByLabel("Mô hình", { exact: true }).selectOption({ label: code });
-        await page.getByLabel("Tên đăng nhập của giám khảo").fill("giamkhao.1");
+        await reviewer.fill("giamkhao.1");
+        await page.getByRole("option", { name: /\(giamkhao\.1\)/ }).click();
         await page.getByRole("button", { name: "Phân công" }).click();
         await page.getByText("Đã phân công giamkhao.1.").waitFor();
       }
+      // Already assigned to the model: offered no more.
+      await reviewer.fill("giamkhao.1");
+      const taken = page.getByRole("option", { name: /\(giamkhao\.1\)/ });
+      await expect.poll(() => taken.textContent()).toContain("đã được phân công");
+      expect(await taken.getAttribute("data-combobox-disabled")).toBe("true");
+      await reviewer.press("Escape");
       await page.getByTestId("draw-panel").click();
       await page.getByText("Đã bốc thăm đủ giám khảo").waitFor();
       const assignments = page.getByTestId("assignments-table");

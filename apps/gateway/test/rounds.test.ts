@@ -321,6 +321,28 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const replay = await call(REPLAY, { r: roundId }, tokens["thanhliem.admin"]);
       const round = (await call(ROUND, { id: roundId }, tokens["thanhliem.admin"])).data.node;
       expect(replay.data.panelReplay).toEqual({ seed: round.drawSeed, matches: true });
+      // The admin's choice of reviewers for the commune's model: the commune officer is barred
+      // by the tree, the two drawn are marked, and everyone's load in the round is counted.
+      const CANDIDATES = `query($r: ID!, $m: ID!) { node(id: $r) { ... on Round {
+        reviewerCandidates(modelId: $m) { username unitName conflicted conflictDeclared assigned load } } } }`;
+      const candidates = (
+        await call(CANDIDATES, { r: roundId, m: models[scope.conflicted]?.gid }, tokens["thanhliem.admin"])
+      ).data.node.reviewerCandidates;
+      expect(candidates.find((c: any) => c.username === "thanhha.canbo")).toMatchObject({
+        conflicted: true,
+        assigned: false,
+      });
+      const drawnFor = all.filter((a) => a.modelCode === scope.conflicted).map((a) => a.reviewerUsername);
+      expect(
+        candidates
+          .filter((c: any) => c.assigned)
+          .map((c: any) => c.username)
+          .sort(),
+      ).toEqual(drawnFor.sort());
+      for (const c of candidates) expect(c.load).toBe(all.filter((a) => a.reviewerUsername === c.username).length);
+      expect(candidates.map((c: any) => c.load)).toEqual([...candidates.map((c: any) => c.load)].sort((a, b) => a - b));
+      const asReviewer = await call(CANDIDATES, { r: roundId, m: models[scope.conflicted]?.gid }, tokens["giamkhao.4"]);
+      expect(asReviewer.data?.node?.reviewerCandidates ?? null).toBeNull();
       expect((await call(REPLAY, { r: roundId }, tokens["thanhliem.admin"])).data.panelReplay.matches).toBe(true);
       // A reviewer now reads the round and sees only their own assignments.
       const mine = (await call(ROUND, { id: roundId }, tokens["giamkhao.4"])).data.node;

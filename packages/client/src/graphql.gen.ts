@@ -940,6 +940,17 @@ export type ScorecardModelQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
+export type ReviewerCandidatesQueryVariables = Exact<{
+  roundId: string;
+  modelId: string;
+}>;
+
+
+export type ReviewerCandidatesQuery = { node:
+    | { id: string, reviewerCandidates: Array<{ username: string | null, displayName: string | null, unitName: string | null, conflicted: boolean | null, conflictDeclared: boolean | null, assigned: boolean | null, load: number | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
 export type RoundDetailQueryVariables = Exact<{
   id: string;
 }>;
@@ -3090,6 +3101,24 @@ export const ScorecardModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardModelQuery, ScorecardModelQueryVariables>;
+export const ReviewerCandidatesDocument = new TypedDocumentString(`
+    query ReviewerCandidates($roundId: ID!, $modelId: ID!) {
+  node(id: $roundId) {
+    ... on Round {
+      id
+      reviewerCandidates(modelId: $modelId) {
+        username
+        displayName
+        unitName
+        conflicted
+        conflictDeclared
+        assigned
+        load
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewerCandidatesQuery, ReviewerCandidatesQueryVariables>;
 export const RoundDetailDocument = new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

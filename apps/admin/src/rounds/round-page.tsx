@@ -5,6 +5,7 @@ import {
   DrawReviewerPanelDocument,
   PanelReplayDocument,
   RecordCouncilDecisionDocument,
+  ReviewerCandidatesDocument,
   RoundOverviewDocument,
   RoundProgressDocument,
   request,
@@ -18,6 +19,7 @@ import {
   NativeSelect,
   NumberInput,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Stepper,
@@ -28,6 +30,7 @@ import {
 } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link } from "wouter";
+import { foldedOptionsFilter } from "../fold-vietnamese";
 import { followSubscription } from "../follow-subscription";
 import { useI18n } from "../i18n/i18n";
 import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
@@ -500,23 +503,46 @@ function Reviewers({
   const { session } = useSession();
   const token = session?.token ?? null;
   const [modelId, setModelId] = useState("");
-  const [username, setUsername] = useState("");
+  const [username, setUsername] = useState<string | null>(null);
   const [replay, setReplay] = useState<{ seed: string | null; matches: boolean | null } | null>(null);
   const chosenModel = modelId || models[0]?.id || "";
+  const candidates = useQuery(ReviewerCandidatesDocument, { roundId, modelId: chosenModel }, { skip: !chosenModel });
+  const reviewerOptions = (
+    (candidates.data?.node && "reviewerCandidates" in candidates.data.node
+      ? candidates.data.node.reviewerCandidates
+      : null) ?? []
+  ).map((c) => {
+    const why = c.assigned
+      ? t("rounds.candidate.assigned")
+      : c.conflictDeclared
+        ? t("rounds.candidate.declared")
+        : c.conflicted
+          ? t("rounds.candidate.conflicted")
+          : null;
+    return {
+      value: c.username ?? "",
+      label: `${c.displayName} (${c.username}) · ${c.unitName ?? "—"} · ${t("rounds.candidate.load", { n: c.load ?? 0 })}${why ? ` — ${why}` : ""}`,
+      disabled: why !== null,
+    };
+  });
 
-  const assign = () =>
-    run(
+  const assign = async () => {
+    const chosen = username ?? "";
+    await run(
       async () =>
         (
           await request(
             graphqlEndpoint,
             AssignReviewersDocument,
-            { roundId, assignments: [{ modelId: chosenModel, reviewerUsername: username.trim() }] },
+            { roundId, assignments: [{ modelId: chosenModel, reviewerUsername: chosen }] },
             { token },
           )
         ).assignReviewers,
-      t("rounds.assigned", { username: username.trim() }),
+      t("rounds.assigned", { username: chosen }),
     );
+    setUsername(null);
+    candidates.reload();
+  };
   const draw = () =>
     run(
       async () => (await request(graphqlEndpoint, DrawReviewerPanelDocument, { roundId }, { token })).drawReviewerPanel,
@@ -539,13 +565,20 @@ function Reviewers({
           onChange={(e) => setModelId(e.currentTarget.value)}
           data={models.map((m) => ({ value: m.id, label: m.code }))}
         />
-        <TextInput
-          label={t("rounds.reviewerUsername")}
-          description={t("rounds.reviewerUsernameHint")}
+        <Select
+          label={t("rounds.reviewer")}
+          description={t("rounds.reviewerHint")}
+          placeholder={t("rounds.reviewerPlaceholder")}
+          searchable
+          filter={foldedOptionsFilter}
+          nothingFoundMessage={t("rounds.reviewerNone")}
           value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
+          onChange={setUsername}
+          data={reviewerOptions}
+          miw="24rem"
+          inputWrapperOrder={["label", "input", "description", "error"]}
         />
-        <Button variant="default" onClick={assign} loading={busy} disabled={!username.trim() || !chosenModel}>
+        <Button variant="default" onClick={assign} loading={busy} disabled={!username || !chosenModel}>
           {t("rounds.assign")}
         </Button>
       </Group>

@@ -13,6 +13,7 @@ import "./model-editing.js";
 import "./report.js";
 import "./round.js";
 import "./spreadsheet.js";
+import "./reviewer-candidate.js";
 import "./round-workflow.js";
 import "./scorecard.js";
 import "./unit.js";
