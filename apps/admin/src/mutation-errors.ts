@@ -1,5 +1,6 @@
 import { GraphQLRequestError } from "@lantoa/client";
-import type { I18n } from "./i18n/i18n";
+import { useState } from "react";
+import { type I18n, useI18n } from "./i18n/i18n";
 import { errorMessageKey } from "./use-query";
 
 /** A refused mutation as the user reads it: the gateway's words in their language, and its code. */
@@ -27,4 +28,31 @@ export function failureOf(cause: unknown, i18n: Pick<I18n, "t">): Refusal {
     text: i18n.t(errorMessageKey(cause)),
     code: cause instanceof GraphQLRequestError ? (cause.code ?? null) : null,
   };
+}
+
+/**
+ * A form's mutation: `busy` while it runs; `problem` holds what the action returns (a
+ * refusal) or what it throws, in plain words; `after` runs in any case (a reload).
+ *
+ * @example
+ * const { busy, problem, act } = useAction(reload);
+ * act(async () => { const r = await request(...); return isDomainError(r) ? refusalOf(r, i18n) : null; });
+ */
+export function useAction(after: () => void) {
+  const i18n = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Refusal | null>(null);
+  const act = async (action: () => Promise<Refusal | null>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setProblem(await action());
+    } catch (error) {
+      setProblem(failureOf(error, i18n));
+    } finally {
+      setBusy(false);
+      after();
+    }
+  };
+  return { busy, problem, act };
 }

@@ -2,7 +2,7 @@ import { RecordChairDecisionDocument, request } from "@lantoa/client";
 import { Alert, Button, NativeSelect, Paper, SimpleGrid, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import { refusalOf, useAction } from "../mutation-errors";
 import { useSession } from "../session";
 import { graphqlEndpoint } from "../use-query";
 
@@ -42,9 +42,8 @@ export function RoundChairDecisions({
   const [decision, setDecision] = useState(t("rounds.chair.keepScores"));
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, act } = useAction(onRecorded);
 
   // When the council could not open, the first model named is the one to decide on.
   const firstNeeded = models.find((m) => needed.includes(m.code))?.id;
@@ -58,27 +57,19 @@ export function RoundChairDecisions({
       return;
     }
     setReasonError(null);
-    setBusy(true);
-    setProblem(null);
     setNotice(null);
-    try {
+    await act(async () => {
       const { recordChairDecision: r } = await request(
         graphqlEndpoint,
         RecordChairDecisionDocument,
         { roundId, modelId, decision: decision.trim() || t("rounds.chair.keepScores"), reason: reason.trim() },
         { token: session?.token ?? null },
       );
-      if (r?.__typename === "DomainError") setProblem(refusalOf(r, i18n));
-      else {
-        setNotice(t("rounds.chair.recorded", { code: models.find((m) => m.id === modelId)?.code ?? "" }));
-        setReason("");
-      }
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-      onRecorded();
-    }
+      if (r?.__typename === "DomainError") return refusalOf(r, i18n);
+      setNotice(t("rounds.chair.recorded", { code: models.find((m) => m.id === modelId)?.code ?? "" }));
+      setReason("");
+      return null;
+    });
   };
 
   return (

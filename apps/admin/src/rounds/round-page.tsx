@@ -33,7 +33,7 @@ import { Link } from "wouter";
 import { foldedOptionsFilter } from "../fold-vietnamese";
 import { followSubscription } from "../follow-subscription";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import { failureOf, type Refusal, refusalOf, useAction } from "../mutation-errors";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { useSession } from "../session";
 import { graphqlEndpoint, useQuery } from "../use-query";
@@ -636,8 +636,7 @@ function Council({
   const [form, setForm] = useState({ members: 9, present: 0, votesFor: 0, votesAgainst: 0, abstentions: 0 });
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [problem, setProblem] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, act } = useAction(onRecorded);
   const field = (key: keyof typeof form, text: string) => (
     <NumberInput
       label={text}
@@ -646,10 +645,8 @@ function Council({
       onChange={(v) => setForm((f) => ({ ...f, [key]: typeof v === "number" ? v : Number(v) || 0 }))}
     />
   );
-  const record = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const record = () =>
+    act(async () => {
       const { recordCouncilDecision: r } = await request(
         graphqlEndpoint,
         RecordCouncilDecisionDocument,
@@ -657,14 +654,8 @@ function Council({
         { token: session?.token ?? null },
       );
       if (r?.__typename === "MutationRecordCouncilDecisionSuccess") setOutcome(r.data);
-      else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-      onRecorded();
-    }
-  };
+      return r && "code" in r ? refusalOf(r, i18n) : null;
+    });
   return (
     <Paper withBorder p="sm" data-testid="council">
       <Title order={3} size="h4">
