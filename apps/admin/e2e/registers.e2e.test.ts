@@ -350,7 +350,10 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await page.getByRole("tab", { name: "Nhân rộng" }).click();
     await page.getByText("Nhân rộng từ mô hình").waitFor();
     // The pilot's name now links to it, for its adopters too.
-    await page.getByTestId("replication-tree").getByRole("link", { name: /Đường hoa quân sự/ }).waitFor();
+    await page
+      .getByTestId("replication-tree")
+      .getByRole("link", { name: /Đường hoa quân sự/ })
+      .waitFor();
     await page.screenshot({ path: join(screenshotDir, "registers-pilot-adopted.png"), fullPage: true });
   });
 });
