@@ -1,21 +1,29 @@
-import { LeaderboardDocument } from "@lantoa/client";
-import { Button, Stack, Text, Title } from "@mantine/core";
+import { LeaderboardDocument, PublishedRoundsDocument } from "@lantoa/client";
+import { Button, Code, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { useLocation, useSearch } from "wouter";
 import { useI18n } from "./i18n/i18n";
 import { LeaderboardTable } from "./leaderboard-table";
 import { EmptyNote, QueryStatus } from "./query-status";
 import { useQuery } from "./use-query";
 
-/** The published demo round; a round picker can come when the API lists rounds. */
-const roundCode = "TL-BINHXET-2022";
 const pageSize = 50;
 
-/** A published round's results in rank order, readable without signing in. */
+/**
+ * A published round's results in rank order, readable without signing in: the newest round
+ * unless the address names one (`?round=CODE`), with the results' content hash.
+ */
 export default function LeaderboardPage() {
   const { t } = useI18n();
+  const [location, navigate] = useLocation();
+  const asked = new URLSearchParams(useSearch()).get("round");
+  const rounds = useQuery(PublishedRoundsDocument, {});
+  const published = rounds.data?.publishedRounds ?? [];
+  const round = published.find((r) => r.code === asked) ?? published[0] ?? null;
+  const roundCode = round?.code ?? "";
   const [limit, setLimit] = useState(pageSize);
-  const query = useQuery(LeaderboardDocument, { roundCode, limit, offset: 0 });
-  const rows = query.data?.leaderboard ?? null;
+  const query = useQuery(LeaderboardDocument, { roundCode, limit, offset: 0 }, { skip: !roundCode });
+  const rows = roundCode ? (query.data?.leaderboard ?? null) : null;
 
   return (
     <Stack component="section" aria-labelledby="leaderboard-heading" gap="sm">
@@ -23,7 +31,31 @@ export default function LeaderboardPage() {
         {t("leaderboard.title")}
       </Title>
       <Text>{t("leaderboard.intro")}</Text>
-      <QueryStatus state={query} reload={query.reload} lines={10} />
+      <QueryStatus state={rounds} reload={rounds.reload} />
+      {rounds.status === "ready" && published.length === 0 && <EmptyNote text={t("leaderboard.noRounds")} />}
+      {round && (
+        <>
+          <NativeSelect
+            label={t("leaderboard.round")}
+            value={roundCode}
+            onChange={(e) => {
+              setLimit(pageSize);
+              navigate(`${location}?round=${encodeURIComponent(e.currentTarget.value)}`, { replace: true });
+            }}
+            data={published.map((r) => ({ value: r.code ?? "", label: `${r.name} (${r.code})` }))}
+            maw="40rem"
+          />
+          <Title order={3} size="h4" data-testid="leaderboard-round">
+            {round.name} · {t("rounds.period")}: {round.period}
+          </Title>
+          {round.resultsHash && (
+            <Text size="sm" c="dimmed">
+              {t("leaderboard.hash")} <Code data-testid="leaderboard-hash">{round.resultsHash}</Code>
+            </Text>
+          )}
+          <QueryStatus state={query} reload={query.reload} lines={10} />
+        </>
+      )}
       {rows && rows.length === 0 && <EmptyNote text={t("leaderboard.empty")} />}
       {rows && rows.length > 0 && (
         <>

@@ -741,7 +741,7 @@ export type ReplicationSpreadQuery = { replicationSpread: Array<{ originModelId:
 export type PublishedRoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublishedRoundsQuery = { publishedRounds: Array<{ code: string | null, name: string | null, period: string | null, status: string | null }> | null };
+export type PublishedRoundsQuery = { publishedRounds: Array<{ code: string | null, name: string | null, period: string | null, status: string | null, resultsHash: string | null }> | null };
 
 export type ModelCountsQueryVariables = Exact<{
   by: ModelCountDimension;
@@ -2684,6 +2684,7 @@ export const PublishedRoundsDocument = new TypedDocumentString(`
     name
     period
     status
+    resultsHash
   }
 }
     `) as unknown as TypedDocumentString<PublishedRoundsQuery, PublishedRoundsQueryVariables>;

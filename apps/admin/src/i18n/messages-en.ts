@@ -103,9 +103,12 @@ export const messagesEn: Messages = {
   "detail.staleHint": "Someone else has just changed this model. The page has reloaded it; check it and try again.",
   "detail.pilot": "Pilot model (chosen for replication)",
 
-  "leaderboard.title": "2022 evaluation leaderboard",
+  "leaderboard.title": "Evaluation leaderboard",
   "leaderboard.intro":
-    "Results of Thanh Liêm district's 2022 evaluation of models of following Uncle Ho, public to everyone.",
+    "Published results of evaluation rounds, public to everyone, with how each model's score was computed.",
+  "leaderboard.round": "Round",
+  "leaderboard.hash": "Results check code (SHA-256, fixed at finalization):",
+  "leaderboard.noRounds": "No round has published its results yet.",
   "leaderboard.rank": "Rank",
   "leaderboard.model": "Model",
   "leaderboard.unit": "Unit",

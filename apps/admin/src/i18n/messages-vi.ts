@@ -106,9 +106,12 @@ export const messagesVi = {
   "detail.staleHint": "Có người khác vừa thay đổi mô hình. Trang đã tải lại dữ liệu mới; hãy xem lại rồi thao tác lại.",
   "detail.pilot": "Mô hình điểm (được chọn để nhân rộng)",
 
-  "leaderboard.title": "Bảng xếp hạng bình xét 2022",
+  "leaderboard.title": "Bảng xếp hạng bình xét",
   "leaderboard.intro":
-    "Kết quả bình xét mô hình học tập và làm theo Bác năm 2022 của huyện Thanh Liêm, công khai cho mọi người.",
+    "Kết quả các đợt bình xét mô hình đã công bố, công khai cho mọi người, kèm cách tính điểm của từng mô hình.",
+  "leaderboard.round": "Đợt bình xét",
+  "leaderboard.hash": "Mã kiểm tra kết quả (SHA-256, không đổi sau khi chốt):",
+  "leaderboard.noRounds": "Chưa có đợt bình xét nào công bố kết quả.",
   "leaderboard.rank": "Hạng",
   "leaderboard.model": "Mô hình",
   "leaderboard.unit": "Đơn vị",
