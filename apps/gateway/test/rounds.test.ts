@@ -27,7 +27,7 @@ const SAVE = `mutation($r: ID!, $m: ID!, $k: ScorecardKind!, $ratings: [Scorecar
     ... on Error { code messageVi }
   } }`;
 const ROUND = `query($id: ID!) { node(id: $id) { ... on Round {
-  code status version drawSeed resultsHash
+  code status version drawSeed resultsHash commentsRequired
   progress { eligibleModels missingSelfAssessments missingReviews reviewsSubmitted reviewsAssigned }
   models { modelId code eligible gates { criterionId passed } }
   assignments { modelId modelCode reviewerUsername source conflictDeclared scorecardStatus }
@@ -199,6 +199,8 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const again = await call(CREATE, variables, tokens["thanhliem.admin"]);
       expect(again.data.createRound.data.round.id).toBe(roundId);
       const round = (await call(ROUND, { id: roundId }, tokens["thanhliem.admin"])).data.node;
+      // The scorecard form reads this to ask for a comment on every rating.
+      expect(round.commentsRequired).toBe(true);
       expect(round.models).toHaveLength(11);
       expect(round.progress.eligibleModels).toBe(10);
       const out = round.models.find((m: any) => m.code === scope.ineligible);

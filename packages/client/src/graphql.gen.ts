@@ -926,7 +926,7 @@ export type RoundScorecardContextQueryVariables = Exact<{
 
 
 export type RoundScorecardContextQuery = { node:
-    | { id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
+    | { id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, commentsRequired: boolean | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, scorecardStatus: string | null }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -3080,6 +3080,7 @@ export const RoundScorecardContextDocument = new TypedDocumentString(`
       status
       criteriaSetCode
       criteriaVersion
+      commentsRequired
       assignments {
         modelId
         modelCode

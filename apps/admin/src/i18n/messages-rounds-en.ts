@@ -165,6 +165,7 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "scorecard.submitted": "Submitted. You can now see the other reviewers' scores.",
   "scorecard.submittedExtra":
     "Submitted. The scores disagree beyond the gap, so another reviewer was drawn for this model.",
+  "scorecard.incompleteScores": "Score every criterion before submitting. Missing: {list}.",
   "scorecard.incomplete": "Score and comment every criterion before submitting. Missing: {list}.",
   "scorecard.others": "Others' scores",
   "scorecard.othersHidden": "{n} other scorecard(s) will show once you submit yours.",

@@ -163,6 +163,7 @@ export const roundsMessagesVi = {
   "scorecard.saved": "Đã lưu nháp.",
   "scorecard.submitted": "Đã nộp phiếu. Bạn có thể xem điểm của các giám khảo khác.",
   "scorecard.submittedExtra": "Đã nộp phiếu. Điểm chênh lệch quá mức nên đã bốc thêm một giám khảo cho mô hình này.",
+  "scorecard.incompleteScores": "Hãy cho điểm mọi tiêu chí trước khi nộp. Còn thiếu: {list}.",
   "scorecard.incomplete": "Hãy cho điểm và nhận xét mọi tiêu chí trước khi nộp. Còn thiếu: {list}.",
   "scorecard.others": "Điểm của người khác",
   "scorecard.othersHidden": "{n} phiếu khác sẽ hiện sau khi bạn nộp phiếu của mình.",

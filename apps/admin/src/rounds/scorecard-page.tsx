@@ -60,6 +60,8 @@ export default function ScorecardPage({
   const modelCode = model?.code ?? node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
   // A self-assessment opened from the round's page goes back there; otherwise to "my scorecards".
   const search = useSearch();
+  // Until the round says otherwise, ask for comments (the server has the last word).
+  const commentsRequired = node?.commentsRequired ?? true;
   const fromRound = kind === "SELF" && new URLSearchParams(search).get("from") === "round";
 
   // The saved scorecard fills the form once it arrives (and again after each save).
@@ -76,9 +78,16 @@ export default function ScorecardPage({
     setProblem(null);
     setNotice(null);
     if (submit) {
-      const missing = criteria.filter((c) => draft[c.id]?.value == null || !draft[c.id]?.comment.trim());
+      const missing = criteria.filter(
+        (c) => draft[c.id]?.value == null || (commentsRequired && !draft[c.id]?.comment.trim()),
+      );
       if (missing.length > 0) {
-        setProblem({ text: t("scorecard.incomplete", { list: missing.map((c) => c.label).join(", ") }), code: null });
+        setProblem({
+          text: t(commentsRequired ? "scorecard.incomplete" : "scorecard.incompleteScores", {
+            list: missing.map((c) => c.label).join(", "),
+          }),
+          code: null,
+        });
         return;
       }
     }
@@ -181,6 +190,7 @@ export default function ScorecardPage({
               criterion={c}
               value={draft[c.id]?.value ?? null}
               comment={draft[c.id]?.comment ?? ""}
+              commentRequired={commentsRequired}
               disabled={submitted || busy}
               onValue={(value) => set(c.id, { value })}
               onComment={(comment) => set(c.id, { comment })}
@@ -283,6 +293,7 @@ function RatingField({
   criterion: c,
   value,
   comment,
+  commentRequired,
   disabled,
   onValue,
   onComment,
@@ -290,6 +301,7 @@ function RatingField({
   criterion: RatedCriterion;
   value: number | null;
   comment: string;
+  commentRequired: boolean;
   disabled: boolean;
   onValue(value: number | null): void;
   onComment(comment: string): void;
@@ -341,7 +353,7 @@ function RatingField({
         <Textarea
           label={t("scorecard.comment", { name: c.label })}
           value={comment}
-          withAsterisk
+          withAsterisk={commentRequired}
           disabled={disabled}
           autosize
           minRows={1}

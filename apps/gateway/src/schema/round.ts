@@ -169,6 +169,10 @@ export const RoundRef = builder.loadableNode("Round", {
     criteriaSetCode: t.exposeString("criteria_set_code"),
     criteriaVersion: t.exposeInt("criteria_version_number"),
     reviewersPerModel: t.int({ resolve: (r) => (r.settings as { reviewersPerModel?: number }).reviewersPerModel ?? 2 }),
+    commentsRequired: t.boolean({
+      description: "Whether every rating of a submitted scorecard needs a comment.",
+      resolve: (r) => (r.settings as { commentsRequired?: boolean }).commentsRequired ?? false,
+    }),
     quorum: t.float({ resolve: (r) => (r.settings as { quorum?: number }).quorum ?? 2 / 3 }),
     approvalThreshold: t.float({
       resolve: (r) => (r.settings as { approvalThreshold?: number }).approvalThreshold ?? 0.7,
