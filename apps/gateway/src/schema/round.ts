@@ -580,11 +580,14 @@ const SelfAssessmentRef = builder
     }),
   });
 
+/** A district admin over a very large round would otherwise get every model of it. */
+const MY_SELF_ASSESSMENTS_LIMIT = 1000;
+
 builder.queryField("mySelfAssessments", (t) =>
   t.field({
     type: [SelfAssessmentRef],
     description:
-      "The self-assessments the viewer's units owe or have filed: eligible models owned within the subtrees where the viewer is a unit admin or officer, in rounds past their draft, newest round first.",
+      "The self-assessments the viewer's units owe or have filed: eligible models owned within the subtrees where the viewer is a unit admin or officer, in rounds past their draft, newest round first (at most 1,000).",
     authScopes: { signedIn: true },
     resolve: (_root, _args, context) => {
       const paths = staffPaths(context);
@@ -613,6 +616,7 @@ builder.queryField("mySelfAssessments", (t) =>
         .where((eb) => eb.or(paths.map((path) => eb("u.path", "like", `${path}%`))))
         .orderBy("r.created_at", "desc")
         .orderBy("m.code")
+        .limit(MY_SELF_ASSESSMENTS_LIMIT)
         .execute();
     },
   }),
