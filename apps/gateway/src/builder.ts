@@ -6,7 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
-import { canReadUnit, holdsRoleOver, isSystemAdmin } from "./auth/scopes.js";
+import { canReadUnit, holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "./auth/scopes.js";
 import type { Context } from "./context.js";
 
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
@@ -44,7 +44,7 @@ export const builder = new SchemaBuilder<{
       systemAdmin: isSystemAdmin(context.viewer),
       readsUnit: (unitPath) => canReadUnit(context.viewer, unitPath),
       administersUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin"], unitPath),
-      worksForUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin", "unit-officer"], unitPath),
+      worksForUnit: (unitPath) => holdsRoleOver(context.viewer, STAFF_ROLES, unitPath),
     }),
     unauthorizedError: () =>
       new GraphQLError("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.", {

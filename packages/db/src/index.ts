@@ -74,7 +74,9 @@ export {
   assignReviewers,
   declareConflict,
   drawRoundPanel,
+  type ReviewerCandidate,
   replayPanelDraw,
+  reviewerCandidates,
   reviewerPool,
 } from "./rounds/assign-reviewers.js";
 export { computeRoundResults, hashRoundResults } from "./rounds/compute-round-results.js";

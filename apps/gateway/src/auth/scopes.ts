@@ -19,6 +19,9 @@ export function holdsRoleOver(viewer: SessionUser | null, roles: readonly string
   );
 }
 
+/** The roles that work for a unit (file its models and their self-assessments). */
+export const STAFF_ROLES: readonly string[] = ["unit-admin", "unit-officer"];
+
 /** Any role at all whose scope covers the unit (reading inside one's subtree). */
 export function canReadUnit(viewer: SessionUser | null, unitPath: string): boolean {
   return holdsRoleOver(viewer, ["unit-admin", "unit-officer", "reviewer", "viewer"], unitPath);

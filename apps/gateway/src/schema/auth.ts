@@ -1,5 +1,6 @@
 import { openSession, revokeSession, type SessionUser } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { DomainFailure, fail } from "./errors.js";
@@ -10,7 +11,7 @@ const RoleAssignmentRef = builder.objectRef<SessionUser["assignments"][number]>(
     unitId: t.id({
       nullable: true,
       description: "The unit (global id) whose subtree the role covers; null for a system admin.",
-      resolve: (a) => (a.unitId === null ? null : Buffer.from(`Unit:${a.unitId}`).toString("base64")),
+      resolve: (a) => (a.unitId === null ? null : encodeGlobalID("Unit", a.unitId)),
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
@@ -122,7 +123,7 @@ builder.queryFields((t) => ({
     type: [
       builder.objectRef<Awaited<ReturnType<typeof replicationSpread>>[number]>("ReplicationSpread").implement({
         fields: (f) => ({
-          originModelId: f.id({ resolve: (r) => Buffer.from(`Model:${r.originModelId}`).toString("base64") }),
+          originModelId: f.id({ resolve: (r) => encodeGlobalID("Model", r.originModelId) }),
           originName: f.exposeString("originName"),
           directAdopters: f.exposeInt("directAdopters"),
           allAdopters: f.exposeInt("allAdopters"),

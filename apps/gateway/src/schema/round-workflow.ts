@@ -18,6 +18,7 @@ import {
 import { domainError } from "@lantoa/domain/errors";
 import { defaultCommendationForms } from "@lantoa/domain/register";
 import { RoundStepSchema } from "@lantoa/domain/round";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
@@ -537,7 +538,7 @@ const WhatIfRowRef = builder
   }>("WhatIfRow")
   .implement({
     fields: (t) => ({
-      modelId: t.id({ resolve: (r) => Buffer.from(`Model:${r.modelId}`).toString("base64") }),
+      modelId: t.id({ resolve: (r) => encodeGlobalID("Model", r.modelId) }),
       totalBefore: t.float({ nullable: true, resolve: (r) => (r.before ? r.before.totalMilli / 1000 : null) }),
       totalAfter: t.float({ nullable: true, resolve: (r) => (r.after ? r.after.totalMilli / 1000 : null) }),
       tierBefore: t.string({ nullable: true, resolve: (r) => r.before?.tierId ?? null }),

@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
 import { type Kysely, sql } from "kysely";
-import { holdsRoleOver } from "../auth/scopes.js";
+import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
@@ -107,7 +107,7 @@ export function administersRound(context: Context, round: { organizer_path: stri
 /** The unit paths where the viewer is staff (unit admin or officer): their models' self-assessments are theirs to file. */
 function staffPaths(context: Context): string[] {
   return (context.viewer?.assignments ?? []).flatMap((a) =>
-    (a.role === "unit-admin" || a.role === "unit-officer") && a.unitPath !== null ? [a.unitPath] : [],
+    STAFF_ROLES.includes(a.role) && a.unitPath !== null ? [a.unitPath] : [],
   );
 }
 
@@ -248,7 +248,7 @@ const RoundModelRef = builder
   .implement({
     description: "A model in a round's scope, with its eligibility gates evaluated before the round opens.",
     fields: (t) => ({
-      modelId: t.id({ resolve: (m) => Buffer.from(`Model:${m.model_id}`).toString("base64") }),
+      modelId: t.id({ resolve: (m) => encodeGlobalID("Model", m.model_id) }),
       code: t.exposeString("code"),
       name: t.exposeString("name"),
       eligible: t.exposeBoolean("eligible"),
@@ -279,7 +279,7 @@ const AssignmentRef = builder
   .implement({
     description: "A reviewer assigned to a model (manual, bulk, draw, or disagreement for an extra reviewer).",
     fields: (t) => ({
-      modelId: t.id({ resolve: (a) => Buffer.from(`Model:${a.model_id}`).toString("base64") }),
+      modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
       modelCode: t.exposeString("model_code"),
       reviewerUsername: t.exposeString("username"),
       reviewerName: t.exposeString("display_name"),
@@ -320,7 +320,7 @@ const RoundResultRef = builder
     description:
       "A model's result in a round: total, tier after quotas, rank, per-criterion breakdown and explanation.",
     fields: (t) => ({
-      modelId: t.id({ resolve: (r) => Buffer.from(`Model:${r.model_id}`).toString("base64") }),
+      modelId: t.id({ resolve: (r) => encodeGlobalID("Model", r.model_id) }),
       modelCode: t.exposeString("code"),
       modelName: t.exposeString("name"),
       unitName: t.exposeString("unit_name"),

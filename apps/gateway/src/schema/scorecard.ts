@@ -1,6 +1,7 @@
 import { mayReview, saveScorecard } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
+import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure, fail } from "./errors.js";
@@ -118,15 +119,7 @@ builder.queryField("scorecards", (t) =>
           : { own, others: [], othersHidden: others.length };
       }
       const ownerPath = await modelOwnerPath(context, args.modelId.id);
-      const worksForOwner =
-        ownerPath !== null &&
-        viewer.assignments.some(
-          (a) =>
-            (a.role === "unit-admin" || a.role === "unit-officer") &&
-            a.unitPath !== null &&
-            ownerPath.startsWith(a.unitPath),
-        );
-      if (worksForOwner) {
+      if (ownerPath !== null && holdsRoleOver(viewer, STAFF_ROLES, ownerPath)) {
         const self = cards.find((c) => c.kind === "self") ?? null;
         return { own: self, others: [], othersHidden: 0 };
       }

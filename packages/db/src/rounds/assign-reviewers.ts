@@ -31,15 +31,79 @@ const ASSIGNABLE = ["draft", "self-assessment", "review"] as const;
  * (await reviewerPool(db)).map((r) => r.userId)
  */
 export async function reviewerPool(db: Db): Promise<PanelReviewer[]> {
-  const rows = await db
+  const rows = await poolMembers(db).select(["r.id", "u.path"]).orderBy("r.id").execute();
+  return rows.map((r) => ({ userId: r.id, unitPath: r.path ?? null }));
+}
+
+/** The pool's members (enabled users with the reviewer role) as `r`, with their unit as `u`. */
+function poolMembers(db: Db) {
+  return db
     .selectFrom("users as r")
     .leftJoin("units as u", "u.id", "r.unit_id")
-    .select(["r.id", "u.path"])
     .where("r.disabled_at", "is", null)
-    .where("r.id", "in", (eb) => eb.selectFrom("role_assignments").select("user_id").where("role", "=", "reviewer"))
-    .orderBy("r.id")
+    .where("r.id", "in", (eb) => eb.selectFrom("role_assignments").select("user_id").where("role", "=", "reviewer"));
+}
+
+/** A reviewer of the pool as a choice for one model of a round. */
+export interface ReviewerCandidate {
+  username: string;
+  displayName: string;
+  unitName: string | null;
+  /** Their unit owns the model or is above its owner. */
+  conflicted: boolean;
+  conflictDeclared: boolean;
+  assigned: boolean;
+  /** Models they review in the round, declared conflicts not counted. */
+  load: number;
+}
+
+/**
+ * The reviewer pool for one model of a round, least loaded first: who may take it and
+ * who may not (conflict by the unit tree, declared conflict, already assigned).
+ *
+ * @example
+ * (await reviewerCandidates(db, roundId, modelId, "/1/4/")).filter((c) => !c.conflicted && !c.assigned)
+ */
+export async function reviewerCandidates(
+  db: Db,
+  roundId: string,
+  modelId: string,
+  modelOwnerPath: string,
+): Promise<ReviewerCandidate[]> {
+  const rows = await poolMembers(db)
+    .leftJoin("reviewer_assignments as mine", (join) =>
+      join
+        .onRef("mine.reviewer_user_id", "=", "r.id")
+        .on("mine.round_id", "=", roundId)
+        .on("mine.model_id", "=", modelId),
+    )
+    .select((eb) => [
+      "r.username",
+      "r.display_name",
+      "u.name as unit_name",
+      "u.path as unit_path",
+      "mine.id as assignment_id",
+      "mine.conflict_declared_at",
+      eb
+        .selectFrom("reviewer_assignments as a")
+        .select((inner) => inner.fn.countAll<number>().as("n"))
+        .whereRef("a.reviewer_user_id", "=", "r.id")
+        .where("a.round_id", "=", roundId)
+        .where("a.conflict_declared_at", "is", null)
+        .as("load"),
+    ])
     .execute();
-  return rows.map((r) => ({ userId: r.id, unitPath: r.path ?? null }));
+  return rows
+    .map((r) => ({
+      username: r.username,
+      displayName: r.display_name,
+      unitName: r.unit_name,
+      conflicted: hasConflictOfInterest(r.unit_path, modelOwnerPath),
+      conflictDeclared: r.conflict_declared_at !== null,
+      assigned: r.assignment_id !== null,
+      load: Number(r.load ?? 0),
+    }))
+    .sort((a, b) => a.load - b.load || a.displayName.localeCompare(b.displayName, "vi"));
 }
 
 async function openForAssignment(
