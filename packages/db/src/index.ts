@@ -22,6 +22,7 @@ export {
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
+export type { Db, DbExecutor, DbTransaction } from "./executor.js";
 export {
   correctiveActionsOfFindings,
   findingsOfInspections,
@@ -32,6 +33,15 @@ export {
   type InspectionRow,
   listInspections,
 } from "./inspections/list-inspections.js";
+export {
+  type FindingWithInspection,
+  findFindingWithInspection,
+  insertCorrectiveAction,
+  insertFinding,
+  insertInspection,
+  lockCorrectiveAction,
+  lockInspection,
+} from "./inspections/save-inspection.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
 export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
@@ -45,6 +55,7 @@ export {
 } from "./models/list-models.js";
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
+export { modelOwnerPath } from "./models/model-owner-path.js";
 export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
@@ -137,5 +148,11 @@ export { moveUnit, type UnitCycleError } from "./units/move-unit.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";
-export { openSession, revokeSession, type SessionUser, userForToken } from "./users/sessions.js";
+export {
+  openSession,
+  revokeSession,
+  type SessionUser,
+  sessionUserByUsername,
+  userForToken,
+} from "./users/sessions.js";
 export type * from "./users/users.table.js";

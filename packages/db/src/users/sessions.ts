@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database.js";
+import type { DbExecutor } from "../executor.js";
 import { verifyPassword } from "./password.js";
 import type { RoleAssignmentTable } from "./users.table.js";
 
@@ -37,6 +38,20 @@ async function sessionUser(db: Kysely<Database> | Transaction<Database>, userId:
     .orderBy("a.created_at")
     .execute();
   return { userId: user.id, username: user.username, displayName: user.display_name, assignments };
+}
+
+/**
+ * The enabled account named `username` (any case) with its roles, as a session would
+ * carry it; null when there is none. For callers that act as a user without a sign-in
+ * (tests, the command line's `--as`).
+ */
+export async function sessionUserByUsername(db: DbExecutor, username: string): Promise<SessionUser | null> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", username.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row ? sessionUser(db, row.id) : null;
 }
 
 /**

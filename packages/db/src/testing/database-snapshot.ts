@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
+import type { DbExecutor } from "../executor.js";
 
 /** Every table's row count and a digest of its rows in a stable order, keyed by table. */
 export type DatabaseSnapshot = Record<string, { rows: number; digest: string | null }>;
@@ -8,7 +9,7 @@ export type DatabaseSnapshot = Record<string, { rows: number; digest: string | n
  * included) as a count and an md5 of its rows ordered by their JSON text, so two
  * snapshots are equal exactly when no row was added, removed or changed.
  */
-export async function snapshotDatabase(db: Kysely<any>): Promise<DatabaseSnapshot> {
+export async function snapshotDatabase(db: DbExecutor): Promise<DatabaseSnapshot> {
   const tables = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);

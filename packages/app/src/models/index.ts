@@ -1,0 +1,1 @@
+export { changeModelStatus } from "./change-model-status.js";

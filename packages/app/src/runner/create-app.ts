@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit, type Db, type DbTransaction, onceForKey } from "@lantoa/db";
+import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
+import type * as z from "zod";
+import type { Actor } from "./actor.js";
+import { invalidInput } from "./invalid-input.js";
+import { Refusal, type UseCase, type UseCaseScope } from "./use-case.js";
+
+/** What the runner needs from its host (the gateway, the command line, a test). */
+export interface AppDeps {
+  readonly db: Db;
+  /** The clock; tests pass a fixed one. Defaults to the system clock. */
+  readonly clock?: () => Date;
+  /** New ids; tests pass a deterministic sequence. Defaults to random UUIDs. */
+  readonly newId?: () => string;
+  /**
+   * Hears an after-commit effect that failed: the change is committed, so the caller
+   * still gets its result. Defaults to a warning on the console.
+   */
+  readonly onEffectError?: (error: unknown, useCase: string) => void;
+}
+
+/** How one call runs. */
+export interface RunOptions {
+  /**
+   * Retrying with the same key and the same input returns the first result without
+   * running again; the same key with another input is `DB.IDEMPOTENCY_KEY_REUSED`.
+   * Keys belong to a user, so the command line (no user) cannot send one.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/** Runs use cases: one transaction each, idempotency, audit, clock and ids handled once, here. */
+export interface App {
+  readonly db: Db;
+  run<Schema extends z.ZodType, Output>(
+    useCase: UseCase<Schema, Output>,
+    actor: Actor,
+    input: z.input<Schema>,
+    options?: RunOptions,
+  ): Promise<Result<Output, DomainError>>;
+}
+
+/**
+ * Creates the runner every caller shares.
+ *
+ * @example
+ * const app = createApp({ db });
+ * const result = await app.run(renameUnit, viewer, { unitId, name: "Xã Thanh Hà", expectedVersion: 1 });
+ * if (!result.ok) console.log(result.error.code);
+ */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const onEffectError =
+    deps.onEffectError ??
+    ((error: unknown, name: string) => console.warn(`${name}: an after-commit effect failed`, error));
+  return {
+    db: deps.db,
+    async run(useCase, actor, rawInput, options = {}) {
+      const parsed = useCase.input.safeParse(rawInput);
+      if (!parsed.success) return err(invalidInput(useCase.name, parsed.error.issues));
+      const input = parsed.data;
+      const key = options.idempotencyKey;
+      if (key !== undefined && actor.userId === null) {
+        throw new Error(`${useCase.name}: an idempotency key needs a signed-in user`);
+      }
+      const now = clock();
+      const effects: Array<() => void | Promise<void>> = [];
+      try {
+        const value = await deps.db.transaction().execute(async (trx) => {
+          const scope = scopeFor(trx, actor, now, newId, effects);
+          const once = async () => {
+            const result = await useCase.run(scope, input);
+            if (!result.ok) throw new Refusal(result.error);
+            return result.value;
+          };
+          if (key === undefined || actor.userId === null) return once();
+          const replay = await onceForKey(
+            trx,
+            { userId: actor.userId, key, operation: useCase.name, request: input },
+            once,
+          );
+          if (!replay.ok) throw new Refusal(replay.error);
+          return replay.value.response;
+        });
+        for (const effect of effects) {
+          try {
+            await effect();
+          } catch (error) {
+            onEffectError(error, useCase.name);
+          }
+        }
+        return ok(value);
+      } catch (error) {
+        if (error instanceof Refusal) return err(error.error);
+        throw error;
+      }
+    },
+  };
+}
+
+function scopeFor(
+  trx: DbTransaction,
+  actor: Actor,
+  now: Date,
+  newId: () => string,
+  effects: Array<() => void | Promise<void>>,
+): UseCaseScope {
+  return {
+    trx,
+    actor,
+    now,
+    today: now.toISOString().slice(0, 10),
+    newId,
+    audit: (entry) => appendAudit(trx, { ...entry, actorUserId: actor.userId }),
+    afterCommit: (effect) => {
+      effects.push(effect);
+    },
+  };
+}
