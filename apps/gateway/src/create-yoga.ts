@@ -7,7 +7,7 @@ import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
-import type { EvidenceStorage } from "./storage/evidence-storage.js";
+import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 
@@ -48,7 +48,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
-  const app = createApp({ db: options.db, clock: now });
+  const app = createApp({ db: options.db, clock: now, evidenceFiles: evidenceFilesIn(options.storage) });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",

@@ -3,6 +3,8 @@ export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js"
 export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type ConfigurationLabels, configurationLabels, saveLabel } from "./config/configuration-labels.js";
+export { hasLabel } from "./config/has-label.js";
+export { missingFieldCodes } from "./config/missing-field-codes.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export {
@@ -44,7 +46,10 @@ export {
 } from "./inspections/save-inspection.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
+export { findModelHeader, findModelIdByCode, type ModelHeader } from "./models/find-model-header.js";
+export { findIndicatorDefinitions, indicatorDefinitionFromRow } from "./models/indicator-definitions.js";
 export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
+export { insertEvidence } from "./models/insert-evidence.js";
 export {
   countModelsMatching,
   findModelsByIds,
@@ -140,6 +145,7 @@ export {
 } from "./spreadsheet/import-spreadsheet.js";
 export { CSV_TRAILER } from "./spreadsheet/read-spreadsheet.js";
 export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
+export { findUnitByCode } from "./units/find-unit-by-code.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";

@@ -1,5 +1,5 @@
 import type { RunOptions, UseCase } from "@lantoa/app";
-import type { SessionUser } from "@lantoa/db";
+import { modelOwnerPath as ownerPathOfModel, type SessionUser } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
 import { GraphQLError } from "graphql";
 import type * as z from "zod";
@@ -74,14 +74,8 @@ export async function requireUnits(db: Context["db"], unitIds: readonly string[]
 }
 
 /** The path of a model's owner unit, or null when there is no such model. */
-export async function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
-  const owner = await context.db
-    .selectFrom("models as m")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select("u.path")
-    .where("m.id", "=", modelId)
-    .executeTakeFirst();
-  return owner?.path ?? null;
+export function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
+  return ownerPathOfModel(context.db, modelId);
 }
 
 /**

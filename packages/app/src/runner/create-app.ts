@@ -3,6 +3,7 @@ import { appendAudit, type Db, type DbTransaction, onceForKey } from "@lantoa/db
 import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
+import type { EvidenceFiles } from "./evidence-files.js";
 import { invalidInput } from "./invalid-input.js";
 import { Refusal, type UseCase, type UseCaseScope } from "./use-case.js";
 
@@ -18,6 +19,8 @@ export interface AppDeps {
    * still gets its result. Defaults to a warning on the console.
    */
   readonly onEffectError?: (error: unknown, useCase: string) => void;
+  /** Where evidence files are kept; use cases that store files refuse to run without it. */
+  readonly evidenceFiles?: EvidenceFiles;
 }
 
 /** How one call runs. */
@@ -66,10 +69,10 @@ export function createApp(deps: AppDeps): App {
         throw new Error(`${useCase.name}: an idempotency key needs a signed-in user`);
       }
       const now = clock();
-      const effects: Array<() => void | Promise<void>> = [];
+      const effects: Effects = { afterCommit: [], onRollback: [] };
       try {
         const value = await deps.db.transaction().execute(async (trx) => {
-          const scope = scopeFor(trx, actor, now, newId, effects);
+          const scope = scopeFor(trx, actor, now, newId, effects, deps.evidenceFiles ?? noEvidenceFiles);
           const once = async () => {
             const result = await useCase.run(scope, input);
             if (!result.ok) throw new Refusal(result.error);
@@ -84,7 +87,7 @@ export function createApp(deps: AppDeps): App {
           if (!replay.ok) throw new Refusal(replay.error);
           return replay.value.response;
         });
-        for (const effect of effects) {
+        for (const effect of effects.afterCommit) {
           try {
             await effect();
           } catch (error) {
@@ -93,6 +96,13 @@ export function createApp(deps: AppDeps): App {
         }
         return ok(value);
       } catch (error) {
+        for (const undo of effects.onRollback.reverse()) {
+          try {
+            await undo();
+          } catch (undoError) {
+            onEffectError(undoError, useCase.name);
+          }
+        }
         if (error instanceof Refusal) return err(error.error);
         throw error;
       }
@@ -100,12 +110,23 @@ export function createApp(deps: AppDeps): App {
   };
 }
 
+interface Effects {
+  readonly afterCommit: Array<() => void | Promise<void>>;
+  readonly onRollback: Array<() => Promise<void>>;
+}
+
+const noEvidenceFiles: EvidenceFiles = {
+  put: () => Promise.reject(new Error("createApp was given no evidenceFiles")),
+  remove: () => Promise.resolve(),
+};
+
 function scopeFor(
   trx: DbTransaction,
   actor: Actor,
   now: Date,
   newId: () => string,
-  effects: Array<() => void | Promise<void>>,
+  effects: Effects,
+  evidenceFiles: EvidenceFiles,
 ): UseCaseScope {
   return {
     trx,
@@ -115,7 +136,11 @@ function scopeFor(
     newId,
     audit: (entry) => appendAudit(trx, { ...entry, actorUserId: actor.userId }),
     afterCommit: (effect) => {
-      effects.push(effect);
+      effects.afterCommit.push(effect);
     },
+    onRollback: (undo) => {
+      effects.onRollback.push(undo);
+    },
+    evidenceFiles,
   };
 }

@@ -2,6 +2,7 @@ import type { AuditEntry, DbTransaction } from "@lantoa/db";
 import type { DomainError, Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
+import type { EvidenceFiles } from "./evidence-files.js";
 
 /** What a use case receives from its runner: one transaction and everything non-deterministic, passed in. */
 export interface UseCaseScope {
@@ -18,6 +19,13 @@ export interface UseCaseScope {
   audit(entry: Omit<AuditEntry, "actorUserId">): Promise<void>;
   /** Runs after the transaction commits (events to subscribers, notices to other processes); never on a refusal. */
   afterCommit(effect: () => void | Promise<void>): void;
+  /**
+   * Undoes something the transaction cannot roll back (a file already stored) when the
+   * use case is refused or fails: nothing of a refused request stays behind.
+   */
+  onRollback(undo: () => Promise<void>): void;
+  /** Where evidence files are kept; the host passes it to `createApp`. */
+  readonly evidenceFiles: EvidenceFiles;
 }
 
 /**
