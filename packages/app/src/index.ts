@@ -12,12 +12,22 @@ export { forbidden } from "./errors/forbidden.js";
 export { notFound, type RecordKind } from "./errors/not-found.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
-export { type Actor, commandLineActor } from "./runner/actor.js";
-export { type App, type AppDeps, createApp, type RunOptions } from "./runner/create-app.js";
+export { type Actor, anonymousActor, commandLineActor } from "./runner/actor.js";
+export { type App, type AppDeps, createApp, type RunOptions, refusedAction } from "./runner/create-app.js";
 export type { EvidenceFiles } from "./runner/evidence-files.js";
 export { invalidInput } from "./runner/invalid-input.js";
-export { defineUseCase, orRefuse, Refusal, refuse, type UseCase, type UseCaseScope } from "./runner/use-case.js";
+export {
+  defineUseCase,
+  orRefuse,
+  type PrepareScope,
+  Refusal,
+  refuse,
+  type UseCase,
+  type UseCaseScope,
+} from "./runner/use-case.js";
+export * from "./sessions/index.js";
 export { ExpectedVersion, IdempotencyKey, IsoDay, RecordId, requiredText } from "./shared/input-schemas.js";
 export { requireUnits } from "./shared/require-units.js";
 export { type UploadedFile, UploadedFileSchema } from "./shared/uploaded-file.js";
 export * from "./units/index.js";
+export * from "./users/index.js";

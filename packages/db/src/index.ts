@@ -155,10 +155,14 @@ export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";
 export {
+  checkCredentials,
+  insertSession,
+  loadSessionUser,
   openSession,
   revokeSession,
   type SessionUser,
   sessionUserByUsername,
   userForToken,
 } from "./users/sessions.js";
+export { findUserIdByUsername, insertUser } from "./users/users.js";
 export type * from "./users/users.table.js";

@@ -20,3 +20,6 @@ export const commandLineActor: Actor = {
   displayName: "lantoa (dòng lệnh)",
   assignments: [{ role: "system-admin", unitId: null, unitPath: null }],
 };
+
+/** Someone not signed in (a sign-in attempt): no user, no roles. */
+export const anonymousActor: Actor = { userId: null, displayName: "anonymous", assignments: [] };

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { appendAudit, type Db, type DbTransaction, onceForKey } from "@lantoa/db";
 import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
@@ -14,9 +14,11 @@ export interface AppDeps {
   readonly clock?: () => Date;
   /** New ids; tests pass a deterministic sequence. Defaults to random UUIDs. */
   readonly newId?: () => string;
+  /** New secret tokens (sessions). Defaults to 32 random bytes, base64url. */
+  readonly newToken?: () => string;
   /**
-   * Hears an after-commit effect that failed: the change is committed, so the caller
-   * still gets its result. Defaults to a warning on the console.
+   * Hears an after-commit effect or a rollback's undo that failed: the outcome stands,
+   * so the caller still gets its result. Defaults to a warning on the console.
    */
   readonly onEffectError?: (error: unknown, useCase: string) => void;
   /** Where evidence files are kept; use cases that store files refuse to run without it. */
@@ -36,12 +38,21 @@ export interface RunOptions {
 /** Runs use cases: one transaction each, idempotency, audit, clock and ids handled once, here. */
 export interface App {
   readonly db: Db;
-  run<Schema extends z.ZodType, Output>(
-    useCase: UseCase<Schema, Output>,
+  run<Schema extends z.ZodType, Output, Prepared>(
+    useCase: UseCase<Schema, Output, Prepared>,
     actor: Actor,
     input: z.input<Schema>,
     options?: RunOptions,
   ): Promise<Result<Output, DomainError>>;
+}
+
+/**
+ * The audit action of a refused use case. Refusals are recorded (who tried what, and
+ * why it was refused; never the input, which may hold secrets) after the rollback, so
+ * the attempt is on record while none of its changes are.
+ */
+export function refusedAction(useCase: string): string {
+  return `${useCase}.refused`;
 }
 
 /**
@@ -55,9 +66,23 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
+  const newToken = deps.newToken ?? (() => randomBytes(32).toString("base64url"));
   const onEffectError =
     deps.onEffectError ??
     ((error: unknown, name: string) => console.warn(`${name}: an after-commit effect failed`, error));
+  const evidenceFiles = deps.evidenceFiles ?? noEvidenceFiles;
+
+  async function refused<T>(name: string, actor: Actor, error: DomainError): Promise<Result<T, DomainError>> {
+    await appendAudit(deps.db, {
+      actorUserId: actor.userId,
+      action: refusedAction(name),
+      entity: "use-case",
+      entityId: name,
+      after: { code: error.code, details: error.details ?? {} },
+    });
+    return err(error);
+  }
+
   return {
     db: deps.db,
     async run(useCase, actor, rawInput, options = {}) {
@@ -69,12 +94,17 @@ export function createApp(deps: AppDeps): App {
         throw new Error(`${useCase.name}: an idempotency key needs a signed-in user`);
       }
       const now = clock();
+      let prepared: Awaited<ReturnType<NonNullable<typeof useCase.prepare>>> | undefined;
+      if (useCase.prepare) {
+        prepared = await useCase.prepare({ db: deps.db, actor, now }, input);
+        if (!prepared.ok) return refused(useCase.name, actor, prepared.error);
+      }
       const effects: Effects = { afterCommit: [], onRollback: [] };
       try {
         const value = await deps.db.transaction().execute(async (trx) => {
-          const scope = scopeFor(trx, actor, now, newId, effects, deps.evidenceFiles ?? noEvidenceFiles);
+          const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles);
           const once = async () => {
-            const result = await useCase.run(scope, input);
+            const result = await useCase.run(scope, input, prepared?.ok ? prepared.value : (undefined as never));
             if (!result.ok) throw new Refusal(result.error);
             return result.value;
           };
@@ -103,7 +133,7 @@ export function createApp(deps: AppDeps): App {
             onEffectError(undoError, useCase.name);
           }
         }
-        if (error instanceof Refusal) return err(error.error);
+        if (error instanceof Refusal) return refused(useCase.name, actor, error.error);
         throw error;
       }
     },
@@ -124,7 +154,7 @@ function scopeFor(
   trx: DbTransaction,
   actor: Actor,
   now: Date,
-  newId: () => string,
+  make: { newId: () => string; newToken: () => string },
   effects: Effects,
   evidenceFiles: EvidenceFiles,
 ): UseCaseScope {
@@ -133,8 +163,9 @@ function scopeFor(
     actor,
     now,
     today: now.toISOString().slice(0, 10),
-    newId,
-    audit: (entry) => appendAudit(trx, { ...entry, actorUserId: actor.userId }),
+    newId: make.newId,
+    newToken: make.newToken,
+    audit: (entry) => appendAudit(trx, { ...entry, actorUserId: entry.actorUserId ?? actor.userId }),
     afterCommit: (effect) => {
       effects.afterCommit.push(effect);
     },

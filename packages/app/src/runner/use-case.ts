@@ -1,4 +1,4 @@
-import type { AuditEntry, DbTransaction } from "@lantoa/db";
+import type { AuditEntry, Db, DbTransaction } from "@lantoa/db";
 import type { DomainError, Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
@@ -15,8 +15,14 @@ export interface UseCaseScope {
   readonly today: string;
   /** A new unique id (a UUID in production; deterministic in tests). */
   newId(): string;
-  /** Appends an audit entry by the actor, in the transaction: it exists if and only if the change does. */
-  audit(entry: Omit<AuditEntry, "actorUserId">): Promise<void>;
+  /** A new secret token (256 random bits in production; deterministic in tests). */
+  newToken(): string;
+  /**
+   * Appends an audit entry by the actor, in the transaction: it exists if and only if the
+   * change does. `actorUserId` is for the one case where the actor becomes known inside
+   * the use case (a sign-in).
+   */
+  audit(entry: Omit<AuditEntry, "actorUserId"> & { readonly actorUserId?: string | null }): Promise<void>;
   /** Runs after the transaction commits (events to subscribers, notices to other processes); never on a refusal. */
   afterCommit(effect: () => void | Promise<void>): void;
   /**
@@ -29,16 +35,32 @@ export interface UseCaseScope {
 }
 
 /**
+ * What a use case may do before its transaction opens: read, and spend CPU or I/O that
+ * must not hold a transaction open (checking a password, hashing one).
+ */
+export interface PrepareScope {
+  readonly db: Db;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+/**
  * One workflow: `input` is the zod schema of what callers send (the gateway's input
  * validation reuses its fields), `run` loads, asks the domain, saves and audits in the
  * transaction it is given, and returns the domain's typed error on refusal, after which
- * the runner rolls everything back.
+ * the runner rolls everything back. An optional `prepare` runs first, outside the
+ * transaction, and hands `run` what it computed (or refuses at once).
  */
-export interface UseCase<Schema extends z.ZodType, Output> {
+export interface UseCase<Schema extends z.ZodType, Output, Prepared = undefined> {
   /** Also the operation name of idempotency keys and the audit entry of a refusal. */
   readonly name: string;
   readonly input: Schema;
-  readonly run: (scope: UseCaseScope, input: z.output<Schema>) => Promise<Result<Output, DomainError>>;
+  readonly prepare?: (scope: PrepareScope, input: z.output<Schema>) => Promise<Result<Prepared, DomainError>>;
+  readonly run: (
+    scope: UseCaseScope,
+    input: z.output<Schema>,
+    prepared: Prepared,
+  ) => Promise<Result<Output, DomainError>>;
 }
 
 /**
@@ -51,9 +73,9 @@ export interface UseCase<Schema extends z.ZodType, Output> {
  *   run: async ({ trx, audit }, input) => { … return ok({ id: input.unitId }); },
  * });
  */
-export function defineUseCase<Schema extends z.ZodType, Output>(
-  useCase: UseCase<Schema, Output>,
-): UseCase<Schema, Output> {
+export function defineUseCase<Schema extends z.ZodType, Output, Prepared = undefined>(
+  useCase: UseCase<Schema, Output, Prepared>,
+): UseCase<Schema, Output, Prepared> {
   return useCase;
 }
 

@@ -19,7 +19,8 @@ export interface AppHarness {
   unique(prefix: string): string;
   /**
    * Runs `act`, expects it to be refused with `code`, and expects every table to be
-   * exactly as before (no row added, removed or changed). Returns the error.
+   * exactly as before (no row added, removed or changed) but for one audit entry
+   * recording the refusal with its code (none for input the schema refused). Returns the error.
    */
   expectRefusal(code: string, act: () => Promise<Result<unknown, DomainError>>): Promise<DomainError>;
   close(): Promise<void>;
@@ -38,6 +39,15 @@ export async function startAppHarness(engine: TestEngine): Promise<AppHarness> {
     newId: () => `ffffffff-0000-4000-8000-${(++ids).toString(16).padStart(12, "0")}`,
   });
   const actors = new Map<string, Actor>();
+  const lastAuditId = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom("audit_log")
+          .select((eb) => eb.fn.max("id").as("id"))
+          .executeTakeFirst()
+      )?.id ?? 0,
+    );
   let uniques = 0;
   return {
     database,
@@ -58,9 +68,17 @@ export async function startAppHarness(engine: TestEngine): Promise<AppHarness> {
     unique: (prefix) => `${prefix}${++uniques}`,
     async expectRefusal(code, act) {
       const before = await snapshotDatabase(database.db);
+      const lastAudit = await lastAuditId();
       const result = await act();
       expect(result.ok ? "accepted" : result.error.code).toBe(code);
       expect(await snapshotDatabase(database.db)).toEqual(before);
+      const recorded = await database.db
+        .selectFrom("audit_log")
+        .select(["action", "after"])
+        .where("id", ">", lastAudit)
+        .execute();
+      expect(recorded.map((r) => (r.after as { code: string }).code)).toEqual(code === "INPUT.INVALID" ? [] : [code]);
+      expect(recorded.every((r) => r.action.endsWith(".refused"))).toBe(true);
       if (result.ok) throw new Error("unreachable");
       return result.error;
     },
