@@ -191,12 +191,24 @@ describe.each(testEngines())("the API on %s", (engine) => {
   });
 
   it("moves a model through its lifecycle with optimistic concurrency, auditing each step", async () => {
-    const model = await database.db
-      .selectFrom("models")
-      .select("id")
-      .where("code", "=", "TL-HPN-2023-BUASANG")
-      .executeTakeFirstOrThrow();
-    const id = Buffer.from(`Model:${model.id}`).toString("base64");
+    const created = await call(
+      `mutation($input: CreateModelInput!) { createModel(input: $input, idempotencyKey: "create-lifecycle-1") {
+        ... on MutationCreateModelSuccess { data { model { id } } } } }`,
+      {
+        input: {
+          code: "TL-HPN-2023-VONGDOI",
+          name: "Vòng đời mô hình",
+          ownerUnitId: unitIds["TL-HPN"],
+          fields: ["social-welfare"],
+          problem: "Cần một mô hình mới",
+          solution: "Đăng ký rồi gửi duyệt",
+          startDate: "2023-09-05",
+        },
+      },
+      tokens["phunu.canbo"],
+    );
+    const id: string = created.data.createModel.data.model.id;
+    const model = { id: Buffer.from(id, "base64").toString().replace("Model:", "") };
     const transition = `mutation($id: ID!, $action: ModelAction!, $v: Int!, $reason: String) {
       transitionModel(id: $id, action: $action, expectedVersion: $v, reason: $reason) {
         __typename ... on MutationTransitionModelSuccess { data { model { status version } } } ... on Error { code } } }`;
