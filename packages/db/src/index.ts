@@ -9,6 +9,7 @@ export {
   type CriteriaSetRow,
   type CriteriaVersionRow,
   criteriaVersionsOfSets,
+  findCriteriaSetIdByCode,
   findCriteriaSetsByIds,
   findCriteriaVersionsByIds,
   listCriteriaSets,
@@ -19,6 +20,8 @@ export {
   insertCriteriaDraft,
   insertCriteriaSet,
   lockCriteriaSetDraft,
+  lockCriteriaVersion,
+  renameCriteriaSet,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
