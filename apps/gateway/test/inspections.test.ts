@@ -247,27 +247,7 @@ describe.each(testEngines())("inspections on %s", (engine) => {
     expect(twice.data.completeCorrectiveAction).toMatchObject({ code: "INSPECTION.ACTION_ALREADY_COMPLETED" });
   });
 
-  it("lifts a commendation's suspension, and lists inspections only inside the reader's subtree", async () => {
-    const version = (
-      await h.database.db
-        .selectFrom("commendations")
-        .select("version")
-        .where("id", "=", Buffer.from(commendationId, "base64").toString().split(":")[1] as string)
-        .executeTakeFirstOrThrow()
-    ).version;
-    const officer = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version }, "phunu.canbo");
-    expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const backwards = await h.call(LIFT, { id: commendationId, until: "2023-08-01", v: version }, "thanhliem.admin");
-    expect(backwards.data.liftCommendationSuspension).toMatchObject({ code: "COMMENDATION.INVALID_DATE" });
-    const lifted = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version }, "thanhliem.admin");
-    expect(lifted.data.liftCommendationSuspension.data.commendation).toEqual({
-      status: "IN_FORCE",
-      version: version + 1,
-      suspensions: [{ from: "2023-08-20", until: "2023-08-31" }],
-    });
-    const again = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version + 1 }, "thanhliem.admin");
-    expect(again.data.liftCommendationSuspension).toMatchObject({ code: "COMMENDATION.NOT_SUSPENDED" });
-
+  it("lists inspections only inside the reader's subtree", async () => {
     const list = `query($u: ID) { inspections(filter: { withinUnitId: $u, year: 2023 }) { totalCount edges { node { id unit { code } findings { correctiveActions { status } } } } } }`;
     const district = await h.call(list, { u: h.unit("TL") }, "thanhliem.admin");
     expect(district.data.inspections.edges.map((e: any) => e.node.id)).toContain(inspectionId);
@@ -295,5 +275,62 @@ describe.each(testEngines())("inspections on %s", (engine) => {
       "thanhha.canbo",
     );
     expect(node.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("lifts a commendation's suspension", async () => {
+    // Its own commendation, suspended by a major finding of its own inspection on 2023-08-20.
+    const issued = await h.call(
+      ISSUE,
+      {
+        key: "lift-commendation-1",
+        input: {
+          modelId: h.gid("Model", await h.modelId(activeModelCode)),
+          decisionNumber: "289-QĐ/HU",
+          decisionDate: "2023-05-19",
+          issuer: "Ban Thường vụ Huyện ủy Thanh Liêm",
+          level: "district",
+          form: "certificate-of-commendation",
+        },
+      },
+      "thanhliem.admin",
+    );
+    const commendationId = issued.data.issueCommendation.data.commendation.id;
+    const planned = await h.call(PLAN, { input: planInput(), key: "plan-lift-1" }, "thanhliem.admin");
+    const suspended = await h.call(
+      FINDING,
+      {
+        v: 1,
+        input: {
+          inspectionId: planned.data.planInspection.data.inspection.id,
+          severity: "major",
+          description: "Thành tích khen thưởng chưa có minh chứng",
+          recordedOn: "2023-08-20",
+          commendationId,
+        },
+      },
+      "thanhliem.admin",
+    );
+    expect(suspended.data.recordInspectionFinding.data.inspection.findings[0].commendation).toEqual({
+      status: "SUSPENDED",
+    });
+    const version = (
+      await h.database.db
+        .selectFrom("commendations")
+        .select("version")
+        .where("id", "=", Buffer.from(commendationId, "base64").toString().split(":")[1] as string)
+        .executeTakeFirstOrThrow()
+    ).version;
+    const officer = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version }, "phunu.canbo");
+    expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const backwards = await h.call(LIFT, { id: commendationId, until: "2023-08-01", v: version }, "thanhliem.admin");
+    expect(backwards.data.liftCommendationSuspension).toMatchObject({ code: "COMMENDATION.INVALID_DATE" });
+    const lifted = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version }, "thanhliem.admin");
+    expect(lifted.data.liftCommendationSuspension.data.commendation).toEqual({
+      status: "IN_FORCE",
+      version: version + 1,
+      suspensions: [{ from: "2023-08-20", until: "2023-08-31" }],
+    });
+    const again = await h.call(LIFT, { id: commendationId, until: "2023-08-31", v: version + 1 }, "thanhliem.admin");
+    expect(again.data.liftCommendationSuspension).toMatchObject({ code: "COMMENDATION.NOT_SUSPENDED" });
   });
 });

@@ -7,6 +7,7 @@ export {
   STAFF_ROLES,
   UNIT_ROLES,
 } from "./access/roles.js";
+export * from "./commendations/index.js";
 export * from "./criteria/index.js";
 export { forbidden } from "./errors/forbidden.js";
 export { notFound, type RecordKind } from "./errors/not-found.js";
