@@ -11,6 +11,7 @@ export * from "./commendations/index.js";
 export * from "./criteria/index.js";
 export { forbidden } from "./errors/forbidden.js";
 export { notFound, type RecordKind } from "./errors/not-found.js";
+export * from "./golden-book/index.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
 export { type Actor, commandLineActor } from "./runner/actor.js";

@@ -64,6 +64,14 @@ export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export { commendationFromRow } from "./registers/commendation-from-row.js";
+export {
+  findGoldenBookEntry,
+  findGoldenBookNominator,
+  findGoldenBookTwin,
+  type GoldenBookEntryWithPath,
+  insertGoldenBookEntry,
+  lockGoldenBookEntry,
+} from "./registers/golden-book-entries.js";
 export { type CommendationFilter, listCommendations } from "./registers/list-commendations.js";
 export {
   type LoadedCommendation,
