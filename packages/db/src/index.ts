@@ -3,7 +3,7 @@ export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js"
 export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type ConfigurationLabels, configurationLabels, saveLabel } from "./config/configuration-labels.js";
-export { type ConfiguredCatalogue, findConfiguredCode } from "./config/find-configured-code.js";
+export { hasLabel } from "./config/has-label.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export {

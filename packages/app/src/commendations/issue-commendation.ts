@@ -1,4 +1,4 @@
-import { findConfiguredCode, insertCommendation, modelOwnerPath } from "@lantoa/db";
+import { hasLabel, insertCommendation, modelOwnerPath } from "@lantoa/db";
 import { domainError, err, ok } from "@lantoa/domain/errors";
 import { defaultCommendationForms, parseCommendation } from "@lantoa/domain/register";
 import * as z from "zod";
@@ -37,8 +37,8 @@ export const issueCommendation = defineUseCase({
   input: IssueCommendationInput,
   run: async (scope, input) => {
     if ((await modelOwnerPath(scope.trx, input.modelId)) === null) return err(notFound("model", input.modelId));
-    const level = await findConfiguredCode(scope.trx, "levels", input.level);
-    if (!level || !defaultCommendationForms.some((f) => f.code === input.form)) {
+    const levelKnown = await hasLabel(scope.trx, "levels", input.level);
+    if (!levelKnown || !defaultCommendationForms.some((f) => f.code === input.form)) {
       return err(
         domainError(
           "COMMENDATION.UNKNOWN_LEVEL_OR_FORM",

@@ -1,4 +1,4 @@
-import { findConfiguredCode, findGoldenBookTwin, insertGoldenBookEntry } from "@lantoa/db";
+import { findGoldenBookTwin, hasLabel, insertGoldenBookEntry } from "@lantoa/db";
 import { domainError, err, ok } from "@lantoa/domain/errors";
 import { parseGoldenBookEntry } from "@lantoa/domain/register";
 import * as z from "zod";
@@ -31,7 +31,7 @@ export const createGoldenBookEntry = defineUseCase({
   run: async (scope, input) => {
     const units = await requireUnits(scope.trx, [input.unitId]);
     if (!units.ok) return units;
-    if (!(await findConfiguredCode(scope.trx, "fields", input.field))) {
+    if (!(await hasLabel(scope.trx, "fields", input.field))) {
       return err(
         domainError(
           "GOLDEN_BOOK.UNKNOWN_FIELD",
