@@ -7,9 +7,12 @@ export {
   STAFF_ROLES,
   UNIT_ROLES,
 } from "./access/roles.js";
+export * from "./commendations/index.js";
 export * from "./configuration/index.js";
+export * from "./criteria/index.js";
 export { forbidden } from "./errors/forbidden.js";
 export { notFound, type RecordKind } from "./errors/not-found.js";
+export * from "./golden-book/index.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
 export { type Actor, anonymousActor, commandLineActor } from "./runner/actor.js";

@@ -11,6 +11,7 @@ export {
   type CriteriaSetRow,
   type CriteriaVersionRow,
   criteriaVersionsOfSets,
+  findCriteriaSetIdByCode,
   findCriteriaSetsByIds,
   findCriteriaVersionsByIds,
   listCriteriaSets,
@@ -21,6 +22,8 @@ export {
   insertCriteriaDraft,
   insertCriteriaSet,
   lockCriteriaSetDraft,
+  lockCriteriaVersion,
+  renameCriteriaSet,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
@@ -65,6 +68,14 @@ export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export { commendationFromRow } from "./registers/commendation-from-row.js";
+export {
+  findGoldenBookEntry,
+  findGoldenBookNominator,
+  findGoldenBookTwin,
+  type GoldenBookEntryWithPath,
+  insertGoldenBookEntry,
+  lockGoldenBookEntry,
+} from "./registers/golden-book-entries.js";
 export { type CommendationFilter, listCommendations } from "./registers/list-commendations.js";
 export {
   type LoadedCommendation,

@@ -99,3 +99,12 @@ export type CorrectiveActionRow = Selectable<CorrectiveActionTable>;
 
 /** A stored inspection finding. */
 export type InspectionFindingRow = Selectable<InspectionFindingTable>;
+
+/** A stored commendation. */
+export type CommendationRow = Selectable<CommendationTable>;
+
+/** A stored suspension of a commendation. */
+export type CommendationSuspensionRow = Selectable<CommendationSuspensionTable>;
+
+/** A stored golden-book entry. */
+export type GoldenBookEntryRow = Selectable<GoldenBookEntryTable>;
