@@ -56,7 +56,9 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     return {
       sets: await db.selectFrom("criteria_sets").selectAll().orderBy("id").execute(),
       versions: await db.selectFrom("criteria_set_versions").selectAll().orderBy("id").execute(),
-      audit: (await sql<{ n: number }>`select count(*)::int as n from audit_log where action not like '%.refused'`.execute(db)).rows[0]?.n,
+      audit: (
+        await sql<{ n: number }>`select count(*)::int as n from audit_log where action not like '%.refused'`.execute(db)
+      ).rows[0]?.n,
       keys: (await sql<{ n: number }>`select count(*)::int as n from idempotency_keys`.execute(db)).rows[0]?.n,
     };
   };
