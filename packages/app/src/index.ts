@@ -11,6 +11,7 @@ export { forbidden } from "./errors/forbidden.js";
 export { notFound, type RecordKind } from "./errors/not-found.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
+export * from "./rounds/index.js";
 export { type Actor, commandLineActor } from "./runner/actor.js";
 export { type App, type AppDeps, createApp, type RunOptions } from "./runner/create-app.js";
 export { invalidInput } from "./runner/invalid-input.js";

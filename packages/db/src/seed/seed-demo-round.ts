@@ -3,7 +3,7 @@ import { defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria"
 import { type ScoringSubject, scoreRound } from "@lantoa/domain/scoring";
 import type { Transaction } from "kysely";
 import type { Database } from "../database.js";
-import { hashRoundResults } from "../rounds/compute-round-results.js";
+import { hashRoundResults } from "../rounds/hash-round-results.js";
 import { seededRandom } from "./seeded-random.js";
 
 /** The demo's finished round: Thanh Liêm's 2022 review of its models. */
