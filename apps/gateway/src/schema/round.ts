@@ -1,3 +1,4 @@
+import { administersRound, STAFF_ROLES } from "@lantoa/app";
 import {
   type ChairDecisionRow,
   type CouncilDecisionRow,
@@ -22,7 +23,6 @@ import {
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
-import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
@@ -59,9 +59,9 @@ builder.queryField("publishedRounds", (t) =>
   }),
 );
 
-/** Whether the viewer administers the round (an admin of the organizer's subtree). */
-export function administersRound(context: Context, round: { organizer_path: string }): boolean {
-  return holdsRoleOver(context.viewer, ["unit-admin"], round.organizer_path);
+/** Whether the viewer administers the round (an admin of the organizer's subtree: `administersRound` of the use cases). */
+export function viewerAdministers(context: Context, round: { organizer_path: string }): boolean {
+  return administersRound(context.viewer, { organizerPath: round.organizer_path });
 }
 
 /** The unit paths where the viewer is staff (unit admin or officer): their models' self-assessments are theirs to file. */
@@ -93,7 +93,7 @@ export const RoundRef = builder.loadableNode("Round", {
   runScopesOnType: true,
   authScopes: async (round, context) =>
     round.status === "published" ||
-    administersRound(context, round) ||
+    viewerAdministers(context, round) ||
     (await isAssignedTo(context, round.id)) ||
     (await assessesSelfIn(context, round.id))
       ? true
@@ -320,7 +320,7 @@ builder.objectFields(RoundRef, (t) => ({
       listRoundAssignments(
         context.db,
         round.id,
-        administersRound(context, round) ? {} : { reviewerUserId: context.viewer?.userId ?? "" },
+        viewerAdministers(context, round) ? {} : { reviewerUserId: context.viewer?.userId ?? "" },
       ),
   }),
   results: t.field({

@@ -1,14 +1,20 @@
-import { ratingList, SaveScorecardInput, ScorecardRatingInput, saveScorecard } from "@lantoa/app";
+import {
+  holdsRoleOver,
+  ratingList,
+  SaveScorecardInput,
+  ScorecardRatingInput,
+  STAFF_ROLES,
+  saveScorecard,
+} from "@lantoa/app";
 import { findRoundsByIds, listScorecardsOfModel, mayReview, modelOwnerPath, type ScorecardRow } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import * as z from "zod";
-import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import { publishRoundProgress } from "../round-events.js";
 import { DomainFailure } from "./errors.js";
 import { ModelRef } from "./model.js";
 import { perform } from "./mutation-support.js";
-import { administersRound, RoundRef } from "./round.js";
+import { RoundRef, viewerAdministers } from "./round.js";
 
 const RatingRef = builder
   .objectRef<{ criterionId: string; value: number | null; comment: string | null }>("ScorecardRating")
@@ -81,7 +87,7 @@ builder.queryField("scorecards", (t) =>
       const [round] = await findRoundsByIds(context.db, [args.roundId.id]);
       if (!viewer || !round) return forbidden();
       const cards = await listScorecardsOfModel(context.db, round.id, args.modelId.id);
-      if (administersRound(context, round)) return { own: null, others: cards, othersHidden: 0 };
+      if (viewerAdministers(context, round)) return { own: null, others: cards, othersHidden: 0 };
       if (await mayReview(context.db, round.id, args.modelId.id, viewer.userId)) {
         const own = cards.find((c) => c.kind === "review" && c.reviewer_user_id === viewer.userId) ?? null;
         const others = cards.filter((c) => c !== own && c.status === "submitted");

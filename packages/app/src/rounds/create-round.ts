@@ -125,8 +125,7 @@ export const createRound = defineUseCase({
       statuses: ["active"],
     });
     const id = scope.newId();
-    await insertRound(trx, {
-      id,
+    const round = {
       code: input.code,
       name: input.name,
       criteriaVersionId: version.id,
@@ -134,6 +133,10 @@ export const createRound = defineUseCase({
       period: input.period,
       referenceDate: input.referenceDate,
       scope: roundScope,
+    };
+    await insertRound(trx, {
+      ...round,
+      id,
       settings: RoundSettingsSchema.parse(settingsGiven),
       // 128 bits for the draw, from the runner's ids: fixed in tests, random in production.
       drawSeed: scope.newId().replaceAll("-", ""),
@@ -160,18 +163,7 @@ export const createRound = defineUseCase({
       action: "round.create",
       entity: "round",
       entityId: id,
-      after: {
-        code: input.code,
-        name: input.name,
-        criteriaVersionId: version.id,
-        organizerUnitId: input.organizerUnitId,
-        period: input.period,
-        referenceDate: input.referenceDate,
-        scope: roundScope,
-        settings: settingsGiven,
-        models: entries.length,
-        eligible,
-      },
+      after: { ...round, settings: settingsGiven, models: entries.length, eligible },
     });
     return ok({ id, models: entries.length, eligible });
   },

@@ -14,8 +14,16 @@ export const ASSIGNABLE: readonly RoundStatus[] = ["draft", "self-assessment", "
 /** Every status but the locked ones (finalized, published). */
 export const UNLOCKED: readonly RoundStatus[] = ["draft", "self-assessment", "review", "council"];
 
-/** Whether the actor administers the round: an admin of the organizer's subtree (or a system admin). */
-export function administersRound(actor: Actor, round: LoadedRound): boolean {
+/**
+ * Whether the actor administers the round: an admin of the organizer's subtree (or a
+ * system admin). The one rule for the use cases and for what the gateway lets admins read.
+ *
+ * @example administersRound(viewer, { organizerPath: "/1/4/" })
+ */
+export function administersRound(
+  actor: Pick<Actor, "assignments"> | null,
+  round: { readonly organizerPath: string },
+): boolean {
   return holdsRoleOver(actor, ["unit-admin"], round.organizerPath);
 }
 
