@@ -36,7 +36,7 @@ module.exports = {
       name: "schema-no-kysely",
       comment:
         "GraphQL schema files map arguments to use cases and read through repositories: no Kysely import of their own.",
-      severity: "warn",
+      severity: "error",
       from: { path: "^apps/gateway/src/schema" },
       to: { path: ["node_modules/kysely/", "^kysely$"] },
     },

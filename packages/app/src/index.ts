@@ -15,6 +15,7 @@ export { notFound, type RecordKind } from "./errors/not-found.js";
 export * from "./golden-book/index.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
+export * from "./rounds/index.js";
 export { type Actor, anonymousActor, commandLineActor } from "./runner/actor.js";
 export { type App, type AppDeps, createApp, type RunOptions, refusedAction } from "./runner/create-app.js";
 export type { EvidenceFiles } from "./runner/evidence-files.js";

@@ -90,32 +90,75 @@ export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from 
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export type { ReportFilter } from "./reports/report-filter.js";
 export {
-  advanceRoundStep,
+  type ChairDecision,
   type ChairDecisionRow,
   listChairDecisions,
-  recordChairDecision,
-  recordCouncilDecision,
-  roundProgress,
-} from "./rounds/advance-round-step.js";
+  saveChairDecision,
+} from "./rounds/chair-decisions.js";
+export { type CouncilDecisionRow, insertCouncilDecision, listCouncilDecisions } from "./rounds/council-decisions.js";
+export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
 export {
-  assignReviewers,
-  declareConflict,
-  drawRoundPanel,
+  findRoundByCode,
+  findRoundOrganizer,
+  findRoundsByIds,
+  listPublishedRounds,
+  listRoundIdsFor,
+  listRoundModels,
+  listSelfAssessments,
+  type RoundNodeRow,
+  roundHasModelWithin,
+} from "./rounds/find-rounds.js";
+export { hashRoundResults } from "./rounds/hash-round-results.js";
+export {
+  type LatestResultRow,
+  latestPublishedResults,
+  leaderboardPage,
+  listRoundResults,
+  type RoundResultRow,
+} from "./rounds/latest-results.js";
+export { eligibleInRound, isoDate, type LoadedRound, loadRound } from "./rounds/load-round.js";
+export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
+export {
+  type AssignmentSource,
+  insertReviewerAssignments,
+  isReviewerInRound,
+  listDrawnAssignments,
+  listModelAssignments,
+  listPanelModels,
+  listRoundAssignments,
+  markConflictDeclared,
+  mayReview,
+  type NewAssignment,
+  type RoundAssignmentRow,
+} from "./rounds/reviewer-assignments.js";
+export {
+  findPoolReviewers,
   type ReviewerCandidate,
-  replayPanelDraw,
   reviewerCandidates,
   reviewerPool,
-} from "./rounds/assign-reviewers.js";
-export { computeRoundResults, hashRoundResults } from "./rounds/compute-round-results.js";
-export { createRound, type NewRound, type RoundScope, RoundScopeSchema } from "./rounds/create-round.js";
-export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
-export { issueRoundCommendations, type RoundCommendationDecision } from "./rounds/issue-round-commendations.js";
-export { type LatestResultRow, latestPublishedResults, leaderboardPage } from "./rounds/latest-results.js";
-export { isoDate, type LoadedRound, loadRound } from "./rounds/load-round.js";
-export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
+} from "./rounds/reviewer-pool.js";
+export {
+  insertRoundCommendation,
+  insertVerifiedGoldenBookEntry,
+  listCommendableResults,
+  type RoundCommendation,
+  type VerifiedGoldenBookEntry,
+} from "./rounds/round-commendations.js";
+export { findCriteriaVersionByNumber } from "./rounds/round-criteria-version.js";
+export { resolvedDisagreements, roundProgress } from "./rounds/round-progress.js";
+export { listModelsInRoundScope, type RoundModelFilter } from "./rounds/round-scope-models.js";
 export type * from "./rounds/rounds.table.js";
-export { mayReview, type ScorecardInput, saveScorecard } from "./rounds/save-scorecard.js";
-export { whatIfRound } from "./rounds/what-if-round.js";
+export { insertRound, insertRoundModels, type NewRoundRow, type RoundModelEntry } from "./rounds/save-round.js";
+export { saveRoundResults } from "./rounds/save-round-results.js";
+export {
+  findScorecard,
+  insertScorecard,
+  listScorecardsOfModel,
+  type ScorecardContent,
+  type ScorecardKey,
+  type ScorecardRow,
+  scorecardColumns,
+} from "./rounds/scorecards.js";
 export {
   generateScaleData,
   type ScaleDataSummary,

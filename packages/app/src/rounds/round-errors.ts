@@ -1,10 +1,5 @@
 import { type DomainError, domainError } from "@lantoa/domain/errors";
 
-/** No round with this id. */
-export function roundNotFound(id: string): DomainError<"ROUND.NOT_FOUND"> {
-  return domainError("ROUND.NOT_FOUND", { vi: "Không tìm thấy đợt bình xét.", en: "No such round." }, { id });
-}
-
 /** The round is finalized or published: nothing of it may change. */
 export function roundLocked(id: string, status: string): DomainError<"ROUND.LOCKED"> {
   return domainError(
@@ -30,7 +25,10 @@ export function wrongStage(id: string, status: string, expected: readonly string
 }
 
 /** A reviewer may not score this model (tree or declared conflict, or not assigned). */
-export function conflictOfInterest(modelId: string, reviewerUserId: string): DomainError<"ROUND.CONFLICT_OF_INTEREST"> {
+export function conflictOfInterest(
+  modelId: string,
+  reviewerUserId: string | null,
+): DomainError<"ROUND.CONFLICT_OF_INTEREST"> {
   return domainError(
     "ROUND.CONFLICT_OF_INTEREST",
     {
@@ -51,7 +49,7 @@ export function modelNotInRound(modelId: string): DomainError<"ROUND.MODEL_NOT_I
 }
 
 /** The user is not assigned to review this model in the round (or has already declared a conflict with it). */
-export function notAssigned(modelId: string, reviewerUserId: string): DomainError<"ROUND.NOT_ASSIGNED"> {
+export function notAssigned(modelId: string, reviewerUserId: string | null): DomainError<"ROUND.NOT_ASSIGNED"> {
   return domainError(
     "ROUND.NOT_ASSIGNED",
     {
@@ -59,5 +57,21 @@ export function notAssigned(modelId: string, reviewerUserId: string): DomainErro
       en: "You are not assigned to review this model in the round (or have already declared a conflict with it).",
     },
     { modelId, reviewerUserId },
+  );
+}
+
+/**
+ * None of the reviewer pool goes by these usernames: no such user, a disabled account,
+ * or a user without the reviewer role are one case, since only the pool may be assigned.
+ */
+export function notAReviewer(usernames: readonly string[]): DomainError<"ROUND.NOT_A_REVIEWER"> {
+  const names = usernames.join(", ");
+  return domainError(
+    "ROUND.NOT_A_REVIEWER",
+    {
+      vi: `Không có giám khảo nào với tên đăng nhập: ${names} (tài khoản không tồn tại, đã bị khóa hoặc không có vai trò giám khảo).`,
+      en: `No reviewer has the username ${names} (no such account, a disabled one, or one without the reviewer role).`,
+    },
+    { usernames },
   );
 }
