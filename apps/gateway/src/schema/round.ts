@@ -1,4 +1,11 @@
-import { type ChairDecisionRow, listChairDecisions, loadRound, roundProgress } from "@lantoa/db";
+import {
+  type ChairDecisionRow,
+  listChairDecisions,
+  listPublishedRounds,
+  loadRound,
+  type PublishedRoundRow,
+  roundProgress,
+} from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
@@ -9,41 +16,28 @@ import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
-const RoundSummaryRef = builder
-  .objectRef<{
-    code: string;
-    name: string;
-    status: string;
-    period: string;
-    results_hash: string | null;
-    criteria_version: number;
-  }>("RoundSummary")
-  .implement({
-    description: "An evaluation round (đợt bình xét).",
-    fields: (t) => ({
-      code: t.exposeString("code"),
-      name: t.exposeString("name"),
-      status: t.exposeString("status", {
-        description: "draft, self-assessment, review, council, finalized or published.",
-      }),
-      period: t.exposeString("period"),
-      resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
-      criteriaVersion: t.exposeInt("criteria_version"),
+const RoundSummaryRef = builder.objectRef<PublishedRoundRow>("RoundSummary").implement({
+  description: "An evaluation round (đợt bình xét).",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    status: t.exposeString("status", {
+      description: "draft, self-assessment, review, council, finalized or published.",
     }),
-  });
+    period: t.exposeString("period"),
+    resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
+    criteriaVersion: t.exposeInt("criteria_version"),
+    organizerName: t.exposeString("organizer_name", { description: "The organizing unit's name." }),
+    publishedAt: t.exposeString("published_at", { nullable: true, description: "When the results were published." }),
+    resultCount: t.exposeInt("result_count", { description: "How many models the round ranked." }),
+  }),
+});
 
 builder.queryField("publishedRounds", (t) =>
   t.field({
     type: [RoundSummaryRef],
     description: "Rounds whose results are published, newest first: public.",
-    resolve: (_root, _args, { db }) =>
-      db
-        .selectFrom("rounds as r")
-        .innerJoin("criteria_set_versions as v", "v.id", "r.criteria_version_id")
-        .select(["r.code", "r.name", "r.status", "r.period", "r.results_hash", "v.version_number as criteria_version"])
-        .where("r.status", "=", "published")
-        .orderBy("r.published_at", "desc")
-        .execute(),
+    resolve: (_root, _args, { db }) => listPublishedRounds(db),
   }),
 );
 
