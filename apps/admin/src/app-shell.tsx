@@ -1,7 +1,10 @@
+import { LogoutDocument } from "@lantoa/client";
 import { AppShell, Burger, Button, Group, Menu, NativeSelect, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { graphqlMutation } from "./data/graphql";
 import { type Locale, useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
 import { useSession, viewerRoles } from "./session";
@@ -30,6 +33,7 @@ const navItems: readonly NavItem[] = [
   { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },
   { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer", "unit-officer", "unit-admin"] },
   { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
+  { href: "/audit", label: "nav.audit", roles: ["system-admin", "unit-admin"] },
 ];
 
 function isCurrent(location: string, href: string): boolean {
@@ -43,7 +47,8 @@ function isCurrent(location: string, href: string): boolean {
  */
 export function Shell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale, label } = useI18n();
-  const { session, signOut } = useSession();
+  const { session, expire } = useSession();
+  const logout = useMutation(graphqlMutation(LogoutDocument));
   const [location, navigate] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   // Mantine slides a closed phone navbar off screen; hide it too, so Tab and screen readers skip it.
@@ -112,8 +117,9 @@ export function Shell({ children }: { children: ReactNode }) {
                   <Menu.Divider />
                   <Menu.Item
                     color="red"
-                    onClick={async () => {
-                      await signOut();
+                    onClick={() => {
+                      // The token is forgotten whatever the gateway answers: it dies with the tab anyway.
+                      logout.mutate({}, { onSettled: expire });
                       navigate("/sign-in?signedOut=1");
                     }}
                   >
