@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LeaderboardDocument, PublishedRoundsDocument, request } from "@lantoa/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -155,6 +156,28 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.getByRole("button", { name: `Mở nhánh ${womensUnion}`, exact: true }).click();
     await page.getByTestId("unit-row").filter({ hasText: renamed }).waitFor();
     await page.screenshot({ path: join(screenshotDir, "unit-renamed-moved.png"), fullPage: true });
+
+    // The audit log says who moved it, in words, filtered by the action, and exports the same rows.
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Nhật ký thay đổi" })
+      .click();
+    await page.getByRole("combobox", { name: "Thao tác", exact: true }).fill("chuyen don vi");
+    await page.getByRole("option", { name: "Chuyển đơn vị sang đơn vị cấp trên khác", exact: true }).click();
+    await expect.poll(() => page.getByTestId("audit-row").filter({ hasNotText: "Chuyển đơn vị" }).count()).toBe(0);
+    const moved = page.getByTestId("audit-row").filter({ hasText: renamed });
+    await moved.waitFor();
+    expect(await moved.textContent()).toContain("Chuyển đơn vị sang đơn vị cấp trên khác");
+    expect(await moved.textContent()).toContain("thanhliem.admin");
+    await moved.getByText("Trước và sau").click();
+    await page.screenshot({ path: join(screenshotDir, "audit-log.png"), fullPage: true });
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-AUDIT").getByRole("button", { name: "Tải CSV" }).click(),
+    ]);
+    const csv = await readFile(await file.path(), "utf8");
+    expect(csv).toContain("moveUnit");
+    expect(csv).not.toContain("renameUnit");
   });
 
   it("registers a model with the form, uploads evidence, submits it, and the district admin approves it", async () => {

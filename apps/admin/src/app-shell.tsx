@@ -55,6 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const phone = useMediaQuery("(max-width: 47.99em)");
   const navHidden = phone === true && !opened;
   const roles = viewerRoles(session);
+  const viewerName = session?.viewer.displayName ?? session?.viewer.username ?? "";
   const visible = navItems.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
   // Signed out, the units list is the first page: its nav item stands for "/" too.
   const current = (item: NavItem) =>
@@ -104,16 +105,22 @@ export function Shell({ children }: { children: ReactNode }) {
             {session ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <Button variant="subtle" size="xs" data-testid="viewer-name" maw={{ base: 140, sm: 360 }}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    data-testid="viewer-name"
+                    maw={{ base: 140, sm: 420 }}
+                    title={t("nav.signedInAs", { name: viewerName })}
+                  >
                     <Text size="xs" truncate="end" inherit>
-                      {t("nav.signedInAs", { name: session.viewer.displayName ?? session.viewer.username ?? "" })}
+                      {viewerName}
                       {roles.length > 0 && ` (${roles.map((role) => label("role", role)).join(", ")})`}
                     </Text>
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t("nav.account")}</Menu.Label>
-                  <Menu.Item disabled>{session.viewer.displayName ?? session.viewer.username}</Menu.Item>
+                  <Menu.Item disabled>{viewerName}</Menu.Item>
                   <Menu.Divider />
                   <Menu.Item
                     color="red"

@@ -27,7 +27,7 @@ const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
 const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 const CommendationsPage = lazy(() => import("./registers/commendations-page"));
 const InspectionsPage = lazy(() => import("./registers/inspections-page"));
-const AuditPage = lazy(() => import("./audit-page"));
+const AuditPage = lazy(() => import("./audit/audit-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {

@@ -1,5 +1,17 @@
 import { type ImportKind, ImportSpreadsheetDocument, SpreadsheetTemplateDocument } from "@lantoa/client";
-import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
@@ -188,9 +200,9 @@ function ImportOutcome({ outcome, kind }: { outcome: Outcome; kind: ImportKind }
         title={outcome.applied ? t("import.appliedTitle", { rows }) : t("import.cleanTitle", { rows })}
       >
         {outcome.applied ? (
-          <Link href={kind === "UNITS" ? "/units" : "/models"}>
+          <Anchor component={Link} href={kind === "UNITS" ? "/units" : "/models"}>
             {t(kind === "UNITS" ? "import.seeUnits" : "import.seeModels")}
-          </Link>
+          </Anchor>
         ) : (
           t("import.cleanHint")
         )}

@@ -802,7 +802,7 @@ export type RoundsQuery = { rounds: Array<{ id: string, code: string | null, nam
 export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
+export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
 
 export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2857,6 +2857,7 @@ export const MyAssignmentsDocument = new TypedDocumentString(`
     assignments {
       modelId
       modelCode
+      modelName
       reviewerUsername
       conflictDeclared
       conflictReason

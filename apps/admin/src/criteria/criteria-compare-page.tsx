@@ -1,5 +1,5 @@
 import { CriteriaSetsDocument, DiffCriteriaVersionsDocument } from "@lantoa/client";
-import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearch } from "wouter";
@@ -39,7 +39,9 @@ export default function CriteriaComparePage() {
   return (
     <Stack gap="md" component="section" aria-labelledby="compare-heading">
       <Text size="sm">
-        <Link href="/criteria">{t("criteria.backToList")}</Link>
+        <Anchor component={Link} href="/criteria">
+          {t("criteria.backToList")}
+        </Anchor>
       </Text>
       <Title order={2} id="compare-heading">
         {t("criteria.compare.title", { name: set?.name ?? "" })}

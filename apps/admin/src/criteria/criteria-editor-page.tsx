@@ -4,7 +4,20 @@ import {
   PublishCriteriaVersionDocument,
   SaveCriteriaDraftDocument,
 } from "@lantoa/client";
-import { Alert, Badge, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -192,7 +205,9 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Text size="sm">
-            <Link href="/criteria">{t("criteria.backToList")}</Link>
+            <Anchor component={Link} href="/criteria">
+              {t("criteria.backToList")}
+            </Anchor>
           </Text>
           <Title order={2} id="criteria-editor-heading">
             {loaded.setName} — {t("criteria.versionN", { n: loaded.versionNumber })}

@@ -35,7 +35,7 @@ function sampleRating(set: CriteriaSet, criterion: ScoredCriterion): number {
  * domain's engine (pure and instant), so the result changes as the set or a rating does.
  */
 export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
-  const { t, locale, formatPoints } = useI18n();
+  const { t, locale, formatPoints, formatNumber } = useI18n();
   const client = useQueryClient();
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search.trim(), 250);
@@ -177,7 +177,7 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
                         {t("criteria.preview.rating", { label: c.label[locale] || c.id })}
                         {scale && (
                           <Text size="xs" c="dimmed">
-                            {scale.min}–{scale.max}
+                            {formatNumber(scale.min)}–{formatNumber(scale.max)}
                           </Text>
                         )}
                       </Table.Th>

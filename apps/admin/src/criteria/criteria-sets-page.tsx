@@ -1,5 +1,5 @@
 import { CreateCriteriaSetDocument, CriteriaSetsDocument, NewCriteriaDraftDocument } from "@lantoa/client";
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { z } from "zod";
@@ -95,11 +95,11 @@ export default function CriteriaSetsPage() {
                 {set.versions.map((v) => (
                   <Table.Tr key={v.id}>
                     <Table.Td>
-                      <Link href={`/criteria/versions/${encodeURIComponent(v.id)}`}>
+                      <Anchor component={Link} href={`/criteria/versions/${encodeURIComponent(v.id)}`}>
                         {t(v.status === "draft" && isAdmin ? "criteria.editVersion" : "criteria.viewVersion", {
                           n: v.versionNumber,
                         })}
-                      </Link>
+                      </Anchor>
                     </Table.Td>
                     <Table.Td data-label={t("criteria.status")}>
                       <Badge variant="light" color={v.status === "draft" ? "yellow" : "green"}>

@@ -10,6 +10,7 @@ import {
   formatReportingPeriod,
   formatVnd,
 } from "../format/formatters";
+import { interpolate } from "./interpolate";
 import { messagesEn } from "./messages-en";
 import { type MessageKey, type Messages, messagesVi } from "./messages-vi";
 
@@ -76,11 +77,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const table = tables[locale];
-    const t = (key: MessageKey, params?: Record<string, string | number>) => {
-      const text = table[key];
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-    };
+    const t = (key: MessageKey, params?: Record<string, string | number>) => interpolate(table[key], params);
     return {
       locale,
       setLocale,

@@ -116,7 +116,7 @@ export default function CommendationsPage() {
           min={1990}
           max={2100}
           thousandSeparator=""
-          w={{ base: "100%", sm: 120 }}
+          w={{ base: "100%", sm: 160 }}
         />
       </Group>
       <QueryStatus query={units} />
@@ -160,7 +160,9 @@ export default function CommendationsPage() {
                 </Table.Td>
                 <Table.Td data-label={t("commendations.decision")}>
                   <div>
-                    {row.decisionNumber}
+                    <Text inherit style={{ whiteSpace: "nowrap" }}>
+                      {row.decisionNumber}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {row.decisionDate ? formatDate(row.decisionDate) : "—"}
                     </Text>

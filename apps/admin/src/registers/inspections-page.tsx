@@ -145,7 +145,7 @@ export default function InspectionsPage() {
           min={1990}
           max={2100}
           thousandSeparator=""
-          w={{ base: "100%", sm: 120 }}
+          w={{ base: "100%", sm: 160 }}
         />
       </Group>
       <QueryStatus query={units} />

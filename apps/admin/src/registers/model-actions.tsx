@@ -16,7 +16,7 @@ import { ModelEditForm } from "./model-edit-form";
 /**
  * The lifecycle buttons the gateway says this viewer may press now (`allowedActions`), a dialog
  * asking the reason where the step needs one, the Edit form while the model is a draft, and,
- * for the steps the viewer's role takes elsewhere but not here, who takes them and why.
+ * for the other steps of this status, who takes them.
  */
 export function ModelActions({ model }: { model: ModelNode }) {
   const { t, label } = useI18n();
@@ -36,10 +36,10 @@ export function ModelActions({ model }: { model: ModelNode }) {
   const mayEdit = (editableModelStatuses as readonly string[]).includes(status) && actions.includes("submit");
   const rules = modelLifecycle.filter((r) => r.action !== "draft" && r.from.includes(status as never));
   const roles = viewerRoles(session);
-  // Steps of this status that the viewer's role takes on other models, but not on this one.
+  // The steps of this status the viewer may not take here, and who takes them.
   const elsewhere = roles.includes("system-admin")
     ? []
-    : rules.filter((r) => !actions.includes(r.action as ModelAction) && r.roles.some((role) => roles.includes(role)));
+    : rules.filter((r) => !actions.includes(r.action as ModelAction));
 
   const run = (action: ModelAction, reason: string | null) =>
     transition.mutateAsync({ id: model.id, action, expectedVersion: model.version ?? 0, reason });

@@ -1,5 +1,5 @@
 import { MyAssignmentsDocument, MySelfAssessmentsDocument } from "@lantoa/client";
-import { Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { graphqlQuery } from "../data/graphql";
@@ -80,14 +80,15 @@ export default function MyScorecardsPage() {
                     </Table.Td>
                     <Table.Td>
                       {a.modelId && (
-                        <Link
+                        <Anchor
+                          component={Link}
                           href={`/rounds/${encodeURIComponent(round.id)}/self/${encodeURIComponent(a.modelId)}`}
                           aria-label={t(open ? "scorecard.selfOpenFor" : "scorecard.viewFor", {
                             code: a.modelCode ?? "",
                           })}
                         >
                           {t(open ? "scorecard.selfOpen" : "scorecard.view")}
-                        </Link>
+                        </Anchor>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -127,6 +128,9 @@ export default function MyScorecardsPage() {
                     <Text fw={600} inherit>
                       {a.modelCode}
                     </Text>
+                    <Text size="sm" c="dimmed">
+                      {a.modelName}
+                    </Text>
                   </Table.Td>
                   <Table.Td data-label={t("scorecard.state")}>
                     {a.conflictDeclared ? (
@@ -139,12 +143,18 @@ export default function MyScorecardsPage() {
                   </Table.Td>
                   <Table.Td>
                     {!a.conflictDeclared && a.modelId && (
-                      <Link
+                      <Anchor
+                        component={Link}
                         href={`/rounds/${encodeURIComponent(r.id)}/review/${encodeURIComponent(a.modelId)}`}
-                        aria-label={t("scorecard.openFor", { code: a.modelCode ?? "" })}
+                        aria-label={t(
+                          scoring(r.status, a.scorecardStatus) ? "scorecard.openFor" : "scorecard.viewReviewFor",
+                          {
+                            code: a.modelCode ?? "",
+                          },
+                        )}
                       >
-                        {t("scorecard.open")}
-                      </Link>
+                        {t(scoring(r.status, a.scorecardStatus) ? "scorecard.open" : "scorecard.view")}
+                      </Anchor>
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -155,6 +165,11 @@ export default function MyScorecardsPage() {
       ))}
     </Stack>
   );
+}
+
+/** Whether the reviewer can still score: the round is in review and the card not yet submitted. */
+function scoring(roundStatus: string | null, scorecardStatus: string | null | undefined): boolean {
+  return roundStatus === "review" && scorecardStatus !== "submitted";
 }
 
 /** A scorecard's state: submitted, draft, or not started. */

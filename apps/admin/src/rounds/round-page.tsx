@@ -10,6 +10,7 @@ import {
 } from "@lantoa/client";
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Code,
@@ -121,7 +122,9 @@ export default function RoundPage({ id }: { id: string }) {
 
   return (
     <Stack component="section" aria-labelledby="round-heading" gap="md">
-      <Link href="/rounds">{t("rounds.backToList")}</Link>
+      <Anchor component={Link} href="/rounds">
+        {t("rounds.backToList")}
+      </Anchor>
       <Title order={2} id="round-heading">
         {round.name}{" "}
         <Text span c="dimmed">
@@ -132,21 +135,25 @@ export default function RoundPage({ id }: { id: string }) {
         {round.organizerUnit?.name} · {t("rounds.period")}: {round.period} ·{" "}
         {t("rounds.criteriaVersion", { code: round.criteriaSetCode ?? "", n: round.criteriaVersion ?? 0 })}
       </Text>
-      <Stepper
-        active={active}
-        size="sm"
-        allowNextStepsSelect={false}
-        orientation={phone ? "vertical" : "horizontal"}
-        data-testid="round-stepper"
-      >
-        {roundStatuses.map((s) => (
-          <Stepper.Step key={s} label={label("rounds.status", s)} />
-        ))}
-      </Stepper>
+      {!phone && (
+        <Stepper active={active} size="sm" allowNextStepsSelect={false} data-testid="round-stepper">
+          {roundStatuses.map((s) => (
+            <Stepper.Step key={s} label={label("rounds.status", s)} />
+          ))}
+        </Stepper>
+      )}
       <Group>
         <Badge size="lg" data-testid="round-status">
           {label("rounds.status", status)}
         </Badge>
+        {phone && (
+          <Text size="sm" c="dimmed">
+            {t("rounds.stepOf", {
+              n: Math.min(active + 1, roundStatuses.length),
+              total: roundStatuses.length,
+            })}
+          </Text>
+        )}
         {live && (
           <Badge color="teal" variant="dot" data-testid="round-live">
             {t("rounds.live")}
@@ -343,12 +350,13 @@ export function ScopeTable({
             {selfOpen && roundId && (
               <Table.Td>
                 {m.eligible && m.modelId && (
-                  <Link
+                  <Anchor
+                    component={Link}
                     href={`/rounds/${encodeURIComponent(roundId)}/self/${encodeURIComponent(m.modelId)}?from=round`}
                     aria-label={t("rounds.selfFor", { code: m.code ?? "" })}
                   >
                     {t("rounds.self")}
-                  </Link>
+                  </Anchor>
                 )}
               </Table.Td>
             )}

@@ -221,7 +221,7 @@ function CreateRoundForm() {
         <NativeSelect
           label={t("rounds.create.criteria")}
           withAsterisk
-          data={[{ value: "", label: "—" }, ...versions]}
+          data={[{ value: "", label: t("rounds.create.criteriaPick") }, ...versions]}
           {...form.getInputProps("criteria")}
         />
         <TextInput

@@ -5,7 +5,20 @@ import {
   ScorecardModelDocument,
   ScorecardsDocument,
 } from "@lantoa/client";
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearch } from "wouter";
@@ -47,7 +60,7 @@ export default function ScorecardPage({
   modelId: string;
   kind: "REVIEW" | "SELF";
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const round = useQuery(graphqlQuery(RoundScorecardContextDocument, { id: roundId }));
   const modelQuery = useQuery({ ...graphqlQuery(ScorecardModelDocument, { id: modelId }), enabled: kind === "SELF" });
   const node = roundNode(round.data?.node);
@@ -134,9 +147,9 @@ export default function ScorecardPage({
 
   return (
     <Stack component="section" aria-labelledby="scorecard-heading" gap="sm">
-      <Link href={fromRound ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
+      <Anchor component={Link} href={fromRound ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
         {fromRound ? t("rounds.backToRound") : t("scorecard.backToMine")}
-      </Link>
+      </Anchor>
       <Title order={2} id="scorecard-heading">
         {kind === "SELF" ? t("scorecard.selfTitle") : t("scorecard.title")}
         {modelCode ? ` — ${modelCode}` : ""}
@@ -174,7 +187,8 @@ export default function ScorecardPage({
                 criterion={c}
                 value={form.values.ratings[c.id]?.value ?? ""}
                 commentRequired={commentsRequired}
-                disabled={submitted || form.submitting}
+                readOnly={submitted}
+                disabled={form.submitting}
                 onBand={(value) =>
                   form.setFieldValue(`ratings.${c.id}`, { value, comment: form.values.ratings[c.id]?.comment ?? "" })
                 }
@@ -251,7 +265,7 @@ export default function ScorecardPage({
                       return (
                         // biome-ignore lint/suspicious/noArrayIndexKey: as above.
                         <Table.Td key={n} data-label={who} title={r?.comment ?? ""}>
-                          {r?.value ?? "—"}
+                          {typeof r?.value === "number" ? formatNumber(r.value) : "—"}
                         </Table.Td>
                       );
                     })}
@@ -310,6 +324,7 @@ function RatingField({
   criterion: c,
   value,
   commentRequired,
+  readOnly,
   disabled,
   onBand,
   valueProps,
@@ -318,12 +333,14 @@ function RatingField({
   criterion: RatedCriterion;
   value: number | string;
   commentRequired: boolean;
+  /** A submitted card: shown at full contrast, without the controls that change it. */
+  readOnly: boolean;
   disabled: boolean;
   onBand(value: number): void;
   valueProps: object;
   commentProps: object;
 }) {
-  const { t } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const band = bandOf(c, typeof value === "number" ? value : null);
   return (
     <Paper withBorder p="sm" data-testid={`rating-${c.id}`}>
@@ -336,12 +353,16 @@ function RatingField({
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {t("scorecard.scale", { min: c.min, max: c.max, points: c.points })}
+            {t("scorecard.scale", {
+              min: formatNumber(c.min),
+              max: formatNumber(c.max),
+              points: formatNumber(c.points),
+            })}
           </Text>
         </div>
         {band && <Badge variant="light">{band.label}</Badge>}
       </Group>
-      {c.bands.length > 0 && (
+      {c.bands.length > 0 && !readOnly && (
         <Group gap={4} my="xs" role="group" aria-label={t("scorecard.bands", { name: c.label })}>
           {c.bands.map((b) => (
             <Button
@@ -351,7 +372,7 @@ function RatingField({
               disabled={disabled}
               onClick={() => onBand(b.max)}
             >
-              {b.label} ({b.min}–{b.max})
+              {b.label} ({formatNumber(b.min)}–{formatNumber(b.max)})
             </Button>
           ))}
         </Group>
@@ -363,12 +384,16 @@ function RatingField({
           max={c.max}
           step={c.step}
           decimalScale={3}
+          decimalSeparator={locale === "vi" ? "," : "."}
+          readOnly={readOnly}
+          hideControls={readOnly}
           disabled={disabled}
           {...valueProps}
         />
         <Textarea
           label={t("scorecard.comment", { name: c.label })}
-          withAsterisk={commentRequired}
+          withAsterisk={commentRequired && !readOnly}
+          readOnly={readOnly}
           disabled={disabled}
           autosize
           minRows={1}

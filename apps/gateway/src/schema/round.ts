@@ -263,6 +263,7 @@ const AssignmentRef = builder
   .objectRef<{
     model_id: string;
     model_code: string;
+    model_name: string;
     username: string;
     display_name: string;
     source: string;
@@ -275,6 +276,7 @@ const AssignmentRef = builder
     fields: (t) => ({
       modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
       modelCode: t.exposeString("model_code"),
+      modelName: t.exposeString("model_name"),
       reviewerUsername: t.exposeString("username"),
       reviewerName: t.exposeString("display_name"),
       source: t.exposeString("source"),
@@ -425,6 +427,7 @@ builder.objectFields(RoundRef, (t) => ({
         .select([
           "a.model_id",
           "m.code as model_code",
+          "m.name as model_name",
           "u.username",
           "u.display_name",
           "a.source",

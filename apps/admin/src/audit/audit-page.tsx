@@ -16,17 +16,18 @@ import {
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "wouter";
-import { graphqlQuery } from "./data/graphql";
-import { DownloadButtons } from "./export-buttons";
-import { foldedOptionsFilter } from "./fold-vietnamese";
-import { DateField } from "./forms/date-field";
-import { useI18n } from "./i18n/i18n";
-import { ListTable } from "./layout/list-table";
-import { EmptyNote, QueryStatus } from "./query-status";
-import { useSession } from "./session";
-import { holdsRoleOver } from "./unit-labels";
-import { renderUnitOption, type UnitOption, unitOptionsOf } from "./unit-options";
-import { useDebouncedValue } from "./use-debounced-value";
+import { graphqlQuery } from "../data/graphql";
+import { DownloadButtons } from "../export-buttons";
+import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useI18n } from "../i18n/i18n";
+import { ListTable } from "../layout/list-table";
+import { EmptyNote, QueryStatus } from "../query-status";
+import { useSession } from "../session";
+import { holdsRoleOver } from "../unit-labels";
+import { renderUnitOption, type UnitOption, unitOptionsOf } from "../unit-options";
+import { useDebouncedValue } from "../use-debounced-value";
+import { auditActionFamilies, auditActions, auditActionWords } from "./audit-actions";
 
 const entities = [
   "unit",
@@ -40,6 +41,8 @@ const entities = [
   "criteria_set",
   "criteria_set_version",
   "spreadsheet",
+  "unit_kind",
+  "field",
 ] as const;
 const pageSize = 50;
 
@@ -76,7 +79,7 @@ function changesOf(before: string | null | undefined, after: string | null | und
  * action, kind of record and days, and downloadable as a spreadsheet with the same filters.
  */
 export default function AuditPage() {
-  const { t, label, formatCount, formatDate } = useI18n();
+  const { t, label, locale, formatCount, formatDate } = useI18n();
   const { session } = useSession();
   const client = useQueryClient();
   const roles = session?.viewer.roles ?? [];
@@ -90,16 +93,15 @@ export default function AuditPage() {
   }, [units.data, roles]);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [actor, setActor] = useState("");
-  const [action, setAction] = useState("");
+  const [action, setAction] = useState<string | null>(null);
   const [entity, setEntity] = useState("");
   const [fromDate, setFromDate] = useState("");
   const [toDate, setToDate] = useState("");
   const typedActor = useDebouncedValue(actor.trim(), 300);
-  const typedAction = useDebouncedValue(action.trim(), 300);
   const filter: AuditFilter = {
     withinUnitId: unitId,
     actor: typedActor || null,
-    action: typedAction || null,
+    action,
     entity: entity || null,
     fromDate: /^\d{4}-\d{2}-\d{2}$/.test(fromDate) ? fromDate : null,
     toDate: /^\d{4}-\d{2}-\d{2}$/.test(toDate) ? toDate : null,
@@ -117,6 +119,17 @@ export default function AuditPage() {
   const rows = log.data?.pages.flatMap((page) => page.auditLog?.edges.map((e) => e.node) ?? []) ?? null;
   const total = log.data?.pages[0]?.auditLog?.totalCount ?? null;
   const entityLabel = (code: string | null | undefined) => label("audit.entity", code);
+  const actionOptions = useMemo(
+    () =>
+      [
+        ...Object.entries(auditActionFamilies).map(([prefix, family]) => ({
+          value: prefix.slice(0, -1),
+          label: t("audit.everyStep", { family: family[locale] }),
+        })),
+        ...Object.entries(auditActions).map(([code, words]) => ({ value: code, label: words[locale] })),
+      ].sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [t, locale],
+  );
 
   return (
     <Stack component="section" aria-labelledby="audit-heading" gap="sm">
@@ -143,12 +156,16 @@ export default function AuditPage() {
           onChange={setUnitId}
         />
         <TextInput label={t("audit.actor")} value={actor} onChange={(e) => setActor(e.currentTarget.value)} />
-        <TextInput
+        <Select
           label={t("audit.action")}
-          description={t("audit.actionHint")}
+          searchable
+          clearable
+          clearButtonProps={{ "aria-label": t("form.clearChoice") }}
+          filter={foldedOptionsFilter}
+          placeholder={t("audit.anyAction")}
+          data={actionOptions}
           value={action}
-          onChange={(e) => setAction(e.currentTarget.value)}
-          inputWrapperOrder={["label", "input", "description", "error"]}
+          onChange={setAction}
         />
         <NativeSelect
           label={t("audit.entity")}
@@ -187,7 +204,10 @@ export default function AuditPage() {
               return (
                 <Table.Tr key={row.id} data-testid="audit-row">
                   <Table.Td data-title>
-                    <Code>{row.action}</Code>
+                    <Text fw={600} size="sm" inherit>
+                      {auditActionWords(row.action ?? "", locale, label) ?? t("audit.unknownAction")}
+                    </Text>
+                    <Code fz="xs">{row.action}</Code>
                   </Table.Td>
                   <Table.Td data-label={t("audit.at")} style={{ whiteSpace: "nowrap" }}>
                     {row.at ? formatDate(row.at, true) : "—"}
