@@ -17,6 +17,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { graphqlQuery } from "./data/graphql";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
+import { CountTable } from "./layout/count-table";
 import { ListTable } from "./layout/list-table";
 import { LeaderboardTable } from "./leaderboard-table";
 import { EmptyNote, type QueryLike, QueryStatus } from "./query-status";
@@ -47,7 +48,7 @@ function ChartCard({
   rows: Row[] | null;
   chart: ReactNode;
 }) {
-  const { t, formatCount } = useI18n();
+  const { t } = useI18n();
   return (
     <Card withBorder component="section" aria-label={title} data-testid={testId}>
       <Title order={3} size="h5" mb="sm">
@@ -64,24 +65,7 @@ function ChartCard({
                 {t("dashboard.showTable")}
               </Text>
             </summary>
-            <Table striped mt="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("dashboard.group")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("dashboard.models")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.key}>
-                    <Table.Td>{row.label}</Table.Td>
-                    <Table.Td ta="right">{formatCount(row.count)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <CountTable rows={rows} groupHeader={t("dashboard.group")} countHeader={t("dashboard.models")} mt="xs" />
           </details>
         </>
       )}

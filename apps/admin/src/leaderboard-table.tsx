@@ -1,29 +1,39 @@
 import type { LeaderboardQuery } from "@lantoa/client";
 import { Badge, Table, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useI18n } from "./i18n/i18n";
 import { ListTable } from "./layout/list-table";
 import { tierColor } from "./status-colors";
 
 type Row = NonNullable<LeaderboardQuery["leaderboard"]>[number];
 
+/** The columns of a results table (rank, model, unit, points, tier), then any the caller adds. */
+export function LeaderboardHead({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th scope="col" ta="right">
+          {t("leaderboard.rank")}
+        </Table.Th>
+        <Table.Th scope="col">{t("leaderboard.model")}</Table.Th>
+        <Table.Th scope="col">{t("leaderboard.unit")}</Table.Th>
+        <Table.Th scope="col" ta="right">
+          {t("leaderboard.total")}
+        </Table.Th>
+        <Table.Th scope="col">{t("leaderboard.tier")}</Table.Th>
+        {children}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 /** A round's results in rank order, each with its score explanation behind a disclosure. */
 export function LeaderboardTable({ rows, explain = true }: { rows: readonly Row[]; explain?: boolean }) {
   const { t, label, formatPoints, locale } = useI18n();
   return (
     <ListTable minWidth={640}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col" ta="right">
-            {t("leaderboard.rank")}
-          </Table.Th>
-          <Table.Th scope="col">{t("leaderboard.model")}</Table.Th>
-          <Table.Th scope="col">{t("leaderboard.unit")}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t("leaderboard.total")}
-          </Table.Th>
-          <Table.Th scope="col">{t("leaderboard.tier")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <LeaderboardHead />
       <Table.Tbody>
         {rows.map((row) => (
           <Table.Tr key={row.modelCode ?? row.modelName} data-testid="leaderboard-row">

@@ -1,10 +1,11 @@
 import { type ModelCountDimension, ModelCountsDocument } from "@lantoa/client";
-import { Card, SimpleGrid, Stack, Table, Title } from "@mantine/core";
+import { Card, SimpleGrid, Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { graphqlQuery } from "./data/graphql";
 import { ExportButtons } from "./export-buttons";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
+import { CountTable } from "./layout/count-table";
 import { EmptyNote, QueryStatus } from "./query-status";
 import { useConfiguration } from "./registers/use-configuration";
 
@@ -25,14 +26,14 @@ export default function ReportsPage() {
       <ExportButtons report="SUMMARY" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {tables.map((table) => (
-          <CountTable key={table.by} {...table} />
+          <CountReport key={table.by} {...table} />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function CountTable({
+function CountReport({
   by,
   title,
   labelPrefix,
@@ -41,7 +42,7 @@ function CountTable({
   title: MessageKey;
   labelPrefix?: "status" | "field";
 }) {
-  const { t, label, formatCount } = useI18n();
+  const { t, label } = useI18n();
   const configuration = useConfiguration();
   const query = useQuery(graphqlQuery(ModelCountsDocument, { by, filter: null }));
   const rows = query.data?.modelCounts ?? null;
@@ -56,24 +57,11 @@ function CountTable({
       <QueryStatus query={query} />
       {rows && rows.length === 0 && <EmptyNote text={t("state.noData")} />}
       {rows && rows.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("reports.key")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reports.count")}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.key}>
-                <Table.Td>{name(row.key)}</Table.Td>
-                <Table.Td ta="right">{formatCount(row.count ?? 0)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <CountTable
+          rows={rows.map((row) => ({ key: row.key ?? "", label: name(row.key), count: row.count ?? 0 }))}
+          groupHeader={t("reports.key")}
+          countHeader={t("reports.count")}
+        />
       )}
     </Card>
   );

@@ -1,24 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { auditActionFamilies, auditActions, auditActionWords } from "../src/audit/audit-actions";
 import { messagesEn } from "../src/i18n/messages-en";
 import { messagesVi } from "../src/i18n/messages-vi";
+import { apiSourceFiles, repositoryRoot } from "./api-sources";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 /** Everything that writes the audit log: the gateway, the use cases and the repositories. */
-const sourceDirs = ["apps/gateway/src", "packages/app/src", "packages/db/src"]
-  .map((dir) => join(root, dir))
-  .filter(existsSync);
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "test-support" || name === "seed" ? [] : sourceFiles(path);
-    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
-  });
-}
+const sourceDirs = ["apps/gateway/src", "packages/app/src", "packages/db/src"];
 
 /**
  * Actions written through a variable, with the values it takes in that file: the mutations
@@ -35,7 +23,7 @@ function auditedActions(): { literals: string[]; prefixes: string[]; unknownVari
   const literals = new Set<string>();
   const prefixes = new Set<string>();
   const unknownVariables: string[] = [];
-  for (const file of sourceDirs.flatMap(sourceFiles)) {
+  for (const file of apiSourceFiles(sourceDirs)) {
     const text = readFileSync(file, "utf8");
     for (const call of text.matchAll(/appendAudit\(\s*\w+,\s*\{/g)) {
       const body = text.slice((call.index ?? 0) + call[0].length, (call.index ?? 0) + call[0].length + 500);
@@ -50,7 +38,7 @@ function auditedActions(): { literals: string[]; prefixes: string[]; unknownVari
         const name = /^(\w+)/.exec(value.trim())?.[1] ?? value;
         const known = actionsThroughVariables[name];
         if (known?.every((action) => text.includes(`"${action}"`))) for (const a of known) literals.add(a);
-        else unknownVariables.push(`${file.slice(root.length)}: action ${value.trim()}`);
+        else unknownVariables.push(`${file.slice(repositoryRoot.length)}: action ${value.trim()}`);
       }
     }
   }

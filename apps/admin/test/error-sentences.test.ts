@@ -1,22 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { errorSentence, errorSentences } from "../src/errors/error-sentences";
+import { apiSourceFiles } from "./api-sources";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 /** Everything that answers the API: the gateway, the use cases, the repositories and the domain. */
-const sourceDirs = ["apps/gateway/src", "packages/app/src", "packages/db/src", "packages/domain/src"]
-  .map((dir) => join(root, dir))
-  .filter(existsSync);
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "test-support" || name === "seed" ? [] : sourceFiles(path);
-    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
-  });
-}
+const sourceDirs = ["apps/gateway/src", "packages/app/src", "packages/db/src", "packages/domain/src"];
 
 /**
  * The codes the API can return, read from the sources: namespaced literals ("ROUND.LOCKED"),
@@ -25,7 +13,7 @@ function sourceFiles(dir: string): string[] {
  */
 function codesTheApiCanReturn(): string[] {
   const codes = new Set<string>();
-  for (const file of sourceDirs.flatMap(sourceFiles)) {
+  for (const file of apiSourceFiles(sourceDirs)) {
     const text = readFileSync(file, "utf8");
     for (const [, code] of text.matchAll(/["'`]([A-Z][A-Z_]*\.[A-Z][A-Z0-9_]*)["'`]/g)) codes.add(code as string);
     for (const [, suffix] of text.matchAll(/`\$\{\w+\}\.([A-Z][A-Z0-9_]*)`/g)) codes.add(`ANY_PREFIX.${suffix}`);

@@ -7,6 +7,7 @@ import type { ApiFile } from "../download-file";
 import { DownloadButtons } from "../export-buttons";
 import { useI18n } from "../i18n/i18n";
 import { ListTable } from "../layout/list-table";
+import { LeaderboardHead } from "../leaderboard-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { tierColor } from "../status-colors";
 import { roundNode } from "./round-ids";
@@ -44,20 +45,9 @@ export function RoundResults({ roundId }: { roundId: string }) {
       {rows && rows.length === 0 && <EmptyNote text={t("rounds.noResults")} />}
       {rows && rows.length > 0 && (
         <ListTable minWidth={640} data-testid="results-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" ta="right">
-                {t("leaderboard.rank")}
-              </Table.Th>
-              <Table.Th scope="col">{t("leaderboard.model")}</Table.Th>
-              <Table.Th scope="col">{t("leaderboard.unit")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("leaderboard.total")}
-              </Table.Th>
-              <Table.Th scope="col">{t("leaderboard.tier")}</Table.Th>
-              <Table.Th scope="col">{t("rounds.showBreakdown")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <LeaderboardHead>
+            <Table.Th scope="col">{t("rounds.showBreakdown")}</Table.Th>
+          </LeaderboardHead>
           <Table.Tbody>
             {rows.map((r) => {
               const key = r.modelId ?? r.modelCode ?? "";
