@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -59,14 +60,20 @@ export default function ModelsPage() {
   const unit = params.get("unit") ?? "";
   // Pilots of every unit, open to all for replication, rather than the viewer's own scope.
   const pilots = params.get("pilots") === "1";
-  const [text, setText] = useState(params.get("q") ?? "");
-  const [theme, setTheme] = useState(params.get("theme") ?? "");
-  const [fromYear, setFromYear] = useState(params.get("from") ?? "");
-  const [toYear, setToYear] = useState(params.get("to") ?? "");
-  const term = useDebouncedValue(text.trim(), 300);
-  const themeTerm = useDebouncedValue(theme.trim(), 300);
-  const from = yearOf(useDebouncedValue(fromYear, 300));
-  const to = yearOf(useDebouncedValue(toYear, 300));
+  // What is typed (search, theme, years) as one form; once the typing pauses it goes to the address.
+  const typing = useForm({
+    mode: "controlled",
+    initialValues: {
+      text: params.get("q") ?? "",
+      theme: params.get("theme") ?? "",
+      fromYear: params.get("from") ?? "",
+      toYear: params.get("to") ?? "",
+    },
+  });
+  const term = useDebouncedValue(typing.values.text.trim(), 300);
+  const themeTerm = useDebouncedValue(typing.values.theme.trim(), 300);
+  const from = yearOf(useDebouncedValue(typing.values.fromYear, 300));
+  const to = yearOf(useDebouncedValue(typing.values.toYear, 300));
   const phone = useMediaQuery(phoneQuery);
   const activeFilters = filterParams.filter((name) => params.get(name)).length;
   const [filtersOpen, filters] = useDisclosure(false);
@@ -154,21 +161,14 @@ export default function ModelsPage() {
           onChange={(e) => setParams({ status: e.currentTarget.value })}
           data={[any, ...statusCodes.map((code) => ({ value: code, label: label("status", code) }))]}
         />
-        <TextInput label={t("models.theme")} value={theme} onChange={(e) => setTheme(e.currentTarget.value)} />
+        <TextInput label={t("models.theme")} {...typing.getInputProps("theme")} />
         <TextInput
           label={t("models.fromYear")}
           inputMode="numeric"
           maxLength={4}
-          value={fromYear}
-          onChange={(e) => setFromYear(e.currentTarget.value)}
+          {...typing.getInputProps("fromYear")}
         />
-        <TextInput
-          label={t("models.toYear")}
-          inputMode="numeric"
-          maxLength={4}
-          value={toYear}
-          onChange={(e) => setToYear(e.currentTarget.value)}
-        />
+        <TextInput label={t("models.toYear")} inputMode="numeric" maxLength={4} {...typing.getInputProps("toYear")} />
       </SimpleGrid>
       <Group>
         <Switch
@@ -181,10 +181,7 @@ export default function ModelsPage() {
           variant="subtle"
           size="xs"
           onClick={() => {
-            setText("");
-            setTheme("");
-            setFromYear("");
-            setToYear("");
+            typing.setValues({ text: "", theme: "", fromYear: "", toYear: "" });
             navigate(location, { replace: true });
           }}
         >
@@ -214,8 +211,7 @@ export default function ModelsPage() {
           type="search"
           label={t("models.search")}
           description={t("models.searchHint")}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          {...typing.getInputProps("text")}
           placeholder={t("models.searchPlaceholder")}
           w={{ base: "100%", sm: 360 }}
           inputWrapperOrder={["label", "input", "description", "error"]}

@@ -13,8 +13,9 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link } from "wouter";
 import { graphqlQuery } from "../data/graphql";
 import { DownloadButtons } from "../export-buttons";
@@ -91,13 +92,20 @@ export default function AuditPage() {
       .filter((n) => holdsRoleOver(n.id, roles, parentOf, ["unit-admin"]))
       .map((n) => unitOptionsOf([n])[0] as UnitOption);
   }, [units.data, roles]);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [actor, setActor] = useState("");
-  const [action, setAction] = useState<string | null>(null);
-  const [entity, setEntity] = useState("");
-  const [fromDate, setFromDate] = useState("");
-  const [toDate, setToDate] = useState("");
-  const typedActor = useDebouncedValue(actor.trim(), 300);
+  // The filters, as one form: each change reads the log again (the person typed, after a pause).
+  const filters = useForm({
+    mode: "controlled",
+    initialValues: {
+      unitId: null as string | null,
+      actor: "",
+      action: null as string | null,
+      entity: "",
+      fromDate: "",
+      toDate: "",
+    },
+  });
+  const { unitId, action, entity, fromDate, toDate } = filters.values;
+  const typedActor = useDebouncedValue(filters.values.actor.trim(), 300);
   const filter: AuditFilter = {
     withinUnitId: unitId,
     actor: typedActor || null,
@@ -152,10 +160,9 @@ export default function AuditPage() {
           placeholder={t("audit.allUnits")}
           data={unitOptions}
           renderOption={renderUnitOption}
-          value={unitId}
-          onChange={setUnitId}
+          {...filters.getInputProps("unitId")}
         />
-        <TextInput label={t("audit.actor")} value={actor} onChange={(e) => setActor(e.currentTarget.value)} />
+        <TextInput label={t("audit.actor")} {...filters.getInputProps("actor")} />
         <Select
           label={t("audit.action")}
           searchable
@@ -164,20 +171,18 @@ export default function AuditPage() {
           filter={foldedOptionsFilter}
           placeholder={t("audit.anyAction")}
           data={actionOptions}
-          value={action}
-          onChange={setAction}
+          {...filters.getInputProps("action")}
         />
         <NativeSelect
           label={t("audit.entity")}
-          value={entity}
-          onChange={(e) => setEntity(e.currentTarget.value)}
+          {...filters.getInputProps("entity")}
           data={[
             { value: "", label: t("audit.anyEntity") },
             ...entities.map((code) => ({ value: code, label: entityLabel(code) })),
           ]}
         />
-        <DateField label={t("audit.from")} value={fromDate} onChange={setFromDate} />
-        <DateField label={t("audit.to")} value={toDate} onChange={setToDate} />
+        <DateField label={t("audit.from")} {...filters.getInputProps("fromDate")} />
+        <DateField label={t("audit.to")} {...filters.getInputProps("toDate")} />
       </SimpleGrid>
       <QueryStatus query={log} lines={8} />
       {total !== null && (

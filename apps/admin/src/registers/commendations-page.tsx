@@ -38,7 +38,14 @@ import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { commendationStatusColor } from "../status-colors";
 import { renderUnitOption } from "../unit-options";
-import { ModelPicker, registrarRoles, today, useHoldsRole, useUnitOptions } from "./register-support";
+import {
+  ModelPicker,
+  registrarRoles,
+  today,
+  useHoldsRole,
+  useRegisterFilters,
+  useUnitOptions,
+} from "./register-support";
 import { useConfiguration } from "./use-configuration";
 
 const statuses: readonly CommendationStatus[] = ["IN_FORCE", "SUSPENDED", "REVOKED", "EXPIRED", "NOT_YET_EFFECTIVE"];
@@ -55,10 +62,9 @@ export default function CommendationsPage() {
   const configuration = useConfiguration();
   const mayKeep = useHoldsRole(registrarRoles);
   const { units, options, ownUnit } = useUnitOptions();
-  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitId = chosenUnit ?? ownUnit;
-  const [status, setStatus] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>("");
+  const filters = useRegisterFilters();
+  const { status, year } = filters.values;
+  const unitId = filters.values.unit ?? ownUnit;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const list = useQuery({
     ...graphqlQuery(CommendationsDocument, {
@@ -92,7 +98,7 @@ export default function CommendationsPage() {
           searchable
           filter={foldedOptionsFilter}
           value={unitId}
-          onChange={setChosenUnit}
+          onChange={(unit) => filters.setFieldValue("unit", unit)}
           allowDeselect={false}
           data={options}
           renderOption={renderUnitOption}
@@ -103,16 +109,14 @@ export default function CommendationsPage() {
           clearable
           clearButtonProps={{ "aria-label": t("form.clearChoice") }}
           placeholder={t("registers.all")}
-          value={status}
-          onChange={setStatus}
+          {...filters.getInputProps("status")}
           data={statuses.map((code) => ({ value: code, label: label("commendationStatus", code) }))}
           w={{ base: "100%", sm: 200 }}
         />
         <NumberInput
           label={t("commendations.year")}
           placeholder={t("registers.all")}
-          value={year}
-          onChange={setYear}
+          {...filters.getInputProps("year")}
           min={1990}
           max={2100}
           thousandSeparator=""

@@ -46,7 +46,14 @@ import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { commendationStatusColor, inspectionStatusColor, severityColor, statusColor } from "../status-colors";
 import { renderUnitOption, type UnitOption } from "../unit-options";
-import { ModelPicker, registrarRoles, today, useHoldsRole, useUnitOptions } from "./register-support";
+import {
+  ModelPicker,
+  registrarRoles,
+  today,
+  useHoldsRole,
+  useRegisterFilters,
+  useUnitOptions,
+} from "./register-support";
 
 const inspectionStatuses: readonly InspectionStatus[] = ["planned", "visited", "closed"];
 const officerRoles = ["system-admin", "unit-admin", "unit-officer"];
@@ -83,10 +90,9 @@ export default function InspectionsPage() {
   const { t, label, formatDate, formatDateRange, formatCount } = useI18n();
   const mayKeep = useHoldsRole(registrarRoles);
   const { units, options, ownUnit } = useUnitOptions();
-  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitId = chosenUnit ?? ownUnit;
-  const [status, setStatus] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>("");
+  const filters = useRegisterFilters();
+  const { status, year } = filters.values;
+  const unitId = filters.values.unit ?? ownUnit;
   const [planning, setPlanning] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const list = useQuery({
@@ -121,7 +127,7 @@ export default function InspectionsPage() {
           searchable
           filter={foldedOptionsFilter}
           value={unitId}
-          onChange={setChosenUnit}
+          onChange={(unit) => filters.setFieldValue("unit", unit)}
           allowDeselect={false}
           data={options}
           renderOption={renderUnitOption}
@@ -132,16 +138,14 @@ export default function InspectionsPage() {
           clearable
           clearButtonProps={{ "aria-label": t("form.clearChoice") }}
           placeholder={t("registers.all")}
-          value={status}
-          onChange={setStatus}
+          {...filters.getInputProps("status")}
           data={inspectionStatuses.map((code) => ({ value: code, label: label("inspectionStatus", code) }))}
           w={{ base: "100%", sm: 200 }}
         />
         <NumberInput
           label={t("inspections.year")}
           placeholder={t("registers.all")}
-          value={year}
-          onChange={setYear}
+          {...filters.getInputProps("year")}
           min={1990}
           max={2100}
           thousandSeparator=""

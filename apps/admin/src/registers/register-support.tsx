@@ -1,5 +1,6 @@
 import { ModelsDocument, UnitTreeDocument } from "@lantoa/client";
 import { Select, type SelectProps } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { graphqlQuery } from "../data/graphql";
@@ -7,6 +8,17 @@ import { useI18n } from "../i18n/i18n";
 import { useSession, viewerRoles } from "../session";
 import { unitOptionsOf } from "../unit-options";
 import { useDebouncedValue } from "../use-debounced-value";
+
+/**
+ * The filters above a register's list, as one form: the unit (none chosen: the viewer's own),
+ * a status and a year (`""` for any). Each change reads the list again.
+ */
+export function useRegisterFilters() {
+  return useForm({
+    mode: "controlled",
+    initialValues: { unit: null as string | null, status: null as string | null, year: "" as number | string },
+  });
+}
 
 /** Roles that keep a unit's registers (issue, revoke, plan, record findings, verify). */
 export const registrarRoles = ["system-admin", "unit-admin"];
