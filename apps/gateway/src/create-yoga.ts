@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
+import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
@@ -52,6 +53,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     graphqlEndpoint: "/graphql",
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
+    maskedErrors: { maskError: maskGatewayError },
+    logging: createGatewayLogger(),
     cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
     plugins: [
       useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }),

@@ -43,7 +43,13 @@ export interface Connection {
 export async function connect(options: ConnectOptions): Promise<Connection> {
   if (options.engine === "postgres") {
     const pool = survivingLostConnections(
-      new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 }),
+      new pg.Pool({
+        connectionString: options.url,
+        max: options.maxConnections ?? 10,
+        // While the server is down or restarting, a request fails within seconds with a
+        // retryable error rather than waiting for a connection forever.
+        connectionTimeoutMillis: 5_000,
+      }),
     );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
@@ -52,18 +58,24 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 }
 
 /**
- * The server may close an idle pooled connection (a restart, an idle timeout, an operator,
- * a dropped test database). The pool then discards it and the next query opens another;
- * but it also emits "error", which Node throws when nobody listens, ending the process.
- * Here it becomes a warning (`LANTOA_DB_CONNECTION_LOST`) instead.
+ * The server may close a connection at any time (a restart, an idle timeout, an operator,
+ * a dropped test database). node-postgres then emits "error" on the pool for an idle
+ * connection and on the client itself for one checked out (inside a query or a
+ * transaction); Node throws an "error" event nobody listens to, ending the process. So
+ * every client gets a listener the moment the pool creates it, and the loss becomes a
+ * warning (`LANTOA_DB_CONNECTION_LOST`): the query in flight fails (callers see
+ * {@link isDatabaseUnavailable}), the pool discards the connection, the next query opens
+ * another.
  */
 function survivingLostConnections(pool: pg.Pool): pg.Pool {
-  pool.on("error", (error) =>
+  const warn = (error: Error) =>
     process.emitWarning(
-      `A pooled database connection was closed by the server (${error.message}); the next query opens a new one.`,
+      `A database connection was closed by the server (${error.message}); the next query opens a new one.`,
       { code: "LANTOA_DB_CONNECTION_LOST" },
-    ),
-  );
+    );
+  pool.on("connect", (client) => client.on("error", warn));
+  // An idle client's error reaches the pool too, after the listener above has warned.
+  pool.on("error", () => {});
   return pool;
 }
 

@@ -23,6 +23,11 @@ export {
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
 export {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from "./database-unavailable.js";
+export {
   correctiveActionsOfFindings,
   findingsOfInspections,
 } from "./inspections/inspection-children.js";
