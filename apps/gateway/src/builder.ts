@@ -9,6 +9,9 @@ import { GraphQLError } from "graphql";
 import { canReadUnit, holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "./auth/scopes.js";
 import type { Context } from "./context.js";
 
+/** How many ids one `nodes(ids:)` call may ask for. */
+export const MAX_NODE_IDS = 100;
+
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -35,6 +38,18 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      description: `Up to ${MAX_NODE_IDS} objects by global id, in the order asked; null where one does not exist or may not be read.`,
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS) {
+          throw new GraphQLError(
+            `Tối đa ${MAX_NODE_IDS} mã mỗi lần (nhận ${args.ids.length}). / At most ${MAX_NODE_IDS} ids at once (got ${args.ids.length}).`,
+            { extensions: { code: "TOO_MANY_IDS", max: MAX_NODE_IDS, got: args.ids.length } },
+          );
+        }
+        return resolveNodes(args.ids);
+      },
+    },
   },
   scopeAuth: {
     // A subscription is authorized when it starts, not only when each event resolves.

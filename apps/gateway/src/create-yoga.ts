@@ -8,6 +8,7 @@ import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
+import { useQueryLimits } from "./use-query-limits.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 
@@ -15,6 +16,10 @@ import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 export interface YogaOptions {
   readonly db: Kysely<Database>;
   readonly graphiql: boolean;
+  /** Answer introspection queries; true unless said otherwise (the gateway's start turns it off in production). */
+  readonly introspection?: boolean;
+  /** "Did you mean …?" in validation errors; true unless said otherwise. */
+  readonly fieldSuggestions?: boolean;
   /** Origins allowed by CORS; empty allows none but the gateway's own (the served admin app). */
   readonly corsOrigins?: readonly string[];
   /** How long a session token lives. */
@@ -55,9 +60,14 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     landingPage: false,
     maskedErrors: { maskError: maskGatewayError },
     logging: createGatewayLogger(),
-    cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
+    // Yoga reads an empty origin list as "every origin": no list means no CORS headers at all.
+    cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: false } : false,
     plugins: [
       useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }),
+      ...useQueryLimits({
+        introspection: options.introspection ?? true,
+        fieldSuggestions: options.fieldSuggestions ?? true,
+      }),
       useTypedInputErrors(),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
     ],

@@ -31,6 +31,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const yoga = createGatewayYoga({
       db: connection.db,
       graphiql: config.graphiql,
+      introspection: config.introspection,
+      fieldSuggestions: config.fieldSuggestions,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
       storage,
