@@ -6,6 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
+import { modelsUnderReviewBy } from "./auth/reviewer-assignments.js";
 import { canReadUnit, holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "./auth/scopes.js";
 import type { Context } from "./context.js";
 
@@ -30,6 +31,8 @@ export const builder = new SchemaBuilder<{
     administersUnit: string;
     /** Works for the unit: an admin or an officer whose scope covers it; the parameter is a unit path. */
     worksForUnit: string;
+    /** Is assigned to review the model in a round not yet finalized; the parameter is a model id. */
+    reviewsModel: string;
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
@@ -60,6 +63,7 @@ export const builder = new SchemaBuilder<{
       readsUnit: (unitPath) => canReadUnit(context.viewer, unitPath),
       administersUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin"], unitPath),
       worksForUnit: (unitPath) => holdsRoleOver(context.viewer, STAFF_ROLES, unitPath),
+      reviewsModel: async (modelId) => (await modelsUnderReviewBy(context)).has(modelId),
     }),
     unauthorizedError: () =>
       new GraphQLError("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.", {

@@ -11,6 +11,7 @@ import type { EvidenceStorage } from "./storage/evidence-storage.js";
 import { useQueryLimits } from "./use-query-limits.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
+import { useWellFormedStrings } from "./use-well-formed-strings.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
@@ -39,7 +40,7 @@ export interface YogaOptions {
 }
 
 function bearerToken(header: string | null): string | null {
-  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(header) : null;
   return match?.[1] ?? null;
 }
 
@@ -68,6 +69,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         introspection: options.introspection ?? true,
         fieldSuggestions: options.fieldSuggestions ?? true,
       }),
+      useWellFormedStrings(),
       useTypedInputErrors(),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
     ],

@@ -96,8 +96,10 @@ export const ModelRef = builder.loadableNode("Model", {
   id: { resolve: (model: ScopedModelRow) => model.id, parse: parseUuid },
   load: (ids: string[], { db }) => findModelsByIds(db, ids),
   runScopesOnType: true,
-  // An active pilot is there to be copied: every signed-in user may read it.
-  authScopes: (model) => (isOpenPilot(model) ? { signedIn: true } : { readsUnit: model.owner_path }),
+  // An active pilot is there to be copied: every signed-in user may read it. A reviewer
+  // reads the models they review, wherever they are (checked only when the unit does not allow it).
+  authScopes: (model) =>
+    isOpenPilot(model) ? { signedIn: true } : { readsUnit: model.owner_path, reviewsModel: model.id },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),

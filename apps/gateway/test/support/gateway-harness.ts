@@ -34,6 +34,8 @@ export interface GatewayHarness {
   statements(): number;
   resetStatements(): void;
   call(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
+  /** A raw request to `/graphql`, for what `call` does not vary (headers, bodies). */
+  fetch(init: RequestInit): Promise<Response>;
   upload(
     operations: { query: string; variables: Record<string, unknown> },
     file: File,
@@ -144,6 +146,7 @@ export async function startGatewayHarness(
       statements = 0;
     },
     call,
+    fetch: (init) => Promise.resolve(yoga.fetch("http://test/graphql", init)),
     upload,
     subscribeFirst,
     signIn,
