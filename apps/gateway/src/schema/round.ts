@@ -3,6 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
 import { type Kysely, sql } from "kysely";
+import { roundResultsScopes } from "../auth/round-visibility.js";
 import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
@@ -392,7 +393,7 @@ const CouncilDecisionRef = builder
 
 const adminsOnly = (round: RoundNodeRow) => ({ administersUnit: round.organizer_path });
 const adminsOrPublic = (round: RoundNodeRow) =>
-  round.status === "published" ? true : { administersUnit: round.organizer_path };
+  roundResultsScopes({ status: round.status, organizerPath: round.organizer_path });
 
 builder.objectFields(RoundRef, (t) => ({
   progress: t.field({
