@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { restoreCsvText } from "./csv-formula-cells.js";
 import { type ImportProblem, importProblem } from "./import-problem.js";
 
 /** A cell as read: text from a CSV, or what an XLSX cell holds. */
@@ -137,7 +138,7 @@ function readCsv(file: Uint8Array): { ok: true; table: SheetTable } | { ok: fals
         `Row ${index + 2} has ${cells.length} columns, the header has ${header.length}${last ? ": the file may be cut off" : ""}`,
       );
     }
-    rows.push({ row: index + 2, cells });
+    rows.push({ row: index + 2, cells: cells.map(restoreCsvText) });
   }
   return { ok: true, table: { format: "csv", header, rows } };
 }
