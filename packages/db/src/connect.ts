@@ -5,6 +5,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type DataFolderLockedError, lockDataFolder } from "./data-folder-lock.js";
 import type { Database } from "./database.js";
 
 // Counts and sums come back as JavaScript numbers rather than strings; the values
@@ -32,8 +33,9 @@ export interface Connection {
 }
 
 /**
- * Opens the database. PGlite keeps its files in `dataDir` (in memory when omitted)
- * and loads the `unaccent` and `pg_trgm` extensions the search needs.
+ * Opens the database. PGlite keeps its files in `dataDir` (in memory when omitted),
+ * locked for this process until `close` ({@link DataFolderLockedError} names another
+ * holder), and loads the `unaccent` and `pg_trgm` extensions the search needs.
  *
  * @example
  * const { db, close } = await connect({ engine: "pglite", dataDir: ".lantoa/data" });
@@ -54,7 +56,26 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
-  return pgliteConnection(await openPglite(options));
+  // One process per data folder: a second one (the command line beside a running gateway)
+  // would corrupt it, so it is refused with the holder named.
+  const lock = options.dataDir === undefined ? undefined : lockDataFolder(options.dataDir);
+  try {
+    const connection = pgliteConnection(await openPglite(options));
+    if (!lock) return connection;
+    return {
+      ...connection,
+      close: async () => {
+        try {
+          await connection.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /**
@@ -79,7 +100,10 @@ function survivingLostConnections(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
-/** Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a dump. */
+/**
+ * Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a
+ * dump. It does not lock a folder: {@link connect} does (see `lockDataFolder`).
+ */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   return PGlite.create(options.dataDir ?? "memory://", {

@@ -21,6 +21,12 @@ export {
   lockCriteriaSetDraft,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
+export {
+  type DataFolderHolder,
+  DataFolderLockedError,
+  lockDataFolder,
+  lockFileOf,
+} from "./data-folder-lock.js";
 export type { Database } from "./database.js";
 export {
   DATABASE_RETRY_AFTER_SECONDS,
