@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   LANTOA_INTROSPECTION: flag,
   LANTOA_FIELD_SUGGESTIONS: flag,
   LANTOA_CORS_ORIGINS: z.string().optional(),
+  LANTOA_TRUST_PROXY: flag,
   LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
   LANTOA_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -49,6 +50,8 @@ export interface GatewayConfig {
   /** Other origins allowed to call the API from a browser (CORS); none when empty. */
   readonly corsOrigins: readonly string[];
   readonly sessionTtlHours: number;
+  /** Behind a reverse proxy: the caller's address is the last X-Forwarded-For entry. */
+  readonly trustProxy?: boolean;
   /** Signs evidence download addresses; random per process when unset. */
   readonly fileSigningKey?: string | undefined;
   /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .map((o) => o.trim())
       .filter((o) => o !== ""),
     sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
+    trustProxy: e.LANTOA_TRUST_PROXY ?? false,
     fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
     responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
   };

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from "node:http";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { type Database, userForToken } from "@lantoa/db";
+import { createLoginThrottle, type Database, DEFAULT_LOGIN_LIMITS, type LoginLimits, userForToken } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
@@ -37,11 +38,27 @@ export interface YogaOptions {
    * another process's writes show within this time.
    */
   readonly responseCacheTtlMs?: number;
+  /** Sign-in attempts allowed per account and per address (tests lower them). */
+  readonly loginLimits?: LoginLimits;
+  /**
+   * Take the caller's address from the last `X-Forwarded-For` entry (the one the proxy in
+   * front added) rather than from the connection: set it behind a reverse proxy only.
+   */
+  readonly trustProxy?: boolean;
 }
 
 function bearerToken(header: string | null): string | null {
   const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(header) : null;
   return match?.[1] ?? null;
+}
+
+/** The caller's address: the connection's, or the one a trusted proxy says it forwarded. */
+function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req?.socket?.remoteAddress ?? null;
 }
 
 /**
@@ -54,6 +71,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
+  const loginThrottle = createLoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -73,7 +91,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       useTypedInputErrors(),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
     ],
-    context: async ({ request }) => {
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();
       return {
@@ -85,6 +103,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         storage: options.storage,
         evidenceLinks: links,
         pubsub,
+        loginThrottle,
+        clientAddress: clientAddress(request, req, options.trustProxy ?? false),
       };
     },
   });

@@ -35,6 +35,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       fieldSuggestions: config.fieldSuggestions,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
+      trustProxy: config.trustProxy ?? false,
       storage,
       evidenceLinks: links,
       responseCacheTtlMs: config.responseCacheTtlMs ?? 0,

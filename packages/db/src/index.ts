@@ -147,6 +147,14 @@ export { loadUnitTreeFor } from "./units/load-unit-tree.js";
 export { moveUnit, type UnitCycleError } from "./units/move-unit.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
-export { hashPassword, verifyPassword } from "./users/password.js";
+export {
+  createLoginThrottle,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimits,
+  type LoginRefused,
+  type LoginThrottle,
+  type Throttled,
+} from "./users/login-throttle.js";
+export { hashPassword, PASSWORD_HASHING_SLOTS, passwordHashesWaiting, verifyPassword } from "./users/password.js";
 export { openSession, revokeSession, type SessionUser, userForToken } from "./users/sessions.js";
 export type * from "./users/users.table.js";

@@ -45,15 +45,20 @@ builder.queryField("viewer", (t) =>
 builder.mutationField("login", (t) =>
   t.field({
     type: SessionRef,
-    description: "Signs in with a username and password and returns a session token.",
+    description:
+      "Signs in with a username and password and returns a session token. Past 10 attempts on an account (or 100 from an address) in 15 minutes, attempts are refused with AUTH.TOO_MANY_ATTEMPTS (details.retryAfterSeconds) without checking the password.",
     errors: { types: [DomainFailure] },
     args: {
       username: t.arg.string({ required: true, validate: z.string().trim().min(1).max(100) }),
       password: t.arg.string({ required: true, validate: z.string().min(1).max(200) }),
     },
-    resolve: async (_root, args, { db, now, sessionTtlHours }) => {
+    resolve: async (_root, args, { db, now, sessionTtlHours, loginThrottle, clientAddress }) => {
       const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-      const session = await openSession(db, { username: args.username, password: args.password }, expiresAt);
+      const outcome = await loginThrottle.attempt(args.username, clientAddress, () =>
+        openSession(db, { username: args.username, password: args.password }, expiresAt),
+      );
+      if (!outcome.ok) fail(outcome.error);
+      const session = outcome.value;
       if (!session) {
         fail(
           domainError("AUTH.INVALID_CREDENTIALS", {
