@@ -1,6 +1,15 @@
 import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { createLoginThrottle, type Database, DEFAULT_LOGIN_LIMITS, type LoginLimits, userForToken } from "@lantoa/db";
+import {
+  createLoginThrottle,
+  type Database,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimits,
+  type SessionUser,
+  userForToken,
+} from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
@@ -10,6 +19,7 @@ import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 import { useQueryLimits } from "./use-query-limits.js";
+import { useStreamedUploads } from "./use-streamed-uploads.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 import { useWellFormedStrings } from "./use-well-formed-strings.js";
@@ -45,6 +55,8 @@ export interface YogaOptions {
    * front added) rather than from the connection: set it behind a reverse proxy only.
    */
   readonly trustProxy?: boolean;
+  /** Where uploaded files are written while their request runs (a temporary folder by default). */
+  readonly incomingDir?: string;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -72,11 +84,28 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
   const loginThrottle = createLoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  // The session is looked up once per request, by whichever needs it first: an upload
+  // decides on it before reading its body, the context after.
+  const sessions = new WeakMap<Request, Promise<SessionUser | null>>();
+  const viewerOf = (request: Request): Promise<SessionUser | null> => {
+    let viewer = sessions.get(request);
+    if (!viewer) {
+      const token = bearerToken(request.headers.get("authorization"));
+      viewer = token ? userForToken(options.db, token, now()) : Promise.resolve(null);
+      sessions.set(request, viewer);
+    }
+    return viewer;
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
+    // Uploads are read by useStreamedUploads, which decides on them before reading their
+    // body; yoga's own body limit would start pumping the body into a buffer at once, so
+    // the limits are ours (useQueryLimits for JSON, useStreamedUploads for multipart).
+    multipart: false,
+    maxRequestBodySize: false,
     maskedErrors: { maskError: maskGatewayError },
     logging: createGatewayLogger(),
     // Yoga reads an empty origin list as "every origin": no list means no CORS headers at all.
@@ -86,6 +115,12 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       ...useQueryLimits({
         introspection: options.introspection ?? true,
         fieldSuggestions: options.fieldSuggestions ?? true,
+      }),
+      useStreamedUploads({
+        schema,
+        db: options.db,
+        viewerOf,
+        incomingDir: options.incomingDir ?? join(tmpdir(), "lantoa-incoming"),
       }),
       useWellFormedStrings(),
       useTypedInputErrors(),
@@ -98,7 +133,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         db: options.db,
         token,
         now: at,
-        viewer: token ? await userForToken(options.db, token, at) : null,
+        viewer: await viewerOf(request),
         sessionTtlHours: options.sessionTtlHours ?? 12,
         storage: options.storage,
         evidenceLinks: links,

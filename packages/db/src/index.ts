@@ -130,6 +130,7 @@ export {
   spreadsheetTemplate,
 } from "./spreadsheet/export-report.js";
 export { type ImportColumn, type ImportKind, importColumns, importKinds } from "./spreadsheet/import-columns.js";
+export { IMPORT_WORKER_HEAP_MB, importSpreadsheetInWorker } from "./spreadsheet/import-in-worker.js";
 export type { ImportCounts } from "./spreadsheet/import-plan.js";
 export type { ImportProblem, Message } from "./spreadsheet/import-problem.js";
 export {
@@ -138,7 +139,7 @@ export {
   type ImportReport,
   importSpreadsheet,
 } from "./spreadsheet/import-spreadsheet.js";
-export { CSV_TRAILER } from "./spreadsheet/read-spreadsheet.js";
+export { CSV_TRAILER, SPREADSHEET_LIMITS } from "./spreadsheet/read-spreadsheet.js";
 export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";

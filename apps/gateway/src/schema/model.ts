@@ -24,12 +24,13 @@ import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@poth
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
+import { mayAddEvidence } from "../auth/upload-access.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure, fail } from "./errors.js";
-import { modelOwnerPath, requireViewer } from "./mutation-support.js";
+import { requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
@@ -475,10 +476,7 @@ builder.mutationField("addEvidence", (t) =>
     type: ModelPayload,
     description: `Uploads a file as evidence of a model (PDF, JPEG, PNG, WebP, DOCX or XLSX, at most ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB).`,
     errors: { types: [DomainFailure] },
-    authScopes: async (_root, args, context) => {
-      const ownerPath = await modelOwnerPath(context, args.modelId.id);
-      return ownerPath !== null ? { worksForUnit: ownerPath } : { systemAdmin: true };
-    },
+    authScopes: (_root, args, context) => mayAddEvidence(context.db, context.viewer, args.modelId.id),
     args: {
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
       title: t.arg.string({ required: true, validate: z.string().trim().min(1).max(300) }),
@@ -503,7 +501,7 @@ builder.mutationField("addEvidence", (t) =>
         );
       }
       const key = `${args.modelId.id}/${randomUUID()}`;
-      await storage.put(key, new Uint8Array(await file.arrayBuffer()));
+      await storage.put(key, file);
       try {
         return await db.transaction().execute(async (trx) => {
           const saved = await updateVersioned(trx, "models", args.modelId.id, args.expectedVersion, {});

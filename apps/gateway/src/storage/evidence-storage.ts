@@ -1,9 +1,14 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 /** Where evidence files live. A small interface so an object store can replace the folder. */
 export interface EvidenceStorage {
-  put(key: string, data: Uint8Array): Promise<void>;
+  /** Stores a file under a new key, streaming it: an upload is never held in memory whole. */
+  put(key: string, data: Blob): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   remove(key: string): Promise<void>;
 }
@@ -21,7 +26,16 @@ export function localFolderStorage(root: string): EvidenceStorage {
     async put(key, data) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, data, { flag: "wx" });
+      try {
+        await pipeline(
+          Readable.fromWeb(data.stream() as NodeReadableStream<Uint8Array>),
+          createWriteStream(path, { flags: "wx" }),
+        );
+      } catch (error) {
+        // Nothing half-written stays under the key.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") await rm(path, { force: true });
+        throw error;
+      }
     },
     async get(key) {
       try {

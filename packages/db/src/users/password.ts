@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
+import { workSlots } from "../shared/work-slots.js";
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -22,25 +23,11 @@ const MAX_MEMORY = 256 * 1024 * 1024;
  * median went from 11 ms to 3.7 s). Half the cores (one on two) hash; the rest serve.
  */
 export const PASSWORD_HASHING_SLOTS = Math.max(1, Math.floor(availableParallelism() / 2));
-let hashing = 0;
-const waiting: Array<() => void> = [];
-
-/** Runs `work` when a hashing slot is free; a finishing run hands its slot to the next in line. */
-async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (hashing < PASSWORD_HASHING_SLOTS) hashing++;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else hashing--;
-  }
-}
+const hashing = workSlots(PASSWORD_HASHING_SLOTS);
 
 /** How many password checks or hashes wait for a slot (sign-in refuses new attempts when too many do). */
 export function passwordHashesWaiting(): number {
-  return waiting.length;
+  return hashing.waiting();
 }
 
 /**
@@ -51,7 +38,7 @@ export function passwordHashesWaiting(): number {
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await inHashingSlot(() =>
+  const hash = await hashing.run(() =>
     scryptAsync(password.normalize("NFC"), salt, KEY_LENGTH, { N, r, p, maxmem: MAX_MEMORY }),
   );
   return ["scrypt", N, r, p, salt.toString("base64"), hash.toString("base64")].join("$");
@@ -62,7 +49,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, rr, pp, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !n || !rr || !pp || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await inHashingSlot(() =>
+  const actual = await hashing.run(() =>
     scryptAsync(password.normalize("NFC"), Buffer.from(salt, "base64"), expected.length, {
       N: Number(n),
       r: Number(rr),
