@@ -6,6 +6,20 @@ export interface Answer {
   readonly ms: number;
 }
 
+/** The answer a response gives: its status, its first error's code (a body that is not JSON has none), its data. */
+async function answerOf(response: Response, started: number): Promise<Answer> {
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: Answer["data"];
+    errors?: { extensions?: { code?: string } }[];
+  };
+  return {
+    status: response.status,
+    code: body.errors?.[0]?.extensions?.code ?? null,
+    data: body.data ?? null,
+    ms: performance.now() - started,
+  };
+}
+
 /** Posts a GraphQL request; a network failure is an answer too (status 0, code NETWORK). */
 export async function post(
   url: string,
@@ -25,19 +39,7 @@ export async function post(
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
     });
-    const text = await response.text();
-    let body: { data?: any; errors?: { extensions?: { code?: string } }[] } = {};
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = {};
-    }
-    return {
-      status: response.status,
-      code: body.errors?.[0]?.extensions?.code ?? null,
-      data: body.data ?? null,
-      ms: performance.now() - started,
-    };
+    return await answerOf(response, started);
   } catch {
     return { status: 0, code: "NETWORK", data: null, ms: performance.now() - started };
   }
@@ -67,16 +69,7 @@ export async function upload(
       body: form,
       signal: AbortSignal.timeout(300_000),
     });
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: any;
-      errors?: { extensions?: { code?: string } }[];
-    };
-    return {
-      status: response.status,
-      code: body.errors?.[0]?.extensions?.code ?? null,
-      data: body.data ?? null,
-      ms: performance.now() - started,
-    };
+    return await answerOf(response, started);
   } catch {
     // The gateway answered before the body was sent and closed the connection: refused unread.
     return { status: 0, code: "CLOSED_EARLY", data: null, ms: performance.now() - started };

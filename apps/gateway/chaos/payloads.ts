@@ -1,4 +1,4 @@
-import { deflateRawSync } from "node:zlib";
+import { zipWithOneEntry } from "@lantoa/db/testing";
 
 /** `n` aliases of a failing login in one mutation: the alias attack of the report. */
 export function aliasedLogins(n: number): string {
@@ -23,33 +23,8 @@ export function millionRowCsv(): Blob {
  */
 export function zipBomb(inflatedMb: number): Blob {
   const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>';
-  const xml = Buffer.from(
-    `<?xml version="1.0"?><worksheet><sheetData>${row.repeat(Math.floor((inflatedMb * 1024 * 1024) / row.length))}</sheetData></worksheet>`,
-  );
-  const data = deflateRawSync(xml, { level: 9 });
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(xml.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(xml.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + data.length, 16);
-  return new Blob([local, name, data, central, name, end], {
+  const xml = `<?xml version="1.0"?><worksheet><sheetData>${row.repeat(Math.floor((inflatedMb * 1024 * 1024) / row.length))}</sheetData></worksheet>`;
+  return new Blob([zipWithOneEntry("xl/worksheets/sheet1.xml", xml)], {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
 }

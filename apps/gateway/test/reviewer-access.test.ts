@@ -1,5 +1,6 @@
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { draftRound } from "./support/draft-round.js";
 import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
 
 const MODEL = `query($id: ID!) { node(id: $id) { ... on Model { code } } }`;
@@ -35,31 +36,12 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
       ["REVIEWER-ACCESS-1", assigned, "review"],
       ["REVIEWER-ACCESS-2", finished, "finalized"],
     ] as const) {
-      const created = await h.call(
-        `mutation($i: CreateRoundInput!, $k: String!) { createRound(input: $i, idempotencyKey: $k) {
-          ... on MutationCreateRoundSuccess { data { round { id } } } ... on Error { code } } }`,
-        {
-          i: {
-            code,
-            name: "Đợt thử quyền giám khảo",
-            criteriaSetCode: "default",
-            criteriaVersion: 1,
-            organizerUnitId: globalId("Unit", h.units.TL ?? ""),
-            period: "2023",
-            referenceDate: "2023-08-15",
-            modelCodes: [model.code],
-          },
-          k: `reviewer-access-${code}`,
-        },
-        h.tokens.systemAdmin,
-      );
-      const round = await db.selectFrom("rounds").select("id").where("code", "=", code).executeTakeFirstOrThrow();
-      expect(created.data.createRound.data.round.id).toBe(globalId("Round", round.id));
+      const roundId = await draftRound(h, code, [model.code]);
       await db
         .insertInto("reviewer_assignments")
-        .values({ round_id: round.id, model_id: model.id, reviewer_user_id: reviewer.id, source: "manual" })
+        .values({ round_id: roundId, model_id: model.id, reviewer_user_id: reviewer.id, source: "manual" })
         .execute();
-      await db.updateTable("rounds").set({ status }).where("id", "=", round.id).execute();
+      await db.updateTable("rounds").set({ status }).where("id", "=", roundId).execute();
     }
   });
   afterAll(async () => {

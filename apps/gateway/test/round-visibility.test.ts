@@ -1,6 +1,7 @@
 import { DEMO_ROUND_CODE } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { draftRound } from "./support/draft-round.js";
 import { type GatewayHarness, globalId, ROLES, type Role, startGatewayHarness } from "./support/gateway-harness.js";
 
 const LEADERBOARD = `query($c: String!) { leaderboard(roundCode: $c) { modelCode total tier } }`;
@@ -23,29 +24,12 @@ describe.each(testEngines())("what is public about a round, on %s", (engine) => 
       .where("u.code", "=", "TL-HPN")
       .orderBy("m.code")
       .executeTakeFirstOrThrow();
-    await h.call(
-      `mutation($i: CreateRoundInput!) { createRound(input: $i, idempotencyKey: "visibility-round") { __typename } }`,
-      {
-        i: {
-          code: running.code,
-          name: "Đợt đang họp hội đồng",
-          criteriaSetCode: "default",
-          criteriaVersion: 1,
-          organizerUnitId: globalId("Unit", h.units.TL ?? ""),
-          period: "2023",
-          referenceDate: "2023-08-15",
-          modelCodes: [model.code],
-        },
-      },
-      h.tokens.systemAdmin,
-    );
-    const round = await db.selectFrom("rounds").select("id").where("code", "=", running.code).executeTakeFirstOrThrow();
-    running.id = round.id;
+    running.id = await draftRound(h, running.code, [model.code]);
     // Results computed, the council still to decide: not public yet.
     await db
       .insertInto("round_results")
       .values({
-        round_id: round.id,
+        round_id: running.id,
         model_id: model.id,
         total_milli: 81_000,
         max_milli: 100_000,
@@ -55,7 +39,7 @@ describe.each(testEngines())("what is public about a round, on %s", (engine) => 
         explanation: JSON.stringify(null),
       })
       .execute();
-    await db.updateTable("rounds").set({ status: "council" }).where("id", "=", round.id).execute();
+    await db.updateTable("rounds").set({ status: "council" }).where("id", "=", running.id).execute();
     demoRoundId = (
       await db.selectFrom("rounds").select("id").where("code", "=", DEMO_ROUND_CODE).executeTakeFirstOrThrow()
     ).id;

@@ -1,45 +1,12 @@
 import { MessageChannel } from "node:worker_threads";
-import { deflateRawSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSpreadsheet, importSpreadsheetInWorker, SPREADSHEET_LIMITS, seedConfiguration } from "../src/index.js";
 import { databaseOverPort, serveDatabaseOverPort } from "../src/spreadsheet/database-over-port.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing/index.js";
+import { createTestDatabase, type TestDatabase, testEngines, zipWithOneEntry } from "../src/testing/index.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const UNITS_HEADER = "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Cấp,Loại đơn vị\r\n";
-
-/**
- * A ZIP whose one entry is `content` deflated, but whose central directory declares
- * `declaredSize` bytes once inflated: what a zip bomb looks like before inflating.
- */
-function zipDeclaring(name: string, content: string, declaredSize: number): Uint8Array {
-  const data = deflateRawSync(Buffer.from(content));
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const directoryOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(directoryOffset, 16);
-  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
-}
 
 describe.each(testEngines())("spreadsheet import limits, on %s", (engine) => {
   let database: TestDatabase;
@@ -88,7 +55,7 @@ describe.each(testEngines())("spreadsheet import limits, on %s", (engine) => {
 
   it("refuses an XLSX by the size it declares, before inflating it", async () => {
     // Declares 147 MB of sheet XML (the zip bomb of the report); what it really holds is tiny.
-    const bomb = zipDeclaring("xl/worksheets/sheet1.xml", "<worksheet/>", 147 * 1024 * 1024);
+    const bomb = zipWithOneEntry("xl/worksheets/sheet1.xml", "<worksheet/>", 147 * 1024 * 1024);
     const report = await importSpreadsheet(database.db, "units", bomb);
     expect(report.problems.map((p) => p.code)).toEqual(["IMPORT.TOO_LARGE"]);
     expect(report.problems[0]?.message.en).toContain("unpacks to 147 MB");
