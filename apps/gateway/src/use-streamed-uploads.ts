@@ -259,7 +259,7 @@ async function judge(operations: Operations, viewer: SessionUser, options: Strea
       d.kind === Kind.OPERATION_DEFINITION && (name === undefined || d.name?.value === name),
   );
   const mutationType = options.schema.getMutationType();
-  if (!operation || operation.operation !== "mutation" || !mutationType) {
+  if (operation?.operation !== "mutation" || !mutationType) {
     throw badRequest("a multipart request must be an upload mutation");
   }
   const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);

@@ -1,12 +1,15 @@
 import { type DocumentNode, GraphQLError, Kind, visit } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-/** A NUL, or half of a UTF-16 surrogate pair without its other half: neither can be stored as text. */
-const MALFORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Half of a UTF-16 surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A NUL or a lone surrogate: PostgreSQL stores neither as text. */
+const isMalformed = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
 
 /** The first string in `value` (a variables object, at any depth) that PostgreSQL could not store. */
 function malformedIn(value: unknown, depth = 0): string | null {
-  if (typeof value === "string") return MALFORMED.test(value) ? value : null;
+  if (typeof value === "string") return isMalformed(value) ? value : null;
   if (depth > 64 || value === null || typeof value !== "object") return null;
   for (const item of Array.isArray(value) ? value : Object.values(value)) {
     const found = malformedIn(item, depth + 1);
@@ -19,7 +22,7 @@ function malformedLiteral(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
-      if (MALFORMED.test(node.value)) found = true;
+      if (isMalformed(node.value)) found = true;
     },
   });
   return found;
