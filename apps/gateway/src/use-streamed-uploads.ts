@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream, openAsBlob } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Busboy, type BusboyFileStream } from "@fastify/busboy";
@@ -63,6 +63,10 @@ const refusal = (status: number, code: string, vi: string, en: string) =>
  *    reach resolvers as disk-backed `File`s; they are removed when the response is sent.
  */
 export function useStreamedUploads(options: StreamedUploadOptions): Plugin {
+  // A folder of this process's own: a process killed mid-upload leaves its files behind,
+  // and the next gateway to start removes the folders of processes that are gone.
+  const incomingDir = join(options.incomingDir, `${process.pid}-${randomUUID().slice(0, 8)}`);
+  void removeLeftovers(options.incomingDir);
   const inFlight = new Map<string, number>();
   const cleanups = new WeakMap<Request, Array<() => Promise<void>>>();
   const onEnd = (request: Request, cleanup: () => Promise<void>) => {
@@ -98,7 +102,8 @@ export function useStreamedUploads(options: StreamedUploadOptions): Plugin {
           else inFlight.delete(viewer.userId);
         });
         // The parameters as the client sent them: yoga checks their shape next, as for any request.
-        return (await readMultipart(request, viewer, options, (cleanup) => onEnd(request, cleanup))) as GraphQLParams;
+        const read = readMultipart(request, viewer, { ...options, incomingDir }, (cleanup) => onEnd(request, cleanup));
+        return (await read) as GraphQLParams;
       });
     },
     onResponse: async ({ request }) => {
@@ -107,6 +112,25 @@ export function useStreamedUploads(options: StreamedUploadOptions): Plugin {
       for (const cleanup of list ?? []) await cleanup();
     },
   };
+}
+
+/** Removes the upload folders of processes that no longer run (killed while receiving files). */
+async function removeLeftovers(root: string): Promise<void> {
+  const entries = await readdir(root).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
+    if (!pid || pid === process.pid || processRuns(pid)) continue;
+    await rm(join(root, entry), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 type Operations = { query?: unknown; variables?: Record<string, unknown> | null; operationName?: unknown };

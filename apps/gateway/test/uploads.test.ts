@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@lantoa/db";
@@ -65,6 +66,8 @@ describe.each(testEngines())("uploads, on %s", (engine) => {
   let database: TestDatabase;
   let yoga: ReturnType<typeof createGatewayYoga>;
   const incoming = mkdtempSync(join(tmpdir(), "lantoa-incoming-test-"));
+  /** The files waiting in this gateway's incoming folder (one folder per process inside). */
+  const waiting = () => readdirSync(incoming).flatMap((folder) => readdirSync(join(incoming, folder)));
   const uploads = mkdtempSync(join(tmpdir(), "lantoa-evidence-test-"));
   const tokens: Record<string, string> = {};
 
@@ -120,7 +123,7 @@ describe.each(testEngines())("uploads, on %s", (engine) => {
     expect(response.status).toBe(403);
     expect(await codeOf(response)).toBe("FORBIDDEN");
     expect(body.pulled()).toBeLessThan(256 * 1024);
-    expect(readdirSync(incoming)).toEqual([]);
+    expect(waiting()).toEqual([]);
   });
 
   it("refuses evidence for a model outside the officer's unit before reading the file", async () => {
@@ -152,14 +155,14 @@ describe.each(testEngines())("uploads, on %s", (engine) => {
     const response = await send(body.stream, tokens["thanhliem.admin"]);
     expect(response.status).toBe(413);
     expect(await codeOf(response)).toBe("PAYLOAD_TOO_LARGE");
-    expect(readdirSync(incoming)).toEqual([]);
+    expect(waiting()).toEqual([]);
   });
 
   it("lets one user have two uploads in flight, refuses a third with 429, and frees the slots after", async () => {
     const stalled = [countedBody(head(IMPORT, {}), 1024, true), countedBody(head(IMPORT, {}), 1024, true)];
     const running = stalled.map((b) => send(b.stream, tokens["thanhliem.admin"]));
     // Both are read up to their stall: their files are on disk and their slots held.
-    await expect.poll(() => readdirSync(incoming).length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => waiting().length, { timeout: 10_000 }).toBe(2);
     const third = await send(countedBody(head(IMPORT, {}), 1024).stream, tokens["thanhliem.admin"]);
     expect(third.status).toBe(429);
     expect(await codeOf(third)).toBe("UPLOAD.TOO_MANY_AT_ONCE");
@@ -173,7 +176,7 @@ describe.each(testEngines())("uploads, on %s", (engine) => {
       tokens["thanhliem.admin"],
     );
     expect(((await after.json()) as any).data.importSpreadsheet.__typename).toBe("MutationImportSpreadsheetSuccess");
-    expect(readdirSync(incoming)).toEqual([]);
+    expect(waiting()).toEqual([]);
   });
 
   it("streams an evidence file to storage and removes the incoming copy", async () => {
@@ -196,7 +199,7 @@ describe.each(testEngines())("uploads, on %s", (engine) => {
       .where("model_id", "=", model.id)
       .execute();
     expect(stored.map((e) => Number(e.size_bytes))).toContain(pdf.length);
-    expect(readdirSync(incoming)).toEqual([]);
+    expect(waiting()).toEqual([]);
   });
 });
 
@@ -211,4 +214,28 @@ describe("the fields that take files", () => {
       .sort();
     expect(takingFiles).toEqual(Object.keys(UPLOAD_FIELDS).sort());
   });
+});
+
+describe("files left by a gateway killed mid-upload", () => {
+  it("are removed when the next gateway starts", async () => {
+    const incoming = mkdtempSync(join(tmpdir(), "lantoa-incoming-left-"));
+    const dead = Number(
+      spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" }).stdout.trim(),
+    );
+    const left = join(incoming, `${dead}-0a1b2c3d`);
+    mkdirSync(left);
+    writeFileSync(join(left, "half-received"), "x");
+    const database = await createDemoTestDatabase("pglite");
+    try {
+      createGatewayYoga({
+        db: database.db,
+        graphiql: false,
+        storage: localFolderStorage(incoming),
+        incomingDir: incoming,
+      });
+      await expect.poll(() => existsSync(left), { timeout: 10_000 }).toBe(false);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });
