@@ -62,6 +62,7 @@ program
   )
   .option("--dry-run", "chỉ kiểm tra, không ghi / check only, write nothing", false)
   .option("--json", "in báo cáo dạng JSON / print the report as JSON", false)
+  .option("--as <username>", "thực hiện với tư cách tài khoản này / act as this user")
   .action((file: string, options) => runImport(lang(), file, options));
 
 program

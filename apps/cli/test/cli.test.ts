@@ -85,6 +85,22 @@ describe("the lantoa command line", () => {
     expect(dryRun.stdout).toContain("1 lỗi trong 2 dòng: không ghi gì.");
   });
 
+  it("imports as a named unit admin only inside their subtree, and refuses an account that administers none", () => {
+    const header = "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Cấp,Loại đơn vị,Nhóm";
+    writeFileSync(
+      join(work, "outside.csv"),
+      `\uFEFF${header}\r\nHN-XA-NGOAI,Đảng ủy xã ngoài,HN,Cấp xã,party-committee,\r\n`,
+    );
+    const outside = lantoa(["import", "outside.csv", "--kind", "units", "--as", "thanhliem.admin"]);
+    expect(outside.code, outside.stderr).toBe(1);
+    expect(outside.stdout).toContain("[IMPORT.OUTSIDE_SCOPE]");
+    const refused = lantoa(["--lang", "en", "import", "outside.csv", "--kind", "units", "--as", "phunu.canbo"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("[AUTH.FORBIDDEN]");
+    const asOperator = lantoa(["import", "outside.csv", "--kind", "units", "--dry-run"]);
+    expect(asOperator.code, asOperator.stdout).toBe(0);
+  });
+
   it("creates a user with the password from the environment, and refuses the same name twice", () => {
     const args = [
       "create-user",

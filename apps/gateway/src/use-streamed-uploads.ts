@@ -4,6 +4,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Busboy, type BusboyFileStream } from "@fastify/busboy";
+import { EVIDENCE_LIMITS, IMPORT_FILE_LIMITS } from "@lantoa/app";
 import type { Database, SessionUser } from "@lantoa/db";
 import {
   type DocumentNode,
@@ -21,8 +22,8 @@ import { UPLOAD_FIELDS } from "./auth/upload-access.js";
 
 /** What one multipart request may carry. */
 export const UPLOAD_LIMITS = {
-  /** The largest file a field takes (spreadsheets: 20 MB; evidence: 10 MB, checked by its field). */
-  fileBytes: 20 * 1024 * 1024,
+  /** The largest file any field takes (a spreadsheet's; evidence is held to less by its use case). */
+  fileBytes: Math.max(IMPORT_FILE_LIMITS.maxBytes, EVIDENCE_LIMITS.maxBytes),
   /** Files in one request. */
   files: 4,
   /** The `operations` and `map` parts: a document and its variables, not data. */

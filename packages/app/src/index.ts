@@ -33,5 +33,6 @@ export * from "./sessions/index.js";
 export { ExpectedVersion, IdempotencyKey, IsoDay, RecordId, requiredText } from "./shared/input-schemas.js";
 export { requireUnits } from "./shared/require-units.js";
 export { type UploadedFile, UploadedFileSchema } from "./shared/uploaded-file.js";
+export * from "./spreadsheets/index.js";
 export * from "./units/index.js";
 export * from "./users/index.js";

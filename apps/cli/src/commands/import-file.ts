@@ -1,9 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { type ImportKind, importSpreadsheet } from "@lantoa/db";
+import { openAsBlob } from "node:fs";
+import { basename } from "node:path";
+import { importSpreadsheet } from "@lantoa/app";
+import type { ImportKind, ImportReport } from "@lantoa/db";
 import { CliFailure, ExitCode } from "../cli-failure.js";
 import { type Lang, print, say } from "../messages.js";
-import { withDatabase } from "../open-database.js";
 import { progressBar } from "../progress-bar.js";
+import { runUseCase } from "../run-use-case.js";
 
 const phaseName = (lang: Lang, phase: string) =>
   ({
@@ -13,17 +15,19 @@ const phaseName = (lang: Lang, phase: string) =>
   })[phase] ?? phase;
 
 /**
- * `lantoa import <file> --kind …`: checks the whole file and, unless `--dry-run`, writes it
- * in one transaction. Exits 1 when any problem is found (nothing is written then).
+ * `lantoa import <file> --kind …`: the `importSpreadsheet` use case, as the command-line
+ * operator (anywhere) or `--as` a user (within the subtrees they administer). Checks the
+ * whole file and, unless `--dry-run`, writes it in one transaction. Exits 1 when any
+ * problem is found (nothing is written then) or the import is refused.
  */
 export async function runImport(
   lang: Lang,
   file: string,
-  options: { kind: ImportKind; dryRun: boolean; json: boolean },
+  options: { kind: ImportKind; dryRun: boolean; json: boolean; as?: string },
 ): Promise<void> {
-  let bytes: Uint8Array;
+  let upload: File;
   try {
-    bytes = await readFile(file);
+    upload = new File([await openAsBlob(file)], basename(file));
   } catch (error) {
     throw new CliFailure(
       ExitCode.runtime,
@@ -31,16 +35,22 @@ export async function runImport(
     );
   }
   const bar = progressBar();
-  const report = await withDatabase(async ({ db }) => {
-    try {
-      return await importSpreadsheet(db, options.kind, bytes, {
+  let report: ImportReport;
+  try {
+    report = await runUseCase(
+      lang,
+      importSpreadsheet,
+      {
+        kind: options.kind,
         dryRun: options.dryRun,
+        file: upload,
         onProgress: (p) => bar.update(phaseName(lang, p.phase), p.done, p.total),
-      });
-    } finally {
-      bar.stop();
-    }
-  });
+      },
+      { as: options.as },
+    );
+  } finally {
+    bar.stop();
+  }
   if (options.json) print(JSON.stringify(report, null, 2));
   else {
     for (const p of report.problems) {

@@ -1,11 +1,11 @@
-import { holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "@lantoa/app";
+import { holdsRoleOver, importScopeOf, isSystemAdmin, STAFF_ROLES } from "@lantoa/app";
 import { type Database, modelOwnerPath, type SessionUser } from "@lantoa/db";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Kysely } from "kysely";
 
-/** Whether the viewer may import spreadsheets at all (system admins anywhere, unit admins within their subtrees). */
+/** Whether the viewer may import spreadsheets at all (the rule of the `importSpreadsheet` use case). */
 export function mayImportSpreadsheets(viewer: SessionUser | null): boolean {
-  return viewer?.assignments.some((a) => a.role === "system-admin" || a.role === "unit-admin") ?? false;
+  return viewer !== null && importScopeOf(viewer) !== null;
 }
 
 /** Whether the viewer may add evidence to the model: staff of its owner unit (or above), or a system admin. */

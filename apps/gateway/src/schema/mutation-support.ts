@@ -21,9 +21,9 @@ export function requireViewer(context: Context): SessionUser {
  *
  * @example resolve: (_root, args, context) => perform(context, renameUnit, { unitId: args.id.id, ... })
  */
-export async function perform<Schema extends z.ZodType, Output>(
+export async function perform<Schema extends z.ZodType, Output, Prepared>(
   context: Context,
-  useCase: UseCase<Schema, Output>,
+  useCase: UseCase<Schema, Output, Prepared>,
   input: z.input<Schema>,
   options?: RunOptions,
 ): Promise<Output> {

@@ -1,4 +1,4 @@
-import { isSystemAdmin } from "@lantoa/app";
+import { IMPORT_FILE_LIMITS, importSpreadsheet } from "@lantoa/app";
 import {
   type ExportReportName,
   exportReport,
@@ -7,18 +7,15 @@ import {
   type ImportProblem,
   type ImportReport,
   importKinds,
-  importSpreadsheetInWorker,
   spreadsheetTemplate,
 } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
 import { Repeater } from "graphql-yoga";
 import { z } from "zod";
 import { mayImportSpreadsheets } from "../auth/upload-access.js";
 import { builder } from "../builder.js";
-import type { Context } from "../context.js";
 import type { ImportProgressEvent } from "../import-progress.js";
-import { DomainFailure, fail } from "./errors.js";
-import { requireViewer } from "./mutation-support.js";
+import { DomainFailure } from "./errors.js";
+import { perform, requireViewer } from "./mutation-support.js";
 import { ReportFilterInput, reportFilter } from "./report.js";
 
 /** `models-by-level` ↔ `MODELS_BY_LEVEL`: GraphQL enum names cannot hold dashes. */
@@ -40,21 +37,6 @@ const ExportReportEnum = builder.enumType("ExportReport", {
 export const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
   values: { XLSX: { value: "xlsx" }, CSV: { value: "csv" } } as const,
 });
-
-/** What an import file may be: its size, name and declared type (browsers send CSV under several types). */
-const SPREADSHEET_LIMITS = {
-  maxBytes: 20 * 1024 * 1024,
-  extensions: [".xlsx", ".csv"],
-  mimeTypes: [
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "text/csv",
-    "application/csv",
-    "application/vnd.ms-excel",
-    "text/plain",
-    "application/octet-stream",
-    "",
-  ],
-} as const;
 
 export const MIME_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -129,14 +111,6 @@ const ImportProgressRef = builder.objectRef<ImportProgressEvent>("ImportProgress
   }),
 });
 
-/** The subtrees a viewer administers, or undefined for a system admin (who may import anywhere). */
-function importScope(context: Context): readonly string[] | undefined {
-  if (isSystemAdmin(context.viewer)) return undefined;
-  return (context.viewer?.assignments ?? []).flatMap((a) =>
-    a.role === "unit-admin" && a.unitPath !== null ? [a.unitPath] : [],
-  );
-}
-
 /** Progress events are keyed by user as well as operation: nobody can listen to another's import. */
 const progressTopic = (userId: string, operationId: string) => `${userId}:${operationId}`;
 
@@ -149,7 +123,7 @@ const OperationIdSchema = z
 builder.mutationField("importSpreadsheet", (t) =>
   t.field({
     type: ImportResultRef,
-    description: `Imports units, models with outcomes, or golden-book entries from an XLSX or CSV file (at most ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB; multipart request). Every row is checked; with any problem nothing is written. A dry run only checks and counts. Unit admins import within their subtrees (rows outside them are problems), system admins anywhere. Pass an operationId and subscribe to importProgress with it to follow a long import.`,
+    description: `Imports units, models with outcomes, or golden-book entries from an XLSX or CSV file (at most ${IMPORT_FILE_LIMITS.maxBytes / 1024 / 1024} MB; multipart request). Every row is checked; with any problem nothing is written. A dry run only checks and counts. Unit admins import within their subtrees (rows outside them are problems), system admins anywhere. Pass an operationId and subscribe to importProgress with it to follow a long import.`,
     errors: { types: [DomainFailure] },
     authScopes: (_root, _args, context) => mayImportSpreadsheets(context.viewer),
     args: {
@@ -161,50 +135,22 @@ builder.mutationField("importSpreadsheet", (t) =>
         validate: OperationIdSchema,
       }),
     },
-    resolve: async (_root, args, context) => {
-      const file = args.file;
-      const name = file.name.toLowerCase();
-      if (
-        file.size > SPREADSHEET_LIMITS.maxBytes ||
-        !SPREADSHEET_LIMITS.extensions.some((ext) => name.endsWith(ext)) ||
-        !(SPREADSHEET_LIMITS.mimeTypes as readonly string[]).includes(file.type.split(";")[0]?.trim() ?? "")
-      ) {
-        fail(
-          domainError(
-            "IMPORT.FILE_NOT_ACCEPTED",
-            {
-              vi: `Tệp nhập phải là Excel (.xlsx) hoặc CSV (.csv) và không quá ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB.`,
-              en: `The file must be Excel (.xlsx) or CSV (.csv) of at most ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB.`,
-            },
-            { size: file.size, type: file.type, name: file.name },
-          ),
-        );
-      }
-      const viewer = context.viewer;
-      const operationId = args.operationId ?? null;
-      const topic = viewer && operationId ? progressTopic(viewer.userId, operationId) : null;
-      const publish = (event: ImportProgressEvent) => {
-        if (topic) context.pubsub.publish("importProgress", topic, event);
+    resolve: async (_root, { operationId, ...args }, context) => {
+      const topic = context.viewer && operationId ? progressTopic(context.viewer.userId, operationId) : null;
+      const publish = (event: Omit<ImportProgressEvent, "operationId">) => {
+        if (topic && operationId) context.pubsub.publish("importProgress", topic, { operationId, ...event });
       };
       let rows = 0;
       try {
-        const report = await importSpreadsheetInWorker(
-          context.db,
-          args.kind,
-          new Uint8Array(await file.arrayBuffer()),
-          {
-            dryRun: args.dryRun,
-            actorUserId: viewer?.userId ?? null,
-            scopePaths: importScope(context),
-            onProgress: (progress) => {
-              if (progress.phase === "check") rows = progress.total;
-              if (operationId) publish({ operationId, ...progress });
-            },
+        return await perform(context, importSpreadsheet, {
+          ...args,
+          onProgress: (progress) => {
+            if (progress.phase === "check") rows = progress.total;
+            publish(progress);
           },
-        );
-        return report;
+        });
       } finally {
-        if (operationId) publish({ operationId, phase: "done", done: rows, total: rows });
+        publish({ phase: "done", done: rows, total: rows });
       }
     },
   }),

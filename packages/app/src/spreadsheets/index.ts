@@ -1,0 +1,7 @@
+export {
+  IMPORT_FILE_LIMITS,
+  ImportSpreadsheetInput,
+  importScopeOf,
+  importSpreadsheet,
+  isAcceptedSpreadsheet,
+} from "./import-spreadsheet.js";
