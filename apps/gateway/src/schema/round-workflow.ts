@@ -22,6 +22,7 @@ import {
   roundWhatIf,
 } from "@lantoa/app";
 import { exportRound, findRoundOrganizer } from "@lantoa/db";
+import { defaultCommendationForms } from "@lantoa/domain/register";
 import { RoundStepSchema } from "@lantoa/domain/round";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import * as z from "zod";
@@ -268,7 +269,11 @@ const CommendInput = builder.inputType("RoundCommendationInput", {
     decisionDate: t.string({ required: true, validate: Commend.decisionDate }),
     issuer: t.string({ required: true, validate: Commend.issuer }),
     level: t.string({ required: true, validate: Commend.level }),
-    form: t.string({ required: true, validate: Commend.form, description: Commend.form.options.join(", ") }),
+    form: t.string({
+      required: true,
+      validate: Commend.form,
+      description: defaultCommendationForms.map((f) => f.code).join(", "),
+    }),
     goldenBook: t.boolean({ description: "Also enter the commended models in their units' golden book." }),
   }),
 });

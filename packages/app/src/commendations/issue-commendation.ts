@@ -1,16 +1,11 @@
-import { hasLabel, insertCommendation, modelOwnerPath } from "@lantoa/db";
-import { domainError, err, ok } from "@lantoa/domain/errors";
-import { defaultCommendationForms, parseCommendation } from "@lantoa/domain/register";
+import { insertCommendation, modelOwnerPath } from "@lantoa/db";
+import { err, ok } from "@lantoa/domain/errors";
+import { parseCommendation } from "@lantoa/domain/register";
 import * as z from "zod";
 import { notFound } from "../errors/not-found.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { IsoDay, RecordId, requiredText } from "../shared/input-schemas.js";
-
-/** A level or form code: lower-case words joined by hyphens. */
-const CatalogueCode = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(64);
+import { CatalogueCode, unknownLevelOrForm } from "./commendation-catalogue.js";
 
 /** A commendation decided outside a round, for a model. */
 export const IssueCommendationInput = z.object({
@@ -37,19 +32,8 @@ export const issueCommendation = defineUseCase({
   input: IssueCommendationInput,
   run: async (scope, input) => {
     if ((await modelOwnerPath(scope.trx, input.modelId)) === null) return err(notFound("model", input.modelId));
-    const levelKnown = await hasLabel(scope.trx, "levels", input.level);
-    if (!levelKnown || !defaultCommendationForms.some((f) => f.code === input.form)) {
-      return err(
-        domainError(
-          "COMMENDATION.UNKNOWN_LEVEL_OR_FORM",
-          {
-            vi: "Cấp hoặc hình thức khen thưởng không có trong danh mục.",
-            en: "The commendation level or form is not configured.",
-          },
-          { level: input.level, form: input.form },
-        ),
-      );
-    }
+    const unknown = await unknownLevelOrForm(scope.trx, input.level, input.form);
+    if (unknown) return err(unknown);
     const parsed = parseCommendation({
       id: scope.newId(),
       decisionNumber: input.decisionNumber,

@@ -1,12 +1,10 @@
 import { insertRoundCommendation, insertVerifiedGoldenBookEntry, listCommendableResults } from "@lantoa/db";
 import { domainError, err, ok } from "@lantoa/domain/errors";
-import { defaultCommendationForms } from "@lantoa/domain/register";
 import * as z from "zod";
+import { CatalogueCode, unknownLevelOrForm } from "../commendations/commendation-catalogue.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { IsoDay, RecordId, requiredText } from "../shared/input-schemas.js";
 import { openRound } from "./open-round.js";
-
-const formCodes = defaultCommendationForms.map((f) => f.code) as [string, ...string[]];
 
 /** One commendation decision covering the models of some tiers of a finalized round. */
 export const IssueRoundCommendationsInput = z.object({
@@ -15,9 +13,10 @@ export const IssueRoundCommendationsInput = z.object({
   decisionNumber: requiredText(100),
   decisionDate: IsoDay,
   issuer: requiredText(300),
-  level: requiredText(64),
+  /** A level code (see the configured levels). */
+  level: CatalogueCode,
   /** A commendation form's code (`defaultCommendationForms`). */
-  form: z.enum(formCodes),
+  form: CatalogueCode,
   /** Also enter each commended model in its unit's golden book (verified, linked to the commendation). */
   goldenBook: z.boolean().nullish(),
 });
@@ -26,7 +25,8 @@ export const IssueRoundCommendationsInput = z.object({
  * Issues commendations from a finalized (or published) round's results: one per model
  * whose final tier is among `tiers` and that was not disqualified, landing in the
  * model's record and, when chosen, in its unit's golden book. A model already
- * commended by the same decision number in this round is skipped. An admin of the
+ * commended by the same decision number in this round is skipped. The level and form
+ * follow the rule of a single commendation (COMMENDATION.UNKNOWN_LEVEL_OR_FORM). An admin of the
  * organizer. Audited `round.commend`.
  */
 export const issueRoundCommendations = defineUseCase({
@@ -36,6 +36,8 @@ export const issueRoundCommendations = defineUseCase({
     const round = await openRound(scope, input.roundId, { stages: ["finalized", "published"], administer: true });
     if (!round.ok) return round;
     const { row, set } = round.value;
+    const unknownCatalogue = await unknownLevelOrForm(scope.trx, input.level, input.form);
+    if (unknownCatalogue) return err(unknownCatalogue);
     const known = new Set(set.tiers.map((t) => t.id));
     const unknown = input.tiers.filter((t) => !known.has(t));
     if (unknown.length > 0) {

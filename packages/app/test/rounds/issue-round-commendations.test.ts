@@ -14,7 +14,7 @@ describe.each(testEngines())("issueRoundCommendations on %s", (engine) => {
     await h?.close();
   });
 
-  type Decision = { tiers: string[]; goldenBook?: boolean; form?: string; decisionNumber?: string };
+  type Decision = { tiers: string[]; goldenBook?: boolean; level?: string; form?: string; decisionNumber?: string };
   const decision = (overrides: Decision) => ({
     decisionNumber: h.unique("QĐ-"),
     decisionDate: "2023-01-10",
@@ -79,9 +79,19 @@ describe.each(testEngines())("issueRoundCommendations on %s", (engine) => {
     await h.expectRefusal("ROUND.WRONG_STAGE", () => issue(round, { tiers: ["good"] }));
   });
 
-  it("refuses an unknown form as INPUT.INVALID, changing nothing", async () => {
+  it("refuses an unknown form as COMMENDATION.UNKNOWN_LEVEL_OR_FORM, as a single commendation would, changing nothing", async () => {
     const round = await roundAt(h, "finalized", { models: 1 });
-    await h.expectRefusal("INPUT.INVALID", () => issue(round, { tiers: ["good"], form: "trophy" }));
+    await h.expectRefusal("COMMENDATION.UNKNOWN_LEVEL_OR_FORM", () =>
+      issue(round, { tiers: ["good"], form: "trophy" }),
+    );
+  });
+
+  it("refuses a level that is not configured as COMMENDATION.UNKNOWN_LEVEL_OR_FORM, changing nothing", async () => {
+    const round = await roundAt(h, "finalized", { models: 1 });
+    const error = await h.expectRefusal("COMMENDATION.UNKNOWN_LEVEL_OR_FORM", () =>
+      issue(round, { tiers: ["good"], level: "galaxy" }),
+    );
+    expect(error.details).toEqual({ level: "galaxy", form: "certificate-of-commendation" });
   });
 
   it("refuses an actor who does not administer the organizer, changing nothing", async () => {
