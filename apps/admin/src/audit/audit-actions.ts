@@ -65,6 +65,7 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   roundWhatIf: { vi: "Tính thử kết quả theo phiên bản khác", en: "Rescored a round under another version" },
   saveScorecard: { vi: "Lưu phiếu chấm", en: "Saved a scorecard" },
   verifyGoldenBookEntry: { vi: "Xác minh mục sổ vàng", en: "Verified a golden-book entry" },
+  importSpreadsheet: { vi: "Nhập dữ liệu từ tệp", en: "Imported a spreadsheet" },
 };
 
 /** The suffix of a refused request's action (`updateModel.refused`): the attempt, which changed nothing. */

@@ -61,6 +61,30 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Tên đăng nhập này đã có người dùng. Hãy chọn tên khác.",
     en: "This username is taken. Choose another.",
   },
+  "AUTH.TOO_MANY_ATTEMPTS": {
+    vi: "Đăng nhập sai quá nhiều lần. Hãy đợi ít phút rồi thử lại, hoặc nhờ quản trị đặt lại mật khẩu.",
+    en: "Too many failed sign-ins. Wait a few minutes and try again, or ask an admin to reset your password.",
+  },
+  "DB.UNAVAILABLE": {
+    vi: "Cơ sở dữ liệu đang tạm ngừng trong giây lát. Không có gì bị mất: hãy thử lại sau vài giây.",
+    en: "The database is briefly unavailable. Nothing was lost: try again in a few seconds.",
+  },
+  "IMPORT.TOO_LARGE": {
+    vi: "Tệp quá lớn để nhập một lần. Hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The file is too large to import at once. Split it into smaller files.",
+  },
+  MALFORMED_TEXT: {
+    vi: "Ô nhập có ký tự không hợp lệ (thường do sao chép từ tệp khác). Hãy gõ lại nội dung đó.",
+    en: "A field holds characters that are not valid text (often from copying out of another file). Type it again.",
+  },
+  TOO_MANY_IDS: {
+    vi: "Yêu cầu hỏi quá nhiều bản ghi một lần. Hãy chọn ít hơn.",
+    en: "The request asks for too many records at once. Choose fewer.",
+  },
+  "UPLOAD.TOO_MANY_AT_ONCE": {
+    vi: "Bạn đang tải lên nhiều tệp cùng lúc. Hãy đợi các tệp trước xong rồi thử lại.",
+    en: "You are uploading several files at once. Wait for the others to finish, then try again.",
+  },
   "INPUT.INVALID": {
     vi: "Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra lại các ô đã nhập.",
     en: "Some of what was sent is not valid. Check the fields and try again.",
