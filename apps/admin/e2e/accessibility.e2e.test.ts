@@ -168,10 +168,22 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
             for (const found of await seriousViolations(page)) problems.push(`${where}: ${found}`);
             // A phone scrolls down, never sideways: nothing may stick out of 390 px.
             if (viewport.name === "phone") {
-              const overflow = await page.evaluate(
-                () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-              );
-              if (overflow > 1) problems.push(`${where}: the page is ${overflow}px wider than the screen`);
+              const { overflow, culprits } = await page.evaluate(() => {
+                const width = document.documentElement.clientWidth;
+                // The innermost elements sticking out, to say what to fix.
+                const out = [...document.querySelectorAll("body *")].filter(
+                  (el) => el.getBoundingClientRect().right > width + 1 && el.children.length === 0,
+                );
+                return {
+                  overflow: document.documentElement.scrollWidth - width,
+                  culprits: out
+                    .slice(0, 3)
+                    .map((el) => `<${el.tagName.toLowerCase()}> “${(el.textContent ?? "").slice(0, 40)}”`),
+                };
+              });
+              if (overflow > 1) {
+                problems.push(`${where}: the page is ${overflow}px wider than the screen (${culprits.join(", ")})`);
+              }
             }
             if (locale === "vi") {
               await page.screenshot({

@@ -52,11 +52,18 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     // Upper-case Vietnamese stacks its marks and reads poorly in a small badge: keep the words
-    // as written, and show a status whole, never cut to "Đang tri…" (a table column widens for it).
+    // as written, and show a status whole, never cut to "Đang tri…". A badge wraps only when its
+    // line is narrower than it (a gate's long name on a phone), never widening the page.
     Badge: Badge.extend({
       defaultProps: { tt: "none" },
       styles: {
-        root: { height: "auto", minHeight: "var(--badge-height)", whiteSpace: "nowrap", paddingBlock: 2 },
+        root: {
+          height: "auto",
+          minHeight: "var(--badge-height)",
+          maxWidth: "100%",
+          whiteSpace: "normal",
+          paddingBlock: 2,
+        },
         label: { whiteSpace: "inherit", overflow: "visible", textOverflow: "clip", lineHeight: 1.25 },
       },
     }),

@@ -212,7 +212,9 @@ export default function AuditPage() {
                     <Text fw={600} size="sm" inherit>
                       {auditActionWords(row.action ?? "", locale, label) ?? t("audit.unknownAction")}
                     </Text>
-                    <Code fz="xs">{row.action}</Code>
+                    <Code fz="xs" className="long-code">
+                      {row.action}
+                    </Code>
                   </Table.Td>
                   <Table.Td data-label={t("audit.at")} style={{ whiteSpace: "nowrap" }}>
                     {row.at ? formatDate(row.at, true) : "—"}
