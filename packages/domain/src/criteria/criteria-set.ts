@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { AggregationConfigSchema } from "./aggregation-config.js";
 import { CriteriaNodeSchema } from "./criterion.js";
@@ -15,7 +15,7 @@ import { TierSchema } from "./tier.js";
  * @example
  * InputDefinitionSchema.parse({ code: "adopters", label: { vi: "Số đơn vị nhân rộng", en: "Adopting units" }, missingAs: 0 })
  */
-export const InputDefinitionSchema = z.object({
+export const InputDefinitionSchema = z.strictObject({
   code: InputCodeSchema,
   label: LocalizedTextSchema,
   unit: z.string().max(32).optional(),
@@ -41,7 +41,7 @@ const fields = {
   criteria: z.array(CriteriaNodeSchema).min(1).max(200),
   tiers: z.array(TierSchema).min(1).max(20),
   gatePolicy: z
-    .object({ maxNonEliminatoryFailures: z.number().int().nonnegative().default(0) })
+    .strictObject({ maxNonEliminatoryFailures: z.number().int().nonnegative().default(0) })
     .default({ maxNonEliminatoryFailures: 0 }),
   aggregation: AggregationConfigSchema.default(AggregationConfigSchema.parse({})),
   tieBreaks: z.array(TieBreakSchema).max(20).default([]),
@@ -55,7 +55,7 @@ const fields = {
  * @example
  * CriteriaSetDraftSchema.parse({ status: "draft", id: "contest", name: { vi: "Hội thi", en: "Contest" }, totalPoints: 100, criteria: [...], tiers: [...] })
  */
-export const CriteriaSetDraftSchema = z.object({ status: z.literal("draft"), ...fields });
+export const CriteriaSetDraftSchema = z.strictObject({ status: z.literal("draft"), ...fields });
 /**
  * A value of {@link CriteriaSetDraftSchema}.
  *
@@ -71,7 +71,7 @@ export type CriteriaSetDraft = z.infer<typeof CriteriaSetDraftSchema>;
  * @example
  * PublishedCriteriaSetSchema.parse({ ...draft, status: "published", version: 1, publishedAt: "2025-01-02T03:04:05Z" })
  */
-export const PublishedCriteriaSetSchema = z.object({
+export const PublishedCriteriaSetSchema = z.strictObject({
   status: z.literal("published"),
   ...fields,
   version: z.number().int().positive(),

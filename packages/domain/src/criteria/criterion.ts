@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { GateConditionSchema } from "./gate-condition.js";
 import { IndicatorRuleSchema } from "./indicator-rule.js";
@@ -22,7 +22,7 @@ const allocation = {
  * @example
  * RatingCriterionSchema.parse({ kind: "rating", id: "reach", label: { vi: "Sức lan tỏa", en: "Reach" }, points: 15, scaleId: "quality-10" })
  */
-export const RatingCriterionSchema = z.object({
+export const RatingCriterionSchema = z.strictObject({
   kind: z.literal("rating"),
   ...base,
   ...allocation,
@@ -34,7 +34,7 @@ export const RatingCriterionSchema = z.object({
  * @example
  * IndicatorCriterionSchema.parse({ kind: "indicator", id: "votes", label: { vi: "Bình chọn", en: "Votes" }, points: 20, rule: { kind: "relative-to-best", input: "votes" } })
  */
-export const IndicatorCriterionSchema = z.object({
+export const IndicatorCriterionSchema = z.strictObject({
   kind: z.literal("indicator"),
   ...base,
   ...allocation,
@@ -46,7 +46,7 @@ export const IndicatorCriterionSchema = z.object({
  * @example
  * FormulaCriterionSchema.parse({ kind: "formula", id: "sustainability", label: { vi: "Tính bền vững", en: "Sustainability" }, points: 10, expression: "min(10, 2.5 × months_running ÷ 12)" })
  */
-export const FormulaCriterionSchema = z.object({
+export const FormulaCriterionSchema = z.strictObject({
   kind: z.literal("formula"),
   ...base,
   ...allocation,
@@ -58,7 +58,7 @@ export const FormulaCriterionSchema = z.object({
  * @example
  * GateCriterionSchema.parse({ kind: "gate", id: "running-12-months", label: { vi: "Đủ 12 tháng", en: "12 months" }, condition: { kind: "running-months", months: 12 } })
  */
-export const GateCriterionSchema = z.object({
+export const GateCriterionSchema = z.strictObject({
   kind: z.literal("gate"),
   ...base,
   condition: GateConditionSchema,
@@ -127,7 +127,7 @@ export type ScoredCriterion = RatingCriterion | IndicatorCriterion | FormulaCrit
  * @example
  * CriteriaGroupSchema.parse({ kind: "group", id: "impact", label: { vi: "Tác động", en: "Impact" }, children: [] })
  */
-export const CriteriaGroupSchema = z.object({
+export const CriteriaGroupSchema = z.strictObject({
   kind: z.literal("group"),
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,

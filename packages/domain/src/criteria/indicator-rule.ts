@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The code of a declared input: an identifier usable in formulas.
@@ -24,22 +24,22 @@ export const InputCodeSchema = z
  * IndicatorRuleSchema.parse({ kind: "relative-to-best", input: "votes" }) // 20 × votes ÷ highest votes
  */
 export const IndicatorRuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("linear"), input: InputCodeSchema, from: z.number(), to: z.number() }),
-  z.object({
+  z.strictObject({ kind: z.literal("linear"), input: InputCodeSchema, from: z.number(), to: z.number() }),
+  z.strictObject({
     kind: z.literal("thresholds"),
     input: InputCodeSchema,
     steps: z
-      .array(z.object({ atLeast: z.number(), points: z.number().nonnegative() }))
+      .array(z.strictObject({ atLeast: z.number(), points: z.number().nonnegative() }))
       .min(1)
       .max(50),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("ratio-to-target"),
     input: InputCodeSchema,
     target: z.number().positive(),
     cap: z.number().positive().max(1).default(1),
   }),
-  z.object({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
+  z.strictObject({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
 ]);
 /**
  * A value of {@link IndicatorRuleSchema}.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CriteriaIdSchema } from "./scale.js";
 
 /**
@@ -16,7 +16,7 @@ import { CriteriaIdSchema } from "./scale.js";
  * QuotaSchema.parse({ kind: "share-of-tier", tierId: "excellent", ofTierId: "good", percent: 20 })
  */
 export const QuotaSchema = z.discriminatedUnion("kind", [
-  z.object({
+  z.strictObject({
     kind: z.literal("share-of-tier"),
     tierId: CriteriaIdSchema,
     ofTierId: CriteriaIdSchema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/index.js";
 
 /**
@@ -20,7 +20,7 @@ export const CriteriaIdSchema = z
  * @example
  * ScaleBandSchema.parse({ id: "entirely-new", label: { vi: "Hoàn toàn mới", en: "Entirely new" }, min: 27, max: 30 })
  */
-export const ScaleBandSchema = z.object({
+export const ScaleBandSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
@@ -42,7 +42,7 @@ export type ScaleBand = z.infer<typeof ScaleBandSchema>;
  * @example
  * ScaleSchema.parse({ id: "novelty-30", label: { vi: "Thang 0–30", en: "0–30 scale" }, min: 0, max: 30, step: 1, bands: [] })
  */
-export const ScaleSchema = z.object({
+export const ScaleSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
   min: z.number(),

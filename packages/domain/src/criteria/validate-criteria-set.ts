@@ -1,10 +1,12 @@
 import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
+import { safeParseShape } from "../internal/shape-issues.js";
 import { compileCriteriaSet } from "./compile-criteria-set.js";
 import { type CriteriaSet, CriteriaSetSchema } from "./criteria-set.js";
 
 /**
  * Validates unknown JSON as a criteria set: its shape with zod (`CRITERIA.SHAPE`, with
- * zod's issues), then its meaning with {@link compileCriteriaSet} (`CRITERIA.INVALID`,
+ * each issue's path and message; an unknown key, such as `eliminatry` or `quota`, is an
+ * issue with `code: "UNKNOWN_KEY"` and the nearest known key as `suggestion`), then its meaning with {@link compileCriteriaSet} (`CRITERIA.INVALID`,
  * with every issue in `details.issues`). What a save does.
  *
  * @example
@@ -15,9 +17,9 @@ import { type CriteriaSet, CriteriaSetSchema } from "./criteria-set.js";
 export function validateCriteriaSet(
   input: unknown,
 ): Result<CriteriaSet, DomainError<"CRITERIA.SHAPE" | "CRITERIA.INVALID">> {
-  const parsed = CriteriaSetSchema.safeParse(input);
+  const parsed = safeParseShape(CriteriaSetSchema, input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+    const issues = parsed.issues;
     return err(
       domainError(
         "CRITERIA.SHAPE",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Bounds that keep a formula cheap to parse and evaluate whatever an admin types.
@@ -8,7 +8,7 @@ import { z } from "zod";
  * @example
  * FormulaLimitsSchema.parse({}) // { maxSourceLength: 2000, maxNodes: 500, maxDepth: 64, maxSteps: 10000 }
  */
-export const FormulaLimitsSchema = z.object({
+export const FormulaLimitsSchema = z.strictObject({
   maxSourceLength: z.number().int().positive().default(2000),
   maxNodes: z.number().int().positive().default(500),
   maxDepth: z.number().int().positive().max(256).default(64),

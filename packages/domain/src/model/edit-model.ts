@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type DomainError, domainError } from "../errors/domain-error.js";
 import { err, type Result } from "../errors/result.js";
 import type { Model } from "./model.js";
@@ -12,7 +12,7 @@ import { parseModel } from "./parse-model.js";
  * @example ModelChangesSchema.parse({ name: "Heo đất nghĩa tình", fieldCodes: ["social-welfare"] })
  */
 export const ModelChangesSchema = z
-  .object({
+  .strictObject({
     name: z.string(),
     personName: z.string(),
     fieldCodes: z.array(z.string()),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -7,7 +7,7 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example ModelFieldSchema.parse({ code: "environment", label: { vi: "Môi trường", en: "Environment" } })
  */
-export const ModelFieldSchema = z.object({
+export const ModelFieldSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });

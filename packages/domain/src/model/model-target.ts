@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What a model commits to reach: an indicator, a target value and its unit of measure
@@ -6,7 +6,7 @@ import { z } from "zod";
  *
  * @example ModelTargetSchema.parse({ indicatorCode: "road-length", targetValue: 3, unitCode: "km" })
  */
-export const ModelTargetSchema = z.object({
+export const ModelTargetSchema = z.strictObject({
   indicatorCode: z.string().min(1),
   targetValue: z.number().finite().nonnegative(),
   unitCode: z.string().min(1),

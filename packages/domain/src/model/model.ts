@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { EvidenceSchema } from "./evidence.js";
 import { ModelStatusSchema } from "./model-status.js";
@@ -41,8 +41,8 @@ const modelShape = {
  */
 export const ModelSchema = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("collective"), ...modelShape }),
-    z.object({ kind: z.literal("individual"), personName: z.string().trim().min(1).max(200), ...modelShape }),
+    z.strictObject({ kind: z.literal("collective"), ...modelShape }),
+    z.strictObject({ kind: z.literal("individual"), personName: z.string().trim().min(1).max(200), ...modelShape }),
   ])
   .refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] });
 /** A value parsed by {@link ModelSchema}. @example const value: Model = ModelSchema.parse(input); */

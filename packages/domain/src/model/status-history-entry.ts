@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateTimeSchema } from "../internal/iso-date.js";
 import { ModelActionSchema } from "./model-command.js";
 import { ModelStatusSchema } from "./model-status.js";
@@ -11,7 +11,7 @@ import { ModelStatusSchema } from "./model-status.js";
  * StatusHistoryEntrySchema.parse({ modelId: "m1", from: "submitted", to: "returned", command: "return",
  *   by: "user-7", at: "2022-03-01T08:00:00+07:00", reason: "Thiếu minh chứng" })
  */
-export const StatusHistoryEntrySchema = z.object({
+export const StatusHistoryEntrySchema = z.strictObject({
   modelId: z.string().min(1),
   from: ModelStatusSchema.nullable(),
   to: ModelStatusSchema,

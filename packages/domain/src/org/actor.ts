@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RoleSchema } from "./role.js";
 
 /**
@@ -8,7 +8,7 @@ import { RoleSchema } from "./role.js";
  * @example ActorSchema.parse({ userId: "user-1", role: "unit-officer", unitId: "xa-thanh-ha" })
  */
 export const ActorSchema = z
-  .object({
+  .strictObject({
     userId: z.string().min(1),
     role: RoleSchema,
     unitId: z.string().min(1).nullable(),

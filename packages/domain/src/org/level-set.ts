@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
@@ -9,7 +9,7 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  *
  * @example LevelSchema.parse({ code: "commune", label: { vi: "Cấp xã", en: "Commune" }, rank: 2 })
  */
-export const LevelSchema = z.object({
+export const LevelSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
   rank: z.number().int().nonnegative(),
@@ -24,7 +24,7 @@ export type Level = z.infer<typeof LevelSchema>;
  * @example LevelSetSchema.parse(defaultLevelSets[1])
  */
 export const LevelSetSchema = z
-  .object({
+  .strictObject({
     code: z.string().min(1),
     label: LocalizedTextSchema,
     validFrom: IsoDateSchema.nullable(),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -7,7 +7,7 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example UnitKindSchema.parse({ code: "school", label: { vi: "Trường học", en: "School" } })
  */
-export const UnitKindSchema = z.object({
+export const UnitKindSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });

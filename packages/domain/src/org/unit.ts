@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A node of the organization tree (Đơn vị / tổ chức).
@@ -9,7 +9,7 @@ import { z } from "zod";
  * @example
  * UnitSchema.parse({ id: "u1", code: "HU-TL", name: "Huyện ủy Thanh Liêm", parentId: null, level: "district", kind: "party-committee" })
  */
-export const UnitSchema = z.object({
+export const UnitSchema = z.strictObject({
   id: z.string().min(1),
   code: z.string().min(1).max(64),
   name: z.string().trim().min(1).max(300),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What a unit of measure measures. Conversion is only possible within one dimension;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PeriodSchema } from "./period.js";
 
 /**
@@ -9,7 +9,7 @@ import { PeriodSchema } from "./period.js";
  * IndicatorValueSchema.parse({ unitId: "chqs", modelId: "m-qs", indicatorCode: "road-length",
  *   period: { kind: "year", year: 2019 }, value: 3 })
  */
-export const IndicatorValueSchema = z.object({
+export const IndicatorValueSchema = z.strictObject({
   unitId: z.string().min(1),
   modelId: z.string().min(1).nullable(),
   indicatorCode: z.string().min(1),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const year = z.number().int().min(1900).max(2200);
 
@@ -9,9 +9,9 @@ const year = z.number().int().min(1900).max(2200);
  * PeriodSchema.parse({ kind: "quarter", year: 2022, quarter: 3 })
  */
 export const PeriodSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("year"), year }),
-  z.object({ kind: z.literal("quarter"), year, quarter: z.number().int().min(1).max(4) }),
-  z.object({ kind: z.literal("month"), year, month: z.number().int().min(1).max(12) }),
+  z.strictObject({ kind: z.literal("year"), year }),
+  z.strictObject({ kind: z.literal("quarter"), year, quarter: z.number().int().min(1).max(4) }),
+  z.strictObject({ kind: z.literal("month"), year, month: z.number().int().min(1).max(12) }),
 ]);
 /** A value parsed by {@link PeriodSchema}. @example const value: Period = PeriodSchema.parse(input); */
 export type Period = z.infer<typeof PeriodSchema>;

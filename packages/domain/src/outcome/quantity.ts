@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A number with its unit of measure code.
  *
  * @example QuantitySchema.parse({ value: 120, unitCode: "million-vnd" })
  */
-export const QuantitySchema = z.object({
+export const QuantitySchema = z.strictObject({
   value: z.number().finite(),
   unitCode: z.string().min(1),
 });

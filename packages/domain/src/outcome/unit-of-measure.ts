@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 import { DimensionSchema } from "./dimension.js";
 
@@ -13,12 +13,12 @@ import { DimensionSchema } from "./dimension.js";
  * UnitOfMeasureSchema.parse({ code: "sao", dimension: "area", factor: 360,
  *   label: { vi: "Sào Bắc Bộ", en: "Sao (northern)" }, symbol: { vi: "sào", en: "sao" } })
  */
-export const UnitOfMeasureSchema = z.object({
+export const UnitOfMeasureSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   dimension: DimensionSchema,
   factor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   label: LocalizedTextSchema,
-  symbol: z.object({ vi: z.string(), en: z.string(), enOne: z.string().optional() }),
+  symbol: z.strictObject({ vi: z.string(), en: z.string(), enOne: z.string().optional() }),
   attached: z.boolean().default(false),
 });
 /** A value parsed by {@link UnitOfMeasureSchema}. @example const value: UnitOfMeasure = UnitOfMeasureSchema.parse(input); */

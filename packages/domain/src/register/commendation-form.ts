@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -6,7 +6,7 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example CommendationFormSchema.parse({ code: "certificate-of-merit", label: { vi: "Bằng khen", en: "Certificate of merit" } })
  */
-export const CommendationFormSchema = z.object({
+export const CommendationFormSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   label: LocalizedTextSchema,
 });

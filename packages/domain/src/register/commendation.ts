@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -7,9 +7,9 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example CommendationRecipientSchema.parse({ kind: "person", personName: "Nguyễn Thị B", unitId: "xa-a" })
  */
 export const CommendationRecipientSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("model"), modelId: z.string().min(1) }),
-  z.object({ kind: z.literal("unit"), unitId: z.string().min(1) }),
-  z.object({
+  z.strictObject({ kind: z.literal("model"), modelId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("unit"), unitId: z.string().min(1) }),
+  z.strictObject({
     kind: z.literal("person"),
     personName: z.string().trim().min(1).max(200),
     unitId: z.string().min(1).nullable(),
@@ -25,7 +25,7 @@ export type CommendationRecipient = z.infer<typeof CommendationRecipientSchema>;
  * @example CommendationSuspensionSchema.parse({ from: "2023-05-01", until: null, reason: "Kết luận kiểm tra", findingId: "f1" })
  */
 export const CommendationSuspensionSchema = z
-  .object({
+  .strictObject({
     from: IsoDateSchema,
     until: IsoDateSchema.nullable(),
     reason: z.string().trim().min(1),
@@ -46,7 +46,7 @@ export type CommendationSuspension = z.infer<typeof CommendationSuspensionSchema
  *   recipient: { kind: "model", modelId: "m-qs" }, validUntil: null, suspensions: [], revocation: null })
  */
 export const CommendationSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     decisionNumber: z.string().trim().min(1).max(64),
     decisionDate: IsoDateSchema,
@@ -58,7 +58,7 @@ export const CommendationSchema = z
     validUntil: IsoDateSchema.nullable(),
     suspensions: z.array(CommendationSuspensionSchema),
     revocation: z
-      .object({
+      .strictObject({
         revokedOn: IsoDateSchema,
         reason: z.string().trim().min(1),
         decisionNumber: z.string().trim().min(1).nullable(),

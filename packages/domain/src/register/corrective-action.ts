@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -8,7 +8,7 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example CorrectiveActionSchema.parse({ id: "a1", description: "Bổ sung hồ sơ", dueDate: "2023-06-30", completedOn: null, verifiedOn: null })
  */
 export const CorrectiveActionSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     description: z.string().trim().min(1),
     dueDate: IsoDateSchema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema, IsoDateTimeSchema } from "../internal/iso-date.js";
 
 /**
@@ -13,11 +13,11 @@ import { IsoDateSchema, IsoDateTimeSchema } from "../internal/iso-date.js";
  *   nominatedBy: "user-3", status: "nominated", decision: null })
  */
 export const GoldenBookEntrySchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     subject: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("person"), personName: z.string().trim().min(1).max(200) }),
-      z.object({ kind: z.literal("collective"), unitId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("person"), personName: z.string().trim().min(1).max(200) }),
+      z.strictObject({ kind: z.literal("collective"), unitId: z.string().min(1) }),
     ]),
     deed: z.string().trim().min(1),
     fieldCode: z.string().min(1),
@@ -26,7 +26,7 @@ export const GoldenBookEntrySchema = z
     nominatedBy: z.string().min(1),
     status: z.enum(["nominated", "verified", "rejected"]),
     decision: z
-      .object({ by: z.string().min(1), at: IsoDateTimeSchema, reason: z.string().trim().min(1).nullable() })
+      .strictObject({ by: z.string().min(1), at: IsoDateTimeSchema, reason: z.string().trim().min(1).nullable() })
       .nullable(),
   })
   .refine((e) => (e.status === "nominated") === (e.decision === null), {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { CorrectiveActionSchema } from "./corrective-action.js";
 
@@ -20,19 +20,19 @@ export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
  *   recordedOn: "2023-05-01", subject: { kind: "model", modelId: "m-qs" }, correctiveActions: [], reverification: null })
  */
 export const InspectionFindingSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     severity: FindingSeveritySchema,
     description: z.string().trim().min(1),
     recordedOn: IsoDateSchema,
     subject: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("unit") }),
-      z.object({ kind: z.literal("model"), modelId: z.string().min(1) }),
-      z.object({ kind: z.literal("commendation"), commendationId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("unit") }),
+      z.strictObject({ kind: z.literal("model"), modelId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("commendation"), commendationId: z.string().min(1) }),
     ]),
     correctiveActions: z.array(CorrectiveActionSchema),
     reverification: z
-      .object({
+      .strictObject({
         on: IsoDateSchema,
         by: z.string().min(1),
         outcome: z.enum(["resolved", "unresolved"]),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { InspectionFindingSchema } from "./inspection-finding.js";
 
@@ -11,13 +11,13 @@ import { InspectionFindingSchema } from "./inspection-finding.js";
  *   period: { from: "2022-01-01", to: "2022-12-31" }, visits: [], findings: [] })
  */
 export const InspectionPlanSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     kind: z.enum(["inspection", "supervision"]),
     inspectedUnitId: z.string().min(1),
     inspectingUnitId: z.string().min(1),
-    period: z.object({ from: IsoDateSchema, to: IsoDateSchema }),
-    visits: z.array(z.object({ id: z.string().min(1), date: IsoDateSchema, note: z.string().trim().optional() })),
+    period: z.strictObject({ from: IsoDateSchema, to: IsoDateSchema }),
+    visits: z.array(z.strictObject({ id: z.string().min(1), date: IsoDateSchema, note: z.string().trim().optional() })),
     findings: z.array(InspectionFindingSchema),
   })
   .refine((p) => p.inspectedUnitId !== p.inspectingUnitId, {

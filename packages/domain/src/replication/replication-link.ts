@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -7,7 +7,7 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example ReplicationLinkSchema.parse({ originModelId: "m-qs", adopterModelId: "m-qs-kb", adoptedOn: "2020-04-01" })
  */
 export const ReplicationLinkSchema = z
-  .object({
+  .strictObject({
     originModelId: z.string().min(1),
     adopterModelId: z.string().min(1),
     adoptedOn: IsoDateSchema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A round's configuration: how many independent reviewers each model needs; the
@@ -9,7 +9,7 @@ import { z } from "zod";
  * @example
  * RoundSettingsSchema.parse({}) // { reviewersPerModel: 2, quorum: 0.666…, approvalThreshold: 0.7, commentsRequired: false }
  */
-export const RoundSettingsSchema = z.object({
+export const RoundSettingsSchema = z.strictObject({
   reviewersPerModel: z.number().int().min(1).max(10).default(2),
   quorum: z
     .number()

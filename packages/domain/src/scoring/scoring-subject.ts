@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * One reviewer's scores for one model (phiếu chấm): rating-criterion id → value on the
@@ -8,7 +8,7 @@ import { z } from "zod";
  * @example
  * ScorecardSchema.parse({ reviewerId: "r1", scores: { novelty: 25, effectiveness: 8.5 } }) // role "verifier"
  */
-export const ScorecardSchema = z.object({
+export const ScorecardSchema = z.strictObject({
   reviewerId: z.string().min(1),
   role: z.enum(["verifier", "self"]).default("verifier"),
   scores: z.record(z.string(), z.number()),
@@ -27,7 +27,7 @@ export type Scorecard = z.infer<typeof ScorecardSchema>;
  * @example
  * SubjectFactsSchema.parse({ startDate: "2021-03-01", evidenceCount: 4, disciplined: false, indicators: { adopters: 5 } })
  */
-export const SubjectFactsSchema = z.object({
+export const SubjectFactsSchema = z.strictObject({
   startDate: z.iso.date(),
   evidenceCount: z.number().int().nonnegative(),
   disciplined: z.boolean(),
@@ -54,7 +54,7 @@ export type SubjectFacts = z.infer<typeof SubjectFactsSchema>;
  *   scorecards: [{ reviewerId: "r1", scores: { novelty: 27, effectiveness: 9, reach: 9, theme: 5 } }],
  * })
  */
-export const ScoringSubjectSchema = z.object({
+export const ScoringSubjectSchema = z.strictObject({
   modelId: z.string().min(1),
   unitId: z.string().min(1),
   unitGroup: z.string().min(1).optional(),
@@ -80,7 +80,7 @@ export type ScoringSubject = z.infer<typeof ScoringSubjectSchema>;
  * @example
  * ScoreRoundOptionsSchema.parse({ referenceDate: "2025-06-30" }) // { referenceDate: "2025-06-30", explain: false, breakdown: "full" }
  */
-export const ScoreRoundOptionsSchema = z.object({
+export const ScoreRoundOptionsSchema = z.strictObject({
   referenceDate: z.iso.date(),
   explain: z.boolean().default(false),
   breakdown: z.enum(["full", "points"]).default("full"),

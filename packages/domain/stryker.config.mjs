@@ -1,0 +1,32 @@
+// Mutation testing of the domain with StrykerJS. Run it with `pnpm --filter @lantoa/domain
+// mutation [module…]`: scripts/mutation.mjs runs one module at a time (STRYKER_MODULE), each
+// with its own incremental file, so a rerun tests only the mutants whose code or tests changed.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const module = process.env.STRYKER_MODULE ?? "scoring";
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  // Resolved from here: pnpm keeps the plugin out of Stryker's own sight.
+  plugins: [require.resolve("@stryker-mutator/vitest-runner")],
+  vitest: { configFile: "vitest.config.ts" },
+  coverageAnalysis: "perTest",
+  mutate: [`src/${module}/**/*.ts`, "!src/**/*.test.ts", "!src/**/test-support/**", "!src/**/index.ts"],
+  // Two shared cores: one test process at a time.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: `reports/mutation/${module}.incremental.json`,
+  reporters: ["clear-text", "json"],
+  jsonReporter: { fileName: `reports/mutation/${module}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 30_000,
+  // TypeScript 7 has no JS API for Stryker to rewrite tsconfig paths with, so it is left
+  // alone; the sandbox sits two levels below the repository root, where the package's
+  // `extends: "../../tsconfig.base.json"` still resolves.
+  tsconfigFile: "tsconfig.none.json",
+  tempDirName: "../../.stryker-tmp",
+  cleanTempDir: "always",
+};
