@@ -35,5 +35,7 @@ for (const module of modules) {
   if (existsSync(file)) summary.push({ module, ...score(JSON.parse(readFileSync(file, "utf8"))) });
 }
 for (const s of summary) {
-  console.log(`${s.module.padEnd(10)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} detected, ${s.undetected} survived)`);
+  console.log(
+    `${s.module.padEnd(10)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} detected, ${s.undetected} survived)`,
+  );
 }

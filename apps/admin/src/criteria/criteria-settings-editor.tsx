@@ -448,19 +448,21 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
               }
               w="8rem"
             />
-            <NativeSelect
-              label={t("criteria.quotas.ofTier")}
-              value={quota.ofTierId}
-              disabled={readOnly}
-              data={tierOptions}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                edit((d) => {
-                  const x = d.quotas[i];
-                  if (x) x.ofTierId = v;
-                });
-              }}
-            />
+            {quota.kind === "share-of-tier" && (
+              <NativeSelect
+                label={t("criteria.quotas.ofTier")}
+                value={quota.ofTierId}
+                disabled={readOnly}
+                data={tierOptions}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  edit((d) => {
+                    const x = d.quotas[i];
+                    if (x?.kind === "share-of-tier") x.ofTierId = v;
+                  });
+                }}
+              />
+            )}
             <NativeSelect
               label={t("criteria.quotas.scope")}
               value={quota.scope}

@@ -41,7 +41,8 @@ export const IndicatorCriterionSchema = z.strictObject({
   rule: IndicatorRuleSchema,
 });
 /**
- * Points computed by a formula over inputs and facts; the result is clamped to [0, points].
+ * Points computed by a formula over inputs, facts and other criteria of the set
+ * (`rating("id")`, `points("id")`, `group_total("id")`); the result is clamped to [0, points].
  *
  * @example
  * FormulaCriterionSchema.parse({ kind: "formula", id: "sustainability", label: { vi: "Tính bền vững", en: "Sustainability" }, points: 10, expression: "min(10, 2.5 × months_running ÷ 12)" })
@@ -53,7 +54,9 @@ export const FormulaCriterionSchema = z.strictObject({
   expression: z.string().min(1),
 });
 /**
- * Pass/fail; an eliminatory gate disqualifies, the others count toward the set's allowance of failures.
+ * Pass/fail; an eliminatory gate disqualifies, the others count toward an allowance of
+ * failures: the nearest enclosing group's `maxNonEliminatoryFailures`, else the set's
+ * `gatePolicy.maxNonEliminatoryFailures`.
  *
  * @example
  * GateCriterionSchema.parse({ kind: "gate", id: "running-12-months", label: { vi: "Đủ 12 tháng", en: "12 months" }, condition: { kind: "running-months", months: 12 } })
@@ -123,9 +126,12 @@ export type ScoredCriterion = RatingCriterion | IndicatorCriterion | FormulaCrit
 
 /**
  * A group of criteria and sub-groups; `points`, when given, must equal the sum below it.
+ * `maxNonEliminatoryFailures`, when given, is the group's own allowance of failed
+ * non-eliminatory gates: the gates below it (down to a sub-group with its own allowance)
+ * count against it instead of against the set's `gatePolicy`.
  *
  * @example
- * CriteriaGroupSchema.parse({ kind: "group", id: "impact", label: { vi: "Tác động", en: "Impact" }, children: [] })
+ * CriteriaGroupSchema.parse({ kind: "group", id: "records", label: { vi: "Hồ sơ", en: "Records" }, maxNonEliminatoryFailures: 1, children: [] })
  */
 export const CriteriaGroupSchema = z.strictObject({
   kind: z.literal("group"),
@@ -133,6 +139,7 @@ export const CriteriaGroupSchema = z.strictObject({
   label: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
   points: z.number().nonnegative().optional(),
+  maxNonEliminatoryFailures: z.number().int().nonnegative().optional(),
   get children(): z.ZodArray<typeof CriteriaNodeSchema> {
     return z.array(CriteriaNodeSchema).max(200);
   },

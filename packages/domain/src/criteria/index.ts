@@ -6,6 +6,7 @@ export {
   AggregationMethodSchema,
 } from "./aggregation-config.js";
 export {
+  type CompiledAllowance,
   type CompiledCriteriaSet,
   type CompiledGate,
   type CompiledScale,
