@@ -79,7 +79,7 @@ export {
   reviewerCandidates,
   reviewerPool,
 } from "./rounds/assign-reviewers.js";
-export { computeRoundResults, hashRoundResults } from "./rounds/compute-round-results.js";
+export { computeRoundResults, hashRoundResults, roundResultRows } from "./rounds/compute-round-results.js";
 export { createRound, type NewRound, type RoundScope, RoundScopeSchema } from "./rounds/create-round.js";
 export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
 export { issueRoundCommendations, type RoundCommendationDecision } from "./rounds/issue-round-commendations.js";

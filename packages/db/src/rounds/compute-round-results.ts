@@ -28,16 +28,34 @@ export async function computeRoundResults(
   const scored = scoreRound(round.set, subjects, { referenceDate: round.row.reference_date, explain: true });
   if (!scored.ok) return err(scored.error);
   await trx.deleteFrom("round_results").where("round_id", "=", round.row.id).execute();
-  const rows = scored.value.models.map((m) => ({
-    round_id: round.row.id,
+  const rows = roundResultRows(round.row.id, scored.value, options.computedAt);
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto("round_results")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  return ok(scored.value);
+}
+
+/**
+ * The rows `round_results` stores for a scored round: the engine's numbers as they are
+ * (the exact total rounded once, and per-criterion points that add up to it), so the
+ * results, the exports and the public leaderboard all show the same figures. Compact:
+ * points per criterion and gate outcomes (labels live in the pinned set, each reviewer's
+ * ratings in the scorecards), so a large round writes fast.
+ *
+ * @example
+ * await trx.insertInto("round_results").values(roundResultRows(roundId, scored, "2022-12-15T08:00:00+07:00")).execute();
+ */
+export function roundResultRows(roundId: string, result: RoundResult, computedAt: string) {
+  return result.models.map((m) => ({
+    round_id: roundId,
     model_id: m.modelId,
     total_milli: m.totalMilli,
     max_milli: m.maxMilli,
     eliminated: m.status === "disqualified",
     tier: m.tierId,
     rank: m.rank,
-    // Compact: points per criterion and gate outcomes (labels live in the pinned set,
-    // each reviewer's ratings in the scorecards), so a large round writes fast.
     breakdown: JSON.stringify({
       criteria: m.criteria.map((c) => ({
         criterionId: c.criterionId,
@@ -51,14 +69,8 @@ export async function computeRoundResults(
       disagreement: m.disagreement,
     }),
     explanation: JSON.stringify(m.explanation ?? null),
-    computed_at: options.computedAt,
+    computed_at: computedAt,
   }));
-  for (let i = 0; i < rows.length; i += 1000)
-    await trx
-      .insertInto("round_results")
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  return ok(scored.value);
 }
 
 /**

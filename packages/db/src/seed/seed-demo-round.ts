@@ -3,7 +3,7 @@ import { defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria"
 import { type ScoringSubject, scoreRound } from "@lantoa/domain/scoring";
 import type { Transaction } from "kysely";
 import type { Database } from "../database.js";
-import { hashRoundResults } from "../rounds/compute-round-results.js";
+import { hashRoundResults, roundResultRows } from "../rounds/compute-round-results.js";
 import { seededRandom } from "./seeded-random.js";
 
 /** The demo's finished round: Thanh Liêm's 2022 review of its models. */
@@ -206,23 +206,7 @@ export async function seedDemoRound(trx: Transaction<Database>): Promise<{ model
       })),
     )
     .execute();
-  const resultRows = result.models.map((m) => ({
-    round_id: roundId,
-    model_id: m.modelId,
-    total_milli: m.totalMilli,
-    max_milli: m.maxMilli,
-    eliminated: m.status === "disqualified",
-    tier: m.tierId,
-    rank: m.rank,
-    breakdown: JSON.stringify({
-      criteria: m.criteria,
-      gates: m.gates,
-      demotedFrom: m.demotedFrom,
-      position: m.position,
-    }),
-    explanation: JSON.stringify(m.explanation ?? null),
-    computed_at: "2022-12-15T08:00:00+07:00",
-  }));
+  const resultRows = roundResultRows(roundId, result, "2022-12-15T08:00:00+07:00");
   await trx.insertInto("round_results").values(resultRows).execute();
   await trx
     .insertInto("council_decisions")
