@@ -1162,7 +1162,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
+export const CommendationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CommendationFields on Commendation {
   id
   version
@@ -1191,14 +1191,14 @@ export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CommendationFields"}) as unknown as TypedDocumentString<CommendationFieldsFragment, unknown>;
-export const LabelFieldsFragmentDoc = new TypedDocumentString(`
+export const LabelFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment LabelFields on Label {
   code
   labelVi
   labelEn
 }
     `, {"fragmentName":"LabelFields"}) as unknown as TypedDocumentString<LabelFieldsFragment, unknown>;
-export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
+export const CriteriaVersionSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CriteriaVersionSummary on CriteriaSetVersion {
   id
   setCode
@@ -1211,7 +1211,7 @@ export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"CriteriaVersionSummary"}) as unknown as TypedDocumentString<CriteriaVersionSummaryFragment, unknown>;
-export const CriteriaProblemFieldsFragmentDoc = new TypedDocumentString(`
+export const CriteriaProblemFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CriteriaProblemFields on CriteriaProblem {
   code
   message
@@ -1224,14 +1224,14 @@ export const CriteriaProblemFieldsFragmentDoc = new TypedDocumentString(`
   excerpt
 }
     `, {"fragmentName":"CriteriaProblemFields"}) as unknown as TypedDocumentString<CriteriaProblemFieldsFragment, unknown>;
-export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
+export const ErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ErrorFields on Error {
   code
   message
   messageVi
 }
     `, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
-export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
+export const ViewerFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   username
   displayName
@@ -1241,7 +1241,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
-export const UnitSummaryFragmentDoc = new TypedDocumentString(`
+export const UnitSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment UnitSummary on Unit {
   id
   code
@@ -1251,7 +1251,7 @@ export const UnitSummaryFragmentDoc = new TypedDocumentString(`
   depth
 }
     `, {"fragmentName":"UnitSummary"}) as unknown as TypedDocumentString<UnitSummaryFragment, unknown>;
-export const ModelSummaryFragmentDoc = new TypedDocumentString(`
+export const ModelSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ModelSummary on Model {
   id
   code
@@ -1267,7 +1267,7 @@ export const ModelSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelSummary"}) as unknown as TypedDocumentString<ModelSummaryFragment, unknown>;
-export const GoldenBookEntryFieldsFragmentDoc = new TypedDocumentString(`
+export const GoldenBookEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment GoldenBookEntryFields on GoldenBookEntry {
   id
   version
@@ -1286,7 +1286,7 @@ export const GoldenBookEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"GoldenBookEntryFields"}) as unknown as TypedDocumentString<GoldenBookEntryFieldsFragment, unknown>;
-export const CorrectiveActionFieldsFragmentDoc = new TypedDocumentString(`
+export const CorrectiveActionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CorrectiveActionFields on CorrectiveAction {
   id
   version
@@ -1297,7 +1297,7 @@ export const CorrectiveActionFieldsFragmentDoc = new TypedDocumentString(`
   status
 }
     `, {"fragmentName":"CorrectiveActionFields"}) as unknown as TypedDocumentString<CorrectiveActionFieldsFragment, unknown>;
-export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
+export const InspectionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment InspectionFields on Inspection {
   id
   version
@@ -1346,7 +1346,7 @@ export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
   verifiedOn
   status
 }`, {"fragmentName":"InspectionFields"}) as unknown as TypedDocumentString<InspectionFieldsFragment, unknown>;
-export const ModelRecordsFragmentDoc = new TypedDocumentString(`
+export const ModelRecordsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ModelRecords on Model {
   evidence {
     kind
@@ -1368,7 +1368,7 @@ export const ModelRecordsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelRecords"}) as unknown as TypedDocumentString<ModelRecordsFragment, unknown>;
-export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
+export const ReplicationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ReplicationFields on Replication {
   code
   name
@@ -1385,7 +1385,7 @@ export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
-export const CommendationsDocument = new TypedDocumentString(`
+export const CommendationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Commendations($filter: CommendationFilter, $first: Int, $after: String) {
   commendations(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -1427,7 +1427,7 @@ export const CommendationsDocument = new TypedDocumentString(`
     reason
   }
 }`) as unknown as TypedDocumentString<CommendationsQuery, CommendationsQueryVariables>;
-export const IssueCommendationDocument = new TypedDocumentString(`
+export const IssueCommendationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation IssueCommendation($input: IssueCommendationInput!, $idempotencyKey: String!) {
   issueCommendation(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1473,7 +1473,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<IssueCommendationMutation, IssueCommendationMutationVariables>;
-export const RevokeCommendationDocument = new TypedDocumentString(`
+export const RevokeCommendationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RevokeCommendation($id: ID!, $revokedOn: String!, $reason: String!, $decisionNumber: String, $expectedVersion: Int!) {
   revokeCommendation(
     id: $id
@@ -1525,7 +1525,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<RevokeCommendationMutation, RevokeCommendationMutationVariables>;
-export const LiftCommendationSuspensionDocument = new TypedDocumentString(`
+export const LiftCommendationSuspensionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation LiftCommendationSuspension($id: ID!, $until: String!, $expectedVersion: Int!) {
   liftCommendationSuspension(
     id: $id
@@ -1575,7 +1575,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<LiftCommendationSuspensionMutation, LiftCommendationSuspensionMutationVariables>;
-export const ConfigurationLabelsDocument = new TypedDocumentString(`
+export const ConfigurationLabelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ConfigurationLabels {
   configuration {
     unitKinds {
@@ -1624,7 +1624,7 @@ export const ConfigurationLabelsDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<ConfigurationLabelsQuery, ConfigurationLabelsQueryVariables>;
-export const SaveUnitKindDocument = new TypedDocumentString(`
+export const SaveUnitKindDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveUnitKind($code: String!, $labelVi: String!, $labelEn: String!) {
   saveUnitKind(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
     ...LabelFields
@@ -1635,7 +1635,7 @@ export const SaveUnitKindDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<SaveUnitKindMutation, SaveUnitKindMutationVariables>;
-export const SaveFieldDocument = new TypedDocumentString(`
+export const SaveFieldDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveField($code: String!, $labelVi: String!, $labelEn: String!) {
   saveField(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
     ...LabelFields
@@ -1646,7 +1646,7 @@ export const SaveFieldDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<SaveFieldMutation, SaveFieldMutationVariables>;
-export const CreateModelDocument = new TypedDocumentString(`
+export const CreateModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateModel($input: CreateModelInput!, $idempotencyKey: String!) {
   createModel(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1679,7 +1679,7 @@ fragment ModelSummary on Model {
     name
   }
 }`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
-export const CriteriaSetsDocument = new TypedDocumentString(`
+export const CriteriaSetsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaSets {
   criteriaSets {
     id
@@ -1701,7 +1701,7 @@ export const CriteriaSetsDocument = new TypedDocumentString(`
   publishedAt
   createdAt
 }`) as unknown as TypedDocumentString<CriteriaSetsQuery, CriteriaSetsQueryVariables>;
-export const CriteriaSetVersionDocument = new TypedDocumentString(`
+export const CriteriaSetVersionDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaSetVersion($id: ID!) {
   criteriaSetVersion(id: $id) {
     ...CriteriaVersionSummary
@@ -1724,7 +1724,7 @@ export const CriteriaSetVersionDocument = new TypedDocumentString(`
   publishedAt
   createdAt
 }`) as unknown as TypedDocumentString<CriteriaSetVersionQuery, CriteriaSetVersionQueryVariables>;
-export const ValidateCriteriaDefinitionDocument = new TypedDocumentString(`
+export const ValidateCriteriaDefinitionDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ValidateCriteriaDefinition($definition: String!) {
   validateCriteriaDefinition(definition: $definition) {
     valid
@@ -1745,7 +1745,7 @@ export const ValidateCriteriaDefinitionDocument = new TypedDocumentString(`
   column
   excerpt
 }`) as unknown as TypedDocumentString<ValidateCriteriaDefinitionQuery, ValidateCriteriaDefinitionQueryVariables>;
-export const DiffCriteriaVersionsDocument = new TypedDocumentString(`
+export const DiffCriteriaVersionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query DiffCriteriaVersions($from: ID!, $to: ID!) {
   diffCriteriaVersions(from: $from, to: $to) {
     __typename
@@ -1771,7 +1771,7 @@ export const DiffCriteriaVersionsDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<DiffCriteriaVersionsQuery, DiffCriteriaVersionsQueryVariables>;
-export const CreateCriteriaSetDocument = new TypedDocumentString(`
+export const CreateCriteriaSetDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateCriteriaSet($input: CreateCriteriaSetInput!, $idempotencyKey: String!) {
   createCriteriaSet(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1824,7 +1824,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<CreateCriteriaSetMutation, CreateCriteriaSetMutationVariables>;
-export const SaveCriteriaDraftDocument = new TypedDocumentString(`
+export const SaveCriteriaDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveCriteriaDraft($versionId: ID!, $definition: String!, $expectedVersion: Int!) {
   saveCriteriaDraft(
     versionId: $versionId
@@ -1880,7 +1880,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<SaveCriteriaDraftMutation, SaveCriteriaDraftMutationVariables>;
-export const PublishCriteriaVersionDocument = new TypedDocumentString(`
+export const PublishCriteriaVersionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation PublishCriteriaVersion($versionId: ID!, $expectedVersion: Int!) {
   publishCriteriaVersion(versionId: $versionId, expectedVersion: $expectedVersion) {
     __typename
@@ -1928,7 +1928,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<PublishCriteriaVersionMutation, PublishCriteriaVersionMutationVariables>;
-export const NewCriteriaDraftDocument = new TypedDocumentString(`
+export const NewCriteriaDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation NewCriteriaDraft($fromVersionId: ID!, $idempotencyKey: String!) {
   newCriteriaDraft(fromVersionId: $fromVersionId, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1960,7 +1960,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<NewCriteriaDraftMutation, NewCriteriaDraftMutationVariables>;
-export const CriteriaPreviewModelDocument = new TypedDocumentString(`
+export const CriteriaPreviewModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaPreviewModel($id: ID!) {
   node(id: $id) {
     __typename
@@ -1984,7 +1984,7 @@ export const CriteriaPreviewModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CriteriaPreviewModelQuery, CriteriaPreviewModelQueryVariables>;
-export const CreateGoldenBookEntryDocument = new TypedDocumentString(`
+export const CreateGoldenBookEntryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateGoldenBookEntry($input: CreateGoldenBookEntryInput!, $idempotencyKey: String!) {
   createGoldenBookEntry(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2020,7 +2020,7 @@ fragment GoldenBookEntryFields on GoldenBookEntry {
     name
   }
 }`) as unknown as TypedDocumentString<CreateGoldenBookEntryMutation, CreateGoldenBookEntryMutationVariables>;
-export const VerifyGoldenBookEntryDocument = new TypedDocumentString(`
+export const VerifyGoldenBookEntryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation VerifyGoldenBookEntry($id: ID!, $outcome: GoldenBookDecision!, $reason: String, $expectedVersion: Int!) {
   verifyGoldenBookEntry(
     id: $id
@@ -2061,7 +2061,7 @@ fragment GoldenBookEntryFields on GoldenBookEntry {
     name
   }
 }`) as unknown as TypedDocumentString<VerifyGoldenBookEntryMutation, VerifyGoldenBookEntryMutationVariables>;
-export const InspectionsDocument = new TypedDocumentString(`
+export const InspectionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Inspections($filter: InspectionFilter, $first: Int, $after: String) {
   inspections(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -2090,7 +2090,7 @@ export const InspectionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InspectionsQuery, InspectionsQueryVariables>;
-export const InspectionDetailDocument = new TypedDocumentString(`
+export const InspectionDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query InspectionDetail($id: ID!) {
   node(id: $id) {
     __typename
@@ -2147,7 +2147,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<InspectionDetailQuery, InspectionDetailQueryVariables>;
-export const PlanInspectionDocument = new TypedDocumentString(`
+export const PlanInspectionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation PlanInspection($input: PlanInspectionInput!, $idempotencyKey: String!) {
   planInspection(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2214,7 +2214,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<PlanInspectionMutation, PlanInspectionMutationVariables>;
-export const RecordInspectionFindingDocument = new TypedDocumentString(`
+export const RecordInspectionFindingDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordInspectionFinding($input: RecordInspectionFindingInput!, $expectedVersion: Int!) {
   recordInspectionFinding(input: $input, expectedVersion: $expectedVersion) {
     __typename
@@ -2281,7 +2281,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<RecordInspectionFindingMutation, RecordInspectionFindingMutationVariables>;
-export const AddCorrectiveActionDocument = new TypedDocumentString(`
+export const AddCorrectiveActionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AddCorrectiveAction($findingId: ID!, $description: String!, $dueOn: String!, $idempotencyKey: String!) {
   addCorrectiveAction(
     findingId: $findingId
@@ -2314,7 +2314,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<AddCorrectiveActionMutation, AddCorrectiveActionMutationVariables>;
-export const CompleteCorrectiveActionDocument = new TypedDocumentString(`
+export const CompleteCorrectiveActionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CompleteCorrectiveAction($id: ID!, $completedOn: String!, $expectedVersion: Int!) {
   completeCorrectiveAction(
     id: $id
@@ -2346,7 +2346,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<CompleteCorrectiveActionMutation, CompleteCorrectiveActionMutationVariables>;
-export const LeaderboardDocument = new TypedDocumentString(`
+export const LeaderboardDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Leaderboard($roundCode: String!, $limit: Int, $offset: Int) {
   leaderboard(roundCode: $roundCode, limit: $limit, offset: $offset) {
     rank
@@ -2362,7 +2362,7 @@ export const LeaderboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
-export const LoginDocument = new TypedDocumentString(`
+export const LoginDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
     __typename
@@ -2391,12 +2391,12 @@ fragment ViewerFields on Viewer {
     unitId
   }
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
-export const LogoutDocument = new TypedDocumentString(`
+export const LogoutDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation Logout {
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
-export const ModelAllowedActionsDocument = new TypedDocumentString(`
+export const ModelAllowedActionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelAllowedActions($id: ID!) {
   node(id: $id) {
     __typename
@@ -2409,7 +2409,7 @@ export const ModelAllowedActionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelAllowedActionsQuery, ModelAllowedActionsQueryVariables>;
-export const ModelDetailDocument = new TypedDocumentString(`
+export const ModelDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelDetail($id: ID!) {
   node(id: $id) {
     __typename
@@ -2488,7 +2488,7 @@ fragment ModelRecords on Model {
     revokedReason
   }
 }`) as unknown as TypedDocumentString<ModelDetailQuery, ModelDetailQueryVariables>;
-export const AddEvidenceDocument = new TypedDocumentString(`
+export const AddEvidenceDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AddEvidence($modelId: ID!, $title: String!, $file: File!, $expectedVersion: Int!) {
   addEvidence(
     modelId: $modelId
@@ -2513,7 +2513,7 @@ export const AddEvidenceDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<AddEvidenceMutation, AddEvidenceMutationVariables>;
-export const ModelReplicationsDocument = new TypedDocumentString(`
+export const ModelReplicationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelReplications($id: ID!) {
   node(id: $id) {
     __typename
@@ -2544,7 +2544,7 @@ export const ModelReplicationsDocument = new TypedDocumentString(`
     status
   }
 }`) as unknown as TypedDocumentString<ModelReplicationsQuery, ModelReplicationsQueryVariables>;
-export const RegisterReplicationDocument = new TypedDocumentString(`
+export const RegisterReplicationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RegisterReplication($originModelId: ID!, $input: CreateModelInput!, $idempotencyKey: String!) {
   registerReplication(
     originModelId: $originModelId
@@ -2570,7 +2570,7 @@ export const RegisterReplicationDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<RegisterReplicationMutation, RegisterReplicationMutationVariables>;
-export const ModelsDocument = new TypedDocumentString(`
+export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Models($first: Int!, $after: String, $filter: ModelFilter) {
   models(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -2600,7 +2600,7 @@ export const ModelsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
-export const RecordIndicatorValuesDocument = new TypedDocumentString(`
+export const RecordIndicatorValuesDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordIndicatorValues($modelId: ID!, $values: [IndicatorValueInput!]!, $expectedVersion: Int!) {
   recordIndicatorValues(
     modelId: $modelId
@@ -2630,7 +2630,7 @@ export const RecordIndicatorValuesDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<RecordIndicatorValuesMutation, RecordIndicatorValuesMutationVariables>;
-export const GoldenBookDocument = new TypedDocumentString(`
+export const GoldenBookDocument = /* @__PURE__ */ new TypedDocumentString(`
     query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
   goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
     id
@@ -2651,7 +2651,7 @@ export const GoldenBookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GoldenBookQuery, GoldenBookQueryVariables>;
-export const GoldenBookCountsDocument = new TypedDocumentString(`
+export const GoldenBookCountsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query GoldenBookCounts($by: GoldenBookDimension!, $filter: ReportFilter) {
   goldenBookCounts(by: $by, filter: $filter) {
     key
@@ -2659,7 +2659,7 @@ export const GoldenBookCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GoldenBookCountsQuery, GoldenBookCountsQueryVariables>;
-export const ReplicationSpreadDocument = new TypedDocumentString(`
+export const ReplicationSpreadDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ReplicationSpread($filter: ReportFilter) {
   replicationSpread(filter: $filter) {
     originModelId
@@ -2677,7 +2677,7 @@ export const ReplicationSpreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReplicationSpreadQuery, ReplicationSpreadQueryVariables>;
-export const PublishedRoundsDocument = new TypedDocumentString(`
+export const PublishedRoundsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PublishedRounds {
   publishedRounds {
     code
@@ -2688,7 +2688,7 @@ export const PublishedRoundsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedRoundsQuery, PublishedRoundsQueryVariables>;
-export const ModelCountsDocument = new TypedDocumentString(`
+export const ModelCountsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelCounts($by: ModelCountDimension!, $filter: ReportFilter) {
   modelCounts(by: $by, filter: $filter) {
     key
@@ -2696,7 +2696,7 @@ export const ModelCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelCountsQuery, ModelCountsQueryVariables>;
-export const IndicatorTotalsDocument = new TypedDocumentString(`
+export const IndicatorTotalsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query IndicatorTotals($groupBy: IndicatorGrouping!, $filter: ReportFilter) {
   indicatorTotals(groupBy: $groupBy, filter: $filter) {
     indicatorCode
@@ -2708,7 +2708,7 @@ export const IndicatorTotalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorTotalsQuery, IndicatorTotalsQueryVariables>;
-export const RoundsDocument = new TypedDocumentString(`
+export const RoundsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Rounds {
   rounds {
     id
@@ -2730,7 +2730,7 @@ export const RoundsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundsQuery, RoundsQueryVariables>;
-export const MyAssignmentsDocument = new TypedDocumentString(`
+export const MyAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query MyAssignments {
   rounds {
     id
@@ -2750,7 +2750,7 @@ export const MyAssignmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAssignmentsQuery, MyAssignmentsQueryVariables>;
-export const MySelfAssessmentsDocument = new TypedDocumentString(`
+export const MySelfAssessmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query MySelfAssessments {
   mySelfAssessments {
     round {
@@ -2767,7 +2767,7 @@ export const MySelfAssessmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MySelfAssessmentsQuery, MySelfAssessmentsQueryVariables>;
-export const RoundOverviewDocument = new TypedDocumentString(`
+export const RoundOverviewDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundOverview($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -2842,7 +2842,7 @@ export const RoundOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundOverviewQuery, RoundOverviewQueryVariables>;
-export const CreateRoundDocument = new TypedDocumentString(`
+export const CreateRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateRound($input: CreateRoundInput!, $idempotencyKey: String!) {
   createRound(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2863,7 +2863,7 @@ export const CreateRoundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateRoundMutation, CreateRoundMutationVariables>;
-export const AdvanceRoundStepDocument = new TypedDocumentString(`
+export const AdvanceRoundStepDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AdvanceRoundStep($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
   advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
     __typename
@@ -2886,7 +2886,7 @@ export const AdvanceRoundStepDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdvanceRoundStepMutation, AdvanceRoundStepMutationVariables>;
-export const ComputeRoundResultsDocument = new TypedDocumentString(`
+export const ComputeRoundResultsDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ComputeRoundResults($roundId: ID!) {
   computeRoundResults(roundId: $roundId) {
     __typename
@@ -2899,7 +2899,7 @@ export const ComputeRoundResultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ComputeRoundResultsMutation, ComputeRoundResultsMutationVariables>;
-export const AssignReviewersDocument = new TypedDocumentString(`
+export const AssignReviewersDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AssignReviewers($roundId: ID!, $assignments: [ReviewerAssignmentInput!]!) {
   assignReviewers(roundId: $roundId, assignments: $assignments) {
     __typename
@@ -2912,7 +2912,7 @@ export const AssignReviewersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignReviewersMutation, AssignReviewersMutationVariables>;
-export const DrawReviewerPanelDocument = new TypedDocumentString(`
+export const DrawReviewerPanelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DrawReviewerPanel($roundId: ID!) {
   drawReviewerPanel(roundId: $roundId) {
     __typename
@@ -2925,7 +2925,7 @@ export const DrawReviewerPanelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DrawReviewerPanelMutation, DrawReviewerPanelMutationVariables>;
-export const PanelReplayDocument = new TypedDocumentString(`
+export const PanelReplayDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PanelReplay($roundId: ID!) {
   panelReplay(roundId: $roundId) {
     seed
@@ -2933,7 +2933,7 @@ export const PanelReplayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PanelReplayQuery, PanelReplayQueryVariables>;
-export const DeclareConflictDocument = new TypedDocumentString(`
+export const DeclareConflictDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DeclareConflict($roundId: ID!, $modelId: ID!, $reason: String!) {
   declareConflict(roundId: $roundId, modelId: $modelId, reason: $reason) {
     __typename
@@ -2945,7 +2945,7 @@ export const DeclareConflictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareConflictMutation, DeclareConflictMutationVariables>;
-export const RecordChairDecisionDocument = new TypedDocumentString(`
+export const RecordChairDecisionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordChairDecision($roundId: ID!, $modelId: ID!, $decision: String!, $reason: String!) {
   recordChairDecision(
     roundId: $roundId
@@ -2963,7 +2963,7 @@ export const RecordChairDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordChairDecisionMutation, RecordChairDecisionMutationVariables>;
-export const RecordCouncilDecisionDocument = new TypedDocumentString(`
+export const RecordCouncilDecisionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordCouncilDecision($roundId: ID!, $members: Int!, $present: Int!, $votesFor: Int!, $votesAgainst: Int!, $abstentions: Int!, $note: String) {
   recordCouncilDecision(
     roundId: $roundId
@@ -2990,7 +2990,7 @@ export const RecordCouncilDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordCouncilDecisionMutation, RecordCouncilDecisionMutationVariables>;
-export const IssueRoundCommendationsDocument = new TypedDocumentString(`
+export const IssueRoundCommendationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation IssueRoundCommendations($roundId: ID!, $input: RoundCommendationInput!, $idempotencyKey: String!) {
   issueRoundCommendations(
     roundId: $roundId
@@ -3012,7 +3012,7 @@ export const IssueRoundCommendationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IssueRoundCommendationsMutation, IssueRoundCommendationsMutationVariables>;
-export const RoundWhatIfDocument = new TypedDocumentString(`
+export const RoundWhatIfDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundWhatIf($roundId: ID!, $criteriaSetCode: String!, $criteriaVersion: Int!) {
   roundWhatIf(
     roundId: $roundId
@@ -3040,7 +3040,7 @@ export const RoundWhatIfDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundWhatIfQuery, RoundWhatIfQueryVariables>;
-export const RoundResultsBreakdownDocument = new TypedDocumentString(`
+export const RoundResultsBreakdownDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundResultsBreakdown($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3070,7 +3070,7 @@ export const RoundResultsBreakdownDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundResultsBreakdownQuery, RoundResultsBreakdownQueryVariables>;
-export const RoundScorecardContextDocument = new TypedDocumentString(`
+export const RoundScorecardContextDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundScorecardContext($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3092,7 +3092,7 @@ export const RoundScorecardContextDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundScorecardContextQuery, RoundScorecardContextQueryVariables>;
-export const ScorecardModelDocument = new TypedDocumentString(`
+export const ScorecardModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ScorecardModel($id: ID!) {
   node(id: $id) {
     ... on Model {
@@ -3103,7 +3103,7 @@ export const ScorecardModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardModelQuery, ScorecardModelQueryVariables>;
-export const ReviewerCandidatesDocument = new TypedDocumentString(`
+export const ReviewerCandidatesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ReviewerCandidates($roundId: ID!, $modelId: ID!) {
   node(id: $roundId) {
     ... on Round {
@@ -3121,7 +3121,7 @@ export const ReviewerCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewerCandidatesQuery, ReviewerCandidatesQueryVariables>;
-export const RoundDetailDocument = new TypedDocumentString(`
+export const RoundDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3156,7 +3156,7 @@ export const RoundDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundDetailQuery, RoundDetailQueryVariables>;
-export const RoundResultsDocument = new TypedDocumentString(`
+export const RoundResultsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundResults($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3186,7 +3186,7 @@ export const RoundResultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundResultsQuery, RoundResultsQueryVariables>;
-export const ScorecardsDocument = new TypedDocumentString(`
+export const ScorecardsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Scorecards($roundId: ID!, $modelId: ID!) {
   scorecards(roundId: $roundId, modelId: $modelId) {
     own {
@@ -3213,7 +3213,7 @@ export const ScorecardsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
-export const SaveScorecardDocument = new TypedDocumentString(`
+export const SaveScorecardDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveScorecard($roundId: ID!, $modelId: ID!, $kind: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!, $expectedVersion: Int) {
   saveScorecard(
     roundId: $roundId
@@ -3238,7 +3238,7 @@ export const SaveScorecardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveScorecardMutation, SaveScorecardMutationVariables>;
-export const AdvanceRoundDocument = new TypedDocumentString(`
+export const AdvanceRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AdvanceRound($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
   advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
     __typename
@@ -3260,7 +3260,7 @@ export const AdvanceRoundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdvanceRoundMutation, AdvanceRoundMutationVariables>;
-export const RoundExportDocument = new TypedDocumentString(`
+export const RoundExportDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundExport($roundId: ID!, $format: RoundExportFormat!) {
   roundExport(roundId: $roundId, format: $format) {
     filename
@@ -3270,7 +3270,7 @@ export const RoundExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundExportQuery, RoundExportQueryVariables>;
-export const RoundProgressDocument = new TypedDocumentString(`
+export const RoundProgressDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription RoundProgress($roundId: ID!) {
   roundProgress(roundId: $roundId) {
     eligibleModels
@@ -3281,7 +3281,7 @@ export const RoundProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundProgressSubscription, RoundProgressSubscriptionVariables>;
-export const ImportSpreadsheetDocument = new TypedDocumentString(`
+export const ImportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(
     file: $file
@@ -3319,7 +3319,7 @@ export const ImportSpreadsheetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportSpreadsheetMutation, ImportSpreadsheetMutationVariables>;
-export const ImportProgressDocument = new TypedDocumentString(`
+export const ImportProgressDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription ImportProgress($operationId: String!) {
   importProgress(operationId: $operationId) {
     operationId
@@ -3329,7 +3329,7 @@ export const ImportProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportProgressSubscription, ImportProgressSubscriptionVariables>;
-export const SpreadsheetTemplateDocument = new TypedDocumentString(`
+export const SpreadsheetTemplateDocument = /* @__PURE__ */ new TypedDocumentString(`
     query SpreadsheetTemplate($kind: ImportKind!, $format: SpreadsheetFormat!) {
   spreadsheetTemplate(kind: $kind, format: $format) {
     filename
@@ -3338,7 +3338,7 @@ export const SpreadsheetTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SpreadsheetTemplateQuery, SpreadsheetTemplateQueryVariables>;
-export const ExportSpreadsheetDocument = new TypedDocumentString(`
+export const ExportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ExportSpreadsheet($report: ExportReport!, $format: SpreadsheetFormat!, $filter: ReportFilter) {
   exportSpreadsheet(report: $report, format: $format, filter: $filter) {
     filename
@@ -3347,7 +3347,7 @@ export const ExportSpreadsheetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportSpreadsheetQuery, ExportSpreadsheetQueryVariables>;
-export const TransitionModelDocument = new TypedDocumentString(`
+export const TransitionModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation TransitionModel($id: ID!, $action: ModelAction!, $expectedVersion: Int!, $reason: String) {
   transitionModel(
     id: $id
@@ -3381,7 +3381,7 @@ export const TransitionModelDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<TransitionModelMutation, TransitionModelMutationVariables>;
-export const UnitTreeDocument = new TypedDocumentString(`
+export const UnitTreeDocument = /* @__PURE__ */ new TypedDocumentString(`
     query UnitTree($first: Int!, $after: String, $filter: UnitFilter) {
   units(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -3408,7 +3408,7 @@ export const UnitTreeDocument = new TypedDocumentString(`
   kind
   depth
 }`) as unknown as TypedDocumentString<UnitTreeQuery, UnitTreeQueryVariables>;
-export const CreateUnitDocument = new TypedDocumentString(`
+export const CreateUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateUnit($parentId: ID!, $code: String!, $name: String!, $level: String!, $kind: String!) {
   createUnit(
     parentId: $parentId
@@ -3442,7 +3442,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
-export const RenameUnitDocument = new TypedDocumentString(`
+export const RenameUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RenameUnit($id: ID!, $name: String!, $expectedVersion: Int!) {
   renameUnit(id: $id, name: $name, expectedVersion: $expectedVersion) {
     __typename
@@ -3470,7 +3470,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
-export const MoveUnitDocument = new TypedDocumentString(`
+export const MoveUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation MoveUnit($id: ID!, $newParentId: ID!, $expectedVersion: Int!) {
   moveUnit(id: $id, newParentId: $newParentId, expectedVersion: $expectedVersion) {
     __typename
@@ -3498,7 +3498,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
-export const UnitsDocument = new TypedDocumentString(`
+export const UnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Units($first: Int!, $after: String, $filter: UnitFilter) {
   units(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -3521,7 +3521,7 @@ export const UnitsDocument = new TypedDocumentString(`
   kind
   depth
 }`) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
-export const UpdateModelDocument = new TypedDocumentString(`
+export const UpdateModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation UpdateModel($id: ID!, $input: UpdateModelInput!, $expectedVersion: Int!) {
   updateModel(id: $id, input: $input, expectedVersion: $expectedVersion) {
     __typename
@@ -3548,7 +3548,7 @@ export const UpdateModelDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
-export const ViewerDocument = new TypedDocumentString(`
+export const ViewerDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Viewer {
   viewer {
     ...ViewerFields

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { GateConditionSchema } from "./gate-condition.js";
 import { IndicatorRuleSchema } from "./indicator-rule.js";
@@ -7,13 +7,13 @@ import { CriteriaIdSchema } from "./scale.js";
 const base = {
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
+  description: z.optional(LocalizedTextSchema),
 };
 // A scored criterion declares either its maximum `points` or a `weight` (percent of
 // the set's total); one set uses one of the two throughout.
 const allocation = {
-  points: z.number().nonnegative().optional(),
-  weight: z.number().positive().optional(),
+  points: z.optional(z.number().check(z.nonnegative())),
+  weight: z.optional(z.number().check(z.positive())),
 };
 
 /**
@@ -51,7 +51,7 @@ export const FormulaCriterionSchema = z.strictObject({
   kind: z.literal("formula"),
   ...base,
   ...allocation,
-  expression: z.string().min(1),
+  expression: z.string().check(z.minLength(1)),
 });
 /**
  * Pass/fail; an eliminatory gate disqualifies, the others count toward an allowance of
@@ -65,7 +65,7 @@ export const GateCriterionSchema = z.strictObject({
   kind: z.literal("gate"),
   ...base,
   condition: GateConditionSchema,
-  eliminatory: z.boolean().default(true),
+  eliminatory: z._default(z.boolean(), true),
 });
 
 /**
@@ -137,11 +137,11 @@ export const CriteriaGroupSchema = z.strictObject({
   kind: z.literal("group"),
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-  points: z.number().nonnegative().optional(),
-  maxNonEliminatoryFailures: z.number().int().nonnegative().optional(),
-  get children(): z.ZodArray<typeof CriteriaNodeSchema> {
-    return z.array(CriteriaNodeSchema).max(200);
+  description: z.optional(LocalizedTextSchema),
+  points: z.optional(z.number().check(z.nonnegative())),
+  maxNonEliminatoryFailures: z.optional(z.int().check(z.nonnegative())),
+  get children(): z.ZodMiniArray<typeof CriteriaNodeSchema> {
+    return z.array(CriteriaNodeSchema).check(z.maxLength(200));
   },
 });
 /**
@@ -158,7 +158,7 @@ export type CriteriaGroup = z.infer<typeof CriteriaGroupSchema>;
  * @example
  * CriteriaNodeSchema.parse({ kind: "gate", id: "evidence", label: { vi: "Có minh chứng", en: "Evidence attached" }, condition: { kind: "evidence" } })
  */
-export const CriteriaNodeSchema: z.ZodDiscriminatedUnion<
+export const CriteriaNodeSchema: z.ZodMiniDiscriminatedUnion<
   [
     typeof CriteriaGroupSchema,
     typeof RatingCriterionSchema,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * The code of a declared input: an identifier usable in formulas.
@@ -6,11 +6,7 @@ import * as z from "zod";
  * @example
  * InputCodeSchema.parse("adopters")
  */
-export const InputCodeSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+export const InputCodeSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/));
 
 /**
  * How an `indicator` criterion turns a model's indicator value into points
@@ -29,15 +25,14 @@ export const IndicatorRuleSchema = z.discriminatedUnion("kind", [
     kind: z.literal("thresholds"),
     input: InputCodeSchema,
     steps: z
-      .array(z.strictObject({ atLeast: z.number(), points: z.number().nonnegative() }))
-      .min(1)
-      .max(50),
+      .array(z.strictObject({ atLeast: z.number(), points: z.number().check(z.nonnegative()) }))
+      .check(z.minLength(1), z.maxLength(50)),
   }),
   z.strictObject({
     kind: z.literal("ratio-to-target"),
     input: InputCodeSchema,
-    target: z.number().positive(),
-    cap: z.number().positive().max(1).default(1),
+    target: z.number().check(z.positive()),
+    cap: z._default(z.number().check(z.positive(), z.lte(1)), 1),
   }),
   z.strictObject({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
 ]);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CriteriaIdSchema } from "./scale.js";
 
 /**
@@ -26,14 +26,14 @@ export const QuotaSchema = z.discriminatedUnion("kind", [
     kind: z.literal("share-of-tier"),
     tierId: CriteriaIdSchema,
     ofTierId: CriteriaIdSchema,
-    percent: z.number().nonnegative().max(1000),
-    scope: z.enum(["round", "unit-group"]).default("round"),
+    percent: z.number().check(z.nonnegative(), z.lte(1000)),
+    scope: z._default(z.enum(["round", "unit-group"]), "round"),
   }),
   z.strictObject({
     kind: z.literal("share-of-qualified"),
     tierId: CriteriaIdSchema,
-    percent: z.number().nonnegative().max(100),
-    scope: z.enum(["round", "unit-group"]).default("round"),
+    percent: z.number().check(z.nonnegative(), z.lte(100)),
+    scope: z._default(z.enum(["round", "unit-group"]), "round"),
   }),
 ]);
 /**

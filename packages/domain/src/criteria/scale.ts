@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 
 /**
@@ -9,9 +9,7 @@ import { LocalizedTextSchema } from "../errors/index.js";
  */
 export const CriteriaIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/));
 
 /**
  * A described band of a rating scale, an inclusive range of scale values
@@ -23,7 +21,7 @@ export const CriteriaIdSchema = z
 export const ScaleBandSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
+  description: z.optional(LocalizedTextSchema),
   min: z.number(),
   max: z.number(),
 });
@@ -47,8 +45,8 @@ export const ScaleSchema = z.strictObject({
   label: LocalizedTextSchema,
   min: z.number(),
   max: z.number(),
-  step: z.number().positive(),
-  bands: z.array(ScaleBandSchema).max(50).default([]),
+  step: z.number().check(z.positive()),
+  bands: z._default(z.array(ScaleBandSchema).check(z.maxLength(50)), []),
 });
 /**
  * A value of {@link ScaleSchema}.

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CriteriaIdSchema } from "./scale.js";
 
 /**
@@ -11,7 +11,7 @@ import { CriteriaIdSchema } from "./scale.js";
  */
 export const TieBreakSchema = z.strictObject({
   criterionId: CriteriaIdSchema,
-  direction: z.enum(["desc", "asc"]).default("desc"),
+  direction: z._default(z.enum(["desc", "asc"]), "desc"),
 });
 /**
  * A value of {@link TieBreakSchema}.

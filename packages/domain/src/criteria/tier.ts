@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { CriteriaIdSchema } from "./scale.js";
 
@@ -13,7 +13,7 @@ import { CriteriaIdSchema } from "./scale.js";
 export const TierSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  min: z.number().nonnegative(),
+  min: z.number().check(z.nonnegative()),
 });
 /**
  * A value of {@link TierSchema}.

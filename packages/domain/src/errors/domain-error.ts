@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** A message in the two languages the product speaks. */
 export const LocalizedTextSchema = z.strictObject({ vi: z.string(), en: z.string() });

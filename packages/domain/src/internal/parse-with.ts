@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { type DomainError, domainError, type LocalizedText } from "../errors/domain-error.js";
 import { err, ok, type Result } from "../errors/result.js";
 import { safeParseShape } from "./shape-issues.js";
@@ -11,7 +11,7 @@ import { safeParseShape } from "./shape-issues.js";
  * @example
  * parseWith(UnitSchema, raw, "ORG.INVALID_UNIT", { vi: "Đơn vị không hợp lệ", en: "Invalid unit" })
  */
-export function parseWith<S extends z.ZodType, Code extends string>(
+export function parseWith<S extends z.ZodMiniType, Code extends string>(
   schema: S,
   input: unknown,
   code: Code,

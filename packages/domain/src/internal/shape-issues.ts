@@ -1,4 +1,5 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { nearestKey } from "./nearest-key.js";
 
 /**
@@ -18,15 +19,18 @@ export interface ShapeIssue {
   readonly suggestion?: string | null;
 }
 
+// English messages for this parse only: zod/mini loads no locale, and configuring one
+// globally would change messages for every other user of zod in the application.
+const english = en().localeError;
+
 // Zod drops the schema from the issues it returns; this parse-time hook keeps the keys
 // the object knows on the issue (an extra field survives), so suggestions can be made.
-// It only annotates: returning undefined leaves the message to zod.
-const keepKnownKeys = (issue: z.core.$ZodRawIssue): undefined => {
+const keepKnownKeys = (issue: z.core.$ZodRawIssue) => {
   if (issue.code === "unrecognized_keys") {
     const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
     if (shape !== undefined) (issue as { known?: string[] }).known = Object.keys(shape);
   }
-  return undefined;
+  return english(issue);
 };
 
 /**
@@ -37,7 +41,7 @@ const keepKnownKeys = (issue: z.core.$ZodRawIssue): undefined => {
  * const r = safeParseShape(ScaleSchema, { id: "s", label, min: 0, max: 5, stepp: 1 });
  * if (!r.success) r.issues[0] // { path: "stepp", code: "UNKNOWN_KEY", suggestion: "step", ... }
  */
-export function safeParseShape<S extends z.ZodType>(
+export function safeParseShape<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
 ): { success: true; data: z.infer<S> } | { success: false; issues: ShapeIssue[] } {

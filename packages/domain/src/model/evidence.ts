@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Where a stored file lives: an external URI, or a key in the product's object storage.
@@ -7,17 +7,17 @@ import * as z from "zod";
  */
 export const FileLocationSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("uri"), uri: z.url() }),
-  z.strictObject({ kind: z.literal("storage"), storageKey: z.string().min(1).max(1024) }),
+  z.strictObject({ kind: z.literal("storage"), storageKey: z.string().check(z.minLength(1), z.maxLength(1024)) }),
 ]);
 /** A value parsed by {@link FileLocationSchema}. @example const value: FileLocation = FileLocationSchema.parse(input); */
 export type FileLocation = z.infer<typeof FileLocationSchema>;
 
 const MIME_TYPE = /^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/;
 const fileShape = {
-  title: z.string().trim().min(1).max(300),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   location: FileLocationSchema,
-  mimeType: z.string().regex(MIME_TYPE),
-  sizeBytes: z.number().int().nonnegative(),
+  mimeType: z.string().check(z.regex(MIME_TYPE)),
+  sizeBytes: z.int().check(z.nonnegative()),
 };
 
 /**
@@ -33,7 +33,7 @@ export const EvidenceSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("photo"),
     ...fileShape,
-    mimeType: z.string().regex(/^image\/[a-z0-9][a-z0-9.+-]*$/),
+    mimeType: z.string().check(z.regex(/^image\/[a-z0-9][a-z0-9.+-]*$/)),
   }),
   z.strictObject({ kind: z.literal("link"), title: fileShape.title, uri: z.url() }),
 ]);

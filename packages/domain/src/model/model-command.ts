@@ -1,6 +1,6 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const reason = z.string().optional();
+const reason = z.optional(z.string());
 
 /**
  * A request to move a model through its lifecycle. Whether `reason` is required is
@@ -14,7 +14,7 @@ export const ModelCommandSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("approve"), reason }),
   z.strictObject({ kind: z.literal("return"), reason }),
   z.strictObject({ kind: z.literal("activate"), reason }),
-  z.strictObject({ kind: z.literal("suspend"), reason, findingId: z.string().min(1).optional() }),
+  z.strictObject({ kind: z.literal("suspend"), reason, findingId: z.optional(z.string().check(z.minLength(1))) }),
   z.strictObject({ kind: z.literal("reinstate"), reason }),
   z.strictObject({ kind: z.literal("archive"), reason }),
 ]);

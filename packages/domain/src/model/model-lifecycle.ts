@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { RoleSchema } from "../org/role.js";
 import { ModelActionSchema } from "./model-command.js";
 import { ModelStatusSchema } from "./model-status.js";

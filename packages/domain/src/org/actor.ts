@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { RoleSchema } from "./role.js";
 
 /**
@@ -9,13 +9,15 @@ import { RoleSchema } from "./role.js";
  */
 export const ActorSchema = z
   .strictObject({
-    userId: z.string().min(1),
+    userId: z.string().check(z.minLength(1)),
     role: RoleSchema,
-    unitId: z.string().min(1).nullable(),
+    unitId: z.nullable(z.string().check(z.minLength(1))),
   })
-  .refine((a) => a.unitId !== null || a.role === "system-admin", {
-    message: "only a system admin may have no unit",
-    path: ["unitId"],
-  });
+  .check(
+    z.refine((a) => a.unitId !== null || a.role === "system-admin", {
+      message: "only a system admin may have no unit",
+      path: ["unitId"],
+    }),
+  );
 /** A value parsed by {@link ActorSchema}. @example const value: Actor = ActorSchema.parse(input); */
 export type Actor = z.infer<typeof ActorSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -8,7 +8,7 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  * @example UnitKindSchema.parse({ code: "school", label: { vi: "Trường học", en: "School" } })
  */
 export const UnitKindSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   label: LocalizedTextSchema,
 });
 /** A value parsed by {@link UnitKindSchema}. @example const value: UnitKind = UnitKindSchema.parse(input); */

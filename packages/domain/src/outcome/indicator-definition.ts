@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -11,7 +11,7 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  */
 export const AggregationSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("sum") }),
-  z.strictObject({ kind: z.literal("weighted-average"), weightIndicatorCode: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("weighted-average"), weightIndicatorCode: z.string().check(z.minLength(1)) }),
   z.strictObject({ kind: z.literal("none") }),
 ]);
 /** A value parsed by {@link AggregationSchema}. @example const value: Aggregation = AggregationSchema.parse(input); */
@@ -26,9 +26,9 @@ export type Aggregation = z.infer<typeof AggregationSchema>;
  *   unitCode: "kg", aggregation: { kind: "sum" } })
  */
 export const IndicatorDefinitionSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   name: LocalizedTextSchema,
-  unitCode: z.string().min(1),
+  unitCode: z.string().check(z.minLength(1)),
   aggregation: AggregationSchema,
 });
 /** A value parsed by {@link IndicatorDefinitionSchema}. @example const value: IndicatorDefinition = IndicatorDefinitionSchema.parse(input); */

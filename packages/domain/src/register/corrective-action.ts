@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -9,15 +9,17 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  */
 export const CorrectiveActionSchema = z
   .strictObject({
-    id: z.string().min(1),
-    description: z.string().trim().min(1),
+    id: z.string().check(z.minLength(1)),
+    description: z.string().check(z.trim(), z.minLength(1)),
     dueDate: IsoDateSchema,
-    completedOn: IsoDateSchema.nullable(),
-    verifiedOn: IsoDateSchema.nullable(),
+    completedOn: z.nullable(IsoDateSchema),
+    verifiedOn: z.nullable(IsoDateSchema),
   })
-  .refine((a) => a.verifiedOn === null || (a.completedOn !== null && a.completedOn <= a.verifiedOn), {
-    message: "an action is verified only after it is completed",
-    path: ["verifiedOn"],
-  });
+  .check(
+    z.refine((a) => a.verifiedOn === null || (a.completedOn !== null && a.completedOn <= a.verifiedOn), {
+      message: "an action is verified only after it is completed",
+      path: ["verifiedOn"],
+    }),
+  );
 /** A value parsed by {@link CorrectiveActionSchema}. @example const value: CorrectiveAction = CorrectiveActionSchema.parse(input); */
 export type CorrectiveAction = z.infer<typeof CorrectiveActionSchema>;

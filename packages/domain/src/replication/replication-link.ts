@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -8,13 +8,15 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  */
 export const ReplicationLinkSchema = z
   .strictObject({
-    originModelId: z.string().min(1),
-    adopterModelId: z.string().min(1),
+    originModelId: z.string().check(z.minLength(1)),
+    adopterModelId: z.string().check(z.minLength(1)),
     adoptedOn: IsoDateSchema,
   })
-  .refine((l) => l.originModelId !== l.adopterModelId, {
-    message: "a model cannot replicate itself",
-    path: ["adopterModelId"],
-  });
+  .check(
+    z.refine((l) => l.originModelId !== l.adopterModelId, {
+      message: "a model cannot replicate itself",
+      path: ["adopterModelId"],
+    }),
+  );
 /** A value parsed by {@link ReplicationLinkSchema}. @example const value: ReplicationLink = ReplicationLinkSchema.parse(input); */
 export type ReplicationLink = z.infer<typeof ReplicationLinkSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * One reviewer's scores for one model (phiếu chấm): rating-criterion id → value on the
@@ -9,8 +9,8 @@ import * as z from "zod";
  * ScorecardSchema.parse({ reviewerId: "r1", scores: { novelty: 25, effectiveness: 8.5 } }) // role "verifier"
  */
 export const ScorecardSchema = z.strictObject({
-  reviewerId: z.string().min(1),
-  role: z.enum(["verifier", "self"]).default("verifier"),
+  reviewerId: z.string().check(z.minLength(1)),
+  role: z._default(z.enum(["verifier", "self"]), "verifier"),
   scores: z.record(z.string(), z.number()),
 });
 /**
@@ -29,9 +29,9 @@ export type Scorecard = z.infer<typeof ScorecardSchema>;
  */
 export const SubjectFactsSchema = z.strictObject({
   startDate: z.iso.date(),
-  evidenceCount: z.number().int().nonnegative(),
+  evidenceCount: z.int().check(z.nonnegative()),
   disciplined: z.boolean(),
-  indicators: z.record(z.string(), z.number()).default({}),
+  indicators: z._default(z.record(z.string(), z.number()), {}),
 });
 /**
  * A value of {@link SubjectFactsSchema}.
@@ -55,12 +55,12 @@ export type SubjectFacts = z.infer<typeof SubjectFactsSchema>;
  * })
  */
 export const ScoringSubjectSchema = z.strictObject({
-  modelId: z.string().min(1),
-  unitId: z.string().min(1),
-  unitGroup: z.string().min(1).optional(),
+  modelId: z.string().check(z.minLength(1)),
+  unitId: z.string().check(z.minLength(1)),
+  unitGroup: z.optional(z.string().check(z.minLength(1))),
   registeredAt: z.iso.datetime({ offset: true }),
   facts: SubjectFactsSchema,
-  scorecards: z.array(ScorecardSchema).default([]),
+  scorecards: z._default(z.array(ScorecardSchema), []),
 });
 /**
  * A value of {@link ScoringSubjectSchema}.
@@ -82,8 +82,8 @@ export type ScoringSubject = z.infer<typeof ScoringSubjectSchema>;
  */
 export const ScoreRoundOptionsSchema = z.strictObject({
   referenceDate: z.iso.date(),
-  explain: z.boolean().default(false),
-  breakdown: z.enum(["full", "points"]).default("full"),
+  explain: z._default(z.boolean(), false),
+  breakdown: z._default(z.enum(["full", "points"]), "full"),
 });
 /**
  * The JSON accepted by {@link ScoreRoundOptionsSchema}.
