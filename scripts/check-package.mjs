@@ -2,8 +2,8 @@
 // what a registry page and a consumer need, checked on what `npm pack` would publish.
 // - LICENSE: the repository's, in the package;
 // - package.json: license, repository (with its directory), homepage, bugs, engines, ESM;
-// - the packed files: README and LICENSE, no tests, every source map's sources shipped,
-//   no build output left behind by a deleted source.
+// - the packed files: README (and what it links to) and LICENSE, no tests, every source
+//   map's sources shipped, no build output left behind by a deleted source.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, posix, relative } from "node:path";
@@ -37,6 +37,10 @@ const [packed] = JSON.parse(
 );
 const files = new Set(packed.files.map((f) => f.path));
 need(files.has("README.md"), "README.md is not packed");
+// A README stands alone on a registry page: what it links to inside the package is shipped.
+for (const [, target] of readFileSync(join(packageDir, "README.md"), "utf8").matchAll(/\]\(\.\/([^)#]+)\)/g)) {
+  need(files.has(target), `README.md links to ${target}, which is not packed`);
+}
 need(files.has("LICENSE"), "LICENSE is not packed");
 for (const file of files) {
   need(!/\.test\.tsx?$|\/test-support\//.test(file), `a test is packed: ${file}`);

@@ -26,7 +26,7 @@ const issuesOf = (input: unknown) => {
 };
 
 describe("validateCriteriaSet", () => {
-  it("accepts the default set of DOMAIN.md", () => {
+  it("accepts the default set of GLOSSARY.md", () => {
     expect(validateCriteriaSet(defaultCriteriaSet).ok).toBe(true);
   });
 

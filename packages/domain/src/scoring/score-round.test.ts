@@ -5,7 +5,7 @@ import { scoreModel } from "./score-model.js";
 import { scoreRound } from "./score-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
 
-// Reference date 2025-06-30. Default set, per DOMAIN.md:
+// Reference date 2025-06-30. Default set, per GLOSSARY.md:
 //   novelty n on 0–30 → 20·n/30 · effectiveness e on 0–10 → 30·e/10 · replicability from adopters
 //   (≥1 → 8, ≥3 → 14, ≥5 → 20) · reach r on 0–10 → 15·r/10 · sustainability min(10, 2.5·months/12)
 //   · theme t on 0–5 → 5·t/5. Start 2021-06-30 → 48 months → sustainability 10.
