@@ -60,7 +60,8 @@ export interface QuotaDemotion {
 export interface QuotaSubjects {
   readonly count: number;
   qualified(p: number): boolean;
-  scoreTierId(p: number): string | null;
+  /** Index in the set's tiers (highest first) of the tier the score falls in; −1 for none. */
+  scoreTier(p: number): number;
   unitGroup(p: number): string | undefined;
   /** Competition rank (ties share it); 0 when disqualified. */
   rank(p: number): number;
@@ -75,6 +76,7 @@ export interface QuotaSubjects {
  * `tierId` past the allowance, in ranking order, move to the tier just below `tierId`.
  * Quotas run from the highest tier down, so a model demoted into a capped tier is
  * counted by that tier's quota. Unit groups are visited in code-unit order of their names.
+ * Tiers are indices in the set's tiers; −1 for none. Allocates per round, not per model.
  *
  * @example
  * placeQuotas(compiled, subjects).outcomes[0] // { base: 6, allowance: 1, before: 2, demoted: ["m2"], ... }
@@ -83,16 +85,16 @@ export function placeQuotas(
   compiled: CompiledCriteriaSet,
   at: QuotaSubjects,
 ): {
-  tiers: Array<string | null>;
-  demotedFrom: Array<string | null>;
-  demotions: Array<QuotaDemotion | null>;
+  tiers: Int16Array;
+  demotedFrom: Int16Array;
+  demotions: Map<number, QuotaDemotion>;
   outcomes: QuotaOutcome[];
 } {
   const n = at.count;
-  const tiers: Array<string | null> = new Array(n);
-  for (let p = 0; p < n; p++) tiers[p] = at.scoreTierId(p);
-  const demotedFrom: Array<string | null> = new Array(n).fill(null);
-  const demotions: Array<QuotaDemotion | null> = new Array(n).fill(null);
+  const tiers = new Int16Array(n);
+  for (let p = 0; p < n; p++) tiers[p] = at.scoreTier(p);
+  const demotedFrom = new Int16Array(n).fill(-1);
+  const demotions = new Map<number, QuotaDemotion>();
   const outcomes: QuotaOutcome[] = [];
   if (compiled.quotas.length === 0) return { tiers, demotedFrom, demotions, outcomes };
   const order = compiled.set.tiers.map((t) => t.id);
@@ -100,8 +102,9 @@ export function placeQuotas(
     .map((quota, quotaIndex) => ({ quota, quotaIndex }))
     .sort((a, b) => order.indexOf(a.quota.tierId) - order.indexOf(b.quota.tierId) || a.quotaIndex - b.quotaIndex);
   for (const { quota, quotaIndex } of quotas) {
-    const below = order[order.indexOf(quota.tierId) + 1];
-    if (below === undefined) continue;
+    const capped = order.indexOf(quota.tierId);
+    if (capped + 1 >= order.length) continue;
+    const of = quota.kind === "share-of-tier" ? order.indexOf(quota.ofTierId) : -1;
     // Positions, per scope, in position order.
     const groups = new Map<string | null, number[]>();
     for (let p = 0; p < n; p++) {
@@ -117,30 +120,26 @@ export function placeQuotas(
       const members = groups.get(group) as number[];
       let base = 0;
       if (quota.kind === "share-of-qualified") base = members.length;
-      else for (const p of members) if (at.scoreTierId(p) === quota.ofTierId) base++;
+      else for (const p of members) if (at.scoreTier(p) === of) base++;
       const allowance = Math.floor((base * percentMilli) / (100 * 1000));
       let before = 0;
       const demoted: number[] = [];
       const kept: number[] = [];
       for (const p of members) {
-        if (tiers[p] !== quota.tierId) continue;
+        if (tiers[p] !== capped) continue;
         before++;
         if (before <= allowance) {
           kept.push(p);
           continue;
         }
-        tiers[p] = below;
-        if (demotedFrom[p] === null) demotedFrom[p] = quota.tierId;
+        tiers[p] = capped + 1;
+        if (demotedFrom[p] === -1) demotedFrom[p] = capped;
         demoted.push(p);
       }
       const ties = tiesAcross(at, kept, demoted);
       for (const p of demoted) {
-        demotions[p] ??= {
-          quotaIndex,
-          base,
-          allowance,
-          tie: ties.find((t) => t.rank === at.rank(p)) ?? null,
-        };
+        if (demotions.has(p)) continue;
+        demotions.set(p, { quotaIndex, base, allowance, tie: ties.find((t) => t.rank === at.rank(p)) ?? null });
       }
       outcomes.push({
         quotaIndex,
@@ -192,14 +191,16 @@ export function applyQuotas(
   const rankAt = new Uint32Array(ranked.length);
   for (let p = 0; p < order.length; p++) rankAt[order[p] as number] = ranks[p] as number;
   const score = (p: number) => ranked[p] as ModelScore;
+  const ids = compiled.set.tiers.map((t) => t.id);
   const { tiers, demotedFrom, outcomes } = placeQuotas(compiled, {
     count: ranked.length,
     qualified: (p) => score(p).status === "qualified",
-    scoreTierId: (p) => score(p).scoreTierId,
+    scoreTier: (p) => ids.indexOf(score(p).scoreTierId ?? ""),
     unitGroup: (p) => score(p).unitGroup,
     rank: (p) => rankAt[p] as number,
     registered: (p) => Date.parse(score(p).registeredAt),
     modelId: (p) => score(p).modelId,
   });
-  return { tiers, demotedFrom, outcomes };
+  const id = (t: number) => ids[t] ?? null;
+  return { tiers: Array.from(tiers, id), demotedFrom: Array.from(demotedFrom, id), outcomes };
 }

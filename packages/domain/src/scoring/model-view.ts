@@ -46,73 +46,96 @@ export interface RankedModel extends ModelScore {
 }
 
 /**
- * One model of a scored round, read from the round's columns. Its figures are fields;
- * its breakdown (`points`, `criteria`, `gates`, `selfAssessment`, `explanation`…) is built
- * from the columns when first read and kept. `JSON.stringify` (through `toJSON`) gives
- * the plain object.
+ * One model of a scored round, read from the round's columns: a view holds the columns
+ * and the model's index, nothing else, so a round of 100,000 models allocates 100,000
+ * small objects and no per-criterion ones. Every field is read from the columns; the
+ * breakdown (`points`, `criteria`, `gates`, `explanation`…) is built when first read and
+ * kept. `JSON.stringify` (through `toJSON`) gives the plain object.
  *
  * @example
  * const m = round.models[0]; m.totalMilli; m.criteria[0]?.pointsMilli; JSON.stringify(m)
  */
 export class ModelView implements RankedModel {
-  readonly modelId: string;
-  readonly unitId: string;
-  readonly unitGroup: string | undefined;
-  readonly registeredAt: string;
-  readonly status: "qualified" | "disqualified";
-  readonly totalMilli: number;
-  readonly exactTotalMilli: number;
-  readonly maxMilli: number;
-  readonly scoreTierId: string | null;
-  readonly rank: number | null;
-  readonly position: number;
-  readonly tierId: string | null;
-  readonly demotedFrom: string | null;
-  readonly demotion: QuotaDemotion | null;
   readonly #columns: RoundColumns;
   readonly #i: number;
   readonly #explain: boolean;
-  // What has been built from the columns so far: one field, so a round of many models
-  // allocates small views.
+  // What has been built from the columns so far: one field, so views stay small.
   #built: Built | undefined;
 
-  constructor(
-    columns: RoundColumns,
-    i: number,
-    place: {
-      rank: number | null;
-      position: number;
-      tierId: string | null;
-      demotedFrom: string | null;
-      demotion: QuotaDemotion | null;
-    },
-    explain: boolean,
-  ) {
-    const subject = columns.subjects[i] as ScoringSubject;
-    const compiled = columns.compiled;
-    const tier = columns.scoreTier[i] as number;
-    this.modelId = subject.modelId;
-    this.unitId = subject.unitId;
-    this.unitGroup = subject.unitGroup;
-    this.registeredAt = subject.registeredAt;
-    this.status = columns.state[i] === DISQUALIFIED ? "disqualified" : "qualified";
-    this.totalMilli = columns.totalMilli[i] as number;
-    this.exactTotalMilli = columns.exactTotalMilli[i] as number;
-    this.maxMilli = compiled.totalMilli;
-    this.scoreTierId = tier < 0 ? null : (compiled.tiers[tier]?.tier.id ?? null);
-    this.rank = place.rank;
-    this.position = place.position;
-    this.tierId = place.tierId;
-    this.demotedFrom = place.demotedFrom;
-    this.demotion = place.demotion;
+  constructor(columns: RoundColumns, i: number, explain: boolean) {
     this.#columns = columns;
     this.#i = i;
     this.#explain = explain;
   }
 
+  get #subject(): ScoringSubject {
+    return this.#columns.subjects[this.#i] as ScoringSubject;
+  }
+
   get #cache(): Built {
     this.#built ??= {};
     return this.#built;
+  }
+
+  #tierId(index: number): string | null {
+    return index < 0 ? null : (this.#columns.compiled.tiers[index]?.tier.id ?? null);
+  }
+
+  get modelId(): string {
+    return this.#subject.modelId;
+  }
+
+  get unitId(): string {
+    return this.#subject.unitId;
+  }
+
+  get unitGroup(): string | undefined {
+    return this.#subject.unitGroup;
+  }
+
+  get registeredAt(): string {
+    return this.#subject.registeredAt;
+  }
+
+  get status(): "qualified" | "disqualified" {
+    return this.#columns.state[this.#i] === DISQUALIFIED ? "disqualified" : "qualified";
+  }
+
+  get totalMilli(): number {
+    return this.#columns.totalMilli[this.#i] as number;
+  }
+
+  get exactTotalMilli(): number {
+    return this.#columns.exactTotalMilli[this.#i] as number;
+  }
+
+  get maxMilli(): number {
+    return this.#columns.compiled.totalMilli;
+  }
+
+  get scoreTierId(): string | null {
+    return this.#tierId(this.#columns.scoreTier[this.#i] as number);
+  }
+
+  get rank(): number | null {
+    const rank = this.#columns.rank[this.#i] as number;
+    return rank === 0 ? null : rank;
+  }
+
+  get position(): number {
+    return this.#columns.position[this.#i] as number;
+  }
+
+  get tierId(): string | null {
+    return this.#tierId(this.#columns.tier[this.#i] as number);
+  }
+
+  get demotedFrom(): string | null {
+    return this.#tierId(this.#columns.demotedFrom[this.#i] as number);
+  }
+
+  get demotion(): QuotaDemotion | null {
+    return this.#columns.demotions.get(this.#i) ?? null;
   }
 
   get points(): readonly number[] {
@@ -154,7 +177,7 @@ export class ModelView implements RankedModel {
   }
 
   get warnings(): readonly DomainError[] {
-    return this.#columns.warnings[this.#i] ?? NONE;
+    return this.#columns.warnings.get(this.#i) ?? NONE;
   }
 
   get selfAssessment(): SelfAssessment | null {

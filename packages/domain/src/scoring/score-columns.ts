@@ -10,6 +10,7 @@ import {
 } from "../criteria/index.js";
 import { type DomainError, domainError } from "../errors/index.js";
 import { aggregateDenominator, aggregateNumerator } from "./aggregate-ratings.js";
+import type { QuotaDemotion } from "./apply-quotas.js";
 import { calibrateReviewers, type ReviewerCalibration } from "./calibrate-reviewers.js";
 import { gatePasses, observeGate } from "./evaluate-gate.js";
 import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
@@ -47,8 +48,8 @@ export interface RoundColumns {
   readonly criteria: number;
   readonly gateCount: number;
   readonly state: Uint8Array;
-  /** Why a model is unscored. */
-  readonly errors: ReadonlyArray<DomainError | undefined>;
+  /** Why a model is unscored, by model index. */
+  readonly errors: ReadonlyMap<number, DomainError>;
   readonly months: Int32Array;
   readonly totalMilli: Int32Array;
   readonly exactTotalMilli: Float64Array;
@@ -91,10 +92,19 @@ export interface RoundColumns {
   readonly selfTotalMilli: Int32Array;
   /** Shown self points, or {@link NO_POINTS}. */
   readonly selfPoints: Int32Array;
-  readonly warnings: ReadonlyArray<readonly DomainError[] | undefined>;
+  /** Non-blocking findings, by model index. */
+  readonly warnings: ReadonlyMap<number, readonly DomainError[]>;
   /** The best value of each input a `relative-to-best` rule reads, among qualified, scored models. */
   readonly best: ReadonlyMap<string, number>;
   readonly calibration: ReadonlyMap<string, ReadonlyMap<string, ReviewerCalibration>>;
+  /** Placement, filled when the round is ranked: competition rank (0 for none) and 1-based position (0 when not placed). */
+  readonly rank: Int32Array;
+  readonly position: Int32Array;
+  /** Index in `compiled.tiers` of the final tier, after quotas, and of the tier a quota demoted from; −1 for none. */
+  readonly tier: Int16Array;
+  readonly demotedFrom: Int16Array;
+  /** Why a quota demoted a model, by model index. */
+  readonly demotions: Map<number, QuotaDemotion>;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -195,8 +205,8 @@ class ColumnScorer {
   private readonly rows = new ReviewerRows();
   private readonly reviewerNumber = new Map<string, number>();
   private readonly reviewerIds: string[] = [];
-  private readonly errors: Array<DomainError | undefined>;
-  private readonly warnings: Array<DomainError[] | undefined>;
+  private readonly errors: Map<number, DomainError>;
+  private readonly warnings: Map<number, DomainError[]>;
   // Per-model scratch, reused for every model.
   private readonly parts: ExactPoints;
   private readonly selfParts: ExactPoints;
@@ -272,8 +282,8 @@ class ColumnScorer {
     this.selfRating = new Float64Array(k);
     this.selfMissing = new Uint8Array(k);
     this.failures = new Int32Array(compiled.allowances.length);
-    this.errors = new Array(n).fill(undefined);
-    this.warnings = new Array(n).fill(undefined);
+    this.errors = new Map();
+    this.warnings = new Map();
     const detail = full ? n * k : 0;
     this.columns = {
       compiled,
@@ -311,6 +321,11 @@ class ColumnScorer {
       warnings: this.warnings,
       best: best ?? new Map(),
       calibration,
+      rank: new Int32Array(n),
+      position: new Int32Array(n),
+      tier: new Int16Array(n).fill(-1),
+      demotedFrom: new Int16Array(n).fill(-1),
+      demotions: new Map(),
     };
   }
 
@@ -321,7 +336,7 @@ class ColumnScorer {
       const problem = this.score(i);
       if (problem !== null) {
         state[i] = UNSCORED;
-        this.errors[i] = withModel(problem, (this.subjects[i] as ScoringSubject).modelId);
+        this.errors.set(i, withModel(problem, (this.subjects[i] as ScoringSubject).modelId));
       }
     }
     return this.columns;
@@ -661,10 +676,10 @@ class ColumnScorer {
             );
           }
           if (count < minReviewers) {
-            let list = this.warnings[i];
+            let list = this.warnings.get(i);
             if (list === undefined) {
               list = [];
-              this.warnings[i] = list;
+              this.warnings.set(i, list);
             }
             list.push(
               domainError(

@@ -53,14 +53,9 @@ export function scoreCompiledModel(
     best: context?.best ?? NO_BEST,
     calibration: context?.calibration ?? new Map(),
   });
-  if (columns.state[0] === UNSCORED) return err(columns.errors[0] as NonNullable<(typeof columns.errors)[0]>);
-  const view = new ModelView(
-    columns,
-    0,
-    { rank: null, position: 0, tierId: null, demotedFrom: null, demotion: null },
-    options.explain ?? false,
-  );
-  return ok(view.toScore());
+  const problem = columns.errors.get(0);
+  if (columns.state[0] === UNSCORED && problem !== undefined) return err(problem);
+  return ok(new ModelView(columns, 0, options.explain ?? false).toScore());
 }
 
 /**

@@ -120,7 +120,7 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
   const unscored: Array<{ modelId: string; error: DomainError }> = [];
   for (let i = 0; i < columns.models; i++) {
     if (columns.state[i] === UNSCORED) {
-      unscored.push({ modelId: (subjects[i] as ScoringSubject).modelId, error: columns.errors[i] as DomainError });
+      unscored.push({ modelId: (subjects[i] as ScoringSubject).modelId, error: columns.errors.get(i) as DomainError });
     } else scored.push(i);
   }
   unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
@@ -140,14 +140,10 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
   }
   const { order, ranks } = rankByKeys(keys, (s) => (subjects[scored[s] as number] as ScoringSubject).modelId);
   const at = (p: number) => scored[order[p] as number] as number;
-  const tierIdOf = (i: number) => {
-    const t = columns.scoreTier[i] as number;
-    return t < 0 ? null : ((compiled.tiers[t] as { tier: { id: string } }).tier.id as string);
-  };
   const placed = placeQuotas(compiled, {
     count: order.length,
     qualified: (p) => columns.state[at(p)] === QUALIFIED,
-    scoreTierId: (p) => tierIdOf(at(p)),
+    scoreTier: (p) => columns.scoreTier[at(p)] as number,
     unitGroup: (p) => (subjects[at(p)] as ScoringSubject).unitGroup,
     rank: (p) => ranks[p] as number,
     registered: (p) => keys.registered[order[p] as number] as number,
@@ -155,27 +151,22 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
   });
 
   const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
+  const counts = new Int32Array(compiled.tiers.length);
   const needsAnotherReviewer: string[] = [];
   const models: RankedModel[] = new Array(order.length);
   const gap = compiled.criterionGapMilli;
   const totalGap = compiled.totalGapMilli;
   for (let p = 0; p < order.length; p++) {
     const i = at(p);
-    const tierId = placed.tiers[p] ?? null;
-    const rank = ranks[p] as number;
-    models[p] = new ModelView(
-      columns,
-      i,
-      {
-        rank: rank === 0 ? null : rank,
-        position: p + 1,
-        tierId,
-        demotedFrom: placed.demotedFrom[p] ?? null,
-        demotion: placed.demotions[p] ?? null,
-      },
-      explain,
-    );
-    if (tierId !== null) tierCounts[tierId] = (tierCounts[tierId] ?? 0) + 1;
+    const tier = placed.tiers[p] as number;
+    columns.rank[i] = ranks[p] as number;
+    columns.position[i] = p + 1;
+    columns.tier[i] = tier;
+    columns.demotedFrom[i] = placed.demotedFrom[p] as number;
+    const demotion = placed.demotions.get(p);
+    if (demotion !== undefined) columns.demotions.set(i, demotion);
+    models[p] = new ModelView(columns, i, explain);
+    if (tier >= 0) counts[tier] = (counts[tier] as number) + 1;
     // What disagreementOf says, without building it: spreads are 0 but for rating criteria.
     let disagree = totalGap !== undefined && (columns.totalSpreadMilli[i] as number) > totalGap;
     if (!disagree && gap !== undefined) {
@@ -183,6 +174,9 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
     }
     if (disagree) needsAnotherReviewer.push((subjects[i] as ScoringSubject).modelId);
   }
+  compiled.tiers.forEach((t, index) => {
+    tierCounts[t.tier.id] = counts[index] as number;
+  });
   const set = compiled.set;
   const result: Omit<RoundResult, "columns"> = {
     criteriaSetId: set.id,
