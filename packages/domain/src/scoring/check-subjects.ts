@@ -5,50 +5,19 @@ import { type ScoringSubject, ScoringSubjectSchema } from "./scoring-subject.js"
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isName = (v: unknown) => typeof v === "string" && v.length > 0;
 
-// Switches rather than sets: this runs for every subject and card of a round.
-function subjectKeysKnown(value: Record<string, unknown>): boolean {
-  for (const key in value) {
-    switch (key) {
-      case "modelId":
-      case "unitId":
-      case "unitGroup":
-      case "registeredAt":
-      case "facts":
-      case "scorecards":
-        continue;
-      default:
-        if (Object.hasOwn(value, key)) return false;
-    }
-  }
-  return true;
-}
+const SUBJECT_KEYS: ReadonlySet<string> = new Set([
+  "modelId",
+  "unitId",
+  "unitGroup",
+  "registeredAt",
+  "facts",
+  "scorecards",
+]);
+const FACT_KEYS: ReadonlySet<string> = new Set(["startDate", "evidenceCount", "disciplined", "indicators"]);
+const CARD_KEYS: ReadonlySet<string> = new Set(["reviewerId", "role", "scores"]);
 
-function factKeysKnown(value: Record<string, unknown>): boolean {
-  for (const key in value) {
-    switch (key) {
-      case "startDate":
-      case "evidenceCount":
-      case "disciplined":
-      case "indicators":
-        continue;
-      default:
-        if (Object.hasOwn(value, key)) return false;
-    }
-  }
-  return true;
-}
-
-function cardKeysKnown(value: Record<string, unknown>): boolean {
-  for (const key in value) {
-    switch (key) {
-      case "reviewerId":
-      case "role":
-      case "scores":
-        continue;
-      default:
-        if (Object.hasOwn(value, key)) return false;
-    }
-  }
+function onlyKnownKeys(value: Record<string, unknown>, known: ReadonlySet<string>): boolean {
+  for (const key in value) if (!known.has(key) && Object.hasOwn(value, key)) return false;
   return true;
 }
 
@@ -64,11 +33,11 @@ function numbers(value: unknown): boolean {
  * Dates are checked later, model by model.
  */
 function hasSubjectShape(s: unknown): boolean {
-  if (!isObject(s) || !subjectKeysKnown(s)) return false;
+  if (!isObject(s) || !onlyKnownKeys(s, SUBJECT_KEYS)) return false;
   if (!isName(s.modelId) || !isName(s.unitId) || typeof s.registeredAt !== "string") return false;
   if (s.unitGroup !== undefined && !isName(s.unitGroup)) return false;
   const facts = s.facts;
-  if (!isObject(facts) || !factKeysKnown(facts)) return false;
+  if (!isObject(facts) || !onlyKnownKeys(facts, FACT_KEYS)) return false;
   if (typeof facts.startDate !== "string" || typeof facts.disciplined !== "boolean") return false;
   const evidence = facts.evidenceCount;
   if (typeof evidence !== "number" || !Number.isInteger(evidence) || evidence < 0) return false;
@@ -76,7 +45,7 @@ function hasSubjectShape(s: unknown): boolean {
   const cards = s.scorecards;
   if (!Array.isArray(cards)) return false;
   for (const card of cards) {
-    if (!isObject(card) || !cardKeysKnown(card) || !isName(card.reviewerId)) return false;
+    if (!isObject(card) || !onlyKnownKeys(card, CARD_KEYS) || !isName(card.reviewerId)) return false;
     if (card.role !== undefined && card.role !== "verifier" && card.role !== "self") return false;
     // Each rating is read (and a non-number refused, per model) when the model is scored.
     if (!isObject(card.scores)) return false;
