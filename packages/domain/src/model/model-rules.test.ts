@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { buildUnitTree } from "../org/unit-tree.js";
+import { sampleModel } from "../test-support/sample-model.js";
+import { thanhLiemUnits } from "../test-support/thanh-liem-units.js";
+import { authorizeModelAction } from "./authorize-model-action.js";
+import { draftModel } from "./draft-model.js";
+import { editModel } from "./edit-model.js";
+import { modelLifecycle } from "./model-lifecycle.js";
+
+const tree = (() => {
+  const t = buildUnitTree(thanhLiemUnits);
+  if (!t.ok) throw new Error(t.error.message.en);
+  return t.value;
+})();
+const officer = { userId: "u1", role: "unit-officer" as const, unitId: "chqs" };
+const districtAdmin = { userId: "u2", role: "unit-admin" as const, unitId: "huyen" };
+
+describe("authorizeModelAction says why an actor may not act", () => {
+  it("names an action the lifecycle does not have", () => {
+    const lifecycle = modelLifecycle.filter((r) => r.action !== "archive");
+    expect(authorizeModelAction({ actor: officer, action: "archive", ownerUnitId: "chqs", tree, lifecycle })).toEqual({
+      ok: false,
+      error: {
+        code: "MODEL.UNKNOWN_ACTION",
+        message: { vi: 'Quy trình không có thao tác "archive"', en: 'The lifecycle has no action "archive"' },
+        details: { action: "archive" },
+      },
+    });
+  });
+
+  it("names an owner unit that is not in the tree", () => {
+    expect(authorizeModelAction({ actor: officer, action: "submit", ownerUnitId: "ghost", tree })).toEqual({
+      ok: false,
+      error: {
+        code: "ORG.UNIT_NOT_FOUND",
+        message: { vi: "Không tìm thấy đơn vị ghost", en: "Unit ghost not found" },
+        details: { unitId: "ghost" },
+      },
+    });
+  });
+
+  it("names the role that may not take the action", () => {
+    expect(authorizeModelAction({ actor: officer, action: "approve", ownerUnitId: "chqs", tree })).toEqual({
+      ok: false,
+      error: {
+        code: "MODEL.FORBIDDEN",
+        message: {
+          vi: 'Vai trò unit-officer không được thực hiện thao tác "approve"',
+          en: "Role unit-officer may not approve a model",
+        },
+        details: { reason: "role", action: "approve", role: "unit-officer" },
+      },
+    });
+  });
+
+  it("names the unit the actor has no authority over", () => {
+    const ownAdmin = { userId: "u3", role: "unit-admin" as const, unitId: "chqs" };
+    expect(authorizeModelAction({ actor: ownAdmin, action: "approve", ownerUnitId: "chqs", tree })).toEqual({
+      ok: false,
+      error: {
+        code: "MODEL.FORBIDDEN",
+        message: {
+          vi: 'Đơn vị của người dùng không có thẩm quyền "approve" với mô hình của Ban CHQS huyện Thanh Liêm',
+          en: "The actor's unit has no authority to approve a model of Ban CHQS huyện Thanh Liêm",
+        },
+        details: {
+          reason: "scope",
+          action: "approve",
+          authority: "unit-above",
+          actorUnitId: "chqs",
+          ownerUnitId: "chqs",
+        },
+      },
+    });
+  });
+
+  it("refuses an actor without a unit, even where the owner has no parent", () => {
+    const parentRule = modelLifecycle.map((r) =>
+      r.action === "approve" ? { ...r, authority: "parent-unit" as const } : r,
+    );
+    const unitless = { userId: "u4", role: "unit-admin" as const, unitId: null };
+    const r = authorizeModelAction({
+      actor: unitless,
+      action: "approve",
+      ownerUnitId: "tinh",
+      tree,
+      lifecycle: parentRule,
+    });
+    expect(r.ok ? "ok" : [r.error.code, r.error.details?.reason]).toEqual(["MODEL.FORBIDDEN", "scope"]);
+  });
+
+  it.each([
+    ["owner-unit", "chqs", true],
+    ["owner-unit", "huyen", false],
+    ["parent-unit", "huyen", true],
+    ["parent-unit", "tinh", false],
+    ["unit-above", "tinh", true],
+    ["unit-above", "chqs", false],
+    ["owner-or-above", "chqs", true],
+    ["owner-or-above", "tinh", true],
+    ["owner-or-above", "xa-a", false],
+  ] as const)("with authority %s, an admin of %s may act on a model of chqs: %s", (authority, unitId, allowed) => {
+    const lifecycle = modelLifecycle.map((r) => (r.action === "approve" ? { ...r, authority } : r));
+    const actor = { userId: "u5", role: "unit-admin" as const, unitId };
+    expect(authorizeModelAction({ actor, action: "approve", ownerUnitId: "chqs", tree, lifecycle }).ok).toBe(allowed);
+  });
+});
+
+describe("draftModel", () => {
+  const input = { ...sampleModel(), status: "active" };
+  const at = "2019-03-01T08:00:00+07:00";
+
+  it("forces the status to draft and records where it came from", () => {
+    const r = draftModel(input, { actor: officer, at, tree });
+    expect(r).toMatchObject({ ok: true, value: { model: { status: "draft" }, entry: { from: null, to: "draft" } } });
+  });
+
+  it("uses the lifecycle it is given", () => {
+    const lifecycle = modelLifecycle.map((r) => (r.action === "draft" ? { ...r, roles: ["unit-admin" as const] } : r));
+    const r = draftModel(input, { actor: officer, at, tree, lifecycle });
+    expect(r.ok ? "ok" : [r.error.code, r.error.details?.reason]).toEqual(["MODEL.FORBIDDEN", "role"]);
+  });
+
+  it("refuses an invalid model before asking who acts", () => {
+    const r = draftModel({ ...input, name: "" }, { actor: { ...officer, unitId: "xa-a" }, at, tree });
+    expect(r.ok ? "ok" : r.error.code).toBe("MODEL.INVALID");
+  });
+
+  it("refuses a unit that may not draft for the owner", () => {
+    const r = draftModel(input, { actor: { ...officer, unitId: "xa-a" }, at, tree });
+    expect(r.ok ? "ok" : [r.error.code, r.error.details?.reason]).toEqual(["MODEL.FORBIDDEN", "scope"]);
+  });
+});
+
+describe("editModel", () => {
+  it("changes the person's name of an individual model, not of a collective one", () => {
+    const person = sampleModel({ kind: "individual", personName: "Nguyễn Văn A" } as never);
+    expect(editModel(person, { personName: "Trần Thị B" })).toMatchObject({
+      ok: true,
+      value: { personName: "Trần Thị B" },
+    });
+    const edited = editModel(sampleModel(), { personName: "Trần Thị B" });
+    expect(edited.ok && "personName" in edited.value).toBe(false);
+  });
+
+  it("keeps what is given as undefined, and trims a new annual theme", () => {
+    const draft = sampleModel({ annualTheme: "Dân vận khéo" });
+    const r = editModel(draft, { name: undefined, annualTheme: "  Chuyển đổi số  " });
+    expect(r).toMatchObject({ ok: true, value: { name: draft.name, annualTheme: "Chuyển đổi số" } });
+    expect(editModel(draft, { name: "X" })).toMatchObject({ ok: true, value: { annualTheme: "Dân vận khéo" } });
+  });
+});
