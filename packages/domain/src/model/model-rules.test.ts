@@ -6,6 +6,8 @@ import { authorizeModelAction } from "./authorize-model-action.js";
 import { draftModel } from "./draft-model.js";
 import { editModel } from "./edit-model.js";
 import { modelLifecycle } from "./model-lifecycle.js";
+import { parseModel } from "./parse-model.js";
+import { transitionModel } from "./transition-model.js";
 
 const tree = (() => {
   const t = buildUnitTree(thanhLiemUnits);
@@ -148,5 +150,141 @@ describe("editModel", () => {
     const r = editModel(draft, { name: undefined, annualTheme: "  Chuyển đổi số  " });
     expect(r).toMatchObject({ ok: true, value: { name: draft.name, annualTheme: "Chuyển đổi số" } });
     expect(editModel(draft, { name: "X" })).toMatchObject({ ok: true, value: { annualTheme: "Dân vận khéo" } });
+  });
+});
+
+describe("transitionModel says why a transition is refused", () => {
+  const tree2 = tree;
+  const at = (minute: number) => `2022-01-01T00:${String(minute).padStart(2, "0")}:00Z`;
+  const entry = (from: string | null, to: string, minute: number) => ({
+    modelId: "m-qs",
+    from,
+    to,
+    command: "submit",
+    by: "u",
+    at: at(minute),
+    reason: null,
+  });
+
+  it("names the action and the status, in English too", () => {
+    const r = transitionModel(
+      sampleModel(),
+      [entry(null, "draft", 0)] as never,
+      { kind: "approve" },
+      {
+        actor: districtAdmin,
+        at: at(1),
+        tree: tree2,
+      },
+    );
+    expect(r.ok ? null : [r.error.message.en, r.error.details]).toEqual([
+      "Cannot approve a model that is draft",
+      { from: "draft", action: "approve", allowedFrom: ["submitted"] },
+    ]);
+  });
+
+  it("asks for a reason, naming the action", () => {
+    const r = transitionModel(
+      sampleModel({ status: "submitted" }),
+      [entry("draft", "submitted", 0)] as never,
+      { kind: "return", reason: " " },
+      {
+        actor: districtAdmin,
+        at: at(1),
+        tree: tree2,
+      },
+    );
+    expect(r.ok ? null : r.error).toEqual({
+      code: "MODEL.REASON_REQUIRED",
+      message: { vi: 'Cần nêu lý do khi "return" mô hình', en: "A reason is required to return a model" },
+      details: { action: "return" },
+    });
+  });
+
+  it("says when a transition is dated before the previous one", () => {
+    const r = transitionModel(
+      sampleModel({ status: "submitted" }),
+      [entry("draft", "submitted", 5)] as never,
+      { kind: "approve" },
+      {
+        actor: districtAdmin,
+        at: at(4),
+        tree: tree2,
+      },
+    );
+    expect(r.ok ? null : r.error).toEqual({
+      code: "MODEL.TIME_OUT_OF_ORDER",
+      message: {
+        vi: "Thời điểm chuyển trạng thái sớm hơn lần chuyển trước",
+        en: "The transition is dated before the previous one",
+      },
+      details: { at: at(4), previousAt: at(5) },
+    });
+  });
+
+  it("says how the history does not match the status", () => {
+    const model = sampleModel({ status: "submitted" });
+    const r = transitionModel(
+      model,
+      [entry(null, "draft", 0)] as never,
+      { kind: "approve" },
+      { actor: districtAdmin, at: at(1), tree: tree2 },
+    );
+    expect(r.ok ? null : r.error).toEqual({
+      code: "MODEL.HISTORY_INCONSISTENT",
+      message: {
+        vi: "Lịch sử trạng thái của mô hình QS-01 không khớp với trạng thái hiện tại",
+        en: "The status history of model QS-01 does not match its status (last entry leads to draft, model is submitted)",
+      },
+      details: { modelId: "m-qs", status: "submitted" },
+    });
+    const suspended = sampleModel({ status: "suspended" });
+    const orphan = transitionModel(
+      suspended,
+      [entry(null, "suspended", 0)] as never,
+      { kind: "reinstate" },
+      {
+        actor: districtAdmin,
+        at: at(1),
+        tree: tree2,
+      },
+    );
+    expect(orphan.ok ? null : orphan.error.message.en).toBe(
+      "The status history of model QS-01 does not match its status (no history entry leads to suspended)",
+    );
+  });
+
+  it("uses the lifecycle it is given", () => {
+    const lifecycle = modelLifecycle.map((r) => (r.action === "submit" ? { ...r, roles: ["unit-admin" as const] } : r));
+    const r = transitionModel(
+      sampleModel(),
+      [entry(null, "draft", 0)] as never,
+      { kind: "submit" },
+      {
+        actor: officer,
+        at: at(1),
+        tree: tree2,
+        lifecycle,
+      },
+    );
+    expect(r.ok ? "ok" : [r.error.code, r.error.details?.reason]).toEqual(["MODEL.FORBIDDEN", "role"]);
+  });
+});
+
+describe("model errors' words", () => {
+  it("says a model that is not a draft or returned cannot be edited", () => {
+    const r = editModel(sampleModel({ status: "active" }), { name: "X" });
+    expect(r.ok ? null : r.error.message).toEqual({
+      vi: "Chỉ sửa được mô hình đang là bản nháp hoặc bị trả lại.",
+      en: "Only a draft or returned model can be edited.",
+    });
+  });
+
+  it("says an invalid model is invalid", () => {
+    const r = parseModel({ ...sampleModel(), code: "" });
+    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual([
+      "MODEL.INVALID",
+      { vi: "Mô hình không hợp lệ", en: "Invalid model" },
+    ]);
   });
 });
