@@ -78,7 +78,7 @@ describe("gates", () => {
     startDate: "2020-01-01",
     evidenceCount: 1,
     disciplined: false,
-    indicators: households === undefined ? {} : { households },
+    indicators: (households === undefined ? {} : { households }) as Record<string, number>,
   });
   const passes = (households?: number) =>
     c.gates.slice(3, 9).map((g) => {
@@ -156,7 +156,12 @@ describe("indicator rules, exactly", () => {
     modelId: `m${x}`,
     unitId: "u",
     registeredAt: "2024-01-01T00:00:00Z",
-    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined: false, indicators: x === undefined ? {} : { x } },
+    facts: {
+      startDate: "2020-01-01",
+      evidenceCount: 1,
+      disciplined: false,
+      indicators: (x === undefined ? {} : { x }) as Record<string, number>,
+    },
     scorecards: [],
   });
   const points = (r: unknown, x: number | undefined) => {
@@ -398,7 +403,9 @@ describe("why a round cannot be scored", () => {
   it("says the options are not valid, and how", () => {
     const r = scoreRound(defaultCriteriaSet, [], { referenceDate: "30/06/2025" });
     expect(
-      r.ok ? null : [r.error.code, r.error.message.en, (r.error.details?.issues as Array<{ path: string }>)[0]?.path],
+      r.ok
+        ? null
+        : [r.error.code, r.error.message.en, ((r.error.details?.issues ?? []) as Array<{ path: string }>)[0]?.path],
     ).toEqual(["SCORING.INVALID_OPTIONS", "Invalid round options (referenceDate YYYY-MM-DD)", "referenceDate"]);
   });
 
