@@ -76,6 +76,8 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Mutation runs (scripts/mutation.mjs sets STRYKER_MODULE) try fewer property cases.
+    setupFiles: process.env.STRYKER_MODULE === undefined ? [] : ["test/stryker-setup.ts"],
     // Property and fuzz tests run thousands of cases; on a loaded two-core machine
     // the default 5 s is too tight. The bound is against hangs, not a speed claim.
     testTimeout: 60_000,
