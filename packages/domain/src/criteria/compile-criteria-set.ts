@@ -11,6 +11,7 @@ import type { CriteriaNode, GateCriterion, ScoredCriterion } from "./criterion.j
 import { MILLI, toMilli } from "./milli-points.js";
 import type { Quota } from "./quota.js";
 import type { Scale, ScaleBand } from "./scale.js";
+import { shapeCriteriaSet } from "./shape-criteria-set.js";
 import type { Tier } from "./tier.js";
 
 /**
@@ -135,7 +136,23 @@ const MAX_SCALE_MAGNITUDE = 100_000;
 const pts = (milli: number) => `${milli / MILLI}`;
 
 /**
- * Checks everything about a criteria set beyond its shape and compiles it for scoring.
+ * Compiles a criteria set for scoring: its shape first (`CRITERIA.SHAPE`, as
+ * {@link validateCriteriaSet} reports it; raw JSON gets its defaults), then its meaning
+ * (`CRITERIA.INVALID`, see {@link checkCriteriaSet}). Never throws.
+ *
+ * @example
+ * const compiled = compileCriteriaSet(defaultCriteriaSet);
+ * if (compiled.ok) compiled.value.totalMilli // 100000
+ */
+export function compileCriteriaSet(
+  set: unknown,
+): Result<CompiledCriteriaSet, DomainError<"CRITERIA.SHAPE" | "CRITERIA.INVALID">> {
+  const shaped = shapeCriteriaSet(set);
+  return shaped.ok ? checkCriteriaSet(shaped.value) : shaped;
+}
+
+/**
+ * Checks everything about a parsed criteria set beyond its shape and compiles it for scoring.
  * Finds every issue at once: duplicate ids; declared total ≠ sum of criteria
  * (`CRITERIA.POINTS_MISMATCH` with both numbers) or weights not summing to 100; group
  * totals; scales, overlapping or out-of-scale bands; unordered tiers or tiers not
@@ -145,10 +162,10 @@ const pts = (milli: number) => `${milli / MILLI}`;
  * tie-break criteria and quota tiers; a tier capped against itself (`CRITERIA.QUOTA_SELF`).
  *
  * @example
- * const compiled = compileCriteriaSet(defaultCriteriaSet);
- * if (compiled.ok) compiled.value.totalMilli // 100000
+ * const compiled = checkCriteriaSet(CriteriaSetSchema.parse(json));
+ * if (!compiled.ok) compiled.error.details?.issues // every issue at once
  */
-export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet, DomainError<"CRITERIA.INVALID">> {
+export function checkCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet, DomainError<"CRITERIA.INVALID">> {
   const issues: CriteriaIssue[] = [];
   const issue = (code: string, vi: string, en: string, details: Record<string, unknown>) =>
     issues.push(domainError(code, { vi, en }, details));

@@ -12,6 +12,7 @@ export {
   type CompiledScale,
   type CompiledScoredCriterion,
   type CriteriaIssue,
+  checkCriteriaSet,
   compileCriteriaSet,
   FACT_INPUTS,
 } from "./compile-criteria-set.js";
@@ -60,6 +61,7 @@ export {
 export { createDraftFromCriteriaSet, publishCriteriaSet } from "./publish-criteria-set.js";
 export { type Quota, QuotaSchema } from "./quota.js";
 export { CriteriaIdSchema, type Scale, type ScaleBand, ScaleBandSchema, ScaleSchema } from "./scale.js";
+export { shapeCriteriaSet } from "./shape-criteria-set.js";
 export { type TieBreak, TieBreakSchema } from "./tie-break.js";
 export { type Tier, TierSchema } from "./tier.js";
 export { validateCriteriaSet } from "./validate-criteria-set.js";

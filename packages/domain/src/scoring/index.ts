@@ -40,7 +40,7 @@ export { type RescoreRow, type RoundComparison, rescoreRound } from "./rescore-r
 export { DISQUALIFIED, NO_POINTS, QUALIFIED, type RoundColumns, scoreColumns, UNSCORED } from "./score-columns.js";
 export { scoreIndicator } from "./score-indicator.js";
 export { scoreCompiledModel, scoreModel } from "./score-model.js";
-export { compileSet, type RankedModel, type RoundResult, scoreCompiledRound, scoreRound } from "./score-round.js";
+export { type RankedModel, type RoundResult, scoreCompiledRound, scoreRound } from "./score-round.js";
 export {
   type Scorecard,
   ScorecardSchema,

@@ -1,11 +1,10 @@
-import type { CompiledCriteriaSet, CriteriaSet } from "../criteria/index.js";
+import { type CompiledCriteriaSet, type CriteriaSet, compileCriteriaSet } from "../criteria/index.js";
 import { domainError, err, ok, type Result } from "../errors/index.js";
 import { buildRoundContext, type RoundContext } from "./build-round-context.js";
 import { prepareSubjects } from "./check-subjects.js";
 import type { ModelScore } from "./model-score.js";
 import { ModelView } from "./model-view.js";
 import { scoreColumns, UNSCORED } from "./score-columns.js";
-import { compileSet } from "./score-round.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 
 const NO_BEST: ReadonlyMap<string, number> = new Map();
@@ -75,7 +74,7 @@ export function scoreModel(
   subject: ScoringSubject,
   options: { referenceDate: string; subjects?: readonly ScoringSubject[] },
 ): Result<ModelScore> {
-  const compiled = compileSet(set);
+  const compiled = compileCriteriaSet(set);
   if (!compiled.ok) return compiled;
   let context: RoundContext | undefined;
   if (options.subjects !== undefined) {

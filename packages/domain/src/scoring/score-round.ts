@@ -1,9 +1,4 @@
-import {
-  type CompiledCriteriaSet,
-  type CriteriaSet,
-  compileCriteriaSet,
-  validateCriteriaSet,
-} from "../criteria/index.js";
+import { type CompiledCriteriaSet, type CriteriaSet, compileCriteriaSet } from "../criteria/index.js";
 import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
 import { safeParseShape } from "../internal/shape-issues.js";
 import { placeQuotas, type QuotaOutcome } from "./apply-quotas.js";
@@ -213,21 +208,7 @@ export function scoreRound(
   subjects: readonly ScoringSubject[],
   options: ScoreRoundOptions,
 ): Result<RoundResult> {
-  const compiled = compileSet(set);
+  const compiled = compileCriteriaSet(set);
   if (!compiled.ok) return compiled;
   return scoreCompiledRound(compiled.value, subjects, options);
-}
-
-/**
- * Validates a criteria set given as data (raw JSON included: defaults are filled in)
- * and compiles it. Sets published by {@link publishCriteriaSet} are frozen and already
- * valid; anything else is checked.
- *
- * @example
- * compileSet(JSON.parse(text)) // ok(compiled) or err CRITERIA.SHAPE / CRITERIA.INVALID
- */
-export function compileSet(set: unknown): Result<CompiledCriteriaSet, DomainError> {
-  const checked = validateCriteriaSet(set);
-  if (!checked.ok) return checked;
-  return compileCriteriaSet(checked.value);
 }
