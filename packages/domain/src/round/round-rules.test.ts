@@ -7,6 +7,8 @@ import { checkScorecard } from "./check-scorecard.js";
 import { decideCouncil } from "./decide-council.js";
 import { drawPanel } from "./draw-panel.js";
 import { hasConflictOfInterest } from "./has-conflict-of-interest.js";
+import { RoundSettingsSchema } from "./round-settings.js";
+import { seededPrng } from "./seeded-prng.js";
 
 const compiled = (() => {
   const c = compileCriteriaSet(defaultCriteriaSet);
@@ -309,5 +311,137 @@ describe("checkEligibility", () => {
       "2022-12-15",
     );
     expect(r.ok ? "ok" : r.error.code).toBe("SCORING.GATE_UNDECIDABLE");
+  });
+});
+
+describe("round rules, at their edges", () => {
+  it("replays a seed's draw exactly: recorded seeds must keep drawing the same panels", () => {
+    const pool = ["a", "b", "c", "d", "e"].map((userId) => ({ userId, unitPath: `x/${userId}/` }));
+    const models = [
+      { modelId: "m0", ownerPath: "y/", assigned: ["a", "b"] },
+      ...["m1", "m2", "m3"].map((modelId) => ({ modelId, ownerPath: "y/", assigned: [] })),
+    ];
+    expect(drawPanel({ seed: "2022", size: 2, models, pool })).toEqual({
+      ok: true,
+      value: [
+        { modelId: "m0", reviewerIds: [] },
+        { modelId: "m1", reviewerIds: ["c", "d"] },
+        { modelId: "m2", reviewerIds: ["e", "b"] },
+        { modelId: "m3", reviewerIds: ["d", "e"] },
+      ],
+    });
+    const seven = ["m1", "m2", "m3", "m4", "m5", "m6", "m7"].map((modelId) => ({
+      modelId,
+      ownerPath: "y/",
+      assigned: [],
+    }));
+    const draw = drawPanel({ seed: "2022", size: 2, models: seven, pool });
+    expect(draw.ok && draw.value.map((d) => d.reviewerIds.join(""))).toEqual([
+      "ca",
+      "bd",
+      "ed",
+      "cb",
+      "ea",
+      "be",
+      "da",
+    ]);
+  });
+
+  it("draws from the same sequence for the same seed", () => {
+    const next = seededPrng("2022");
+    expect([next(), next(), next()]).toEqual([0.2139804584439844, 0.9969583877827972, 0.08891573618166149]);
+  });
+
+  it("keeps a reviewer already assigned elsewhere for last", () => {
+    const pool = ["a", "b", "c"].map((userId) => ({ userId, unitPath: `x/${userId}/` }));
+    // With nobody assigned, seed s1 draws a; with a already on m1's panel it draws someone else.
+    const free = drawPanel({ seed: "s1", size: 1, models: [{ modelId: "m2", ownerPath: "y/", assigned: [] }], pool });
+    expect(free.ok && free.value[0]?.reviewerIds).toEqual(["a"]);
+    const loaded = drawPanel({
+      seed: "s1",
+      size: 1,
+      models: [
+        { modelId: "m1", ownerPath: "y/", assigned: ["a"] },
+        { modelId: "m2", ownerPath: "y/", assigned: [] },
+      ],
+      pool,
+    });
+    expect(loaded.ok && loaded.value[1]?.reviewerIds).not.toEqual(["a"]);
+  });
+
+  it("draws nobody for a model whose panel is already over-full", () => {
+    const pool = ["a", "b", "c"].map((userId) => ({ userId, unitPath: `x/${userId}/` }));
+    const r = drawPanel({
+      seed: "s",
+      size: 1,
+      models: [{ modelId: "m", ownerPath: "y/", assigned: ["a", "b"] }],
+      pool,
+    });
+    expect(r).toEqual({ ok: true, value: [{ modelId: "m", reviewerIds: [] }] });
+  });
+
+  it("sees no conflict for a reviewer without a unit, whatever the model's path", () => {
+    expect(hasConflictOfInterest(null, "null/x/")).toBe(false);
+  });
+
+  it("measures a rating's step from the scale's minimum", () => {
+    const stepped = compileCriteriaSet({
+      status: "draft",
+      id: "s",
+      name: { vi: "S", en: "S" },
+      totalPoints: 10,
+      scales: [{ id: "s", label: { vi: "1–7", en: "1–7" }, min: 1, max: 7, step: 3 }],
+      criteria: [{ kind: "rating", id: "q", label: { vi: "Q", en: "Q" }, points: 10, scaleId: "s" }],
+      tiers: [{ id: "t", label: { vi: "T", en: "T" }, min: 0 }],
+    });
+    if (!stepped.ok) throw new Error(stepped.error.message.en);
+    expect(checkScorecard(stepped.value, { q: 4 }, {}, { commentsRequired: false })).toEqual({ ok: true, value: true });
+    expect(checkScorecard(stepped.value, { q: 3 }, {}, { commentsRequired: false }).ok).toBe(false);
+  });
+
+  it("refuses a scorecard with one rating missing and one unknown, listing several of each", () => {
+    const r = checkScorecard(compiled, { novelty: 31, effectiveness: 11, extra: 1 }, {}, { commentsRequired: false });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: "ROUND.SCORECARD_INCOMPLETE",
+        message: {
+          vi: "Phiếu chấm chưa hợp lệ: chưa chấm reach, theme; điểm ngoài thang novelty, effectiveness; tiêu chí không có trong bộ extra.",
+          en: "The scorecard is not valid: not rated reach, theme; off the scale novelty, effectiveness; not in the set extra.",
+        },
+        details: {
+          missing: ["reach", "theme"],
+          offScale: ["novelty", "effectiveness"],
+          uncommented: [],
+          unknown: ["extra"],
+        },
+      },
+    });
+    const one = checkScorecard(
+      compiled,
+      { novelty: 20, effectiveness: 8, reach: 7, extra: 1 },
+      {},
+      { commentsRequired: false },
+    );
+    expect(one.ok ? null : one.error.message.en).toBe(
+      "The scorecard is not valid: not rated theme; not in the set extra.",
+    );
+  });
+
+  it("says just what is missing when nothing else is wrong", () => {
+    const r = checkScorecard(compiled, { novelty: 20, effectiveness: 8, reach: 7 }, {}, { commentsRequired: false });
+    expect(r.ok ? null : r.error.message).toEqual({
+      vi: "Phiếu chấm chưa hợp lệ: chưa chấm theme.",
+      en: "The scorecard is not valid: not rated theme.",
+    });
+  });
+
+  it("defaults a round's settings to two reviewers, 2/3 quorum, 70 % approval and no required comments", () => {
+    expect(RoundSettingsSchema.parse({})).toEqual({
+      reviewersPerModel: 2,
+      quorum: 2 / 3,
+      approvalThreshold: 0.7,
+      commentsRequired: false,
+    });
   });
 });
