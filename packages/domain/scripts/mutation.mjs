@@ -1,4 +1,4 @@
-// Mutation testing, one module at a time: `pnpm --filter @lantoa/domain mutation [module…]`
+// Mutation testing, one module at a time: `pnpm --filter @lantoa/domain mutation [--force] [module…]`
 // (default: criteria scoring round model org). Each module keeps its own incremental file
 // under reports/mutation/, so a rerun tests only mutants whose code or covering tests
 // changed. One test process (concurrency 1): the machine's two cores are shared. Prints the
@@ -9,7 +9,11 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const stryker = require.resolve("@stryker-mutator/core/bin/stryker.js");
-const modules = process.argv.length > 2 ? process.argv.slice(2) : ["criteria", "scoring", "round", "model", "org"];
+// `--force` retests every mutant: the incremental file reuses results of mutants whose code
+// and covering tests did not change, and misses tests that kill a mutant made at module load.
+const force = process.argv.includes("--force");
+const named = process.argv.slice(2).filter((a) => a !== "--force");
+const modules = named.length > 0 ? named : ["criteria", "scoring", "round", "model", "org"];
 
 /** Mutation score as Stryker computes it: detected ÷ (valid mutants), in percent. */
 function score(report) {
@@ -26,7 +30,7 @@ function score(report) {
 
 const summary = [];
 for (const module of modules) {
-  const run = spawnSync(process.execPath, [stryker, "run"], {
+  const run = spawnSync(process.execPath, [stryker, "run", ...(force ? ["--force"] : [])], {
     stdio: "inherit",
     env: { ...process.env, STRYKER_MODULE: module },
   });

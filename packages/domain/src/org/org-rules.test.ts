@@ -7,7 +7,7 @@ import { parseUnit } from "./parse-unit.js";
 import { pathTo } from "./path-to.js";
 import { RoleSchema } from "./role.js";
 import type { Unit } from "./unit.js";
-import { UnitKindSchema } from "./unit-kind.js";
+import { defaultUnitKinds, UnitKindSchema } from "./unit-kind.js";
 import { buildUnitTree } from "./unit-tree.js";
 
 const unit = (id: string, parentId: string | null): Unit => ({
@@ -133,6 +133,26 @@ describe("org schemas", () => {
     expect(ActorSchema.safeParse({ userId: "u", role: "unit-admin", unitId: "x" }).success).toBe(true);
     expect(ActorSchema.safeParse({ userId: "", role: "unit-admin", unitId: "x" }).success).toBe(false);
     expect(ActorSchema.safeParse({ userId: "u", role: "unit-admin", unitId: "" }).success).toBe(false);
+  });
+
+  it("ships the unit kinds of a Vietnamese organization", () => {
+    expect(defaultUnitKinds.map((k) => k.code)).toEqual([
+      "party-committee",
+      "party-cell",
+      "peoples-council",
+      "peoples-committee",
+      "fatherland-front",
+      "youth-union",
+      "womens-union",
+      "veterans-association",
+      "farmers-association",
+      "military-command",
+      "police",
+      "inspectorate",
+      "school",
+      "government-office",
+      "enterprise",
+    ]);
   });
 
   it("knows exactly five roles", () => {

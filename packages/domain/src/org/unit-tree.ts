@@ -140,8 +140,10 @@ export function buildUnitTree(units: readonly Unit[]): Result<UnitTree, UnitTree
   });
   // Children come after their parent in pre-order: walking back, each subtree is complete
   // when its size is added to its parent's.
+  // Stryker disable next-line EqualityOperator: index 0 is a root, whose parent is null
   for (let i = preorder.length - 1; i >= 0; i--) {
     const parentId = (byId.get(preorder[i] as string) as Unit).parentId;
+    // Stryker disable next-line ConditionalExpression: a root's size is nobody's to add to; without the check it lands on no index
     if (parentId === null) continue;
     const parentIndex = indexOf.get(parentId) as number;
     sizes[parentIndex] = (sizes[parentIndex] as number) + (sizes[i] as number);
