@@ -7,6 +7,7 @@ import { draftModel } from "./draft-model.js";
 import { editModel } from "./edit-model.js";
 import { modelLifecycle } from "./model-lifecycle.js";
 import { parseModel } from "./parse-model.js";
+import { StatusHistoryEntrySchema } from "./status-history-entry.js";
 import { transitionModel } from "./transition-model.js";
 
 const tree = (() => {
@@ -114,7 +115,13 @@ describe("draftModel", () => {
 
   it("forces the status to draft and records where it came from", () => {
     const r = draftModel(input, { actor: officer, at, tree });
-    expect(r).toMatchObject({ ok: true, value: { model: { status: "draft" }, entry: { from: null, to: "draft" } } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        model: { status: "draft" },
+        entry: { from: null, to: "draft", command: "draft", by: "u1", at, reason: null },
+      },
+    });
   });
 
   it("uses the lifecycle it is given", () => {
@@ -142,7 +149,9 @@ describe("editModel", () => {
       value: { personName: "Trần Thị B" },
     });
     const edited = editModel(sampleModel(), { personName: "Trần Thị B" });
+    expect(edited.ok).toBe(true);
     expect(edited.ok && "personName" in edited.value).toBe(false);
+    expect(editModel(person, { name: "Mới" })).toMatchObject({ ok: true, value: { personName: "Nguyễn Văn A" } });
   });
 
   it("keeps what is given as undefined, and trims a new annual theme", () => {
@@ -150,6 +159,7 @@ describe("editModel", () => {
     const r = editModel(draft, { name: undefined, annualTheme: "  Chuyển đổi số  " });
     expect(r).toMatchObject({ ok: true, value: { name: draft.name, annualTheme: "Chuyển đổi số" } });
     expect(editModel(draft, { name: "X" })).toMatchObject({ ok: true, value: { annualTheme: "Dân vận khéo" } });
+    expect(editModel(draft, { annualTheme: null })).toMatchObject({ ok: true, value: { annualTheme: null } });
   });
 });
 
@@ -268,6 +278,24 @@ describe("transitionModel says why a transition is refused", () => {
       },
     );
     expect(r.ok ? "ok" : [r.error.code, r.error.details?.reason]).toEqual(["MODEL.FORBIDDEN", "role"]);
+  });
+});
+
+describe("a status history entry", () => {
+  const entry = {
+    modelId: "m",
+    from: null,
+    to: "draft",
+    command: "draft",
+    by: "u",
+    at: "2022-01-01T00:00:00Z",
+    reason: null,
+  };
+  it("takes an entry with a trimmed reason, and refuses a blank one", () => {
+    expect(StatusHistoryEntrySchema.parse({ ...entry, reason: "  Thiếu minh chứng " }).reason).toBe("Thiếu minh chứng");
+    expect(StatusHistoryEntrySchema.safeParse({ ...entry, reason: "   " }).success).toBe(false);
+    expect(StatusHistoryEntrySchema.safeParse({ ...entry, by: "" }).success).toBe(false);
+    expect(StatusHistoryEntrySchema.safeParse(entry).success).toBe(true);
   });
 });
 

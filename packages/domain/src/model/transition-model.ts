@@ -80,7 +80,7 @@ export function transitionModel(
     action: command.kind,
     ownerUnitId: model.ownerUnitId,
     tree: context.tree,
-    ...(context.lifecycle === undefined ? {} : { lifecycle: context.lifecycle }),
+    lifecycle: context.lifecycle,
   });
   if (!authorized.ok) return authorized;
   const rule = authorized.value;
