@@ -33,6 +33,7 @@ run("turbo", [
   "depcheck",
   "changeset-status",
   "test",
+  "check:package",
   "test:integration",
   "test:e2e",
   "--output-logs=new-only",
