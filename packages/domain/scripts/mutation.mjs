@@ -6,9 +6,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
-const stryker = require.resolve("@stryker-mutator/core/bin/stryker.js");
+// The bin is not among the package's exports; its package.json is.
+const stryker = join(dirname(require.resolve("@stryker-mutator/core/package.json")), "bin/stryker.js");
 // `--force` retests every mutant: the incremental file reuses results of mutants whose code
 // and covering tests did not change, and misses tests that kill a mutant made at module load.
 const force = process.argv.includes("--force");
