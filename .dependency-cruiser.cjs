@@ -1,6 +1,6 @@
 /**
  * Layering rules (see ARCHITECTURE.md). Arrows point one way:
- * apps -> db -> domain, apps -> domain. The domain is pure: it may import zod and
+ * apps -> app -> db -> domain, apps -> domain (reads may go apps -> db). The domain is pure: it may import zod and
  * its own files, nothing else (no node: built-ins, no other package of ours).
  */
 module.exports = {
@@ -9,7 +9,7 @@ module.exports = {
       name: "domain-imports-only-zod",
       comment: "packages/domain is pure: it may import zod and its own modules, nothing else.",
       severity: "error",
-      from: { path: "^packages/domain/src" },
+      from: { path: "^packages/domain/src", pathNot: "(\\.test\\.ts$|/test-support/)" },
       to: {
         pathNot: ["^packages/domain/src", "node_modules/zod/", "^zod$"],
       },
@@ -20,6 +20,32 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/domain/src" },
       to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "app-imports-only-domain-db-zod",
+      comment:
+        "@lantoa/app (use cases) may import the domain, the db layer, zod and Node built-ins: never GraphQL, Pothos, Kysely or an app. SQL stays in @lantoa/db.",
+      severity: "error",
+      from: { path: "^packages/app/src" },
+      to: {
+        dependencyTypesNot: ["core"],
+        pathNot: ["^packages/app/src", "^packages/domain/", "^packages/db/", "node_modules/zod/", "^zod$"],
+      },
+    },
+    {
+      name: "schema-no-kysely",
+      comment:
+        "GraphQL schema files map arguments to use cases and read through repositories: no Kysely import of their own.",
+      severity: "error",
+      from: { path: "^apps/gateway/src/schema" },
+      to: { path: ["node_modules/kysely/", "^kysely$"] },
+    },
+    {
+      name: "db-not-to-app",
+      comment: "@lantoa/db is below the use cases: it must not import them.",
+      severity: "error",
+      from: { path: "^packages/(db|domain)/src" },
+      to: { path: "^packages/app/" },
     },
     {
       name: "db-not-to-apps",
@@ -43,8 +69,9 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(dist|node_modules)/" },
+    // Our packages are imported through their builds (`exports` point at dist): record
+    // those edges, so the rules see them, but do not cruise further into them.
+    doNotFollow: { path: ["node_modules", "^(packages|apps)/[^/]+/dist/"] },
     tsPreCompilationDeps: true,
     parser: "swc",
     enhancedResolveOptions: {

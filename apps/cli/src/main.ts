@@ -8,6 +8,7 @@ import { runExport, runTemplate } from "./commands/export-file.js";
 import { runGenerateScale } from "./commands/generate-scale.js";
 import { runImport } from "./commands/import-file.js";
 import { runMigrate } from "./commands/migrate.js";
+import { runRoundAdvance, stepNames } from "./commands/round.js";
 import { runSeed } from "./commands/seed.js";
 import type { Lang } from "./messages.js";
 
@@ -90,6 +91,20 @@ program
   .addOption(new Option("--role <role>", "vai trò").choices(roles).makeOptionMandatory())
   .option("--unit <code>", "mã đơn vị (trừ system-admin)")
   .action((options) => runCreateUser(lang(), options));
+
+program
+  .command("round")
+  .description("đợt bình xét / evaluation rounds")
+  .command("advance")
+  .description("chuyển đợt sang bước tiếp theo / take a round's next step")
+  .requiredOption("--code <code>", "mã đợt / round code")
+  .addOption(
+    new Option("--step <step>", "bước hoặc trạng thái đích / step, or the status it leads to")
+      .choices(stepNames)
+      .makeOptionMandatory(),
+  )
+  .option("--as <username>", "thực hiện với tư cách tài khoản này / act as this user")
+  .action((options: { code: string; step: string; as?: string }) => runRoundAdvance(lang(), options));
 
 program
   .command("backup")

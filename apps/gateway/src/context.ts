@@ -1,3 +1,4 @@
+import type { App } from "@lantoa/app";
 import type { Database, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { ImportPubSub } from "./import-progress.js";
@@ -7,6 +8,8 @@ import type { EvidenceStorage } from "./storage/evidence-storage.js";
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
   readonly db: Kysely<Database>;
+  /** Runs the use cases of `@lantoa/app` (every mutation goes through one). */
+  readonly app: App;
   /** The signed-in user, or null for an anonymous request. */
   readonly viewer: SessionUser | null;
   /** The bearer token of this request, when one was sent (for logout). */

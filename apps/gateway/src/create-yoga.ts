@@ -1,4 +1,5 @@
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { createApp } from "@lantoa/app";
 import { type Database, userForToken } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
@@ -6,7 +7,7 @@ import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
-import type { EvidenceStorage } from "./storage/evidence-storage.js";
+import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
 
@@ -47,6 +48,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
+  const app = createApp({ db: options.db, clock: now, evidenceFiles: evidenceFilesIn(options.storage) });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -63,6 +65,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       const at = now();
       return {
         db: options.db,
+        app,
         token,
         now: at,
         viewer: token ? await userForToken(options.db, token, at) : null,

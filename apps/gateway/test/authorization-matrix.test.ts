@@ -1,4 +1,4 @@
-import { testEngines } from "@lantoa/db/testing";
+import { snapshotDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema/index.js";
 import {
@@ -8,7 +8,6 @@ import {
   matrixTarget,
   ROLE_TARGETS,
 } from "./support/authorization-matrix.js";
-import { snapshotDatabase } from "./support/database-snapshot.js";
 import { type GatewayHarness, type GraphQLResponse, startGatewayHarness } from "./support/gateway-harness.js";
 
 const operations = [

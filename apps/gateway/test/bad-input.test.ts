@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, DEMO_ROUND_CODE } from "@lantoa/db";
-import { testEngines } from "@lantoa/db/testing";
+import { snapshotDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema/index.js";
 import {
@@ -10,7 +10,6 @@ import {
   inspectionPlan,
   modelInput,
 } from "./support/authorization-matrix.js";
-import { snapshotDatabase } from "./support/database-snapshot.js";
 import { type GatewayHarness, type GraphQLResponse, globalId, startGatewayHarness } from "./support/gateway-harness.js";
 
 /** Things made once per engine that bad input aims at. */

@@ -21,28 +21,36 @@ const LIFT = `mutation($id: ID!, $until: String!, $v: Int!) { liftCommendationSu
 
 describe.each(testEngines())("inspections on %s", (engine) => {
   let h: WorkflowHarness;
-  let inspectionId: string;
-  let commendationId: string;
-  let activeModelCode: string;
-  let unitFindingId: string;
 
   beforeAll(async () => {
     h = await startWorkflowHarness(engine);
-    const model = await h.database.db
-      .selectFrom("models as m")
-      .innerJoin("units as u", "u.id", "m.owner_unit_id")
-      .select(["m.id", "m.code"])
-      .where("u.code", "=", "TL-HPN")
-      .where("m.status", "=", "active")
-      .orderBy("m.code")
-      .executeTakeFirstOrThrow();
-    activeModelCode = model.code;
+  });
+  afterAll(async () => {
+    await h?.database.close();
+  });
+
+  /** The code of an active model of TL-HPN (the demo data has several; `skip` picks another). */
+  const activeModel = async (skip = 0) =>
+    (
+      await h.database.db
+        .selectFrom("models as m")
+        .innerJoin("units as u", "u.id", "m.owner_unit_id")
+        .select(["m.id", "m.code"])
+        .where("u.code", "=", "TL-HPN")
+        .where("m.status", "=", "active")
+        .orderBy("m.code")
+        .offset(skip)
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).code;
+  /** A new commendation in force of an active TL-HPN model, issued by the district's admin. */
+  const newCommendation = async (key: string) => {
     const issued = await h.call(
       ISSUE,
       {
-        key: "inspections-commendation-1",
+        key,
         input: {
-          modelId: h.gid("Model", model.id),
+          modelId: h.gid("Model", await h.modelId(await activeModel())),
           decisionNumber: "288-QĐ/HU",
           decisionDate: "2023-05-19",
           issuer: "Ban Thường vụ Huyện ủy Thanh Liêm",
@@ -52,11 +60,13 @@ describe.each(testEngines())("inspections on %s", (engine) => {
       },
       "thanhliem.admin",
     );
-    commendationId = issued.data.issueCommendation.data.commendation.id;
-  });
-  afterAll(async () => {
-    await h?.database.close();
-  });
+    return issued.data.issueCommendation.data.commendation.id as string;
+  };
+  /** A new planned inspection of TL-HPN (version 1), visited on `plannedOn`. */
+  const newInspection = async (key: string, plannedOn = "2023-08-15") => {
+    const planned = await h.call(PLAN, { input: { ...planInput(), plannedOn }, key }, "thanhliem.admin");
+    return planned.data.planInspection.data.inspection.id as string;
+  };
 
   const planInput = () => ({
     inspectedUnitId: h.unit("TL-HPN"),
@@ -77,9 +87,8 @@ describe.each(testEngines())("inspections on %s", (engine) => {
       unit: { code: "TL-HPN" },
       inspectingUnit: { code: "TL-CB-TT" },
     });
-    inspectionId = inspection.id;
     const again = await h.call(PLAN, { input: planInput(), key: "plan-hpn-2023" }, "thanhliem.admin");
-    expect(again.data.planInspection.data.inspection.id).toBe(inspectionId);
+    expect(again.data.planInspection.data.inspection.id).toBe(inspection.id);
 
     const before = await h.rows("inspections");
     const officer = await h.call(PLAN, { input: planInput(), key: "plan-officer-1" }, "phunu.canbo");
@@ -100,6 +109,9 @@ describe.each(testEngines())("inspections on %s", (engine) => {
   });
 
   it("suspends a commendation and a model a serious finding concerns, in the same transaction, audited", async () => {
+    const inspectionId = await newInspection("plan-suspends");
+    const commendationId = await newCommendation("commendation-suspends");
+    const activeModelCode = await activeModel(1);
     const onCommendation = await h.call(
       FINDING,
       {
@@ -153,6 +165,7 @@ describe.each(testEngines())("inspections on %s", (engine) => {
   });
 
   it("refuses a finding about another unit's model, a stale inspection or an outsider, changing nothing", async () => {
+    const inspectionId = await newInspection("plan-refuses");
     const tables = [
       "inspections",
       "inspection_findings",
@@ -170,17 +183,17 @@ describe.each(testEngines())("inspections on %s", (engine) => {
     const input = { inspectionId, severity: "major", description: "Sai", recordedOn: "2023-08-22" };
     const foreign = await h.call(
       FINDING,
-      { v: 3, input: { ...input, modelId: h.gid("Model", foreignModel.id) } },
+      { v: 1, input: { ...input, modelId: h.gid("Model", foreignModel.id) } },
       "thanhliem.admin",
     );
     expect(foreign.data.recordInspectionFinding).toMatchObject({ code: "INSPECTION.SUBJECT_OUTSIDE_UNIT" });
-    const stale = await h.call(FINDING, { v: 1, input }, "thanhliem.admin");
+    const stale = await h.call(FINDING, { v: 2, input }, "thanhliem.admin");
     expect(stale.data.recordInspectionFinding).toMatchObject({ code: "DB.STALE_VERSION" });
-    const outsider = await h.call(FINDING, { v: 3, input }, "phunu.canbo");
+    const outsider = await h.call(FINDING, { v: 1, input }, "phunu.canbo");
     expect(outsider.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const badSeverity = await h.call(
       FINDING,
-      { v: 3, input: { ...input, severity: "catastrophic" } },
+      { v: 1, input: { ...input, severity: "catastrophic" } },
       "thanhliem.admin",
     );
     expect(badSeverity.errors?.map((e) => [e.extensions?.code, /\binput\.severity\b/.test(e.message)])).toEqual([
@@ -190,10 +203,11 @@ describe.each(testEngines())("inspections on %s", (engine) => {
   });
 
   it("follows a minor finding up with a corrective action the inspected unit completes", async () => {
+    const inspectionId = await newInspection("plan-follows");
     const minor = await h.call(
       FINDING,
       {
-        v: 3,
+        v: 1,
         input: {
           inspectionId,
           severity: "minor",
@@ -203,9 +217,9 @@ describe.each(testEngines())("inspections on %s", (engine) => {
       },
       "thanhliem.admin",
     );
-    const finding = minor.data.recordInspectionFinding.data.inspection.findings[2];
+    const finding = minor.data.recordInspectionFinding.data.inspection.findings[0];
     expect(finding).toMatchObject({ severity: "minor", effect: "none" });
-    unitFindingId = finding.id;
+    const unitFindingId = finding.id;
 
     const before = await h.rows("corrective_actions");
     const early = await h.call(
@@ -250,6 +264,45 @@ describe.each(testEngines())("inspections on %s", (engine) => {
   });
 
   it("lifts a commendation's suspension, and lists inspections only inside the reader's subtree", async () => {
+    // Planned last, so it heads the list: the page of one below then holds every kind of finding.
+    const inspectionId = await newInspection("plan-lifts", "2023-08-16");
+    const commendationId = await newCommendation("commendation-lifts");
+    const suspended = await h.call(
+      FINDING,
+      {
+        v: 1,
+        input: {
+          inspectionId,
+          severity: "major",
+          description: "Thành tích khen thưởng chưa có minh chứng",
+          recordedOn: "2023-08-20",
+          commendationId,
+        },
+      },
+      "thanhliem.admin",
+    );
+    expect(suspended.data.recordInspectionFinding.data.inspection.findings[0].effect).toBe("suspend-commendation");
+    const onModel = await h.call(
+      FINDING,
+      {
+        v: 2,
+        input: {
+          inspectionId,
+          severity: "minor",
+          description: "Hồ sơ mô hình thiếu ảnh",
+          recordedOn: "2023-08-21",
+          modelId: h.gid("Model", await h.modelId(await activeModel())),
+        },
+      },
+      "thanhliem.admin",
+    );
+    const modelFinding = onModel.data.recordInspectionFinding.data.inspection.findings[1];
+    const action = await h.call(
+      ADD_ACTION,
+      { f: modelFinding.id, due: "2023-10-01", key: "action-lifts-1" },
+      "thanhliem.admin",
+    );
+    expect(action.data.addCorrectiveAction.data.correctiveAction.status).toBe("open");
     const version = (
       await h.database.db
         .selectFrom("commendations")

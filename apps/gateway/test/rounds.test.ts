@@ -9,16 +9,20 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, localFolderStorage } from "../src/index.js";
 import { publishRoundProgress } from "../src/round-events.js";
+import {
+  good,
+  type JourneyScope,
+  type JourneyStage,
+  journeyRound,
+  low,
+  ratingsOf,
+  top,
+} from "./support/round-journey.js";
 
 type Response = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
 const LONG = 180_000;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-const good = { novelty: 30, effectiveness: 10, reach: 9, theme: 5 };
-const top = { novelty: 30, effectiveness: 10, reach: 10, theme: 5 };
-const low = { novelty: 15, effectiveness: 5, reach: 5, theme: 2 };
-const ratingsOf = (scores: Record<string, number>) =>
-  Object.entries(scores).map(([criterionId, value]) => ({ criterionId, value, comment: `Nhận xét ${criterionId}` }));
 
 const SAVE = `mutation($r: ID!, $m: ID!, $k: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!) {
   saveScorecard(roundId: $r, modelId: $m, kind: $k, ratings: $ratings, submit: $submit) {
@@ -41,24 +45,33 @@ const ADVANCE = `mutation($id: ID!, $step: RoundStep!, $v: Int!) { advanceRound(
 const VIEW = `query($r: ID!, $m: ID!) { scorecards(roundId: $r, modelId: $m) {
   own { kind status ratings { criterionId value } } others { kind reviewerName ratings { criterionId value } } othersHidden } }`;
 
+// Each test starts from a round of its own, brought to the stage it needs through the use
+// cases (support/round-journey.ts), so any one of them runs alone.
 describe.each(testEngines())("an evaluation round end to end on %s", (engine) => {
   let database: TestDatabase;
   let call: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<Response>;
   let subscribe: (query: string, variables: Record<string, unknown>, token: string) => Promise<globalThis.Response>;
   const tokens: Record<string, string> = {};
   const at = new Date("2023-01-10T08:00:00+07:00");
-  let roundId = "";
   const models: Record<string, { id: string; gid: string; code: string }> = {};
-  let scope: { top: string[]; conflicted: string; others: string[]; ineligible: string };
+  let scope: JourneyScope & { top: string[]; others: string[] };
+  let rounds = 0;
 
-  const version = async () =>
+  /** A new round of the journey brought to `stage`: its global id and code. */
+  const roundAt = async (stage: JourneyStage) => {
+    const code = `TL-BINHXET-2023-${String.fromCharCode(65 + rounds++)}`;
+    const id = await journeyRound(database.db, { at, code, scope, models, stage });
+    return { roundId: gid("Round", id), code };
+  };
+  const localIdOf = (roundId: string) => Buffer.from(roundId, "base64").toString().slice(6);
+  const version = async (roundId: string) =>
     (await call(ROUND, { id: roundId }, tokens["thanhliem.admin"])).data.node.version as number;
-  const advance = async (step: string) => {
-    const response = await call(ADVANCE, { id: roundId, step, v: await version() }, tokens["thanhliem.admin"]);
+  const advance = async (roundId: string, step: string) => {
+    const response = await call(ADVANCE, { id: roundId, step, v: await version(roundId) }, tokens["thanhliem.admin"]);
     if (!response.data) throw new Error(JSON.stringify(response.errors));
     return response.data.advanceRound;
   };
-  const assignments = async () =>
+  const assignments = async (roundId: string) =>
     (await call(ROUND, { id: roundId }, tokens["thanhliem.admin"])).data.node.assignments as Array<{
       modelId: string;
       modelCode: string;
@@ -191,7 +204,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(outsider.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const created = await call(CREATE, variables, tokens["thanhliem.admin"]);
       expect(created.errors).toBeUndefined();
-      roundId = created.data.createRound.data.round.id;
+      const roundId = created.data.createRound.data.round.id;
       expect(created.data.createRound.data.round).toMatchObject({
         status: "draft",
         drawSeed: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -217,8 +230,11 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "takes self-assessments first, then refuses reviews until review opens",
     async () => {
-      expect(await advance("OPEN_SELF_ASSESSMENT")).toMatchObject({ data: { round: { status: "self-assessment" } } });
-      const early = await advance("OPEN_REVIEW");
+      const { roundId, code } = await roundAt("draft");
+      expect(await advance(roundId, "OPEN_SELF_ASSESSMENT")).toMatchObject({
+        data: { round: { status: "self-assessment" } },
+      });
+      const early = await advance(roundId, "OPEN_REVIEW");
       expect(early).toMatchObject({ __typename: "DomainError", code: "ROUND.REQUIREMENT_NOT_MET" });
       const first = scope.others[0] as string;
       const uncommented = await call(
@@ -245,10 +261,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const officer = tokens["thanhha.canbo"] as string;
       const owed = (await call(MINE, {}, officer)).data.mySelfAssessments;
       // Newest round first; the demo's published 2022 round holds one of theirs too.
-      expect(owed.map((o: any) => o.round.code)).toEqual(["TL-BINHXET-2023", "TL-BINHXET-2022"]);
+      expect(owed.map((o: any) => o.round.code)).toEqual([code, "TL-BINHXET-2022"]);
       expect(owed.slice(0, 1)).toEqual([
         {
-          round: { id: roundId, code: "TL-BINHXET-2023", status: "self-assessment" },
+          round: { id: roundId, code, status: "self-assessment" },
           modelId: models[scope.conflicted]?.gid,
           modelCode: scope.conflicted,
           unitName: expect.any(String),
@@ -260,7 +276,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         { id: roundId },
         officer,
       );
-      expect(opened.data.node).toEqual({ code: "TL-BINHXET-2023" });
+      expect(opened.data.node).toEqual({ code });
       // A reviewer with nothing in the round and no unit in it sees neither.
       expect((await call(MINE, {}, tokens["giamkhao.4"])).data.mySelfAssessments).toEqual([]);
       const outsider = await call(
@@ -278,7 +294,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         expect(saved.data.saveScorecard.__typename).toBe("MutationSaveScorecardSuccess");
       }
       expect((await call(MINE, {}, officer)).data.mySelfAssessments[0].scorecardStatus).toBe("submitted");
-      expect(await advance("OPEN_REVIEW")).toMatchObject({ data: { round: { status: "review" } } });
+      expect(await advance(roundId, "OPEN_REVIEW")).toMatchObject({ data: { round: { status: "review" } } });
       const late = await call(
         SAVE,
         { r: roundId, m: models[first]?.gid, k: "SELF", ratings: ratingsOf(top), submit: false },
@@ -292,6 +308,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "assigns by hand away from conflicts, draws the rest reproducibly from the recorded seed",
     async () => {
+      const { roundId } = await roundAt("review");
       const ASSIGN = `mutation($r: ID!, $a: [ReviewerAssignmentInput!]!) { assignReviewers(roundId: $r, assignments: $a) {
         __typename ... on Error { code } } }`;
       const conflicted = await call(
@@ -311,7 +328,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect((await call(DRAW, { r: roundId }, tokens["thanhliem.admin"])).data.drawReviewerPanel.__typename).toBe(
         "MutationDrawReviewerPanelSuccess",
       );
-      const all = await assignments();
+      const all = await assignments(roundId);
       expect(all).toHaveLength(20);
       expect(all.filter((a) => a.source === "manual")).toHaveLength(1);
       const perModel = new Map<string, number>();
@@ -357,6 +374,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "keeps a conflicted reviewer away from the scorecard, reading and writing",
     async () => {
+      const { roundId } = await roundAt("review-drawn");
       // The officer-reviewer cannot review their own unit's model.
       const own = await call(
         SAVE,
@@ -368,7 +386,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(view.data.scorecards.others).toEqual([]);
       expect(view.data.scorecards.own.kind).toBe("self");
       // A drawn reviewer declares a conflict: from then on neither read nor write.
-      const target = (await assignments()).find((a) => a.modelCode === scope.others[2] && a.source === "draw");
+      const target = (await assignments(roundId)).find((a) => a.modelCode === scope.others[2] && a.source === "draw");
       const reviewer = target?.reviewerUsername as string;
       const declared = await call(
         `mutation($r: ID!, $m: ID!) { declareConflict(roundId: $r, modelId: $m, reason: "Tôi từng công tác tại đơn vị này") { __typename ... on Error { code } } }`,
@@ -397,7 +415,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         { r: roundId },
         tokens["thanhliem.admin"],
       );
-      const now = (await assignments()).filter((a) => a.modelCode === scope.others[2] && !a.conflictDeclared);
+      const now = (await assignments(roundId)).filter((a) => a.modelCode === scope.others[2] && !a.conflictDeclared);
       expect(now).toHaveLength(2);
       expect(now.some((a) => a.reviewerUsername === reviewer)).toBe(false);
     },
@@ -407,6 +425,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "streams the round's progress over SSE after each scorecard",
     async () => {
+      const { roundId } = await roundAt("review-drawn");
       const SUB = `subscription($r: ID!) { roundProgress(roundId: $r) { reviewsSubmitted missingReviews } }`;
       const denied = await subscribe(SUB, { r: roundId }, tokens["giamkhao.1"] as string);
       const deniedReader = denied.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
@@ -436,7 +455,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       };
       // The current state comes first; then the event of the next scorecard.
       expect(await nextEvent()).toEqual({ data: { roundProgress: { reviewsSubmitted: 0, missingReviews: 10 } } });
-      const target = (await assignments()).find((a) => a.modelCode === scope.others[4] && !a.conflictDeclared);
+      const target = (await assignments(roundId)).find((a) => a.modelCode === scope.others[4] && !a.conflictDeclared);
       const saved = await call(
         SAVE,
         { r: roundId, m: target?.modelId, k: "REVIEW", ratings: ratingsOf(good), submit: true },
@@ -447,7 +466,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       await reader.cancel();
       // Once the client has gone, a change reaches nobody: no progress is read for it.
       gatewayStatements = 0;
-      publishRoundProgress(Buffer.from(roundId, "base64").toString().split(":")[1] as string);
+      publishRoundProgress(localIdOf(roundId));
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(gatewayStatements).toBe(0);
     },
@@ -457,8 +476,9 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "hides others' scores until one's own is in, and draws a third reviewer on disagreement",
     async () => {
+      const { roundId } = await roundAt("review-drawn");
       const disputed = scope.others[0] as string;
-      const [first, second] = (await assignments()).filter((a) => a.modelCode === disputed);
+      const [first, second] = (await assignments(roundId)).filter((a) => a.modelCode === disputed);
       const firstName = first?.reviewerUsername as string;
       const secondName = second?.reviewerUsername as string;
       const submit = (username: string, code: string, scores: Record<string, number>) =>
@@ -492,18 +512,18 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(after.others.map((c: any) => c.kind).sort()).toEqual(["review", "self"]);
       const changed = await submit(secondName, disputed, good);
       expect(changed.data.saveScorecard).toMatchObject({ code: "ROUND.SCORECARD_SUBMITTED" });
-      const third = (await assignments()).find((a) => a.modelCode === disputed && a.source === "disagreement");
+      const third = (await assignments(roundId)).find((a) => a.modelCode === disputed && a.source === "disagreement");
       expect(third).toBeDefined();
       expect([firstName, secondName]).not.toContain(third?.reviewerUsername);
 
-      const early = await advance("OPEN_COUNCIL");
+      const early = await advance(roundId, "OPEN_COUNCIL");
       expect(early).toMatchObject({ code: "ROUND.REQUIREMENT_NOT_MET" });
       // Scorecards are missing (the third reviewer's among them): the refusal says which requirement.
       const details = JSON.parse(early.details);
       expect(details.requirement).toBe("reviews");
       expect(details.modelIds).toContain(models[disputed]?.id);
 
-      for (const a of await assignments()) {
+      for (const a of await assignments(roundId)) {
         if (a.conflictDeclared || a.scorecardStatus === "submitted") continue;
         const scores = scope.top.includes(a.modelCode) ? top : good;
         const saved = await submit(a.reviewerUsername, a.modelCode, scores);
@@ -523,6 +543,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "records the chair's decision with its reason, on the round's eligible models only",
     async () => {
+      const { roundId } = await roundAt("review");
       const CHAIR = `mutation($r: ID!, $m: ID!, $d: String!, $why: String!) {
         recordChairDecision(roundId: $r, modelId: $m, decision: $d, reason: $why) {
           __typename ... on Error { code } } }`;
@@ -565,13 +586,14 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "computes results with tiers, ranks and the quota, visible to admins only before publication",
     async () => {
+      const { roundId } = await roundAt("reviewed");
       const preview = await call(
         `mutation($r: ID!) { computeRoundResults(roundId: $r) { __typename ... on Error { code } } }`,
         { r: roundId },
         tokens["thanhliem.admin"],
       );
       expect(preview.data.computeRoundResults.__typename).toBe("MutationComputeRoundResultsSuccess");
-      expect(await advance("OPEN_COUNCIL")).toMatchObject({ data: { round: { status: "council" } } });
+      expect(await advance(roundId, "OPEN_COUNCIL")).toMatchObject({ data: { round: { status: "council" } } });
       const results = (await call(RESULTS, { id: roundId }, tokens["thanhliem.admin"])).data.node.results;
       expect(results).toHaveLength(10);
       // Three models reach "excellent" on points, the quota (20 % of "good") lets one keep it.
@@ -601,6 +623,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "needs a quorum and the approval threshold, then finalizes with a content hash",
     async () => {
+      const { roundId } = await roundAt("council");
       const VOTE = `mutation($r: ID!, $m: Int!, $p: Int!, $f: Int!, $a: Int!) { recordCouncilDecision(roundId: $r, members: $m, present: $p, votesFor: $f, votesAgainst: $a, abstentions: 0, note: "Phiên họp hội đồng") {
         __typename ... on MutationRecordCouncilDecisionSuccess { data { outcome quorumNeeded approvalsNeeded } } ... on Error { code } } }`;
       const thin = await call(VOTE, { r: roundId, m: 9, p: 5, f: 5, a: 0 }, tokens["thanhliem.admin"]);
@@ -609,17 +632,15 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         quorumNeeded: 6,
         approvalsNeeded: 4,
       });
-      expect(await advance("FINALIZE")).toMatchObject({ code: "ROUND.REQUIREMENT_NOT_MET" });
+      expect(await advance(roundId, "FINALIZE")).toMatchObject({ code: "ROUND.REQUIREMENT_NOT_MET" });
       const split = await call(VOTE, { r: roundId, m: 9, p: 8, f: 5, a: 3 }, tokens["thanhliem.admin"]);
       expect(split.data.recordCouncilDecision.data.outcome).toBe("rejected");
       const yes = await call(VOTE, { r: roundId, m: 9, p: 8, f: 7, a: 1 }, tokens["thanhliem.admin"]);
       expect(yes.data.recordCouncilDecision.data.outcome).toBe("approved");
-      const finalized = await advance("FINALIZE");
+      const finalized = await advance(roundId, "FINALIZE");
       expect(finalized.data.round.status).toBe("finalized");
       expect(finalized.data.round.resultsHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(await hashRoundResults(database.db, Buffer.from(roundId, "base64").toString().slice(6))).toBe(
-        finalized.data.round.resultsHash,
-      );
+      expect(await hashRoundResults(database.db, localIdOf(roundId))).toBe(finalized.data.round.resultsHash);
     },
     LONG,
   );
@@ -627,9 +648,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "refuses every change to a finalized round, through the API and in the database",
     async () => {
+      const { roundId } = await roundAt("finalized");
       const admin = tokens["thanhliem.admin"];
       const before = (await call(RESULTS, { id: roundId }, admin)).data.node;
-      const a = (await assignments())[0];
+      const a = (await assignments(roundId))[0];
       const m = models[scope.others[3] as string]?.gid;
       const attempts: Array<[string, string, Record<string, unknown>, string | undefined]> = [
         [
@@ -682,10 +704,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
         expect(response.data[field], field).toMatchObject({ code: "ROUND.LOCKED" });
       }
       for (const step of ["OPEN_SELF_ASSESSMENT", "OPEN_REVIEW", "OPEN_COUNCIL", "FINALIZE"]) {
-        expect(await advance(step)).toMatchObject({ code: "ROUND.STEP_NOT_ALLOWED" });
+        expect(await advance(roundId, step)).toMatchObject({ code: "ROUND.STEP_NOT_ALLOWED" });
       }
       // The database refuses too, whatever path a write takes.
-      const id = Buffer.from(roundId, "base64").toString().slice(6);
+      const id = localIdOf(roundId);
       const db = database.db;
       await expect(
         db.updateTable("round_results").set({ total_milli: 0 }).where("round_id", "=", id).execute(),
@@ -710,6 +732,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "commends from the finalized results into the models' records and the golden book, once per key",
     async () => {
+      const { roundId } = await roundAt("finalized");
       const COMMEND = `mutation($r: ID!, $key: String!) { issueRoundCommendations(roundId: $r, idempotencyKey: $key, input: {
         tiers: ["excellent", "good"], decisionNumber: "15-QĐ/HU", decisionDate: "2023-01-10",
         issuer: "Ban Thường vụ Huyện ủy Thanh Liêm", level: "district", form: "certificate-of-commendation", goldenBook: true }) {
@@ -723,7 +746,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       });
       const replay = await call(COMMEND, { r: roundId, key: "commend-2023-15" }, tokens["thanhliem.admin"]);
       expect(replay.data.issueRoundCommendations.data.commended).toBe(expected.length);
-      const id = Buffer.from(roundId, "base64").toString().slice(6);
+      const id = localIdOf(roundId);
       const stored = await database.db.selectFrom("commendations").select("id").where("round_id", "=", id).execute();
       expect(stored).toHaveLength(expected.length);
       const record = await call(
@@ -750,10 +773,11 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "exports the leaderboard and scorecards as XLSX and CSV whose numbers match the API",
     async () => {
+      const { roundId, code } = await roundAt("finalized");
       const EXPORT = `query($r: ID!, $f: RoundExportFormat!) { roundExport(roundId: $r, format: $f) { filename mimeType base64 bytes } }`;
       expect((await call(EXPORT, { r: roundId, f: "XLSX" })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const xlsx = (await call(EXPORT, { r: roundId, f: "XLSX" }, tokens["thanhliem.admin"])).data.roundExport;
-      expect(xlsx.filename).toBe("TL-BINHXET-2023-ket-qua.xlsx");
+      expect(xlsx.filename).toBe(`${code}-ket-qua.xlsx`);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(xlsx.base64, "base64") as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet("Bảng xếp hạng");
@@ -804,13 +828,14 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "publishes: results and explanations become public",
     async () => {
-      expect(await advance("PUBLISH")).toMatchObject({ data: { round: { status: "published" } } });
+      const { roundId, code } = await roundAt("finalized");
+      expect(await advance(roundId, "PUBLISH")).toMatchObject({ data: { round: { status: "published" } } });
       const open = await call(RESULTS, { id: roundId });
       expect(open.errors).toBeUndefined();
       expect(open.data.node.results).toHaveLength(10);
       // The public leaderboard lists them in the same order, tied totals included, with the
       // same numbers: totals and per-criterion points as the results give them.
-      const board = await call(`{ leaderboard(roundCode: "TL-BINHXET-2023") { modelCode rank total breakdown } }`);
+      const board = await call(`{ leaderboard(roundCode: "${code}") { modelCode rank total breakdown } }`);
       expect(
         board.data.leaderboard.map((b: any) => ({
           modelCode: b.modelCode,
@@ -828,7 +853,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       );
       const rounds = await call(`{ publishedRounds { code resultsHash } }`);
       expect(rounds.data.publishedRounds).toContainEqual({
-        code: "TL-BINHXET-2023",
+        code,
         resultsHash: open.data.node.resultsHash,
       });
     },
@@ -838,6 +863,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   it(
     "rescores the finalized round under another criteria version side by side, changing nothing",
     async () => {
+      const { roundId } = await roundAt("published");
       // Version 2 weighs novelty more and reach less.
       const draft = structuredClone(defaultCriteriaSet) as CriteriaSetDraft;
       const reweighed = {

@@ -354,7 +354,7 @@ describe.each(testEngines())("spreadsheets over the API on %s", (engine) => {
     const csv = await call(`{ exportSpreadsheet(report: MODELS, format: CSV) { filename base64 } }`, {}, token);
     const text = Buffer.from(csv.data.exportSpreadsheet.base64, "base64").toString("utf8");
     expect(text.startsWith("\uFEFFMã mô hình,")).toBe(true);
-    expect(text).toContain("NK-2024-01");
+    expect(text).toContain("TL-2017-KNTC");
     expect(text).not.toContain("HN-BCHQS");
 
     const officer = await call(

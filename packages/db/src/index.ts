@@ -1,14 +1,25 @@
 export { type AuditEntry, appendAudit } from "./audit/append-audit.js";
 export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
+export { AUDIT_EXPORT_LIMIT, exportAuditLog } from "./audit/export-audit-log.js";
 export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
+export {
+  type AuditEntryRow,
+  type AuditFilter,
+  type AuditPage,
+  countAuditEntries,
+  listAuditEntries,
+} from "./audit/list-audit-entries.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type ConfigurationLabels, configurationLabels, saveLabel } from "./config/configuration-labels.js";
+export { hasLabel } from "./config/has-label.js";
+export { missingFieldCodes } from "./config/missing-field-codes.js";
 export { type Connection, type ConnectOptions, connect, connectOptionsFrom } from "./connect.js";
 export type { CriteriaSetTable, CriteriaSetVersionTable } from "./criteria/criteria.table.js";
 export {
   type CriteriaSetRow,
   type CriteriaVersionRow,
   criteriaVersionsOfSets,
+  findCriteriaSetIdByCode,
   findCriteriaSetsByIds,
   findCriteriaVersionsByIds,
   listCriteriaSets,
@@ -19,22 +30,38 @@ export {
   insertCriteriaDraft,
   insertCriteriaSet,
   lockCriteriaSetDraft,
+  lockCriteriaVersion,
+  renameCriteriaSet,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
 export type { Database } from "./database.js";
+export type { Db, DbExecutor, DbTransaction } from "./executor.js";
 export {
   correctiveActionsOfFindings,
   findingsOfInspections,
 } from "./inspections/inspection-children.js";
+export { inspectionPeriodBounds } from "./inspections/inspection-period.js";
 export {
   findInspectionsByIds,
   type InspectionFilter,
   type InspectionRow,
   listInspections,
 } from "./inspections/list-inspections.js";
+export {
+  type FindingWithInspection,
+  findFindingWithInspection,
+  insertCorrectiveAction,
+  insertFinding,
+  insertInspection,
+  lockCorrectiveAction,
+  lockInspection,
+} from "./inspections/save-inspection.js";
 export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
+export { findModelHeader, findModelIdByCode, type ModelHeader } from "./models/find-model-header.js";
+export { findIndicatorDefinitions, indicatorDefinitionFromRow } from "./models/indicator-definitions.js";
 export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
+export { insertEvidence } from "./models/insert-evidence.js";
 export {
   countModelsMatching,
   findModelsByIds,
@@ -42,13 +69,23 @@ export {
   type ModelFilter,
   type ModelPage,
   type ScopedModelRow,
+  searchModelsPage,
 } from "./models/list-models.js";
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
+export { modelOwnerPath } from "./models/model-owner-path.js";
 export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export { commendationFromRow } from "./registers/commendation-from-row.js";
+export {
+  findGoldenBookEntry,
+  findGoldenBookNominator,
+  findGoldenBookTwin,
+  type GoldenBookEntryWithPath,
+  insertGoldenBookEntry,
+  lockGoldenBookEntry,
+} from "./registers/golden-book-entries.js";
 export { type CommendationFilter, listCommendations } from "./registers/list-commendations.js";
 export {
   type LoadedCommendation,
@@ -60,35 +97,78 @@ export { insertCommendation, saveCommendation } from "./registers/save-commendat
 export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
 export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
+export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export type { ReportFilter } from "./reports/report-filter.js";
 export {
-  advanceRoundStep,
+  type ChairDecision,
   type ChairDecisionRow,
   listChairDecisions,
-  recordChairDecision,
-  recordCouncilDecision,
-  roundProgress,
-} from "./rounds/advance-round-step.js";
+  saveChairDecision,
+} from "./rounds/chair-decisions.js";
+export { type CouncilDecisionRow, insertCouncilDecision, listCouncilDecisions } from "./rounds/council-decisions.js";
+export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
 export {
-  assignReviewers,
-  declareConflict,
-  drawRoundPanel,
+  findRoundByCode,
+  findRoundOrganizer,
+  findRoundsByIds,
+  listRoundIdsFor,
+  listRoundModels,
+  listSelfAssessments,
+  type RoundNodeRow,
+  roundHasModelWithin,
+} from "./rounds/find-rounds.js";
+export { hashRoundResults } from "./rounds/hash-round-results.js";
+export {
+  type LatestResultRow,
+  latestPublishedResults,
+  leaderboardPage,
+  listRoundResults,
+  type RoundResultRow,
+} from "./rounds/latest-results.js";
+export { eligibleInRound, isoDate, type LoadedRound, loadRound } from "./rounds/load-round.js";
+export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
+export {
+  type AssignmentSource,
+  insertReviewerAssignments,
+  isReviewerInRound,
+  listDrawnAssignments,
+  listModelAssignments,
+  listPanelModels,
+  listRoundAssignments,
+  markConflictDeclared,
+  mayReview,
+  type NewAssignment,
+  type RoundAssignmentRow,
+} from "./rounds/reviewer-assignments.js";
+export {
+  findPoolReviewers,
   type ReviewerCandidate,
-  replayPanelDraw,
   reviewerCandidates,
   reviewerPool,
-} from "./rounds/assign-reviewers.js";
-export { computeRoundResults, hashRoundResults, roundResultRows } from "./rounds/compute-round-results.js";
-export { createRound, type NewRound, type RoundScope, RoundScopeSchema } from "./rounds/create-round.js";
-export { type ExportedFile, exportRound, roundSheets } from "./rounds/export-round.js";
-export { issueRoundCommendations, type RoundCommendationDecision } from "./rounds/issue-round-commendations.js";
-export { type LatestResultRow, latestPublishedResults, leaderboardPage } from "./rounds/latest-results.js";
-export { isoDate, type LoadedRound, loadRound } from "./rounds/load-round.js";
-export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
+} from "./rounds/reviewer-pool.js";
+export {
+  insertRoundCommendation,
+  insertVerifiedGoldenBookEntry,
+  listCommendableResults,
+  type RoundCommendation,
+  type VerifiedGoldenBookEntry,
+} from "./rounds/round-commendations.js";
+export { findCriteriaVersionByNumber } from "./rounds/round-criteria-version.js";
+export { resolvedDisagreements, roundProgress } from "./rounds/round-progress.js";
+export { listModelsInRoundScope, type RoundModelFilter } from "./rounds/round-scope-models.js";
 export type * from "./rounds/rounds.table.js";
-export { mayReview, type ScorecardInput, saveScorecard } from "./rounds/save-scorecard.js";
-export { whatIfRound } from "./rounds/what-if-round.js";
+export { insertRound, insertRoundModels, type NewRoundRow, type RoundModelEntry } from "./rounds/save-round.js";
+export { saveRoundResults } from "./rounds/save-round-results.js";
+export {
+  findScorecard,
+  insertScorecard,
+  listScorecardsOfModel,
+  type ScorecardContent,
+  type ScorecardKey,
+  type ScorecardRow,
+  scorecardColumns,
+} from "./rounds/scorecards.js";
 export {
   generateScaleData,
   type ScaleDataSummary,
@@ -96,6 +176,7 @@ export {
   type ScaleTableLoad,
 } from "./scale/generate-scale-data.js";
 export {
+  likeLiteral,
   type SearchHit,
   type SearchOptions,
   searchGoldenBook,
@@ -129,6 +210,7 @@ export {
 } from "./spreadsheet/import-spreadsheet.js";
 export { CSV_TRAILER } from "./spreadsheet/read-spreadsheet.js";
 export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
+export { findUnitByCode } from "./units/find-unit-by-code.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";
 export { countUnits, listUnits, type UnitFilter, type UnitPage } from "./units/list-units.js";
@@ -137,5 +219,15 @@ export { moveUnit, type UnitCycleError } from "./units/move-unit.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
 export { hashPassword, verifyPassword } from "./users/password.js";
-export { openSession, revokeSession, type SessionUser, userForToken } from "./users/sessions.js";
+export {
+  checkCredentials,
+  insertSession,
+  loadSessionUser,
+  openSession,
+  revokeSession,
+  type SessionUser,
+  sessionUserByUsername,
+  userForToken,
+} from "./users/sessions.js";
+export { findUserIdByUsername, insertUser } from "./users/users.js";
 export type * from "./users/users.table.js";

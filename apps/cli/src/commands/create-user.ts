@@ -1,11 +1,13 @@
 import { createInterface } from "node:readline";
-import { hashPassword, migrateToLatest } from "@lantoa/db";
+import { createUser } from "@lantoa/app";
+import { type Role, RoleSchema } from "@lantoa/domain/org";
 import { CliFailure, ExitCode } from "../cli-failure.js";
 import { type Lang, print, say } from "../messages.js";
-import { withDatabase } from "../open-database.js";
+import { runUseCase } from "../run-use-case.js";
 
-export const roles = ["system-admin", "unit-admin", "unit-officer", "reviewer", "viewer"] as const;
-export type Role = (typeof roles)[number];
+/** The roles an account may be given, in the domain's order. */
+export const roles = RoleSchema.options;
+export type { Role };
 
 /** Reads a password from the terminal without echoing it. */
 async function promptPassword(question: string): Promise<string> {
@@ -28,7 +30,7 @@ async function promptPassword(question: string): Promise<string> {
   }
 }
 
-/** `lantoa create-user`: an account with one role, scoped to a unit (all units for a system admin). */
+/** `lantoa create-user`: an account with one role, scoped to a unit (all units for a system admin); audited. */
 export async function runCreateUser(
   lang: Lang,
   options: { username: string; name: string; role: Role; unit?: string },
@@ -53,52 +55,12 @@ export async function runCreateUser(
     }
     password = await promptPassword(say(lang, "Mật khẩu: ", "Password: "));
   }
-  if (password.length < 8) {
-    throw new CliFailure(
-      ExitCode.problems,
-      say(lang, "Mật khẩu cần ít nhất 8 ký tự", "The password needs at least 8 characters"),
-    );
-  }
-  const hash = await hashPassword(password);
-  await withDatabase(async ({ db }) => {
-    await migrateToLatest(db);
-    await db.transaction().execute(async (trx) => {
-      const unit =
-        options.unit === undefined
-          ? null
-          : await trx.selectFrom("units").select("id").where("code", "=", options.unit).executeTakeFirst();
-      if (options.unit !== undefined && !unit) {
-        throw new CliFailure(
-          ExitCode.problems,
-          say(lang, `Không có đơn vị mã “${options.unit}”`, `No unit has code “${options.unit}”`),
-        );
-      }
-      const taken = await trx
-        .selectFrom("users")
-        .select("id")
-        .where((eb) => eb(eb.fn("lower", ["username"]), "=", options.username.toLowerCase()))
-        .executeTakeFirst();
-      if (taken) {
-        throw new CliFailure(
-          ExitCode.problems,
-          say(lang, `Tên đăng nhập “${options.username}” đã có`, `Username “${options.username}” is taken`),
-        );
-      }
-      const { id } = await trx
-        .insertInto("users")
-        .values({
-          username: options.username,
-          display_name: options.name,
-          password_hash: hash,
-          unit_id: unit?.id ?? null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("role_assignments")
-        .values({ user_id: id, role: options.role, unit_id: unit?.id ?? null })
-        .execute();
-    });
+  await runUseCase(lang, createUser, {
+    username: options.username,
+    displayName: options.name,
+    password,
+    role: options.role,
+    unitCode: options.unit ?? null,
   });
   print(
     say(

@@ -1,9 +1,9 @@
-import { openSession, revokeSession, type SessionUser } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
+import { anonymousActor, SignInInput, signIn, signOut } from "@lantoa/app";
+import type { SessionUser } from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { z } from "zod";
 import { builder } from "../builder.js";
 import { DomainFailure, fail } from "./errors.js";
+import { perform } from "./mutation-support.js";
 
 const RoleAssignmentRef = builder.objectRef<SessionUser["assignments"][number]>("RoleAssignment").implement({
   fields: (t) => ({
@@ -48,21 +48,15 @@ builder.mutationField("login", (t) =>
     description: "Signs in with a username and password and returns a session token.",
     errors: { types: [DomainFailure] },
     args: {
-      username: t.arg.string({ required: true, validate: z.string().trim().min(1).max(100) }),
-      password: t.arg.string({ required: true, validate: z.string().min(1).max(200) }),
+      username: t.arg.string({ required: true, validate: SignInInput.shape.username }),
+      password: t.arg.string({ required: true, validate: SignInInput.shape.password }),
     },
-    resolve: async (_root, args, { db, now, sessionTtlHours }) => {
-      const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-      const session = await openSession(db, { username: args.username, password: args.password }, expiresAt);
-      if (!session) {
-        fail(
-          domainError("AUTH.INVALID_CREDENTIALS", {
-            vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
-            en: "The username or password is not correct.",
-          }),
-        );
-      }
-      return { token: session.token, expiresAt, user: session.user };
+    resolve: async (_root, args, context) => {
+      const session = await context.app.run(signIn, context.viewer ?? anonymousActor, {
+        ...args,
+        ttlHours: context.sessionTtlHours,
+      });
+      return session.ok ? session.value : fail(session.error);
     },
   }),
 );
@@ -71,6 +65,6 @@ builder.mutationField("logout", (t) =>
   t.boolean({
     description: "Revokes this request's session token. True when a session was open.",
     authScopes: { signedIn: true },
-    resolve: (_root, _args, { db, token, now }) => (token ? revokeSession(db, token, now) : false),
+    resolve: (_root, _args, context) => (context.token ? perform(context, signOut, { token: context.token }) : false),
   }),
 );

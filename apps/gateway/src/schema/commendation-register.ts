@@ -1,38 +1,31 @@
-import { randomUUID } from "node:crypto";
 import {
-  appendAudit,
-  type CommendationSuspensionTable,
-  type CommendationTable,
+  ExpectedVersion,
+  IdempotencyKey,
+  IssueCommendationInput as IssueCommendation,
+  issueCommendation,
+  LiftCommendationSuspensionInput,
+  liftCommendationSuspension,
+  RevokeCommendationInput,
+  revokeCommendation,
+} from "@lantoa/app";
+import {
+  type CommendationSuspensionRow,
   commendationFromRow,
-  insertCommendation,
   listCommendations,
   loadCommendation,
-  onceForKey,
-  saveCommendation,
-  staleVersion,
   suspensionsOfCommendations,
 } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
-import {
-  commendationStatusOn,
-  defaultCommendationForms,
-  liftCommendationSuspension,
-  parseCommendation,
-  revokeCommendation,
-} from "@lantoa/domain/register";
+import { commendationStatusOn } from "@lantoa/domain/register";
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
-import type { Selectable } from "kysely";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { CommendationRef } from "./commendation.js";
-import { DomainFailure, fail } from "./errors.js";
+import { DomainFailure } from "./errors.js";
 import { listScope, ModelRef } from "./model.js";
-import { localId, modelOwnerPath, notFound, requireViewer, today } from "./mutation-support.js";
+import { localId, modelOwnerPath, perform, today } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
-
-type CommendationRow = Selectable<CommendationTable>;
 
 export const CommendationStatusEnum = builder.enumType("CommendationStatus", {
   description: "Where a commendation stands on a day (the domain's commendationStatusOn).",
@@ -45,19 +38,17 @@ export const CommendationStatusEnum = builder.enumType("CommendationStatus", {
   } as const,
 });
 
-const CommendationSuspensionRef = builder
-  .objectRef<Selectable<CommendationSuspensionTable>>("CommendationSuspension")
-  .implement({
-    description: "A span in which a commendation is suspended (tạm đình chỉ), e.g. after an inspection finding.",
-    fields: (t) => ({
-      from: t.exposeString("suspended_from"),
-      until: t.exposeString("suspended_until", {
-        nullable: true,
-        description: "Last suspended day; null while it lasts.",
-      }),
-      reason: t.exposeString("reason"),
+const CommendationSuspensionRef = builder.objectRef<CommendationSuspensionRow>("CommendationSuspension").implement({
+  description: "A span in which a commendation is suspended (tạm đình chỉ), e.g. after an inspection finding.",
+  fields: (t) => ({
+    from: t.exposeString("suspended_from"),
+    until: t.exposeString("suspended_until", {
+      nullable: true,
+      description: "Last suspended day; null while it lasts.",
     }),
-  });
+    reason: t.exposeString("reason"),
+  }),
+});
 
 builder.objectFields(CommendationRef, (t) => ({
   id: t.globalID({ resolve: (c) => ({ type: "Commendation", id: c.id }) }),
@@ -158,11 +149,7 @@ const CommendationPayload = builder.objectRef<{ id: string }>("CommendationPaylo
     commendation: t.field({
       type: CommendationRef,
       resolve: async (p, _args, { db }) =>
-        (await db
-          .selectFrom("commendations")
-          .selectAll()
-          .where("id", "=", p.id)
-          .executeTakeFirstOrThrow()) as CommendationRow,
+        db.selectFrom("commendations").selectAll().where("id", "=", p.id).executeTakeFirstOrThrow(),
     }),
   }),
 });
@@ -173,32 +160,28 @@ async function commendationScope(context: Context, id: string) {
   return loaded?.unitPath ? { administersUnit: loaded.unitPath } : { systemAdmin: true };
 }
 
-const LEVEL_OR_FORM = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(64);
-
+const Issue = IssueCommendation.shape;
 const IssueCommendationInput = builder.inputType("IssueCommendationInput", {
   fields: (t) => ({
     modelId: t.globalID({ required: true, for: ModelRef }),
-    decisionNumber: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
-    decisionDate: t.string({ required: true, validate: z.iso.date() }),
+    decisionNumber: t.string({ required: true, validate: Issue.decisionNumber }),
+    decisionDate: t.string({ required: true, validate: Issue.decisionDate }),
     issuer: t.string({
       required: true,
       description: "Who decided (e.g. Ban Thường vụ Huyện ủy).",
-      validate: z.string().trim().min(1).max(300),
+      validate: Issue.issuer,
     }),
     level: t.string({
       required: true,
       description: "A level code (see configuration.levelSets).",
-      validate: LEVEL_OR_FORM,
+      validate: Issue.level,
     }),
     form: t.string({
       required: true,
       description: "A form code (see configuration.commendationForms).",
-      validate: LEVEL_OR_FORM,
+      validate: Issue.form,
     }),
-    validUntil: t.string({ validate: z.iso.date() }),
+    validUntil: t.string({ validate: Issue.validUntil }),
   }),
 });
 
@@ -214,66 +197,10 @@ builder.mutationField("issueCommendation", (t) =>
     },
     args: {
       input: t.arg({ type: IssueCommendationInput, required: true }),
-      idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
+      idempotencyKey: t.arg.string({ required: true, validate: IdempotencyKey }),
     },
-    resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const result = await onceForKey(
-          trx,
-          { userId: viewer.userId, key: idempotencyKey, operation: "issueCommendation", request: input },
-          async () => {
-            const model = await trx
-              .selectFrom("models")
-              .select("id")
-              .where("id", "=", input.modelId.id)
-              .executeTakeFirst();
-            if (!model) return notFound("model", input.modelId.id);
-            const level = await trx
-              .selectFrom("levels")
-              .select("code")
-              .where("code", "=", input.level)
-              .executeTakeFirst();
-            if (!level || !defaultCommendationForms.some((f) => f.code === input.form)) {
-              fail(
-                domainError(
-                  "COMMENDATION.UNKNOWN_LEVEL_OR_FORM",
-                  {
-                    vi: "Cấp hoặc hình thức khen thưởng không có trong danh mục.",
-                    en: "The commendation level or form is not configured.",
-                  },
-                  { level: input.level, form: input.form },
-                ),
-              );
-            }
-            const parsed = parseCommendation({
-              id: randomUUID(),
-              decisionNumber: input.decisionNumber,
-              decisionDate: input.decisionDate,
-              issuerUnitId: input.issuer,
-              levelCode: input.level,
-              formCode: input.form,
-              recipient: { kind: "model", modelId: model.id },
-              validUntil: input.validUntil ?? null,
-              suspensions: [],
-              revocation: null,
-            });
-            if (!parsed.ok) return fail(parsed.error);
-            await insertCommendation(trx, parsed.value);
-            await appendAudit(trx, {
-              actorUserId: viewer.userId,
-              action: "issueCommendation",
-              entity: "commendation",
-              entityId: parsed.value.id,
-              after: parsed.value,
-            });
-            return { id: parsed.value.id };
-          },
-        );
-        if (!result.ok) fail(result.error);
-        return result.value.response;
-      });
-    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      perform(context, issueCommendation, { ...input, modelId: input.modelId.id }, { idempotencyKey }),
   }),
 );
 
@@ -285,39 +212,19 @@ builder.mutationField("revokeCommendation", (t) =>
     authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
     args: {
       id: t.arg.globalID({ required: true }),
-      revokedOn: t.arg.string({ required: true, validate: z.iso.date() }),
-      reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
-      decisionNumber: t.arg.string({ validate: z.string().trim().min(1).max(64) }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      revokedOn: t.arg.string({ required: true, validate: RevokeCommendationInput.shape.revokedOn }),
+      reason: t.arg.string({ required: true, validate: RevokeCommendationInput.shape.reason }),
+      decisionNumber: t.arg.string({ validate: RevokeCommendationInput.shape.decisionNumber }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      const id = localId(args.id, "Commendation");
-      return context.db.transaction().execute(async (trx) => {
-        const loaded = await loadCommendation(trx, id, { forUpdate: true });
-        if (!loaded) return notFound("commendation", id);
-        if (loaded.version !== args.expectedVersion) fail(staleVersion("commendation", id, args.expectedVersion));
-        const decided = revokeCommendation(loaded.commendation, {
-          revokedOn: args.revokedOn,
-          reason: args.reason,
-          decisionNumber: args.decisionNumber ?? null,
-        });
-        if (!decided.ok) return fail(decided.error);
-        const parsed = parseCommendation(decided.value);
-        if (!parsed.ok) return fail(parsed.error);
-        const saved = await saveCommendation(trx, parsed.value, args.expectedVersion);
-        if (!saved.ok) fail(saved.error);
-        await appendAudit(trx, {
-          actorUserId: viewer.userId,
-          action: "revokeCommendation",
-          entity: "commendation",
-          entityId: id,
-          before: loaded.commendation,
-          after: parsed.value,
-        });
-        return { id };
-      });
-    },
+    resolve: (_root, args, context) =>
+      perform(context, revokeCommendation, {
+        commendationId: localId(args.id, "Commendation"),
+        revokedOn: args.revokedOn,
+        reason: args.reason,
+        decisionNumber: args.decisionNumber,
+        expectedVersion: args.expectedVersion,
+      }),
   }),
 );
 
@@ -329,30 +236,14 @@ builder.mutationField("liftCommendationSuspension", (t) =>
     authScopes: (_root, args, context) => commendationScope(context, localId(args.id, "Commendation")),
     args: {
       id: t.arg.globalID({ required: true }),
-      until: t.arg.string({ required: true, validate: z.iso.date() }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      until: t.arg.string({ required: true, validate: LiftCommendationSuspensionInput.shape.until }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      const id = localId(args.id, "Commendation");
-      return context.db.transaction().execute(async (trx) => {
-        const loaded = await loadCommendation(trx, id, { forUpdate: true });
-        if (!loaded) return notFound("commendation", id);
-        if (loaded.version !== args.expectedVersion) fail(staleVersion("commendation", id, args.expectedVersion));
-        const decided = liftCommendationSuspension(loaded.commendation, args.until);
-        if (!decided.ok) return fail(decided.error);
-        const saved = await saveCommendation(trx, decided.value, args.expectedVersion);
-        if (!saved.ok) fail(saved.error);
-        await appendAudit(trx, {
-          actorUserId: viewer.userId,
-          action: "liftCommendationSuspension",
-          entity: "commendation",
-          entityId: id,
-          before: loaded.commendation.suspensions,
-          after: decided.value.suspensions,
-        });
-        return { id };
-      });
-    },
+    resolve: (_root, args, context) =>
+      perform(context, liftCommendationSuspension, {
+        commendationId: localId(args.id, "Commendation"),
+        until: args.until,
+        expectedVersion: args.expectedVersion,
+      }),
   }),
 );

@@ -1,9 +1,8 @@
-import type { CommendationTable } from "@lantoa/db";
-import type { Selectable } from "kysely";
+import type { CommendationRow } from "@lantoa/db";
 import { builder } from "../builder.js";
 import { ModelRef } from "./model.js";
 
-export const CommendationRef = builder.objectRef<Selectable<CommendationTable>>("Commendation").implement({
+export const CommendationRef = builder.objectRef<CommendationRow>("Commendation").implement({
   description: "An award (biểu dương, giấy khen, bằng khen…) given by a decision.",
   fields: (t) => ({
     decisionNumber: t.exposeString("decision_number"),

@@ -1,9 +1,9 @@
-import { appendAudit, type ConfigurationLabels, configurationLabels, saveLabel } from "@lantoa/db";
+import { SaveLabelInput, saveField, saveUnitKind } from "@lantoa/app";
+import { type ConfigurationLabels, configurationLabels } from "@lantoa/db";
 import { defaultUnitsOfMeasure, type UnitOfMeasure } from "@lantoa/domain/outcome";
 import { defaultCommendationForms } from "@lantoa/domain/register";
-import { z } from "zod";
 import { builder } from "../builder.js";
-import { requireViewer } from "./mutation-support.js";
+import { perform } from "./mutation-support.js";
 
 interface Label {
   readonly code: string;
@@ -108,42 +108,21 @@ builder.queryField("configuration", (t) =>
   }),
 );
 
-const CODE = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(64);
-const NAME = z.string().trim().min(1).max(200);
-
-for (const [field, table, entity] of [
-  ["saveUnitKind", "unit_kinds", "unit_kind"],
-  ["saveField", "fields", "field"],
+for (const [field, useCase, entity] of [
+  ["saveUnitKind", saveUnitKind, "unit kind"],
+  ["saveField", saveField, "field"],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LabelRef,
-      description: `Adds a ${entity.replace("_", " ")} or renames it when the code exists (system administrators).`,
+      description: `Adds a ${entity} or renames it when the code exists (system administrators).`,
       authScopes: { systemAdmin: true },
       args: {
-        code: t.arg.string({ required: true, validate: CODE }),
-        labelVi: t.arg.string({ required: true, validate: NAME }),
-        labelEn: t.arg.string({ required: true, validate: NAME }),
+        code: t.arg.string({ required: true, validate: SaveLabelInput.shape.code }),
+        labelVi: t.arg.string({ required: true, validate: SaveLabelInput.shape.labelVi }),
+        labelEn: t.arg.string({ required: true, validate: SaveLabelInput.shape.labelEn }),
       },
-      resolve: async (_root, args, context) => {
-        const viewer = requireViewer(context);
-        const label = { code: args.code, name_vi: args.labelVi.trim(), name_en: args.labelEn.trim() };
-        return context.db.transaction().execute(async (trx) => {
-          const before = await saveLabel(trx, table, label);
-          await appendAudit(trx, {
-            actorUserId: viewer.userId,
-            action: field,
-            entity,
-            entityId: label.code,
-            ...(before === null ? {} : { before }),
-            after: label,
-          });
-          return label;
-        });
-      },
+      resolve: (_root, args, context) => perform(context, useCase, args),
     }),
   );
 }

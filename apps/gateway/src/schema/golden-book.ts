@@ -1,15 +1,11 @@
-import type { GoldenBookEntryTable } from "@lantoa/db";
-import { searchGoldenBook } from "@lantoa/db";
+import { type GoldenBookEntryWithPath, searchGoldenBook } from "@lantoa/db";
 import { GraphQLError } from "graphql";
-import type { Selectable } from "kysely";
 import { z } from "zod";
 import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import { UnitRef } from "./unit.js";
 
-export type EntryRow = Selectable<GoldenBookEntryTable> & { unit_path: string };
-
-export const GoldenBookEntryRef = builder.objectRef<EntryRow>("GoldenBookEntry").implement({
+export const GoldenBookEntryRef = builder.objectRef<GoldenBookEntryWithPath>("GoldenBookEntry").implement({
   description: "An entry of the golden book of good people and good deeds (Sổ vàng người tốt, việc tốt).",
   fields: (t) => ({
     subjectKind: t.exposeString("subject_kind", { description: "person or collective." }),

@@ -1,9 +1,12 @@
 import { builder } from "../builder.js";
+import "./audit-log.js";
 import "./auth.js";
 import "./commendation.js";
 import "./commendation-register.js";
 import "./configuration.js";
+import "./criteria-problem.js";
 import "./criteria-set.js";
+import "./criteria-set-drafts.js";
 import "./errors.js";
 import "./golden-book.js";
 import "./golden-book-decisions.js";

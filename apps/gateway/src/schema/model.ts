@@ -1,41 +1,46 @@
-import { randomUUID } from "node:crypto";
 import {
-  appendAudit,
+  AddEvidenceInput,
+  addEvidence,
+  createModel,
+  EVIDENCE_LIMITS,
+  ExpectedVersion,
+  IdempotencyKey,
+  MODEL_CODE,
+  ModelFieldsInput,
+  ModelStepSchema,
+  TransitionModelInput,
+  transitionModel,
+  UploadedFileSchema,
+} from "@lantoa/app";
+import {
   countModelsMatching,
   findModelsByIds,
   indicatorValuesOfModels,
-  insertModel,
   type LatestResultRow,
   latestPublishedResults,
   listModels,
-  loadModel,
-  loadUnitTreeFor,
   type ModelFilter,
-  onceForKey,
   type ScopedModelRow,
-  saveModel,
-  staleVersion,
-  updateVersioned,
+  searchModelsPage,
 } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
-import { draftModel, type ModelCommand, ModelStatusSchema, transitionModel } from "@lantoa/domain/model";
-import type { Actor } from "@lantoa/domain/org";
-import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
+import { ModelStatusSchema } from "@lantoa/domain/model";
+import {
+  type ResolveCursorConnectionArgs,
+  resolveCursorConnection,
+  resolveOffsetConnection,
+} from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
-import { z } from "zod";
+import * as z from "zod";
 import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
-import { EVIDENCE_LIMITS } from "../storage/evidence-storage.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { DomainFailure, fail } from "./errors.js";
-import { modelOwnerPath, requireViewer } from "./mutation-support.js";
+import { DomainFailure } from "./errors.js";
+import { modelOwnerPath, perform, requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
-export const ModelActionEnum = builder.enumType("ModelAction", {
-  values: ["submit", "approve", "return", "activate", "suspend", "reinstate", "archive"] as const,
-});
+export const ModelActionEnum = builder.enumType("ModelAction", { values: ModelStepSchema.options });
 
 export const IndicatorValueRef = builder
   .objectRef<{ indicator_code: string; period: string; value: number; unit_code: string }>("IndicatorValue")
@@ -164,7 +169,11 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
     annualTheme: t.string({ validate: z.string().max(300) }),
     fromYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
     toYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
-    text: t.string({ description: "Without diacritics, typo-tolerant.", validate: z.string().max(200) }),
+    text: t.string({
+      description:
+        "A model's code (exactly, its start or a part: HUGAO finds TL-2018-HUGAO) or words of its name and text, without diacritics and typo-tolerant; % and _ are plain characters.",
+      validate: z.string().max(200),
+    }),
     excludeGenerated: t.boolean(),
     pilots: t.boolean({
       description:
@@ -172,8 +181,6 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
     }),
   }),
 });
-
-export const MODEL_CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 /** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
 export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
@@ -192,7 +199,8 @@ export async function listScope(context: Context, askedUnitId: string | undefine
 builder.queryField("models", (t) =>
   t.connection({
     type: ModelRef,
-    description: "Models in the viewer's scope, by code, filtered.",
+    description:
+      "Models in the viewer's scope, filtered: by code, or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names).",
     authScopes: { signedIn: true },
     complexity: (args) => connectionComplexity(args, 50),
     args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
@@ -212,43 +220,45 @@ builder.queryField("models", (t) =>
         excludeGenerated: f?.excludeGenerated ?? undefined,
         ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
-      const connection = await resolveCursorConnection(
-        { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
-        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-          listModels(context.db, filter, {
-            afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
-            beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
-            limit,
-            inverted,
-          }),
-      );
+      const text = filter.text?.trim();
+      // A search reads best first (code, then closest name), paged by offset; a list by code.
+      const connection = text
+        ? await resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+            searchModelsPage(context.db, { ...filter, text }, { offset, limit }),
+          )
+        : await resolveCursorConnection(
+            { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
+            ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
+              listModels(context.db, filter, {
+                afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
+                beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
+                limit,
+                inverted,
+              }),
+          );
       return { ...connection, totalCount: () => countModelsMatching(context.db, filter) };
     },
   }),
 );
 
-/** The viewer's roles as domain actors, strongest first, for the domain to authorize. */
-export function actorsOf(context: Context): Actor[] {
-  const viewer = context.viewer;
-  if (!viewer) return [];
-  const strength = ["system-admin", "unit-admin", "unit-officer", "reviewer", "viewer"];
-  return [...viewer.assignments]
-    .sort((a, b) => strength.indexOf(a.role) - strength.indexOf(b.role))
-    .map((a) => ({ userId: viewer.userId, role: a.role, unitId: a.unitId }));
-}
-
+const ModelFields = ModelFieldsInput.shape;
 export const CreateModelInput = builder.inputType("CreateModelInput", {
   fields: (t) => ({
-    code: t.string({ required: true, validate: z.string().trim().regex(MODEL_CODE) }),
-    name: t.string({ required: true, validate: z.string().trim().min(1).max(500) }),
+    code: t.string({ required: true, validate: ModelFields.code }),
+    name: t.string({ required: true, validate: ModelFields.name }),
     ownerUnitId: t.globalID({ required: true, for: UnitRef }),
-    fields: t.stringList({ required: true, validate: z.array(z.string().max(64)).min(1).max(10) }),
-    annualTheme: t.string({ validate: z.string().trim().max(300) }),
-    problem: t.string({ required: true, validate: z.string().max(5000) }),
-    solution: t.string({ required: true, validate: z.string().max(5000) }),
-    startDate: t.string({ required: true, validate: z.iso.date() }),
+    fields: t.stringList({ required: true, validate: ModelFields.fields }),
+    annualTheme: t.string({ validate: ModelFields.annualTheme }),
+    problem: t.string({ required: true, validate: ModelFields.problem }),
+    solution: t.string({ required: true, validate: ModelFields.solution }),
+    startDate: t.string({ required: true, validate: ModelFields.startDate }),
   }),
 });
+
+/** The use case's model fields from the GraphQL input (a global id becomes the unit's id). */
+export function modelFields(input: typeof CreateModelInput.$inferInput) {
+  return { ...input, ownerUnitId: input.ownerUnitId.id };
+}
 
 export const ModelPayload = builder.objectRef<{ id: string }>("ModelPayload").implement({
   fields: (t) => ({ model: t.field({ type: ModelRef, resolve: (p) => p.id }) }),
@@ -263,76 +273,12 @@ builder.mutationField("createModel", (t) =>
     errors: { types: [DomainFailure] },
     args: {
       input: t.arg({ type: CreateModelInput, required: true }),
-      idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
+      idempotencyKey: t.arg.string({ required: true, validate: IdempotencyKey }),
     },
-    resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = requireViewer(context);
-      const at = context.now.toISOString();
-      return context.db.transaction().execute(async (trx) => {
-        const result = await onceForKey(
-          trx,
-          { userId: viewer.userId, key: idempotencyKey, operation: "createModel", request: input },
-          async () => {
-            const tree = await loadUnitTreeFor(trx, [input.ownerUnitId.id, ...viewer.assignments.map((a) => a.unitId)]);
-            const modelInput = {
-              kind: "collective",
-              id: randomUUID(),
-              code: input.code,
-              name: input.name,
-              ownerUnitId: input.ownerUnitId.id,
-              fieldCodes: input.fields,
-              annualTheme: input.annualTheme ?? null,
-              problem: input.problem,
-              solution: input.solution,
-              startDate: input.startDate,
-              targets: [],
-              evidence: [],
-              originModelId: null,
-            };
-            let decided: ReturnType<typeof draftModel> | undefined;
-            for (const actor of actorsOf(context)) {
-              decided = draftModel(modelInput, { actor, at, tree });
-              if (decided.ok) break;
-            }
-            if (!decided?.ok) return fail(decided?.error ?? forbidden());
-            const duplicate = await trx
-              .selectFrom("models")
-              .select("id")
-              .where("code", "=", input.code)
-              .executeTakeFirst();
-            if (duplicate) {
-              fail(
-                domainError(
-                  "MODEL.DUPLICATE_CODE",
-                  { vi: `Mã mô hình ${input.code} đã được dùng.`, en: `The model code ${input.code} is already used.` },
-                  { code: input.code },
-                ),
-              );
-            }
-            await insertModel(trx, decided.value.model, decided.value.entry, viewer.displayName);
-            await appendAudit(trx, {
-              actorUserId: viewer.userId,
-              action: "createModel",
-              entity: "model",
-              entityId: decided.value.model.id,
-              after: decided.value.model,
-            });
-            return { id: decided.value.model.id };
-          },
-        );
-        if (!result.ok) fail(result.error);
-        return result.value.response;
-      });
-    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      perform(context, createModel, modelFields(input), { idempotencyKey }),
   }),
 );
-
-export function forbidden() {
-  return domainError("AUTH.FORBIDDEN", {
-    vi: "Bạn không có quyền thực hiện thao tác này với đơn vị này.",
-    en: "You are not allowed to do this for this unit.",
-  });
-}
 
 builder.mutationField("transitionModel", (t) =>
   t.field({
@@ -344,63 +290,12 @@ builder.mutationField("transitionModel", (t) =>
     args: {
       id: t.arg.globalID({ required: true, for: ModelRef }),
       action: t.arg({ type: ModelActionEnum, required: true }),
-      reason: t.arg.string({ validate: z.string().trim().min(1).max(2000) }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      reason: t.arg.string({ validate: TransitionModelInput.shape.reason }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const loaded = await loadModel(trx, args.id.id, { forUpdate: true });
-        if (!loaded) {
-          fail(
-            domainError("MODEL.NOT_FOUND", { vi: "Không tìm thấy mô hình.", en: "No such model." }, { id: args.id.id }),
-          );
-        }
-        // A change made since the client read the model is the news that matters most:
-        // say so before judging the action against a status the client has not seen.
-        if (loaded.version !== args.expectedVersion) fail(staleVersion("model", loaded.model.id, args.expectedVersion));
-        const tree = await loadUnitTreeFor(trx, [loaded.model.ownerUnitId, ...viewer.assignments.map((a) => a.unitId)]);
-        const command = { kind: args.action, reason: args.reason ?? null } as ModelCommand;
-        let decided: ReturnType<typeof transitionModel> | undefined;
-        for (const actor of actorsOf(context)) {
-          decided = transitionModel(loaded.model, loaded.history, command, {
-            actor,
-            at: context.now.toISOString(),
-            tree,
-          });
-          if (decided.ok) break;
-        }
-        if (!decided?.ok) return fail(decided?.error ?? forbidden());
-        const saved = await saveModel(trx, decided.value.model, args.expectedVersion, {
-          entry: decided.value.entry,
-          actorName: viewer.displayName,
-        });
-        if (!saved.ok) fail(saved.error);
-        await appendAudit(trx, {
-          actorUserId: viewer.userId,
-          action: `model.${args.action}`,
-          entity: "model",
-          entityId: loaded.model.id,
-          before: { status: loaded.model.status, version: loaded.version },
-          after: { status: decided.value.model.status, version: saved.value.version },
-        });
-        return { id: loaded.model.id };
-      });
-    },
+    resolve: (_root, { id, ...args }, context) => perform(context, transitionModel, { ...args, modelId: id.id }),
   }),
 );
-
-/** A file of a multipart request, told apart from any other JSON value a client may send in its place. */
-function isUploadedFile(value: unknown): value is File {
-  const file = value as File | null;
-  return (
-    typeof file === "object" &&
-    file !== null &&
-    typeof file.name === "string" &&
-    typeof file.size === "number" &&
-    typeof file.arrayBuffer === "function"
-  );
-}
 
 builder.scalarType("File", {
   description: "An uploaded file (GraphQL multipart request spec).",
@@ -409,7 +304,7 @@ builder.scalarType("File", {
   },
   // Resolvers read a file's name and bytes: anything else is the client's mistake, not a crash.
   parseValue: (value) => {
-    if (isUploadedFile(value)) return value;
+    if (UploadedFileSchema.safeParse(value).success) return value as File;
     throw new GraphQLError("Hãy gửi một tệp (multipart). / Send a file (multipart request).", {
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -479,60 +374,10 @@ builder.mutationField("addEvidence", (t) =>
     },
     args: {
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
-      title: t.arg.string({ required: true, validate: z.string().trim().min(1).max(300) }),
+      title: t.arg.string({ required: true, validate: AddEvidenceInput.shape.title }),
       file: t.arg({ type: "File", required: true }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: async (_root, args, { db, storage, viewer }) => {
-      const file = args.file;
-      if (
-        file.size > EVIDENCE_LIMITS.maxBytes ||
-        !(EVIDENCE_LIMITS.mimeTypes as readonly string[]).includes(file.type)
-      ) {
-        fail(
-          domainError(
-            "EVIDENCE.NOT_ACCEPTED",
-            {
-              vi: "Tệp minh chứng phải là PDF, ảnh (JPEG, PNG, WebP), Word hoặc Excel và không quá 10 MB.",
-              en: "Evidence must be a PDF, an image (JPEG, PNG, WebP), Word or Excel file of at most 10 MB.",
-            },
-            { size: file.size, type: file.type },
-          ),
-        );
-      }
-      const key = `${args.modelId.id}/${randomUUID()}`;
-      await storage.put(key, new Uint8Array(await file.arrayBuffer()));
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const saved = await updateVersioned(trx, "models", args.modelId.id, args.expectedVersion, {});
-          if (!saved.ok) fail(saved.error);
-          const { id } = await trx
-            .insertInto("evidence")
-            .values({
-              model_id: args.modelId.id,
-              kind: file.type.startsWith("image/") ? "photo" : "document",
-              title: args.title,
-              storage_key: key,
-              mime_type: file.type,
-              size_bytes: file.size,
-              uploaded_by: viewer?.userId ?? null,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await appendAudit(trx, {
-            actorUserId: viewer?.userId ?? null,
-            action: "addEvidence",
-            entity: "model",
-            entityId: args.modelId.id,
-            after: { evidenceId: id, title: args.title, size: file.size, type: file.type },
-          });
-          return { id: args.modelId.id };
-        });
-      } catch (error) {
-        // Nothing of a refused upload stays behind: the row rolled back, the file goes too.
-        await storage.remove(key);
-        throw error;
-      }
-    },
+    resolve: (_root, { modelId, ...args }, context) => perform(context, addEvidence, { ...args, modelId: modelId.id }),
   }),
 );

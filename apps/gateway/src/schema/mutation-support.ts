@@ -1,6 +1,8 @@
-import type { SessionUser } from "@lantoa/db";
+import type { RunOptions, UseCase } from "@lantoa/app";
+import { modelOwnerPath as ownerPathOfModel, type SessionUser } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
 import { GraphQLError } from "graphql";
+import type * as z from "zod";
 import type { Context } from "../context.js";
 import { fail } from "./errors.js";
 import { UUID } from "./unit.js";
@@ -11,6 +13,24 @@ export function requireViewer(context: Context): SessionUser {
     throw new GraphQLError("Hãy đăng nhập. / Sign in first.", { extensions: { code: "UNAUTHENTICATED" } });
   }
   return context.viewer;
+}
+
+/**
+ * Runs a use case for the signed-in viewer and returns its value, or throws its typed
+ * error as a {@link DomainFailure} for the field's error union: what every mutation
+ * resolver does after mapping its arguments.
+ *
+ * @example resolve: (_root, args, context) => perform(context, renameUnit, { unitId: args.id.id, ... })
+ */
+export async function perform<Schema extends z.ZodType, Output>(
+  context: Context,
+  useCase: UseCase<Schema, Output>,
+  input: z.input<Schema>,
+  options?: RunOptions,
+): Promise<Output> {
+  const result = await context.app.run(useCase, requireViewer(context), input, options);
+  if (!result.ok) fail(result.error);
+  return result.value;
 }
 
 /** Fails with `<ENTITY>.NOT_FOUND` for a record that does not exist (or vanished since the scope check). */
@@ -54,14 +74,8 @@ export async function requireUnits(db: Context["db"], unitIds: readonly string[]
 }
 
 /** The path of a model's owner unit, or null when there is no such model. */
-export async function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
-  const owner = await context.db
-    .selectFrom("models as m")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select("u.path")
-    .where("m.id", "=", modelId)
-    .executeTakeFirst();
-  return owner?.path ?? null;
+export function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
+  return ownerPathOfModel(context.db, modelId);
 }
 
 /**

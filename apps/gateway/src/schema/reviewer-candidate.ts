@@ -1,7 +1,6 @@
-import { type ReviewerCandidate, reviewerCandidates } from "@lantoa/db";
+import { modelOwnerPath, type ReviewerCandidate, reviewerCandidates } from "@lantoa/db";
 import { builder } from "../builder.js";
 import { ModelRef } from "./model.js";
-import { modelOwnerPath } from "./mutation-support.js";
 import { RoundRef } from "./round.js";
 
 const ReviewerCandidateRef = builder.objectRef<ReviewerCandidate>("ReviewerCandidate").implement({
@@ -27,7 +26,7 @@ builder.objectField(RoundRef, "reviewerCandidates", (t) =>
     authScopes: (round) => ({ administersUnit: round.organizer_path }),
     args: { modelId: t.arg.globalID({ required: true, for: ModelRef }) },
     resolve: async (round, args, context) => {
-      const ownerPath = await modelOwnerPath(context, args.modelId.id);
+      const ownerPath = await modelOwnerPath(context.db, args.modelId.id);
       return ownerPath === null ? [] : reviewerCandidates(context.db, round.id, args.modelId.id, ownerPath);
     },
   }),

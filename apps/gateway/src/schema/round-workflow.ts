@@ -1,31 +1,36 @@
 import {
-  advanceRoundStep,
-  appendAudit,
+  AdvanceRoundInput,
+  advanceRound,
+  assignmentList,
   assignReviewers,
+  CreateRoundInput as CreateRound,
   computeRoundResults,
   createRound,
+  DeclareConflictInput,
   declareConflict,
-  drawRoundPanel,
-  exportRound,
+  drawReviewerPanel,
+  IdempotencyKey,
+  IssueRoundCommendationsInput,
   issueRoundCommendations,
-  loadRound,
-  onceForKey,
+  RecordChairDecisionInput,
+  RecordCouncilDecisionInput,
+  ReviewerAssignmentInput,
+  RoundWhatIfInput,
   recordChairDecision,
   recordCouncilDecision,
   replayPanelDraw,
-  whatIfRound,
-} from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
-import { defaultCommendationForms } from "@lantoa/domain/register";
+  roundWhatIf,
+} from "@lantoa/app";
+import { exportRound, findRoundOrganizer } from "@lantoa/db";
 import { RoundStepSchema } from "@lantoa/domain/round";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { z } from "zod";
+import * as z from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { publishRoundProgress } from "../round-events.js";
-import { DomainFailure, fail } from "./errors.js";
+import { DomainFailure } from "./errors.js";
 import { ModelRef } from "./model.js";
-import { requireViewer } from "./mutation-support.js";
+import { perform, unitPathOf } from "./mutation-support.js";
 import { RoundRef } from "./round.js";
 import { UnitRef } from "./unit.js";
 
@@ -40,12 +45,7 @@ const RoundStepEnum = builder.enumType("RoundStep", {
 
 /** The access a round's admin actions need: administering the organizer's subtree. */
 export async function administersRoundById(context: Context, roundId: string) {
-  const round = await context.db
-    .selectFrom("rounds as r")
-    .innerJoin("units as u", "u.id", "r.organizer_unit_id")
-    .select("u.path")
-    .where("r.id", "=", roundId)
-    .executeTakeFirst();
+  const round = await findRoundOrganizer(context.db, roundId);
   return round ? { administersUnit: round.path } : { systemAdmin: true };
 }
 
@@ -53,35 +53,30 @@ const RoundPayload = builder.objectRef<{ id: string }>("RoundPayload").implement
   fields: (t) => ({ round: t.field({ type: RoundRef, resolve: (p) => p.id }) }),
 });
 
+const Create = CreateRound.shape;
 const CreateRoundInput = builder.inputType("CreateRoundInput", {
   fields: (t) => ({
-    code: t.string({
-      required: true,
-      validate: z
-        .string()
-        .trim()
-        .regex(/^[\p{L}\p{N}._-]{1,64}$/u),
-    }),
-    name: t.string({ required: true, validate: z.string().trim().min(1).max(300) }),
-    criteriaSetCode: t.string({ required: true, validate: z.string().max(64) }),
-    criteriaVersion: t.int({ required: true, validate: z.number().int().min(1) }),
+    code: t.string({ required: true, validate: Create.code }),
+    name: t.string({ required: true, validate: Create.name }),
+    criteriaSetCode: t.string({ required: true, validate: Create.criteriaSetCode }),
+    criteriaVersion: t.int({ required: true, validate: Create.criteriaVersion }),
     organizerUnitId: t.globalID({ required: true, for: UnitRef }),
-    period: t.string({ required: true, validate: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/) }),
-    referenceDate: t.string({ required: true, validate: z.iso.date() }),
+    period: t.string({ required: true, validate: Create.period }),
+    referenceDate: t.string({ required: true, validate: Create.referenceDate }),
     withinUnitId: t.globalID({
       for: UnitRef,
       description: "Scope: models owned in this subtree (default: the organizer's).",
     }),
-    level: t.string({ validate: z.string().max(64) }),
-    field: t.string({ validate: z.string().max(64) }),
-    startedBy: t.string({ validate: z.iso.date(), description: "Scope: models started on or before this date." }),
+    level: t.string({ validate: Create.level }),
+    field: t.string({ validate: Create.field }),
+    startedBy: t.string({ validate: Create.startedBy, description: "Scope: models started on or before this date." }),
     modelCodes: t.stringList({
-      validate: z.array(z.string().max(64)).max(10_000),
+      validate: Create.modelCodes,
       description: "Scope: only these nominated models (by code).",
     }),
-    reviewersPerModel: t.int({ validate: z.number().int().min(1).max(10) }),
-    quorum: t.float({ validate: z.number().gt(0).max(1), description: "Share of members present; default 2/3." }),
-    approvalThreshold: t.float({ validate: z.number().gt(0).max(1), description: "Share of votes for; default 0.7." }),
+    reviewersPerModel: t.int({ validate: Create.reviewersPerModel }),
+    quorum: t.float({ validate: Create.quorum, description: "Share of members present; default 2/3." }),
+    approvalThreshold: t.float({ validate: Create.approvalThreshold, description: "Share of votes for; default 0.7." }),
     commentsRequired: t.boolean(),
   }),
 });
@@ -94,63 +89,19 @@ builder.mutationField("createRound", (t) =>
     errors: { types: [DomainFailure] },
     args: {
       input: t.arg({ type: CreateRoundInput, required: true }),
-      idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
+      idempotencyKey: t.arg.string({ required: true, validate: IdempotencyKey }),
     },
     authScopes: async (_root, args, context) => {
-      const unit = await context.db
-        .selectFrom("units")
-        .select("path")
-        .where("id", "=", args.input.organizerUnitId.id)
-        .executeTakeFirst();
-      return unit ? { administersUnit: unit.path } : { systemAdmin: true };
+      const path = await unitPathOf(context, args.input.organizerUnitId.id);
+      return path ? { administersUnit: path } : { systemAdmin: true };
     },
-    resolve: async (_root, { input, idempotencyKey }, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const result = await onceForKey(
-          trx,
-          { userId: viewer.userId, key: idempotencyKey, operation: "createRound", request: input },
-          async () => {
-            const version = await trx
-              .selectFrom("criteria_set_versions as v")
-              .innerJoin("criteria_sets as s", "s.id", "v.criteria_set_id")
-              .select("v.id")
-              .where("s.code", "=", input.criteriaSetCode)
-              .where("v.version_number", "=", input.criteriaVersion)
-              .executeTakeFirst();
-            const created = await createRound(
-              trx,
-              {
-                code: input.code,
-                name: input.name,
-                criteriaVersionId: version?.id ?? "00000000-0000-0000-0000-000000000000",
-                organizerUnitId: input.organizerUnitId.id,
-                period: input.period,
-                referenceDate: input.referenceDate,
-                scope: {
-                  withinUnitId: input.withinUnitId?.id,
-                  level: input.level ?? undefined,
-                  field: input.field ?? undefined,
-                  startedBy: input.startedBy ?? undefined,
-                  modelCodes: input.modelCodes ?? undefined,
-                },
-                settings: {
-                  ...(input.reviewersPerModel != null ? { reviewersPerModel: input.reviewersPerModel } : {}),
-                  ...(input.quorum != null ? { quorum: input.quorum } : {}),
-                  ...(input.approvalThreshold != null ? { approvalThreshold: input.approvalThreshold } : {}),
-                  ...(input.commentsRequired != null ? { commentsRequired: input.commentsRequired } : {}),
-                },
-              },
-              { actorUserId: viewer.userId },
-            );
-            if (!created.ok) fail(created.error);
-            return { id: created.value.id };
-          },
-        );
-        if (!result.ok) fail(result.error);
-        return result.value.response;
-      });
-    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      perform(
+        context,
+        createRound,
+        { ...input, organizerUnitId: input.organizerUnitId.id, withinUnitId: input.withinUnitId?.id },
+        { idempotencyKey },
+      ),
   }),
 );
 
@@ -163,23 +114,24 @@ builder.mutationField("advanceRound", (t) =>
     args: {
       id: t.arg.globalID({ required: true, for: RoundRef }),
       step: t.arg({ type: RoundStepEnum, required: true }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      expectedVersion: t.arg.int({ required: true, validate: AdvanceRoundInput.shape.expectedVersion }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.id.id),
-    resolve: (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const moved = await advanceRoundStep(trx, args.id.id, args.step, {
-          expectedVersion: args.expectedVersion,
-          actorUserId: viewer.userId,
-          at: context.now.toISOString(),
-        });
-        if (!moved.ok) fail(moved.error);
-        return { id: args.id.id };
-      });
-    },
+    resolve: (_root, args, context) =>
+      perform(context, advanceRound, { roundId: args.id.id, step: args.step, expectedVersion: args.expectedVersion }),
   }),
 );
+
+/** Runs a use case that changes a round's assignments or scorecards, then tells the progress subscribers. */
+async function performAndNotify<Output extends { id: string }>(
+  context: Context,
+  roundId: string,
+  run: (context: Context) => Promise<Output>,
+): Promise<Output> {
+  const done = await run(context);
+  publishRoundProgress(roundId);
+  return done;
+}
 
 builder.mutationField("drawReviewerPanel", (t) =>
   t.field({
@@ -189,67 +141,36 @@ builder.mutationField("drawReviewerPanel", (t) =>
     errors: { types: [DomainFailure] },
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      const done = await context.db.transaction().execute(async (trx) => {
-        const drawn = await drawRoundPanel(trx, args.roundId.id, { actorUserId: viewer.userId });
-        if (!drawn.ok) fail(drawn.error);
-        return { id: args.roundId.id };
-      });
-      publishRoundProgress(args.roundId.id);
-      return done;
-    },
+    resolve: (_root, args, context) =>
+      performAndNotify(context, args.roundId.id, (c) => perform(c, drawReviewerPanel, { roundId: args.roundId.id })),
   }),
 );
 
 const AssignmentInput = builder.inputType("ReviewerAssignmentInput", {
   fields: (t) => ({
     modelId: t.globalID({ required: true, for: ModelRef }),
-    reviewerUsername: t.string({ required: true, validate: z.string().min(1).max(100) }),
+    reviewerUsername: t.string({ required: true, validate: ReviewerAssignmentInput.shape.reviewerUsername }),
   }),
 });
 
 builder.mutationField("assignReviewers", (t) =>
   t.field({
     type: RoundPayload,
-    description: "Assigns reviewers by hand (one) or in bulk (several); refuses conflicts of interest.",
+    description:
+      "Assigns reviewers of the pool by hand (one) or in bulk (several); refuses conflicts of interest and anyone without the reviewer role.",
     errors: { types: [DomainFailure] },
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
-      assignments: t.arg({ type: [AssignmentInput], required: true, validate: z.array(z.any()).min(1).max(5000) }),
+      assignments: t.arg({ type: [AssignmentInput], required: true, validate: assignmentList(z.any()) }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      const done = await context.db.transaction().execute(async (trx) => {
-        const names = [...new Set(args.assignments.map((a) => a.reviewerUsername))];
-        const users = await trx.selectFrom("users").select(["id", "username"]).where("username", "in", names).execute();
-        const idOf = new Map(users.map((u) => [u.username, u.id]));
-        const missing = names.filter((n) => !idOf.has(n));
-        if (missing.length > 0) {
-          fail(
-            domainError(
-              "ROUND.NOT_A_REVIEWER",
-              { vi: "Không tìm thấy giám khảo.", en: "No such reviewer." },
-              { usernames: missing },
-            ),
-          );
-        }
-        const assigned = await assignReviewers(
-          trx,
-          args.roundId.id,
-          args.assignments.map((a) => ({
-            modelId: a.modelId.id,
-            reviewerUserId: idOf.get(a.reviewerUsername) as string,
-          })),
-          { source: args.assignments.length === 1 ? "manual" : "bulk", actorUserId: viewer.userId },
-        );
-        if (!assigned.ok) fail(assigned.error);
-        return { id: args.roundId.id };
-      });
-      publishRoundProgress(args.roundId.id);
-      return done;
-    },
+    resolve: (_root, args, context) =>
+      performAndNotify(context, args.roundId.id, (c) =>
+        perform(c, assignReviewers, {
+          roundId: args.roundId.id,
+          assignments: args.assignments.map((a) => ({ modelId: a.modelId.id, reviewerUsername: a.reviewerUsername })),
+        }),
+      ),
   }),
 );
 
@@ -262,22 +183,12 @@ builder.mutationField("declareConflict", (t) =>
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
-      reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
+      reason: t.arg.string({ required: true, validate: DeclareConflictInput.shape.reason }),
     },
-    resolve: async (_root, args, context) => {
-      const viewer = requireViewer(context);
-      const done = await context.db.transaction().execute(async (trx) => {
-        const declared = await declareConflict(trx, args.roundId.id, args.modelId.id, {
-          reviewerUserId: viewer.userId,
-          reason: args.reason,
-          at: context.now.toISOString(),
-        });
-        if (!declared.ok) fail(declared.error);
-        return { id: args.roundId.id };
-      });
-      publishRoundProgress(args.roundId.id);
-      return done;
-    },
+    resolve: (_root, args, context) =>
+      performAndNotify(context, args.roundId.id, (c) =>
+        perform(c, declareConflict, { roundId: args.roundId.id, modelId: args.modelId.id, reason: args.reason }),
+      ),
   }),
 );
 
@@ -290,23 +201,17 @@ builder.mutationField("recordChairDecision", (t) =>
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
-      decision: t.arg.string({ required: true, validate: z.string().trim().min(1).max(500) }),
-      reason: t.arg.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
+      decision: t.arg.string({ required: true, validate: RecordChairDecisionInput.shape.decision }),
+      reason: t.arg.string({ required: true, validate: RecordChairDecisionInput.shape.reason }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const recorded = await recordChairDecision(trx, args.roundId.id, args.modelId.id, {
-          decision: args.decision,
-          reason: args.reason,
-          actorUserId: viewer.userId,
-          at: context.now.toISOString(),
-        });
-        if (!recorded.ok) fail(recorded.error);
-        return { id: args.roundId.id };
-      });
-    },
+    resolve: (_root, args, context) =>
+      perform(context, recordChairDecision, {
+        roundId: args.roundId.id,
+        modelId: args.modelId.id,
+        decision: args.decision,
+        reason: args.reason,
+      }),
   }),
 );
 
@@ -321,6 +226,7 @@ const CouncilOutcomeRef = builder
     }),
   });
 
+const Votes = RecordCouncilDecisionInput.shape;
 builder.mutationField("recordCouncilDecision", (t) =>
   t.field({
     type: CouncilOutcomeRef,
@@ -328,33 +234,16 @@ builder.mutationField("recordCouncilDecision", (t) =>
     errors: { types: [DomainFailure] },
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
-      members: t.arg.int({ required: true, validate: z.number().int().min(1).max(1000) }),
-      present: t.arg.int({ required: true, validate: z.number().int().min(0).max(1000) }),
-      votesFor: t.arg.int({ required: true, validate: z.number().int().min(0).max(1000) }),
-      votesAgainst: t.arg.int({ required: true, validate: z.number().int().min(0).max(1000) }),
-      abstentions: t.arg.int({ required: true, validate: z.number().int().min(0).max(1000) }),
-      note: t.arg.string({ validate: z.string().max(2000) }),
+      members: t.arg.int({ required: true, validate: Votes.members }),
+      present: t.arg.int({ required: true, validate: Votes.present }),
+      votesFor: t.arg.int({ required: true, validate: Votes.votesFor }),
+      votesAgainst: t.arg.int({ required: true, validate: Votes.votesAgainst }),
+      abstentions: t.arg.int({ required: true, validate: Votes.abstentions }),
+      note: t.arg.string({ validate: Votes.note }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const decided = await recordCouncilDecision(
-          trx,
-          args.roundId.id,
-          {
-            members: args.members,
-            present: args.present,
-            votesFor: args.votesFor,
-            votesAgainst: args.votesAgainst,
-            abstentions: args.abstentions,
-          },
-          { note: args.note ?? null, at: context.now.toISOString(), actorUserId: viewer.userId },
-        );
-        if (!decided.ok) fail(decided.error);
-        return { id: args.roundId.id, ...decided.value };
-      });
-    },
+    resolve: (_root, { roundId, ...votes }, context) =>
+      perform(context, recordCouncilDecision, { ...votes, roundId: roundId.id }),
   }),
 );
 
@@ -366,50 +255,19 @@ builder.mutationField("computeRoundResults", (t) =>
     errors: { types: [DomainFailure] },
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const round = await loadRound(trx, args.roundId.id, { forUpdate: true });
-        if (!round) return fail(domainError("ROUND.NOT_FOUND", { vi: "Không tìm thấy đợt.", en: "No such round." }));
-        if (round.row.status !== "review") {
-          fail(
-            domainError(
-              round.row.status === "finalized" || round.row.status === "published"
-                ? "ROUND.LOCKED"
-                : "ROUND.WRONG_STAGE",
-              {
-                vi: "Chỉ tính thử kết quả khi đợt đang thẩm định.",
-                en: "Results can be previewed only while the round is under review.",
-              },
-              { status: round.row.status },
-            ),
-          );
-        }
-        const scored = await computeRoundResults(trx, round, { computedAt: context.now.toISOString() });
-        if (!scored.ok) fail(scored.error);
-        await appendAudit(trx, {
-          actorUserId: viewer.userId,
-          action: "round.computeResults",
-          entity: "round",
-          entityId: round.row.id,
-          after: { models: scored.value.models.length, needsAnotherReviewer: scored.value.needsAnotherReviewer },
-        });
-        return { id: args.roundId.id };
-      });
-    },
+    resolve: (_root, args, context) => perform(context, computeRoundResults, { roundId: args.roundId.id }),
   }),
 );
 
-const formCodes = defaultCommendationForms.map((f) => f.code) as [string, ...string[]];
-
+const Commend = IssueRoundCommendationsInput.shape;
 const CommendInput = builder.inputType("RoundCommendationInput", {
   fields: (t) => ({
-    tiers: t.stringList({ required: true, validate: z.array(z.string().max(64)).min(1).max(10) }),
-    decisionNumber: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
-    decisionDate: t.string({ required: true, validate: z.iso.date() }),
-    issuer: t.string({ required: true, validate: z.string().trim().min(1).max(300) }),
-    level: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
-    form: t.string({ required: true, validate: z.enum(formCodes), description: formCodes.join(", ") }),
+    tiers: t.stringList({ required: true, validate: Commend.tiers }),
+    decisionNumber: t.string({ required: true, validate: Commend.decisionNumber }),
+    decisionDate: t.string({ required: true, validate: Commend.decisionDate }),
+    issuer: t.string({ required: true, validate: Commend.issuer }),
+    level: t.string({ required: true, validate: Commend.level }),
+    form: t.string({ required: true, validate: Commend.form, description: Commend.form.options.join(", ") }),
     goldenBook: t.boolean({ description: "Also enter the commended models in their units' golden book." }),
   }),
 });
@@ -433,35 +291,16 @@ builder.mutationField("issueRoundCommendations", (t) =>
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
       input: t.arg({ type: CommendInput, required: true }),
-      idempotencyKey: t.arg.string({ required: true, validate: z.string().min(8).max(100) }),
+      idempotencyKey: t.arg.string({ required: true, validate: IdempotencyKey }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: (_root, args, context) => {
-      const viewer = requireViewer(context);
-      return context.db.transaction().execute(async (trx) => {
-        const result = await onceForKey(
-          trx,
-          {
-            userId: viewer.userId,
-            key: args.idempotencyKey,
-            operation: "issueRoundCommendations",
-            request: { roundId: args.roundId.id, ...args.input },
-          },
-          async () => {
-            const issued = await issueRoundCommendations(
-              trx,
-              args.roundId.id,
-              { ...args.input, goldenBook: args.input.goldenBook ?? false },
-              { actorUserId: viewer.userId, at: context.now.toISOString() },
-            );
-            if (!issued.ok) fail(issued.error);
-            return { id: args.roundId.id, ...issued.value };
-          },
-        );
-        if (!result.ok) fail(result.error);
-        return result.value.response;
-      });
-    },
+    resolve: (_root, args, context) =>
+      perform(
+        context,
+        issueRoundCommendations,
+        { ...args.input, roundId: args.roundId.id },
+        { idempotencyKey: args.idempotencyKey },
+      ),
   }),
 );
 
@@ -479,13 +318,9 @@ const ExportFileRef = builder
     }),
   });
 
+/** Who reads a round's results: its admins, and everyone once published. */
 const roundAccess = async (context: Context, roundId: string) => {
-  const round = await context.db
-    .selectFrom("rounds as r")
-    .innerJoin("units as u", "u.id", "r.organizer_unit_id")
-    .select(["u.path", "r.status"])
-    .where("r.id", "=", roundId)
-    .executeTakeFirst();
+  const round = await findRoundOrganizer(context.db, roundId);
   if (!round) return { systemAdmin: true };
   return round.status === "published" ? true : { administersUnit: round.path };
 };
@@ -556,22 +391,13 @@ builder.queryField("roundWhatIf", (t) =>
     errors: { types: [DomainFailure] },
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
-      criteriaSetCode: t.arg.string({ required: true, validate: z.string().max(64) }),
-      criteriaVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      criteriaSetCode: t.arg.string({ required: true, validate: RoundWhatIfInput.shape.criteriaSetCode }),
+      criteriaVersion: t.arg.int({ required: true, validate: RoundWhatIfInput.shape.criteriaVersion }),
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
-    resolve: async (_root, args, { db }) => {
-      const version = await db
-        .selectFrom("criteria_set_versions as v")
-        .innerJoin("criteria_sets as s", "s.id", "v.criteria_set_id")
-        .select("v.id")
-        .where("s.code", "=", args.criteriaSetCode)
-        .where("v.version_number", "=", args.criteriaVersion)
-        .where("v.status", "=", "published")
-        .executeTakeFirst();
-      const compared = await whatIfRound(db, args.roundId.id, version?.id ?? "00000000-0000-0000-0000-000000000000");
-      if (!compared.ok) fail(compared.error);
-      return [...compared.value.rows];
+    resolve: async (_root, args, context) => {
+      const compared = await perform(context, roundWhatIf, { ...args, roundId: args.roundId.id });
+      return [...compared.rows];
     },
   }),
 );

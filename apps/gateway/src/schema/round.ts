@@ -1,107 +1,62 @@
-import { type ChairDecisionRow, listChairDecisions, loadRound, roundProgress } from "@lantoa/db";
+import { administersRound, STAFF_ROLES } from "@lantoa/app";
+import {
+  type ChairDecisionRow,
+  type CouncilDecisionRow,
+  findRoundOrganizer,
+  findRoundsByIds,
+  isReviewerInRound,
+  listChairDecisions,
+  listCouncilDecisions,
+  listPublishedRounds,
+  listRoundAssignments,
+  listRoundIdsFor,
+  listRoundModels,
+  listRoundResults,
+  listSelfAssessments,
+  loadRound,
+  type PublishedRoundRow,
+  type RoundAssignmentRow,
+  type RoundNodeRow,
+  type RoundResultRow,
+  roundHasModelWithin,
+  roundProgress,
+} from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
-import { type Kysely, sql } from "kysely";
-import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
-const RoundSummaryRef = builder
-  .objectRef<{
-    code: string;
-    name: string;
-    status: string;
-    period: string;
-    results_hash: string | null;
-    criteria_version: number;
-  }>("RoundSummary")
-  .implement({
-    description: "An evaluation round (đợt bình xét).",
-    fields: (t) => ({
-      code: t.exposeString("code"),
-      name: t.exposeString("name"),
-      status: t.exposeString("status", {
-        description: "draft, self-assessment, review, council, finalized or published.",
-      }),
-      period: t.exposeString("period"),
-      resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
-      criteriaVersion: t.exposeInt("criteria_version"),
+const RoundSummaryRef = builder.objectRef<PublishedRoundRow>("RoundSummary").implement({
+  description: "An evaluation round (đợt bình xét).",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    status: t.exposeString("status", {
+      description: "draft, self-assessment, review, council, finalized or published.",
     }),
-  });
+    period: t.exposeString("period"),
+    resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
+    criteriaVersion: t.exposeInt("criteria_version"),
+    organizerName: t.exposeString("organizer_name", { description: "The organizing unit's name." }),
+    publishedAt: t.exposeString("published_at", { nullable: true, description: "When the results were published." }),
+    resultCount: t.exposeInt("result_count", { description: "How many models the round ranked." }),
+  }),
+});
 
 builder.queryField("publishedRounds", (t) =>
   t.field({
     type: [RoundSummaryRef],
     description: "Rounds whose results are published, newest first: public.",
-    resolve: (_root, _args, { db }) =>
-      db
-        .selectFrom("rounds as r")
-        .innerJoin("criteria_set_versions as v", "v.id", "r.criteria_version_id")
-        .select(["r.code", "r.name", "r.status", "r.period", "r.results_hash", "v.version_number as criteria_version"])
-        .where("r.status", "=", "published")
-        .orderBy("r.published_at", "desc")
-        .execute(),
+    resolve: (_root, _args, { db }) => listPublishedRounds(db),
   }),
 );
 
-/** A round as the API reads it: its row with the organizer's path and the pinned version. */
-export interface RoundNodeRow {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  period: string;
-  reference_date: string;
-  organizer_unit_id: string;
-  organizer_path: string;
-  criteria_version_number: number;
-  criteria_set_code: string;
-  settings: unknown;
-  draw_seed: string | null;
-  results_hash: string | null;
-  finalized_at: Date | string | null;
-  published_at: Date | string | null;
-  version: number;
-}
-
-/** Rounds by id, in the order asked (null where missing), with what access checks need. */
-export async function findRoundsByIds(db: Kysely<import("@lantoa/db").Database>, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("rounds as r")
-    .innerJoin("units as u", "u.id", "r.organizer_unit_id")
-    .innerJoin("criteria_set_versions as v", "v.id", "r.criteria_version_id")
-    .innerJoin("criteria_sets as s", "s.id", "v.criteria_set_id")
-    .select([
-      "r.id",
-      "r.code",
-      "r.name",
-      "r.status",
-      "r.period",
-      "r.reference_date",
-      "r.organizer_unit_id",
-      "u.path as organizer_path",
-      "v.version_number as criteria_version_number",
-      "s.code as criteria_set_code",
-      "r.settings",
-      "r.draw_seed",
-      "r.results_hash",
-      "r.finalized_at",
-      "r.published_at",
-      "r.version",
-    ])
-    .where("r.id", "in", ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, { ...r, reference_date: String(r.reference_date).slice(0, 10) }]));
-  return ids.map((id) => byId.get(id) ?? null);
-}
-
-/** Whether the viewer administers the round (an admin of the organizer's subtree). */
-export function administersRound(context: Context, round: { organizer_path: string }): boolean {
-  return holdsRoleOver(context.viewer, ["unit-admin"], round.organizer_path);
+/** Whether the viewer administers the round (an admin of the organizer's subtree: `administersRound` of the use cases). */
+export function viewerAdministers(context: Context, round: { organizer_path: string }): boolean {
+  return administersRound(context.viewer, { organizerPath: round.organizer_path });
 }
 
 /** The unit paths where the viewer is staff (unit admin or officer): their models' self-assessments are theirs to file. */
@@ -112,32 +67,13 @@ function staffPaths(context: Context): string[] {
 }
 
 /** Whether a model of the viewer's units (or below) takes part in the round: they file its self-assessment. */
-async function assessesSelfIn(context: Context, roundId: string): Promise<boolean> {
-  const paths = staffPaths(context);
-  if (paths.length === 0) return false;
-  const row = await context.db
-    .selectFrom("round_models as rm")
-    .innerJoin("models as m", "m.id", "rm.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select("rm.model_id")
-    .where("rm.round_id", "=", roundId)
-    .where((eb) => eb.or(paths.map((path) => eb("u.path", "like", `${path}%`))))
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+function assessesSelfIn(context: Context, roundId: string): Promise<boolean> {
+  return roundHasModelWithin(context.db, roundId, staffPaths(context));
 }
 
 /** Whether the viewer is assigned to review something in the round. */
 async function isAssignedTo(context: Context, roundId: string): Promise<boolean> {
-  if (!context.viewer) return false;
-  const row = await context.db
-    .selectFrom("reviewer_assignments")
-    .select("id")
-    .where("round_id", "=", roundId)
-    .where("reviewer_user_id", "=", context.viewer.userId)
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+  return context.viewer ? isReviewerInRound(context.db, roundId, context.viewer.userId) : false;
 }
 
 /**
@@ -152,7 +88,7 @@ export const RoundRef = builder.loadableNode("Round", {
   runScopesOnType: true,
   authScopes: async (round, context) =>
     round.status === "published" ||
-    administersRound(context, round) ||
+    viewerAdministers(context, round) ||
     (await isAssignedTo(context, round.id)) ||
     (await assessesSelfIn(context, round.id))
       ? true
@@ -265,30 +201,20 @@ const RoundModelRef = builder
     }),
   });
 
-const AssignmentRef = builder
-  .objectRef<{
-    model_id: string;
-    model_code: string;
-    username: string;
-    display_name: string;
-    source: string;
-    conflict_declared_at: Date | string | null;
-    conflict_reason: string | null;
-    scorecard_status: string | null;
-  }>("ReviewerAssignment")
-  .implement({
-    description: "A reviewer assigned to a model (manual, bulk, draw, or disagreement for an extra reviewer).",
-    fields: (t) => ({
-      modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
-      modelCode: t.exposeString("model_code"),
-      reviewerUsername: t.exposeString("username"),
-      reviewerName: t.exposeString("display_name"),
-      source: t.exposeString("source"),
-      conflictDeclared: t.boolean({ resolve: (a) => a.conflict_declared_at !== null }),
-      conflictReason: t.exposeString("conflict_reason", { nullable: true }),
-      scorecardStatus: t.exposeString("scorecard_status", { nullable: true, description: "draft, submitted or null." }),
-    }),
-  });
+const AssignmentRef = builder.objectRef<RoundAssignmentRow>("ReviewerAssignment").implement({
+  description: "A reviewer assigned to a model (manual, bulk, draw, or disagreement for an extra reviewer).",
+  fields: (t) => ({
+    modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
+    modelCode: t.exposeString("model_code"),
+    modelName: t.exposeString("model_name"),
+    reviewerUsername: t.exposeString("username"),
+    reviewerName: t.exposeString("display_name"),
+    source: t.exposeString("source"),
+    conflictDeclared: t.boolean({ resolve: (a) => a.conflict_declared_at !== null }),
+    conflictReason: t.exposeString("conflict_reason", { nullable: true }),
+    scorecardStatus: t.exposeString("scorecard_status", { nullable: true, description: "draft, submitted or null." }),
+  }),
+});
 
 type CriterionPoints = { criterionId: string; label: string; pointsMilli: number; maxMilli: number };
 
@@ -302,31 +228,18 @@ const CriterionPointsRef = builder.objectRef<CriterionPoints>("CriterionPoints")
 });
 
 const RoundResultRef = builder
-  .objectRef<{
-    model_id: string;
-    code: string;
-    name: string;
-    unit_name: string;
-    rank: number | null;
-    total_milli: number;
-    max_milli: number;
-    tier: string | null;
-    eliminated: boolean;
-    breakdown: unknown;
-    explanation: unknown;
-    labels: ReadonlyMap<string, string>;
-  }>("RoundResult")
+  .objectRef<RoundResultRow & { labels: ReadonlyMap<string, string> }>("RoundResult")
   .implement({
     description:
       "A model's result in a round: total, tier after quotas, rank, per-criterion breakdown and explanation.",
     fields: (t) => ({
-      modelId: t.id({ resolve: (r) => encodeGlobalID("Model", r.model_id) }),
-      modelCode: t.exposeString("code"),
-      modelName: t.exposeString("name"),
-      unitName: t.exposeString("unit_name"),
+      modelId: t.id({ resolve: (r) => encodeGlobalID("Model", r.modelId) }),
+      modelCode: t.exposeString("modelCode"),
+      modelName: t.exposeString("modelName"),
+      unitName: t.exposeString("unitName"),
       rank: t.exposeInt("rank", { nullable: true }),
-      total: t.float({ resolve: (r) => r.total_milli / 1000 }),
-      max: t.float({ resolve: (r) => r.max_milli / 1000 }),
+      total: t.float({ resolve: (r) => r.totalMilli / 1000 }),
+      max: t.float({ resolve: (r) => r.maxMilli / 1000 }),
       tier: t.exposeString("tier", { nullable: true }),
       demotedFrom: t.string({
         nullable: true,
@@ -366,29 +279,18 @@ const ChairDecisionRef = builder.objectRef<ChairDecisionRow>("ChairDecision").im
   }),
 });
 
-const CouncilDecisionRef = builder
-  .objectRef<{
-    members: number;
-    present: number;
-    votes_for: number;
-    votes_against: number;
-    abstentions: number;
-    outcome: string;
-    chair_note: string | null;
-    decided_at: Date | string;
-  }>("CouncilDecision")
-  .implement({
-    fields: (t) => ({
-      members: t.exposeInt("members"),
-      present: t.exposeInt("present"),
-      votesFor: t.exposeInt("votes_for"),
-      votesAgainst: t.exposeInt("votes_against"),
-      abstentions: t.exposeInt("abstentions"),
-      outcome: t.exposeString("outcome", { description: "approved, rejected or no-quorum." }),
-      chairNote: t.exposeString("chair_note", { nullable: true }),
-      decidedAt: t.string({ resolve: (d) => new Date(d.decided_at).toISOString() }),
-    }),
-  });
+const CouncilDecisionRef = builder.objectRef<CouncilDecisionRow>("CouncilDecision").implement({
+  fields: (t) => ({
+    members: t.exposeInt("members"),
+    present: t.exposeInt("present"),
+    votesFor: t.exposeInt("votes_for"),
+    votesAgainst: t.exposeInt("votes_against"),
+    abstentions: t.exposeInt("abstentions"),
+    outcome: t.exposeString("outcome", { description: "approved, rejected or no-quorum." }),
+    chairNote: t.exposeString("chair_note", { nullable: true }),
+    decidedAt: t.string({ resolve: (d) => new Date(d.decided_at).toISOString() }),
+  }),
+});
 
 const adminsOnly = (round: RoundNodeRow) => ({ administersUnit: round.organizer_path });
 const adminsOrPublic = (round: RoundNodeRow) =>
@@ -404,45 +306,18 @@ builder.objectFields(RoundRef, (t) => ({
     type: [RoundModelRef],
     description: "The scope: every model with its eligibility gates.",
     authScopes: adminsOnly,
-    resolve: (round, _args, { db }) =>
-      db
-        .selectFrom("round_models as rm")
-        .innerJoin("models as m", "m.id", "rm.model_id")
-        .select(["rm.model_id", "m.code", "m.name", "rm.eligible", "rm.gate_outcomes"])
-        .where("rm.round_id", "=", round.id)
-        .orderBy("m.code")
-        .execute(),
+    resolve: (round, _args, { db }) => listRoundModels(db, round.id),
   }),
   assignments: t.field({
     type: [AssignmentRef],
     description: "Every assignment (admins), or the viewer's own (reviewers).",
     authScopes: { signedIn: true },
-    resolve: (round, _args, context) => {
-      let query = context.db
-        .selectFrom("reviewer_assignments as a")
-        .innerJoin("models as m", "m.id", "a.model_id")
-        .innerJoin("users as u", "u.id", "a.reviewer_user_id")
-        .leftJoin("scorecards as s", (join) =>
-          join
-            .onRef("s.round_id", "=", "a.round_id")
-            .onRef("s.model_id", "=", "a.model_id")
-            .onRef("s.reviewer_user_id", "=", "a.reviewer_user_id"),
-        )
-        .select([
-          "a.model_id",
-          "m.code as model_code",
-          "u.username",
-          "u.display_name",
-          "a.source",
-          "a.conflict_declared_at",
-          "a.conflict_reason",
-          "s.status as scorecard_status",
-        ])
-        .where("a.round_id", "=", round.id);
-      if (!administersRound(context, round))
-        query = query.where("a.reviewer_user_id", "=", context.viewer?.userId ?? "");
-      return query.orderBy("m.code").orderBy("u.username").execute();
-    },
+    resolve: (round, _args, context) =>
+      listRoundAssignments(
+        context.db,
+        round.id,
+        viewerAdministers(context, round) ? {} : { reviewerUserId: context.viewer?.userId ?? "" },
+      ),
   }),
   results: t.field({
     type: [RoundResultRef],
@@ -451,28 +326,7 @@ builder.objectFields(RoundRef, (t) => ({
     resolve: async (round, _args, { db }) => {
       const loaded = await loadRound(db, round.id);
       const labels = new Map(loaded?.set.criteria.map((c) => [c.id, c.label.vi]) ?? []);
-      const rows = await db
-        .selectFrom("round_results as r")
-        .innerJoin("models as m", "m.id", "r.model_id")
-        .innerJoin("units as u", "u.id", "m.owner_unit_id")
-        .select([
-          "r.model_id",
-          "m.code",
-          "m.name",
-          "u.name as unit_name",
-          "r.rank",
-          "r.total_milli",
-          "r.max_milli",
-          "r.tier",
-          "r.eliminated",
-          "r.breakdown",
-          "r.explanation",
-        ])
-        .where("r.round_id", "=", round.id)
-        // The engine's total order: ties broken, quota demotions applied in it.
-        .orderBy(sql`(r.breakdown->>'position')::int`)
-        .orderBy("m.code")
-        .execute();
+      const rows = await listRoundResults(db, round.id);
       return rows.map((r) => ({ ...r, labels }));
     },
   }),
@@ -485,8 +339,7 @@ builder.objectFields(RoundRef, (t) => ({
   councilDecisions: t.field({
     type: [CouncilDecisionRef],
     authScopes: adminsOrPublic,
-    resolve: (round, _args, { db }) =>
-      db.selectFrom("council_decisions").selectAll().where("round_id", "=", round.id).orderBy("decided_at").execute(),
+    resolve: (round, _args, { db }) => listCouncilDecisions(db, round.id),
   }),
 }));
 
@@ -498,29 +351,12 @@ builder.queryField("rounds", (t) =>
     resolve: async (_root, _args, context) => {
       const viewer = context.viewer;
       if (!viewer) return [];
-      const admin = viewer.assignments.filter((a) => a.role === "system-admin" || a.role === "unit-admin");
-      const ids = await context.db
-        .selectFrom("rounds as r")
-        .innerJoin("units as u", "u.id", "r.organizer_unit_id")
-        .select("r.id")
-        .where((eb) =>
-          eb.or([
-            ...admin.map((a) => (a.role === "system-admin" ? eb.lit(true) : eb("u.path", "like", `${a.unitPath}%`))),
-            eb(
-              "r.id",
-              "in",
-              eb.selectFrom("reviewer_assignments").select("round_id").where("reviewer_user_id", "=", viewer.userId),
-            ),
-          ]),
-        )
-        .orderBy("r.created_at", "desc")
-        .execute();
-      return (
-        await findRoundsByIds(
-          context.db,
-          ids.map((r) => r.id),
-        )
-      ).filter((r) => r !== null);
+      const ids = await listRoundIdsFor(context.db, {
+        allRounds: viewer.assignments.some((a) => a.role === "system-admin"),
+        adminPaths: viewer.assignments.flatMap((a) => (a.role === "unit-admin" && a.unitPath ? [a.unitPath] : [])),
+        reviewerUserId: viewer.userId,
+      });
+      return (await findRoundsByIds(context.db, ids)).filter((r) => r !== null);
     },
   }),
 );
@@ -542,12 +378,7 @@ builder.subscriptionField("roundProgress", (t) =>
       "Live progress of a round (over SSE: POST with `Accept: text/event-stream`): the current state at once, then an event after each assignment, draw, declared conflict and scorecard save. Admins of the organizer's subtree.",
     args: { roundId: t.arg.globalID({ required: true, for: RoundRef }) },
     authScopes: async (_root, args, context) => {
-      const round = await context.db
-        .selectFrom("rounds as r")
-        .innerJoin("units as u", "u.id", "r.organizer_unit_id")
-        .select("u.path")
-        .where("r.id", "=", args.roundId.id)
-        .executeTakeFirst();
+      const round = await findRoundOrganizer(context.db, args.roundId.id);
       return round ? { administersUnit: round.path } : { systemAdmin: true };
     },
     subscribe: (_root, args) => progressEvents(args.roundId.id),
@@ -589,35 +420,6 @@ builder.queryField("mySelfAssessments", (t) =>
     description:
       "The self-assessments the viewer's units owe or have filed: eligible models owned within the subtrees where the viewer is a unit admin or officer, in rounds past their draft, newest round first (at most 1,000).",
     authScopes: { signedIn: true },
-    resolve: (_root, _args, context) => {
-      const paths = staffPaths(context);
-      if (paths.length === 0) return [];
-      return context.db
-        .selectFrom("round_models as rm")
-        .innerJoin("rounds as r", "r.id", "rm.round_id")
-        .innerJoin("models as m", "m.id", "rm.model_id")
-        .innerJoin("units as u", "u.id", "m.owner_unit_id")
-        .leftJoin("scorecards as s", (join) =>
-          join
-            .onRef("s.round_id", "=", "rm.round_id")
-            .onRef("s.model_id", "=", "rm.model_id")
-            .on("s.kind", "=", "self"),
-        )
-        .select([
-          "rm.round_id",
-          "rm.model_id",
-          "m.code as model_code",
-          "m.name as model_name",
-          "u.name as unit_name",
-          "s.status as scorecard_status",
-        ])
-        .where("rm.eligible", "=", true)
-        .where("r.status", "!=", "draft")
-        .where((eb) => eb.or(paths.map((path) => eb("u.path", "like", `${path}%`))))
-        .orderBy("r.created_at", "desc")
-        .orderBy("m.code")
-        .limit(MY_SELF_ASSESSMENTS_LIMIT)
-        .execute();
-    },
+    resolve: (_root, _args, context) => listSelfAssessments(context.db, staffPaths(context), MY_SELF_ASSESSMENTS_LIMIT),
   }),
 );

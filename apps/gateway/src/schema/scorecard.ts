@@ -1,25 +1,20 @@
-import { mayReview, saveScorecard } from "@lantoa/db";
+import {
+  holdsRoleOver,
+  ratingList,
+  SaveScorecardInput,
+  ScorecardRatingInput,
+  STAFF_ROLES,
+  saveScorecard,
+} from "@lantoa/app";
+import { findRoundsByIds, listScorecardsOfModel, mayReview, modelOwnerPath, type ScorecardRow } from "@lantoa/db";
 import { GraphQLError } from "graphql";
-import { z } from "zod";
-import { holdsRoleOver, STAFF_ROLES } from "../auth/scopes.js";
+import * as z from "zod";
 import { builder } from "../builder.js";
 import { publishRoundProgress } from "../round-events.js";
-import { DomainFailure, fail } from "./errors.js";
+import { DomainFailure } from "./errors.js";
 import { ModelRef } from "./model.js";
-import { modelOwnerPath } from "./mutation-support.js";
-import { administersRound, findRoundsByIds, RoundRef } from "./round.js";
-
-type ScorecardRow = {
-  id: string;
-  kind: "self" | "review";
-  reviewer_user_id: string | null;
-  display_name: string | null;
-  ratings: unknown;
-  comments: unknown;
-  status: string;
-  submitted_at: Date | string | null;
-  version: number;
-};
+import { perform } from "./mutation-support.js";
+import { RoundRef, viewerAdministers } from "./round.js";
 
 const RatingRef = builder
   .objectRef<{ criterionId: string; value: number | null; comment: string | null }>("ScorecardRating")
@@ -91,26 +86,8 @@ builder.queryField("scorecards", (t) =>
       const viewer = context.viewer;
       const [round] = await findRoundsByIds(context.db, [args.roundId.id]);
       if (!viewer || !round) return forbidden();
-      const cards = await context.db
-        .selectFrom("scorecards as s")
-        .leftJoin("users as u", "u.id", "s.reviewer_user_id")
-        .select([
-          "s.id",
-          "s.kind",
-          "s.reviewer_user_id",
-          "u.display_name",
-          "s.ratings",
-          "s.comments",
-          "s.status",
-          "s.submitted_at",
-          "s.version",
-        ])
-        .where("s.round_id", "=", round.id)
-        .where("s.model_id", "=", args.modelId.id)
-        .orderBy("s.kind", "desc")
-        .orderBy("u.display_name")
-        .execute();
-      if (administersRound(context, round)) return { own: null, others: cards, othersHidden: 0 };
+      const cards = await listScorecardsOfModel(context.db, round.id, args.modelId.id);
+      if (viewerAdministers(context, round)) return { own: null, others: cards, othersHidden: 0 };
       if (await mayReview(context.db, round.id, args.modelId.id, viewer.userId)) {
         const own = cards.find((c) => c.kind === "review" && c.reviewer_user_id === viewer.userId) ?? null;
         const others = cards.filter((c) => c !== own && c.status === "submitted");
@@ -118,7 +95,7 @@ builder.queryField("scorecards", (t) =>
           ? { own, others, othersHidden: 0 }
           : { own, others: [], othersHidden: others.length };
       }
-      const ownerPath = await modelOwnerPath(context, args.modelId.id);
+      const ownerPath = await modelOwnerPath(context.db, args.modelId.id);
       if (ownerPath !== null && holdsRoleOver(viewer, STAFF_ROLES, ownerPath)) {
         const self = cards.find((c) => c.kind === "self") ?? null;
         return { own: self, others: [], othersHidden: 0 };
@@ -130,9 +107,9 @@ builder.queryField("scorecards", (t) =>
 
 const RatingInput = builder.inputType("ScorecardRatingInput", {
   fields: (t) => ({
-    criterionId: t.string({ required: true, validate: z.string().min(1).max(64) }),
-    value: t.float({ validate: z.number().finite().min(-1e6).max(1e6) }),
-    comment: t.string({ validate: z.string().max(4000) }),
+    criterionId: t.string({ required: true, validate: ScorecardRatingInput.shape.criterionId }),
+    value: t.float({ validate: ScorecardRatingInput.shape.value }),
+    comment: t.string({ validate: ScorecardRatingInput.shape.comment }),
   }),
 });
 
@@ -160,48 +137,24 @@ builder.mutationField("saveScorecard", (t) =>
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
       kind: t.arg({ type: ScorecardKindEnum, required: true }),
-      ratings: t.arg({ type: [RatingInput], required: true, validate: z.array(z.any()).max(200) }),
+      ratings: t.arg({ type: [RatingInput], required: true, validate: ratingList(z.any()) }),
       submit: t.arg.boolean({ required: true }),
-      expectedVersion: t.arg.int({ validate: z.number().int().min(1) }),
+      expectedVersion: t.arg.int({ validate: SaveScorecardInput.shape.expectedVersion }),
     },
     authScopes: async (_root, args, context) => {
       if (args.kind === "REVIEW") return { signedIn: true };
-      const path = await modelOwnerPath(context, args.modelId.id);
+      const path = await modelOwnerPath(context.db, args.modelId.id);
       return path ? { worksForUnit: path } : { systemAdmin: true };
     },
     resolve: async (_root, args, context) => {
-      const viewer = context.viewer;
-      if (!viewer) return forbidden();
-      const done = await context.db.transaction().execute(async (trx) => {
-        const ratings: Record<string, number> = {};
-        const comments: Record<string, string> = {};
-        for (const r of args.ratings) {
-          if (r.value != null) ratings[r.criterionId] = r.value;
-          if (r.comment != null && r.comment.trim() !== "") comments[r.criterionId] = r.comment;
-        }
-        const saved = await saveScorecard(
-          trx,
-          {
-            roundId: args.roundId.id,
-            modelId: args.modelId.id,
-            kind: args.kind === "SELF" ? "self" : "review",
-            reviewerUserId: args.kind === "SELF" ? null : viewer.userId,
-            ratings,
-            comments,
-            submit: args.submit,
-            expectedVersion: args.expectedVersion ?? undefined,
-          },
-          { actorUserId: viewer.userId, at: context.now.toISOString() },
-        );
-        if (!saved.ok) fail(saved.error);
-        return {
-          roundId: args.roundId.id,
-          version: saved.value.version,
-          extraReviewerAssigned: saved.value.extraReviewerId !== null,
-        };
+      const saved = await perform(context, saveScorecard, {
+        ...args,
+        roundId: args.roundId.id,
+        modelId: args.modelId.id,
+        kind: args.kind === "SELF" ? "self" : "review",
       });
-      publishRoundProgress(args.roundId.id);
-      return done;
+      publishRoundProgress(saved.roundId);
+      return { roundId: saved.roundId, version: saved.version, extraReviewerAssigned: saved.extraReviewerId !== null };
     },
   }),
 );

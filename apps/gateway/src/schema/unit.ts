@@ -1,12 +1,21 @@
-import { appendAudit, countUnits, insertUnit, listUnits, moveUnit, type UnitRow, updateVersioned } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
+import {
+  ConfigurationCode,
+  CreateUnitInput,
+  createUnit,
+  ExpectedVersion,
+  moveUnit,
+  renameUnit,
+  UnitName,
+} from "@lantoa/app";
+import { countUnits, listUnits, type UnitRow } from "@lantoa/db";
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { DomainFailure, fail } from "./errors.js";
+import { DomainFailure } from "./errors.js";
+import { perform } from "./mutation-support.js";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A unit path is a chain of ids, each followed by a slash.
@@ -112,8 +121,6 @@ const UnitPayload = builder.objectRef<{ id: string }>("UnitPayload").implement({
   fields: (t) => ({ unit: t.field({ type: UnitRef, resolve: (p) => p.id }) }),
 });
 
-const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
-
 async function unitPath(context: Context, id: string): Promise<string> {
   const unit = await context.db.selectFrom("units").select(["path", "version"]).where("id", "=", id).executeTakeFirst();
   if (!unit) throw new GraphQLError("No such unit.", { extensions: { code: "NOT_FOUND" } });
@@ -128,43 +135,13 @@ builder.mutationFields((t) => ({
     authScopes: async (_root, args, context) => ({ administersUnit: await unitPath(context, args.parentId.id) }),
     args: {
       parentId: t.arg.globalID({ required: true, for: UnitRef }),
-      code: t.arg.string({ required: true, validate: z.string().regex(UNIT_CODE) }),
-      name: t.arg.string({ required: true, validate: z.string().trim().min(1).max(300) }),
-      level: t.arg.string({ required: true, validate: z.string().min(1).max(64) }),
-      kind: t.arg.string({ required: true, validate: z.string().min(1).max(64) }),
+      code: t.arg.string({ required: true, validate: CreateUnitInput.shape.code }),
+      name: t.arg.string({ required: true, validate: UnitName }),
+      level: t.arg.string({ required: true, validate: ConfigurationCode }),
+      kind: t.arg.string({ required: true, validate: ConfigurationCode }),
     },
-    resolve: (_root, args, { db, viewer }) =>
-      db.transaction().execute(async (trx) => {
-        const known = await trx.selectFrom("levels").select("code").where("code", "=", args.level).executeTakeFirst();
-        const kind = await trx.selectFrom("unit_kinds").select("code").where("code", "=", args.kind).executeTakeFirst();
-        const taken = await trx.selectFrom("units").select("id").where("code", "=", args.code).executeTakeFirst();
-        if (!known || !kind || taken) {
-          fail(
-            domainError(
-              taken ? "ORG.DUPLICATE_CODE" : "ORG.UNKNOWN_CONFIGURATION",
-              taken
-                ? { vi: `Mã đơn vị ${args.code} đã được dùng.`, en: `The unit code ${args.code} is already used.` }
-                : { vi: "Cấp hoặc loại đơn vị không có trong cấu hình.", en: "Unknown level or unit kind." },
-              { code: args.code, level: args.level, kind: args.kind },
-            ),
-          );
-        }
-        const unit = await insertUnit(trx, {
-          code: args.code,
-          name: args.name,
-          parentId: args.parentId.id,
-          level: args.level,
-          kind: args.kind,
-        });
-        await appendAudit(trx, {
-          actorUserId: viewer?.userId ?? null,
-          action: "createUnit",
-          entity: "unit",
-          entityId: unit.id,
-          after: unit,
-        });
-        return { id: unit.id };
-      }),
+    resolve: (_root, { parentId, ...args }, context) =>
+      perform(context, createUnit, { ...args, parentId: parentId.id }),
   }),
   renameUnit: t.field({
     type: UnitPayload,
@@ -172,22 +149,10 @@ builder.mutationFields((t) => ({
     authScopes: async (_root, args, context) => ({ administersUnit: await unitPath(context, args.id.id) }),
     args: {
       id: t.arg.globalID({ required: true, for: UnitRef }),
-      name: t.arg.string({ required: true, validate: z.string().trim().min(1).max(300) }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      name: t.arg.string({ required: true, validate: UnitName }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: (_root, args, { db, viewer }) =>
-      db.transaction().execute(async (trx) => {
-        const saved = await updateVersioned(trx, "units", args.id.id, args.expectedVersion, { name: args.name });
-        if (!saved.ok) fail(saved.error);
-        await appendAudit(trx, {
-          actorUserId: viewer?.userId ?? null,
-          action: "renameUnit",
-          entity: "unit",
-          entityId: args.id.id,
-          after: { name: args.name },
-        });
-        return { id: args.id.id };
-      }),
+    resolve: (_root, { id, ...args }, context) => perform(context, renameUnit, { ...args, unitId: id.id }),
   }),
   moveUnit: t.field({
     type: UnitPayload,
@@ -200,20 +165,9 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.globalID({ required: true, for: UnitRef }),
       newParentId: t.arg.globalID({ required: true, for: UnitRef }),
-      expectedVersion: t.arg.int({ required: true, validate: z.number().int().min(1) }),
+      expectedVersion: t.arg.int({ required: true, validate: ExpectedVersion }),
     },
-    resolve: (_root, args, { db, viewer }) =>
-      db.transaction().execute(async (trx) => {
-        const moved = await moveUnit(trx, args.id.id, args.newParentId.id, args.expectedVersion);
-        if (!moved.ok) fail(moved.error);
-        await appendAudit(trx, {
-          actorUserId: viewer?.userId ?? null,
-          action: "moveUnit",
-          entity: "unit",
-          entityId: args.id.id,
-          after: { parentId: args.newParentId.id },
-        });
-        return { id: args.id.id };
-      }),
+    resolve: (_root, { id, newParentId, expectedVersion }, context) =>
+      perform(context, moveUnit, { unitId: id.id, newParentId: newParentId.id, expectedVersion }),
   }),
 }));

@@ -1,11 +1,20 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
+import type { EvidenceFiles } from "@lantoa/app";
 
 /** Where evidence files live. A small interface so an object store can replace the folder. */
 export interface EvidenceStorage {
   put(key: string, data: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   remove(key: string): Promise<void>;
+}
+
+/** The use cases' view of a storage: they store uploads and remove them on a refusal. */
+export function evidenceFilesIn(storage: EvidenceStorage): EvidenceFiles {
+  return {
+    put: async (key, file) => storage.put(key, new Uint8Array(await file.arrayBuffer())),
+    remove: (key) => storage.remove(key),
+  };
 }
 
 /** Evidence files in a local folder (`.lantoa/uploads` by default), one file per key. */
@@ -36,16 +45,3 @@ export function localFolderStorage(root: string): EvidenceStorage {
     },
   };
 }
-
-/** What an evidence upload may be: its size and its type. */
-export const EVIDENCE_LIMITS = {
-  maxBytes: 10 * 1024 * 1024,
-  mimeTypes: [
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/webp",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ],
-} as const;

@@ -47,6 +47,17 @@ export async function findCriteriaSetsByIds(db: Db, ids: readonly string[]): Pro
   return ids.map((id) => byId.get(id));
 }
 
+/**
+ * The id of the criteria set with this code, if any (codes are unique).
+ *
+ * @example
+ * const taken = await findCriteriaSetIdByCode(trx, "hoi-thi-2026"); // undefined when free
+ */
+export async function findCriteriaSetIdByCode(db: Db, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom("criteria_sets").select("id").where("code", "=", code).executeTakeFirst();
+  return row?.id;
+}
+
 function setQuery(db: Db) {
   return db
     .selectFrom("criteria_sets as s")

@@ -3,33 +3,57 @@ import { sql, type Transaction } from "kysely";
 import type { Database } from "../database.js";
 import { type StaleVersionError, staleVersion } from "../shared/stale-version.js";
 import { updateVersioned } from "../shared/update-versioned.js";
+import { type CriteriaVersionRow, findCriteriaVersionsByIds } from "./list-criteria-sets.js";
 
 /**
- * Creates a criteria set with its first version, a draft. Call inside a transaction.
+ * Creates a criteria set with its first version, a draft, under the ids given. Call
+ * inside a transaction.
  *
  * @example
- * const { setId, versionId } = await insertCriteriaSet(trx, { code: "hoi-thi-2026", name: "Hội thi 2026", definition });
+ * await insertCriteriaSet(trx, { setId, versionId, code: "hoi-thi-2026", name: "Hội thi 2026", definition });
  */
 export async function insertCriteriaSet(
   trx: Transaction<Database>,
-  input: { code: string; name: string; definition: unknown },
+  input: { setId: string; versionId: string; code: string; name: string; definition: unknown },
 ): Promise<{ setId: string; versionId: string }> {
-  const { id: setId } = await trx
-    .insertInto("criteria_sets")
-    .values({ code: input.code, name: input.name })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const { id: versionId } = await trx
+  await trx.insertInto("criteria_sets").values({ id: input.setId, code: input.code, name: input.name }).execute();
+  await trx
     .insertInto("criteria_set_versions")
     .values({
-      criteria_set_id: setId,
+      id: input.versionId,
+      criteria_set_id: input.setId,
       version_number: 1,
       status: "draft",
       definition: JSON.stringify(input.definition),
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { setId, versionId };
+    .execute();
+  return { setId: input.setId, versionId: input.versionId };
+}
+
+/**
+ * A version with its set's code and name, locked for the rest of the transaction
+ * (undefined when there is none): the load of saving or publishing it.
+ *
+ * @example
+ * const row = await lockCriteriaVersion(trx, versionId);
+ */
+export async function lockCriteriaVersion(
+  trx: Transaction<Database>,
+  versionId: string,
+): Promise<CriteriaVersionRow | undefined> {
+  await trx.selectFrom("criteria_set_versions").select("id").where("id", "=", versionId).forUpdate().execute();
+  const [row] = await findCriteriaVersionsByIds(trx, [versionId]);
+  return row;
+}
+
+/**
+ * Renames a criteria set (its name follows its draft's Vietnamese name).
+ *
+ * @example
+ * await renameCriteriaSet(trx, setId, "Hội thi 2026");
+ */
+export async function renameCriteriaSet(trx: Transaction<Database>, setId: string, name: string): Promise<void> {
+  await trx.updateTable("criteria_sets").set({ name }).where("id", "=", setId).execute();
 }
 
 /**
@@ -53,35 +77,40 @@ export async function lockCriteriaSetDraft(
 }
 
 /**
- * Adds a draft version numbered after the set's highest version. Call inside a
- * transaction; the set row is locked so two new drafts cannot take one number.
+ * Adds a draft version numbered after the set's highest version, under the id given.
+ * Call inside a transaction; the set row is locked so two new drafts cannot take one
+ * number.
  *
  * @example
- * const { versionId, versionNumber } = await insertCriteriaDraft(trx, setId, definition);
+ * const { versionNumber } = await insertCriteriaDraft(trx, { setId, versionId, definition });
  */
 export async function insertCriteriaDraft(
   trx: Transaction<Database>,
-  setId: string,
-  definition: unknown,
+  draft: { setId: string; versionId: string; definition: unknown },
 ): Promise<{ versionId: string; versionNumber: number }> {
-  await trx.selectFrom("criteria_sets").select("id").where("id", "=", setId).forUpdate().executeTakeFirstOrThrow();
+  await trx
+    .selectFrom("criteria_sets")
+    .select("id")
+    .where("id", "=", draft.setId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const { highest } = await trx
     .selectFrom("criteria_set_versions")
     .select(sql<number>`coalesce(max(version_number), 0)::int`.as("highest"))
-    .where("criteria_set_id", "=", setId)
+    .where("criteria_set_id", "=", draft.setId)
     .executeTakeFirstOrThrow();
   const versionNumber = Number(highest) + 1;
-  const { id: versionId } = await trx
+  await trx
     .insertInto("criteria_set_versions")
     .values({
-      criteria_set_id: setId,
+      id: draft.versionId,
+      criteria_set_id: draft.setId,
       version_number: versionNumber,
       status: "draft",
-      definition: JSON.stringify(definition),
+      definition: JSON.stringify(draft.definition),
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { versionId, versionNumber };
+    .execute();
+  return { versionId: draft.versionId, versionNumber };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -93,3 +93,18 @@ export interface CommendationSuspensionTable {
   reason: string;
   finding_id: string | null;
 }
+
+/** A stored corrective action. */
+export type CorrectiveActionRow = Selectable<CorrectiveActionTable>;
+
+/** A stored inspection finding. */
+export type InspectionFindingRow = Selectable<InspectionFindingTable>;
+
+/** A stored commendation. */
+export type CommendationRow = Selectable<CommendationTable>;
+
+/** A stored suspension of a commendation. */
+export type CommendationSuspensionRow = Selectable<CommendationSuspensionTable>;
+
+/** A stored golden-book entry. */
+export type GoldenBookEntryRow = Selectable<GoldenBookEntryTable>;

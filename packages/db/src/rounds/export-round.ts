@@ -1,10 +1,8 @@
 import type { CriteriaNode } from "@lantoa/domain/criteria";
-import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database } from "../database.js";
+import type { DbExecutor as Db } from "../executor.js";
 import { type Sheet, type SheetCell, writeCsv, writeXlsx } from "../spreadsheet/write-sheets.js";
+import { listRoundResults } from "./latest-results.js";
 import { loadRound } from "./load-round.js";
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** An exported file: bytes, a file name and its MIME type. */
 export interface ExportedFile {
@@ -41,26 +39,7 @@ export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | nu
   const scored = leaves(round.set.criteria).filter((c) => c.kind !== "gate");
   const rated = scored.filter((c) => c.kind === "rating");
   const tierLabel = new Map(round.set.tiers.map((tier) => [tier.id, tier.label]));
-  const results = await db
-    .selectFrom("round_results as r")
-    .innerJoin("models as m", "m.id", "r.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .select([
-      "m.code",
-      "m.name",
-      "u.name as unit_name",
-      "r.rank",
-      "r.total_milli",
-      "r.max_milli",
-      "r.tier",
-      "r.eliminated",
-      "r.breakdown",
-    ])
-    .where("r.round_id", "=", roundId)
-    // The engine's total order: ties broken, quota demotions applied in it.
-    .orderBy(sql`(r.breakdown->>'position')::int`)
-    .orderBy("m.code")
-    .execute();
+  const results = await listRoundResults(db, roundId);
   const leaderboard: Sheet = {
     name: t("Bảng xếp hạng", "Leaderboard"),
     columns: [
@@ -80,12 +59,12 @@ export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | nu
       const points = new Map(breakdown.criteria.map((c) => [c.criterionId, c.pointsMilli / 1000]));
       const cells: SheetCell[] = [
         r.rank,
-        r.code,
-        r.name,
-        r.unit_name,
+        r.modelCode,
+        r.modelName,
+        r.unitName,
         ...scored.map((c) => points.get(c.id) ?? null),
-        r.total_milli / 1000,
-        r.max_milli / 1000,
+        r.totalMilli / 1000,
+        r.maxMilli / 1000,
         r.tier ? (tierLabel.get(r.tier)?.vi ?? r.tier) : null,
         breakdown.demotedFrom ? (tierLabel.get(breakdown.demotedFrom)?.vi ?? breakdown.demotedFrom) : null,
         r.eliminated ? "Có" : "Không",

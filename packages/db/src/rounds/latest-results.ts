@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../database.js";
+import type { DbExecutor } from "../executor.js";
 import type { RoundResultTable } from "./rounds.table.js";
 
 /** A model's result in its most recent published round, with that round's code. */
@@ -29,8 +30,8 @@ export async function latestPublishedResults(
   return modelIds.map((id) => latest.get(id) ?? null);
 }
 
-/** A page of a round's leaderboard in the engine's order (ties as its tie-breaks settle them, disqualified last), with model and unit names. */
-export async function leaderboardPage(db: Kysely<Database>, roundId: string, page: { offset: number; limit: number }) {
+/** A round's results in the engine's order (ties as its tie-breaks settle them, disqualified last), with model and unit names. */
+function resultRows(db: DbExecutor, roundId: string) {
   return (
     db
       .selectFrom("round_results as r")
@@ -54,8 +55,18 @@ export async function leaderboardPage(db: Kysely<Database>, roundId: string, pag
       // results and its export list them; the code only for rows written without a position.
       .orderBy(sql`(r.breakdown->>'position')::int`)
       .orderBy("m.code")
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute()
   );
+}
+
+/** A round's result row: model, unit, points in milli-points, tier, rank, stored breakdown and explanation. */
+export type RoundResultRow = Awaited<ReturnType<typeof listRoundResults>>[number];
+
+/** Every result of a round, in the engine's order. */
+export function listRoundResults(db: DbExecutor, roundId: string) {
+  return resultRows(db, roundId).execute();
+}
+
+/** A page of a round's leaderboard in the engine's order, with model and unit names. */
+export function leaderboardPage(db: DbExecutor, roundId: string, page: { offset: number; limit: number }) {
+  return resultRows(db, roundId).offset(page.offset).limit(page.limit).execute();
 }

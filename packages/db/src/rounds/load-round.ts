@@ -1,10 +1,8 @@
 import { type CriteriaSet, CriteriaSetSchema } from "@lantoa/domain/criteria";
 import { type RoundSettings, RoundSettingsSchema } from "@lantoa/domain/round";
-import type { Kysely, Selectable, Transaction } from "kysely";
-import type { Database } from "../database.js";
+import type { Selectable } from "kysely";
+import type { DbExecutor } from "../executor.js";
 import type { RoundTable } from "./rounds.table.js";
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A round with its organizer's path, parsed settings and pinned criteria set. */
 export interface LoadedRound {
@@ -23,7 +21,7 @@ export interface LoadedRound {
  * const round = await loadRound(trx, id, { forUpdate: true }); round?.settings.reviewersPerModel // 2
  */
 export async function loadRound(
-  db: Db,
+  db: DbExecutor,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedRound | null> {
@@ -57,7 +55,7 @@ export function isoDate(value: unknown): string {
 }
 
 /** Whether the model is in the round's scope and eligible. */
-export async function eligibleInRound(db: Kysely<Database>, roundId: string, modelId: string): Promise<boolean> {
+export async function eligibleInRound(db: DbExecutor, roundId: string, modelId: string): Promise<boolean> {
   const row = await db
     .selectFrom("round_models")
     .select("eligible")

@@ -3,7 +3,8 @@ import { defaultCriteriaSet, publishCriteriaSet } from "@lantoa/domain/criteria"
 import { type ScoringSubject, scoreRound } from "@lantoa/domain/scoring";
 import type { Transaction } from "kysely";
 import type { Database } from "../database.js";
-import { hashRoundResults, roundResultRows } from "../rounds/compute-round-results.js";
+import { hashRoundResults } from "../rounds/hash-round-results.js";
+import { saveRoundResults } from "../rounds/save-round-results.js";
 import { seededRandom } from "./seeded-random.js";
 
 /** The demo's finished round: Thanh Liêm's 2022 review of its models. */
@@ -206,8 +207,7 @@ export async function seedDemoRound(trx: Transaction<Database>): Promise<{ model
       })),
     )
     .execute();
-  const resultRows = roundResultRows(roundId, result, "2022-12-15T08:00:00+07:00");
-  await trx.insertInto("round_results").values(resultRows).execute();
+  await saveRoundResults(trx, roundId, result.models, "2022-12-15T08:00:00+07:00");
   await trx
     .insertInto("council_decisions")
     .values({

@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from "@lantoa/domain/outcome";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../database.js";
+import { indicatorDefinitionFromRow } from "../models/indicator-definitions.js";
 import { matchKey } from "./parse-cell.js";
 
 /** The configured vocabularies a file's cells are matched against, by code or by name. */
@@ -37,17 +38,6 @@ export async function loadImportCatalogue(db: Kysely<Database> | Transaction<Dat
     levels: byCodeAndNames(levels, (l) => l.code),
     unitKinds: byCodeAndNames(unitKinds, (k) => k.code),
     fields: byCodeAndNames(fields, (f) => f.code),
-    indicators: byCodeAndNames(
-      indicators,
-      (i): IndicatorDefinition => ({
-        code: i.code,
-        name: { vi: i.name_vi, en: i.name_en },
-        unitCode: i.unit_code,
-        aggregation:
-          i.aggregation === "weighted-average"
-            ? { kind: "weighted-average", weightIndicatorCode: i.weight_indicator_code ?? "" }
-            : { kind: i.aggregation },
-      }),
-    ),
+    indicators: byCodeAndNames(indicators, indicatorDefinitionFromRow),
   };
 }

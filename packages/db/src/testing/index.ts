@@ -1,3 +1,4 @@
+export { type DatabaseSnapshot, snapshotDatabase } from "./database-snapshot.js";
 export { createDemoTestDatabase } from "./demo-test-database.js";
 export {
   createTestDatabase,

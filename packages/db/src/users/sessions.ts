@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
+import type { DbExecutor } from "../executor.js";
 import { verifyPassword } from "./password.js";
 import type { RoleAssignmentTable } from "./users.table.js";
 
@@ -21,7 +22,8 @@ function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-async function sessionUser(db: Kysely<Database> | Transaction<Database>, userId: string): Promise<SessionUser | null> {
+/** An enabled user with every role they hold, or null. */
+export async function loadSessionUser(db: DbExecutor, userId: string): Promise<SessionUser | null> {
   const user = await db
     .selectFrom("users")
     .select(["id", "username", "display_name"])
@@ -40,33 +42,72 @@ async function sessionUser(db: Kysely<Database> | Transaction<Database>, userId:
 }
 
 /**
- * Checks a username and password and, when they match an enabled account, opens a
- * session: a random token (returned once; only its hash is stored) valid until
- * `expiresAt`. A wrong username and a wrong password are indistinguishable.
+ * The enabled account named `username` (any case) with its roles, as a session would
+ * carry it; null when there is none. For callers that act as a user without a sign-in
+ * (tests, the command line's `--as`).
  */
-export async function openSession(
-  db: Kysely<Database>,
+export async function sessionUserByUsername(db: DbExecutor, username: string): Promise<SessionUser | null> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", username.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row ? loadSessionUser(db, row.id) : null;
+}
+
+/**
+ * The id of the enabled account these credentials open, or null. A wrong username and a
+ * wrong password are indistinguishable, in the answer and in the time it takes (an
+ * unknown user is checked against a dummy hash). Costs one scrypt: call it outside a
+ * transaction.
+ */
+export async function checkCredentials(
+  db: DbExecutor,
   credentials: { username: string; password: string },
-  expiresAt: Date,
-): Promise<{ token: string; user: SessionUser } | null> {
+): Promise<string | null> {
   const row = await db
     .selectFrom("users")
     .select(["id", "password_hash"])
     .where((eb) => eb(eb.fn("lower", ["username"]), "=", credentials.username.trim().toLowerCase()))
     .where("disabled_at", "is", null)
     .executeTakeFirst();
-  // Verify against a dummy hash when the user is unknown, so timing does not tell.
   const valid = await verifyPassword(
     credentials.password,
     row?.password_hash ?? "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
   );
-  if (!row || !valid) return null;
-  const token = randomBytes(32).toString("base64url");
+  return row && valid ? row.id : null;
+}
+
+/** Stores a session of `userId` for `token` (only its hash is kept), valid until `expiresAt`. */
+export async function insertSession(
+  db: DbExecutor,
+  session: { userId: string; token: string; expiresAt: Date },
+): Promise<void> {
   await db
     .insertInto("sessions")
-    .values({ user_id: row.id, token_hash: tokenHash(token), expires_at: expiresAt.toISOString() })
+    .values({
+      user_id: session.userId,
+      token_hash: tokenHash(session.token),
+      expires_at: session.expiresAt.toISOString(),
+    })
     .execute();
-  const user = await sessionUser(db, row.id);
+}
+
+/**
+ * Checks a username and password and, when they match an enabled account, opens a
+ * session with a random token valid until `expiresAt` (for scripts and benchmarks; the
+ * product signs in through `@lantoa/app`'s `signIn`, which also audits).
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  credentials: { username: string; password: string },
+  expiresAt: Date,
+): Promise<{ token: string; user: SessionUser } | null> {
+  const userId = await checkCredentials(db, credentials);
+  if (!userId) return null;
+  const token = randomBytes(32).toString("base64url");
+  await insertSession(db, { userId, token, expiresAt });
+  const user = await loadSessionUser(db, userId);
   return user ? { token, user } : null;
 }
 
@@ -98,7 +139,7 @@ export async function userForToken(db: Kysely<Database>, token: string, now: Dat
 }
 
 /** Revokes a session; later requests with its token are anonymous. Returns whether it was open. */
-export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<boolean> {
+export async function revokeSession(db: DbExecutor, token: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable("sessions")
     .set({ revoked_at: now.toISOString() })

@@ -106,7 +106,7 @@ describe("compileCriteriaSet's output", () => {
     };
     expect(compileCriteriaSet(nested(5)).ok).toBe(true);
     const deep = compileCriteriaSet(nested(6));
-    expect(deep.ok ? [] : (deep.error.details?.issues as Array<{ code: string }>).map((i) => i.code)).toContain(
+    expect(deep.ok ? [] : ((deep.error.details?.issues ?? []) as Array<{ code: string }>).map((i) => i.code)).toContain(
       "CRITERIA.TOO_DEEP",
     );
   });
@@ -120,7 +120,7 @@ describe("compileCriteriaSet's output", () => {
     expect(scaled(100_000).ok).toBe(true);
     const big = scaled(100_001);
     // The refused bound counts as 0, so the scale reads as empty too.
-    expect(big.ok ? [] : (big.error.details?.issues as Array<{ code: string }>).map((i) => i.code)).toEqual([
+    expect(big.ok ? [] : ((big.error.details?.issues ?? []) as Array<{ code: string }>).map((i) => i.code)).toEqual([
       "CRITERIA.NOT_EXACT",
       "CRITERIA.SCALE_EMPTY",
     ]);

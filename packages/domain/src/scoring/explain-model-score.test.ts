@@ -87,7 +87,7 @@ describe("explanations, line by line", () => {
       "- Gate 'Evidence': passed — 2 pieces of evidence (≥ 1 required).",
       "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
       "- Quality: 57/60 (median of 2 rating(s) (r0: 9, r1: 10) = 9.5 on the scale, band 'High').",
-      "- Votes: 20/20 (indicator votes = 10, best of the round's qualified models 10).",
+      "- Votes: 20/20 (indicator 'Votes' = 10, best of the round's qualified models 10).",
       "- Bonus: 20/20 (formula evidence_count * 15 = 30 (clamped to the points)).",
       "Reviewers disagree beyond the allowed gap (totals 6 points apart): another reviewer is required.",
       "Self-assessment: 100 points, not part of the verified score.",
@@ -100,7 +100,7 @@ describe("explanations, line by line", () => {
       "- Điều kiện 'Minh chứng': đạt — có 2 minh chứng (yêu cầu ≥ 1).",
       "- Điều kiện loại trừ 'Không kỷ luật': đạt — đơn vị không bị kỷ luật.",
       "- Chất lượng: 57/60 (trung vị của 2 điểm chấm (r0: 9; r1: 10) = 9,5 trên thang, mức 'Cao').",
-      "- Bình chọn: 20/20 (chỉ tiêu votes = 10, cao nhất trong các mô hình đủ điều kiện của đợt 10).",
+      "- Bình chọn: 20/20 (chỉ tiêu 'Phiếu' = 10, cao nhất trong các mô hình đủ điều kiện của đợt 10).",
       "- Thưởng: 20/20 (công thức evidence_count * 15 = 30 (giới hạn trong thang điểm)).",
       "Các người chấm lệch nhau quá mức cho phép (tổng lệch 6 điểm): cần thêm người chấm thứ ba.",
       "Tự đánh giá: 100 điểm, không tính vào điểm thẩm định.",
@@ -109,10 +109,10 @@ describe("explanations, line by line", () => {
 
   it("says a missing indicator took its default", () => {
     expect(explanation("B")?.en.split("\n")).toContain(
-      "- Votes: 0/20 (indicator votes = 0 (default for missing), best of the round's qualified models 10).",
+      "- Votes: 0/20 (indicator 'Votes' = 0 (default for missing), best of the round's qualified models 10).",
     );
     expect(explanation("B")?.vi.split("\n")).toContain(
-      "- Bình chọn: 0/20 (chỉ tiêu votes = 0 (mặc định khi thiếu), cao nhất trong các mô hình đủ điều kiện của đợt 10).",
+      "- Bình chọn: 0/20 (chỉ tiêu 'Phiếu' = 0 (mặc định khi thiếu), cao nhất trong các mô hình đủ điều kiện của đợt 10).",
     );
   });
 
@@ -123,7 +123,7 @@ describe("explanations, line by line", () => {
       "- Gate 'Evidence': failed — 0 pieces of evidence (≥ 1 required).",
       "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
       "- Quality: 33/60 (median of 2 rating(s) (r0: 2, r1: 9) = 5.5 on the scale).",
-      "- Votes: 10/20 (indicator votes = 5, best of the round's qualified models 10).",
+      "- Votes: 10/20 (indicator 'Votes' = 5, best of the round's qualified models 10).",
       "- Bonus: 0/20 (formula evidence_count * 15 = 0).",
       "Reviewers disagree beyond the allowed gap (totals 42 points apart): another reviewer is required.",
       "Self-assessment: 10 points (incomplete), not part of the verified score.",
@@ -134,7 +134,7 @@ describe("explanations, line by line", () => {
       "- Điều kiện 'Minh chứng': không đạt — có 0 minh chứng (yêu cầu ≥ 1).",
       "- Điều kiện loại trừ 'Không kỷ luật': đạt — đơn vị không bị kỷ luật.",
       "- Chất lượng: 33/60 (trung vị của 2 điểm chấm (r0: 2; r1: 9) = 5,5 trên thang).",
-      "- Bình chọn: 10/20 (chỉ tiêu votes = 5, cao nhất trong các mô hình đủ điều kiện của đợt 10).",
+      "- Bình chọn: 10/20 (chỉ tiêu 'Phiếu' = 5, cao nhất trong các mô hình đủ điều kiện của đợt 10).",
       "- Thưởng: 0/20 (công thức evidence_count * 15 = 0).",
       "Các người chấm lệch nhau quá mức cho phép (tổng lệch 42 điểm): cần thêm người chấm thứ ba.",
       "Tự đánh giá: 10 điểm (chưa đủ tiêu chí), không tính vào điểm thẩm định.",

@@ -142,7 +142,7 @@ describe("relative-to-best counts qualified, scored models only", () => {
     const stuffed = subject("X", { quality: 10 }, { indicators: { votes: 1000 }, evidenceCount: 0 });
     const models = byId(mustRound(contest, [a, b, stuffed]));
     expect(models.X?.points[0]).toBe(20_000); // clamped to the criterion's points
-    expect(models.B?.explanation?.en).toContain("indicator votes = 45, best of the round's qualified models 90");
+    expect(models.B?.explanation?.en).toContain("indicator 'Votes' = 45, best of the round's qualified models 90");
   });
 
   it("gives the same best to scoreModel given the round", () => {

@@ -1,0 +1,1 @@
+export { SaveLabelInput, saveField, saveUnitKind } from "./save-label.js";

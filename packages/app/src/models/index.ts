@@ -1,0 +1,10 @@
+export { AddEvidenceInput, addEvidence } from "./add-evidence.js";
+export { changeModelStatus } from "./change-model-status.js";
+export { CreateModelInput, createModel } from "./create-model.js";
+export { EVIDENCE_LIMITS, isAcceptedEvidence } from "./evidence-limits.js";
+export { MODEL_CODE, ModelFieldsInput, PersonName } from "./model-inputs.js";
+export { PeriodKey, periodFromKey } from "./period-key.js";
+export { IndicatorValueEntry, RecordIndicatorValuesInput, recordIndicatorValues } from "./record-indicator-values.js";
+export { RegisterReplicationInput, registerReplication } from "./register-replication.js";
+export { ModelStepSchema, TransitionModelInput, transitionModel } from "./transition-model.js";
+export { UpdateModelInput, updateModel } from "./update-model.js";

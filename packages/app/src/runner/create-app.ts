@@ -1,0 +1,177 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { appendAudit, type Db, type DbTransaction, onceForKey } from "@lantoa/db";
+import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
+import type * as z from "zod";
+import type { Actor } from "./actor.js";
+import type { EvidenceFiles } from "./evidence-files.js";
+import { invalidInput } from "./invalid-input.js";
+import { Refusal, type UseCase, type UseCaseScope } from "./use-case.js";
+
+/** What the runner needs from its host (the gateway, the command line, a test). */
+export interface AppDeps {
+  readonly db: Db;
+  /** The clock; tests pass a fixed one. Defaults to the system clock. */
+  readonly clock?: () => Date;
+  /** New ids; tests pass a deterministic sequence. Defaults to random UUIDs. */
+  readonly newId?: () => string;
+  /** New secret tokens (sessions). Defaults to 32 random bytes, base64url. */
+  readonly newToken?: () => string;
+  /**
+   * Hears an after-commit effect or a rollback's undo that failed: the outcome stands,
+   * so the caller still gets its result. Defaults to a warning on the console.
+   */
+  readonly onEffectError?: (error: unknown, useCase: string) => void;
+  /** Where evidence files are kept; use cases that store files refuse to run without it. */
+  readonly evidenceFiles?: EvidenceFiles;
+}
+
+/** How one call runs. */
+export interface RunOptions {
+  /**
+   * Retrying with the same key and the same input returns the first result without
+   * running again; the same key with another input is `DB.IDEMPOTENCY_KEY_REUSED`.
+   * Keys belong to a user, so the command line (no user) cannot send one.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/** Runs use cases: one transaction each, idempotency, audit, clock and ids handled once, here. */
+export interface App {
+  readonly db: Db;
+  run<Schema extends z.ZodType, Output, Prepared>(
+    useCase: UseCase<Schema, Output, Prepared>,
+    actor: Actor,
+    input: z.input<Schema>,
+    options?: RunOptions,
+  ): Promise<Result<Output, DomainError>>;
+}
+
+/**
+ * The audit action of a refused use case. Refusals are recorded (who tried what, and
+ * why it was refused; never the input, which may hold secrets) after the rollback, so
+ * the attempt is on record while none of its changes are.
+ */
+export function refusedAction(useCase: string): string {
+  return `${useCase}.refused`;
+}
+
+/**
+ * Creates the runner every caller shares.
+ *
+ * @example
+ * const app = createApp({ db });
+ * const result = await app.run(renameUnit, viewer, { unitId, name: "Xã Thanh Hà", expectedVersion: 1 });
+ * if (!result.ok) console.log(result.error.code);
+ */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const newToken = deps.newToken ?? (() => randomBytes(32).toString("base64url"));
+  const onEffectError =
+    deps.onEffectError ??
+    ((error: unknown, name: string) => console.warn(`${name}: an after-commit effect failed`, error));
+  const evidenceFiles = deps.evidenceFiles ?? noEvidenceFiles;
+
+  async function refused<T>(name: string, actor: Actor, error: DomainError): Promise<Result<T, DomainError>> {
+    await appendAudit(deps.db, {
+      actorUserId: actor.userId,
+      action: refusedAction(name),
+      entity: "use-case",
+      entityId: name,
+      after: { code: error.code, details: error.details ?? {} },
+    });
+    return err(error);
+  }
+
+  return {
+    db: deps.db,
+    async run(useCase, actor, rawInput, options = {}) {
+      const parsed = useCase.input.safeParse(rawInput);
+      if (!parsed.success) return err(invalidInput(useCase.name, parsed.error.issues));
+      const input = parsed.data;
+      const key = options.idempotencyKey;
+      if (key !== undefined && actor.userId === null) {
+        throw new Error(`${useCase.name}: an idempotency key needs a signed-in user`);
+      }
+      const now = clock();
+      let prepared: Awaited<ReturnType<NonNullable<typeof useCase.prepare>>> | undefined;
+      if (useCase.prepare) {
+        prepared = await useCase.prepare({ db: deps.db, actor, now }, input);
+        if (!prepared.ok) return refused(useCase.name, actor, prepared.error);
+      }
+      const effects: Effects = { afterCommit: [], onRollback: [] };
+      try {
+        const value = await deps.db.transaction().execute(async (trx) => {
+          const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles);
+          const once = async () => {
+            const result = await useCase.run(scope, input, prepared?.ok ? prepared.value : (undefined as never));
+            if (!result.ok) throw new Refusal(result.error);
+            return result.value;
+          };
+          if (key === undefined || actor.userId === null) return once();
+          const replay = await onceForKey(
+            trx,
+            { userId: actor.userId, key, operation: useCase.name, request: input },
+            once,
+          );
+          if (!replay.ok) throw new Refusal(replay.error);
+          return replay.value.response;
+        });
+        for (const effect of effects.afterCommit) {
+          try {
+            await effect();
+          } catch (error) {
+            onEffectError(error, useCase.name);
+          }
+        }
+        return ok(value);
+      } catch (error) {
+        for (const undo of effects.onRollback.reverse()) {
+          try {
+            await undo();
+          } catch (undoError) {
+            onEffectError(undoError, useCase.name);
+          }
+        }
+        if (error instanceof Refusal) return refused(useCase.name, actor, error.error);
+        throw error;
+      }
+    },
+  };
+}
+
+interface Effects {
+  readonly afterCommit: Array<() => void | Promise<void>>;
+  readonly onRollback: Array<() => Promise<void>>;
+}
+
+const noEvidenceFiles: EvidenceFiles = {
+  put: () => Promise.reject(new Error("createApp was given no evidenceFiles")),
+  remove: () => Promise.resolve(),
+};
+
+function scopeFor(
+  trx: DbTransaction,
+  actor: Actor,
+  now: Date,
+  make: { newId: () => string; newToken: () => string },
+  effects: Effects,
+  evidenceFiles: EvidenceFiles,
+): UseCaseScope {
+  return {
+    trx,
+    actor,
+    now,
+    today: now.toISOString().slice(0, 10),
+    newId: make.newId,
+    newToken: make.newToken,
+    audit: (entry) => appendAudit(trx, { ...entry, actorUserId: entry.actorUserId ?? actor.userId }),
+    afterCommit: (effect) => {
+      effects.afterCommit.push(effect);
+    },
+    onRollback: (undo) => {
+      effects.onRollback.push(undo);
+    },
+    evidenceFiles,
+  };
+}

@@ -1,0 +1,1 @@
+export { CreateUserInput, createUser } from "./create-user.js";

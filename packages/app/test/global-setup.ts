@@ -1,0 +1,5 @@
+import { requirePostgresInCi } from "@lantoa/db/testing";
+
+export default function setup(): void {
+  requirePostgresInCi();
+}

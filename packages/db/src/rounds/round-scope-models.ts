@@ -1,0 +1,38 @@
+import type { DbExecutor } from "../executor.js";
+import type { ModelStatus } from "../models/models.table.js";
+
+/** Which models a round takes in: owned inside a subtree, optionally narrowed. */
+export interface RoundModelFilter {
+  /** The subtree's root path (every model owned at or below it). */
+  readonly withinPath: string;
+  readonly statuses: readonly ModelStatus[];
+  /** The owner unit's level code. */
+  readonly level?: string;
+  /** A field code among the model's fields. */
+  readonly field?: string;
+  /** Nominated models, by code (an empty list takes none). */
+  readonly modelCodes?: readonly string[];
+  /** Started on or before this day. */
+  readonly startedBy?: string;
+}
+
+/**
+ * The ids of the models a round's scope takes in, by code.
+ *
+ * @example
+ * await listModelsInRoundScope(trx, { withinPath: "/1/4/", statuses: ["active"], startedBy: "2022-06-30" })
+ */
+export async function listModelsInRoundScope(db: DbExecutor, filter: RoundModelFilter): Promise<string[]> {
+  let query = db
+    .selectFrom("models as m")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .select("m.id")
+    .where("u.path", "like", `${filter.withinPath}%`)
+    .where("m.status", "in", [...filter.statuses]);
+  const { level, field, modelCodes, startedBy } = filter;
+  if (level) query = query.where("u.level", "=", level);
+  if (field) query = query.where((eb) => eb(eb.val(field), "=", eb.fn.any("m.fields")));
+  if (modelCodes) query = query.where("m.code", "in", modelCodes.length ? [...modelCodes] : [""]);
+  if (startedBy) query = query.where("m.start_date", "<=", startedBy);
+  return (await query.orderBy("m.code").execute()).map((m) => m.id);
+}
