@@ -263,6 +263,38 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     ]);
   });
 
+  it("refuses to save a draft with a mistyped key, naming its path and the key meant, and saves nothing", async () => {
+    const created = await call(
+      CREATE,
+      { input: { code: "typo-check", name: "Kiểm tra khóa", startFrom: "DEFAULT" }, key: "create-typo-check" },
+      tokens.admin,
+    );
+    const draft = created.data.createCriteriaSet.data.draft;
+    const definition = JSON.parse(draft.definition);
+    definition.criteria[0].eliminatry = false;
+    const before = await snapshot();
+    const saved = await call(
+      SAVE,
+      { id: draft.id, definition: JSON.stringify(definition), expected: draft.version },
+      tokens.admin,
+    );
+    expect(saved.data.saveCriteriaDraft).toMatchObject({ __typename: "CriteriaInvalidError", code: "CRITERIA.SHAPE" });
+    expect(saved.data.saveCriteriaDraft.problems).toEqual([
+      {
+        code: "CRITERIA.UNKNOWN_KEY",
+        path: "criteria.0.eliminatry",
+        criterionId: null,
+        line: null,
+        column: null,
+        offset: null,
+        excerpt: null,
+        messageVi:
+          "Khóa “eliminatry” tại “criteria.0.eliminatry” không có trong định nghĩa bộ tiêu chí. Có phải ý bạn là “eliminatory”?",
+      },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("publishes a draft with a content hash, keeps it immutable through every mutation, and diffs versions", async () => {
     const created = await call(
       CREATE,
