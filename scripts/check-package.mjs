@@ -1,4 +1,4 @@
-// `pnpm run check:package` in a published package (@lantoa/domain, @lantoa/db, @lantoa/client):
+// `pnpm run check:package` in a published package (@lantoa/domain, @lantoa/db, @lantoa/client, @lantoa/app):
 // what a registry page and a consumer need, checked on what `npm pack` would publish.
 // - LICENSE: the repository's, in the package;
 // - package.json: license, repository (with its directory), homepage, bugs, engines, ESM;
