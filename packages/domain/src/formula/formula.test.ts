@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { compileFormula } from "./compile-formula.js";
 import { compileFormulaFunction } from "./compile-formula-function.js";
 import { evaluateFormula, type FormulaValue } from "./evaluate-formula.js";
@@ -212,7 +213,7 @@ describe("formula fuzzing", () => {
           else expect(r.error.code).toMatch(/^FORMULA\./);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -271,7 +272,7 @@ describe("formula fuzzing", () => {
           outcome(evaluateFormula(tree, values, 100_000)),
         );
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 
@@ -297,7 +298,7 @@ describe("formula fuzzing", () => {
           if (unlimited.ok) expect(Object.is(fast, unlimited.value)).toBe(true);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 

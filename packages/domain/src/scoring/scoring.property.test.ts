@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CriteriaSet, compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { type RoundResult, scoreRound } from "./score-round.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 import { contestSet } from "./test-support/contest-set.js";
@@ -126,7 +127,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -143,7 +144,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           expect(m.points.reduce((a, b) => a + b, 0)).toBe(m.totalMilli);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -161,7 +162,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           JSON.parse(JSON.stringify(mustScore(set, list))),
         );
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -177,7 +178,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           expect(q.allowance).toBe(Math.floor((q.base * (set.quotas[q.quotaIndex]?.percent ?? 0)) / 100));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -215,7 +216,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
         }
         for (const m of models) expect(m.rank === null).toBe(m.status === "disqualified");
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });
@@ -250,7 +251,7 @@ describe.each(sets.slice(0, 2))("monotonicity (%s set, no calibration)", (_name,
         const after = mustScore(set, bumped).models.find((m) => m.modelId === target.modelId);
         expect(after?.totalMilli).toBeGreaterThanOrEqual(before?.totalMilli ?? 0);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
