@@ -21,7 +21,8 @@ export default {
   concurrency: 1,
   incremental: true,
   incrementalFile: `reports/mutation/${module}.incremental.json`,
-  reporters: ["clear-text", "json"],
+  // progress-append-only: a run in the background writes its progress to its log.
+  reporters: ["clear-text", "json", "progress-append-only"],
   jsonReporter: { fileName: `reports/mutation/${module}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
