@@ -5,10 +5,10 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const module = process.env.STRYKER_MODULE ?? "scoring";
-// STRYKER_FILES=a.ts,b.ts mutates only those files of the module (reported as `<module>-part`):
+// STRYKER_FILES=a.ts,b.ts mutates only those files of the module (reported as `<module>-a+b`):
 // a module's full run can take hours on two shared cores.
 const files = process.env.STRYKER_FILES?.split(",").filter((f) => f !== "");
-const report = files === undefined ? module : `${module}-part`;
+const report = files === undefined ? module : `${module}-${files.map((f) => f.replace(/\.ts$/, "")).join("+")}`;
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
