@@ -140,10 +140,7 @@ describe("applyQuotas on ranked scores", () => {
   const quotas = [qualified("good", 20), qualified("excellent", 20)];
   const compiled = compileCriteriaSet(setWith(quotas));
   if (!compiled.ok) throw new Error(compiled.error.message.en);
-  const ranked = rankModels(
-    mustRound(setWith([]), subjects).models.map((m) => m.toJSON()),
-    compiled.value.tieBreaks,
-  ).map((p) => p.score);
+  const ranked = rankModels(mustRound(setWith([]), subjects).models, compiled.value.tieBreaks).map((p) => p.score);
 
   it("demotes as scoreRound does, by id, and leaves a disqualified model out", () => {
     const { tiers, demotedFrom } = applyQuotas(compiled.value, ranked);
