@@ -1,6 +1,7 @@
 // `npm test`: install what is missing, then every check through turbo: typecheck,
-// lint, the layering check, unit tests, integration tests (PGlite, and PostgreSQL
-// when TEST_DATABASE_URL is set) and the browser tests in headless Chromium.
+// lint, the layering check, unit tests, the published packages' contents and size
+// budgets (check:package), integration tests (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set) and the browser tests in headless Chromium.
 import { existsSync } from "node:fs";
 import { bootstrap, run } from "./bootstrap.mjs";
 
@@ -32,6 +33,7 @@ run("turbo", [
   "depcheck",
   "changeset-status",
   "test",
+  "check:package",
   "test:integration",
   "test:e2e",
   "--output-logs=new-only",

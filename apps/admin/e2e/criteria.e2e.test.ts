@@ -124,6 +124,13 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     const combining = page.getByRole("region", { name: "Tổng hợp điểm của giám khảo" });
     await combining.getByLabel("Cách tổng hợp").selectOption("median");
     await retype(combining.getByLabel("Chênh lệch tổng điểm tối đa"), "12");
+    // ...and at most 20 % of the qualified models may pass: a quota whose base is every
+    // qualified model rather than a tier's count.
+    await page.getByRole("button", { name: "+ Hạn mức" }).click();
+    const base = page.getByLabel("trên", { exact: true });
+    expect(await base.inputValue()).toBe("fail");
+    await base.selectOption({ label: "tổng số mô hình đủ điều kiện" });
+    expect(await base.inputValue()).toBe("");
     await expect.poll(() => page.getByTestId("problems").textContent()).toContain("Bộ tiêu chí hợp lệ");
     await page.getByRole("button", { name: "Ban hành phiên bản" }).click();
     await expect.poll(() => page.getByTestId("version-status").textContent()).toBe("Đã ban hành");
@@ -136,6 +143,7 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     expect(diffText).toContain("Tiêu chí 'Chất lượng': điểm tối đa 80 → 90");
     expect(diffText).toContain("Tiêu chí 'Tính bền vững': điểm tối đa 20 → 10");
     expect(diffText).toContain("cách tổng hợp điểm");
+    expect(diffText).toContain("hạn mức");
     await page.screenshot({ path: join(screenshotDir, "criteria-compare.png"), fullPage: true });
 
     // The same page in English.

@@ -2,7 +2,7 @@ import { ModelSchema } from "@lantoa/domain/model";
 import { z } from "zod";
 
 /** A model's fields as the domain's `ModelSchema` states them (the schema the gateway parses with). */
-const model = ModelSchema.options[0].shape;
+const model = ModelSchema.def.options[0].shape;
 
 /** The characters the gateway accepts in a model code (`MODEL_CODE`), on top of the domain's length. */
 export const modelCodePattern = /^[\p{L}\p{N}._-]{1,64}$/u;
@@ -12,10 +12,10 @@ export const modelCodePattern = /^[\p{L}\p{N}._-]{1,64}$/u;
  * limits the gateway's inputs add (code characters, at most ten fields, text lengths).
  */
 export const modelFormSchema = z.object({
-  code: model.code.regex(modelCodePattern),
+  code: model.code.check(z.regex(modelCodePattern)),
   name: model.name,
   ownerUnitId: model.ownerUnitId,
-  fields: model.fieldCodes.max(10),
+  fields: model.fieldCodes.check(z.maxLength(10)),
   annualTheme: z.string().trim().max(300),
   problem: z.string().max(5000),
   solution: z.string().max(5000),

@@ -14,7 +14,7 @@ import { type UnitRow, unitCodePattern } from "./unit-labels";
 
 /** The rules of a unit as the domain states them; the code's characters as the gateway accepts them. */
 const unitSchema = z.object({
-  code: UnitSchema.shape.code.regex(unitCodePattern),
+  code: UnitSchema.shape.code.check(z.regex(unitCodePattern)),
   name: UnitSchema.shape.name,
   level: UnitSchema.shape.level,
   kind: UnitSchema.shape.kind,

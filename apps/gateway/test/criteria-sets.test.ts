@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
+import { defaultCriteriaSet } from "@lantoa/domain/criteria";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, localFolderStorage } from "../src/index.js";
@@ -230,6 +231,68 @@ describe.each(testEngines())("criteria sets on %s", (engine) => {
     const stalePublish = await call(PUBLISH, { id: draft.id, expected: draft.version }, tokens.admin);
     expect(stalePublish.data.publishCriteriaVersion).toMatchObject({ code: "DB.STALE_VERSION" });
     expect(await snapshot()).toEqual(afterSave);
+  });
+
+  it("refuses a definition with a mistyped key, naming its path and the key meant", async () => {
+    // `eliminatry: false` would otherwise be dropped, leaving the gate eliminatory (the default),
+    // and `quota` instead of `quotas` would leave the set without a quota.
+    const definition = JSON.parse(JSON.stringify(defaultCriteriaSet));
+    definition.criteria[0].eliminatry = false;
+    definition.quota = definition.quotas;
+    const checked = await call(
+      `query($d: String!) { validateCriteriaDefinition(definition: $d) { valid problems { code path message messageVi } } }`,
+      { d: JSON.stringify(definition) },
+      tokens.xem,
+    );
+    expect(checked.data.validateCriteriaDefinition.valid).toBe(false);
+    expect(checked.data.validateCriteriaDefinition.problems).toEqual([
+      {
+        code: "CRITERIA.UNKNOWN_KEY",
+        path: "criteria.0.eliminatry",
+        message:
+          "The key “eliminatry” at “criteria.0.eliminatry” is not part of a criteria set. Did you mean “eliminatory”?",
+        messageVi:
+          "Khóa “eliminatry” tại “criteria.0.eliminatry” không có trong định nghĩa bộ tiêu chí. Có phải ý bạn là “eliminatory”?",
+      },
+      {
+        code: "CRITERIA.UNKNOWN_KEY",
+        path: "quota",
+        message: "The key “quota” at “quota” is not part of a criteria set. Did you mean “quotas”?",
+        messageVi: "Khóa “quota” tại “quota” không có trong định nghĩa bộ tiêu chí. Có phải ý bạn là “quotas”?",
+      },
+    ]);
+  });
+
+  it("refuses to save a draft with a mistyped key, naming its path and the key meant, and saves nothing", async () => {
+    const created = await call(
+      CREATE,
+      { input: { code: "typo-check", name: "Kiểm tra khóa", startFrom: "DEFAULT" }, key: "create-typo-check" },
+      tokens.admin,
+    );
+    const draft = created.data.createCriteriaSet.data.draft;
+    const definition = JSON.parse(draft.definition);
+    definition.criteria[0].eliminatry = false;
+    const before = await snapshot();
+    const saved = await call(
+      SAVE,
+      { id: draft.id, definition: JSON.stringify(definition), expected: draft.version },
+      tokens.admin,
+    );
+    expect(saved.data.saveCriteriaDraft).toMatchObject({ __typename: "CriteriaInvalidError", code: "CRITERIA.SHAPE" });
+    expect(saved.data.saveCriteriaDraft.problems).toEqual([
+      {
+        code: "CRITERIA.UNKNOWN_KEY",
+        path: "criteria.0.eliminatry",
+        criterionId: null,
+        line: null,
+        column: null,
+        offset: null,
+        excerpt: null,
+        messageVi:
+          "Khóa “eliminatry” tại “criteria.0.eliminatry” không có trong định nghĩa bộ tiêu chí. Có phải ý bạn là “eliminatory”?",
+      },
+    ]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("publishes a draft with a content hash, keeps it immutable through every mutation, and diffs versions", async () => {

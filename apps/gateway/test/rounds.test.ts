@@ -605,9 +605,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(excellent.length).toBeLessThanOrEqual(Math.floor(goodCount * 0.2));
       expect(results[0]).toMatchObject({ rank: 1, tier: "excellent" });
       for (const r of results) {
-        const sum = r.criteria.reduce((s: number, c: any) => s + c.points, 0);
-        expect(Math.abs(sum - r.total)).toBeLessThan(0.01);
-        expect(r.explanation).toBeTruthy();
+        // One rounding rule: the exact total rounded once, shown points adding up to it exactly.
+        const sum = r.criteria.reduce((s: number, c: any) => s + Math.round(c.points * 1000), 0);
+        expect(sum).toBe(Math.round(r.total * 1000));
+        expect(r.explanation).toMatch(/^Tổng: /);
       }
       const disputed = results.find((r: any) => r.modelCode === scope.others[0]);
       expect(disputed.tier).toBe("pass");
@@ -815,6 +816,11 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       expect(text.startsWith("\uFEFF# Bảng xếp hạng")).toBe(true);
       expect(text).toContain("Hạng,Mã mô hình,Tên mô hình,Đơn vị");
       expect(text).toContain(`${results[0].rank},${results[0].modelCode}`);
+      // Each result's line carries its per-criterion points and total as the API gives them.
+      for (const r of results) {
+        const line = text.split("\n").find((l) => l.includes(`,${r.modelCode},`)) ?? "";
+        expect(line).toContain(`,${[...r.criteria.map((c: any) => c.points), r.total, r.max].join(",")},`);
+      }
     },
     LONG,
   );
@@ -827,10 +833,23 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const open = await call(RESULTS, { id: roundId });
       expect(open.errors).toBeUndefined();
       expect(open.data.node.results).toHaveLength(10);
-      // The public leaderboard lists them in the same order, tied totals included.
-      const board = await call(`{ leaderboard(roundCode: "${code}") { modelCode rank } }`);
-      expect(board.data.leaderboard).toEqual(
-        open.data.node.results.map((r: any) => ({ modelCode: r.modelCode, rank: r.rank })),
+      // The public leaderboard lists them in the same order, tied totals included, with the
+      // same numbers: totals and per-criterion points as the results give them.
+      const board = await call(`{ leaderboard(roundCode: "${code}") { modelCode rank total breakdown } }`);
+      expect(
+        board.data.leaderboard.map((b: any) => ({
+          modelCode: b.modelCode,
+          rank: b.rank,
+          total: b.total,
+          points: JSON.parse(b.breakdown).criteria.map((c: any) => c.pointsMilli / 1000),
+        })),
+      ).toEqual(
+        open.data.node.results.map((r: any) => ({
+          modelCode: r.modelCode,
+          rank: r.rank,
+          total: r.total,
+          points: r.criteria.map((c: any) => c.points),
+        })),
       );
       const rounds = await call(`{ publishedRounds { code resultsHash } }`);
       expect(rounds.data.publishedRounds).toContainEqual({

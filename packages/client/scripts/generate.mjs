@@ -12,7 +12,12 @@ const typeImport = /from '@graphql-typed-document-node\/core';/;
 const print = process.argv.includes("--print");
 const [output] = await generate(codegenConfig, false);
 if (!typeImport.test(output.content)) throw new Error("the generated file no longer imports DocumentTypeDecoration");
-const content = output.content.replace(typeImport, "from './document-type-decoration.js';");
+// Each document is a `new` expression, which bundlers must keep unless told it is pure:
+// marked, an application importing two documents does not ship all of them.
+const documents = /= new TypedDocumentString\(/g;
+const content = output.content
+  .replace(typeImport, "from './document-type-decoration.js';")
+  .replace(documents, "= /* @__PURE__ */ new TypedDocumentString(");
 if (print) process.stdout.write(content);
 else {
   writeFileSync(generatedFile, content);

@@ -1197,7 +1197,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
+export const CommendationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CommendationFields on Commendation {
   id
   version
@@ -1234,14 +1234,14 @@ export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CommendationFields"}) as unknown as TypedDocumentString<CommendationFieldsFragment, unknown>;
-export const LabelFieldsFragmentDoc = new TypedDocumentString(`
+export const LabelFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment LabelFields on Label {
   code
   labelVi
   labelEn
 }
     `, {"fragmentName":"LabelFields"}) as unknown as TypedDocumentString<LabelFieldsFragment, unknown>;
-export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
+export const CriteriaVersionSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CriteriaVersionSummary on CriteriaSetVersion {
   id
   setCode
@@ -1254,7 +1254,7 @@ export const CriteriaVersionSummaryFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"CriteriaVersionSummary"}) as unknown as TypedDocumentString<CriteriaVersionSummaryFragment, unknown>;
-export const CriteriaProblemFieldsFragmentDoc = new TypedDocumentString(`
+export const CriteriaProblemFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CriteriaProblemFields on CriteriaProblem {
   code
   message
@@ -1267,14 +1267,14 @@ export const CriteriaProblemFieldsFragmentDoc = new TypedDocumentString(`
   excerpt
 }
     `, {"fragmentName":"CriteriaProblemFields"}) as unknown as TypedDocumentString<CriteriaProblemFieldsFragment, unknown>;
-export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
+export const ErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ErrorFields on Error {
   code
   message
   messageVi
 }
     `, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
-export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
+export const ViewerFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   username
   displayName
@@ -1284,7 +1284,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
-export const UnitSummaryFragmentDoc = new TypedDocumentString(`
+export const UnitSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment UnitSummary on Unit {
   id
   code
@@ -1294,7 +1294,7 @@ export const UnitSummaryFragmentDoc = new TypedDocumentString(`
   depth
 }
     `, {"fragmentName":"UnitSummary"}) as unknown as TypedDocumentString<UnitSummaryFragment, unknown>;
-export const ModelSummaryFragmentDoc = new TypedDocumentString(`
+export const ModelSummaryFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ModelSummary on Model {
   id
   code
@@ -1310,7 +1310,7 @@ export const ModelSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelSummary"}) as unknown as TypedDocumentString<ModelSummaryFragment, unknown>;
-export const GoldenBookEntryFieldsFragmentDoc = new TypedDocumentString(`
+export const GoldenBookEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment GoldenBookEntryFields on GoldenBookEntry {
   id
   version
@@ -1329,7 +1329,7 @@ export const GoldenBookEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"GoldenBookEntryFields"}) as unknown as TypedDocumentString<GoldenBookEntryFieldsFragment, unknown>;
-export const CorrectiveActionFieldsFragmentDoc = new TypedDocumentString(`
+export const CorrectiveActionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CorrectiveActionFields on CorrectiveAction {
   id
   version
@@ -1340,7 +1340,7 @@ export const CorrectiveActionFieldsFragmentDoc = new TypedDocumentString(`
   status
 }
     `, {"fragmentName":"CorrectiveActionFields"}) as unknown as TypedDocumentString<CorrectiveActionFieldsFragment, unknown>;
-export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
+export const InspectionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment InspectionFields on Inspection {
   id
   version
@@ -1389,7 +1389,7 @@ export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
   verifiedOn
   status
 }`, {"fragmentName":"InspectionFields"}) as unknown as TypedDocumentString<InspectionFieldsFragment, unknown>;
-export const ModelRecordsFragmentDoc = new TypedDocumentString(`
+export const ModelRecordsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ModelRecords on Model {
   evidence {
     kind
@@ -1411,7 +1411,7 @@ export const ModelRecordsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelRecords"}) as unknown as TypedDocumentString<ModelRecordsFragment, unknown>;
-export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
+export const ReplicationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ReplicationFields on Replication {
   code
   name
@@ -1428,7 +1428,7 @@ export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
-export const AuditLogDocument = new TypedDocumentString(`
+export const AuditLogDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -1456,7 +1456,7 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
-export const AuditLogExportDocument = new TypedDocumentString(`
+export const AuditLogExportDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AuditLogExport($filter: AuditFilter, $format: SpreadsheetFormat!) {
   auditLogExport(filter: $filter, format: $format) {
     filename
@@ -1465,7 +1465,7 @@ export const AuditLogExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogExportQuery, AuditLogExportQueryVariables>;
-export const CommendationsDocument = new TypedDocumentString(`
+export const CommendationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Commendations($filter: CommendationFilter, $first: Int, $after: String) {
   commendations(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -1515,7 +1515,7 @@ export const CommendationsDocument = new TypedDocumentString(`
     reason
   }
 }`) as unknown as TypedDocumentString<CommendationsQuery, CommendationsQueryVariables>;
-export const IssueCommendationDocument = new TypedDocumentString(`
+export const IssueCommendationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation IssueCommendation($input: IssueCommendationInput!, $idempotencyKey: String!) {
   issueCommendation(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1569,7 +1569,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<IssueCommendationMutation, IssueCommendationMutationVariables>;
-export const RevokeCommendationDocument = new TypedDocumentString(`
+export const RevokeCommendationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RevokeCommendation($id: ID!, $revokedOn: String!, $reason: String!, $decisionNumber: String, $expectedVersion: Int!) {
   revokeCommendation(
     id: $id
@@ -1629,7 +1629,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<RevokeCommendationMutation, RevokeCommendationMutationVariables>;
-export const LiftCommendationSuspensionDocument = new TypedDocumentString(`
+export const LiftCommendationSuspensionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation LiftCommendationSuspension($id: ID!, $until: String!, $expectedVersion: Int!) {
   liftCommendationSuspension(
     id: $id
@@ -1687,7 +1687,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<LiftCommendationSuspensionMutation, LiftCommendationSuspensionMutationVariables>;
-export const ConfigurationLabelsDocument = new TypedDocumentString(`
+export const ConfigurationLabelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ConfigurationLabels {
   configuration {
     unitKinds {
@@ -1736,7 +1736,7 @@ export const ConfigurationLabelsDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<ConfigurationLabelsQuery, ConfigurationLabelsQueryVariables>;
-export const SaveUnitKindDocument = new TypedDocumentString(`
+export const SaveUnitKindDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveUnitKind($code: String!, $labelVi: String!, $labelEn: String!) {
   saveUnitKind(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
     ...LabelFields
@@ -1747,7 +1747,7 @@ export const SaveUnitKindDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<SaveUnitKindMutation, SaveUnitKindMutationVariables>;
-export const SaveFieldDocument = new TypedDocumentString(`
+export const SaveFieldDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveField($code: String!, $labelVi: String!, $labelEn: String!) {
   saveField(code: $code, labelVi: $labelVi, labelEn: $labelEn) {
     ...LabelFields
@@ -1758,7 +1758,7 @@ export const SaveFieldDocument = new TypedDocumentString(`
   labelVi
   labelEn
 }`) as unknown as TypedDocumentString<SaveFieldMutation, SaveFieldMutationVariables>;
-export const CreateModelDocument = new TypedDocumentString(`
+export const CreateModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateModel($input: CreateModelInput!, $idempotencyKey: String!) {
   createModel(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1791,7 +1791,7 @@ fragment ModelSummary on Model {
     name
   }
 }`) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
-export const CriteriaSetsDocument = new TypedDocumentString(`
+export const CriteriaSetsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaSets {
   criteriaSets {
     id
@@ -1813,7 +1813,7 @@ export const CriteriaSetsDocument = new TypedDocumentString(`
   publishedAt
   createdAt
 }`) as unknown as TypedDocumentString<CriteriaSetsQuery, CriteriaSetsQueryVariables>;
-export const CriteriaSetVersionDocument = new TypedDocumentString(`
+export const CriteriaSetVersionDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaSetVersion($id: ID!) {
   criteriaSetVersion(id: $id) {
     ...CriteriaVersionSummary
@@ -1836,7 +1836,7 @@ export const CriteriaSetVersionDocument = new TypedDocumentString(`
   publishedAt
   createdAt
 }`) as unknown as TypedDocumentString<CriteriaSetVersionQuery, CriteriaSetVersionQueryVariables>;
-export const ValidateCriteriaDefinitionDocument = new TypedDocumentString(`
+export const ValidateCriteriaDefinitionDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ValidateCriteriaDefinition($definition: String!) {
   validateCriteriaDefinition(definition: $definition) {
     valid
@@ -1857,7 +1857,7 @@ export const ValidateCriteriaDefinitionDocument = new TypedDocumentString(`
   column
   excerpt
 }`) as unknown as TypedDocumentString<ValidateCriteriaDefinitionQuery, ValidateCriteriaDefinitionQueryVariables>;
-export const DiffCriteriaVersionsDocument = new TypedDocumentString(`
+export const DiffCriteriaVersionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query DiffCriteriaVersions($from: ID!, $to: ID!) {
   diffCriteriaVersions(from: $from, to: $to) {
     __typename
@@ -1883,7 +1883,7 @@ export const DiffCriteriaVersionsDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<DiffCriteriaVersionsQuery, DiffCriteriaVersionsQueryVariables>;
-export const CreateCriteriaSetDocument = new TypedDocumentString(`
+export const CreateCriteriaSetDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateCriteriaSet($input: CreateCriteriaSetInput!, $idempotencyKey: String!) {
   createCriteriaSet(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -1936,7 +1936,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<CreateCriteriaSetMutation, CreateCriteriaSetMutationVariables>;
-export const SaveCriteriaDraftDocument = new TypedDocumentString(`
+export const SaveCriteriaDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveCriteriaDraft($versionId: ID!, $definition: String!, $expectedVersion: Int!) {
   saveCriteriaDraft(
     versionId: $versionId
@@ -1992,7 +1992,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<SaveCriteriaDraftMutation, SaveCriteriaDraftMutationVariables>;
-export const PublishCriteriaVersionDocument = new TypedDocumentString(`
+export const PublishCriteriaVersionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation PublishCriteriaVersion($versionId: ID!, $expectedVersion: Int!) {
   publishCriteriaVersion(versionId: $versionId, expectedVersion: $expectedVersion) {
     __typename
@@ -2040,7 +2040,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<PublishCriteriaVersionMutation, PublishCriteriaVersionMutationVariables>;
-export const NewCriteriaDraftDocument = new TypedDocumentString(`
+export const NewCriteriaDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation NewCriteriaDraft($fromVersionId: ID!, $idempotencyKey: String!) {
   newCriteriaDraft(fromVersionId: $fromVersionId, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2072,7 +2072,7 @@ fragment ErrorFields on Error {
   message
   messageVi
 }`) as unknown as TypedDocumentString<NewCriteriaDraftMutation, NewCriteriaDraftMutationVariables>;
-export const CriteriaPreviewModelDocument = new TypedDocumentString(`
+export const CriteriaPreviewModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     query CriteriaPreviewModel($id: ID!) {
   node(id: $id) {
     __typename
@@ -2096,7 +2096,7 @@ export const CriteriaPreviewModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CriteriaPreviewModelQuery, CriteriaPreviewModelQueryVariables>;
-export const CreateGoldenBookEntryDocument = new TypedDocumentString(`
+export const CreateGoldenBookEntryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateGoldenBookEntry($input: CreateGoldenBookEntryInput!, $idempotencyKey: String!) {
   createGoldenBookEntry(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2132,7 +2132,7 @@ fragment GoldenBookEntryFields on GoldenBookEntry {
     name
   }
 }`) as unknown as TypedDocumentString<CreateGoldenBookEntryMutation, CreateGoldenBookEntryMutationVariables>;
-export const VerifyGoldenBookEntryDocument = new TypedDocumentString(`
+export const VerifyGoldenBookEntryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation VerifyGoldenBookEntry($id: ID!, $outcome: GoldenBookDecision!, $reason: String, $expectedVersion: Int!) {
   verifyGoldenBookEntry(
     id: $id
@@ -2173,7 +2173,7 @@ fragment GoldenBookEntryFields on GoldenBookEntry {
     name
   }
 }`) as unknown as TypedDocumentString<VerifyGoldenBookEntryMutation, VerifyGoldenBookEntryMutationVariables>;
-export const InspectionsDocument = new TypedDocumentString(`
+export const InspectionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Inspections($filter: InspectionFilter, $first: Int, $after: String) {
   inspections(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -2202,7 +2202,7 @@ export const InspectionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InspectionsQuery, InspectionsQueryVariables>;
-export const InspectionDetailDocument = new TypedDocumentString(`
+export const InspectionDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query InspectionDetail($id: ID!) {
   node(id: $id) {
     __typename
@@ -2259,7 +2259,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<InspectionDetailQuery, InspectionDetailQueryVariables>;
-export const PlanInspectionDocument = new TypedDocumentString(`
+export const PlanInspectionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation PlanInspection($input: PlanInspectionInput!, $idempotencyKey: String!) {
   planInspection(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2326,7 +2326,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<PlanInspectionMutation, PlanInspectionMutationVariables>;
-export const RecordInspectionFindingDocument = new TypedDocumentString(`
+export const RecordInspectionFindingDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordInspectionFinding($input: RecordInspectionFindingInput!, $expectedVersion: Int!) {
   recordInspectionFinding(input: $input, expectedVersion: $expectedVersion) {
     __typename
@@ -2393,7 +2393,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<RecordInspectionFindingMutation, RecordInspectionFindingMutationVariables>;
-export const AddCorrectiveActionDocument = new TypedDocumentString(`
+export const AddCorrectiveActionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AddCorrectiveAction($findingId: ID!, $description: String!, $dueOn: String!, $idempotencyKey: String!) {
   addCorrectiveAction(
     findingId: $findingId
@@ -2426,7 +2426,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<AddCorrectiveActionMutation, AddCorrectiveActionMutationVariables>;
-export const CompleteCorrectiveActionDocument = new TypedDocumentString(`
+export const CompleteCorrectiveActionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CompleteCorrectiveAction($id: ID!, $completedOn: String!, $expectedVersion: Int!) {
   completeCorrectiveAction(
     id: $id
@@ -2458,7 +2458,7 @@ fragment CorrectiveActionFields on CorrectiveAction {
   verifiedOn
   status
 }`) as unknown as TypedDocumentString<CompleteCorrectiveActionMutation, CompleteCorrectiveActionMutationVariables>;
-export const LeaderboardDocument = new TypedDocumentString(`
+export const LeaderboardDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Leaderboard($roundCode: String!, $limit: Int, $offset: Int) {
   leaderboard(roundCode: $roundCode, limit: $limit, offset: $offset) {
     rank
@@ -2474,7 +2474,7 @@ export const LeaderboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
-export const LoginDocument = new TypedDocumentString(`
+export const LoginDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
     __typename
@@ -2503,12 +2503,12 @@ fragment ViewerFields on Viewer {
     unitId
   }
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
-export const LogoutDocument = new TypedDocumentString(`
+export const LogoutDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation Logout {
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
-export const ModelAllowedActionsDocument = new TypedDocumentString(`
+export const ModelAllowedActionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelAllowedActions($id: ID!) {
   node(id: $id) {
     __typename
@@ -2521,7 +2521,7 @@ export const ModelAllowedActionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelAllowedActionsQuery, ModelAllowedActionsQueryVariables>;
-export const ModelDetailDocument = new TypedDocumentString(`
+export const ModelDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelDetail($id: ID!) {
   node(id: $id) {
     __typename
@@ -2600,7 +2600,7 @@ fragment ModelRecords on Model {
     revokedReason
   }
 }`) as unknown as TypedDocumentString<ModelDetailQuery, ModelDetailQueryVariables>;
-export const AddEvidenceDocument = new TypedDocumentString(`
+export const AddEvidenceDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AddEvidence($modelId: ID!, $title: String!, $file: File!, $expectedVersion: Int!) {
   addEvidence(
     modelId: $modelId
@@ -2625,7 +2625,7 @@ export const AddEvidenceDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<AddEvidenceMutation, AddEvidenceMutationVariables>;
-export const ModelReplicationsDocument = new TypedDocumentString(`
+export const ModelReplicationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelReplications($id: ID!) {
   node(id: $id) {
     __typename
@@ -2656,7 +2656,7 @@ export const ModelReplicationsDocument = new TypedDocumentString(`
     status
   }
 }`) as unknown as TypedDocumentString<ModelReplicationsQuery, ModelReplicationsQueryVariables>;
-export const RegisterReplicationDocument = new TypedDocumentString(`
+export const RegisterReplicationDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RegisterReplication($originModelId: ID!, $input: CreateModelInput!, $idempotencyKey: String!) {
   registerReplication(
     originModelId: $originModelId
@@ -2682,7 +2682,7 @@ export const RegisterReplicationDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<RegisterReplicationMutation, RegisterReplicationMutationVariables>;
-export const ModelsDocument = new TypedDocumentString(`
+export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Models($first: Int!, $after: String, $filter: ModelFilter) {
   models(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -2712,7 +2712,7 @@ export const ModelsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
-export const RecordIndicatorValuesDocument = new TypedDocumentString(`
+export const RecordIndicatorValuesDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordIndicatorValues($modelId: ID!, $values: [IndicatorValueInput!]!, $expectedVersion: Int!) {
   recordIndicatorValues(
     modelId: $modelId
@@ -2742,7 +2742,7 @@ export const RecordIndicatorValuesDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<RecordIndicatorValuesMutation, RecordIndicatorValuesMutationVariables>;
-export const GoldenBookDocument = new TypedDocumentString(`
+export const GoldenBookDocument = /* @__PURE__ */ new TypedDocumentString(`
     query GoldenBook($withinUnitId: ID!, $search: String, $limit: Int) {
   goldenBook(withinUnitId: $withinUnitId, search: $search, limit: $limit) {
     id
@@ -2763,7 +2763,7 @@ export const GoldenBookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GoldenBookQuery, GoldenBookQueryVariables>;
-export const GoldenBookCountsDocument = new TypedDocumentString(`
+export const GoldenBookCountsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query GoldenBookCounts($by: GoldenBookDimension!, $filter: ReportFilter) {
   goldenBookCounts(by: $by, filter: $filter) {
     key
@@ -2771,7 +2771,7 @@ export const GoldenBookCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GoldenBookCountsQuery, GoldenBookCountsQueryVariables>;
-export const ReplicationSpreadDocument = new TypedDocumentString(`
+export const ReplicationSpreadDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ReplicationSpread($filter: ReportFilter) {
   replicationSpread(filter: $filter) {
     originModelId
@@ -2789,7 +2789,7 @@ export const ReplicationSpreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReplicationSpreadQuery, ReplicationSpreadQueryVariables>;
-export const PublishedRoundsDocument = new TypedDocumentString(`
+export const PublishedRoundsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PublishedRounds {
   publishedRounds {
     code
@@ -2803,7 +2803,7 @@ export const PublishedRoundsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedRoundsQuery, PublishedRoundsQueryVariables>;
-export const ModelCountsDocument = new TypedDocumentString(`
+export const ModelCountsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ModelCounts($by: ModelCountDimension!, $filter: ReportFilter) {
   modelCounts(by: $by, filter: $filter) {
     key
@@ -2811,7 +2811,7 @@ export const ModelCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelCountsQuery, ModelCountsQueryVariables>;
-export const IndicatorTotalsDocument = new TypedDocumentString(`
+export const IndicatorTotalsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query IndicatorTotals($groupBy: IndicatorGrouping!, $filter: ReportFilter) {
   indicatorTotals(groupBy: $groupBy, filter: $filter) {
     indicatorCode
@@ -2823,7 +2823,7 @@ export const IndicatorTotalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorTotalsQuery, IndicatorTotalsQueryVariables>;
-export const RoundsDocument = new TypedDocumentString(`
+export const RoundsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Rounds {
   rounds {
     id
@@ -2845,7 +2845,7 @@ export const RoundsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundsQuery, RoundsQueryVariables>;
-export const MyAssignmentsDocument = new TypedDocumentString(`
+export const MyAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query MyAssignments {
   rounds {
     id
@@ -2866,7 +2866,7 @@ export const MyAssignmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAssignmentsQuery, MyAssignmentsQueryVariables>;
-export const MySelfAssessmentsDocument = new TypedDocumentString(`
+export const MySelfAssessmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query MySelfAssessments {
   mySelfAssessments {
     round {
@@ -2883,7 +2883,7 @@ export const MySelfAssessmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MySelfAssessmentsQuery, MySelfAssessmentsQueryVariables>;
-export const RoundOverviewDocument = new TypedDocumentString(`
+export const RoundOverviewDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundOverview($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -2958,7 +2958,7 @@ export const RoundOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundOverviewQuery, RoundOverviewQueryVariables>;
-export const CreateRoundDocument = new TypedDocumentString(`
+export const CreateRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateRound($input: CreateRoundInput!, $idempotencyKey: String!) {
   createRound(input: $input, idempotencyKey: $idempotencyKey) {
     __typename
@@ -2979,7 +2979,7 @@ export const CreateRoundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateRoundMutation, CreateRoundMutationVariables>;
-export const AdvanceRoundStepDocument = new TypedDocumentString(`
+export const AdvanceRoundStepDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AdvanceRoundStep($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
   advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
     __typename
@@ -3002,7 +3002,7 @@ export const AdvanceRoundStepDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdvanceRoundStepMutation, AdvanceRoundStepMutationVariables>;
-export const ComputeRoundResultsDocument = new TypedDocumentString(`
+export const ComputeRoundResultsDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ComputeRoundResults($roundId: ID!) {
   computeRoundResults(roundId: $roundId) {
     __typename
@@ -3015,7 +3015,7 @@ export const ComputeRoundResultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ComputeRoundResultsMutation, ComputeRoundResultsMutationVariables>;
-export const AssignReviewersDocument = new TypedDocumentString(`
+export const AssignReviewersDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AssignReviewers($roundId: ID!, $assignments: [ReviewerAssignmentInput!]!) {
   assignReviewers(roundId: $roundId, assignments: $assignments) {
     __typename
@@ -3028,7 +3028,7 @@ export const AssignReviewersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignReviewersMutation, AssignReviewersMutationVariables>;
-export const DrawReviewerPanelDocument = new TypedDocumentString(`
+export const DrawReviewerPanelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DrawReviewerPanel($roundId: ID!) {
   drawReviewerPanel(roundId: $roundId) {
     __typename
@@ -3041,7 +3041,7 @@ export const DrawReviewerPanelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DrawReviewerPanelMutation, DrawReviewerPanelMutationVariables>;
-export const PanelReplayDocument = new TypedDocumentString(`
+export const PanelReplayDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PanelReplay($roundId: ID!) {
   panelReplay(roundId: $roundId) {
     seed
@@ -3049,7 +3049,7 @@ export const PanelReplayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PanelReplayQuery, PanelReplayQueryVariables>;
-export const DeclareConflictDocument = new TypedDocumentString(`
+export const DeclareConflictDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DeclareConflict($roundId: ID!, $modelId: ID!, $reason: String!) {
   declareConflict(roundId: $roundId, modelId: $modelId, reason: $reason) {
     __typename
@@ -3061,7 +3061,7 @@ export const DeclareConflictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareConflictMutation, DeclareConflictMutationVariables>;
-export const RecordChairDecisionDocument = new TypedDocumentString(`
+export const RecordChairDecisionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordChairDecision($roundId: ID!, $modelId: ID!, $decision: String!, $reason: String!) {
   recordChairDecision(
     roundId: $roundId
@@ -3079,7 +3079,7 @@ export const RecordChairDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordChairDecisionMutation, RecordChairDecisionMutationVariables>;
-export const RecordCouncilDecisionDocument = new TypedDocumentString(`
+export const RecordCouncilDecisionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordCouncilDecision($roundId: ID!, $members: Int!, $present: Int!, $votesFor: Int!, $votesAgainst: Int!, $abstentions: Int!, $note: String) {
   recordCouncilDecision(
     roundId: $roundId
@@ -3106,7 +3106,7 @@ export const RecordCouncilDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordCouncilDecisionMutation, RecordCouncilDecisionMutationVariables>;
-export const IssueRoundCommendationsDocument = new TypedDocumentString(`
+export const IssueRoundCommendationsDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation IssueRoundCommendations($roundId: ID!, $input: RoundCommendationInput!, $idempotencyKey: String!) {
   issueRoundCommendations(
     roundId: $roundId
@@ -3128,7 +3128,7 @@ export const IssueRoundCommendationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IssueRoundCommendationsMutation, IssueRoundCommendationsMutationVariables>;
-export const RoundWhatIfDocument = new TypedDocumentString(`
+export const RoundWhatIfDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundWhatIf($roundId: ID!, $criteriaSetCode: String!, $criteriaVersion: Int!) {
   roundWhatIf(
     roundId: $roundId
@@ -3156,7 +3156,7 @@ export const RoundWhatIfDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundWhatIfQuery, RoundWhatIfQueryVariables>;
-export const RoundResultsBreakdownDocument = new TypedDocumentString(`
+export const RoundResultsBreakdownDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundResultsBreakdown($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3186,7 +3186,7 @@ export const RoundResultsBreakdownDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundResultsBreakdownQuery, RoundResultsBreakdownQueryVariables>;
-export const RoundScorecardContextDocument = new TypedDocumentString(`
+export const RoundScorecardContextDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundScorecardContext($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3208,7 +3208,7 @@ export const RoundScorecardContextDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundScorecardContextQuery, RoundScorecardContextQueryVariables>;
-export const ScorecardModelDocument = new TypedDocumentString(`
+export const ScorecardModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ScorecardModel($id: ID!) {
   node(id: $id) {
     ... on Model {
@@ -3219,7 +3219,7 @@ export const ScorecardModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardModelQuery, ScorecardModelQueryVariables>;
-export const ReviewerCandidatesDocument = new TypedDocumentString(`
+export const ReviewerCandidatesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ReviewerCandidates($roundId: ID!, $modelId: ID!) {
   node(id: $roundId) {
     ... on Round {
@@ -3237,7 +3237,7 @@ export const ReviewerCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewerCandidatesQuery, ReviewerCandidatesQueryVariables>;
-export const RoundDetailDocument = new TypedDocumentString(`
+export const RoundDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3272,7 +3272,7 @@ export const RoundDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundDetailQuery, RoundDetailQueryVariables>;
-export const RoundResultsDocument = new TypedDocumentString(`
+export const RoundResultsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundResults($id: ID!) {
   node(id: $id) {
     ... on Round {
@@ -3302,7 +3302,7 @@ export const RoundResultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundResultsQuery, RoundResultsQueryVariables>;
-export const ScorecardsDocument = new TypedDocumentString(`
+export const ScorecardsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Scorecards($roundId: ID!, $modelId: ID!) {
   scorecards(roundId: $roundId, modelId: $modelId) {
     own {
@@ -3329,7 +3329,7 @@ export const ScorecardsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;
-export const SaveScorecardDocument = new TypedDocumentString(`
+export const SaveScorecardDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SaveScorecard($roundId: ID!, $modelId: ID!, $kind: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!, $expectedVersion: Int) {
   saveScorecard(
     roundId: $roundId
@@ -3354,7 +3354,7 @@ export const SaveScorecardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveScorecardMutation, SaveScorecardMutationVariables>;
-export const AdvanceRoundDocument = new TypedDocumentString(`
+export const AdvanceRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation AdvanceRound($id: ID!, $step: RoundStep!, $expectedVersion: Int!) {
   advanceRound(id: $id, step: $step, expectedVersion: $expectedVersion) {
     __typename
@@ -3376,7 +3376,7 @@ export const AdvanceRoundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdvanceRoundMutation, AdvanceRoundMutationVariables>;
-export const RoundExportDocument = new TypedDocumentString(`
+export const RoundExportDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundExport($roundId: ID!, $format: RoundExportFormat!) {
   roundExport(roundId: $roundId, format: $format) {
     filename
@@ -3386,7 +3386,7 @@ export const RoundExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundExportQuery, RoundExportQueryVariables>;
-export const RoundProgressDocument = new TypedDocumentString(`
+export const RoundProgressDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription RoundProgress($roundId: ID!) {
   roundProgress(roundId: $roundId) {
     eligibleModels
@@ -3397,7 +3397,7 @@ export const RoundProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundProgressSubscription, RoundProgressSubscriptionVariables>;
-export const ImportSpreadsheetDocument = new TypedDocumentString(`
+export const ImportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(
     file: $file
@@ -3435,7 +3435,7 @@ export const ImportSpreadsheetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportSpreadsheetMutation, ImportSpreadsheetMutationVariables>;
-export const ImportProgressDocument = new TypedDocumentString(`
+export const ImportProgressDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription ImportProgress($operationId: String!) {
   importProgress(operationId: $operationId) {
     operationId
@@ -3445,7 +3445,7 @@ export const ImportProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportProgressSubscription, ImportProgressSubscriptionVariables>;
-export const SpreadsheetTemplateDocument = new TypedDocumentString(`
+export const SpreadsheetTemplateDocument = /* @__PURE__ */ new TypedDocumentString(`
     query SpreadsheetTemplate($kind: ImportKind!, $format: SpreadsheetFormat!) {
   spreadsheetTemplate(kind: $kind, format: $format) {
     filename
@@ -3454,7 +3454,7 @@ export const SpreadsheetTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SpreadsheetTemplateQuery, SpreadsheetTemplateQueryVariables>;
-export const ExportSpreadsheetDocument = new TypedDocumentString(`
+export const ExportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ExportSpreadsheet($report: ExportReport!, $format: SpreadsheetFormat!, $filter: ReportFilter) {
   exportSpreadsheet(report: $report, format: $format, filter: $filter) {
     filename
@@ -3463,7 +3463,7 @@ export const ExportSpreadsheetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportSpreadsheetQuery, ExportSpreadsheetQueryVariables>;
-export const TransitionModelDocument = new TypedDocumentString(`
+export const TransitionModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation TransitionModel($id: ID!, $action: ModelAction!, $expectedVersion: Int!, $reason: String) {
   transitionModel(
     id: $id
@@ -3497,7 +3497,7 @@ export const TransitionModelDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<TransitionModelMutation, TransitionModelMutationVariables>;
-export const UnitTreeDocument = new TypedDocumentString(`
+export const UnitTreeDocument = /* @__PURE__ */ new TypedDocumentString(`
     query UnitTree($first: Int!, $after: String, $filter: UnitFilter) {
   units(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -3524,7 +3524,7 @@ export const UnitTreeDocument = new TypedDocumentString(`
   kind
   depth
 }`) as unknown as TypedDocumentString<UnitTreeQuery, UnitTreeQueryVariables>;
-export const CreateUnitDocument = new TypedDocumentString(`
+export const CreateUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateUnit($parentId: ID!, $code: String!, $name: String!, $level: String!, $kind: String!) {
   createUnit(
     parentId: $parentId
@@ -3558,7 +3558,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
-export const RenameUnitDocument = new TypedDocumentString(`
+export const RenameUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RenameUnit($id: ID!, $name: String!, $expectedVersion: Int!) {
   renameUnit(id: $id, name: $name, expectedVersion: $expectedVersion) {
     __typename
@@ -3586,7 +3586,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
-export const MoveUnitDocument = new TypedDocumentString(`
+export const MoveUnitDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation MoveUnit($id: ID!, $newParentId: ID!, $expectedVersion: Int!) {
   moveUnit(id: $id, newParentId: $newParentId, expectedVersion: $expectedVersion) {
     __typename
@@ -3614,7 +3614,7 @@ fragment UnitSummary on Unit {
   kind
   depth
 }`) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
-export const UnitsDocument = new TypedDocumentString(`
+export const UnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Units($first: Int!, $after: String, $filter: UnitFilter) {
   units(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -3637,7 +3637,7 @@ export const UnitsDocument = new TypedDocumentString(`
   kind
   depth
 }`) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
-export const UpdateModelDocument = new TypedDocumentString(`
+export const UpdateModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation UpdateModel($id: ID!, $input: UpdateModelInput!, $expectedVersion: Int!) {
   updateModel(id: $id, input: $input, expectedVersion: $expectedVersion) {
     __typename
@@ -3664,7 +3664,7 @@ export const UpdateModelDocument = new TypedDocumentString(`
   message
   messageVi
 }`) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
-export const ViewerDocument = new TypedDocumentString(`
+export const ViewerDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Viewer {
   viewer {
     ...ViewerFields

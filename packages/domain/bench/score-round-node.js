@@ -5,10 +5,13 @@
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/score-round-node.js`.
  *
  * Prints the best of five timed runs after a warm-up, per breakdown mode, as wall time
- * and as process CPU time (user + system, which includes V8's GC helper threads).
+ * and as process CPU time (user + system, which includes V8's GC helper threads), and
+ * each mode's ratio to a baseline timed in the same run (`baseline-round.js`: the default
+ * set written out by hand in one loop), so figures taken under different loads compare.
  */
 import { compileCriteriaSet, defaultCriteriaSet } from "../dist/criteria/index.js";
 import { scoreCompiledRound } from "../dist/scoring/index.js";
+import { scoreBaselineRound } from "./baseline-round.js";
 import { generateRound } from "./generate-round.js";
 
 const MODELS = Number(process.argv[2] ?? 100_000);
@@ -21,28 +24,64 @@ const set = compiled.value;
 const subjects = generateRound(MODELS, REVIEWERS);
 const criteriaPerModel = set.scored.length;
 
-/** @param {"full" | "points"} breakdown */
-function run(breakdown) {
+/**
+ * A round scores into columns (the full breakdown included: per-reviewer rows, aggregates,
+ * bands); its models are views that build their breakdown objects when read. `read: true`
+ * also reads every model's criteria and gates, as a consumer storing them would.
+ *
+ * @param {"full" | "points"} breakdown
+ * @param {boolean} read
+ */
+function run(breakdown, read = false) {
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   const round = scoreCompiledRound(set, subjects, { referenceDate: "2025-06-30", breakdown });
+  if (!round.ok || round.value.models.length !== MODELS) throw new Error("the round did not score");
+  if (read) for (const m of round.value.models) if (m.criteria.length + m.gates.length === 0) throw new Error("empty");
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  if (!round.ok || round.value.models.length !== MODELS) throw new Error("the round did not score");
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** The baseline, timed the same way. */
+function runBaseline() {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const round = scoreBaselineRound(subjects);
+  if (round.order.length !== MODELS) throw new Error("the baseline did not score");
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 const fmt = (/** @type {number} */ x) => Math.round(x).toLocaleString("en-US");
-for (const breakdown of /** @type {const} */ (["full", "points"])) {
-  run(breakdown); // warm-up
-  const runs = Array.from({ length: RUNS }, () => run(breakdown));
-  const wall = Math.min(...runs.map((r) => r.wall));
-  const cpu = Math.min(...runs.map((r) => r.cpu));
+/** @param {() => { wall: number, cpu: number }} timed */
+function bestOf(timed) {
+  timed(); // warm-up
+  const runs = Array.from({ length: RUNS }, timed);
+  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)) };
+}
+
+const baseline = bestOf(runBaseline);
+console.log(
+  [
+    `plain node, baseline (the default set by hand, one loop): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
+    `  wall ${baseline.wall.toFixed(3)} s: ${fmt((MODELS * criteriaPerModel) / baseline.wall)} criterion evaluations/s`,
+    `  CPU  ${baseline.cpu.toFixed(3)} s: ${fmt((MODELS * criteriaPerModel) / baseline.cpu)} criterion evaluations/s`,
+  ].join("\n"),
+);
+for (const [breakdown, read] of /** @type {const} */ ([
+  ["full", false],
+  ["full", true],
+  ["points", false],
+])) {
+  const { wall, cpu } = bestOf(() => run(breakdown, read));
   console.log(
     [
-      `plain node, scoreCompiledRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
+      `plain node, scoreCompiledRound (breakdown: "${breakdown}"${read ? ", every model's criteria and gates read" : ""}): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
       `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
       `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
+      `  ${(baseline.wall / wall).toFixed(2)}× the baseline's speed by wall time, ${(baseline.cpu / cpu).toFixed(2)}× by CPU time`,
     ].join("\n"),
   );
 }

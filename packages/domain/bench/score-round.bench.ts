@@ -7,11 +7,13 @@
  *
  * Figures are the best of three timed runs after a warm-up. Wall time suffers when the
  * machine is shared; process CPU time (user + system, which includes V8's GC helper
- * threads) is printed beside it.
+ * threads) is printed beside it, and each mode's ratio to a baseline timed in the same run
+ * (`baseline-round.js`: the default set written out by hand in one loop).
  */
 import { bench, describe } from "vitest";
 import { compileCriteriaSet, defaultCriteriaSet } from "../src/criteria/index.js";
 import { scoreCompiledRound } from "../src/scoring/index.js";
+import { scoreBaselineRound } from "./baseline-round.js";
 import { generateRound } from "./generate-round.js";
 
 const MODELS = 100_000;
@@ -33,17 +35,32 @@ function run(breakdown: "full" | "points"): { wall: number; cpu: number } {
   return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
+function runBaseline(): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const round = scoreBaselineRound(subjects);
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  if (round.order.length !== MODELS) throw new Error("the baseline did not score");
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+function bestOf(timed: () => { wall: number; cpu: number }): { wall: number; cpu: number } {
+  timed(); // warm-up
+  const runs = [timed(), timed(), timed()];
+  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)) };
+}
+
 const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+const baseline = bestOf(runBaseline);
 for (const breakdown of ["full", "points"] as const) {
-  run(breakdown); // warm-up
-  const runs = [run(breakdown), run(breakdown), run(breakdown)];
-  const wall = Math.min(...runs.map((r) => r.wall));
-  const cpu = Math.min(...runs.map((r) => r.cpu));
+  const { wall, cpu } = bestOf(() => run(breakdown));
   console.log(
     [
       `vitest, scoreCompiledRound (breakdown: "${breakdown}"): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers`,
       `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
       `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
+      `  ${(baseline.wall / wall).toFixed(2)}× the baseline's speed by wall time, ${(baseline.cpu / cpu).toFixed(2)}× by CPU time`,
     ].join("\n"),
   );
 }

@@ -83,8 +83,10 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
   const [newerSaved, setNewerSaved] = useState(false);
   const take = (version: NonNullable<typeof loaded>) => {
     const definition = JSON.parse(version.definition) as Draft;
-    form.setValues(definition);
-    form.resetDirty(definition);
+    // Replaced, not merged (`setValues` merges): a published version's `version` and
+    // `publishedAt` must not stay on the next draft, which the domain would refuse.
+    form.setInitialValues(definition);
+    form.reset();
     setRowVersion(version.version);
     setShown(`${version.id}@${version.version}`);
     setNewerSaved(false);

@@ -454,15 +454,24 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
               w="8rem"
             />
             <NativeSelect
-              label={t("criteria.quotas.ofTier")}
-              value={quota.ofTierId}
+              label={t("criteria.quotas.ofBase")}
+              value={quota.kind === "share-of-tier" ? quota.ofTierId : ""}
               disabled={readOnly}
-              data={tierOptions}
+              data={[
+                { value: "", label: t("criteria.quotas.qualified") },
+                ...tierOptions.map((o) => ({ ...o, label: t("criteria.quotas.reaching", { tier: o.label }) })),
+              ]}
               onChange={(e) => {
                 const v = e.currentTarget.value;
                 edit((d) => {
                   const x = d.quotas[i];
-                  if (x) x.ofTierId = v;
+                  if (!x) return;
+                  const { tierId, percent, scope } = x;
+                  // The base decides the kind: a tier's count, or every qualified model.
+                  d.quotas[i] =
+                    v === ""
+                      ? { kind: "share-of-qualified", tierId, percent, scope }
+                      : { kind: "share-of-tier", tierId, ofTierId: v, percent, scope };
                 });
               }}
             />

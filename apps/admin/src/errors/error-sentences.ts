@@ -336,6 +336,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     en: "This criteria-set code is already used. Choose another.",
   },
   "CRITERIA.DUPLICATE_ID": { vi: "Hai mục trong bộ tiêu chí trùng mã.", en: "Two items of the set share an id." },
+  "CRITERIA.FORMULA_CYCLE": {
+    vi: "Hai công thức đọc lẫn nhau thành vòng. Hãy bỏ một tham chiếu.",
+    en: "Formulas read each other in a cycle. Remove one of the references.",
+  },
   "CRITERIA.FORMULA_NOT_NUMBER": {
     vi: "Công thức của tiêu chí phải cho ra một con số.",
     en: "A criterion's formula must give a number.",
@@ -343,6 +347,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   "CRITERIA.GATE_NOT_BOOLEAN": {
     vi: "Điều kiện bắt buộc phải cho ra đúng hoặc sai.",
     en: "A gate must give true or false.",
+  },
+  "CRITERIA.GATE_REFERENCE": {
+    vi: "Điều kiện được xét trước khi chấm điểm nên không đọc được điểm của tiêu chí.",
+    en: "A gate is decided before scoring, so it cannot read a criterion's rating or points.",
   },
   "CRITERIA.GROUP_POINTS_MISMATCH": {
     vi: "Điểm của nhóm không bằng tổng điểm các tiêu chí trong nhóm.",
@@ -380,6 +388,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   "CRITERIA.QUOTA_ORDER": {
     vi: "Hạn mức xếp loại phải đi từ loại cao xuống loại thấp.",
     en: "Tier quotas must go from the highest tier down.",
+  },
+  "CRITERIA.QUOTA_SELF": {
+    vi: "Hạn mức không thể tính trên chính xếp loại bị giới hạn. Hãy chọn “tổng số mô hình đủ điều kiện”.",
+    en: "A quota cannot be a share of its own tier. Choose “all qualified models” as its base.",
   },
   "CRITERIA.RESERVED_INPUT": {
     vi: "Tên chỉ tiêu đầu vào này đã được hệ thống dùng.",
@@ -422,6 +434,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Công thức dùng một chỉ tiêu chưa khai báo ở mục chỉ tiêu đầu vào.",
     en: "A formula uses an indicator not declared among the inputs.",
   },
+  "CRITERIA.UNKNOWN_KEY": {
+    vi: "Định nghĩa có một khóa không thuộc bộ tiêu chí (có thể gõ sai). Hãy sửa tên khóa.",
+    en: "The definition has a key that is not part of a criteria set (a typo?). Fix the key's name.",
+  },
   "CRITERIA.UNKNOWN_SCALE": { vi: "Tiêu chí dùng một thang điểm không có.", en: "A criterion uses a missing scale." },
   "CRITERIA.UNKNOWN_TIER": { vi: "Có xếp loại không có trong bộ tiêu chí.", en: "A tier is not in the set." },
   "CRITERIA.UNKNOWN_TIE_BREAK": {
@@ -453,6 +469,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   "FORMULA.MISSING_INPUT": { vi: "Thiếu giá trị của một chỉ tiêu đầu vào.", en: "An input indicator has no value." },
   "FORMULA.NOT_FINITE": { vi: "Công thức cho ra một số không hữu hạn.", en: "The formula gives a non-finite number." },
   "FORMULA.NUMBER_TOO_LARGE": { vi: "Một số trong công thức quá lớn.", en: "A number in the formula is too large." },
+  "FORMULA.REFERENCE_ARGUMENT": {
+    vi: "rating(), points() và group_total() nhận một mã trong ngoặc kép.",
+    en: "rating(), points() and group_total() take one id in quotes.",
+  },
   "FORMULA.STEP_LIMIT": {
     vi: "Công thức cần quá nhiều bước tính.",
     en: "The formula takes too many steps to compute.",
@@ -480,6 +500,14 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   },
 
   // Evaluation rounds and scoring.
+  "FORMULA.UNKNOWN_REFERENCE": {
+    vi: "Công thức đọc một tiêu chí hoặc nhóm không có.",
+    en: "The formula reads a criterion or group that does not exist.",
+  },
+  "FORMULA.UNTERMINATED_STRING": {
+    vi: "Công thức có chuỗi thiếu dấu nháy đóng.",
+    en: "The formula has a string with no closing quote.",
+  },
   "ROUND.CONFLICT_OF_INTEREST": {
     vi: "Người chấm này có xung đột lợi ích với mô hình (cùng đơn vị, đơn vị cấp trên, hoặc đã tự khai).",
     en: "This reviewer has a conflict of interest with the model (same or higher unit, or declared).",
@@ -549,6 +577,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Thao tác này chỉ làm được ở một bước khác của đợt bình xét.",
     en: "This can only be done at another step of the round.",
   },
+  "SCORING.CALIBRATION_NOT_APPLIED": {
+    vi: "Chưa hiệu chỉnh điểm của một giám khảo vì chấm quá ít.",
+    en: "A reviewer's ratings were not calibrated: too few ratings.",
+  },
   "SCORING.DUPLICATE_MODEL": { vi: "Một mô hình có mặt hai lần trong đợt.", en: "A model appears twice in the round." },
   "SCORING.DUPLICATE_SCORECARD": {
     vi: "Một người chấm có hai phiếu cho cùng một mô hình.",
@@ -563,6 +595,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     en: "A gate cannot be decided for lack of data.",
   },
   "SCORING.INVALID_DATE": { vi: "Ngày phải viết dạng năm-tháng-ngày.", en: "Dates must be year-month-day." },
+  "SCORING.INVALID_INPUT": {
+    vi: "Dữ liệu chấm điểm không hợp lệ.",
+    en: "The scoring input is not valid.",
+  },
   "SCORING.INVALID_OPTIONS": {
     vi: "Thiết lập tính điểm của đợt chưa hợp lệ.",
     en: "The round's scoring settings are not valid.",

@@ -35,7 +35,7 @@ const entry = GoldenBookEntrySchema.shape;
 const nominationSchema = z.object({
   unitId: entry.unitId,
   subjectName: z.string().trim().min(1).max(200),
-  deed: entry.deed.max(2000),
+  deed: entry.deed.check(z.maxLength(2000)),
   field: entry.fieldCode,
   deedDate: entry.date,
 });

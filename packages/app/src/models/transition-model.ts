@@ -6,7 +6,8 @@ import { ExpectedVersion, RecordId, requiredText } from "../shared/input-schemas
 import { changeModelStatus } from "./change-model-status.js";
 
 /** The lifecycle steps a caller may ask for (a draft is made by registering, not by a step). */
-export const ModelStepSchema = ModelActionSchema.exclude(["draft"]);
+// The domain's schemas are zod/mini (no chain methods), so the enum is rebuilt from its options.
+export const ModelStepSchema = z.enum(ModelActionSchema.options).exclude(["draft"]);
 
 /** A lifecycle step of a model read at `expectedVersion`, with the reason some steps require. */
 export const TransitionModelInput = z.object({

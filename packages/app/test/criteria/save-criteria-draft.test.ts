@@ -97,6 +97,31 @@ describe.each(testEngines())("saveCriteriaDraft on %s", (engine) => {
     expect(criteriaProblemsOf(error).map((p) => p.path)).toContain("criteria");
   });
 
+  it("refuses unknown keys as CRITERIA.SHAPE, each at its path with the key meant, changing nothing", async () => {
+    // Dropped, `quota` would leave the set without its quota and `scaleID` the criterion
+    // without its scale; both must be refused, not saved.
+    const { versionId, definition } = await newDraft();
+    const typos = {
+      ...definition,
+      quota: [],
+      criteria: [{ ...definition.criteria[0], scaleID: "scale-10" }],
+    };
+    const error = await h.expectRefusal("CRITERIA.SHAPE", () => save(versionId, typos));
+    // Nested issues come first, as the parse meets them.
+    expect(criteriaProblemsOf(error).map((p) => [p.code, p.path, p.message.en])).toEqual([
+      [
+        "CRITERIA.UNKNOWN_KEY",
+        "criteria.0.scaleID",
+        "The key “scaleID” at “criteria.0.scaleID” is not part of a criteria set. Did you mean “scaleId”?",
+      ],
+      [
+        "CRITERIA.UNKNOWN_KEY",
+        "quota",
+        "The key “quota” at “quota” is not part of a criteria set. Did you mean “quotas”?",
+      ],
+    ]);
+  });
+
   it("refuses a stale version, changing nothing", async () => {
     const { versionId, definition } = await newDraft();
     accepted(await save(versionId, definition));

@@ -1,3 +1,4 @@
+import type { CriteriaNode } from "@lantoa/domain/criteria";
 import type { DbExecutor as Db } from "../executor.js";
 import { type Sheet, type SheetCell, writeCsv, writeXlsx } from "../spreadsheet/write-sheets.js";
 import { listRoundResults } from "./latest-results.js";
@@ -23,7 +24,8 @@ export interface StoredCriterionPoints {
  * A round's two sheets, Vietnamese headers first: the leaderboard (rank, model, unit,
  * points per scored criterion, total, tier, demotion by quota, disqualification) and
  * every scorecard (self-assessment and reviewers, ratings per rating criterion,
- * comments). Points are numbers, to three decimals, as the API gives them.
+ * comments). Points are numbers, to three decimals, as stored: the engine's exact total
+ * rounded once, and per-criterion points that add up to it.
  *
  * @example
  * const [leaderboard, scorecards] = (await roundSheets(db, roundId)) ?? [];
@@ -31,8 +33,11 @@ export interface StoredCriterionPoints {
 export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | null> {
   const round = await loadRound(db, roundId);
   if (!round) return null;
-  const scored = round.set.criteria.filter((c) => c.kind !== "gate" && c.kind !== "group");
-  const rated = round.set.criteria.filter((c) => c.kind === "rating");
+  // Criteria inside groups have columns too, in the set's order (the engine's order).
+  const leaves = (nodes: readonly CriteriaNode[]): CriteriaNode[] =>
+    nodes.flatMap((n) => (n.kind === "group" ? leaves(n.children) : [n]));
+  const scored = leaves(round.set.criteria).filter((c) => c.kind !== "gate");
+  const rated = scored.filter((c) => c.kind === "rating");
   const tierLabel = new Map(round.set.tiers.map((tier) => [tier.id, tier.label]));
   const results = await listRoundResults(db, roundId);
   const leaderboard: Sheet = {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * How verifiers' ratings of one criterion combine (a discriminated union on `kind`):
@@ -9,9 +9,9 @@ import { z } from "zod";
  * AggregationMethodSchema.parse({ kind: "trimmed-mean", trimFraction: 0.2 })
  */
 export const AggregationMethodSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("mean") }),
-  z.object({ kind: z.literal("median") }),
-  z.object({ kind: z.literal("trimmed-mean"), trimFraction: z.number().min(0).lt(0.5) }),
+  z.strictObject({ kind: z.literal("mean") }),
+  z.strictObject({ kind: z.literal("median") }),
+  z.strictObject({ kind: z.literal("trimmed-mean"), trimFraction: z.number().check(z.gte(0), z.lt(0.5)) }),
 ]);
 /**
  * A value of {@link AggregationMethodSchema}.
@@ -34,21 +34,22 @@ export type AggregationMethod = z.infer<typeof AggregationMethodSchema>;
  * @example
  * AggregationConfigSchema.parse({}) // { method: { kind: "mean" }, minReviewers: 2, calibration: { enabled: false, minRatingsPerReviewer: 5 } }
  */
-export const AggregationConfigSchema = z.object({
-  method: AggregationMethodSchema.default({ kind: "mean" }),
-  minReviewers: z.number().int().positive().max(50).default(2),
-  disagreement: z
-    .object({
-      criterionGap: z.number().nonnegative().optional(),
-      totalGap: z.number().nonnegative().optional(),
-    })
-    .optional(),
-  calibration: z
-    .object({
-      enabled: z.boolean().default(false),
-      minRatingsPerReviewer: z.number().int().min(2).default(5),
-    })
-    .default({ enabled: false, minRatingsPerReviewer: 5 }),
+export const AggregationConfigSchema = z.strictObject({
+  method: z._default(AggregationMethodSchema, { kind: "mean" }),
+  minReviewers: z._default(z.int().check(z.positive(), z.lte(50)), 2),
+  disagreement: z.optional(
+    z.strictObject({
+      criterionGap: z.optional(z.number().check(z.nonnegative())),
+      totalGap: z.optional(z.number().check(z.nonnegative())),
+    }),
+  ),
+  calibration: z._default(
+    z.strictObject({
+      enabled: z._default(z.boolean(), false),
+      minRatingsPerReviewer: z._default(z.int().check(z.gte(2)), 5),
+    }),
+    { enabled: false, minRatingsPerReviewer: 5 },
+  ),
 });
 /**
  * A value of {@link AggregationConfigSchema}.

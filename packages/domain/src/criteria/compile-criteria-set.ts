@@ -1,10 +1,17 @@
 import { type DomainError, domainError, err, type LocalizedText, ok, type Result } from "../errors/index.js";
-import { type CompiledFormula, compileFormula, FORMULA_RESERVED_WORDS, type FormulaType } from "../formula/index.js";
+import {
+  type CompiledFormula,
+  compileFormula,
+  FORMULA_RESERVED_WORDS,
+  type FormulaReferences,
+  type FormulaType,
+} from "../formula/index.js";
 import type { CriteriaSet, InputDefinition } from "./criteria-set.js";
 import type { CriteriaNode, GateCriterion, ScoredCriterion } from "./criterion.js";
 import { MILLI, toMilli } from "./milli-points.js";
 import type { Quota } from "./quota.js";
 import type { Scale, ScaleBand } from "./scale.js";
+import { shapeCriteriaSet } from "./shape-criteria-set.js";
 import type { Tier } from "./tier.js";
 
 /**
@@ -63,6 +70,10 @@ export interface CompiledScoredCriterion {
   readonly scale: CompiledScale | undefined;
   readonly formula: CompiledFormula | undefined;
   readonly thresholds: ReadonlyArray<{ readonly atLeast: number; readonly pointsMilli: number }> | undefined;
+  /** Indices (in `scored`) of the criteria a formula reads, directly or through a group. */
+  readonly dependencies: readonly number[];
+  /** True for `relative-to-best` rules and formulas that read one, directly or not. */
+  readonly dependsOnBest: boolean;
 }
 
 /**
@@ -75,6 +86,21 @@ export interface CompiledGate {
   readonly criterion: GateCriterion;
   readonly groupPath: readonly string[];
   readonly formula: CompiledFormula | undefined;
+  /** The allowance a failure of this (non-eliminatory) gate counts against, in `allowances`. */
+  readonly allowance: number;
+}
+
+/**
+ * An allowance of failed non-eliminatory gates: the set's `gatePolicy` (first, group
+ * null) or a group's own `maxNonEliminatoryFailures`.
+ *
+ * @example
+ * compiled.allowances[0] // { groupId: null, label: null, max: 0 }
+ */
+export interface CompiledAllowance {
+  readonly groupId: string | null;
+  readonly label: LocalizedText | null;
+  readonly max: number;
 }
 
 /**
@@ -97,6 +123,12 @@ export interface CompiledCriteriaSet {
   readonly quotas: readonly Quota[];
   readonly criterionGapMilli: number | undefined;
   readonly totalGapMilli: number | undefined;
+  /** Indices of `scored` in an order where every criterion comes after those it reads. */
+  readonly order: readonly number[];
+  /** Group id → indices (in `scored`) of the criteria below it. */
+  readonly groups: ReadonlyMap<string, readonly number[]>;
+  /** The set's allowance of failed non-eliminatory gates first, then the groups' own. */
+  readonly allowances: readonly CompiledAllowance[];
 }
 
 const MAX_DEPTH = 6;
@@ -104,18 +136,36 @@ const MAX_SCALE_MAGNITUDE = 100_000;
 const pts = (milli: number) => `${milli / MILLI}`;
 
 /**
- * Checks everything about a criteria set beyond its shape and compiles it for scoring.
- * Finds every issue at once: duplicate ids; declared total ≠ sum of criteria
- * (`CRITERIA.POINTS_MISMATCH` with both numbers) or weights not summing to 100; group
- * totals; scales, overlapping or out-of-scale bands; unordered tiers or tiers not
- * starting at 0; formulas that do not parse or read unknown inputs (`FORMULA.*` with
- * the position); unknown inputs, scales, tie-break criteria and quota tiers.
+ * Compiles a criteria set for scoring: its shape first (`CRITERIA.SHAPE`, as
+ * {@link validateCriteriaSet} reports it; raw JSON gets its defaults), then its meaning
+ * (`CRITERIA.INVALID`, see {@link checkCriteriaSet}). Never throws.
  *
  * @example
  * const compiled = compileCriteriaSet(defaultCriteriaSet);
  * if (compiled.ok) compiled.value.totalMilli // 100000
  */
-export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet, DomainError<"CRITERIA.INVALID">> {
+export function compileCriteriaSet(
+  set: unknown,
+): Result<CompiledCriteriaSet, DomainError<"CRITERIA.SHAPE" | "CRITERIA.INVALID">> {
+  const shaped = shapeCriteriaSet(set);
+  return shaped.ok ? checkCriteriaSet(shaped.value) : shaped;
+}
+
+/**
+ * Checks everything about a parsed criteria set beyond its shape and compiles it for scoring.
+ * Finds every issue at once: duplicate ids; declared total ≠ sum of criteria
+ * (`CRITERIA.POINTS_MISMATCH` with both numbers) or weights not summing to 100; group
+ * totals; scales, overlapping or out-of-scale bands; unordered tiers or tiers not
+ * starting at 0; formulas that do not parse or read unknown inputs (`FORMULA.*` with
+ * the position), formulas that read each other in a cycle (`CRITERIA.FORMULA_CYCLE`) and
+ * gates that read criteria (`CRITERIA.GATE_REFERENCE`); unknown inputs, scales,
+ * tie-break criteria and quota tiers; a tier capped against itself (`CRITERIA.QUOTA_SELF`).
+ *
+ * @example
+ * const compiled = checkCriteriaSet(CriteriaSetSchema.parse(json));
+ * if (!compiled.ok) compiled.error.details?.issues // every issue at once
+ */
+export function checkCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet, DomainError<"CRITERIA.INVALID">> {
   const issues: CriteriaIssue[] = [];
   const issue = (code: string, vi: string, en: string, details: Record<string, unknown>) =>
     issues.push(domainError(code, { vi, en }, details));
@@ -242,6 +292,11 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
   const flat: Array<{ criterion: ScoredCriterion; groupPath: string[] }> = [];
   const gates: CompiledGate[] = [];
   const groups: Array<{ id: string; points: number; members: ScoredCriterion[]; path: string }> = [];
+  const groupMembers = new Map<string, ScoredCriterion[]>();
+  const allowances: CompiledAllowance[] = [
+    { groupId: null, label: null, max: set.gatePolicy.maxNonEliminatoryFailures },
+  ];
+  let allowance = 0;
   const walk = (nodes: readonly CriteriaNode[], groupPath: string[], depth: number): ScoredCriterion[] => {
     const below: ScoredCriterion[] = [];
     for (const node of nodes) {
@@ -261,8 +316,15 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
             });
             break;
           }
+          const outer = allowance;
+          if (node.maxNonEliminatoryFailures !== undefined) {
+            allowance = allowances.length;
+            allowances.push({ groupId: node.id, label: node.label, max: node.maxNonEliminatoryFailures });
+          }
           const members = walk(node.children, [...groupPath, node.id], depth + 1);
+          allowance = outer;
           if (node.points !== undefined) groups.push({ id: node.id, points: node.points, members, path });
+          if (!groupMembers.has(node.id)) groupMembers.set(node.id, members);
           below.push(...members);
           break;
         }
@@ -278,9 +340,9 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
             );
           }
           if (condition.kind === "formula") {
-            formula = compileInto(condition.expression, "boolean", path, node.id);
+            formula = compileInto(condition.expression, "boolean", path, node.id, undefined);
           }
-          gates.push({ criterion: node, groupPath, formula });
+          gates.push({ criterion: node, groupPath, formula, allowance });
           break;
         }
         case "rating":
@@ -297,17 +359,27 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
     }
     return below;
   };
+  // Gates are decided before any criterion is scored, so their formulas get no references.
   const compileInto = (
     expression: string,
     type: FormulaType,
     path: string,
     id: string,
+    references: FormulaReferences | undefined,
   ): CompiledFormula | undefined => {
-    const compiled = compileFormula(expression, formulaInputs);
+    const compiled = compileFormula(expression, formulaInputs, undefined, references);
     if (!compiled.ok) {
-      issues.push(
-        domainError(compiled.error.code, compiled.error.message, { ...compiled.error.details, path, criterionId: id }),
-      );
+      const details: Record<string, unknown> = { ...compiled.error.details, path, criterionId: id };
+      if (references === undefined && compiled.error.code === "FORMULA.UNKNOWN_REFERENCE") {
+        issue(
+          "CRITERIA.GATE_REFERENCE",
+          `Điều kiện '${id}' được xét trước khi chấm điểm, nên không đọc được rating(), points() hay group_total() (dòng ${details.line}, cột ${details.column})`,
+          `Gate '${id}' is decided before any criterion is scored, so it cannot read rating(), points() or group_total() (line ${details.line}, column ${details.column})`,
+          details,
+        );
+        return undefined;
+      }
+      issues.push(domainError(compiled.error.code, compiled.error.message, details));
       return undefined;
     }
     if (compiled.value.type !== type) {
@@ -402,79 +474,133 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
   }
 
   // Per-kind checks.
-  const scored: CompiledScoredCriterion[] = flat.map(({ criterion, groupPath }, index) => {
-    const path = [...groupPath, criterion.id].join(".");
-    const maxMilli = maxById.get(criterion.id) ?? 0;
-    let scale: CompiledScale | undefined;
-    let formula: CompiledFormula | undefined;
-    let thresholds: Array<{ atLeast: number; pointsMilli: number }> | undefined;
-    switch (criterion.kind) {
-      case "rating":
-        scale = scales.get(criterion.scaleId);
-        if (scale === undefined) {
-          issue(
-            "CRITERIA.UNKNOWN_SCALE",
-            `Tiêu chí '${criterion.id}' dùng thang chưa khai báo '${criterion.scaleId}'`,
-            `Criterion '${criterion.id}' uses the undeclared scale '${criterion.scaleId}'`,
-            { path, scaleId: criterion.scaleId },
-          );
-        }
-        break;
-      case "indicator": {
-        const rule = criterion.rule;
-        if (!inputs.has(rule.input)) {
-          issue(
-            "CRITERIA.UNKNOWN_INPUT",
-            `Tiêu chí '${criterion.id}' dùng chỉ tiêu chưa khai báo '${rule.input}'`,
-            `Criterion '${criterion.id}' reads the undeclared input '${rule.input}'`,
-            { path, input: rule.input },
-          );
-        }
-        if (rule.kind === "linear" && rule.from === rule.to) {
-          issue(
-            "CRITERIA.LINEAR_EMPTY_RANGE",
-            `Tiêu chí '${criterion.id}': khoảng tuyến tính rỗng`,
-            `Criterion '${criterion.id}': the linear range is empty`,
-            { path },
-          );
-        }
-        if (rule.kind === "thresholds") {
-          thresholds = rule.steps.map((step, i) => ({
-            atLeast: step.atLeast,
-            pointsMilli: exact(step.points, `${path}.rule.steps.${i}.points`),
-          }));
-          for (let i = 0; i < thresholds.length; i++) {
-            const step = thresholds[i] as { atLeast: number; pointsMilli: number };
-            if (i > 0 && step.atLeast <= (thresholds[i - 1] as { atLeast: number }).atLeast) {
-              issue(
-                "CRITERIA.THRESHOLDS_NOT_ORDERED",
-                `Tiêu chí '${criterion.id}': các ngưỡng phải tăng dần`,
-                `Criterion '${criterion.id}': thresholds must increase`,
-                { path: `${path}.rule.steps.${i}` },
-              );
-            }
-            if (step.pointsMilli > maxMilli) {
-              issue(
-                "CRITERIA.THRESHOLD_ABOVE_POINTS",
-                `Tiêu chí '${criterion.id}': ngưỡng cho ${pts(step.pointsMilli)} điểm, vượt tối đa ${pts(maxMilli)}`,
-                `Criterion '${criterion.id}': a step gives ${pts(step.pointsMilli)} points, above the maximum ${pts(maxMilli)}`,
-                { path: `${path}.rule.steps.${i}` },
-              );
+  const references: FormulaReferences = {
+    rating: new Set(flat.filter((f) => f.criterion.kind === "rating").map((f) => f.criterion.id)),
+    points: new Set(flat.map((f) => f.criterion.id)),
+    group_total: new Set(groupMembers.keys()),
+  };
+  const scored: Array<Omit<CompiledScoredCriterion, "dependencies" | "dependsOnBest">> = flat.map(
+    ({ criterion, groupPath }, index) => {
+      const path = [...groupPath, criterion.id].join(".");
+      const maxMilli = maxById.get(criterion.id) ?? 0;
+      let scale: CompiledScale | undefined;
+      let formula: CompiledFormula | undefined;
+      let thresholds: Array<{ atLeast: number; pointsMilli: number }> | undefined;
+      switch (criterion.kind) {
+        case "rating":
+          scale = scales.get(criterion.scaleId);
+          if (scale === undefined) {
+            issue(
+              "CRITERIA.UNKNOWN_SCALE",
+              `Tiêu chí '${criterion.id}' dùng thang chưa khai báo '${criterion.scaleId}'`,
+              `Criterion '${criterion.id}' uses the undeclared scale '${criterion.scaleId}'`,
+              { path, scaleId: criterion.scaleId },
+            );
+          }
+          break;
+        case "indicator": {
+          const rule = criterion.rule;
+          if (!inputs.has(rule.input)) {
+            issue(
+              "CRITERIA.UNKNOWN_INPUT",
+              `Tiêu chí '${criterion.id}' dùng chỉ tiêu chưa khai báo '${rule.input}'`,
+              `Criterion '${criterion.id}' reads the undeclared input '${rule.input}'`,
+              { path, input: rule.input },
+            );
+          }
+          if (rule.kind === "linear" && rule.from === rule.to) {
+            issue(
+              "CRITERIA.LINEAR_EMPTY_RANGE",
+              `Tiêu chí '${criterion.id}': khoảng tuyến tính rỗng`,
+              `Criterion '${criterion.id}': the linear range is empty`,
+              { path },
+            );
+          }
+          if (rule.kind === "thresholds") {
+            thresholds = rule.steps.map((step, i) => ({
+              atLeast: step.atLeast,
+              pointsMilli: exact(step.points, `${path}.rule.steps.${i}.points`),
+            }));
+            for (let i = 0; i < thresholds.length; i++) {
+              const step = thresholds[i] as { atLeast: number; pointsMilli: number };
+              if (i > 0 && step.atLeast <= (thresholds[i - 1] as { atLeast: number }).atLeast) {
+                issue(
+                  "CRITERIA.THRESHOLDS_NOT_ORDERED",
+                  `Tiêu chí '${criterion.id}': các ngưỡng phải tăng dần`,
+                  `Criterion '${criterion.id}': thresholds must increase`,
+                  { path: `${path}.rule.steps.${i}` },
+                );
+              }
+              if (step.pointsMilli > maxMilli) {
+                issue(
+                  "CRITERIA.THRESHOLD_ABOVE_POINTS",
+                  `Tiêu chí '${criterion.id}': ngưỡng cho ${pts(step.pointsMilli)} điểm, vượt tối đa ${pts(maxMilli)}`,
+                  `Criterion '${criterion.id}': a step gives ${pts(step.pointsMilli)} points, above the maximum ${pts(maxMilli)}`,
+                  { path: `${path}.rule.steps.${i}` },
+                );
+              }
             }
           }
+          break;
         }
-        break;
+        case "formula":
+          formula = compileInto(criterion.expression, "number", path, criterion.id, references);
+          break;
+        default: {
+          const never: never = criterion;
+          throw new Error(`unknown criterion ${JSON.stringify(never)}`);
+        }
       }
-      case "formula":
-        formula = compileInto(criterion.expression, "number", path, criterion.id);
-        break;
-      default: {
-        const never: never = criterion;
-        throw new Error(`unknown criterion ${JSON.stringify(never)}`);
-      }
+      return { criterion, index, groupPath, maxMilli, scale, formula, thresholds };
+    },
+  );
+
+  // What each formula reads, and an order in which everything it reads comes first.
+  const indexOf = new Map(flat.map((f, i) => [f.criterion.id, i]));
+  const dependencies = scored.map((c) => {
+    const deps = new Set<number>();
+    for (const r of c.formula?.references ?? []) {
+      const ids = r.ref === "group_total" ? (groupMembers.get(r.id) ?? []).map((m) => m.id) : [r.id];
+      for (const id of ids) deps.add(indexOf.get(id) as number);
     }
-    return { criterion, index, groupPath, maxMilli, scale, formula, thresholds };
+    return [...deps].sort((a, b) => a - b);
   });
+  const order: number[] = [];
+  const state = new Uint8Array(scored.length); // 0 new, 1 on the path, 2 placed
+  const visit = (i: number, path: number[]): void => {
+    if (state[i] === 2) return;
+    if (state[i] === 1) {
+      const cycle = [...path.slice(path.indexOf(i)), i].map((k) => scored[k]?.criterion.id);
+      const first = scored[path[path.indexOf(i)] as number] as (typeof scored)[number];
+      issue(
+        "CRITERIA.FORMULA_CYCLE",
+        `Các công thức đọc lẫn nhau thành vòng: ${cycle.join(" → ")}`,
+        `Formulas read each other in a cycle: ${cycle.join(" → ")}`,
+        { path: [...first.groupPath, first.criterion.id].join("."), criterionId: first.criterion.id, cycle },
+      );
+      return;
+    }
+    state[i] = 1;
+    for (const d of dependencies[i] as number[]) visit(d, [...path, i]);
+    state[i] = 2;
+    order.push(i);
+  };
+  for (let i = 0; i < scored.length; i++) visit(i, []);
+  const dependsOnBest: boolean[] = [];
+  for (const i of order) {
+    const c = scored[i] as (typeof scored)[number];
+    dependsOnBest[i] =
+      (c.criterion.kind === "indicator" && c.criterion.rule.kind === "relative-to-best") ||
+      (dependencies[i] as number[]).some((d) => dependsOnBest[d] === true);
+  }
+  const compiledScored: CompiledScoredCriterion[] = scored.map((c, i) => ({
+    ...c,
+    dependencies: dependencies[i] as number[],
+    dependsOnBest: dependsOnBest[i] ?? false,
+  }));
+  const groupIndices = new Map(
+    [...groupMembers].map(([id, members]) => [id, members.map((m) => indexOf.get(m.id) as number)] as const),
+  );
 
   // Tiers.
   const tiers = set.tiers.map((tier) => ({ tier, minMilli: exact(tier.min, `tiers.${tier.id}.min`) }));
@@ -516,7 +642,7 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
   }
 
   // Tie-breaks and quotas.
-  const byId = new Map(scored.map((c) => [c.criterion.id, c]));
+  const byId = new Map(compiledScored.map((c) => [c.criterion.id, c]));
   const tieBreaks = set.tieBreaks.flatMap((tb, i) => {
     const target = byId.get(tb.criterionId);
     if (target === undefined) {
@@ -533,8 +659,8 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
   const tierRank = new Map(set.tiers.map((t, i) => [t.id, i]));
   set.quotas.forEach((quota, i) => {
     const top = tierRank.get(quota.tierId);
-    const below = tierRank.get(quota.ofTierId);
-    for (const id of [quota.tierId, quota.ofTierId]) {
+    const named = quota.kind === "share-of-tier" ? [quota.tierId, quota.ofTierId] : [quota.tierId];
+    for (const id of named) {
       if (!tierRank.has(id)) {
         issue(
           "CRITERIA.UNKNOWN_TIER",
@@ -546,13 +672,23 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
         );
       }
     }
-    if (top !== undefined && below !== undefined && top >= below) {
+    if (quota.kind === "share-of-tier" && quota.tierId === quota.ofTierId) {
       issue(
-        "CRITERIA.QUOTA_ORDER",
-        `Hạn mức: '${quota.tierId}' phải cao hơn '${quota.ofTierId}'`,
-        `Quota: '${quota.tierId}' must be above '${quota.ofTierId}'`,
-        { path: `quotas.${i}` },
+        "CRITERIA.QUOTA_SELF",
+        `Hạn mức không thể giới hạn xếp loại '${quota.tierId}' theo chính nó; để giới hạn theo tỷ lệ trên số mô hình đủ điều kiện, dùng kind "share-of-qualified"`,
+        `A quota cannot cap the tier '${quota.tierId}' against itself; to cap it at a share of the qualified models, use kind "share-of-qualified"`,
+        { path: `quotas.${i}`, tierId: quota.tierId },
       );
+    } else if (quota.kind === "share-of-tier") {
+      const below = tierRank.get(quota.ofTierId);
+      if (top !== undefined && below !== undefined && top > below) {
+        issue(
+          "CRITERIA.QUOTA_ORDER",
+          `Hạn mức: '${quota.tierId}' phải là xếp loại cao hơn '${quota.ofTierId}' (xếp loại được tính theo)`,
+          `Quota: '${quota.tierId}' must be a higher tier than '${quota.ofTierId}', the tier it is counted against`,
+          { path: `quotas.${i}` },
+        );
+      }
     }
     if (top !== undefined && top === set.tiers.length - 1) {
       issue(
@@ -580,7 +716,7 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
   return ok({
     set,
     totalMilli,
-    scored,
+    scored: compiledScored,
     gates,
     scales,
     tiers,
@@ -589,5 +725,8 @@ export function compileCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet
     quotas: set.quotas,
     criterionGapMilli,
     totalGapMilli,
+    order,
+    groups: groupIndices,
+    allowances,
   });
 }

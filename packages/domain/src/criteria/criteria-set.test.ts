@@ -26,7 +26,7 @@ const issuesOf = (input: unknown) => {
 };
 
 describe("validateCriteriaSet", () => {
-  it("accepts the default set of DOMAIN.md", () => {
+  it("accepts the default set of GLOSSARY.md", () => {
     expect(validateCriteriaSet(defaultCriteriaSet).ok).toBe(true);
   });
 
@@ -43,6 +43,51 @@ describe("validateCriteriaSet", () => {
     expect(issue?.code).toBe("CRITERIA.POINTS_MISMATCH");
     expect(issue?.message.en).toBe("The declared total is 95 points but the criteria add up to 100");
     expect(issue?.details).toMatchObject({ declared: 95, sum: 100 });
+  });
+
+  it("refuses a mistyped key instead of dropping it, naming the path and the key meant", () => {
+    // Dropped, `eliminatry: false` would leave the gate eliminatory (the default) and `quota`
+    // would leave the set without a quota, and both would come back valid.
+    const r = validateCriteriaSet(
+      variant((d) => {
+        Object.assign(find(d, "running-12-months"), { eliminatry: false });
+        Object.assign(d, { quota: d.quotas });
+      }),
+    );
+    expect(r.ok ? "ok" : r.error.code).toBe("CRITERIA.SHAPE");
+    expect(r.ok ? [] : r.error.details?.issues).toEqual([
+      {
+        path: "criteria.0.eliminatry",
+        code: "UNKNOWN_KEY",
+        key: "eliminatry",
+        suggestion: "eliminatory",
+        message: "Unknown key 'eliminatry' (did you mean 'eliminatory'?)",
+      },
+      {
+        path: "quota",
+        code: "UNKNOWN_KEY",
+        key: "quota",
+        suggestion: "quotas",
+        message: "Unknown key 'quota' (did you mean 'quotas'?)",
+      },
+    ]);
+  });
+
+  it("refuses an unknown key deep in a rule, a scale band or the aggregation settings", () => {
+    const r = validateCriteriaSet(
+      variant((d) => {
+        const replicability = find(d, "replicability") as { rule: Record<string, unknown> };
+        Object.assign(replicability.rule, { step: [] });
+        Object.assign(d.scales[0]?.bands[0] ?? {}, { mni: 1 });
+        Object.assign(d.aggregation.calibration, { minRatings: 3 });
+      }),
+    );
+    const issues = (r.ok ? [] : (r.error.details?.issues as Array<{ path: string; suggestion: string | null }>)) ?? [];
+    expect(issues.map((i) => [i.path, i.suggestion])).toEqual([
+      ["scales.0.bands.0.mni", "min"],
+      ["criteria.5.rule.step", "steps"],
+      ["aggregation.calibration.minRatings", null],
+    ]);
   });
 
   it("reports malformed JSON as a shape error", () => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { AggregationConfigSchema } from "./aggregation-config.js";
 import { CriteriaNodeSchema } from "./criterion.js";
@@ -15,11 +15,11 @@ import { TierSchema } from "./tier.js";
  * @example
  * InputDefinitionSchema.parse({ code: "adopters", label: { vi: "Số đơn vị nhân rộng", en: "Adopting units" }, missingAs: 0 })
  */
-export const InputDefinitionSchema = z.object({
+export const InputDefinitionSchema = z.strictObject({
   code: InputCodeSchema,
   label: LocalizedTextSchema,
-  unit: z.string().max(32).optional(),
-  missingAs: z.number().optional(),
+  unit: z.optional(z.string().check(z.maxLength(32))),
+  missingAs: z.optional(z.number()),
 });
 /**
  * A value of {@link InputDefinitionSchema}.
@@ -32,20 +32,20 @@ export type InputDefinition = z.infer<typeof InputDefinitionSchema>;
 const fields = {
   id: CriteriaIdSchema,
   name: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
+  description: z.optional(LocalizedTextSchema),
   /** The version this draft was copied from, if any. */
-  basedOnVersion: z.number().int().positive().nullable().default(null),
-  totalPoints: z.number().positive().max(10_000),
-  inputs: z.array(InputDefinitionSchema).max(200).default([]),
-  scales: z.array(ScaleSchema).max(100).default([]),
-  criteria: z.array(CriteriaNodeSchema).min(1).max(200),
-  tiers: z.array(TierSchema).min(1).max(20),
-  gatePolicy: z
-    .object({ maxNonEliminatoryFailures: z.number().int().nonnegative().default(0) })
-    .default({ maxNonEliminatoryFailures: 0 }),
-  aggregation: AggregationConfigSchema.default(AggregationConfigSchema.parse({})),
-  tieBreaks: z.array(TieBreakSchema).max(20).default([]),
-  quotas: z.array(QuotaSchema).max(20).default([]),
+  basedOnVersion: z._default(z.nullable(z.int().check(z.positive())), null),
+  totalPoints: z.number().check(z.positive(), z.lte(10_000)),
+  inputs: z._default(z.array(InputDefinitionSchema).check(z.maxLength(200)), []),
+  scales: z._default(z.array(ScaleSchema).check(z.maxLength(100)), []),
+  criteria: z.array(CriteriaNodeSchema).check(z.minLength(1), z.maxLength(200)),
+  tiers: z.array(TierSchema).check(z.minLength(1), z.maxLength(20)),
+  gatePolicy: z._default(z.strictObject({ maxNonEliminatoryFailures: z._default(z.int().check(z.nonnegative()), 0) }), {
+    maxNonEliminatoryFailures: 0,
+  }),
+  aggregation: z._default(AggregationConfigSchema, AggregationConfigSchema.parse({})),
+  tieBreaks: z._default(z.array(TieBreakSchema).check(z.maxLength(20)), []),
+  quotas: z._default(z.array(QuotaSchema).check(z.maxLength(20)), []),
 };
 
 /**
@@ -55,7 +55,7 @@ const fields = {
  * @example
  * CriteriaSetDraftSchema.parse({ status: "draft", id: "contest", name: { vi: "Hội thi", en: "Contest" }, totalPoints: 100, criteria: [...], tiers: [...] })
  */
-export const CriteriaSetDraftSchema = z.object({ status: z.literal("draft"), ...fields });
+export const CriteriaSetDraftSchema = z.strictObject({ status: z.literal("draft"), ...fields });
 /**
  * A value of {@link CriteriaSetDraftSchema}.
  *
@@ -71,10 +71,10 @@ export type CriteriaSetDraft = z.infer<typeof CriteriaSetDraftSchema>;
  * @example
  * PublishedCriteriaSetSchema.parse({ ...draft, status: "published", version: 1, publishedAt: "2025-01-02T03:04:05Z" })
  */
-export const PublishedCriteriaSetSchema = z.object({
+export const PublishedCriteriaSetSchema = z.strictObject({
   status: z.literal("published"),
   ...fields,
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   publishedAt: z.iso.datetime({ offset: true }),
 });
 /**

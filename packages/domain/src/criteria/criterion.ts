@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { GateConditionSchema } from "./gate-condition.js";
 import { IndicatorRuleSchema } from "./indicator-rule.js";
@@ -7,13 +7,13 @@ import { CriteriaIdSchema } from "./scale.js";
 const base = {
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
+  description: z.optional(LocalizedTextSchema),
 };
 // A scored criterion declares either its maximum `points` or a `weight` (percent of
 // the set's total); one set uses one of the two throughout.
 const allocation = {
-  points: z.number().nonnegative().optional(),
-  weight: z.number().positive().optional(),
+  points: z.optional(z.number().check(z.nonnegative())),
+  weight: z.optional(z.number().check(z.positive())),
 };
 
 /**
@@ -22,7 +22,7 @@ const allocation = {
  * @example
  * RatingCriterionSchema.parse({ kind: "rating", id: "reach", label: { vi: "Sức lan tỏa", en: "Reach" }, points: 15, scaleId: "quality-10" })
  */
-export const RatingCriterionSchema = z.object({
+export const RatingCriterionSchema = z.strictObject({
   kind: z.literal("rating"),
   ...base,
   ...allocation,
@@ -34,35 +34,38 @@ export const RatingCriterionSchema = z.object({
  * @example
  * IndicatorCriterionSchema.parse({ kind: "indicator", id: "votes", label: { vi: "Bình chọn", en: "Votes" }, points: 20, rule: { kind: "relative-to-best", input: "votes" } })
  */
-export const IndicatorCriterionSchema = z.object({
+export const IndicatorCriterionSchema = z.strictObject({
   kind: z.literal("indicator"),
   ...base,
   ...allocation,
   rule: IndicatorRuleSchema,
 });
 /**
- * Points computed by a formula over inputs and facts; the result is clamped to [0, points].
+ * Points computed by a formula over inputs, facts and other criteria of the set
+ * (`rating("id")`, `points("id")`, `group_total("id")`); the result is clamped to [0, points].
  *
  * @example
  * FormulaCriterionSchema.parse({ kind: "formula", id: "sustainability", label: { vi: "Tính bền vững", en: "Sustainability" }, points: 10, expression: "min(10, 2.5 × months_running ÷ 12)" })
  */
-export const FormulaCriterionSchema = z.object({
+export const FormulaCriterionSchema = z.strictObject({
   kind: z.literal("formula"),
   ...base,
   ...allocation,
-  expression: z.string().min(1),
+  expression: z.string().check(z.minLength(1)),
 });
 /**
- * Pass/fail; an eliminatory gate disqualifies, the others count toward the set's allowance of failures.
+ * Pass/fail; an eliminatory gate disqualifies, the others count toward an allowance of
+ * failures: the nearest enclosing group's `maxNonEliminatoryFailures`, else the set's
+ * `gatePolicy.maxNonEliminatoryFailures`.
  *
  * @example
  * GateCriterionSchema.parse({ kind: "gate", id: "running-12-months", label: { vi: "Đủ 12 tháng", en: "12 months" }, condition: { kind: "running-months", months: 12 } })
  */
-export const GateCriterionSchema = z.object({
+export const GateCriterionSchema = z.strictObject({
   kind: z.literal("gate"),
   ...base,
   condition: GateConditionSchema,
-  eliminatory: z.boolean().default(true),
+  eliminatory: z._default(z.boolean(), true),
 });
 
 /**
@@ -123,18 +126,22 @@ export type ScoredCriterion = RatingCriterion | IndicatorCriterion | FormulaCrit
 
 /**
  * A group of criteria and sub-groups; `points`, when given, must equal the sum below it.
+ * `maxNonEliminatoryFailures`, when given, is the group's own allowance of failed
+ * non-eliminatory gates: the gates below it (down to a sub-group with its own allowance)
+ * count against it instead of against the set's `gatePolicy`.
  *
  * @example
- * CriteriaGroupSchema.parse({ kind: "group", id: "impact", label: { vi: "Tác động", en: "Impact" }, children: [] })
+ * CriteriaGroupSchema.parse({ kind: "group", id: "records", label: { vi: "Hồ sơ", en: "Records" }, maxNonEliminatoryFailures: 1, children: [] })
  */
-export const CriteriaGroupSchema = z.object({
+export const CriteriaGroupSchema = z.strictObject({
   kind: z.literal("group"),
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-  points: z.number().nonnegative().optional(),
-  get children(): z.ZodArray<typeof CriteriaNodeSchema> {
-    return z.array(CriteriaNodeSchema).max(200);
+  description: z.optional(LocalizedTextSchema),
+  points: z.optional(z.number().check(z.nonnegative())),
+  maxNonEliminatoryFailures: z.optional(z.int().check(z.nonnegative())),
+  get children(): z.ZodMiniArray<typeof CriteriaNodeSchema> {
+    return z.array(CriteriaNodeSchema).check(z.maxLength(200));
   },
 });
 /**
@@ -151,7 +158,7 @@ export type CriteriaGroup = z.infer<typeof CriteriaGroupSchema>;
  * @example
  * CriteriaNodeSchema.parse({ kind: "gate", id: "evidence", label: { vi: "Có minh chứng", en: "Evidence attached" }, condition: { kind: "evidence" } })
  */
-export const CriteriaNodeSchema: z.ZodDiscriminatedUnion<
+export const CriteriaNodeSchema: z.ZodMiniDiscriminatedUnion<
   [
     typeof CriteriaGroupSchema,
     typeof RatingCriterionSchema,

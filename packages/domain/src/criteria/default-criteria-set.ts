@@ -4,7 +4,7 @@ import { deepFreeze } from "./deep-freeze.js";
 const text = (vi: string, en: string) => ({ vi, en });
 
 /**
- * The default criteria set of DOMAIN.md, shipped as data for admins to adopt, adapt and
+ * The default criteria set of GLOSSARY.md, shipped as data for admins to adopt, adapt and
  * publish. Gates (eliminatory): running ≥ 12 months, evidence attached, owner unit not
  * disciplined. Criteria (100 points): novelty 20 (rating on 0–30 with the bands
  * 27–30 / 21–26 / 16–20 / 1–15), effectiveness 30 and reach 15 (ratings on 0–10 in

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InputCodeSchema } from "./indicator-rule.js";
 
 /**
@@ -13,16 +13,16 @@ import { InputCodeSchema } from "./indicator-rule.js";
  * GateConditionSchema.parse({ kind: "running-months", months: 12 })
  */
 export const GateConditionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("running-months"), months: z.number().int().nonnegative().max(1200) }),
-  z.object({ kind: z.literal("evidence"), atLeast: z.number().int().positive().default(1) }),
-  z.object({ kind: z.literal("not-disciplined") }),
-  z.object({
+  z.strictObject({ kind: z.literal("running-months"), months: z.int().check(z.nonnegative(), z.lte(1200)) }),
+  z.strictObject({ kind: z.literal("evidence"), atLeast: z._default(z.int().check(z.positive()), 1) }),
+  z.strictObject({ kind: z.literal("not-disciplined") }),
+  z.strictObject({
     kind: z.literal("indicator"),
     input: InputCodeSchema,
     op: z.enum([">=", ">", "<=", "<", "==", "!="]),
     value: z.number(),
   }),
-  z.object({ kind: z.literal("formula"), expression: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("formula"), expression: z.string().check(z.minLength(1)) }),
 ]);
 /**
  * A value of {@link GateConditionSchema}.

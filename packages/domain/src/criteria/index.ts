@@ -6,11 +6,13 @@ export {
   AggregationMethodSchema,
 } from "./aggregation-config.js";
 export {
+  type CompiledAllowance,
   type CompiledCriteriaSet,
   type CompiledGate,
   type CompiledScale,
   type CompiledScoredCriterion,
   type CriteriaIssue,
+  checkCriteriaSet,
   compileCriteriaSet,
   FACT_INPUTS,
 } from "./compile-criteria-set.js";
@@ -59,6 +61,7 @@ export {
 export { createDraftFromCriteriaSet, publishCriteriaSet } from "./publish-criteria-set.js";
 export { type Quota, QuotaSchema } from "./quota.js";
 export { CriteriaIdSchema, type Scale, type ScaleBand, ScaleBandSchema, ScaleSchema } from "./scale.js";
+export { shapeCriteriaSet } from "./shape-criteria-set.js";
 export { type TieBreak, TieBreakSchema } from "./tie-break.js";
 export { type Tier, TierSchema } from "./tier.js";
 export { validateCriteriaSet } from "./validate-criteria-set.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The code of a declared input: an identifier usable in formulas.
@@ -6,11 +6,7 @@ import { z } from "zod";
  * @example
  * InputCodeSchema.parse("adopters")
  */
-export const InputCodeSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+export const InputCodeSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/));
 
 /**
  * How an `indicator` criterion turns a model's indicator value into points
@@ -24,22 +20,21 @@ export const InputCodeSchema = z
  * IndicatorRuleSchema.parse({ kind: "relative-to-best", input: "votes" }) // 20 × votes ÷ highest votes
  */
 export const IndicatorRuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("linear"), input: InputCodeSchema, from: z.number(), to: z.number() }),
-  z.object({
+  z.strictObject({ kind: z.literal("linear"), input: InputCodeSchema, from: z.number(), to: z.number() }),
+  z.strictObject({
     kind: z.literal("thresholds"),
     input: InputCodeSchema,
     steps: z
-      .array(z.object({ atLeast: z.number(), points: z.number().nonnegative() }))
-      .min(1)
-      .max(50),
+      .array(z.strictObject({ atLeast: z.number(), points: z.number().check(z.nonnegative()) }))
+      .check(z.minLength(1), z.maxLength(50)),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("ratio-to-target"),
     input: InputCodeSchema,
-    target: z.number().positive(),
-    cap: z.number().positive().max(1).default(1),
+    target: z.number().check(z.positive()),
+    cap: z._default(z.number().check(z.positive(), z.lte(1)), 1),
   }),
-  z.object({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
+  z.strictObject({ kind: z.literal("relative-to-best"), input: InputCodeSchema }),
 ]);
 /**
  * A value of {@link IndicatorRuleSchema}.

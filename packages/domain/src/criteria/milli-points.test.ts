@@ -57,3 +57,70 @@ describe("milli-points", () => {
     );
   });
 });
+
+describe("milli-points at their edges", () => {
+  it("takes a value within rounding noise of a milli-unit, not one a hair beyond", () => {
+    expect(toMilli(0.1 + 0.2)).toBe(300);
+    expect(toMilli(1.0005)).toBeNull();
+    expect(toMilli(-2.5)).toBe(-2500);
+    expect(toMilli(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(toMilli(9_007_199_254_741)).toBeNull();
+    expect(toMilli(9_007_199_254_740)).toBe(9_007_199_254_740_000);
+  });
+
+  it("formats whole, fractional and negative milli-units", () => {
+    expect([
+      formatMilli(0),
+      formatMilli(5),
+      formatMilli(50),
+      formatMilli(1_000),
+      formatMilli(-5),
+      formatMilli(12_340),
+    ]).toEqual(["0", "0.005", "0.05", "1", "-0.005", "12.34"]);
+  });
+
+  it("rounds exact halves away from zero, on numbers and on bigints", () => {
+    expect([
+      divideRoundHalfUp(1, 2),
+      divideRoundHalfUp(-1, 2),
+      divideRoundHalfUp(1, 3),
+      divideRoundHalfUp(2, 3),
+    ]).toEqual([1, -1, 0, 1]);
+    expect([
+      divideRoundHalfUp(-1n, 2n),
+      divideRoundHalfUp(-5n, 3n),
+      divideRoundHalfUp(5n, 3n),
+      divideRoundHalfUp(4n, 3n),
+    ]).toEqual([-1, -2, 2, 1]);
+    expect(mulDivRoundHalfUp(3, 1, 2)).toBe(2);
+    expect(mulDivRoundHalfUp(2 ** 52, 3, 2 ** 51)).toBe(6);
+  });
+
+  it("rounds a real number as the decimal it prints as, fast or exact", () => {
+    expect([
+      roundToMilli(2),
+      roundToMilli(0.0004),
+      roundToMilli(0.0005),
+      roundToMilli(-0.0004),
+      roundToMilli(1.2345),
+    ]).toEqual([2_000, 0, 1, 0, 1_235]);
+    expect(roundToMilli(-1.2345)).toBe(-1_235);
+    expect(roundToMilli(123_456_789.0005)).toBe(123_456_789_001);
+    expect(Object.is(roundToMilli(-0.0001), 0)).toBe(true);
+  });
+
+  it("scales exact decimal ratios whichever way the range runs", () => {
+    expect(scaleDecimalRatio(10_000, 1, 0, 3)).toBe(3_333);
+    expect(scaleDecimalRatio(10_000, 2, 0, 3)).toBe(6_667);
+    expect(scaleDecimalRatio(10_000, 0.3, 0.1, 0.5)).toBe(5_000);
+    expect(scaleDecimalRatio(10_000, 1, 3, 0)).toBe(6_667);
+    expect(scaleDecimalRatio(10_000, 5, 0, 4)).toBe(12_500);
+  });
+
+  it("reads decimals written with exponents and signs", () => {
+    expect(decimalOf(-0.5)).toEqual({ mantissa: -5n, scale: 1 });
+    expect(decimalOf(1e-7)).toEqual({ mantissa: 1n, scale: 7 });
+    expect(decimalOf(123)).toEqual({ mantissa: 123n, scale: 0 });
+    expect(decimalOf(1.5e3)).toEqual({ mantissa: 1500n, scale: 0 });
+  });
+});

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 
 /**
@@ -9,9 +9,7 @@ import { LocalizedTextSchema } from "../errors/index.js";
  */
 export const CriteriaIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/));
 
 /**
  * A described band of a rating scale, an inclusive range of scale values
@@ -20,10 +18,10 @@ export const CriteriaIdSchema = z
  * @example
  * ScaleBandSchema.parse({ id: "entirely-new", label: { vi: "Hoàn toàn mới", en: "Entirely new" }, min: 27, max: 30 })
  */
-export const ScaleBandSchema = z.object({
+export const ScaleBandSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
+  description: z.optional(LocalizedTextSchema),
   min: z.number(),
   max: z.number(),
 });
@@ -42,13 +40,13 @@ export type ScaleBand = z.infer<typeof ScaleBandSchema>;
  * @example
  * ScaleSchema.parse({ id: "novelty-30", label: { vi: "Thang 0–30", en: "0–30 scale" }, min: 0, max: 30, step: 1, bands: [] })
  */
-export const ScaleSchema = z.object({
+export const ScaleSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
   min: z.number(),
   max: z.number(),
-  step: z.number().positive(),
-  bands: z.array(ScaleBandSchema).max(50).default([]),
+  step: z.number().check(z.positive()),
+  bands: z._default(z.array(ScaleBandSchema).check(z.maxLength(50)), []),
 });
 /**
  * A value of {@link ScaleSchema}.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CriteriaIdSchema } from "./scale.js";
 
 /**
@@ -9,9 +9,9 @@ import { CriteriaIdSchema } from "./scale.js";
  * @example
  * TieBreakSchema.parse({ criterionId: "effectiveness" }) // { criterionId: "effectiveness", direction: "desc" }
  */
-export const TieBreakSchema = z.object({
+export const TieBreakSchema = z.strictObject({
   criterionId: CriteriaIdSchema,
-  direction: z.enum(["desc", "asc"]).default("desc"),
+  direction: z._default(z.enum(["desc", "asc"]), "desc"),
 });
 /**
  * A value of {@link TieBreakSchema}.

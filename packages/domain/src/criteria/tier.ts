@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/index.js";
 import { CriteriaIdSchema } from "./scale.js";
 
@@ -10,10 +10,10 @@ import { CriteriaIdSchema } from "./scale.js";
  * @example
  * TierSchema.parse({ id: "excellent", label: { vi: "Tiêu biểu xuất sắc", en: "Outstanding" }, min: 90 })
  */
-export const TierSchema = z.object({
+export const TierSchema = z.strictObject({
   id: CriteriaIdSchema,
   label: LocalizedTextSchema,
-  min: z.number().nonnegative(),
+  min: z.number().check(z.nonnegative()),
 });
 /**
  * A value of {@link TierSchema}.

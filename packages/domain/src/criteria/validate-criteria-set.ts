@@ -1,10 +1,12 @@
-import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
-import { compileCriteriaSet } from "./compile-criteria-set.js";
-import { type CriteriaSet, CriteriaSetSchema } from "./criteria-set.js";
+import type { DomainError, Result } from "../errors/index.js";
+import { checkCriteriaSet } from "./compile-criteria-set.js";
+import type { CriteriaSet } from "./criteria-set.js";
+import { shapeCriteriaSet } from "./shape-criteria-set.js";
 
 /**
  * Validates unknown JSON as a criteria set: its shape with zod (`CRITERIA.SHAPE`, with
- * zod's issues), then its meaning with {@link compileCriteriaSet} (`CRITERIA.INVALID`,
+ * each issue's path and message; an unknown key, such as `eliminatry` or `quota`, is an
+ * issue with `code: "UNKNOWN_KEY"` and the nearest known key as `suggestion`), then its meaning with {@link checkCriteriaSet} (`CRITERIA.INVALID`,
  * with every issue in `details.issues`). What a save does.
  *
  * @example
@@ -15,20 +17,8 @@ import { type CriteriaSet, CriteriaSetSchema } from "./criteria-set.js";
 export function validateCriteriaSet(
   input: unknown,
 ): Result<CriteriaSet, DomainError<"CRITERIA.SHAPE" | "CRITERIA.INVALID">> {
-  const parsed = CriteriaSetSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-    return err(
-      domainError(
-        "CRITERIA.SHAPE",
-        {
-          vi: `Bộ tiêu chí không đúng cấu trúc (${issues.length} lỗi)`,
-          en: `The criteria set is malformed (${issues.length} issue(s))`,
-        },
-        { issues },
-      ),
-    );
-  }
-  const compiled = compileCriteriaSet(parsed.data);
-  return compiled.ok ? ok(parsed.data) : compiled;
+  const shaped = shapeCriteriaSet(input);
+  if (!shaped.ok) return shaped;
+  const compiled = checkCriteriaSet(shaped.value);
+  return compiled.ok ? shaped : compiled;
 }

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A message in the two languages the product speaks. */
-export const LocalizedTextSchema = z.object({ vi: z.string(), en: z.string() });
+export const LocalizedTextSchema = z.strictObject({ vi: z.string(), en: z.string() });
 /** A value parsed by {@link LocalizedTextSchema}. @example const value: LocalizedText = LocalizedTextSchema.parse(input); */
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../errors/index.js";
-import type { FormulaNode, FormulaType } from "./formula-ast.js";
+import type { FormulaNode, FormulaReferenceKind, FormulaType } from "./formula-ast.js";
 import { type FormulaError, formulaError } from "./formula-error.js";
 
 const ARITY: Readonly<Record<string, readonly [number, number]>> = {
@@ -7,6 +7,22 @@ const ARITY: Readonly<Record<string, readonly [number, number]>> = {
   max: [1, 32],
   clamp: [3, 3],
   if: [3, 3],
+};
+
+/**
+ * The ids a formula may reference, per reference kind; a formula checked without them may
+ * reference nothing.
+ *
+ * @example
+ * const refs: FormulaReferences = { rating: new Set(["novelty"]), points: new Set(["novelty", "reach"]), group_total: new Set(["impact"]) };
+ */
+export type FormulaReferences = Readonly<Record<FormulaReferenceKind, ReadonlySet<string>>>;
+
+const NO_REFERENCES: FormulaReferences = { rating: new Set(), points: new Set(), group_total: new Set() };
+const REFERENCE_WORDS: Readonly<Record<FormulaReferenceKind, readonly [string, string]>> = {
+  rating: ["tiêu chí chấm điểm", "rating criterion"],
+  points: ["tiêu chí có điểm", "scored criterion"],
+  group_total: ["nhóm tiêu chí", "group"],
 };
 
 class CheckFailure {
@@ -17,7 +33,9 @@ class CheckFailure {
  * Type-checks an AST against the inputs it may use: every name must be a declared input,
  * arithmetic and comparisons take numbers, `and`/`or`/`not` and the condition of `if`
  * take booleans, both branches of `if` have one type, `==`/`!=` compare equal types.
- * Returns the expression's type. `source` is only used to point errors at the text.
+ * A reference (`rating("id")`, `points("id")`, `group_total("id")`) must name an id of its
+ * kind in `references`, and is a number. Returns the expression's type. `source` is only
+ * used to point errors at the text.
  *
  * @example
  * checkFormula(ast, { votes: "number" }, "votes / 2") // ok("number")
@@ -27,6 +45,7 @@ export function checkFormula(
   ast: FormulaNode,
   inputs: Readonly<Record<string, FormulaType>>,
   source = "",
+  references: FormulaReferences = NO_REFERENCES,
 ): Result<FormulaType, FormulaError> {
   const fail = (code: Parameters<typeof formulaError>[0], vi: string, en: string, node: FormulaNode): never => {
     throw new CheckFailure(formulaError(code, { vi, en }, source === "" ? undefined : { source, offset: node.start }));
@@ -55,6 +74,13 @@ export function checkFormula(
           );
         }
         return inputs[node.name] as FormulaType;
+      }
+      case "reference": {
+        if (!references[node.ref].has(node.id)) {
+          const [vi, en] = REFERENCE_WORDS[node.ref];
+          fail("FORMULA.UNKNOWN_REFERENCE", `Không có ${vi} '${node.id}'`, `There is no ${en} '${node.id}'`, node);
+        }
+        return "number";
       }
       case "unary":
         if (node.op === "-") {

@@ -1,10 +1,10 @@
 import type { FormulaValue } from "./evaluate-formula.js";
-import type { FormulaNode } from "./formula-ast.js";
+import { type FormulaNode, referenceKey } from "./formula-ast.js";
 import { DEFAULT_FORMULA_LIMITS } from "./formula-limits.js";
 
 /**
  * A formula turned into a JavaScript function of its inputs' values, given in the order
- * of the `inputs` it was compiled with. It returns what {@link evaluateFormula} returns
+ * of the `inputs` it was compiled with (a reference is named by its `referenceKey`). It returns what {@link evaluateFormula} returns
  * on success and `undefined` wherever evaluateFormula would fail: call evaluateFormula
  * then for the error.
  *
@@ -31,6 +31,7 @@ function nodeCount(node: FormulaNode): number {
     case "number":
     case "boolean":
     case "input":
+    case "reference":
       return 1;
     case "unary":
       return 1 + nodeCount(node.operand);
@@ -71,8 +72,9 @@ function compileNode(node: FormulaNode, inputs: readonly string[]): Compiled {
       const value = node.value;
       return () => value;
     }
-    case "input": {
-      const index = inputs.indexOf(node.name);
+    case "input":
+    case "reference": {
+      const index = inputs.indexOf(node.kind === "input" ? node.name : referenceKey(node.ref, node.id));
       if (index === -1) return fail;
       return (v) => {
         const x = v[index];

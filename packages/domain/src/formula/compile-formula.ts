@@ -1,6 +1,6 @@
 import { ok, type Result } from "../errors/index.js";
-import { checkFormula } from "./check-formula.js";
-import type { FormulaNode, FormulaType } from "./formula-ast.js";
+import { checkFormula, type FormulaReferences } from "./check-formula.js";
+import { type FormulaNode, type FormulaReferenceKind, type FormulaType, referenceKey } from "./formula-ast.js";
 import type { FormulaError } from "./formula-error.js";
 import { DEFAULT_FORMULA_LIMITS, type FormulaLimits } from "./formula-limits.js";
 import { parseFormula } from "./parse-formula.js";
@@ -17,11 +17,14 @@ export interface CompiledFormula {
   readonly type: FormulaType;
   /** The input names it reads, sorted. */
   readonly inputs: readonly string[];
+  /** The criteria and groups it references, sorted by key (see {@link referenceKey}). */
+  readonly references: ReadonlyArray<{ readonly ref: FormulaReferenceKind; readonly id: string; readonly key: string }>;
 }
 
 /**
- * Parses and checks a formula against the inputs it may read; what a criteria set
- * does when it is saved, so a bad formula never reaches a round.
+ * Parses and checks a formula against the inputs it may read (and the criteria and
+ * groups it may reference); what a criteria set does when it is saved, so a bad formula
+ * never reaches a round.
  *
  * @example
  * compileFormula("min(10, 2.5 × months_running ÷ 12)", { months_running: "number" })
@@ -31,17 +34,24 @@ export function compileFormula(
   source: string,
   inputs: Readonly<Record<string, FormulaType>>,
   limits: FormulaLimits = DEFAULT_FORMULA_LIMITS,
+  references?: FormulaReferences,
 ): Result<CompiledFormula, FormulaError> {
   const parsed = parseFormula(source, limits);
   if (!parsed.ok) return parsed;
-  const type = checkFormula(parsed.value, inputs, source);
+  const type = checkFormula(parsed.value, inputs, source, references);
   if (!type.ok) return type;
   const used = new Set<string>();
+  const referenced = new Map<string, { ref: FormulaReferenceKind; id: string; key: string }>();
   const visit = (node: FormulaNode): void => {
     switch (node.kind) {
       case "input":
         used.add(node.name);
         return;
+      case "reference": {
+        const key = referenceKey(node.ref, node.id);
+        referenced.set(key, { ref: node.ref, id: node.id, key });
+        return;
+      }
       case "unary":
         visit(node.operand);
         return;
@@ -62,5 +72,12 @@ export function compileFormula(
     }
   };
   visit(parsed.value);
-  return ok({ source, ast: parsed.value, type: type.value, inputs: [...used].sort() });
+  const keys = [...referenced.keys()].sort();
+  return ok({
+    source,
+    ast: parsed.value,
+    type: type.value,
+    inputs: [...used].sort(),
+    references: keys.map((k) => referenced.get(k) as { ref: FormulaReferenceKind; id: string; key: string }),
+  });
 }

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../errors/index.js";
-import type { FormulaNode } from "./formula-ast.js";
+import { type FormulaNode, referenceKey } from "./formula-ast.js";
 import { type FormulaError, formulaError } from "./formula-error.js";
 import { DEFAULT_FORMULA_LIMITS } from "./formula-limits.js";
 
@@ -21,6 +21,7 @@ class EvaluationFailure {
  * `if(d == 0, 0, x / d)`; `if` evaluates only the branch taken); any result that is
  * not finite is `FORMULA.NOT_FINITE`; a missing or wrongly typed input is
  * `FORMULA.MISSING_INPUT`; more than `maxSteps` visited nodes is `FORMULA.STEP_LIMIT`.
+ * A reference's value is read under its {@link referenceKey}, e.g. `'rating("novelty")'`.
  * Inputs are read as own properties only, so `constructor` or `__proto__` never reach
  * the prototype. Nothing else is reachable.
  *
@@ -62,11 +63,13 @@ export function evaluateFormula(
       case "number":
       case "boolean":
         return node.value;
-      case "input": {
-        const v = Object.hasOwn(values, node.name) ? values[node.name] : undefined;
+      case "input":
+      case "reference": {
+        const name = node.kind === "input" ? node.name : referenceKey(node.ref, node.id);
+        const v = Object.hasOwn(values, name) ? values[name] : undefined;
         if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "boolean") {
-          fail("FORMULA.MISSING_INPUT", `Thiếu giá trị đầu vào '${node.name}'`, `Input '${node.name}' has no value`, {
-            input: node.name,
+          fail("FORMULA.MISSING_INPUT", `Thiếu giá trị đầu vào '${name}'`, `Input '${name}' has no value`, {
+            input: name,
           });
         }
         return v as FormulaValue;

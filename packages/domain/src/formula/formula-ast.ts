@@ -61,6 +61,41 @@ export interface FormulaInputNode {
 }
 
 /**
+ * What a reference reads: a rating criterion's aggregated rating on its scale, a scored
+ * criterion's exact points, or the exact sum of a group's points.
+ *
+ * @example
+ * const ref: FormulaReferenceKind = "group_total";
+ */
+export type FormulaReferenceKind = "rating" | "points" | "group_total";
+
+/**
+ * `rating("id")`, `points("id")` or `group_total("id")`: a value of another criterion
+ * or group of the same set, for one model.
+ *
+ * @example
+ * formulaNode.reference("rating", "novelty")
+ */
+export interface FormulaReferenceNode {
+  readonly kind: "reference";
+  readonly ref: FormulaReferenceKind;
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The name under which a reference's value is passed to {@link evaluateFormula}: it is
+ * never a valid input name, so the two cannot clash.
+ *
+ * @example
+ * referenceKey("rating", "novelty") // 'rating("novelty")'
+ */
+export function referenceKey(ref: FormulaReferenceKind, id: string): string {
+  return `${ref}("${id}")`;
+}
+
+/**
  * `-x` or `not x`.
  *
  * @example
@@ -113,6 +148,7 @@ export type FormulaNode =
   | FormulaNumberNode
   | FormulaBooleanNode
   | FormulaInputNode
+  | FormulaReferenceNode
   | FormulaUnaryNode
   | FormulaBinaryNode
   | FormulaCallNode;
@@ -135,6 +171,13 @@ export const formulaNode = {
   number: (value: number, start = 0, end = 0): FormulaNumberNode => ({ kind: "number", value, start, end }),
   boolean: (value: boolean, start = 0, end = 0): FormulaBooleanNode => ({ kind: "boolean", value, start, end }),
   input: (name: string, start = 0, end = 0): FormulaInputNode => ({ kind: "input", name, start, end }),
+  reference: (ref: FormulaReferenceKind, id: string, start = 0, end = 0): FormulaReferenceNode => ({
+    kind: "reference",
+    ref,
+    id,
+    start,
+    end,
+  }),
   unary: (op: "-" | "not", operand: FormulaNode, start = 0, end = 0): FormulaUnaryNode => ({
     kind: "unary",
     op,

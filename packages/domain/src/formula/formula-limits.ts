@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Bounds that keep a formula cheap to parse and evaluate whatever an admin types.
@@ -8,11 +8,11 @@ import { z } from "zod";
  * @example
  * FormulaLimitsSchema.parse({}) // { maxSourceLength: 2000, maxNodes: 500, maxDepth: 64, maxSteps: 10000 }
  */
-export const FormulaLimitsSchema = z.object({
-  maxSourceLength: z.number().int().positive().default(2000),
-  maxNodes: z.number().int().positive().default(500),
-  maxDepth: z.number().int().positive().max(256).default(64),
-  maxSteps: z.number().int().positive().default(10_000),
+export const FormulaLimitsSchema = z.strictObject({
+  maxSourceLength: z._default(z.int().check(z.positive()), 2000),
+  maxNodes: z._default(z.int().check(z.positive()), 500),
+  maxDepth: z._default(z.int().check(z.positive(), z.lte(256)), 64),
+  maxSteps: z._default(z.int().check(z.positive()), 10_000),
 });
 /**
  * A value of {@link FormulaLimitsSchema}.

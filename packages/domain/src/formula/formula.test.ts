@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { compileFormula } from "./compile-formula.js";
 import { compileFormulaFunction } from "./compile-formula-function.js";
 import { evaluateFormula, type FormulaValue } from "./evaluate-formula.js";
@@ -103,6 +104,79 @@ describe("formula language", () => {
   });
 });
 
+describe("references to other criteria", () => {
+  const references = {
+    rating: new Set(["novelty", "running-12"]),
+    points: new Set(["novelty", "reach"]),
+    group_total: new Set(["impact"]),
+  };
+  const compile = (source: string) => compileFormula(source, numbers, undefined, references);
+
+  it('reads rating("id"), points(\'id\') and group_total("id") as numbers, with ids that are not names', () => {
+    const compiled = compile(`rating("running-12") + points('novelty') * 2 - group_total("impact")`);
+    if (!compiled.ok) throw new Error(compiled.error.message.en);
+    expect(compiled.value.references.map((r) => r.key)).toEqual([
+      'group_total("impact")',
+      'points("novelty")',
+      'rating("running-12")',
+    ]);
+    const values = { 'rating("running-12")': 3, 'points("novelty")': 10, 'group_total("impact")': 4 };
+    expect(evaluateFormula(compiled.value.ast, values)).toEqual({ ok: true, value: 19 });
+    const names = [...compiled.value.inputs, ...compiled.value.references.map((r) => r.key)];
+    expect(compileFormulaFunction(compiled.value.ast, names)([4, 10, 3])).toBe(19);
+  });
+
+  it("prints references back to source that parses to the same tree", () => {
+    const parsed = parseFormula(`rating('novelty')*2`);
+    if (!parsed.ok) throw new Error(parsed.error.message.en);
+    expect(printFormula(parsed.value)).toBe('(rating("novelty") * 2)');
+    expect(parseFormula(printFormula(parsed.value))).toEqual(parseFormula('(rating("novelty") * 2)'));
+  });
+
+  it.each<[string, string, number]>([
+    ['rating("reach")', "There is no rating criterion 'reach' (line 1, column 1)", 1],
+    ['1 + points("theme")', "There is no scored criterion 'theme' (line 1, column 5)", 5],
+    ['group_total("novelty")', "There is no group 'novelty' (line 1, column 1)", 1],
+  ])("refuses %s: %s", (source, message, column) => {
+    const r = compile(source);
+    expect(r.ok ? "ok" : [r.error.code, r.error.message.en, r.error.details?.column]).toEqual([
+      "FORMULA.UNKNOWN_REFERENCE",
+      message,
+      column,
+    ]);
+  });
+
+  it("refuses references where none may be made", () => {
+    const r = compileFormula('points("novelty")', numbers);
+    expect(r.ok ? "ok" : r.error.code).toBe("FORMULA.UNKNOWN_REFERENCE");
+  });
+
+  it.each<[string, string]>([
+    ["rating(novelty)", "FORMULA.REFERENCE_ARGUMENT"],
+    ['rating("a", "b")', "FORMULA.REFERENCE_ARGUMENT"],
+    ["rating()", "FORMULA.REFERENCE_ARGUMENT"],
+    ['"novelty" + 1', "FORMULA.UNEXPECTED_TOKEN"],
+    ['min("a", 1)', "FORMULA.UNEXPECTED_TOKEN"],
+    ['rating("novelty)', "FORMULA.UNTERMINATED_STRING"],
+    ['rating("nov\nelty")', "FORMULA.UNTERMINATED_STRING"],
+  ])("refuses %s with %s", (source, code) => {
+    const r = compile(source);
+    expect(r.ok ? "ok" : r.error.code).toBe(code);
+  });
+
+  it("keeps an input named like a reference usable", () => {
+    const r = compileFormula("points * 2", { points: "number" });
+    expect(r.ok && evaluateFormula(r.value.ast, { points: 4 })).toEqual({ ok: true, value: 8 });
+  });
+
+  it("fails with the reference's key when its value is missing", () => {
+    const compiled = compile('points("reach") + 1');
+    if (!compiled.ok) throw new Error(compiled.error.message.en);
+    const r = evaluateFormula(compiled.value.ast, {});
+    expect(r.ok ? "ok" : [r.error.code, r.error.details?.input]).toEqual(["FORMULA.MISSING_INPUT", 'points("reach")']);
+  });
+});
+
 describe("formula fuzzing", () => {
   const alphabet = fc.constantFrom(
     ..."0123456789.eE+-−*×/÷·()<>=!≤≥≠&|, abcvotesbestokminmaxclampifandornottrue_\n\t$[]'\"`{};:?".split(""),
@@ -139,7 +213,7 @@ describe("formula fuzzing", () => {
           else expect(r.error.code).toMatch(/^FORMULA\./);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -198,7 +272,7 @@ describe("formula fuzzing", () => {
           outcome(evaluateFormula(tree, values, 100_000)),
         );
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 
@@ -224,7 +298,7 @@ describe("formula fuzzing", () => {
           if (unlimited.ok) expect(Object.is(fast, unlimited.value)).toBe(true);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 

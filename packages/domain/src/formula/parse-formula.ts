@@ -1,10 +1,12 @@
 import { err, ok, type Result } from "../errors/index.js";
-import type { FormulaBinaryOperator, FormulaFunctionName, FormulaNode } from "./formula-ast.js";
+import type { FormulaBinaryOperator, FormulaFunctionName, FormulaNode, FormulaReferenceKind } from "./formula-ast.js";
 import { type FormulaError, formulaError } from "./formula-error.js";
 import { DEFAULT_FORMULA_LIMITS, type FormulaLimits } from "./formula-limits.js";
 import { type FormulaToken, tokenizeFormula } from "./tokenize-formula.js";
 
 const FUNCTIONS: ReadonlySet<string> = new Set<FormulaFunctionName>(["min", "max", "clamp", "if"]);
+// Called with one quoted id; not reserved words, so sets whose inputs bear these names keep working.
+const REFERENCES: ReadonlySet<string> = new Set<FormulaReferenceKind>(["rating", "points", "group_total"]);
 /**
  * Words that can never name an input.
  *
@@ -50,8 +52,10 @@ class ParseFailure {
  * Parses formula source into an AST with a Pratt parser. Grammar, loosest first:
  * `or` (`||`) · `and` (`&&`) · `not` (`!`) · comparisons `< <= > >= == != ≤ ≥ ≠ =`
  * (not chainable) · `+ - −` · `* / × ÷ ·` · unary minus · numbers, `true`, `false`,
- * input names, `(...)`, and calls to `min`, `max`, `clamp`, `if`.
- * There is no property access, indexing, string or assignment: the only names are inputs.
+ * input names, `(...)`, calls to `min`, `max`, `clamp`, `if`, and references to other
+ * criteria of the set: `rating("id")`, `points("id")`, `group_total("id")`.
+ * There is no property access, indexing or assignment; a quoted id is only an argument
+ * of a reference. The only names are inputs.
  * Source length, node count and nesting depth are bounded by {@link FormulaLimits}.
  *
  * @example
@@ -179,12 +183,34 @@ export function parseFormula(
           count(t.start);
           return { kind: "boolean", value: t.text === "true", start: t.start, end: t.end };
         }
+        if (peek().type === "(" && REFERENCES.has(t.text)) {
+          next();
+          const id = peek();
+          const close = tokens[pos + 1] as FormulaToken;
+          if (id.type !== "string" || close.type !== ")") {
+            fail(
+              "FORMULA.REFERENCE_ARGUMENT",
+              `${t.text}(…) nhận một mã trong dấu nháy, ví dụ ${t.text}("novelty")`,
+              `${t.text}(…) takes one id in quotes, e.g. ${t.text}("novelty")`,
+              id.start,
+            );
+          }
+          pos += 2;
+          count(t.start);
+          return {
+            kind: "reference",
+            ref: t.text as FormulaReferenceKind,
+            id: id.text,
+            start: t.start,
+            end: close.end,
+          };
+        }
         if (peek().type === "(") {
           if (!FUNCTIONS.has(t.text)) {
             fail(
               "FORMULA.UNKNOWN_FUNCTION",
-              `Không có hàm '${t.text}'; chỉ có min, max, clamp, if`,
-              `There is no function '${t.text}'; only min, max, clamp, if`,
+              `Không có hàm '${t.text}'; chỉ có min, max, clamp, if, rating, points, group_total`,
+              `There is no function '${t.text}'; only min, max, clamp, if, rating, points, group_total`,
               t.start,
             );
           }

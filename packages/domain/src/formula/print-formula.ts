@@ -1,4 +1,4 @@
-import type { FormulaNode } from "./formula-ast.js";
+import { type FormulaNode, referenceKey } from "./formula-ast.js";
 
 /**
  * Prints an AST back to source that parses to the same tree: binary and unary
@@ -16,6 +16,8 @@ export function printFormula(node: FormulaNode): string {
       return node.value ? "true" : "false";
     case "input":
       return node.name;
+    case "reference":
+      return referenceKey(node.ref, node.id);
     case "unary":
       return node.op === "-" ? `(-${printFormula(node.operand)})` : `(not ${printFormula(node.operand)})`;
     case "binary":

@@ -8,8 +8,8 @@ import { type FormulaError, formulaError } from "./formula-error.js";
  * // "a ≤ 2" → identifier "a", operator "<=", number "2", end
  */
 export interface FormulaToken {
-  readonly type: "number" | "identifier" | "operator" | "(" | ")" | "," | "end";
-  /** Normalized text: the identifier, the canonical operator, or the number's source. */
+  readonly type: "number" | "identifier" | "string" | "operator" | "(" | ")" | "," | "end";
+  /** Normalized text: the identifier, the canonical operator, the number's source, or a string's content. */
   readonly text: string;
   readonly value: number;
   readonly start: number;
@@ -48,8 +48,9 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 
 /**
  * Splits formula source into tokens. Numbers are ASCII decimals with an optional
- * fraction and exponent (`12`, `0.5`, `1e3`); identifiers are ASCII `[A-Za-z_][A-Za-z0-9_]*`.
- * Anything else (a `.` after a name, quotes, brackets, `$`...) is an error with its position.
+ * fraction and exponent (`12`, `0.5`, `1e3`); identifiers are ASCII `[A-Za-z_][A-Za-z0-9_]*`;
+ * strings are a criterion or group id in double or single quotes (`"novelty"`), with no
+ * escapes. Anything else (a `.` after a name, brackets, `$`...) is an error with its position.
  *
  * @example
  * tokenizeFormula("2 × votes").ok // true; tokens: number 2, operator "*", identifier "votes", end
@@ -108,6 +109,22 @@ export function tokenizeFormula(source: string): Result<FormulaToken[], FormulaE
       const start = i;
       while (i < n && isIdentPart(source.charCodeAt(i))) i++;
       tokens.push({ type: "identifier", text: source.slice(start, i), value: 0, start, end: i });
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const close = source.indexOf(c === 34 ? '"' : "'", i + 1);
+      const lineBreak = source.indexOf("\n", i + 1);
+      if (close === -1 || (lineBreak !== -1 && lineBreak < close)) {
+        return err(
+          formulaError(
+            "FORMULA.UNTERMINATED_STRING",
+            { vi: "Chuỗi chưa có dấu nháy đóng", en: "A quoted id is missing its closing quote" },
+            { source, offset: i },
+          ),
+        );
+      }
+      tokens.push({ type: "string", text: source.slice(i + 1, close), value: 0, start: i, end: close + 1 });
+      i = close + 1;
       continue;
     }
     if (c === 40 || c === 41 || c === 44) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A calendar date `YYYY-MM-DD` (no time zone: the product records dates as written

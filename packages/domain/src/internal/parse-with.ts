@@ -1,25 +1,23 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type DomainError, domainError, type LocalizedText } from "../errors/domain-error.js";
 import { err, ok, type Result } from "../errors/result.js";
+import { safeParseShape } from "./shape-issues.js";
 
 /**
  * Parses `input` with a zod schema and turns a failure into a {@link DomainError}
- * whose `details.issues` lists each path and message, so callers never see a throw.
+ * whose `details.issues` lists each path and message (an unknown key with the known key
+ * it was probably meant to be), so callers never see a throw.
  *
  * @example
  * parseWith(UnitSchema, raw, "ORG.INVALID_UNIT", { vi: "Đơn vị không hợp lệ", en: "Invalid unit" })
  */
-export function parseWith<S extends z.ZodType, Code extends string>(
+export function parseWith<S extends z.ZodMiniType, Code extends string>(
   schema: S,
   input: unknown,
   code: Code,
   message: LocalizedText,
 ): Result<z.infer<S>, DomainError<Code>> {
-  const parsed = schema.safeParse(input);
+  const parsed = safeParseShape(schema, input);
   if (parsed.success) return ok(parsed.data);
-  return err(
-    domainError(code, message, {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-    }),
-  );
+  return err(domainError(code, message, { issues: parsed.issues }));
 }

@@ -29,7 +29,7 @@ export function authorizeModelAction(input: {
   readonly action: ModelAction;
   readonly ownerUnitId: string;
   readonly tree: UnitTree;
-  readonly lifecycle?: readonly ModelTransitionRule[];
+  readonly lifecycle?: readonly ModelTransitionRule[] | undefined;
 }): Result<ModelTransitionRule, ModelAuthorizationError> {
   const { actor, action, ownerUnitId, tree, lifecycle = modelLifecycle } = input;
   const rule = lifecycle.find((r) => r.action === action);
@@ -78,6 +78,7 @@ export function authorizeModelAction(input: {
           return actorUnitId !== ownerUnitId && isWithinScope(tree, ownerUnitId, actorUnitId);
         case "owner-or-above":
           return isWithinScope(tree, ownerUnitId, actorUnitId);
+        // Stryker disable next-line all: exhaustive, unreachable
         default: {
           const never: never = rule.authority;
           return never;

@@ -30,7 +30,7 @@ export function draftModel(
     action: "draft",
     ownerUnitId: model.ownerUnitId,
     tree: context.tree,
-    ...(context.lifecycle === undefined ? {} : { lifecycle: context.lifecycle }),
+    lifecycle: context.lifecycle,
   });
   if (!authorized.ok) return authorized;
   return ok({

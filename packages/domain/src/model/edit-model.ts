@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type DomainError, domainError } from "../errors/domain-error.js";
 import { err, type Result } from "../errors/result.js";
 import type { Model } from "./model.js";
@@ -11,17 +11,17 @@ import { parseModel } from "./parse-model.js";
  *
  * @example ModelChangesSchema.parse({ name: "Heo đất nghĩa tình", fieldCodes: ["social-welfare"] })
  */
-export const ModelChangesSchema = z
-  .object({
+export const ModelChangesSchema = z.partial(
+  z.strictObject({
     name: z.string(),
     personName: z.string(),
     fieldCodes: z.array(z.string()),
-    annualTheme: z.string().nullable(),
+    annualTheme: z.nullable(z.string()),
     problem: z.string(),
     solution: z.string(),
     startDate: z.string(),
-  })
-  .partial();
+  }),
+);
 /** A value parsed by {@link ModelChangesSchema}. @example const value: ModelChanges = ModelChangesSchema.parse(input); */
 export type ModelChanges = z.infer<typeof ModelChangesSchema>;
 

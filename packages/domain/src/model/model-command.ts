@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-const reason = z.string().optional();
+const reason = z.optional(z.string());
 
 /**
  * A request to move a model through its lifecycle. Whether `reason` is required is
@@ -10,13 +10,13 @@ const reason = z.string().optional();
  * @example ModelCommandSchema.parse({ kind: "return", reason: "Thiếu số liệu kết quả" })
  */
 export const ModelCommandSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("submit"), reason }),
-  z.object({ kind: z.literal("approve"), reason }),
-  z.object({ kind: z.literal("return"), reason }),
-  z.object({ kind: z.literal("activate"), reason }),
-  z.object({ kind: z.literal("suspend"), reason, findingId: z.string().min(1).optional() }),
-  z.object({ kind: z.literal("reinstate"), reason }),
-  z.object({ kind: z.literal("archive"), reason }),
+  z.strictObject({ kind: z.literal("submit"), reason }),
+  z.strictObject({ kind: z.literal("approve"), reason }),
+  z.strictObject({ kind: z.literal("return"), reason }),
+  z.strictObject({ kind: z.literal("activate"), reason }),
+  z.strictObject({ kind: z.literal("suspend"), reason, findingId: z.optional(z.string().check(z.minLength(1))) }),
+  z.strictObject({ kind: z.literal("reinstate"), reason }),
+  z.strictObject({ kind: z.literal("archive"), reason }),
 ]);
 /** A value parsed by {@link ModelCommandSchema}. @example const value: ModelCommand = ModelCommandSchema.parse(input); */
 export type ModelCommand = z.infer<typeof ModelCommandSchema>;

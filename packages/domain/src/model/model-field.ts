@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -7,8 +7,8 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example ModelFieldSchema.parse({ code: "environment", label: { vi: "Môi trường", en: "Environment" } })
  */
-export const ModelFieldSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+export const ModelFieldSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   label: LocalizedTextSchema,
 });
 /** A value parsed by {@link ModelFieldSchema}. @example const value: ModelField = ModelFieldSchema.parse(input); */

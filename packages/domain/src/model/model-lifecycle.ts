@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { RoleSchema } from "../org/role.js";
 import { ModelActionSchema } from "./model-command.js";
 import { ModelStatusSchema } from "./model-status.js";
@@ -24,7 +24,7 @@ export type UnitAuthority = z.infer<typeof UnitAuthoritySchema>;
  * ModelTransitionRuleSchema.parse({ action: "approve", from: ["submitted"], to: "approved",
  *   roles: ["unit-admin"], authority: "unit-above", reasonRequired: false })
  */
-export const ModelTransitionRuleSchema = z.object({
+export const ModelTransitionRuleSchema = z.strictObject({
   action: ModelActionSchema,
   from: z.array(ModelStatusSchema),
   to: z.union([ModelStatusSchema, z.literal("previous")]),

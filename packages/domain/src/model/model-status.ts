@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Where a model is in its lifecycle: `draft` → `submitted` → `approved` | `returned`

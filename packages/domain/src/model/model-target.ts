@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * What a model commits to reach: an indicator, a target value and its unit of measure
@@ -6,10 +6,10 @@ import { z } from "zod";
  *
  * @example ModelTargetSchema.parse({ indicatorCode: "road-length", targetValue: 3, unitCode: "km" })
  */
-export const ModelTargetSchema = z.object({
-  indicatorCode: z.string().min(1),
-  targetValue: z.number().finite().nonnegative(),
-  unitCode: z.string().min(1),
+export const ModelTargetSchema = z.strictObject({
+  indicatorCode: z.string().check(z.minLength(1)),
+  targetValue: z.number().check(z.nonnegative()),
+  unitCode: z.string().check(z.minLength(1)),
 });
 /** A value parsed by {@link ModelTargetSchema}. @example const value: ModelTarget = ModelTargetSchema.parse(input); */
 export type ModelTarget = z.infer<typeof ModelTargetSchema>;

@@ -1,28 +1,28 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { EvidenceSchema } from "./evidence.js";
 import { ModelStatusSchema } from "./model-status.js";
 import { ModelTargetSchema } from "./model-target.js";
 
 const modelShape = {
-  id: z.string().min(1),
-  code: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(500),
-  ownerUnitId: z.string().min(1),
-  fieldCodes: z
-    .array(z.string().min(1))
-    .min(1)
-    .refine((codes) => new Set(codes).size === codes.length, { message: "field codes must be unique" }),
-  annualTheme: z.string().trim().min(1).nullable(),
-  problem: z.string().trim(),
-  solution: z.string().trim(),
+  id: z.string().check(z.minLength(1)),
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  ownerUnitId: z.string().check(z.minLength(1)),
+  fieldCodes: z.array(z.string().check(z.minLength(1))).check(
+    z.minLength(1),
+    z.refine((codes) => new Set(codes).size === codes.length, { message: "field codes must be unique" }),
+  ),
+  annualTheme: z.nullable(z.string().check(z.trim(), z.minLength(1))),
+  problem: z.string().check(z.trim()),
+  solution: z.string().check(z.trim()),
   startDate: IsoDateSchema,
   targets: z.array(ModelTargetSchema),
   evidence: z.array(EvidenceSchema),
   /** Set when this model is a replication (nhân rộng) of another. */
-  originModelId: z.string().min(1).nullable(),
+  originModelId: z.nullable(z.string().check(z.minLength(1))),
   /** True for demo data, so reports and exports can leave it out. */
-  generated: z.boolean().default(false),
+  generated: z._default(z.boolean(), false),
   status: ModelStatusSchema,
 };
 
@@ -41,9 +41,15 @@ const modelShape = {
  */
 export const ModelSchema = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("collective"), ...modelShape }),
-    z.object({ kind: z.literal("individual"), personName: z.string().trim().min(1).max(200), ...modelShape }),
+    z.strictObject({ kind: z.literal("collective"), ...modelShape }),
+    z.strictObject({
+      kind: z.literal("individual"),
+      personName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      ...modelShape,
+    }),
   ])
-  .refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] });
+  .check(
+    z.refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] }),
+  );
 /** A value parsed by {@link ModelSchema}. @example const value: Model = ModelSchema.parse(input); */
 export type Model = z.infer<typeof ModelSchema>;

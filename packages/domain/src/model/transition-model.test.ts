@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../org/actor.js";
 import { buildUnitTree } from "../org/unit-tree.js";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { sampleModel } from "../test-support/sample-model.js";
 import { thanhLiemUnits } from "../test-support/thanh-liem-units.js";
 import { unwrap } from "../test-support/unwrap.js";
@@ -261,7 +262,7 @@ describe("lifecycle invariants", () => {
         }
         return model.status !== "archived" || history.at(-1)?.to === "archived";
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -80,7 +80,7 @@ export function transitionModel(
     action: command.kind,
     ownerUnitId: model.ownerUnitId,
     tree: context.tree,
-    ...(context.lifecycle === undefined ? {} : { lifecycle: context.lifecycle }),
+    lifecycle: context.lifecycle,
   });
   if (!authorized.ok) return authorized;
   const rule = authorized.value;
@@ -128,11 +128,11 @@ export function transitionModel(
 
   let to: ModelStatus;
   if (rule.to === "previous") {
-    const suspension = history.findLast((e) => e.to === model.status);
-    if (suspension === undefined || suspension.from === null) {
+    // The last entry led to the current status (checked above): it says where from.
+    if (last === undefined || last.from === null) {
       return err(historyInconsistent(model, `no history entry leads to ${model.status}`));
     }
-    to = suspension.from;
+    to = last.from;
   } else {
     to = rule.to;
   }

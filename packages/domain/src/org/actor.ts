@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { RoleSchema } from "./role.js";
 
 /**
@@ -8,14 +8,16 @@ import { RoleSchema } from "./role.js";
  * @example ActorSchema.parse({ userId: "user-1", role: "unit-officer", unitId: "xa-thanh-ha" })
  */
 export const ActorSchema = z
-  .object({
-    userId: z.string().min(1),
+  .strictObject({
+    userId: z.string().check(z.minLength(1)),
     role: RoleSchema,
-    unitId: z.string().min(1).nullable(),
+    unitId: z.nullable(z.string().check(z.minLength(1))),
   })
-  .refine((a) => a.unitId !== null || a.role === "system-admin", {
-    message: "only a system admin may have no unit",
-    path: ["unitId"],
-  });
+  .check(
+    z.refine((a) => a.unitId !== null || a.role === "system-admin", {
+      message: "only a system admin may have no unit",
+      path: ["unitId"],
+    }),
+  );
 /** A value parsed by {@link ActorSchema}. @example const value: Actor = ActorSchema.parse(input); */
 export type Actor = z.infer<typeof ActorSchema>;

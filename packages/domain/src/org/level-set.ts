@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
@@ -9,10 +9,10 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  *
  * @example LevelSchema.parse({ code: "commune", label: { vi: "Cấp xã", en: "Commune" }, rank: 2 })
  */
-export const LevelSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+export const LevelSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   label: LocalizedTextSchema,
-  rank: z.number().int().nonnegative(),
+  rank: z.int().check(z.nonnegative()),
 });
 /** A value parsed by {@link LevelSchema}. @example const value: Level = LevelSchema.parse(input); */
 export type Level = z.infer<typeof LevelSchema>;
@@ -24,28 +24,31 @@ export type Level = z.infer<typeof LevelSchema>;
  * @example LevelSetSchema.parse(defaultLevelSets[1])
  */
 export const LevelSetSchema = z
-  .object({
-    code: z.string().min(1),
+  .strictObject({
+    code: z.string().check(z.minLength(1)),
     label: LocalizedTextSchema,
-    validFrom: IsoDateSchema.nullable(),
-    validTo: IsoDateSchema.nullable(),
-    levels: z.array(LevelSchema).min(1),
+    validFrom: z.nullable(IsoDateSchema),
+    validTo: z.nullable(IsoDateSchema),
+    levels: z.array(LevelSchema).check(z.minLength(1)),
   })
-  .refine((s) => s.validFrom === null || s.validTo === null || s.validFrom <= s.validTo, {
-    message: "validFrom must not be after validTo",
-    path: ["validTo"],
-  })
-  .refine((s) => new Set(s.levels.map((l) => l.code)).size === s.levels.length, {
-    message: "level codes must be unique",
-    path: ["levels"],
-  })
-  .refine((s) => new Set(s.levels.map((l) => l.rank)).size === s.levels.length, {
-    message: "level ranks must be unique",
-    path: ["levels"],
-  });
+  .check(
+    z.refine((s) => s.validFrom === null || s.validTo === null || s.validFrom <= s.validTo, {
+      message: "validFrom must not be after validTo",
+      path: ["validTo"],
+    }),
+    z.refine((s) => new Set(s.levels.map((l) => l.code)).size === s.levels.length, {
+      message: "level codes must be unique",
+      path: ["levels"],
+    }),
+    z.refine((s) => new Set(s.levels.map((l) => l.rank)).size === s.levels.length, {
+      message: "level ranks must be unique",
+      path: ["levels"],
+    }),
+  );
 /** A value parsed by {@link LevelSetSchema}. @example const value: LevelSet = LevelSetSchema.parse(input); */
 export type LevelSet = z.infer<typeof LevelSetSchema>;
 
+// Stryker disable StringLiteral: display labels are data, checked by reading them, not by tests
 const PROVINCE: Level = { code: "province", label: { vi: "Cấp tỉnh", en: "Province" }, rank: 0 };
 
 /**
@@ -74,3 +77,4 @@ export const defaultLevelSets: readonly LevelSet[] = [
     levels: [PROVINCE, { code: "commune", label: { vi: "Cấp xã", en: "Commune" }, rank: 1 }],
   },
 ];
+// Stryker restore StringLiteral

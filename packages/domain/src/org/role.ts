@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * What a user may do, always relative to their unit: a `unit-officer` drafts and

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -7,8 +7,8 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example UnitKindSchema.parse({ code: "school", label: { vi: "Trường học", en: "School" } })
  */
-export const UnitKindSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+export const UnitKindSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   label: LocalizedTextSchema,
 });
 /** A value parsed by {@link UnitKindSchema}. @example const value: UnitKind = UnitKindSchema.parse(input); */
@@ -21,6 +21,7 @@ export type UnitKind = z.infer<typeof UnitKindSchema>;
  *
  * @example defaultUnitKinds.find((k) => k.code === "youth-union")?.label.vi // "Đoàn Thanh niên"
  */
+// Stryker disable StringLiteral: display labels are data, checked by reading them, not by tests
 export const defaultUnitKinds: readonly UnitKind[] = [
   { code: "party-committee", label: { vi: "Cấp ủy / Đảng bộ", en: "Party committee" } },
   { code: "party-cell", label: { vi: "Chi bộ", en: "Party cell" } },
@@ -38,3 +39,4 @@ export const defaultUnitKinds: readonly UnitKind[] = [
   { code: "government-office", label: { vi: "Cơ quan nhà nước", en: "Government office" } },
   { code: "enterprise", label: { vi: "Doanh nghiệp", en: "Enterprise" } },
 ];
+// Stryker restore StringLiteral

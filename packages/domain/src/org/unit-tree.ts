@@ -138,12 +138,15 @@ export function buildUnitTree(units: readonly Unit[]): Result<UnitTree, UnitTree
   preorder.forEach((id, index) => {
     indexOf.set(id, index);
   });
+  // Children come after their parent in pre-order: walking back, each subtree is complete
+  // when its size is added to its parent's.
+  // Stryker disable next-line EqualityOperator: index 0 is a root, whose parent is null
   for (let i = preorder.length - 1; i >= 0; i--) {
-    const parentId = byId.get(preorder[i] as string)?.parentId;
-    if (parentId !== null && parentId !== undefined) {
-      const parentIndex = indexOf.get(parentId) as number;
-      sizes[parentIndex] = (sizes[parentIndex] as number) + (sizes[i] as number);
-    }
+    const parentId = (byId.get(preorder[i] as string) as Unit).parentId;
+    // Stryker disable next-line ConditionalExpression: a root's size is nobody's to add to; without the check it lands on no index
+    if (parentId === null) continue;
+    const parentIndex = indexOf.get(parentId) as number;
+    sizes[parentIndex] = (sizes[parentIndex] as number) + (sizes[i] as number);
   }
 
   const nodes = new Map<string, UnitTreeNode>();
@@ -161,23 +164,20 @@ export function buildUnitTree(units: readonly Unit[]): Result<UnitTree, UnitTree
 
 /** Follows parent links from each unreachable unit; each unit is walked once, so O(n). */
 function findCycles(unreachable: readonly string[], byId: ReadonlyMap<string, Unit>): string[][] {
+  // An unreachable unit's parents never reach a root (orphans were refused before), so
+  // every walk ends in a cycle and a parent is always there.
+  const parentOf = (id: string) => (byId.get(id) as Unit).parentId as string;
   const walkOf = new Map<string, number>();
   const cycles: string[][] = [];
   unreachable.forEach((start, walk) => {
-    let id: string | null = start;
-    while (id !== null && !walkOf.has(id)) {
+    let id = start;
+    while (!walkOf.has(id)) {
       walkOf.set(id, walk);
-      id = byId.get(id)?.parentId ?? null;
+      id = parentOf(id);
     }
-    if (id === null || walkOf.get(id) !== walk) return;
+    if (walkOf.get(id) !== walk) return;
     const cycle = [id];
-    for (
-      let next = byId.get(id)?.parentId ?? null;
-      next !== null && next !== id;
-      next = byId.get(next)?.parentId ?? null
-    ) {
-      cycle.push(next);
-    }
+    for (let next = parentOf(id); next !== id; next = parentOf(next)) cycle.push(next);
     cycles.push(cycle);
   });
   return cycles;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A node of the organization tree (Đơn vị / tổ chức).
@@ -9,13 +9,13 @@ import { z } from "zod";
  * @example
  * UnitSchema.parse({ id: "u1", code: "HU-TL", name: "Huyện ủy Thanh Liêm", parentId: null, level: "district", kind: "party-committee" })
  */
-export const UnitSchema = z.object({
-  id: z.string().min(1),
-  code: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(300),
-  parentId: z.string().min(1).nullable(),
-  level: z.string().min(1),
-  kind: z.string().min(1),
+export const UnitSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  parentId: z.nullable(z.string().check(z.minLength(1))),
+  level: z.string().check(z.minLength(1)),
+  kind: z.string().check(z.minLength(1)),
 });
 /** A value parsed by {@link UnitSchema}. @example const value: Unit = UnitSchema.parse(input); */
 export type Unit = z.infer<typeof UnitSchema>;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { unwrap } from "../test-support/unwrap.js";
 import { convertQuantity } from "./convert-quantity.js";
 import { findUnitOfMeasure } from "./find-unit-of-measure.js";
@@ -85,7 +86,7 @@ describe("convertQuantity", () => {
           return back.value === value && back.unitCode === from;
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * What a unit of measure measures. Conversion is only possible within one dimension;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { DomainError } from "../errors/domain-error.js";
 import { ok, type Result } from "../errors/result.js";
 import { type ConversionError, convertQuantity } from "./convert-quantity.js";

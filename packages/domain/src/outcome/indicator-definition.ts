@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -10,9 +10,9 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  * @example AggregationSchema.parse({ kind: "weighted-average", weightIndicatorCode: "complaints-received" })
  */
 export const AggregationSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("sum") }),
-  z.object({ kind: z.literal("weighted-average"), weightIndicatorCode: z.string().min(1) }),
-  z.object({ kind: z.literal("none") }),
+  z.strictObject({ kind: z.literal("sum") }),
+  z.strictObject({ kind: z.literal("weighted-average"), weightIndicatorCode: z.string().check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal("none") }),
 ]);
 /** A value parsed by {@link AggregationSchema}. @example const value: Aggregation = AggregationSchema.parse(input); */
 export type Aggregation = z.infer<typeof AggregationSchema>;
@@ -25,10 +25,10 @@ export type Aggregation = z.infer<typeof AggregationSchema>;
  * IndicatorDefinitionSchema.parse({ code: "rice-donated", name: { vi: "Gạo quyên góp", en: "Rice donated" },
  *   unitCode: "kg", aggregation: { kind: "sum" } })
  */
-export const IndicatorDefinitionSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+export const IndicatorDefinitionSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   name: LocalizedTextSchema,
-  unitCode: z.string().min(1),
+  unitCode: z.string().check(z.minLength(1)),
   aggregation: AggregationSchema,
 });
 /** A value parsed by {@link IndicatorDefinitionSchema}. @example const value: IndicatorDefinition = IndicatorDefinitionSchema.parse(input); */

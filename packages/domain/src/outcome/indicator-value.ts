@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PeriodSchema } from "./period.js";
 
 /**
@@ -9,10 +9,10 @@ import { PeriodSchema } from "./period.js";
  * IndicatorValueSchema.parse({ unitId: "chqs", modelId: "m-qs", indicatorCode: "road-length",
  *   period: { kind: "year", year: 2019 }, value: 3 })
  */
-export const IndicatorValueSchema = z.object({
-  unitId: z.string().min(1),
-  modelId: z.string().min(1).nullable(),
-  indicatorCode: z.string().min(1),
+export const IndicatorValueSchema = z.strictObject({
+  unitId: z.string().check(z.minLength(1)),
+  modelId: z.nullable(z.string().check(z.minLength(1))),
+  indicatorCode: z.string().check(z.minLength(1)),
   period: PeriodSchema,
   value: z.number(),
 });

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-const year = z.number().int().min(1900).max(2200);
+const year = z.int().check(z.gte(1900), z.lte(2200));
 
 /**
  * The period a value was measured over: a year, a quarter or a month.
@@ -9,9 +9,9 @@ const year = z.number().int().min(1900).max(2200);
  * PeriodSchema.parse({ kind: "quarter", year: 2022, quarter: 3 })
  */
 export const PeriodSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("year"), year }),
-  z.object({ kind: z.literal("quarter"), year, quarter: z.number().int().min(1).max(4) }),
-  z.object({ kind: z.literal("month"), year, month: z.number().int().min(1).max(12) }),
+  z.strictObject({ kind: z.literal("year"), year }),
+  z.strictObject({ kind: z.literal("quarter"), year, quarter: z.int().check(z.gte(1), z.lte(4)) }),
+  z.strictObject({ kind: z.literal("month"), year, month: z.int().check(z.gte(1), z.lte(12)) }),
 ]);
 /** A value parsed by {@link PeriodSchema}. @example const value: Period = PeriodSchema.parse(input); */
 export type Period = z.infer<typeof PeriodSchema>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDecimals, decimalFromString, decimalToString, ZERO_DECIMAL } from "../internal/exact-decimal.js";
 import { descendantsOf } from "../org/descendants-of.js";
 import { buildUnitTree } from "../org/unit-tree.js";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { thanhLiemUnits, unit } from "../test-support/thanh-liem-units.js";
 import { unwrap } from "../test-support/unwrap.js";
 import { defaultIndicatorDefinitions, type IndicatorDefinition } from "./indicator-definition.js";
@@ -235,7 +236,7 @@ describe("roll-up invariants", () => {
         }
         return true;
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -271,7 +272,7 @@ describe("roll-up invariants", () => {
         }
         return true;
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LocalizedTextSchema } from "../errors/domain-error.js";
 
 /**
@@ -6,8 +6,8 @@ import { LocalizedTextSchema } from "../errors/domain-error.js";
  *
  * @example CommendationFormSchema.parse({ code: "certificate-of-merit", label: { vi: "Bằng khen", en: "Certificate of merit" } })
  */
-export const CommendationFormSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+export const CommendationFormSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   label: LocalizedTextSchema,
 });
 /** A value parsed by {@link CommendationFormSchema}. @example const value: CommendationForm = CommendationFormSchema.parse(input); */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -7,12 +7,12 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example CommendationRecipientSchema.parse({ kind: "person", personName: "Nguyễn Thị B", unitId: "xa-a" })
  */
 export const CommendationRecipientSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("model"), modelId: z.string().min(1) }),
-  z.object({ kind: z.literal("unit"), unitId: z.string().min(1) }),
-  z.object({
+  z.strictObject({ kind: z.literal("model"), modelId: z.string().check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal("unit"), unitId: z.string().check(z.minLength(1)) }),
+  z.strictObject({
     kind: z.literal("person"),
-    personName: z.string().trim().min(1).max(200),
-    unitId: z.string().min(1).nullable(),
+    personName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    unitId: z.nullable(z.string().check(z.minLength(1))),
   }),
 ]);
 /** A value parsed by {@link CommendationRecipientSchema}. @example const value: CommendationRecipient = CommendationRecipientSchema.parse(input); */
@@ -25,13 +25,18 @@ export type CommendationRecipient = z.infer<typeof CommendationRecipientSchema>;
  * @example CommendationSuspensionSchema.parse({ from: "2023-05-01", until: null, reason: "Kết luận kiểm tra", findingId: "f1" })
  */
 export const CommendationSuspensionSchema = z
-  .object({
+  .strictObject({
     from: IsoDateSchema,
-    until: IsoDateSchema.nullable(),
-    reason: z.string().trim().min(1),
-    findingId: z.string().min(1).nullable(),
+    until: z.nullable(IsoDateSchema),
+    reason: z.string().check(z.trim(), z.minLength(1)),
+    findingId: z.nullable(z.string().check(z.minLength(1))),
   })
-  .refine((s) => s.until === null || s.from <= s.until, { message: "until must not be before from", path: ["until"] });
+  .check(
+    z.refine((s) => s.until === null || s.from <= s.until, {
+      message: "until must not be before from",
+      path: ["until"],
+    }),
+  );
 /** A value parsed by {@link CommendationSuspensionSchema}. @example const value: CommendationSuspension = CommendationSuspensionSchema.parse(input); */
 export type CommendationSuspension = z.infer<typeof CommendationSuspensionSchema>;
 
@@ -46,32 +51,34 @@ export type CommendationSuspension = z.infer<typeof CommendationSuspensionSchema
  *   recipient: { kind: "model", modelId: "m-qs" }, validUntil: null, suspensions: [], revocation: null })
  */
 export const CommendationSchema = z
-  .object({
-    id: z.string().min(1),
-    decisionNumber: z.string().trim().min(1).max(64),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
+    decisionNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
     decisionDate: IsoDateSchema,
-    issuerUnitId: z.string().min(1),
-    levelCode: z.string().min(1),
-    formCode: z.string().min(1),
+    issuerUnitId: z.string().check(z.minLength(1)),
+    levelCode: z.string().check(z.minLength(1)),
+    formCode: z.string().check(z.minLength(1)),
     recipient: CommendationRecipientSchema,
-    achievement: z.string().trim().optional(),
-    validUntil: IsoDateSchema.nullable(),
+    achievement: z.optional(z.string().check(z.trim())),
+    validUntil: z.nullable(IsoDateSchema),
     suspensions: z.array(CommendationSuspensionSchema),
-    revocation: z
-      .object({
+    revocation: z.nullable(
+      z.strictObject({
         revokedOn: IsoDateSchema,
-        reason: z.string().trim().min(1),
-        decisionNumber: z.string().trim().min(1).nullable(),
-      })
-      .nullable(),
+        reason: z.string().check(z.trim(), z.minLength(1)),
+        decisionNumber: z.nullable(z.string().check(z.trim(), z.minLength(1))),
+      }),
+    ),
   })
-  .refine((c) => c.validUntil === null || c.decisionDate <= c.validUntil, {
-    message: "validUntil must not be before the decision date",
-    path: ["validUntil"],
-  })
-  .refine((c) => c.revocation === null || c.decisionDate <= c.revocation.revokedOn, {
-    message: "a commendation cannot be revoked before its decision date",
-    path: ["revocation", "revokedOn"],
-  });
+  .check(
+    z.refine((c) => c.validUntil === null || c.decisionDate <= c.validUntil, {
+      message: "validUntil must not be before the decision date",
+      path: ["validUntil"],
+    }),
+    z.refine((c) => c.revocation === null || c.decisionDate <= c.revocation.revokedOn, {
+      message: "a commendation cannot be revoked before its decision date",
+      path: ["revocation", "revokedOn"],
+    }),
+  );
 /** A value parsed by {@link CommendationSchema}. @example const value: Commendation = CommendationSchema.parse(input); */
 export type Commendation = z.infer<typeof CommendationSchema>;

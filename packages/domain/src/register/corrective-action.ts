@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -8,16 +8,18 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example CorrectiveActionSchema.parse({ id: "a1", description: "Bổ sung hồ sơ", dueDate: "2023-06-30", completedOn: null, verifiedOn: null })
  */
 export const CorrectiveActionSchema = z
-  .object({
-    id: z.string().min(1),
-    description: z.string().trim().min(1),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
+    description: z.string().check(z.trim(), z.minLength(1)),
     dueDate: IsoDateSchema,
-    completedOn: IsoDateSchema.nullable(),
-    verifiedOn: IsoDateSchema.nullable(),
+    completedOn: z.nullable(IsoDateSchema),
+    verifiedOn: z.nullable(IsoDateSchema),
   })
-  .refine((a) => a.verifiedOn === null || (a.completedOn !== null && a.completedOn <= a.verifiedOn), {
-    message: "an action is verified only after it is completed",
-    path: ["verifiedOn"],
-  });
+  .check(
+    z.refine((a) => a.verifiedOn === null || (a.completedOn !== null && a.completedOn <= a.verifiedOn), {
+      message: "an action is verified only after it is completed",
+      path: ["verifiedOn"],
+    }),
+  );
 /** A value parsed by {@link CorrectiveActionSchema}. @example const value: CorrectiveAction = CorrectiveActionSchema.parse(input); */
 export type CorrectiveAction = z.infer<typeof CorrectiveActionSchema>;

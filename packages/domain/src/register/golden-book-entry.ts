@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema, IsoDateTimeSchema } from "../internal/iso-date.js";
 
 /**
@@ -13,29 +13,38 @@ import { IsoDateSchema, IsoDateTimeSchema } from "../internal/iso-date.js";
  *   nominatedBy: "user-3", status: "nominated", decision: null })
  */
 export const GoldenBookEntrySchema = z
-  .object({
-    id: z.string().min(1),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
     subject: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("person"), personName: z.string().trim().min(1).max(200) }),
-      z.object({ kind: z.literal("collective"), unitId: z.string().min(1) }),
+      z.strictObject({
+        kind: z.literal("person"),
+        personName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      }),
+      z.strictObject({ kind: z.literal("collective"), unitId: z.string().check(z.minLength(1)) }),
     ]),
-    deed: z.string().trim().min(1),
-    fieldCode: z.string().min(1),
+    deed: z.string().check(z.trim(), z.minLength(1)),
+    fieldCode: z.string().check(z.minLength(1)),
     date: IsoDateSchema,
-    unitId: z.string().min(1),
-    nominatedBy: z.string().min(1),
+    unitId: z.string().check(z.minLength(1)),
+    nominatedBy: z.string().check(z.minLength(1)),
     status: z.enum(["nominated", "verified", "rejected"]),
-    decision: z
-      .object({ by: z.string().min(1), at: IsoDateTimeSchema, reason: z.string().trim().min(1).nullable() })
-      .nullable(),
+    decision: z.nullable(
+      z.strictObject({
+        by: z.string().check(z.minLength(1)),
+        at: IsoDateTimeSchema,
+        reason: z.nullable(z.string().check(z.trim(), z.minLength(1))),
+      }),
+    ),
   })
-  .refine((e) => (e.status === "nominated") === (e.decision === null), {
-    message: "a decided entry needs its decision, a nominated one has none",
-    path: ["decision"],
-  })
-  .refine((e) => e.status !== "rejected" || (e.decision?.reason ?? null) !== null, {
-    message: "a rejection needs a reason",
-    path: ["decision", "reason"],
-  });
+  .check(
+    z.refine((e) => (e.status === "nominated") === (e.decision === null), {
+      message: "a decided entry needs its decision, a nominated one has none",
+      path: ["decision"],
+    }),
+    z.refine((e) => e.status !== "rejected" || (e.decision?.reason ?? null) !== null, {
+      message: "a rejection needs a reason",
+      path: ["decision", "reason"],
+    }),
+  );
 /** A value parsed by {@link GoldenBookEntrySchema}. @example const value: GoldenBookEntry = GoldenBookEntrySchema.parse(input); */
 export type GoldenBookEntry = z.infer<typeof GoldenBookEntrySchema>;

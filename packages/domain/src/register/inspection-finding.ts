@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { CorrectiveActionSchema } from "./corrective-action.js";
 
@@ -20,33 +20,35 @@ export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
  *   recordedOn: "2023-05-01", subject: { kind: "model", modelId: "m-qs" }, correctiveActions: [], reverification: null })
  */
 export const InspectionFindingSchema = z
-  .object({
-    id: z.string().min(1),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
     severity: FindingSeveritySchema,
-    description: z.string().trim().min(1),
+    description: z.string().check(z.trim(), z.minLength(1)),
     recordedOn: IsoDateSchema,
     subject: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("unit") }),
-      z.object({ kind: z.literal("model"), modelId: z.string().min(1) }),
-      z.object({ kind: z.literal("commendation"), commendationId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("unit") }),
+      z.strictObject({ kind: z.literal("model"), modelId: z.string().check(z.minLength(1)) }),
+      z.strictObject({ kind: z.literal("commendation"), commendationId: z.string().check(z.minLength(1)) }),
     ]),
     correctiveActions: z.array(CorrectiveActionSchema),
-    reverification: z
-      .object({
+    reverification: z.nullable(
+      z.strictObject({
         on: IsoDateSchema,
-        by: z.string().min(1),
+        by: z.string().check(z.minLength(1)),
         outcome: z.enum(["resolved", "unresolved"]),
-        note: z.string().trim().optional(),
-      })
-      .nullable(),
+        note: z.optional(z.string().check(z.trim())),
+      }),
+    ),
   })
-  .refine((f) => f.correctiveActions.every((a) => a.dueDate >= f.recordedOn), {
-    message: "a corrective action cannot be due before the finding",
-    path: ["correctiveActions"],
-  })
-  .refine((f) => f.reverification === null || f.reverification.on >= f.recordedOn, {
-    message: "re-verification cannot precede the finding",
-    path: ["reverification", "on"],
-  });
+  .check(
+    z.refine((f) => f.correctiveActions.every((a) => a.dueDate >= f.recordedOn), {
+      message: "a corrective action cannot be due before the finding",
+      path: ["correctiveActions"],
+    }),
+    z.refine((f) => f.reverification === null || f.reverification.on >= f.recordedOn, {
+      message: "re-verification cannot precede the finding",
+      path: ["reverification", "on"],
+    }),
+  );
 /** A value parsed by {@link InspectionFindingSchema}. @example const value: InspectionFinding = InspectionFindingSchema.parse(input); */
 export type InspectionFinding = z.infer<typeof InspectionFindingSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import { InspectionFindingSchema } from "./inspection-finding.js";
 
@@ -11,19 +11,30 @@ import { InspectionFindingSchema } from "./inspection-finding.js";
  *   period: { from: "2022-01-01", to: "2022-12-31" }, visits: [], findings: [] })
  */
 export const InspectionPlanSchema = z
-  .object({
-    id: z.string().min(1),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
     kind: z.enum(["inspection", "supervision"]),
-    inspectedUnitId: z.string().min(1),
-    inspectingUnitId: z.string().min(1),
-    period: z.object({ from: IsoDateSchema, to: IsoDateSchema }),
-    visits: z.array(z.object({ id: z.string().min(1), date: IsoDateSchema, note: z.string().trim().optional() })),
+    inspectedUnitId: z.string().check(z.minLength(1)),
+    inspectingUnitId: z.string().check(z.minLength(1)),
+    period: z.strictObject({ from: IsoDateSchema, to: IsoDateSchema }),
+    visits: z.array(
+      z.strictObject({
+        id: z.string().check(z.minLength(1)),
+        date: IsoDateSchema,
+        note: z.optional(z.string().check(z.trim())),
+      }),
+    ),
     findings: z.array(InspectionFindingSchema),
   })
-  .refine((p) => p.inspectedUnitId !== p.inspectingUnitId, {
-    message: "a unit does not inspect itself",
-    path: ["inspectingUnitId"],
-  })
-  .refine((p) => p.period.from <= p.period.to, { message: "the period ends before it starts", path: ["period", "to"] });
+  .check(
+    z.refine((p) => p.inspectedUnitId !== p.inspectingUnitId, {
+      message: "a unit does not inspect itself",
+      path: ["inspectingUnitId"],
+    }),
+    z.refine((p) => p.period.from <= p.period.to, {
+      message: "the period ends before it starts",
+      path: ["period", "to"],
+    }),
+  );
 /** A value parsed by {@link InspectionPlanSchema}. @example const value: InspectionPlan = InspectionPlanSchema.parse(input); */
 export type InspectionPlan = z.infer<typeof InspectionPlanSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 
 /**
@@ -7,14 +7,16 @@ import { IsoDateSchema } from "../internal/iso-date.js";
  * @example ReplicationLinkSchema.parse({ originModelId: "m-qs", adopterModelId: "m-qs-kb", adoptedOn: "2020-04-01" })
  */
 export const ReplicationLinkSchema = z
-  .object({
-    originModelId: z.string().min(1),
-    adopterModelId: z.string().min(1),
+  .strictObject({
+    originModelId: z.string().check(z.minLength(1)),
+    adopterModelId: z.string().check(z.minLength(1)),
     adoptedOn: IsoDateSchema,
   })
-  .refine((l) => l.originModelId !== l.adopterModelId, {
-    message: "a model cannot replicate itself",
-    path: ["adopterModelId"],
-  });
+  .check(
+    z.refine((l) => l.originModelId !== l.adopterModelId, {
+      message: "a model cannot replicate itself",
+      path: ["adopterModelId"],
+    }),
+  );
 /** A value parsed by {@link ReplicationLinkSchema}. @example const value: ReplicationLink = ReplicationLinkSchema.parse(input); */
 export type ReplicationLink = z.infer<typeof ReplicationLinkSchema>;

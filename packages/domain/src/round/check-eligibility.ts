@@ -1,6 +1,7 @@
 import type { CompiledCriteriaSet } from "../criteria/index.js";
 import { type DomainError, err, ok, type Result } from "../errors/index.js";
 import { evaluateGate } from "../scoring/evaluate-gate.js";
+import { judgeGates } from "../scoring/judge-gates.js";
 import type { GateOutcome } from "../scoring/model-score.js";
 import { fullMonthsBetween } from "../scoring/months-between.js";
 import type { SubjectFacts } from "../scoring/scoring-subject.js";
@@ -9,7 +10,7 @@ import type { SubjectFacts } from "../scoring/scoring-subject.js";
  * A model's eligibility for a round, decided by the set's gates at the round's
  * reference date before the round opens (the same gates scoring applies later):
  * ineligible when an eliminatory gate fails or more non-eliminatory gates fail than
- * the set's gate policy allows.
+ * their allowance (a group's own, else the set's gate policy) allows.
  *
  * @example
  * checkEligibility(compiled, { startDate: "2022-03-01", evidenceCount: 0, disciplined: false, indicators: {} }, "2022-12-15")
@@ -27,7 +28,12 @@ export function checkEligibility(
     if (!outcome.ok) return err(outcome.error);
     gates.push(outcome.value);
   }
-  const eliminated = gates.some((g) => !g.passed && g.eliminatory);
-  const soft = gates.filter((g) => !g.passed && !g.eliminatory).length;
-  return ok({ eligible: !eliminated && soft <= compiled.set.gatePolicy.maxNonEliminatoryFailures, gates });
+  return ok({
+    eligible:
+      judgeGates(
+        compiled,
+        gates.map((g) => !g.passed),
+      ) === null,
+    gates,
+  });
 }

@@ -1,4 +1,4 @@
-import type { CompiledCriteriaSet } from "../criteria/index.js";
+import type { CompiledCriteriaSet, CompiledScale } from "../criteria/index.js";
 import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
 
 /**
@@ -22,7 +22,8 @@ export function checkScorecard(
   const uncommented: string[] = [];
   const known = new Set<string>();
   for (const c of compiled.scored) {
-    if (c.criterion.kind !== "rating" || c.scale === undefined) continue;
+    if (c.criterion.kind !== "rating") continue;
+    const scale = c.scale as CompiledScale;
     const id = c.criterion.id;
     known.add(id);
     const value = ratings[id];
@@ -31,7 +32,7 @@ export function checkScorecard(
       continue;
     }
     const milli = Math.round(value * 1000);
-    const { minMilli, maxMilli, stepMilli } = c.scale;
+    const { minMilli, maxMilli, stepMilli } = scale;
     if (!Number.isFinite(value) || milli < minMilli || milli > maxMilli || (milli - minMilli) % stepMilli !== 0) {
       offScale.push(id);
     }

@@ -54,7 +54,8 @@ export function decideCouncil(
   }
   // A tiny epsilon so 2/3 of 9 is 6, not 6.000000000000001 rounded up to 7.
   const quorumNeeded = Math.ceil(votes.members * settings.quorum - 1e-9);
-  const approvalsNeeded = Math.ceil(cast * settings.approvalThreshold - 1e-9);
+  // With no vote cast, the epsilon would make −0.
+  const approvalsNeeded = Math.max(0, Math.ceil(cast * settings.approvalThreshold - 1e-9));
   if (votes.present < quorumNeeded) return ok({ outcome: "no-quorum", quorumNeeded, approvalsNeeded });
   const approved = cast > 0 && votes.votesFor >= approvalsNeeded;
   return ok({ outcome: approved ? "approved" : "rejected", quorumNeeded, approvalsNeeded });

@@ -44,11 +44,13 @@ export function drawPanel(input: {
   pool: readonly PanelReviewer[];
 }): Result<PanelDraw[], DomainError<"ROUND.POOL_TOO_SMALL">> {
   const random = seededPrng(input.seed);
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: ids are unique, never equal
+  const byId = (a: string, b: string) => (a < b ? -1 : 1);
   const pool = [...input.pool].sort((a, b) => byId(a.userId, b.userId));
   const models = [...input.models].sort((a, b) => byId(a.modelId, b.modelId));
   const load = new Map<string, number>(pool.map((r) => [r.userId, 0]));
-  for (const m of models) for (const r of m.assigned) if (load.has(r)) load.set(r, (load.get(r) ?? 0) + 1);
+  // Only reviewers of the pool carry load; ones assigned from outside it are never drawn.
+  for (const m of models) for (const r of m.assigned) if (load.has(r)) load.set(r, (load.get(r) as number) + 1);
   const draws: PanelDraw[] = [];
   const short: string[] = [];
   for (const model of models) {
@@ -57,16 +59,17 @@ export function drawPanel(input: {
       draws.push({ modelId: model.modelId, reviewerIds: [] });
       continue;
     }
+    // Stryker disable next-line ArrayDeclaration: a placeholder id excludes nobody
     const excluded = new Set([...model.assigned, ...(model.declaredConflicts ?? [])]);
     // One random key per pool member per model, drawn in a fixed order, so the
     // sequence does not depend on who happens to be free.
     const candidates = pool
       .map((r) => ({ r, key: random() }))
       .filter(({ r }) => !excluded.has(r.userId) && !hasConflictOfInterest(r.unitPath, model.ownerPath))
-      .sort((a, b) => (load.get(a.r.userId) ?? 0) - (load.get(b.r.userId) ?? 0) || a.key - b.key);
+      .sort((a, b) => (load.get(a.r.userId) as number) - (load.get(b.r.userId) as number) || a.key - b.key);
     if (candidates.length < needed) short.push(model.modelId);
     const chosen = candidates.slice(0, needed).map(({ r }) => r.userId);
-    for (const id of chosen) load.set(id, (load.get(id) ?? 0) + 1);
+    for (const id of chosen) load.set(id, (load.get(id) as number) + 1);
     draws.push({ modelId: model.modelId, reviewerIds: chosen });
   }
   if (short.length > 0) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A round's configuration: how many independent reviewers each model needs; the
@@ -9,15 +9,11 @@ import { z } from "zod";
  * @example
  * RoundSettingsSchema.parse({}) // { reviewersPerModel: 2, quorum: 0.666…, approvalThreshold: 0.7, commentsRequired: false }
  */
-export const RoundSettingsSchema = z.object({
-  reviewersPerModel: z.number().int().min(1).max(10).default(2),
-  quorum: z
-    .number()
-    .gt(0)
-    .max(1)
-    .default(2 / 3),
-  approvalThreshold: z.number().gt(0).max(1).default(0.7),
-  commentsRequired: z.boolean().default(false),
+export const RoundSettingsSchema = z.strictObject({
+  reviewersPerModel: z._default(z.int().check(z.gte(1), z.lte(10)), 2),
+  quorum: z._default(z.number().check(z.gt(0), z.lte(1)), 2 / 3),
+  approvalThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.7),
+  commentsRequired: z._default(z.boolean(), false),
 });
 /**
  * A value of {@link RoundSettingsSchema}.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Where a round stands: draft → self-assessment → review → council → finalized → published.

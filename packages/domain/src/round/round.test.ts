@@ -8,6 +8,7 @@ import { checkScorecard } from "./check-scorecard.js";
 import { decideCouncil } from "./decide-council.js";
 import { drawPanel } from "./draw-panel.js";
 import { hasConflictOfInterest } from "./has-conflict-of-interest.js";
+import { isRoundLocked } from "./round-status.js";
 import { seededPrng } from "./seeded-prng.js";
 
 const compiled = (() => {
@@ -209,5 +210,27 @@ describe("scorecards, eligibility, hashing", () => {
   it("serializes equal content to equal text", () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+  });
+
+  it("sorts keys by code unit and keeps non-ASCII text as it is", () => {
+    // The text the db layer hashes; packages/db pins its SHA-256 against an outside tool.
+    expect(canonicalJson({ é: null, b: "Đ", a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":"Đ","é":null}');
+  });
+
+  it("keeps arrays in their order and nested objects sorted", () => {
+    expect(canonicalJson([{ z: { b: [2, 1], a: true } }, "x"])).toBe('[{"z":{"a":true,"b":[2,1]}},"x"]');
+  });
+});
+
+describe("isRoundLocked", () => {
+  it.each([
+    ["draft", false],
+    ["self-assessment", false],
+    ["review", false],
+    ["council", false],
+    ["finalized", true],
+    ["published", true],
+  ] as const)("%s → %s", (status, locked) => {
+    expect(isRoundLocked(status)).toBe(locked);
   });
 });

@@ -17,6 +17,12 @@ export interface ReviewerRatingUse {
   readonly usedMilli: number;
   /** The calibration shift, `usedMilli − rawMilli`. */
   readonly shiftMilli: number;
+  /**
+   * How calibration treated this reviewer on this criterion: `z` or `shift` when applied,
+   * `none` when the reviewer had too few ratings of it in the round (see the round's
+   * `calibration` notices), null when the set does not calibrate.
+   */
+  readonly calibration: "z" | "shift" | "none" | null;
   /** This reviewer's rating alone, as points of the criterion (milli-points). */
   readonly pointsMilli: number;
 }
@@ -49,7 +55,7 @@ export type CriterionDetail =
       readonly value: number;
       /** True when the value was missing and the input's `missingAs` was used. */
       readonly defaulted: boolean;
-      /** The best value in the round, for `relative-to-best`. */
+      /** The best value among the round's qualified, scored models, for `relative-to-best`. */
       readonly best?: number;
     }
   | {
@@ -62,18 +68,36 @@ export type CriterionDetail =
 
 /**
  * One scored criterion of one model: raw (in `detail`) → normalized → points.
- * The normalized value is `pointsMilli ÷ maxMilli` (see {@link normalizedScore}); it is
- * not stored so a round of many models allocates no floating-point boxes.
+ * `exactMilli` is its exact points (a double of the exact fraction); `pointsMilli` is
+ * what is shown: the exact points rounded down or up so that the criteria of a model add
+ * up to its total, which is its exact total rounded once (see `ExactPoints`).
  *
  * @example
- * { criterionId: "novelty", maxMilli: 20000, pointsMilli: 18667, detail: { kind: "rating", ... } }
+ * { criterionId: "novelty", maxMilli: 20000, pointsMilli: 18667, exactMilli: 18666.666666666668, detail: { kind: "rating", ... } }
  */
 export interface CriterionScore {
   readonly criterionId: string;
   readonly label: LocalizedText;
   readonly maxMilli: number;
   readonly pointsMilli: number;
+  readonly exactMilli: number;
   readonly detail: CriterionDetail;
+}
+
+/**
+ * Why a model is disqualified: the eliminatory gates it failed, and each allowance of
+ * non-eliminatory failures it exceeded (the set's `gatePolicy`, group null, or a group's own).
+ *
+ * @example
+ * { eliminatoryGates: [], exceededAllowances: [{ groupId: "records", allowed: 1, failedGates: ["evidence", "voted"] }] }
+ */
+export interface Disqualification {
+  readonly eliminatoryGates: readonly string[];
+  readonly exceededAllowances: ReadonlyArray<{
+    readonly groupId: string | null;
+    readonly allowed: number;
+    readonly failedGates: readonly string[];
+  }>;
 }
 
 /**
@@ -108,7 +132,9 @@ export interface GateOutcome {
 }
 
 /**
- * The unit's self-assessment, computed like the verified score but never mixed into it.
+ * The unit's self-assessment, computed like the verified score (rounded once the same
+ * way) but never mixed into it. Computed criteria (indicators, formulas that read no
+ * rating) count as verified.
  *
  * @example
  * { totalMilli: 100000, complete: true, criteria: [...], differenceMilli: -4416 }
@@ -117,6 +143,7 @@ export interface SelfAssessment {
   readonly totalMilli: number;
   /** False when some rating criterion has no self score (its points then count as 0). */
   readonly complete: boolean;
+  /** Every scored criterion, in the set's order; null when the self score has no value for it. */
   readonly criteria: ReadonlyArray<{ readonly criterionId: string; readonly pointsMilli: number | null }>;
   /** verified total − self total, milli-points. */
   readonly differenceMilli: number;
@@ -135,15 +162,22 @@ export interface ModelScore {
   readonly registeredAt: string;
   /** `disqualified` when an eliminatory gate failed or too many other gates failed. */
   readonly status: "qualified" | "disqualified";
+  /** Why it is disqualified; null when qualified. */
+  readonly disqualification: Disqualification | null;
+  /** The exact total rounded once, half up, to milli-points; the shown `points` add up to it. */
   readonly totalMilli: number;
+  /** The exact total, as a double (for explanations). */
+  readonly exactTotalMilli: number;
   readonly maxMilli: number;
   /** The tier the total falls in (null when disqualified), before quotas. */
   readonly scoreTierId: string | null;
-  /** Points of each scored criterion, milli-points, in the set's order. */
+  /** Shown points of each scored criterion, milli-points, in the set's order; they add up to `totalMilli`. */
   readonly points: readonly number[];
+  /** Exact points of each scored criterion (doubles of the exact fractions), in the set's order; tie-breaks compare these. */
+  readonly exactPointsMilli: readonly number[];
   /** The per-criterion breakdown, in the set's order; empty when scored with `breakdown: "points"`. */
   readonly criteria: readonly CriterionScore[];
-  /** Every gate's outcome, in the set's order; empty when scored with `breakdown: "points"`. */
+  /** Every gate's outcome, in the set's order. */
   readonly gates: readonly GateOutcome[];
   /** Ids of the gates the model failed, in the set's order. */
   readonly failedGates: readonly string[];

@@ -17,15 +17,9 @@ export interface Placement {
   readonly position: number;
 }
 
-// scoreRound validates registration times; an unparseable one sorts after all others.
-function epochOrLast(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-
 /**
  * Orders a round's scores totally and ranks them. Order: total (higher first), each
- * configured tie-break criterion (by its direction), then earlier registration, then
+ * configured tie-break criterion (its exact points, by its direction), then earlier registration, then
  * model id (code-unit order) — the last key makes the order total and deterministic.
  * Registration time and id order the list but never split a shared `rank`: they are
  * not merit.
@@ -61,24 +55,67 @@ export function rankOrder(
   scores: readonly ModelScore[],
   tieBreaks: ReadonlyArray<{ readonly index: number; readonly direction: "asc" | "desc" }>,
 ): { order: Uint32Array; ranks: Uint32Array } {
-  // Keys in typed arrays and an index sort: no per-model objects while sorting.
   const n = scores.length;
   const k = tieBreaks.length;
-  const disqualified = new Uint8Array(n);
-  const total = new Float64Array(n);
-  const breaks = new Float64Array(n * k);
-  const registered = new Float64Array(n);
+  const keys = rankKeys(n, k);
   for (let i = 0; i < n; i++) {
     const score = scores[i] as ModelScore;
-    disqualified[i] = score.status === "qualified" ? 0 : 1;
-    total[i] = score.totalMilli;
+    keys.disqualified[i] = score.status === "qualified" ? 0 : 1;
+    keys.total[i] = score.totalMilli;
     for (let t = 0; t < k; t++) {
       const tb = tieBreaks[t] as { index: number; direction: "asc" | "desc" };
-      const points = score.points[tb.index] ?? 0;
-      breaks[i * k + t] = tb.direction === "desc" ? -points : points;
+      // Exact points: shown points may differ by a rounding unit between equal criteria.
+      const points = score.exactPointsMilli[tb.index] ?? score.points[tb.index] ?? 0;
+      keys.breaks[i * k + t] = tb.direction === "desc" ? -points : points;
     }
-    registered[i] = epochOrLast(score.registeredAt);
+    keys.registered[i] = registrationTime(score.registeredAt);
   }
+  return rankByKeys(keys, (i) => (scores[i] as ModelScore).modelId);
+}
+
+/**
+ * The keys {@link rankByKeys} orders by, in typed arrays (no per-model objects while sorting).
+ *
+ * @example
+ * const keys = rankKeys(scores.length, tieBreaks.length);
+ */
+export interface RankKeys {
+  readonly n: number;
+  readonly k: number;
+  readonly disqualified: Uint8Array;
+  readonly total: Float64Array;
+  /** Per model, its k tie-break keys (lower ranks higher). */
+  readonly breaks: Float64Array;
+  readonly registered: Float64Array;
+}
+
+/** Empty {@link RankKeys} for n models and k tie-breaks. @example rankKeys(3, 1).total.length // 3 */
+export function rankKeys(n: number, k: number): RankKeys {
+  return {
+    n,
+    k,
+    disqualified: new Uint8Array(n),
+    total: new Float64Array(n),
+    breaks: new Float64Array(n * k),
+    registered: new Float64Array(n),
+  };
+}
+
+/** A registration time in epoch milliseconds; an unparseable one sorts after all others. @example registrationTime("2022-01-01T00:00:00Z") // 1640995200000 */
+export function registrationTime(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * {@link rankOrder} on keys: `order[p]` is the model at position p + 1, `ranks[p]` its
+ * rank (0 when disqualified); `idOf` gives the last key, the model id.
+ *
+ * @example
+ * rankByKeys(keys, (i) => ids[i]).ranks // Uint32Array [1, 2, 2, 4]
+ */
+export function rankByKeys(keys: RankKeys, idOf: (i: number) => string): { order: Uint32Array; ranks: Uint32Array } {
+  const { n, k, disqualified, total, breaks, registered } = keys;
   const merit = (a: number, b: number): number => {
     if (disqualified[a] !== disqualified[b]) return (disqualified[a] as number) - (disqualified[b] as number);
     if (total[a] !== total[b]) return (total[b] as number) - (total[a] as number);
@@ -88,16 +125,41 @@ export function rankOrder(
     }
     return 0;
   };
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
+  const full = (a: number, b: number): number => {
     const m = merit(a, b);
     if (m !== 0) return m;
     if (registered[a] !== registered[b]) return (registered[a] as number) < (registered[b] as number) ? -1 : 1;
-    const ia = (scores[a] as ModelScore).modelId;
-    const ib = (scores[b] as ModelScore).modelId;
+    const ia = idOf(a);
+    const ib = idOf(b);
     return ia < ib ? -1 : ia > ib ? 1 : a - b;
-  });
+  };
+  // Sorted natively first on a packed key (disqualified, then total, then index), then
+  // runs of equal totals with the comparator: most models differ in total, and a typed
+  // array sorts numbers far faster than it calls a comparator.
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const order = new Uint32Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) top = Math.max(top, total[i] as number);
+  if (Number.isSafeInteger((2 * top + 2) * 2 ** bits) && total.every((t) => Number.isInteger(t) && t >= 0)) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const primary = (disqualified[i] as number) * (top + 1) + (top - (total[i] as number));
+      packed[i] = primary * 2 ** bits + i;
+    }
+    packed.sort();
+    for (let p = 0; p < n; p++) order[p] = (packed[p] as number) % 2 ** bits;
+    let start = 0;
+    for (let p = 1; p <= n; p++) {
+      const a = order[start] as number;
+      if (p < n && disqualified[order[p] as number] === disqualified[a] && total[order[p] as number] === total[a])
+        continue;
+      if (p - start > 1) order.subarray(start, p).sort(full);
+      start = p;
+    }
+  } else {
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort(full);
+  }
   const ranks = new Uint32Array(n);
   let rank = 0;
   for (let p = 0; p < n; p++) {

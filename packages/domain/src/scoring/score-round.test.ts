@@ -5,7 +5,7 @@ import { scoreModel } from "./score-model.js";
 import { scoreRound } from "./score-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
 
-// Reference date 2025-06-30. Default set, per DOMAIN.md:
+// Reference date 2025-06-30. Default set, per GLOSSARY.md:
 //   novelty n on 0–30 → 20·n/30 · effectiveness e on 0–10 → 30·e/10 · replicability from adopters
 //   (≥1 → 8, ≥3 → 14, ≥5 → 20) · reach r on 0–10 → 15·r/10 · sustainability min(10, 2.5·months/12)
 //   · theme t on 0–5 → 5·t/5. Start 2021-06-30 → 48 months → sustainability 10.
@@ -16,8 +16,10 @@ describe("scoreModel on the default set (hand-computed)", () => {
   //   novelty 27, 28, 29 → mean 28 → 20·28/30 = 18.6666… → 18.667 (half up, once)
   //   effectiveness 9, 9.5, 10 → 9.5 → 28.5 · replicability 5 adopters → 20
   //   reach 9, 9, 9.5 → 27.5/3 → 15·27.5/30 = 13.75 · sustainability min(10, 2.5·77/12 = 16.04) → 10
-  //   theme 5, 5, 4 → 14/3 → 4.6666… → 4.667
-  //   total 18.667 + 28.5 + 20 + 13.75 + 10 + 4.667 = 95.584 → Tiêu biểu xuất sắc
+  //   theme 5, 5, 4 → 14/3 → 4.6666…
+  //   exact total 18.6666… + 28.5 + 20 + 13.75 + 10 + 4.6666… = 95.58333… → 95.583, rounded once
+  //   (→ Tiêu biểu xuất sắc). Shown points add up to it: the two remainders (.667 each) make one
+  //   unit, which goes to the earlier criterion: novelty 18.667, theme 4.666.
   //   reviewer totals (rating criteria only): r1 18 + 27 + 13.5 + 5 = 63.5; r2 18.667 + 28.5 + 13.5 + 5 = 65.667;
   //   r3 19.333 + 30 + 14.25 + 4 = 67.583 → spread 4.083 ≤ 10: no third reviewer.
   const flowerRoad = defaultSubject(
@@ -40,9 +42,10 @@ describe("scoreModel on the default set (hand-computed)", () => {
       replicability: 20_000,
       reach: 13_750,
       sustainability: 10_000,
-      theme: 4_667,
+      theme: 4_666,
     });
-    expect(s.totalMilli).toBe(95_584);
+    expect(s.totalMilli).toBe(95_583);
+    expect(s.points.reduce((a, b) => a + b, 0)).toBe(s.totalMilli);
     expect(s.scoreTierId).toBe("excellent");
     expect(s.disagreement).toEqual({
       criteria: [],
@@ -54,12 +57,15 @@ describe("scoreModel on the default set (hand-computed)", () => {
     expect(novelty?.kind === "rating" && novelty.band?.id).toBe("entirely-new");
     expect(s.gates.map((g) => g.passed)).toEqual([true, true, true]);
     expect(s.explanation?.vi).toContain("Tính mới, sáng tạo: 18,667/20");
-    expect(s.explanation?.en).toContain("Total: 95.584/100 points — Outstanding exemplary.");
+    expect(s.explanation?.en).toContain("Total: 95.583/100 points — Outstanding exemplary.");
+    expect(s.explanation?.en).toContain(
+      "Rounding: the exact total 95.583333… is rounded once to 0.001; each criterion's points are rounded down or up so that they add up to it.",
+    );
   });
 
   it("keeps the self-assessment beside the verified score", () => {
     // Self: novelty 30 → 20, effectiveness 10 → 30, reach 10 → 15, theme 5 → 5; computed criteria shared
-    // (20 + 10) → 100; verified stays 95.584; difference −4.416.
+    // (20 + 10) → 100; verified stays 95.583; difference −4.417.
     const withSelf = {
       ...flowerRoad,
       scorecards: [
@@ -69,8 +75,8 @@ describe("scoreModel on the default set (hand-computed)", () => {
     };
     const r = scoreModel(defaultCriteriaSet, withSelf, { referenceDate });
     if (!r.ok) throw new Error(r.error.message.en);
-    expect(r.value.totalMilli).toBe(95_584);
-    expect(r.value.selfAssessment).toMatchObject({ totalMilli: 100_000, complete: true, differenceMilli: -4_416 });
+    expect(r.value.totalMilli).toBe(95_583);
+    expect(r.value.selfAssessment).toMatchObject({ totalMilli: 100_000, complete: true, differenceMilli: -4_417 });
   });
 
   it("flags a disagreement beyond the 10-point gap", () => {
@@ -185,6 +191,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
     expect(round.value.quotas).toEqual([
       {
         quotaIndex: 0,
+        kind: "share-of-tier",
         tierId: "excellent",
         ofTierId: "good",
         group: null,
@@ -192,6 +199,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
         allowance: 1,
         before: 2,
         demoted: ["B"],
+        ties: [],
       },
     ]);
     expect(byId.A).toMatchObject({ scoreTierId: "excellent", tierId: "excellent", demotedFrom: null });

@@ -1,31 +1,16 @@
 import { type CompiledCriteriaSet, type CriteriaSet, compileCriteriaSet } from "../criteria/index.js";
 import { type DomainError, domainError, err, ok, type Result } from "../errors/index.js";
-import { applyQuotas, type QuotaOutcome } from "./apply-quotas.js";
-import { buildRoundContext } from "./build-round-context.js";
-import { explainModelScore } from "./explain-model-score.js";
-import type { ModelScore } from "./model-score.js";
-import { rankOrder } from "./rank-models.js";
-import { type PlacedModelScore, scoreSubject } from "./score-model.js";
+import { safeParseShape } from "../internal/shape-issues.js";
+import { placeQuotas, type QuotaOutcome } from "./apply-quotas.js";
+import { type CalibrationNotice, calibrationNotices } from "./calibration-notices.js";
+import { prepareSubjects } from "./check-subjects.js";
+import { ModelView, type RankedModel } from "./model-view.js";
+import { parseInstant } from "./parse-instant.js";
+import { rankByKeys, rankKeys } from "./rank-models.js";
+import { QUALIFIED, type RoundColumns, scoreColumns, UNSCORED } from "./score-columns.js";
 import { type ScoreRoundOptions, ScoreRoundOptionsSchema, type ScoringSubject } from "./scoring-subject.js";
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * A scored model with its place in the round.
- *
- * @example
- * round.models.map((m) => [m.position, m.rank, m.modelId, m.tierId])
- */
-export interface RankedModel extends ModelScore {
-  /** "1224" competition rank (null when disqualified); see {@link rankModels}. */
-  readonly rank: number | null;
-  /** Position in the total order, 1-based. */
-  readonly position: number;
-  /** The final tier, after quotas (null when disqualified). */
-  readonly tierId: string | null;
-  /** The tier a quota demoted it from, if any. */
-  readonly demotedFrom: string | null;
-}
+export type { RankedModel } from "./model-view.js";
 
 /**
  * The outcome of scoring a round.
@@ -38,7 +23,7 @@ export interface RoundResult {
   /** The version scored against; null for a draft (a what-if). */
   readonly version: number | null;
   readonly referenceDate: string;
-  /** In position order. */
+  /** In position order: views over `columns` (see {@link ModelView}). */
   readonly models: readonly RankedModel[];
   /** Models that could not be scored, with why (missing rating, rating off scale...). */
   readonly unscored: ReadonlyArray<{ readonly modelId: string; readonly error: DomainError }>;
@@ -47,11 +32,18 @@ export interface RoundResult {
   readonly tierCounts: Readonly<Record<string, number>>;
   /** Models whose reviewers disagree beyond the gap: another reviewer is required. */
   readonly needsAnotherReviewer: readonly string[];
+  /** Reviewers calibration did not apply to, and why (only when the set calibrates). */
+  readonly calibration: readonly CalibrationNotice[];
+  /** The best value of each input a `relative-to-best` rule reads, among qualified, scored models. */
+  readonly best: Readonly<Record<string, number>>;
+  /** The whole round as typed arrays (not enumerable: left out of JSON and equality). */
+  readonly columns: RoundColumns;
 }
 
 /**
  * Scores a round from a compiled set (see {@link scoreRound}); use it to score many
- * rounds against one set without recompiling.
+ * rounds against one set without recompiling. Invalid options or subjects come back as
+ * errors (`SCORING.INVALID_OPTIONS`, `SCORING.INVALID_INPUT`), never as a throw.
  *
  * @example
  * const compiled = compileCriteriaSet(set); if (compiled.ok) scoreCompiledRound(compiled.value, subjects, { referenceDate: "2025-06-30" })
@@ -61,7 +53,7 @@ export function scoreCompiledRound(
   subjects: readonly ScoringSubject[],
   options: ScoreRoundOptions,
 ): Result<RoundResult> {
-  const parsed = ScoreRoundOptionsSchema.safeParse(options);
+  const parsed = safeParseShape(ScoreRoundOptionsSchema, options);
   if (!parsed.success) {
     return err(
       domainError(
@@ -70,14 +62,18 @@ export function scoreCompiledRound(
           vi: "Tùy chọn đợt chấm không hợp lệ (ngày tham chiếu YYYY-MM-DD)",
           en: "Invalid round options (referenceDate YYYY-MM-DD)",
         },
-        { issues: parsed.error.issues.map((i) => i.message) },
+        { issues: parsed.issues },
       ),
     );
   }
   const { referenceDate, explain, breakdown } = parsed.data;
-  const full = breakdown === "full";
+  const prepared = prepareSubjects(subjects);
+  if ("code" in prepared) return err(prepared);
+  const list = prepared.subjects;
   const ids = new Set<string>();
-  for (const s of subjects) {
+  const registered = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as ScoringSubject;
     if (ids.has(s.modelId)) {
       return err(
         domainError(
@@ -90,7 +86,8 @@ export function scoreCompiledRound(
         ),
       );
     }
-    if (!ISO_DATE_TIME.test(s.registeredAt)) {
+    const time = parseInstant(s.registeredAt);
+    if (Number.isNaN(time)) {
       return err(
         domainError(
           "SCORING.INVALID_DATE",
@@ -102,57 +99,105 @@ export function scoreCompiledRound(
         ),
       );
     }
+    registered[i] = time;
     ids.add(s.modelId);
   }
-  const context = buildRoundContext(compiled, subjects);
-  const scores: PlacedModelScore[] = [];
+  const columns = scoreColumns(compiled, list, { referenceDate, full: breakdown === "full" });
+  return ok(placeRound(columns, registered, explain));
+}
+
+/** Ranks the scored models of a round's columns, applies quotas and builds the result. */
+function placeRound(columns: RoundColumns, registered: Float64Array, explain: boolean): RoundResult {
+  const compiled = columns.compiled;
+  const subjects = columns.subjects;
+  const k = columns.criteria;
+  const scored: number[] = [];
   const unscored: Array<{ modelId: string; error: DomainError }> = [];
-  for (const subject of subjects) {
-    const r = scoreSubject(compiled, subject, referenceDate, context, full);
-    if ("totalMilli" in r) scores.push(r);
-    else unscored.push({ modelId: subject.modelId, error: r });
+  for (let i = 0; i < columns.models; i++) {
+    if (columns.state[i] === UNSCORED) {
+      unscored.push({ modelId: (subjects[i] as ScoringSubject).modelId, error: columns.errors.get(i) as DomainError });
+    } else scored.push(i);
   }
   unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
-  const { order, ranks } = rankOrder(scores, compiled.tieBreaks);
-  const ranked: PlacedModelScore[] = new Array(order.length);
-  for (let p = 0; p < order.length; p++) ranked[p] = scores[order[p] as number] as PlacedModelScore;
-  const { tiers, demotedFrom, outcomes } = applyQuotas(compiled, ranked);
-  const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
-  const needsAnotherReviewer: string[] = [];
-  // The placed objects were created by this call and are not visible yet: fill in their
-  // places, and return them as they are unless explanations are asked for.
-  const models: RankedModel[] = explain ? new Array(ranked.length) : ranked;
-  for (let i = 0; i < ranked.length; i++) {
-    const placed = ranked[i] as PlacedModelScore;
-    const tierId = tiers[i] ?? null;
-    placed.rank = ranks[i] === 0 ? null : (ranks[i] as number);
-    placed.position = i + 1;
-    placed.tierId = tierId;
-    placed.demotedFrom = demotedFrom[i] ?? null;
-    if (tierId !== null) tierCounts[tierId] = (tierCounts[tierId] ?? 0) + 1;
-    if (placed.disagreement.needsAnotherReviewer) needsAnotherReviewer.push(placed.modelId);
-    if (explain) models[i] = { ...placed, explanation: explainModelScore(placed, compiled.set, tierId) };
+
+  const tieBreaks = compiled.tieBreaks;
+  const keys = rankKeys(scored.length, tieBreaks.length);
+  for (let s = 0; s < scored.length; s++) {
+    const i = scored[s] as number;
+    keys.disqualified[s] = columns.state[i] === QUALIFIED ? 0 : 1;
+    keys.total[s] = columns.totalMilli[i] as number;
+    for (let t = 0; t < tieBreaks.length; t++) {
+      const tb = tieBreaks[t] as { index: number; direction: "asc" | "desc" };
+      const points = columns.exactMilli[i * k + tb.index] as number;
+      keys.breaks[s * tieBreaks.length + t] = tb.direction === "desc" ? -points : points;
+    }
+    keys.registered[s] = registered[i] as number;
   }
+  const { order, ranks } = rankByKeys(keys, (s) => (subjects[scored[s] as number] as ScoringSubject).modelId);
+  const at = (p: number) => scored[order[p] as number] as number;
+  const placed = placeQuotas(compiled, {
+    count: order.length,
+    qualified: (p) => columns.state[at(p)] === QUALIFIED,
+    scoreTier: (p) => columns.scoreTier[at(p)] as number,
+    unitGroup: (p) => (subjects[at(p)] as ScoringSubject).unitGroup,
+    rank: (p) => ranks[p] as number,
+    registered: (p) => keys.registered[order[p] as number] as number,
+    modelId: (p) => (subjects[at(p)] as ScoringSubject).modelId,
+  });
+
+  const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
+  const counts = new Int32Array(compiled.tiers.length);
+  const needsAnotherReviewer: string[] = [];
+  const models: RankedModel[] = new Array(order.length);
+  const gap = compiled.criterionGapMilli;
+  const totalGap = compiled.totalGapMilli;
+  for (let p = 0; p < order.length; p++) {
+    const i = at(p);
+    const tier = placed.tiers[p] as number;
+    columns.rank[i] = ranks[p] as number;
+    columns.position[i] = p + 1;
+    columns.tier[i] = tier;
+    columns.demotedFrom[i] = placed.demotedFrom[p] as number;
+    const demotion = placed.demotions.get(p);
+    if (demotion !== undefined) columns.demotions.set(i, demotion);
+    models[p] = new ModelView(columns, i, explain);
+    if (tier >= 0) counts[tier] = (counts[tier] as number) + 1;
+    // What disagreementOf says, without building it: spreads are 0 but for rating criteria.
+    let disagree = totalGap !== undefined && (columns.totalSpreadMilli[i] as number) > totalGap;
+    if (!disagree && gap !== undefined) {
+      for (let c = 0; c < k; c++) if ((columns.spreadMilli[i * k + c] as number) > gap) disagree = true;
+    }
+    if (disagree) needsAnotherReviewer.push((subjects[i] as ScoringSubject).modelId);
+  }
+  compiled.tiers.forEach((t, index) => {
+    tierCounts[t.tier.id] = counts[index] as number;
+  });
   const set = compiled.set;
-  return ok({
+  const result: Omit<RoundResult, "columns"> = {
     criteriaSetId: set.id,
     version: set.status === "published" ? set.version : null,
-    referenceDate,
+    referenceDate: columns.referenceDate,
     models,
     unscored,
-    quotas: outcomes,
+    quotas: placed.outcomes,
     tierCounts,
     needsAnotherReviewer,
-  });
+    calibration: calibrationNotices(compiled, columns.calibration),
+    best: Object.fromEntries(columns.best),
+  };
+  return Object.defineProperty(result, "columns", { value: columns, enumerable: false }) as RoundResult;
 }
 
 /**
- * Scores every model of a round against one criteria set: gates, criteria, totals in
- * exact milli-points, tiers, "1224" ranks with configured tie-breaks then registration
- * time then model id, and quotas (overflow demoted one tier, in ranking order).
- * Models that cannot be scored are listed in `unscored` with the reason; the round
- * itself fails only on an invalid set or options, a duplicate model or a bad date.
- * The result does not depend on the order of subjects or of reviewers.
+ * Scores every model of a round against one criteria set: gates (with group
+ * allowances), criteria, exact totals rounded once to milli-points (each criterion's
+ * shown points add up to the total), tiers, "1224" ranks with configured tie-breaks then
+ * registration time then model id, and quotas (overflow demoted one tier, in ranking
+ * order; a tie at the boundary is reported). Models that cannot be scored are listed in
+ * `unscored` with the reason; the round itself fails only on an invalid set, options or
+ * input, a duplicate model or a bad registration time — always as an error value, never
+ * a throw, whatever JSON is passed. The result does not depend on the order of subjects
+ * or of reviewers.
  *
  * @example
  * const round = scoreRound(defaultCriteriaSet, subjects, { referenceDate: "2025-06-30" });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * One reviewer's scores for one model (phiếu chấm): rating-criterion id → value on the
@@ -8,9 +8,9 @@ import { z } from "zod";
  * @example
  * ScorecardSchema.parse({ reviewerId: "r1", scores: { novelty: 25, effectiveness: 8.5 } }) // role "verifier"
  */
-export const ScorecardSchema = z.object({
-  reviewerId: z.string().min(1),
-  role: z.enum(["verifier", "self"]).default("verifier"),
+export const ScorecardSchema = z.strictObject({
+  reviewerId: z.string().check(z.minLength(1)),
+  role: z._default(z.enum(["verifier", "self"]), "verifier"),
   scores: z.record(z.string(), z.number()),
 });
 /**
@@ -27,11 +27,11 @@ export type Scorecard = z.infer<typeof ScorecardSchema>;
  * @example
  * SubjectFactsSchema.parse({ startDate: "2021-03-01", evidenceCount: 4, disciplined: false, indicators: { adopters: 5 } })
  */
-export const SubjectFactsSchema = z.object({
+export const SubjectFactsSchema = z.strictObject({
   startDate: z.iso.date(),
-  evidenceCount: z.number().int().nonnegative(),
+  evidenceCount: z.int().check(z.nonnegative()),
   disciplined: z.boolean(),
-  indicators: z.record(z.string(), z.number()).default({}),
+  indicators: z._default(z.record(z.string(), z.number()), {}),
 });
 /**
  * A value of {@link SubjectFactsSchema}.
@@ -54,13 +54,13 @@ export type SubjectFacts = z.infer<typeof SubjectFactsSchema>;
  *   scorecards: [{ reviewerId: "r1", scores: { novelty: 27, effectiveness: 9, reach: 9, theme: 5 } }],
  * })
  */
-export const ScoringSubjectSchema = z.object({
-  modelId: z.string().min(1),
-  unitId: z.string().min(1),
-  unitGroup: z.string().min(1).optional(),
+export const ScoringSubjectSchema = z.strictObject({
+  modelId: z.string().check(z.minLength(1)),
+  unitId: z.string().check(z.minLength(1)),
+  unitGroup: z.optional(z.string().check(z.minLength(1))),
   registeredAt: z.iso.datetime({ offset: true }),
   facts: SubjectFactsSchema,
-  scorecards: z.array(ScorecardSchema).default([]),
+  scorecards: z._default(z.array(ScorecardSchema), []),
 });
 /**
  * A value of {@link ScoringSubjectSchema}.
@@ -80,10 +80,10 @@ export type ScoringSubject = z.infer<typeof ScoringSubjectSchema>;
  * @example
  * ScoreRoundOptionsSchema.parse({ referenceDate: "2025-06-30" }) // { referenceDate: "2025-06-30", explain: false, breakdown: "full" }
  */
-export const ScoreRoundOptionsSchema = z.object({
+export const ScoreRoundOptionsSchema = z.strictObject({
   referenceDate: z.iso.date(),
-  explain: z.boolean().default(false),
-  breakdown: z.enum(["full", "points"]).default("full"),
+  explain: z._default(z.boolean(), false),
+  breakdown: z._default(z.enum(["full", "points"]), "full"),
 });
 /**
  * The JSON accepted by {@link ScoreRoundOptionsSchema}.

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CriteriaSet, compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
+import { propertyRuns } from "../test-support/property-runs.js";
 import { type RoundResult, scoreRound } from "./score-round.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 import { contestSet } from "./test-support/contest-set.js";
@@ -126,7 +127,24 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
+    );
+  });
+
+  it("rounds the exact total once, and shows each criterion rounded down or up so they add up to it", () => {
+    fc.assert(
+      fc.property(subjects, (list) => {
+        for (const m of mustScore(set, list).models) {
+          const exactTotal = m.exactPointsMilli.reduce((a, b) => a + b, 0);
+          expect(Math.abs(m.totalMilli - exactTotal)).toBeLessThanOrEqual(0.5 + 1e-6);
+          m.points.forEach((shown, c) => {
+            const exact = m.exactPointsMilli[c] as number;
+            expect([Math.floor(exact + 1e-9), Math.ceil(exact - 1e-9)]).toContain(shown);
+          });
+          expect(m.points.reduce((a, b) => a + b, 0)).toBe(m.totalMilli);
+        }
+      }),
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -139,9 +157,12 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
             .sort((a, b) => a[0] - b[0])
             .map(([, x]) => x);
         const shuffled = shuffle(list).map((s) => ({ ...s, scorecards: shuffle(s.scorecards) }));
-        expect(mustScore(set, shuffled)).toEqual(mustScore(set, list));
+        // As JSON: models are views whose breakdown is built when read.
+        expect(JSON.parse(JSON.stringify(mustScore(set, shuffled)))).toEqual(
+          JSON.parse(JSON.stringify(mustScore(set, list))),
+        );
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -157,7 +178,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
           expect(q.allowance).toBe(Math.floor((q.base * (set.quotas[q.quotaIndex]?.percent ?? 0)) / 100));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -195,7 +216,7 @@ describe.each(sets)("scoring properties (%s set)", (_name, set) => {
         }
         for (const m of models) expect(m.rank === null).toBe(m.status === "disqualified");
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });
@@ -230,7 +251,7 @@ describe.each(sets.slice(0, 2))("monotonicity (%s set, no calibration)", (_name,
         const after = mustScore(set, bumped).models.find((m) => m.modelId === target.modelId);
         expect(after?.totalMilli).toBeGreaterThanOrEqual(before?.totalMilli ?? 0);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
