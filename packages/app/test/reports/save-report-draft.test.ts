@@ -31,8 +31,8 @@ describe.each(testEngines())("saveReportDraft on %s", (engine) => {
     reportDate: "2022-12-30",
     subject: "Tổng kết 5 năm xây dựng, nhân rộng mô hình học tập và làm theo Bác",
     sections: [
-      { key: "lessons", text: "Cấp ủy phải sâu sát, cụ thể hóa từng bước." },
-      { key: "directions", text: "   " },
+      { key: "lessons" as const, text: "Cấp ủy phải sâu sát, cụ thể hóa từng bước." },
+      { key: "directions" as const, text: "   " },
     ],
     recipients: ["Ban Thường vụ Tỉnh ủy (để báo cáo)", " ", "Lưu: VT"],
     signerTitle: "T/M BAN THƯỜNG VỤ",
