@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LeaderboardDocument, PublishedRoundsDocument, request } from "@lantoa/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -50,12 +51,18 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     expect(await totals.textContent()).toContain("Kinh phí huy động");
     await page.getByTestId("replication-spread").waitFor();
     expect(await page.getByTestId("replication-spread").textContent()).toContain("Đường hoa quân sự");
-    // The latest published round's top ten, as the API ranks them (other suites sharing this
-    // gateway may publish a newer round than the demo's).
+    // Charity money apart from the rest: the article's "over 2.1 billion đồng".
+    await expect.poll(() => page.getByTestId("stat-charity").textContent()).toMatch(/^2,\d tỷ đồng$/);
+    expect(await page.getByTestId("money-other").textContent()).toMatch(/tỷ đồng|triệu đồng/);
+    // Counts are whole numbers on every axis: no "0,75" tick.
+    const ticks = await page.locator(".recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks.filter((tick) => /^\d+,\d+$/.test(tick.trim()))).toEqual([]);
+    // By default, the published round that ranked the most models, not merely the newest
+    // (other suites sharing this gateway publish small rounds of their own).
     const { publishedRounds } = await request(`${gateway.url}/graphql`, PublishedRoundsDocument, {});
-    const latest = publishedRounds?.[0]?.code ?? "";
+    const biggest = [...(publishedRounds ?? [])].sort((a, b) => (b.resultCount ?? 0) - (a.resultCount ?? 0))[0];
     const { leaderboard } = await request(`${gateway.url}/graphql`, LeaderboardDocument, {
-      roundCode: latest,
+      roundCode: biggest?.code ?? "",
       limit: 10,
       offset: 0,
     });
@@ -68,6 +75,7 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.getByRole("heading", { level: 2, name: "Dashboard" }).waitFor();
     expect(await page.getByRole("navigation", { name: "Main navigation" }).textContent()).toContain("Golden book");
     expect(await totals.textContent()).toMatch(/\d+(\.\d)? (billion|million) VND/);
+    expect(await page.getByTestId("stat-charity").textContent()).toMatch(/^2\.\d billion VND$/);
     expect(await totals.textContent()).toContain("Money raised");
     await page.screenshot({ path: join(screenshotDir, "dashboard-en.png"), fullPage: true });
   });
@@ -90,8 +98,8 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel("Mã đơn vị").fill(code);
       await dialog.getByLabel("Tên đơn vị").fill(name);
-      await dialog.getByLabel("Cấp", { exact: true }).selectOption("commune");
-      await dialog.getByLabel("Loại", { exact: true }).selectOption("party-cell");
+      await dialog.getByRole("combobox", { name: "Cấp", exact: true }).selectOption("commune");
+      await dialog.getByRole("combobox", { name: "Loại", exact: true }).selectOption("party-cell");
       await dialog.getByRole("button", { name: "Thêm đơn vị con" }).click();
       return dialog;
     }
@@ -110,11 +118,13 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await row.waitFor();
     expect(await row.textContent()).toContain("Xã");
 
+    // A taken code is refused beside the code field, in words, and the focus goes back to it.
     const again = await addUnit();
-    const refusal = again.getByTestId("form-refusal");
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain(`Mã đơn vị ${code} đã được dùng.`);
-    expect(await refusal.textContent()).toContain("ORG.DUPLICATE_CODE");
+    await again.getByText(`Mã đơn vị ${code} đã được dùng.`).waitFor();
+    const codeField = again.getByLabel("Mã đơn vị");
+    expect(await codeField.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => codeField.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await again.textContent()).not.toContain("ORG.DUPLICATE_CODE");
     await page.screenshot({ path: join(screenshotDir, "unit-duplicate-code.png"), fullPage: false });
     await page.keyboard.press("Escape");
     await again.waitFor({ state: "detached" });
@@ -146,6 +156,28 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.getByRole("button", { name: `Mở nhánh ${womensUnion}`, exact: true }).click();
     await page.getByTestId("unit-row").filter({ hasText: renamed }).waitFor();
     await page.screenshot({ path: join(screenshotDir, "unit-renamed-moved.png"), fullPage: true });
+
+    // The audit log says who moved it, in words, filtered by the action, and exports the same rows.
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Nhật ký thay đổi" })
+      .click();
+    await page.getByRole("combobox", { name: "Thao tác", exact: true }).fill("chuyen don vi");
+    await page.getByRole("option", { name: "Chuyển đơn vị sang đơn vị cấp trên khác", exact: true }).click();
+    await expect.poll(() => page.getByTestId("audit-row").filter({ hasNotText: "Chuyển đơn vị" }).count()).toBe(0);
+    const moved = page.getByTestId("audit-row").filter({ hasText: renamed });
+    await moved.waitFor();
+    expect(await moved.textContent()).toContain("Chuyển đơn vị sang đơn vị cấp trên khác");
+    expect(await moved.textContent()).toContain("thanhliem.admin");
+    await moved.getByText("Trước và sau").click();
+    await page.screenshot({ path: join(screenshotDir, "audit-log.png"), fullPage: true });
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-AUDIT").getByRole("button", { name: "Tải CSV" }).click(),
+    ]);
+    const csv = await readFile(await file.path(), "utf8");
+    expect(csv).toContain("moveUnit");
+    expect(csv).not.toContain("renameUnit");
   });
 
   it("registers a model with the form, uploads evidence, submits it, and the district admin approves it", async () => {

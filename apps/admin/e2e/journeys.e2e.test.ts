@@ -154,8 +154,10 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await dialog.getByRole("button", { name: "Tạm dừng" }).click();
     const outcome = page.getByTestId("action-outcome");
     await expect.poll(() => outcome.getAttribute("role")).toBe("alert");
-    expect(await outcome.textContent()).toContain("DB.STALE_VERSION");
-    expect(await outcome.textContent()).toContain("Có người khác vừa thay đổi mô hình");
+    // Said in words (the code stays out of sight, for support only), and the focus lands on it.
+    expect(await outcome.getAttribute("data-code")).toBe("DB.STALE_VERSION");
+    expect(await outcome.textContent()).toContain("Bản ghi vừa được người khác thay đổi");
+    expect(await outcome.textContent()).not.toContain("DB.STALE_VERSION");
     // The page reloads the model, so the next try starts from what is really there.
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đang triển khai");
     await page.screenshot({ path: join(screenshotDir, "model-lifecycle.png"), fullPage: true });

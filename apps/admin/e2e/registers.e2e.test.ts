@@ -108,8 +108,9 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await form.getByRole("button", { name: "Lưu thay đổi" }).click();
     const refusal = page.getByTestId("edit-refusal");
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain("Có người khác vừa thay đổi mô hình này");
-    await refusal.getByRole("button", { name: "Tải lại" }).click();
+    expect(await refusal.getAttribute("data-code")).toBe("DB.STALE_VERSION");
+    expect(await refusal.textContent()).toContain("Bản ghi vừa được người khác thay đổi");
+    await refusal.getByRole("button", { name: "Bỏ thay đổi của tôi" }).click();
     await form.waitFor({ state: "detached" });
 
     await page.getByRole("tab", { name: "Kết quả" }).click();
@@ -124,7 +125,7 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await page.getByLabel(/^Kỳ/).fill("2024-Q1");
     await value.fill("1200");
     await page.getByRole("button", { name: "Ghi kết quả" }).click();
-    const row = page.getByTestId("outcome-row").filter({ hasText: "2024-Q1" });
+    const row = page.getByTestId("outcome-row").filter({ hasText: "Quý 1/2024" });
     await row.waitFor();
     expect(await row.textContent()).toContain("Lượt người được giúp đỡ");
     expect(await row.textContent()).toContain("1.200 người");
@@ -248,7 +249,7 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Khen thưởng" }).click();
     const row = page.getByTestId("commendation-row").filter({ hasText: decision });
     await expect.poll(() => row.getByTestId("commendation-status").textContent()).toBe("Tạm đình chỉ");
-    expect(await row.getByRole("button", { name: `Kết thúc tạm đình chỉ quyết định ${decision}` }).count()).toBe(1);
+    expect(await row.getByRole("button", { name: `Hết tạm đình chỉ quyết định ${decision}` }).count()).toBe(1);
   });
 
   it("takes a golden-book nomination, refuses its nominator's own verification, and lets another admin verify it", async () => {
@@ -272,7 +273,8 @@ describe.runIf(canRunBrowser)("registers and model editing in headless Chromium"
     await row.getByRole("button", { name: `Xác minh ${subject}` }).click();
     const refusal = row.getByTestId("decide-refusal");
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain("GOLDEN_BOOK.SELF_VERIFICATION");
+    expect(await refusal.getAttribute("data-code")).toBe("GOLDEN_BOOK.SELF_VERIFICATION");
+    expect(await refusal.textContent()).toContain("Người đề nghị không tự xác nhận đề nghị của mình");
     expect(await row.getByTestId("golden-book-status").textContent()).toBe("Đề cử");
     await page.screenshot({ path: join(screenshotDir, "registers-golden-book-refused.png"), fullPage: true });
 

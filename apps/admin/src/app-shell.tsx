@@ -1,7 +1,10 @@
+import { LogoutDocument } from "@lantoa/client";
 import { AppShell, Burger, Button, Group, Menu, NativeSelect, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { graphqlMutation } from "./data/graphql";
 import { type Locale, useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
 import { useSession, viewerRoles } from "./session";
@@ -30,6 +33,7 @@ const navItems: readonly NavItem[] = [
   { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },
   { href: "/my-scorecards", label: "nav.myScorecards", roles: ["reviewer", "unit-officer", "unit-admin"] },
   { href: "/import", label: "nav.import", roles: ["system-admin", "unit-admin"] },
+  { href: "/audit", label: "nav.audit", roles: ["system-admin", "unit-admin"] },
 ];
 
 function isCurrent(location: string, href: string): boolean {
@@ -43,13 +47,15 @@ function isCurrent(location: string, href: string): boolean {
  */
 export function Shell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale, label } = useI18n();
-  const { session, signOut } = useSession();
+  const { session, expire } = useSession();
+  const logout = useMutation(graphqlMutation(LogoutDocument));
   const [location, navigate] = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   // Mantine slides a closed phone navbar off screen; hide it too, so Tab and screen readers skip it.
   const phone = useMediaQuery("(max-width: 47.99em)");
   const navHidden = phone === true && !opened;
   const roles = viewerRoles(session);
+  const viewerName = session?.viewer.displayName ?? session?.viewer.username ?? "";
   const visible = navItems.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
   // Signed out, the units list is the first page: its nav item stands for "/" too.
   const current = (item: NavItem) =>
@@ -99,21 +105,28 @@ export function Shell({ children }: { children: ReactNode }) {
             {session ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <Button variant="subtle" size="xs" data-testid="viewer-name" maw={{ base: 140, sm: 360 }}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    data-testid="viewer-name"
+                    maw={{ base: 140, sm: 420 }}
+                    title={t("nav.signedInAs", { name: viewerName })}
+                  >
                     <Text size="xs" truncate="end" inherit>
-                      {t("nav.signedInAs", { name: session.viewer.displayName ?? session.viewer.username ?? "" })}
+                      {viewerName}
                       {roles.length > 0 && ` (${roles.map((role) => label("role", role)).join(", ")})`}
                     </Text>
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t("nav.account")}</Menu.Label>
-                  <Menu.Item disabled>{session.viewer.displayName ?? session.viewer.username}</Menu.Item>
+                  <Menu.Item disabled>{viewerName}</Menu.Item>
                   <Menu.Divider />
                   <Menu.Item
                     color="red"
-                    onClick={async () => {
-                      await signOut();
+                    onClick={() => {
+                      // The token is forgotten whatever the gateway answers: it dies with the tab anyway.
+                      logout.mutate({}, { onSettled: expire });
                       navigate("/sign-in?signedOut=1");
                     }}
                   >

@@ -2,6 +2,7 @@ import { Stack, Text, Title } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { Shell } from "./app-shell";
+import { DataProvider } from "./data/data-provider";
 import { I18nProvider, useI18n } from "./i18n/i18n";
 import { LoadingBlock } from "./query-status";
 import { SessionProvider, useSession } from "./session";
@@ -26,6 +27,7 @@ const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
 const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 const CommendationsPage = lazy(() => import("./registers/commendations-page"));
 const InspectionsPage = lazy(() => import("./registers/inspections-page"));
+const AuditPage = lazy(() => import("./audit/audit-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -56,104 +58,111 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Shell>
-          <Suspense fallback={<LoadingBlock />}>
-            <Switch>
-              <Route path="/" component={Home} />
-              <Route path="/units" component={UnitsPage} />
-              <Route path="/sign-in" component={SignInPage} />
-              <Route path="/leaderboard" component={LeaderboardPage} />
-              <Route path="/models">
-                <RequireSession>
-                  <ModelsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/models/new">
-                <RequireSession>
-                  <ModelCreatePage />
-                </RequireSession>
-              </Route>
-              <Route path="/models/:id">
-                {(params) => (
+        <DataProvider>
+          <Shell>
+            <Suspense fallback={<LoadingBlock />}>
+              <Switch>
+                <Route path="/" component={Home} />
+                <Route path="/units" component={UnitsPage} />
+                <Route path="/sign-in" component={SignInPage} />
+                <Route path="/leaderboard" component={LeaderboardPage} />
+                <Route path="/models">
                   <RequireSession>
-                    <ModelDetailPage id={decodeURIComponent(params.id)} />
+                    <ModelsPage />
                   </RequireSession>
-                )}
-              </Route>
-              <Route path="/golden-book">
-                <RequireSession>
-                  <GoldenBookPage />
-                </RequireSession>
-              </Route>
-              <Route path="/commendations">
-                <RequireSession>
-                  <CommendationsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/inspections">
-                <RequireSession>
-                  <InspectionsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/reports">
-                <RequireSession>
-                  <ReportsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/criteria">
-                <RequireSession>
-                  <CriteriaSetsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/criteria/compare">
-                <RequireSession>
-                  <CriteriaComparePage />
-                </RequireSession>
-              </Route>
-              <Route path="/criteria/versions/:id">
-                {(params) => (
+                </Route>
+                <Route path="/models/new">
                   <RequireSession>
-                    <CriteriaEditorPage id={decodeURIComponent(params.id)} />
+                    <ModelCreatePage />
                   </RequireSession>
-                )}
-              </Route>
-              <Route path="/import">
-                <RequireSession>
-                  <ImportPage />
-                </RequireSession>
-              </Route>
-              <Route path="/rounds">
-                <RequireSession>
-                  <RoundsPage />
-                </RequireSession>
-              </Route>
-              <Route path="/rounds/:id">
-                {(params) => (
+                </Route>
+                <Route path="/models/:id">
+                  {(params) => (
+                    <RequireSession>
+                      <ModelDetailPage id={decodeURIComponent(params.id)} />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/golden-book">
                   <RequireSession>
-                    <RoundPage id={decodeURIComponent(params.id)} />
+                    <GoldenBookPage />
                   </RequireSession>
-                )}
-              </Route>
-              <Route path="/rounds/:id/:kind/:modelId">
-                {(params) => (
+                </Route>
+                <Route path="/commendations">
                   <RequireSession>
-                    <ScorecardPage
-                      roundId={decodeURIComponent(params.id)}
-                      modelId={decodeURIComponent(params.modelId)}
-                      kind={params.kind === "self" ? "SELF" : "REVIEW"}
-                    />
+                    <CommendationsPage />
                   </RequireSession>
-                )}
-              </Route>
-              <Route path="/my-scorecards">
-                <RequireSession>
-                  <MyScorecardsPage />
-                </RequireSession>
-              </Route>
-              <Route component={NotFound} />
-            </Switch>
-          </Suspense>
-        </Shell>
+                </Route>
+                <Route path="/inspections">
+                  <RequireSession>
+                    <InspectionsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/reports">
+                  <RequireSession>
+                    <ReportsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/criteria">
+                  <RequireSession>
+                    <CriteriaSetsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/criteria/compare">
+                  <RequireSession>
+                    <CriteriaComparePage />
+                  </RequireSession>
+                </Route>
+                <Route path="/criteria/versions/:id">
+                  {(params) => (
+                    <RequireSession>
+                      <CriteriaEditorPage id={decodeURIComponent(params.id)} />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/import">
+                  <RequireSession>
+                    <ImportPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/audit">
+                  <RequireSession>
+                    <AuditPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/rounds">
+                  <RequireSession>
+                    <RoundsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/rounds/:id">
+                  {(params) => (
+                    <RequireSession>
+                      <RoundPage id={decodeURIComponent(params.id)} />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/rounds/:id/:kind/:modelId">
+                  {(params) => (
+                    <RequireSession>
+                      <ScorecardPage
+                        roundId={decodeURIComponent(params.id)}
+                        modelId={decodeURIComponent(params.modelId)}
+                        kind={params.kind === "self" ? "SELF" : "REVIEW"}
+                      />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/my-scorecards">
+                  <RequireSession>
+                    <MyScorecardsPage />
+                  </RequireSession>
+                </Route>
+                <Route component={NotFound} />
+              </Switch>
+            </Suspense>
+          </Shell>
+        </DataProvider>
       </SessionProvider>
     </I18nProvider>
   );

@@ -1,16 +1,20 @@
 import { GoldenBookDocument, UnitTreeDocument } from "@lantoa/client";
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { graphqlQuery } from "./data/graphql";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
+import { ListTable } from "./layout/list-table";
 import { EmptyNote, QueryStatus } from "./query-status";
 import { DecideButtons, NominateForm } from "./registers/golden-book-forms";
 import { registrarRoles, useHoldsRole } from "./registers/register-support";
+import { useConfiguration } from "./registers/use-configuration";
 import { useSession } from "./session";
+import { goldenBookStatusColor } from "./status-colors";
+import { renderUnitOption, unitOptionsOf } from "./unit-options";
 import { useDebouncedValue } from "./use-debounced-value";
-import { useQuery } from "./use-query";
 
-const statusColors: Record<string, string> = { nominated: "blue", verified: "green", rejected: "gray" };
 const nominatorRoles = ["system-admin", "unit-admin", "unit-officer"];
 
 /**
@@ -20,8 +24,9 @@ const nominatorRoles = ["system-admin", "unit-admin", "unit-officer"];
  */
 export default function GoldenBookPage() {
   const { t, label, formatDate } = useI18n();
+  const configuration = useConfiguration();
   const { session } = useSession();
-  const units = useQuery(UnitTreeDocument, { first: 500, filter: null });
+  const units = useQuery(graphqlQuery(UnitTreeDocument, { first: 500, filter: null }));
   const nodes = (units.data?.units?.edges ?? []).map((e) => e.node);
   // The viewer's own unit first; a system admin (no unit) starts at the root.
   const ownUnit = session?.viewer.roles?.find((r) => r.unitId)?.unitId ?? nodes[0]?.id ?? null;
@@ -29,16 +34,16 @@ export default function GoldenBookPage() {
   const unitId = chosen ?? ownUnit;
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search.trim(), 300);
-  const entries = useQuery(
-    GoldenBookDocument,
-    { withinUnitId: unitId ?? "", search: term || null, limit: 100 },
-    { skip: !unitId },
-  );
+  const entries = useQuery({
+    ...graphqlQuery(GoldenBookDocument, { withinUnitId: unitId ?? "", search: term || null, limit: 100 }),
+    enabled: !!unitId,
+    placeholderData: keepPreviousData,
+  });
   const rows = entries.data?.goldenBook ?? null;
   const mayNominate = useHoldsRole(nominatorRoles);
   const mayDecide = useHoldsRole(registrarRoles);
   const [nominating, setNominating] = useState(false);
-  const unitOptions = nodes.map((n) => ({ value: n.id, label: `${"· ".repeat(n.depth ?? 0)}${n.name ?? n.code}` }));
+  const unitOptions = unitOptionsOf(nodes);
 
   return (
     <Stack component="section" aria-labelledby="golden-book-heading" gap="sm">
@@ -50,14 +55,7 @@ export default function GoldenBookPage() {
       </Group>
       <Modal opened={nominating} onClose={() => setNominating(false)} title={t("goldenBook.nominate")} size="lg">
         {nominating && (
-          <NominateForm
-            unitOptions={unitOptions}
-            defaultUnit={unitId}
-            onDone={(changed) => {
-              setNominating(false);
-              if (changed) entries.reload();
-            }}
-          />
+          <NominateForm unitOptions={unitOptions} defaultUnit={unitId} onDone={() => setNominating(false)} />
         )}
       </Modal>
       <Text c="dimmed">{t("goldenBook.intro")}</Text>
@@ -69,7 +67,8 @@ export default function GoldenBookPage() {
           value={unitId}
           onChange={setChosen}
           allowDeselect={false}
-          data={nodes.map((n) => ({ value: n.id, label: `${"· ".repeat(n.depth ?? 0)}${n.name ?? n.code}` }))}
+          data={unitOptions}
+          renderOption={renderUnitOption}
           w={{ base: "100%", sm: 320 }}
         />
         <TextInput
@@ -81,40 +80,44 @@ export default function GoldenBookPage() {
           w={{ base: "100%", sm: 320 }}
         />
       </Group>
-      <QueryStatus state={units} reload={units.reload} />
-      {units.status === "ready" && !unitId && <EmptyNote text={t("goldenBook.noUnit")} />}
-      {unitId && <QueryStatus state={entries} reload={entries.reload} lines={8} />}
+      <QueryStatus query={units} />
+      {units.isSuccess && !unitId && <EmptyNote text={t("goldenBook.noUnit")} />}
+      {unitId && <QueryStatus query={entries} lines={8} />}
       {rows && rows.length === 0 && <EmptyNote text={t("goldenBook.empty")} />}
       {rows && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="golden-book">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("goldenBook.subject")}</Table.Th>
-                <Table.Th scope="col">{t("goldenBook.deed")}</Table.Th>
-                <Table.Th scope="col">{t("goldenBook.unit")}</Table.Th>
-                <Table.Th scope="col">{t("goldenBook.date")}</Table.Th>
-                <Table.Th scope="col">{t("goldenBook.status")}</Table.Th>
-                {mayDecide && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row, index) => (
-                <Table.Tr key={row.id ?? `${row.subjectName}-${row.deedDate}-${index}`} data-testid="golden-book-row">
-                  <Table.Td>
-                    {row.subjectName}
+        <ListTable minWidth={720} data-testid="golden-book">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("goldenBook.subject")}</Table.Th>
+              <Table.Th scope="col">{t("goldenBook.deed")}</Table.Th>
+              <Table.Th scope="col">{t("goldenBook.unit")}</Table.Th>
+              <Table.Th scope="col">{t("goldenBook.date")}</Table.Th>
+              <Table.Th scope="col">{t("goldenBook.status")}</Table.Th>
+              {mayDecide && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, index) => (
+              <Table.Tr key={row.id ?? `${row.subjectName}-${row.deedDate}-${index}`} data-testid="golden-book-row">
+                <Table.Td>
+                  <div>
+                    <Text fw={600} inherit>
+                      {row.subjectName}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {label("subjectKind", row.subjectKind)}
-                      {row.field ? ` · ${label("field", row.field)}` : ""}
+                      {row.field ? ` · ${configuration.fieldLabel(row.field)}` : ""}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{row.deed}</Table.Td>
-                  <Table.Td>{row.unit?.name}</Table.Td>
-                  <Table.Td>{row.deedDate ? formatDate(row.deedDate) : "—"}</Table.Td>
-                  <Table.Td>
+                  </div>
+                </Table.Td>
+                <Table.Td data-label={t("goldenBook.deed")}>{row.deed}</Table.Td>
+                <Table.Td data-label={t("goldenBook.unit")}>{row.unit?.name}</Table.Td>
+                <Table.Td data-label={t("goldenBook.date")}>{row.deedDate ? formatDate(row.deedDate) : "—"}</Table.Td>
+                <Table.Td data-label={t("goldenBook.status")}>
+                  <div>
                     <Badge
                       variant="light"
-                      color={statusColors[row.status ?? ""] ?? "gray"}
+                      color={goldenBookStatusColor[row.status ?? ""] ?? "gray"}
                       data-testid="golden-book-status"
                     >
                       {label("goldenBookStatus", row.status)}
@@ -134,17 +137,13 @@ export default function GoldenBookPage() {
                         {row.decisionReason}
                       </Text>
                     )}
-                  </Table.Td>
-                  {mayDecide && (
-                    <Table.Td>
-                      {row.status === "nominated" && <DecideButtons entry={row} onDone={entries.reload} />}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </div>
+                </Table.Td>
+                {mayDecide && <Table.Td>{row.status === "nominated" && <DecideButtons entry={row} />}</Table.Td>}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
     </Stack>
   );

@@ -1,24 +1,33 @@
+import { type ImportKind, ImportSpreadsheetDocument, SpreadsheetTemplateDocument } from "@lantoa/client";
 import {
-  type ImportKind,
-  ImportSpreadsheetDocument,
-  type ImportSpreadsheetMutation,
-  request,
-  SpreadsheetTemplateDocument,
-} from "@lantoa/client";
-import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
-import { downloadFile } from "./download-file";
-import { followImportProgress, type ImportProgressEvent } from "./follow-import-progress";
+import { followImportProgress, type ImportProgressEvent } from "./data/follow-import-progress";
+import { graphqlEndpoint, type SuccessOf } from "./data/graphql";
+import { uploadMutation } from "./data/upload-with-progress";
+import { useDownload } from "./download-file";
+import { ProblemAlert } from "./errors/problem-alert";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
+import { ListTable } from "./layout/list-table";
 import { useSession } from "./session";
-import { uploadWithProgress } from "./upload-with-progress";
-import { errorMessageKey, graphqlEndpoint } from "./use-query";
 
 const kinds: readonly ImportKind[] = ["MODELS", "UNITS", "GOLDEN_BOOK"];
 
-type Result = NonNullable<ImportSpreadsheetMutation["importSpreadsheet"]>;
+type Outcome = SuccessOf<import("@lantoa/client").ImportSpreadsheetMutation>["data"];
 
 /** Where a running check or write is: sending the file, then the server's own steps. */
 type Running = { upload: { sent: number; total: number }; server: ImportProgressEvent | null };
@@ -33,23 +42,17 @@ function operationId(): string {
  * (the browser's count of bytes sent) and then the gateway's steps, streamed over SSE.
  */
 export default function ImportPage() {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const { session } = useSession();
   const token = session?.token ?? null;
   const [kind, setKind] = useState<ImportKind>("MODELS");
   const [file, setFile] = useState<File | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const reset = () => {
-    setResult(null);
-    setError(null);
-  };
+  const upload = useMutation(uploadMutation(ImportSpreadsheetDocument));
+  const download = useDownload();
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    reset();
     const id = operationId();
     setRunning({ upload: { sent: 0, total: file.size }, server: null });
     const stream = followImportProgress(graphqlEndpoint, id, token, (event) =>
@@ -57,47 +60,24 @@ export default function ImportPage() {
     );
     try {
       await stream.ready;
-      const { importSpreadsheet } = await uploadWithProgress(
-        graphqlEndpoint,
-        ImportSpreadsheetDocument,
-        { kind, dryRun, operationId: id },
+      await upload.mutateAsync({
+        variables: { kind, dryRun, operationId: id },
         file,
-        {
-          token,
-          onUploadProgress: (sent, total) =>
-            setRunning((previous) => previous && { ...previous, upload: { sent, total } }),
-        },
-      );
-      setResult(importSpreadsheet ?? null);
-    } catch (caught) {
-      setError(caught);
+        token,
+        onProgress: (sent, total) => setRunning((previous) => previous && { ...previous, upload: { sent, total } }),
+      });
+    } catch {
+      // Shown from the mutation's error.
     } finally {
       stream.close();
       setRunning(null);
     }
   };
 
-  const template = async (format: "XLSX" | "CSV") => {
-    try {
-      const { spreadsheetTemplate } = await request(
-        graphqlEndpoint,
-        SpreadsheetTemplateDocument,
-        { kind, format },
-        { token },
-      );
-      if (spreadsheetTemplate?.base64 && spreadsheetTemplate.filename && spreadsheetTemplate.mimeType) {
-        downloadFile({
-          filename: spreadsheetTemplate.filename,
-          mimeType: spreadsheetTemplate.mimeType,
-          base64: spreadsheetTemplate.base64,
-        });
-      }
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const template = (format: "XLSX" | "CSV") =>
+    download.mutate({ document: SpreadsheetTemplateDocument, variables: { kind, format } });
 
-  const outcome = result?.__typename === "MutationImportSpreadsheetSuccess" ? result.data : null;
+  const outcome: Outcome | null = upload.data?.data ?? null;
   const canApply = outcome !== null && outcome.dryRun === true && (outcome.problems ?? []).length === 0;
 
   return (
@@ -116,7 +96,7 @@ export default function ImportPage() {
             value={kind}
             onChange={(value) => {
               setKind(value as ImportKind);
-              reset();
+              upload.reset();
             }}
             data={kinds.map((k) => ({ value: k, label: label("import.kind", k) }))}
           />
@@ -137,9 +117,10 @@ export default function ImportPage() {
           value={file}
           onChange={(next) => {
             setFile(next);
-            reset();
+            upload.reset();
           }}
           clearable
+          clearButtonProps={{ "aria-label": t("form.clearFile") }}
           data-testid="import-file"
         />
         <Group>
@@ -151,16 +132,7 @@ export default function ImportPage() {
           </Button>
         </Group>
         {running && <ImportProgressBars running={running} />}
-        {error !== null && (
-          <Alert color="red" role="alert">
-            {t(errorMessageKey(error))}
-          </Alert>
-        )}
-        {result && result.__typename !== "MutationImportSpreadsheetSuccess" && (
-          <Alert color="red" role="alert" title={result.code ?? undefined}>
-            {locale === "vi" ? result.messageVi : result.message}
-          </Alert>
-        )}
+        <ProblemAlert error={upload.error ?? download.error} />
         {outcome && <ImportOutcome outcome={outcome} kind={kind} />}
       </Stack>
     </section>
@@ -189,19 +161,17 @@ function ImportProgressBars({ running }: { running: Running }) {
   );
 }
 
-type Outcome = Extract<Result, { __typename: "MutationImportSpreadsheetSuccess" }>["data"];
-
 function ImportOutcome({ outcome, kind }: { outcome: Outcome; kind: ImportKind }) {
-  const { t, label, locale, formatNumber } = useI18n();
+  const { t, label, locale, formatCount } = useI18n();
   const problems = outcome.problems ?? [];
-  const rows = formatNumber(outcome.rows ?? 0);
+  const rows = formatCount(outcome.rows ?? 0);
   if (problems.length > 0) {
     return (
       <Stack gap="xs" data-testid="import-problems">
         <Alert color="red" role="alert" title={t("import.problemsTitle", { count: problems.length })}>
           {t("import.problemsHint")}
         </Alert>
-        <Table striped withTableBorder>
+        <ListTable withTableBorder highlightOnHover={false}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("import.row")}</Table.Th>
@@ -212,13 +182,13 @@ function ImportOutcome({ outcome, kind }: { outcome: Outcome; kind: ImportKind }
           <Table.Tbody>
             {problems.map((p) => (
               <Table.Tr key={`${p.row}|${p.column}|${p.code}`}>
-                <Table.Td>{p.row ? p.row : t("import.wholeFile")}</Table.Td>
-                <Table.Td>{p.column || "—"}</Table.Td>
-                <Table.Td>{locale === "vi" ? p.messageVi : p.message}</Table.Td>
+                <Table.Td data-label={t("import.row")}>{p.row ? p.row : t("import.wholeFile")}</Table.Td>
+                <Table.Td data-label={t("import.column")}>{p.column || "—"}</Table.Td>
+                <Table.Td data-label={t("import.problem")}>{locale === "vi" ? p.messageVi : p.message}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ListTable>
       </Stack>
     );
   }
@@ -230,14 +200,14 @@ function ImportOutcome({ outcome, kind }: { outcome: Outcome; kind: ImportKind }
         title={outcome.applied ? t("import.appliedTitle", { rows }) : t("import.cleanTitle", { rows })}
       >
         {outcome.applied ? (
-          <Link href={kind === "UNITS" ? "/units" : "/models"}>
+          <Anchor component={Link} href={kind === "UNITS" ? "/units" : "/models"}>
             {t(kind === "UNITS" ? "import.seeUnits" : "import.seeModels")}
-          </Link>
+          </Anchor>
         ) : (
           t("import.cleanHint")
         )}
       </Alert>
-      <Table withTableBorder>
+      <ListTable withTableBorder highlightOnHover={false} striped={false}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("import.record")}</Table.Th>
@@ -249,14 +219,18 @@ function ImportOutcome({ outcome, kind }: { outcome: Outcome; kind: ImportKind }
         <Table.Tbody>
           {(outcome.counts ?? []).map((c) => (
             <Table.Tr key={c.record}>
-              <Table.Td>{label("import.record", c.record)}</Table.Td>
-              <Table.Td>{formatNumber(c.created ?? 0)}</Table.Td>
-              <Table.Td>{formatNumber(c.updated ?? 0)}</Table.Td>
-              <Table.Td>{formatNumber(c.unchanged ?? 0)}</Table.Td>
+              <Table.Td>
+                <Text fw={600} inherit>
+                  {label("import.record", c.record)}
+                </Text>
+              </Table.Td>
+              <Table.Td data-label={t("import.created")}>{formatCount(c.created ?? 0)}</Table.Td>
+              <Table.Td data-label={t("import.updated")}>{formatCount(c.updated ?? 0)}</Table.Td>
+              <Table.Td data-label={t("import.unchanged")}>{formatCount(c.unchanged ?? 0)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ListTable>
     </Stack>
   );
 }

@@ -1,4 +1,9 @@
-import { isDomainError, ModelDetailDocument, type ModelDetailQuery, ReplicationSpreadDocument } from "@lantoa/client";
+import {
+  AddEvidenceDocument,
+  ModelDetailDocument,
+  type ModelDetailQuery,
+  ReplicationSpreadDocument,
+} from "@lantoa/client";
 import {
   Alert,
   Anchor,
@@ -18,28 +23,33 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { Link } from "wouter";
+import { z } from "zod";
+import { graphqlQuery } from "./data/graphql";
+import { uploadMutation } from "./data/upload-with-progress";
+import { ProblemAlert } from "./errors/problem-alert";
+import { useMutationForm } from "./forms/use-mutation-form";
 import { useI18n } from "./i18n/i18n";
-import { statusColor } from "./model-labels";
-import { failureOf, type Refusal, refusalOf } from "./mutation-errors";
+import { ListTable } from "./layout/list-table";
 import { EmptyNote, QueryStatus } from "./query-status";
 import { ModelActions } from "./registers/model-actions";
 import { OutcomesPanel } from "./registers/outcomes-panel";
 import { ReplicationsPanel } from "./registers/replications-panel";
 import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
-import { acceptableEvidence, uploadEvidence } from "./upload-evidence";
-import { useQuery } from "./use-query";
+import { statusColor } from "./status-colors";
+import { acceptableEvidence } from "./upload-evidence";
 
-type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
+export type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
 const evidenceRoles = ["system-admin", "unit-admin", "unit-officer"];
 
 /** One model: what it is, its outcomes, evidence, history, commendations and spread, and the actions the viewer may take. */
 export default function ModelDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const query = useQuery(ModelDetailDocument, { id });
+  const query = useQuery(graphqlQuery(ModelDetailDocument, { id }));
   const node = query.data?.node;
   const model = node?.__typename === "Model" ? node : null;
 
@@ -48,13 +58,13 @@ export default function ModelDetailPage({ id }: { id: string }) {
       <Anchor component={Link} href="/models">
         {t("detail.back")}
       </Anchor>
-      {!model && <QueryStatus state={query} reload={query.reload} lines={8} />}
-      {query.status === "ready" && !model && (
+      {!model && <QueryStatus query={query} lines={8} />}
+      {query.isSuccess && !model && (
         <Alert color="red" variant="light">
           {t("detail.notFound")}
         </Alert>
       )}
-      {model && <ModelView model={model} reload={query.reload} />}
+      {model && <ModelView model={model} />}
     </Stack>
   );
 }
@@ -70,8 +80,8 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
-  const { t, label, formatNumber, formatDate } = useI18n();
+function ModelView({ model }: { model: ModelNode }) {
+  const { t, label, formatCount, formatDate, formatPoints } = useI18n();
   const configuration = useConfiguration();
   const evidence = model.evidence ?? [];
   const commendations = model.commendations ?? [];
@@ -115,8 +125,8 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
             {t("detail.resultLine", {
               round: model.latestResult.roundName ?? model.latestResult.roundCode ?? "",
               rank: model.latestResult.rank ?? "—",
-              total: model.latestResult.total == null ? "—" : formatNumber(model.latestResult.total),
-              max: model.latestResult.max == null ? "—" : formatNumber(model.latestResult.max),
+              total: model.latestResult.total == null ? "—" : formatPoints(model.latestResult.total),
+              max: model.latestResult.max == null ? "—" : formatPoints(model.latestResult.max),
               tier: label("tier", model.latestResult.tier),
             })}
           </Text>
@@ -138,23 +148,23 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
         </div>
       </SimpleGrid>
 
-      <ModelActions model={model} reload={reload} />
+      <ModelActions model={model} />
 
       <Tabs defaultValue="outcomes" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="outcomes">{t("detail.tabOutcomes")}</Tabs.Tab>
-          <Tabs.Tab value="evidence">{t("detail.tabEvidence", { count: formatNumber(evidence.length) })}</Tabs.Tab>
+          <Tabs.Tab value="evidence">{t("detail.tabEvidence", { count: formatCount(evidence.length) })}</Tabs.Tab>
           <Tabs.Tab value="history">{t("detail.history")}</Tabs.Tab>
           <Tabs.Tab value="commendations">
-            {t("detail.tabCommendations", { count: formatNumber(commendations.length) })}
+            {t("detail.tabCommendations", { count: formatCount(commendations.length) })}
           </Tabs.Tab>
           <Tabs.Tab value="replication">{t("detail.tabReplication")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="outcomes" pt="sm">
-          <OutcomesPanel model={model} reload={reload} />
+          <OutcomesPanel model={model} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="sm">
-          <EvidencePanel model={model} reload={reload} />
+          <EvidencePanel model={model} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <History model={model} />
@@ -176,57 +186,69 @@ function ModelView({ model, reload }: { model: ModelNode; reload(): void }) {
 function History({ model }: { model: ModelNode }) {
   const { t, label, formatDate } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table data-testid="status-history" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("detail.historyAt")}</Table.Th>
-            <Table.Th scope="col">{t("detail.historyAction")}</Table.Th>
-            <Table.Th scope="col">{t("detail.status")}</Table.Th>
-            <Table.Th scope="col">{t("detail.historyBy")}</Table.Th>
-            <Table.Th scope="col">{t("detail.historyReason")}</Table.Th>
+    <ListTable minWidth={640} data-testid="status-history" highlightOnHover={false}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t("detail.historyAt")}</Table.Th>
+          <Table.Th scope="col">{t("detail.historyAction")}</Table.Th>
+          <Table.Th scope="col">{t("detail.status")}</Table.Th>
+          <Table.Th scope="col">{t("detail.historyBy")}</Table.Th>
+          <Table.Th scope="col">{t("detail.historyReason")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {(model.statusHistory ?? []).map((change) => (
+          <Table.Tr key={`${change.at}-${change.command}-${change.to}`}>
+            <Table.Td data-label={t("detail.historyAt")}>{change.at ? formatDate(change.at, true) : "—"}</Table.Td>
+            <Table.Td data-label={t("detail.historyAction")}>{label("action", change.command)}</Table.Td>
+            <Table.Td data-label={t("detail.status")}>
+              {change.from ? `${label("status", change.from)} → ` : ""}
+              {label("status", change.to)}
+            </Table.Td>
+            <Table.Td data-label={t("detail.historyBy")}>{change.by}</Table.Td>
+            <Table.Td data-label={t("detail.historyReason")}>{change.reason}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(model.statusHistory ?? []).map((change) => (
-            <Table.Tr key={`${change.at}-${change.command}-${change.to}`}>
-              <Table.Td>{change.at ? formatDate(change.at, true) : "—"}</Table.Td>
-              <Table.Td>{label("action", change.command)}</Table.Td>
-              <Table.Td>
-                {change.from ? `${label("status", change.from)} → ` : ""}
-                {label("status", change.to)}
-              </Table.Td>
-              <Table.Td>{change.by}</Table.Td>
-              <Table.Td>{change.reason}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ListTable>
   );
 }
 
-function formatBytes(
-  bytes: number | null | undefined,
-  formatNumber: (n: number, o?: Intl.NumberFormatOptions) => string,
-) {
-  if (bytes == null) return "—";
-  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
-  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
-
 /** The model's evidence, previewed (images inline, other files linked), and an upload form with progress. */
-function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) {
-  const i18n = useI18n();
-  const { t, label, formatNumber } = i18n;
+function EvidencePanel({ model }: { model: ModelNode }) {
+  const { t, label, formatBytes } = useI18n();
   const { session } = useSession();
   const fileId = useId();
-  const [title, setTitle] = useState("");
-  const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [errors, setErrors] = useState<{ title?: string; file?: string }>({});
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const upload = useMutation(uploadMutation(AddEvidenceDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { title: "", file: null as File | null },
+    schema: z.object({ title: z.string().trim().min(1).max(300) }),
+    messages: { title: "detail.evidenceTitleRequired" },
+    check: ({ file }) => ({
+      file: !file ? "detail.evidenceFileRequired" : acceptableEvidence(file) ? null : "detail.evidenceNotAccepted",
+    }),
+    submit: async ({ title, file }) => {
+      setProgress(0);
+      try {
+        return await upload.mutateAsync({
+          variables: { modelId: model.id, title: title.trim(), expectedVersion: model.version ?? 0 },
+          file: file as File,
+          token: session?.token ?? null,
+          onProgress: (sent, total) => setProgress(total > 0 ? sent / total : 0),
+        });
+      } finally {
+        setProgress(null);
+      }
+    },
+    onSuccess: (_data, { title }) => {
+      notifications.show({ color: "green", message: t("detail.uploaded", { title: title.trim() }) });
+      form.reset();
+      setFormKey((k) => k + 1);
+    },
+  });
+  const file = form.values.file;
   // The chosen file, previewed before it is sent: an image inline, a PDF in a new tab.
   const previewUrl = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
   useEffect(
@@ -237,42 +259,8 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
   );
   const evidence = model.evidence ?? [];
   const mayUpload = viewerRoles(session).some((role) => evidenceRoles.includes(role));
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!title.trim()) found.title = t("detail.evidenceTitleRequired");
-    if (!file) found.file = t("detail.evidenceFileRequired");
-    else if (!acceptableEvidence(file)) found.file = t("detail.evidenceNotAccepted");
-    setErrors(found);
-    if (found.title || found.file || !file || model.version == null) return;
-    setRefusal(null);
-    setProgress(0);
-    try {
-      const { addEvidence } = await uploadEvidence({
-        modelId: model.id,
-        title: title.trim(),
-        file,
-        expectedVersion: model.version,
-        token: session?.token ?? null,
-        onProgress: setProgress,
-      });
-      if (isDomainError(addEvidence)) {
-        setRefusal(refusalOf(addEvidence, i18n));
-        if (addEvidence.code === "DB.STALE_VERSION") reload();
-        return;
-      }
-      notifications.show({ color: "green", message: t("detail.uploaded", { title: title.trim() }) });
-      setTitle("");
-      setFile(null);
-      setFormKey((k) => k + 1);
-      reload();
-    } catch (cause) {
-      setRefusal(failureOf(cause, i18n));
-    } finally {
-      setProgress(null);
-    }
-  }
+  const { value: _value, onChange: _onChange, error: fileError, ...fileProps } = form.getInputProps("file");
+  const percent = progress === null ? null : Math.round(progress * 100);
 
   return (
     <Stack gap="md">
@@ -294,7 +282,7 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
                 <Text fw={600}>{item.title}</Text>
                 <Text size="xs" c="dimmed">
                   {label("evidenceKind", item.kind)} · {item.mimeType ?? "—"} ·{" "}
-                  {formatBytes(item.sizeBytes, formatNumber)}
+                  {item.sizeBytes == null ? "—" : formatBytes(item.sizeBytes)}
                 </Text>
                 {href ? (
                   <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
@@ -314,24 +302,22 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
         <Card withBorder component="form" onSubmit={onSubmit} noValidate key={formKey}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={t("detail.evidenceTitle")}
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                error={errors.title}
-              />
+              <TextInput label={t("detail.evidenceTitle")} withAsterisk {...form.getInputProps("title")} />
               <Input.Wrapper
                 label={t("detail.evidenceFile")}
                 description={t("detail.evidenceHint")}
-                error={errors.file}
+                error={fileError}
+                withAsterisk
                 id={fileId}
               >
                 <input
+                  {...fileProps}
                   id={fileId}
                   type="file"
                   accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx"
-                  onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-                  style={{ display: "block", marginTop: 4 }}
+                  aria-invalid={fileError ? true : undefined}
+                  onChange={(e) => form.setFieldValue("file", e.currentTarget.files?.[0] ?? null)}
+                  style={{ display: "block", marginTop: 4, maxWidth: "100%" }}
                 />
               </Input.Wrapper>
             </SimpleGrid>
@@ -350,31 +336,17 @@ function EvidencePanel({ model, reload }: { model: ModelNode; reload(): void }) 
                 {t("detail.previewPdf")}
               </Anchor>
             )}
-            {progress !== null && (
+            {percent !== null && (
               <Stack gap={4}>
-                <Progress
-                  value={Math.round(progress * 100)}
-                  aria-label={t("detail.uploading", { percent: Math.round(progress * 100) })}
-                  animated
-                />
+                <Progress value={percent} aria-label={t("detail.uploading", { percent })} animated />
                 <Text size="xs" role="status">
-                  {t("detail.uploading", { percent: Math.round(progress * 100) })}
+                  {t("detail.uploading", { percent })}
                 </Text>
               </Stack>
             )}
-            {refusal && (
-              <Alert color="red" variant="light" data-testid="upload-refusal">
-                {refusal.text}
-                {refusal.code && (
-                  <Text span c="dimmed" size="xs">
-                    {" "}
-                    ({refusal.code})
-                  </Text>
-                )}
-              </Alert>
-            )}
+            <ProblemAlert problem={problem} testId="upload-refusal" />
             <Group justify="flex-end">
-              <Button type="submit" loading={progress !== null}>
+              <Button type="submit" loading={form.submitting}>
                 {t("detail.upload")}
               </Button>
             </Group>
@@ -391,58 +363,60 @@ function Commendations({ model }: { model: ModelNode }) {
   const rows = model.commendations ?? [];
   if (rows.length === 0) return <EmptyNote text={t("detail.commendationsEmpty")} />;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped data-testid="commendations">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("detail.commendationForm")}</Table.Th>
-            <Table.Th scope="col">{t("detail.commendationLevel")}</Table.Th>
-            <Table.Th scope="col">{t("detail.commendationIssuer")}</Table.Th>
-            <Table.Th scope="col">{t("detail.commendationDecision")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((c, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
-            <Table.Tr key={`${c.decisionNumber}-${index}`}>
-              <Table.Td>
-                {configuration.formLabel(c.form)}
+    <ListTable minWidth={640} data-testid="commendations" highlightOnHover={false}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t("detail.commendationForm")}</Table.Th>
+          <Table.Th scope="col">{t("detail.commendationLevel")}</Table.Th>
+          <Table.Th scope="col">{t("detail.commendationIssuer")}</Table.Th>
+          <Table.Th scope="col">{t("detail.commendationDecision")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((c, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
+          <Table.Tr key={`${c.decisionNumber}-${index}`}>
+            <Table.Td>
+              <div>
+                <Text fw={600} inherit>
+                  {configuration.formLabel(c.form)}
+                </Text>
                 {c.revokedOn && (
-                  <Text size="xs" c="red.8">
+                  <Text size="xs" c="red.9">
                     {t("detail.commendationRevoked", { date: formatDate(c.revokedOn), reason: c.revokedReason ?? "" })}
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td>{configuration.levelLabel(c.level)}</Table.Td>
-              <Table.Td>{c.issuer}</Table.Td>
-              <Table.Td>
-                {c.decisionNumber}
-                {c.decisionDate && ` · ${formatDate(c.decisionDate)}`}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              </div>
+            </Table.Td>
+            <Table.Td data-label={t("detail.commendationLevel")}>{configuration.levelLabel(c.level)}</Table.Td>
+            <Table.Td data-label={t("detail.commendationIssuer")}>{c.issuer}</Table.Td>
+            <Table.Td data-label={t("detail.commendationDecision")}>
+              {c.decisionNumber}
+              {c.decisionDate && ` · ${formatDate(c.decisionDate)}`}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ListTable>
   );
 }
 
 /** How far this model spread, from the replication report. */
 function Replication({ model }: { model: ModelNode }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatCount, formatPercent } = useI18n();
   const configuration = useConfiguration();
-  const query = useQuery(ReplicationSpreadDocument, { filter: null });
-  if (!query.data) return <QueryStatus state={query} reload={query.reload} />;
+  const query = useQuery(graphqlQuery(ReplicationSpreadDocument, { filter: null }));
+  if (!query.data) return <QueryStatus query={query} />;
   const spread = (query.data.replicationSpread ?? []).find((row) => row.originModelId === model.id);
   if (!spread) return <EmptyNote text={t("detail.replicationEmpty")} />;
   return (
     <Stack gap="xs" data-testid="replication">
       <Text>
         {t("detail.replicationLine", {
-          adopters: formatNumber(spread.adoptingUnits ?? 0),
-          eligible: formatNumber(spread.eligibleUnits ?? 0),
-          coverage: formatNumber(spread.coverage ?? 0, { style: "percent", maximumFractionDigits: 1 }),
-          depth: formatNumber(spread.depth ?? 0),
+          adopters: formatCount(spread.adoptingUnits ?? 0),
+          eligible: formatCount(spread.eligibleUnits ?? 0),
+          coverage: formatPercent(spread.coverage ?? 0),
+          depth: formatCount(spread.depth ?? 0),
         })}
       </Text>
       <Group gap="xs">
@@ -459,7 +433,7 @@ function Replication({ model }: { model: ModelNode }) {
       </Group>
       {spread.medianAdoptionDays != null && (
         <Text size="sm" c="dimmed">
-          {t("dashboard.medianDays")}: {t("dashboard.days", { count: formatNumber(spread.medianAdoptionDays) })}
+          {t("dashboard.medianDays")}: {t("dashboard.days", { count: formatCount(spread.medianAdoptionDays) })}
         </Text>
       )}
     </Stack>

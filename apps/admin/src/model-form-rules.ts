@@ -1,18 +1,35 @@
-/**
- * The rules a model's fields must meet, as the gateway's `CreateModelInput`/`UpdateModelInput`
- * and the domain's `ModelSchema` state them, checked in the browser so the user sees them beside
- * the field. Shared by the create, edit and replication forms.
- */
+import { ModelSchema } from "@lantoa/domain/model";
+import { z } from "zod";
+
+/** A model's fields as the domain's `ModelSchema` states them (the schema the gateway parses with). */
+const model = ModelSchema.options[0].shape;
+
+/** The characters the gateway accepts in a model code (`MODEL_CODE`), on top of the domain's length. */
 export const modelCodePattern = /^[\p{L}\p{N}._-]{1,64}$/u;
 
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+/**
+ * The create, edit and replication forms' rules: the domain's schema for each field, with the
+ * limits the gateway's inputs add (code characters, at most ten fields, text lengths).
+ */
+export const modelFormSchema = z.object({
+  code: model.code.regex(modelCodePattern),
+  name: model.name,
+  ownerUnitId: model.ownerUnitId,
+  fields: model.fieldCodes.max(10),
+  annualTheme: z.string().trim().max(300),
+  problem: z.string().max(5000),
+  solution: z.string().max(5000),
+  startDate: model.startDate,
+});
 
-/** One to ten distinct field codes. */
-export function validFields(codes: readonly string[]): boolean {
-  return codes.length >= 1 && codes.length <= 10 && new Set(codes).size === codes.length;
-}
+/** The sentence beside each field the schema refuses. */
+export const modelFormMessages = {
+  code: "create.codeInvalid",
+  name: "create.nameRequired",
+  ownerUnitId: "create.ownerRequired",
+  fields: "create.fieldsRequired",
+  annualTheme: "create.themeTooLong",
+  problem: "create.textTooLong",
+  solution: "create.textTooLong",
+  startDate: "create.startDateInvalid",
+} as const;

@@ -23,14 +23,3 @@ export const statusCodes: readonly ModelStatus[] = [
   "suspended",
   "archived",
 ];
-
-/** Badge colours by status, so a list scans at a glance. */
-export const statusColor: Record<string, string> = {
-  draft: "gray",
-  submitted: "blue",
-  returned: "orange",
-  approved: "teal",
-  active: "green",
-  suspended: "yellow",
-  archived: "dark",
-};

@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Collapse,
   Group,
   NativeSelect,
   Select,
@@ -14,20 +15,28 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { graphqlQuery } from "./data/graphql";
 import { ExportButtons } from "./export-buttons";
 import { foldedOptionsFilter } from "./fold-vietnamese";
 import { useI18n } from "./i18n/i18n";
-import { statusCodes, statusColor } from "./model-labels";
+import { ListTable, phoneQuery } from "./layout/list-table";
+import { statusCodes } from "./model-labels";
 import { EmptyNote, QueryStatus } from "./query-status";
 import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
+import { statusColor } from "./status-colors";
+import { renderUnitOption, unitOptionsOf } from "./unit-options";
 import { useDebouncedValue } from "./use-debounced-value";
-import { useQuery } from "./use-query";
 
 const pageSize = 20;
 const registerRoles = ["system-admin", "unit-admin", "unit-officer"];
+/** The filters besides the search box, which a phone keeps folded behind one button. */
+const filterParams = ["unit", "level", "field", "status", "theme", "from", "to", "pilots"];
 
 /** A year typed in a filter box, or null while it is not one. */
 function yearOf(text: string): number | null {
@@ -35,12 +44,12 @@ function yearOf(text: string): number | null {
 }
 
 /**
- * Models in the viewer's scope, or the pilots of every unit (to replicate one): search
- * without diacritics; filter by unit subtree, level, field, status, annual theme and start
- * years; page through.
+ * Models in the viewer's scope, or the pilots of every unit (to replicate one): search by code
+ * or name without diacritics (the best match first); filter by unit subtree, level, field,
+ * status, annual theme and start years; page through.
  */
 export default function ModelsPage() {
-  const { t, label, formatNumber, formatDate } = useI18n();
+  const { t, label, formatCount, formatDate } = useI18n();
   const configuration = useConfiguration();
   const { session } = useSession();
   const [location, navigate] = useLocation();
@@ -51,18 +60,27 @@ export default function ModelsPage() {
   const unit = params.get("unit") ?? "";
   // Pilots of every unit, open to all for replication, rather than the viewer's own scope.
   const pilots = params.get("pilots") === "1";
-  const [text, setText] = useState(params.get("q") ?? "");
-  const [theme, setTheme] = useState(params.get("theme") ?? "");
-  const [fromYear, setFromYear] = useState(params.get("from") ?? "");
-  const [toYear, setToYear] = useState(params.get("to") ?? "");
-  const term = useDebouncedValue(text.trim(), 300);
-  const themeTerm = useDebouncedValue(theme.trim(), 300);
-  const from = yearOf(useDebouncedValue(fromYear, 300));
-  const to = yearOf(useDebouncedValue(toYear, 300));
+  // What is typed (search, theme, years) as one form; once the typing pauses it goes to the address.
+  const typing = useForm({
+    mode: "controlled",
+    initialValues: {
+      text: params.get("q") ?? "",
+      theme: params.get("theme") ?? "",
+      fromYear: params.get("from") ?? "",
+      toYear: params.get("to") ?? "",
+    },
+  });
+  const term = useDebouncedValue(typing.values.text.trim(), 300);
+  const themeTerm = useDebouncedValue(typing.values.theme.trim(), 300);
+  const from = yearOf(useDebouncedValue(typing.values.fromYear, 300));
+  const to = yearOf(useDebouncedValue(typing.values.toYear, 300));
+  const phone = useMediaQuery(phoneQuery);
+  const activeFilters = filterParams.filter((name) => params.get(name)).length;
+  const [filtersOpen, filters] = useDisclosure(false);
   // Relay paging goes forward by cursor: keep the cursors of the pages behind us to go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const units = useQuery(UnitTreeDocument, { first: 500, filter: null });
+  const units = useQuery(graphqlQuery(UnitTreeDocument, { first: 500, filter: null }));
 
   // The filters live in the address, so Back from a model returns to the same list.
   function setParams(changes: Record<string, string>) {
@@ -88,60 +106,42 @@ export default function ModelsPage() {
     setCursors([null]);
   }
 
-  const query = useQuery(ModelsDocument, {
-    first: pageSize,
-    after,
-    filter: {
-      text: term || null,
-      field: field || null,
-      status: status || null,
-      level: level || null,
-      withinUnitId: unit || null,
-      annualTheme: themeTerm || null,
-      fromYear: from,
-      toYear: to,
-      pilots: pilots || null,
-    },
+  const query = useQuery({
+    ...graphqlQuery(ModelsDocument, {
+      first: pageSize,
+      after,
+      filter: {
+        text: term || null,
+        field: field || null,
+        status: status || null,
+        level: level || null,
+        withinUnitId: unit || null,
+        annualTheme: themeTerm || null,
+        fromYear: from,
+        toYear: to,
+        pilots: pilots || null,
+      },
+    }),
+    placeholderData: keepPreviousData,
   });
   const models = query.data?.models;
   const any = { value: "", label: t("models.any") };
   const canRegister = viewerRoles(session).some((role) => registerRoles.includes(role));
 
-  return (
-    <Stack component="section" aria-labelledby="models-heading" gap="sm">
-      <Group justify="space-between">
-        <Title order={2} id="models-heading">
-          {t("models.title")}
-        </Title>
-        <ExportButtons report="MODELS" filter={{ field: field || null }} />
-        {canRegister && (
-          <Button component={Link} href="/models/new">
-            {t("models.create")}
-          </Button>
-        )}
-      </Group>
+  const moreFilters = (
+    <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <TextInput
-          type="search"
-          label={t("models.search")}
-          description={t("models.searchHint")}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          placeholder={t("models.searchPlaceholder")}
-        />
         <Select
           label={t("models.unit")}
           searchable
           filter={foldedOptionsFilter}
           clearable
+          clearButtonProps={{ "aria-label": t("form.clearChoice") }}
           value={unit || null}
           onChange={(value) => setParams({ unit: value ?? "" })}
-          data={(units.data?.units?.edges ?? []).map(({ node }) => ({
-            value: node.id,
-            label: `${"· ".repeat(node.depth ?? 0)}${node.name ?? node.code}`,
-          }))}
+          data={unitOptionsOf((units.data?.units?.edges ?? []).map((e) => e.node))}
+          renderOption={renderUnitOption}
           placeholder={t("models.any")}
-          inputWrapperOrder={["label", "input", "description", "error"]}
         />
         <NativeSelect
           label={t("models.level")}
@@ -161,21 +161,14 @@ export default function ModelsPage() {
           onChange={(e) => setParams({ status: e.currentTarget.value })}
           data={[any, ...statusCodes.map((code) => ({ value: code, label: label("status", code) }))]}
         />
-        <TextInput label={t("models.theme")} value={theme} onChange={(e) => setTheme(e.currentTarget.value)} />
+        <TextInput label={t("models.theme")} {...typing.getInputProps("theme")} />
         <TextInput
           label={t("models.fromYear")}
           inputMode="numeric"
           maxLength={4}
-          value={fromYear}
-          onChange={(e) => setFromYear(e.currentTarget.value)}
+          {...typing.getInputProps("fromYear")}
         />
-        <TextInput
-          label={t("models.toYear")}
-          inputMode="numeric"
-          maxLength={4}
-          value={toYear}
-          onChange={(e) => setToYear(e.currentTarget.value)}
-        />
+        <TextInput label={t("models.toYear")} inputMode="numeric" maxLength={4} {...typing.getInputProps("toYear")} />
       </SimpleGrid>
       <Group>
         <Switch
@@ -188,41 +181,79 @@ export default function ModelsPage() {
           variant="subtle"
           size="xs"
           onClick={() => {
-            setText("");
-            setTheme("");
-            setFromYear("");
-            setToYear("");
+            typing.setValues({ text: "", theme: "", fromYear: "", toYear: "" });
             navigate(location, { replace: true });
           }}
         >
           {t("models.clearFilters")}
         </Button>
       </Group>
-      <QueryStatus state={query} reload={query.reload} lines={8} />
+    </Stack>
+  );
+
+  return (
+    <Stack component="section" aria-labelledby="models-heading" gap="sm">
+      <Group justify="space-between">
+        <Title order={2} id="models-heading">
+          {t("models.title")}
+        </Title>
+        <Group gap="xs">
+          <ExportButtons report="MODELS" filter={{ field: field || null }} />
+          {canRegister && (
+            <Button component={Link} href="/models/new">
+              {t("models.create")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          type="search"
+          label={t("models.search")}
+          description={t("models.searchHint")}
+          {...typing.getInputProps("text")}
+          placeholder={t("models.searchPlaceholder")}
+          w={{ base: "100%", sm: 360 }}
+          inputWrapperOrder={["label", "input", "description", "error"]}
+        />
+        {phone && (
+          <Button variant="default" onClick={filters.toggle} aria-expanded={filtersOpen} aria-controls="model-filters">
+            {activeFilters > 0 ? t("models.filtersCount", { count: activeFilters }) : t("models.filters")}
+          </Button>
+        )}
+      </Group>
+      {phone ? (
+        <Collapse expanded={filtersOpen} id="model-filters">
+          {moreFilters}
+        </Collapse>
+      ) : (
+        moreFilters
+      )}
+      <QueryStatus query={query} lines={8} />
       {models && (
-        <Stack gap="xs" aria-busy={query.status === "loading"}>
+        <Stack gap="xs" aria-busy={query.isFetching}>
           <Text data-testid="models-total" size="sm">
-            {t("models.total", { count: formatNumber(models.totalCount) })}
+            {t(term ? "models.totalFound" : "models.total", { count: formatCount(models.totalCount) })}
           </Text>
           {models.edges.length === 0 ? (
             <EmptyNote text={t("models.empty")} />
           ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("models.name")}</Table.Th>
-                    <Table.Th scope="col">{t("models.owner")}</Table.Th>
-                    <Table.Th scope="col">{t("models.field")}</Table.Th>
-                    <Table.Th scope="col">{t("models.status")}</Table.Th>
-                    <Table.Th scope="col">{t("models.startDate")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {models.edges.map(({ node }) => (
-                    <Table.Tr key={node.id} data-testid="model-row">
-                      <Table.Td>
-                        <Anchor component={Link} href={`/models/${encodeURIComponent(node.id)}`}>
+            <ListTable minWidth={720}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("models.name")}</Table.Th>
+                  <Table.Th scope="col">{t("models.owner")}</Table.Th>
+                  <Table.Th scope="col">{t("models.field")}</Table.Th>
+                  <Table.Th scope="col">{t("models.status")}</Table.Th>
+                  <Table.Th scope="col">{t("models.startDate")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {models.edges.map(({ node }) => (
+                  <Table.Tr key={node.id} data-testid="model-row">
+                    <Table.Td>
+                      <div>
+                        <Anchor component={Link} href={`/models/${encodeURIComponent(node.id)}`} fw={600}>
                           {node.name}
                         </Anchor>
                         {node.isPilot && (
@@ -233,24 +264,24 @@ export default function ModelsPage() {
                         <Text size="xs" c="dimmed">
                           {node.code}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>{node.ownerUnit?.name}</Table.Td>
-                      <Table.Td>
-                        {(node.fields ?? []).map((code) => configuration.fieldLabel(code)).join("; ")}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Badge variant="light" color={statusColor[node.status ?? ""] ?? "gray"}>
-                          {label("status", node.status)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {node.startDate ? formatDate(node.startDate) : "—"}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      </div>
+                    </Table.Td>
+                    <Table.Td data-label={t("models.owner")}>{node.ownerUnit?.name}</Table.Td>
+                    <Table.Td data-label={t("models.field")}>
+                      {(node.fields ?? []).map((code) => configuration.fieldLabel(code)).join("; ")}
+                    </Table.Td>
+                    <Table.Td data-label={t("models.status")}>
+                      <Badge variant="light" color={statusColor[node.status ?? ""] ?? "gray"}>
+                        {label("status", node.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td data-label={t("models.startDate")} style={{ whiteSpace: "nowrap" }}>
+                      {node.startDate ? formatDate(node.startDate) : "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ListTable>
           )}
           <Group component="nav" aria-label={t("models.pagination")} gap="sm">
             <Button
@@ -260,7 +291,7 @@ export default function ModelsPage() {
             >
               {t("models.previous")}
             </Button>
-            <Text size="sm">{t("models.page", { page: formatNumber(cursors.length) })}</Text>
+            <Text size="sm">{t("models.page", { page: formatCount(cursors.length) })}</Text>
             <Button
               variant="default"
               disabled={!models.pageInfo.hasNextPage}

@@ -1,8 +1,15 @@
-import { Alert, Button, EmptyState, Skeleton, Stack, VisuallyHidden } from "@mantine/core";
+import { Alert, Button, EmptyState, Skeleton, Stack, Text, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
+import { problemOf } from "./errors/problem-of";
 import { useI18n } from "./i18n/i18n";
-import type { MessageKey } from "./i18n/messages-vi";
-import { errorMessageKey, type QueryState } from "./use-query";
+
+/** What {@link QueryStatus} reads of a TanStack query. */
+export interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch(): unknown;
+}
 
 /** Grey bars where a page's content will appear, announced as loading to screen readers. */
 export function LoadingBlock({ lines = 4 }: { lines?: number }) {
@@ -19,28 +26,21 @@ export function LoadingBlock({ lines = 4 }: { lines?: number }) {
 
 /**
  * The loading skeleton and the error box every page shows the same way: the error says what
- * happened in plain words and offers to try again. Nothing while data is shown.
+ * happened in plain words and offers to try again. Nothing once data is there. A query that is
+ * not enabled yet (`isPending` without fetching) shows nothing either.
  */
-export function QueryStatus({
-  state,
-  reload,
-  errorKey,
-  lines,
-}: {
-  state: QueryState<unknown>;
-  reload(): void;
-  errorKey?: MessageKey | undefined;
-  lines?: number;
-}) {
-  const { t } = useI18n();
-  if (state.status === "loading" && state.data === undefined) return <LoadingBlock lines={lines ?? 4} />;
-  if (state.status === "error") {
-    const key = errorMessageKey(state.error);
+export function QueryStatus({ query, lines }: { query: QueryLike & { fetchStatus?: string }; lines?: number }) {
+  const { t, locale } = useI18n();
+  if (query.isPending && query.fetchStatus !== "idle") return <LoadingBlock lines={lines ?? 4} />;
+  if (query.isError) {
+    const problem = problemOf(query.error, locale);
     return (
-      <Alert color="red" variant="light" my="sm">
+      <Alert color="red" variant="light" my="sm" role="alert" data-code={problem.code}>
         <Stack gap="xs" align="flex-start">
-          <span>{t(key === "error.unknown" && errorKey ? errorKey : key)}</span>
-          <Button size="xs" variant="default" onClick={reload}>
+          <Text size="sm" inherit>
+            {problem.sentence}
+          </Text>
+          <Button size="xs" variant="default" onClick={() => void query.refetch()}>
             {t("state.retry")}
           </Button>
         </Stack>

@@ -1,18 +1,21 @@
 import { type ModelCountDimension, ModelCountsDocument } from "@lantoa/client";
-import { Card, SimpleGrid, Stack, Table, Title } from "@mantine/core";
+import { Card, SimpleGrid, Stack, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { graphqlQuery } from "./data/graphql";
 import { ExportButtons } from "./export-buttons";
 import { useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
+import { CountTable } from "./layout/count-table";
 import { EmptyNote, QueryStatus } from "./query-status";
-import { useQuery } from "./use-query";
+import { useConfiguration } from "./registers/use-configuration";
 
-const tables: readonly { by: ModelCountDimension; title: MessageKey; labelPrefix?: string }[] = [
+const tables: readonly { by: ModelCountDimension; title: MessageKey; labelPrefix?: "status" | "field" }[] = [
   { by: "STATUS", title: "reports.byStatus", labelPrefix: "status" },
   { by: "FIELD", title: "reports.byField", labelPrefix: "field" },
   { by: "YEAR", title: "reports.byYear" },
 ];
 
-/** Model counts in the viewer's scope, by status, field and year. */
+/** Model counts in the viewer's scope, by status, field and year, and the periodic report to download. */
 export default function ReportsPage() {
   const { t } = useI18n();
   return (
@@ -23,44 +26,42 @@ export default function ReportsPage() {
       <ExportButtons report="SUMMARY" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {tables.map((table) => (
-          <CountTable key={table.by} {...table} />
+          <CountReport key={table.by} {...table} />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function CountTable({ by, title, labelPrefix }: { by: ModelCountDimension; title: MessageKey; labelPrefix?: string }) {
-  const { t, label, formatNumber } = useI18n();
-  const query = useQuery(ModelCountsDocument, { by });
-  const rows = query.status === "ready" ? (query.data.modelCounts ?? []) : null;
+function CountReport({
+  by,
+  title,
+  labelPrefix,
+}: {
+  by: ModelCountDimension;
+  title: MessageKey;
+  labelPrefix?: "status" | "field";
+}) {
+  const { t, label } = useI18n();
+  const configuration = useConfiguration();
+  const query = useQuery(graphqlQuery(ModelCountsDocument, { by, filter: null }));
+  const rows = query.data?.modelCounts ?? null;
   const headingId = `report-${by}`;
+  const name = (key: string | null | undefined) =>
+    labelPrefix === "field" ? configuration.fieldLabel(key) : labelPrefix ? label(labelPrefix, key) : (key ?? "—");
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
       <Title order={3} size="h4" id={headingId} mb="xs">
         {t(title)}
       </Title>
-      <QueryStatus state={query} reload={query.reload} />
+      <QueryStatus query={query} />
       {rows && rows.length === 0 && <EmptyNote text={t("state.noData")} />}
       {rows && rows.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("reports.key")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reports.count")}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.key}>
-                <Table.Td>{labelPrefix ? label(labelPrefix, row.key) : row.key}</Table.Td>
-                <Table.Td ta="right">{formatNumber(row.count ?? 0)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <CountTable
+          rows={rows.map((row) => ({ key: row.key ?? "", label: name(row.key), count: row.count ?? 0 }))}
+          groupHeader={t("reports.key")}
+          countHeader={t("reports.count")}
+        />
       )}
     </Card>
   );

@@ -1,6 +1,5 @@
-import { isDomainError, LoginDocument, LogoutDocument, request, type ViewerFieldsFragment } from "@lantoa/client";
+import type { ViewerFieldsFragment } from "@lantoa/client";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { graphqlEndpoint } from "./use-query";
 
 /** A signed-in user as the gateway described them at sign-in. */
 export interface Session {
@@ -9,18 +8,11 @@ export interface Session {
   viewer: ViewerFieldsFragment;
 }
 
-/** A failed sign-in, in both languages, as the gateway worded it. */
-export interface SignInFailure {
-  code: string | null;
-  message: string | null;
-  messageVi: string | null;
-}
-
 interface SessionContextValue {
   session: Session | null;
-  signIn(username: string, password: string): Promise<SignInFailure | null>;
-  signOut(): Promise<void>;
-  /** Forgets a token the gateway no longer accepts. */
+  /** Keeps the session a successful `login` gave. */
+  start(session: Session): void;
+  /** Forgets the token (after `logout`, or when the gateway no longer accepts it). */
   expire(): void;
 }
 
@@ -50,7 +42,7 @@ function writeSession(session: Session | null): void {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** Keeps the sign-in token in sessionStorage and offers sign-in and sign-out. */
+/** Keeps the sign-in token in sessionStorage; signing in and out are mutations of the data layer. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readSession);
 
@@ -59,31 +51,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(next);
   }, []);
 
-  const signIn = useCallback(
-    async (username: string, password: string): Promise<SignInFailure | null> => {
-      const { login } = await request(graphqlEndpoint, LoginDocument, { username, password });
-      if (isDomainError(login)) return login;
-      const data = login?.data;
-      if (!data?.token || !data.viewer) return { code: null, message: null, messageVi: null };
-      save({ token: data.token, expiresAt: data.expiresAt, viewer: data.viewer });
-      return null;
-    },
-    [save],
-  );
-
-  const signOut = useCallback(async () => {
-    const token = session?.token;
-    save(null);
-    if (token) await request(graphqlEndpoint, LogoutDocument, {}, { token }).catch(() => undefined);
-  }, [session, save]);
-
+  const start = useCallback((next: Session) => save(next), [save]);
   const expire = useCallback(() => save(null), [save]);
 
-  const value = useMemo(() => ({ session, signIn, signOut, expire }), [session, signIn, signOut, expire]);
+  const value = useMemo(() => ({ session, start, expire }), [session, start, expire]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-/** The current session and the sign-in and sign-out actions. */
+/** The current session, and keeping or forgetting it. */
 export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error("useSession() outside <SessionProvider>");

@@ -1,43 +1,35 @@
+import { LoginDocument } from "@lantoa/client";
 import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { useLocation, useSearch } from "wouter";
+import { graphqlMutation } from "./data/graphql";
+import { ProblemAlert } from "./errors/problem-alert";
+import { useMutationForm } from "./forms/use-mutation-form";
 import { useI18n } from "./i18n/i18n";
 import { useSession } from "./session";
-import { errorMessageKey } from "./use-query";
 
 /** Username and password; on success goes back where the user was heading, or to the dashboard. */
 export function SignInPage() {
-  const { t, locale } = useI18n();
-  const { signIn } = useSession();
+  const { t } = useI18n();
+  const { start } = useSession();
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const next = params.get("next");
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!username.trim() || !password) {
-      setError(t("signIn.required"));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const failure = await signIn(username.trim(), password);
-      if (failure) {
-        setError((locale === "vi" ? failure.messageVi : failure.message) ?? t("error.unknown"));
-        return;
-      }
+  const login = useMutation(graphqlMutation(LoginDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { username: "", password: "" },
+    // Two presence checks: no schema, so the first page stays free of zod.
+    check: (v) => ({
+      username: v.username.trim() ? null : "signIn.usernameRequired",
+      password: v.password ? null : "signIn.passwordRequired",
+    }),
+    submit: (values) => login.mutateAsync({ username: values.username.trim(), password: values.password }),
+    onSuccess: ({ data }) => {
+      if (!data.token || !data.viewer) return;
+      start({ token: data.token, expiresAt: data.expiresAt, viewer: data.viewer });
       navigate(next?.startsWith("/") ? next : "/");
-    } catch (cause) {
-      setError(t(errorMessageKey(cause)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Card component="section" aria-labelledby="sign-in-heading" withBorder maw={420} mx="auto" mt="lg" padding="lg">
@@ -62,22 +54,18 @@ export function SignInPage() {
               label={t("signIn.username")}
               name="username"
               autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
+              withAsterisk
+              {...form.getInputProps("username")}
             />
             <PasswordInput
               label={t("signIn.password")}
               name="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              withAsterisk
+              {...form.getInputProps("password")}
             />
-            {error && (
-              <Alert color="red" variant="light">
-                {error}
-              </Alert>
-            )}
-            <Button type="submit" loading={busy}>
+            <ProblemAlert problem={problem} testId="sign-in-problem" />
+            <Button type="submit" loading={form.submitting}>
               {t("signIn.submit")}
             </Button>
           </Stack>

@@ -27,6 +27,18 @@ export const unitKindCodes = [
 /** The gateway's rule for unit codes (`UNIT_CODE` in apps/gateway/src/schema/unit.ts). */
 export const unitCodePattern = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A unit as the units page lists it, with what its forms need (version, parent). */
+export interface UnitRow {
+  id: string;
+  code: string | null;
+  name: string | null;
+  level: string | null;
+  kind: string | null;
+  depth: number | null;
+  version: number | null;
+  parent: { id: string } | null;
+}
+
 /** A unit as the tree needs it: its parent, to walk up to a viewer's role. */
 export interface TreeUnit {
   id: string;

@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from './document-type-decoration.js';
+export type AuditFilter = {
+  /** An action, or its start: `model` finds model.approve and model.submit. */
+  action?: string | null | undefined;
+  /** The actor's username. */
+  actor?: string | null | undefined;
+  /** unit, model, commendation, round… */
+  entity?: string | null | undefined;
+  entityId?: string | null | undefined;
+  /** From this day (YYYY-MM-DD). */
+  fromDate?: string | null | undefined;
+  /** Up to this day, included (YYYY-MM-DD). */
+  toDate?: string | null | undefined;
+  /** Records of this unit's subtree (default: the viewer's). */
+  withinUnitId?: string | null | undefined;
+};
+
 export type CommendationFilter = {
   /** IN_FORCE, SUSPENDED or REVOKED today. */
   status?: CommendationStatus | null | undefined;
@@ -130,8 +146,10 @@ export type ImportKind =
   | 'MODELS'
   | 'UNITS';
 
+/** How indicator totals are grouped: TOTAL, by YEAR, by CHILD_UNIT of filter.withinUnitId, or by the models' FIELD (a model of two fields counts in each). */
 export type IndicatorGrouping =
   | 'CHILD_UNIT'
+  | 'FIELD'
   | 'TOTAL'
   | 'YEAR';
 
@@ -194,7 +212,7 @@ export type ModelFilter = {
   /** Active pilots of every unit, which any signed-in user may read (they exist to be replicated): the list is not limited to the viewer's scope; withinUnitId still narrows it. */
   pilots?: boolean | null | undefined;
   status?: ModelStatus | null | undefined;
-  /** Without diacritics, typo-tolerant. */
+  /** A model's code (exactly, its start or a part: HUGAO finds TL-2018-HUGAO) or words of its name and text, without diacritics and typo-tolerant; % and _ are plain characters. */
   text?: string | null | undefined;
   toYear?: number | null | undefined;
   unitKind?: string | null | undefined;
@@ -302,6 +320,23 @@ export type UpdateModelInput = {
   startDate?: string | null | undefined;
 };
 
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, at: string | null, actorUsername: string | null, actorName: string | null, action: string | null, entity: string | null, entityId: string | null, before: string | null, after: string | null, unit: { id: string, name: string | null } | null } }> } | null };
+
+export type AuditLogExportQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  format: SpreadsheetFormat;
+}>;
+
+
+export type AuditLogExportQuery = { auditLogExport: { filename: string | null, mimeType: string | null, base64: string | null } | null };
+
 export type CommendationsQueryVariables = Exact<{
   filter?: CommendationFilter | null | undefined;
   first?: number | null | undefined;
@@ -309,9 +344,9 @@ export type CommendationsQueryVariables = Exact<{
 }>;
 
 
-export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
+export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
 
-export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
+export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
 
 export type IssueCommendationMutationVariables = Exact<{
   input: IssueCommendationInput;
@@ -321,7 +356,7 @@ export type IssueCommendationMutationVariables = Exact<{
 
 export type IssueCommendationMutation = { issueCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type RevokeCommendationMutationVariables = Exact<{
@@ -335,7 +370,7 @@ export type RevokeCommendationMutationVariables = Exact<{
 
 export type RevokeCommendationMutation = { revokeCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type LiftCommendationSuspensionMutationVariables = Exact<{
@@ -347,7 +382,7 @@ export type LiftCommendationSuspensionMutationVariables = Exact<{
 
 export type LiftCommendationSuspensionMutation = { liftCommendationSuspension:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, model: { id: string, code: string | null, name: string | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type ConfigurationLabelsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -741,7 +776,7 @@ export type ReplicationSpreadQuery = { replicationSpread: Array<{ originModelId:
 export type PublishedRoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublishedRoundsQuery = { publishedRounds: Array<{ code: string | null, name: string | null, period: string | null, status: string | null, resultsHash: string | null }> | null };
+export type PublishedRoundsQuery = { publishedRounds: Array<{ code: string | null, name: string | null, period: string | null, status: string | null, resultsHash: string | null, organizerName: string | null, publishedAt: string | null, resultCount: number | null }> | null };
 
 export type ModelCountsQueryVariables = Exact<{
   by: ModelCountDimension;
@@ -767,7 +802,7 @@ export type RoundsQuery = { rounds: Array<{ id: string, code: string | null, nam
 export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
+export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
 
 export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1179,10 +1214,18 @@ export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
   revocationDecisionNumber
   recipientKind
   recipientPersonName
+  recipientUnit {
+    id
+    name
+  }
   model {
     id
     code
     name
+    ownerUnit {
+      id
+      name
+    }
   }
   suspensions {
     from
@@ -1385,6 +1428,43 @@ export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        at
+        actorUsername
+        actorName
+        action
+        entity
+        entityId
+        unit {
+          id
+          name
+        }
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditLogExportDocument = new TypedDocumentString(`
+    query AuditLogExport($filter: AuditFilter, $format: SpreadsheetFormat!) {
+  auditLogExport(filter: $filter, format: $format) {
+    filename
+    mimeType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogExportQuery, AuditLogExportQueryVariables>;
 export const CommendationsDocument = new TypedDocumentString(`
     query Commendations($filter: CommendationFilter, $first: Int, $after: String) {
   commendations(filter: $filter, first: $first, after: $after) {
@@ -1416,10 +1496,18 @@ export const CommendationsDocument = new TypedDocumentString(`
   revocationDecisionNumber
   recipientKind
   recipientPersonName
+  recipientUnit {
+    id
+    name
+  }
   model {
     id
     code
     name
+    ownerUnit {
+      id
+      name
+    }
   }
   suspensions {
     from
@@ -1457,10 +1545,18 @@ export const IssueCommendationDocument = new TypedDocumentString(`
   revocationDecisionNumber
   recipientKind
   recipientPersonName
+  recipientUnit {
+    id
+    name
+  }
   model {
     id
     code
     name
+    ownerUnit {
+      id
+      name
+    }
   }
   suspensions {
     from
@@ -1509,10 +1605,18 @@ export const RevokeCommendationDocument = new TypedDocumentString(`
   revocationDecisionNumber
   recipientKind
   recipientPersonName
+  recipientUnit {
+    id
+    name
+  }
   model {
     id
     code
     name
+    ownerUnit {
+      id
+      name
+    }
   }
   suspensions {
     from
@@ -1559,10 +1663,18 @@ export const LiftCommendationSuspensionDocument = new TypedDocumentString(`
   revocationDecisionNumber
   recipientKind
   recipientPersonName
+  recipientUnit {
+    id
+    name
+  }
   model {
     id
     code
     name
+    ownerUnit {
+      id
+      name
+    }
   }
   suspensions {
     from
@@ -2685,6 +2797,9 @@ export const PublishedRoundsDocument = new TypedDocumentString(`
     period
     status
     resultsHash
+    organizerName
+    publishedAt
+    resultCount
   }
 }
     `) as unknown as TypedDocumentString<PublishedRoundsQuery, PublishedRoundsQueryVariables>;
@@ -2742,6 +2857,7 @@ export const MyAssignmentsDocument = new TypedDocumentString(`
     assignments {
       modelId
       modelCode
+      modelName
       reviewerUsername
       conflictDeclared
       conflictReason

@@ -1,6 +1,14 @@
 export { type AuditEntry, appendAudit } from "./audit/append-audit.js";
 export type { AuditLogTable, IdempotencyKeyTable } from "./audit/audit.table.js";
+export { AUDIT_EXPORT_LIMIT, exportAuditLog } from "./audit/export-audit-log.js";
 export { type IdempotencyKeyReusedError, onceForKey, requestHash } from "./audit/idempotency.js";
+export {
+  type AuditEntryRow,
+  type AuditFilter,
+  type AuditPage,
+  countAuditEntries,
+  listAuditEntries,
+} from "./audit/list-audit-entries.js";
 export type { FieldTable, LevelTable, UnitKindTable } from "./config/config.table.js";
 export { type ConfigurationLabels, configurationLabels, saveLabel } from "./config/configuration-labels.js";
 export { hasLabel } from "./config/has-label.js";
@@ -32,6 +40,7 @@ export {
   correctiveActionsOfFindings,
   findingsOfInspections,
 } from "./inspections/inspection-children.js";
+export { inspectionPeriodBounds } from "./inspections/inspection-period.js";
 export {
   findInspectionsByIds,
   type InspectionFilter,
@@ -60,6 +69,7 @@ export {
   type ModelFilter,
   type ModelPage,
   type ScopedModelRow,
+  searchModelsPage,
 } from "./models/list-models.js";
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
@@ -122,6 +132,7 @@ export {
   type PeriodicReportFigures,
   periodicReportFigures,
 } from "./reports/periodic-report.js";
+export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export {
   deleteReportDraft,
@@ -147,7 +158,6 @@ export {
   findRoundByCode,
   findRoundOrganizer,
   findRoundsByIds,
-  listPublishedRounds,
   listRoundIdsFor,
   listRoundModels,
   listSelfAssessments,
@@ -212,6 +222,7 @@ export {
   type ScaleTableLoad,
 } from "./scale/generate-scale-data.js";
 export {
+  likeLiteral,
   type SearchHit,
   type SearchOptions,
   searchGoldenBook,

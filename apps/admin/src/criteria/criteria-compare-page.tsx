@@ -1,18 +1,19 @@
 import { CriteriaSetsDocument, DiffCriteriaVersionsDocument } from "@lantoa/client";
-import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearch } from "wouter";
+import { graphqlQuery } from "../data/graphql";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
 import { QueryStatus } from "../query-status";
-import { useQuery } from "../use-query";
 
 /** Two versions of a set side by side as a list of readable changes (the domain's diff). */
 export default function CriteriaComparePage() {
   const { t, locale } = useI18n();
   const params = new URLSearchParams(useSearch());
-  const sets = useQuery(CriteriaSetsDocument, {});
-  const all = sets.status === "ready" ? sets.data.criteriaSets : [];
+  const sets = useQuery(graphqlQuery(CriteriaSetsDocument, {}));
+  const all = sets.data?.criteriaSets ?? [];
   const set = all.find((s) => s.code === params.get("set")) ?? all[0];
   const versions = set?.versions ?? [];
   const [to, setTo] = useState<string | null>(params.get("to"));
@@ -20,13 +21,12 @@ export default function CriteriaComparePage() {
   const toId = to && versions.some((v) => v.id === to) ? to : (versions[0]?.id ?? null);
   const toIndex = versions.findIndex((v) => v.id === toId);
   const fromId = from && versions.some((v) => v.id === from) ? from : (versions[toIndex + 1]?.id ?? null);
-  const diff = useQuery(
-    DiffCriteriaVersionsDocument,
-    { from: fromId ?? "", to: toId ?? "" },
-    { skip: !fromId || !toId },
-  );
+  const diff = useQuery({
+    ...graphqlQuery(DiffCriteriaVersionsDocument, { from: fromId ?? "", to: toId ?? "" }),
+    enabled: !!fromId && !!toId,
+  });
   const changes =
-    diff.status === "ready" && diff.data.diffCriteriaVersions?.__typename === "QueryDiffCriteriaVersionsSuccess"
+    diff.data?.diffCriteriaVersions?.__typename === "QueryDiffCriteriaVersionsSuccess"
       ? diff.data.diffCriteriaVersions.data
       : null;
   const options = versions.map((v) => ({
@@ -39,12 +39,15 @@ export default function CriteriaComparePage() {
   return (
     <Stack gap="md" component="section" aria-labelledby="compare-heading">
       <Text size="sm">
-        <Link href="/criteria">{t("criteria.backToList")}</Link>
+        <Anchor component={Link} href="/criteria">
+          {t("criteria.backToList")}
+        </Anchor>
       </Text>
       <Title order={2} id="compare-heading">
         {t("criteria.compare.title", { name: set?.name ?? "" })}
       </Title>
-      <QueryStatus state={sets} reload={sets.reload} errorKey="criteria.error" />
+      <QueryStatus query={sets} />
+      <QueryStatus query={diff} />
       {set && (
         <Group gap="sm" align="flex-end">
           <NativeSelect

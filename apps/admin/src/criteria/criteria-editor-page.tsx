@@ -2,17 +2,32 @@ import {
   CriteriaSetVersionDocument,
   NewCriteriaDraftDocument,
   PublishCriteriaVersionDocument,
-  request,
   SaveCriteriaDraftDocument,
 } from "@lantoa/client";
-import { Alert, Badge, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { problemOf } from "../errors/problem-of";
 import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
-import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
 import { type Draft, type EditDraft, numberOf, sumPoints, sumWeights } from "./criteria-draft";
 import { CriteriaPreview } from "./criteria-preview";
 import { type CriteriaProblem, criteriaProblems, withNextStep } from "./criteria-problems";
@@ -42,33 +57,53 @@ function fromServer(p: {
   };
 }
 
-const newKey = () => `criteria-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const newKey = () => `criteria-${crypto.randomUUID()}`;
 
 /**
  * Edits one version of a criteria set: the tree, scales, tiers, tie-breaks and quotas,
  * checked by the domain as you type, with a live preview; saves the draft and publishes
- * it. A published version opens read-only.
+ * it. A published version opens read-only. The draft is the values of one `@mantine/form`
+ * form; every editor below changes it through `edit`.
  */
 export default function CriteriaEditorPage({ id }: { id: string }) {
   const { t, locale, formatNumber } = useI18n();
   const { session } = useSession();
   const [, navigate] = useLocation();
-  const query = useQuery(CriteriaSetVersionDocument, { id });
-  const loaded = query.status === "ready" ? query.data.criteriaSetVersion : null;
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const query = useQuery(graphqlQuery(CriteriaSetVersionDocument, { id }));
+  const loaded = query.data?.criteriaSetVersion ?? null;
+  const form = useForm<Draft>({ mode: "controlled" });
+  const [shown, setShown] = useState<string | null>(null);
   const [rowVersion, setRowVersion] = useState(0);
-  const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [serverProblems, setServerProblems] = useState<CriteriaProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const save = useMutation(graphqlMutation(SaveCriteriaDraftDocument));
+  const publish = useMutation(graphqlMutation(PublishCriteriaVersionDocument));
+  const newDraft = useMutation(graphqlMutation(NewCriteriaDraftDocument));
 
+  const [newerSaved, setNewerSaved] = useState(false);
+  const take = (version: NonNullable<typeof loaded>) => {
+    const definition = JSON.parse(version.definition) as Draft;
+    form.setValues(definition);
+    form.resetDirty(definition);
+    setRowVersion(version.version);
+    setShown(`${version.id}@${version.version}`);
+    setNewerSaved(false);
+  };
+  // A version read (or re-read after saving or publishing) becomes the form's values and its
+  // clean state; unsaved edits are never overwritten by someone else's save without asking.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `take` and the form are stable enough; `loaded` is the trigger.
   useEffect(() => {
     if (!loaded) return;
-    setDraft(JSON.parse(loaded.definition) as Draft);
-    setRowVersion(loaded.version);
-    setDirty(false);
+    const sameVersion = shown?.startsWith(`${loaded.id}@`) ?? false;
+    if (sameVersion && form.isDirty()) {
+      if (`${loaded.id}@${loaded.version}` !== shown) setNewerSaved(true);
+      return;
+    }
+    take(loaded);
   }, [loaded]);
 
+  const draft = shown ? form.values : null;
+  const dirty = form.isDirty();
   const deferred = useDeferredValue(draft);
   const checked = useMemo(() => (deferred ? criteriaProblems(deferred) : null), [deferred]);
   const problems = serverProblems.length > 0 && !dirty ? serverProblems : (checked?.problems ?? []);
@@ -81,8 +116,8 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
   if (!loaded || !draft) {
     return (
       <section>
-        <QueryStatus state={query} reload={query.reload} errorKey="criteria.error" />
-        {query.status === "ready" && !loaded && <p>{t("error.notFound")}</p>}
+        <QueryStatus query={query} />
+        {query.isSuccess && !loaded && <p>{t("error.notFound")}</p>}
       </section>
     );
   }
@@ -90,14 +125,13 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
   const isAdmin = viewerRoles(session).includes("system-admin");
   const published = loaded.status === "published";
   const readOnly = published || !isAdmin;
+  const busy = save.isPending || publish.isPending || newDraft.isPending;
   const edit: EditDraft = (change) => {
-    setDraft((previous) => {
-      if (!previous) return previous;
-      const next = structuredClone(previous);
+    form.setValues((previous) => {
+      const next = structuredClone(previous) as Draft;
       change(next);
       return next;
     });
-    setDirty(true);
     setServerProblems([]);
     setFailure(null);
   };
@@ -106,94 +140,74 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
   const sum = weights ?? sumPoints(draft.criteria);
   const target = weights === null ? draft.totalPoints : 100;
   const totalsMatch = Math.abs(sum - target) < 0.0005;
-  const message = (m: { message: string | null | undefined; messageVi: string | null | undefined }) =>
-    (locale === "vi" ? m.messageVi : m.message) ?? t("error.unknown");
+  const failed = (error: unknown) => setFailure(problemOf(error, locale).sentence);
 
-  /** Saves the draft; true when it was saved (or nothing needed saving). */
-  const save = async (): Promise<number | null> => {
+  /** Saves the draft; its new row version, or null when it was not saved. */
+  const saveDraft = async (): Promise<number | null> => {
     if (!dirty) return rowVersion;
-    const { saveCriteriaDraft: r } = await request(
-      graphqlEndpoint,
-      SaveCriteriaDraftDocument,
-      { versionId: loaded.id, definition: JSON.stringify(draft), expectedVersion: rowVersion },
-      { token: session?.token },
-    );
-    if (r?.__typename === "MutationSaveCriteriaDraftSuccess") {
-      setRowVersion(r.data.version.version);
-      setDirty(false);
-      // An unfinished draft is kept too: what it still lacks is listed, and publishing waits.
-      const left = r.data.problems.map(fromServer);
-      setServerProblems(left);
-      notifications.show(
-        left.length === 0
-          ? { color: "green", message: t("criteria.saved") }
-          : { color: "yellow", message: t("criteria.savedWithProblems", { count: left.length }) },
-      );
-      return r.data.version.version;
-    }
-    if (r?.__typename === "CriteriaInvalidError") {
+    const r = await save.mutateAsync({
+      versionId: loaded.id,
+      definition: JSON.stringify(draft),
+      expectedVersion: rowVersion,
+    });
+    if (r.__typename === "CriteriaInvalidError") {
       // Malformed: nothing was saved, so the changes stay unsaved.
       setServerProblems(r.problems.map(fromServer));
       setFailure(t("criteria.invalidSave"));
-    } else if (r && "code" in r) {
-      setFailure(r.code === "DB.STALE_VERSION" ? `${message(r)} ${t("criteria.reloadHint")}` : message(r));
-    } else setFailure(t("error.unknown"));
-    return null;
+      return null;
+    }
+    setRowVersion(r.data.version.version);
+    form.resetDirty();
+    // An unfinished draft is kept too: what it still lacks is listed, and publishing waits.
+    const left = r.data.problems.map(fromServer);
+    setServerProblems(left);
+    notifications.show(
+      left.length === 0
+        ? { color: "green", message: t("criteria.saved") }
+        : { color: "yellow", message: t("criteria.savedWithProblems", { count: left.length }) },
+    );
+    return r.data.version.version;
   };
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
+  const onSave = () => {
+    setFailure(null);
+    saveDraft().catch(failed);
+  };
+
+  const onPublish = async () => {
     setFailure(null);
     try {
-      await action();
+      const version = await saveDraft();
+      if (version === null) return;
+      const r = await publish.mutateAsync({ versionId: loaded.id, expectedVersion: version });
+      if (r.__typename === "CriteriaInvalidError") {
+        setServerProblems(r.problems.map(fromServer));
+        setFailure(t("criteria.invalidPublish"));
+        return;
+      }
+      notifications.show({ color: "green", message: t("criteria.published", { n: r.data.version.versionNumber }) });
     } catch (error) {
-      setFailure(t(errorMessageKey(error)));
-    } finally {
-      setBusy(false);
+      failed(error);
     }
   };
 
-  const publish = () =>
-    run(async () => {
-      const version = await save();
-      if (version === null) return;
-      const { publishCriteriaVersion: r } = await request(
-        graphqlEndpoint,
-        PublishCriteriaVersionDocument,
-        { versionId: loaded.id, expectedVersion: version },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationPublishCriteriaVersionSuccess") {
-        notifications.show({
-          color: "green",
-          message: t("criteria.published", { n: r.data.version.versionNumber }),
-        });
-        query.reload();
-      } else if (r?.__typename === "CriteriaInvalidError") {
-        setServerProblems(r.problems.map(fromServer));
-        setFailure(t("criteria.invalidPublish"));
-      } else if (r && "code" in r) setFailure(message(r));
-    });
-
-  const newDraft = () =>
-    run(async () => {
-      const { newCriteriaDraft: r } = await request(
-        graphqlEndpoint,
-        NewCriteriaDraftDocument,
-        { fromVersionId: loaded.id, idempotencyKey: newKey() },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationNewCriteriaDraftSuccess") {
-        navigate(`/criteria/versions/${encodeURIComponent(r.data.version.id)}`);
-      } else if (r && "code" in r) setFailure(message(r));
-    });
+  const onNewDraft = () =>
+    newDraft.mutate(
+      { fromVersionId: loaded.id, idempotencyKey: newKey() },
+      {
+        onSuccess: ({ data }) => navigate(`/criteria/versions/${encodeURIComponent(data.version.id)}`),
+        onError: failed,
+      },
+    );
 
   return (
     <Stack gap="md" component="section" aria-labelledby="criteria-editor-heading">
       <Group justify="space-between" align="flex-start">
         <div>
           <Text size="sm">
-            <Link href="/criteria">{t("criteria.backToList")}</Link>
+            <Anchor component={Link} href="/criteria">
+              {t("criteria.backToList")}
+            </Anchor>
           </Text>
           <Title order={2} id="criteria-editor-heading">
             {loaded.setName} — {t("criteria.versionN", { n: loaded.versionNumber })}
@@ -221,21 +235,16 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
           )}
           {readOnly ? (
             isAdmin && (
-              <Button onClick={newDraft} loading={busy}>
+              <Button onClick={onNewDraft} loading={busy}>
                 {t("criteria.newDraft")}
               </Button>
             )
           ) : (
             <>
-              <Button
-                variant="default"
-                onClick={() => run(async () => void (await save()))}
-                loading={busy}
-                disabled={!dirty}
-              >
+              <Button variant="default" onClick={onSave} loading={busy} disabled={!dirty}>
                 {t("criteria.save")}
               </Button>
-              <Button onClick={publish} loading={busy} disabled={problems.length > 0}>
+              <Button onClick={() => void onPublish()} loading={busy} disabled={problems.length > 0}>
                 {t("criteria.publish")}
               </Button>
             </>
@@ -243,7 +252,17 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
         </Group>
       </Group>
 
-      {readOnly && <Alert color="blue">{t("criteria.readOnly")}</Alert>}
+      {readOnly && <Alert color="blue">{t(isAdmin ? "criteria.readOnly" : "criteria.readOnlyViewer")}</Alert>}
+      {newerSaved && (
+        <Alert color="yellow" role="alert" data-testid="newer-saved">
+          <Group justify="space-between">
+            <Text size="sm">{t("criteria.newerSaved")}</Text>
+            <Button size="xs" variant="default" onClick={() => loaded && take(loaded)}>
+              {t("criteria.loadNewer")}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {failure && (
         <Alert color="red" role="alert" data-testid="editor-failure">
           {failure}
@@ -289,14 +308,14 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
             w="10rem"
           />
           <div aria-live="polite" data-testid="live-total">
-            <Text fw={700} c={totalsMatch ? "green.8" : "red.8"}>
+            <Text fw={700} c={totalsMatch ? "teal.9" : "red.9"}>
               {t(weights === null ? "criteria.liveTotal" : "criteria.liveWeights", {
                 sum: formatNumber(sum, { maximumFractionDigits: 3 }),
                 total: formatNumber(target, { maximumFractionDigits: 3 }),
               })}
             </Text>
             {!totalsMatch && (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red.9">
                 {t(weights === null ? "criteria.totalHint" : "criteria.weightsHint", {
                   diff: formatNumber(target - sum, { maximumFractionDigits: 3 }),
                 })}
@@ -308,12 +327,12 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
 
       <Paper withBorder p="sm" aria-live="polite" data-testid="problems">
         {problems.length === 0 ? (
-          <Text c="green.8" fw={600}>
+          <Text c="teal.9" fw={600}>
             {t("criteria.valid")}
           </Text>
         ) : (
           <>
-            <Text c="red.8" fw={600}>
+            <Text c="red.9" fw={600}>
               {t("criteria.problemCount", { count: problems.length })}
             </Text>
             <List size="sm">

@@ -1,12 +1,13 @@
-import { CriteriaPreviewModelDocument, ModelsDocument, request } from "@lantoa/client";
+import { CriteriaPreviewModelDocument, ModelsDocument } from "@lantoa/client";
 import type { CriteriaSet, ScoredCriterion } from "@lantoa/domain/criteria";
 import { type RoundResult, scoreRound } from "@lantoa/domain/scoring";
-import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { graphqlQuery } from "../data/graphql";
+import { DateField } from "../forms/date-field";
 import { useI18n } from "../i18n/i18n";
-import { useSession } from "../session";
 import { useDebouncedValue } from "../use-debounced-value";
-import { graphqlEndpoint, useQuery } from "../use-query";
 import { numberOf, scoredCriteria } from "./criteria-draft";
 
 /** A model chosen for the preview: its facts from the API and the sample ratings typed in. */
@@ -34,11 +35,14 @@ function sampleRating(set: CriteriaSet, criterion: ScoredCriterion): number {
  * domain's engine (pure and instant), so the result changes as the set or a rating does.
  */
 export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
-  const { t, locale, formatNumber } = useI18n();
-  const { session } = useSession();
+  const { t, locale, formatPoints, formatNumber } = useI18n();
+  const client = useQueryClient();
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search.trim(), 250);
-  const options = useQuery(ModelsDocument, { first: 20, filter: term ? { text: term } : null });
+  const options = useQuery({
+    ...graphqlQuery(ModelsDocument, { first: 20, filter: term ? { text: term } : null }),
+    placeholderData: keepPreviousData,
+  });
   const [models, setModels] = useState<PreviewModel[]>([]);
   const [referenceDate, setReferenceDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [adding, setAdding] = useState(false);
@@ -49,7 +53,7 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
     if (!id || models.some((m) => m.id === id)) return;
     setAdding(true);
     try {
-      const { node } = await request(graphqlEndpoint, CriteriaPreviewModelDocument, { id }, { token: session?.token });
+      const { node } = await client.fetchQuery(graphqlQuery(CriteriaPreviewModelDocument, { id }));
       if (node?.__typename !== "Model" || !node.startDate || !node.ownerUnit) return;
       const { startDate, ownerUnit } = node;
       const indicators: Record<string, number> = {};
@@ -103,13 +107,10 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
   }, [set, models, referenceDate, ratingCriteria, locale]);
 
   const tierLabel = (id: string | null) => (id ? (set?.tiers.find((x) => x.id === id)?.label[locale] ?? id) : "—");
-  const pts = (milli: number) => formatNumber(milli / 1000, { maximumFractionDigits: 3 });
-  const modelOptions =
-    options.status === "ready"
-      ? (options.data.models?.edges ?? [])
-          .filter((e) => !models.some((m) => m.id === e.node.id))
-          .map((e) => ({ value: e.node.id, label: `${e.node.name} (${e.node.code})` }))
-      : [];
+  const pts = (milli: number) => formatPoints(milli / 1000);
+  const modelOptions = (options.data?.models?.edges ?? [])
+    .filter((e) => !models.some((m) => m.id === e.node.id))
+    .map((e) => ({ value: e.node.id, label: `${e.node.name} (${e.node.code})` }));
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="preview-heading">
@@ -134,14 +135,13 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
           nothingFoundMessage={t("criteria.preview.noModels")}
           w="24rem"
         />
-        <TextInput
+        <DateField
           label={t("criteria.preview.referenceDate")}
-          type="date"
           value={referenceDate}
-          onChange={(e) => setReferenceDate(e.currentTarget.value || referenceDate)}
+          onChange={(day) => setReferenceDate(day || referenceDate)}
         />
       </Group>
-      {!set && <Text c="red.8">{t("criteria.preview.invalid")}</Text>}
+      {!set && <Text c="red.9">{t("criteria.preview.invalid")}</Text>}
       {set && models.length === 0 && <Text c="dimmed">{t("criteria.preview.empty")}</Text>}
       {set && models.length > 0 && (
         <Stack gap="sm">
@@ -177,7 +177,7 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
                         {t("criteria.preview.rating", { label: c.label[locale] || c.id })}
                         {scale && (
                           <Text size="xs" c="dimmed">
-                            {scale.min}–{scale.max}
+                            {formatNumber(scale.min)}–{formatNumber(scale.max)}
                           </Text>
                         )}
                       </Table.Th>
@@ -257,7 +257,7 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
             </Table>
           </div>
           {result.error && (
-            <Text c="red.8" role="alert">
+            <Text c="red.9" role="alert">
               {result.error}
             </Text>
           )}
@@ -326,7 +326,7 @@ export function CriteriaPreview({ set }: { set: CriteriaSet | null }) {
                               </Badge>
                             </>
                           ) : (
-                            <Text size="sm" c="red.8">
+                            <Text size="sm" c="red.9">
                               {unscored?.error.message[locale] ?? "—"}
                             </Text>
                           )}

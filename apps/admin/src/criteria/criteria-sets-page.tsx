@@ -1,132 +1,45 @@
-import { CreateCriteriaSetDocument, CriteriaSetsDocument, NewCriteriaDraftDocument, request } from "@lantoa/client";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { CreateCriteriaSetDocument, CriteriaSetsDocument, NewCriteriaDraftDocument } from "@lantoa/client";
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { QueryStatus } from "../query-status";
+import { ListTable } from "../layout/list-table";
+import { EmptyNote, QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
-import { errorMessageKey, graphqlEndpoint, useQuery } from "../use-query";
 
-const newKey = () => `criteria-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const newKey = () => `criteria-${crypto.randomUUID()}`;
+
+/** The gateway's rule for a criteria-set code. */
+const createSchema = z.object({
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+  name: z.string().trim().min(1).max(300),
+  startFrom: z.enum(["DEFAULT", "BLANK"]),
+});
 
 /** The criteria sets and their versions; system admins create sets and start drafts here. */
 export default function CriteriaSetsPage() {
-  const { t, formatDate, locale } = useI18n();
+  const { t, formatDate } = useI18n();
   const { session } = useSession();
   const [, navigate] = useLocation();
   const isAdmin = viewerRoles(session).includes("system-admin");
-  const query = useQuery(CriteriaSetsDocument, {});
-  const [code, setCode] = useState("");
-  const [name, setName] = useState("");
-  const [startFrom, setStartFrom] = useState<"DEFAULT" | "BLANK">("DEFAULT");
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const codeError = code && !CODE.test(code) ? t("criteria.create.codeHint") : null;
+  const query = useQuery(graphqlQuery(CriteriaSetsDocument, {}));
+  const newDraft = useMutation(graphqlMutation(NewCriteriaDraftDocument));
 
-  const create = async () => {
-    if (!code || !name.trim() || codeError) {
-      setFailure(t("criteria.create.required"));
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { createCriteriaSet: r } = await request(
-        graphqlEndpoint,
-        CreateCriteriaSetDocument,
-        { input: { code, name: name.trim(), startFrom }, idempotencyKey: newKey() },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationCreateCriteriaSetSuccess") {
-        navigate(`/criteria/versions/${encodeURIComponent(r.data.draft.id)}`);
-      } else if (r && "code" in r) setFailure((locale === "vi" ? r.messageVi : r.message) ?? t("error.unknown"));
-    } catch (error) {
-      setFailure(t(errorMessageKey(error)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const newDraft = async (fromVersionId: string) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { newCriteriaDraft: r } = await request(
-        graphqlEndpoint,
-        NewCriteriaDraftDocument,
-        { fromVersionId, idempotencyKey: newKey() },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationNewCriteriaDraftSuccess") {
-        navigate(`/criteria/versions/${encodeURIComponent(r.data.version.id)}`);
-      } else if (r && "code" in r) setFailure((locale === "vi" ? r.messageVi : r.message) ?? t("error.unknown"));
-    } catch (error) {
-      setFailure(t(errorMessageKey(error)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sets = query.status === "ready" ? query.data.criteriaSets : null;
+  const sets = query.data?.criteriaSets ?? null;
   return (
     <Stack gap="md" component="section" aria-labelledby="criteria-heading">
       <Title order={2} id="criteria-heading">
         {t("criteria.title")}
       </Title>
-      <Text c="dimmed">{t("criteria.intro")}</Text>
-      {failure && (
-        <Alert color="red" role="alert">
-          {failure}
-        </Alert>
-      )}
-      {isAdmin && (
-        <Paper
-          withBorder
-          p="sm"
-          component="form"
-          aria-labelledby="create-heading"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-        >
-          <Title order={3} id="create-heading" mb="xs">
-            {t("criteria.create.title")}
-          </Title>
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              label={t("criteria.create.code")}
-              description={t("criteria.create.codeHint")}
-              value={code}
-              error={codeError}
-              onChange={(e) => setCode(e.currentTarget.value.trim())}
-              required
-            />
-            <TextInput
-              label={t("criteria.create.name")}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-              style={{ flex: 1, minWidth: "16rem" }}
-            />
-            <NativeSelect
-              label={t("criteria.create.startFrom")}
-              value={startFrom}
-              data={[
-                { value: "DEFAULT", label: t("criteria.create.default") },
-                { value: "BLANK", label: t("criteria.create.blank") },
-              ]}
-              onChange={(e) => setStartFrom(e.currentTarget.value as "DEFAULT" | "BLANK")}
-            />
-            <Button type="submit" loading={busy}>
-              {t("criteria.create.submit")}
-            </Button>
-          </Group>
-        </Paper>
-      )}
-      <QueryStatus state={query} reload={query.reload} errorKey="criteria.error" />
-      {sets && sets.length === 0 && <p className="empty">{t("criteria.empty")}</p>}
+      <Text c="dimmed">{t(isAdmin ? "criteria.intro" : "criteria.introViewer")}</Text>
+      <ProblemAlert error={newDraft.error} />
+      {isAdmin && <CreateSetForm />}
+      <QueryStatus query={query} />
+      {sets && sets.length === 0 && <EmptyNote text={t("criteria.empty")} />}
       {sets?.map((set) => {
         const hasDraft = set.versions.some((v) => v.status === "draft");
         const latestPublished = set.versions.find((v) => v.status === "published");
@@ -151,49 +64,115 @@ export default function CriteriaSetsPage() {
                   </Button>
                 )}
                 {isAdmin && latestPublished && !hasDraft && (
-                  <Button size="compact-sm" onClick={() => void newDraft(latestPublished.id)} loading={busy}>
+                  <Button
+                    size="compact-sm"
+                    loading={newDraft.isPending && newDraft.variables?.fromVersionId === latestPublished.id}
+                    onClick={() =>
+                      newDraft.mutate(
+                        { fromVersionId: latestPublished.id, idempotencyKey: newKey() },
+                        {
+                          onSuccess: ({ data }) =>
+                            navigate(`/criteria/versions/${encodeURIComponent(data.version.id)}`),
+                        },
+                      )
+                    }
+                  >
                     {t("criteria.newDraft")}
                   </Button>
                 )}
               </Group>
             </Group>
-            <div className="table-wrap">
-              <Table withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("criteria.version")}</Table.Th>
-                    <Table.Th scope="col">{t("criteria.status")}</Table.Th>
-                    <Table.Th scope="col">{t("criteria.publishedAt")}</Table.Th>
-                    <Table.Th scope="col">{t("criteria.contentHash")}</Table.Th>
+            <ListTable withTableBorder striped={false} highlightOnHover={false}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("criteria.version")}</Table.Th>
+                  <Table.Th scope="col">{t("criteria.status")}</Table.Th>
+                  <Table.Th scope="col">{t("criteria.publishedAt")}</Table.Th>
+                  <Table.Th scope="col">{t("criteria.contentHash")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {set.versions.map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Td>
+                      <Anchor component={Link} href={`/criteria/versions/${encodeURIComponent(v.id)}`}>
+                        {t(v.status === "draft" && isAdmin ? "criteria.editVersion" : "criteria.viewVersion", {
+                          n: v.versionNumber,
+                        })}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td data-label={t("criteria.status")}>
+                      <Badge variant="light" color={v.status === "draft" ? "yellow" : "green"}>
+                        {t(v.status === "draft" ? "criteria.status.draft" : "criteria.status.published")}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td data-label={t("criteria.publishedAt")}>
+                      {v.publishedAt ? formatDate(v.publishedAt, true) : "—"}
+                    </Table.Td>
+                    <Table.Td data-label={t("criteria.contentHash")}>
+                      <code title={v.contentHash ?? undefined}>{v.contentHash ? v.contentHash.slice(0, 12) : "—"}</code>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {set.versions.map((v) => (
-                    <Table.Tr key={v.id}>
-                      <Table.Td>
-                        <Link href={`/criteria/versions/${encodeURIComponent(v.id)}`}>
-                          {t(v.status === "draft" && isAdmin ? "criteria.editVersion" : "criteria.viewVersion", {
-                            n: v.versionNumber,
-                          })}
-                        </Link>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={v.status === "draft" ? "yellow" : "green"}>
-                          {t(v.status === "draft" ? "criteria.status.draft" : "criteria.status.published")}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{v.publishedAt ? formatDate(v.publishedAt, true) : "—"}</Table.Td>
-                      <Table.Td>
-                        <code>{v.contentHash ? v.contentHash.slice(0, 12) : "—"}</code>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+                ))}
+              </Table.Tbody>
+            </ListTable>
           </Paper>
         );
       })}
     </Stack>
+  );
+}
+
+/** A new set's code and name, started from the default set or blank; opens its first draft. */
+function CreateSetForm() {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const create = useMutation(graphqlMutation(CreateCriteriaSetDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { code: "", name: "", startFrom: "DEFAULT" as "DEFAULT" | "BLANK" },
+    schema: createSchema,
+    messages: { code: "criteria.create.codeHint", name: "criteria.create.nameRequired" },
+    submit: (values, { idempotencyKey }) =>
+      create.mutateAsync({
+        idempotencyKey,
+        input: { code: values.code.trim(), name: values.name.trim(), startFrom: values.startFrom },
+      }),
+    fieldOf: { "CRITERIA.DUPLICATE_CODE": "code" },
+    onSuccess: (result) => {
+      if ("data" in result) navigate(`/criteria/versions/${encodeURIComponent(result.data.draft.id)}`);
+    },
+  });
+  return (
+    <Paper withBorder p="sm" component="form" aria-labelledby="create-heading" onSubmit={onSubmit} noValidate>
+      <Title order={3} id="create-heading" mb="xs">
+        {t("criteria.create.title")}
+      </Title>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          label={t("criteria.create.code")}
+          description={t("criteria.create.codeHint")}
+          withAsterisk
+          {...form.getInputProps("code")}
+        />
+        <TextInput
+          label={t("criteria.create.name")}
+          withAsterisk
+          {...form.getInputProps("name")}
+          style={{ flex: 1, minWidth: "16rem" }}
+        />
+        <NativeSelect
+          label={t("criteria.create.startFrom")}
+          data={[
+            { value: "DEFAULT", label: t("criteria.create.default") },
+            { value: "BLANK", label: t("criteria.create.blank") },
+          ]}
+          {...form.getInputProps("startFrom")}
+        />
+        <Button type="submit" loading={form.submitting} mt={{ base: 0, sm: 24 }}>
+          {t("criteria.create.submit")}
+        </Button>
+      </Group>
+      <ProblemAlert problem={problem} />
+    </Paper>
   );
 }

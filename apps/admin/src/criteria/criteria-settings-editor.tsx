@@ -30,7 +30,7 @@ function ProblemLines({ problems, prefix }: { problems: readonly CriteriaProblem
   return (
     <>
       {mine.map((p) => (
-        <Text key={`${p.code}-${p.path}`} size="sm" c="red.8" role="alert">
+        <Text key={`${p.code}-${p.path}`} size="sm" c="red.9" role="alert">
           {locale === "vi" ? p.message.vi : p.message.en}
         </Text>
       ))}
@@ -367,8 +367,13 @@ export function CriteriaSettingsEditor({ draft, edit, problems, readOnly }: Sett
               value={tb.criterionId}
               disabled={readOnly}
               data={[
-                ...(scored.some((c) => c.id === tb.criterionId) ? [] : [tb.criterionId]),
-                ...scored.map((c) => ({ value: c.id, label: c.label[locale] || c.id })),
+                ...(scored.some((c) => c.id === tb.criterionId)
+                  ? []
+                  : [{ value: tb.criterionId, label: t("criteria.tieBreaks.missing") }]),
+                ...scored.map((c, n) => ({
+                  value: c.id,
+                  label: c.label[locale] || c.label.vi || t("criteria.unnamed", { n: n + 1 }),
+                })),
               ]}
               onChange={(e) => {
                 const v = e.currentTarget.value;

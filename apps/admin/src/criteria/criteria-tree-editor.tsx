@@ -329,7 +329,7 @@ function NodeEditor({
         )}
       </div>
       {otherProblems.map((p) => (
-        <Text key={`${p.code}-${p.path}`} size="sm" c="red.8" role="alert" mt={4}>
+        <Text key={`${p.code}-${p.path}`} size="sm" c="red.9" role="alert" mt={4}>
           {locale === "vi" ? p.message.vi : p.message.en}
         </Text>
       ))}

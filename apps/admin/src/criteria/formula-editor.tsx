@@ -78,7 +78,7 @@ export function FormulaEditor({
             </pre>
           )}
           {problems.map((p) => (
-            <Text key={`${p.code}-${p.path}-${p.position?.offset ?? ""}`} size="sm" c="red.8">
+            <Text key={`${p.code}-${p.path}-${p.position?.offset ?? ""}`} size="sm" c="red.9">
               {locale === "vi" ? p.message.vi : p.message.en}
             </Text>
           ))}

@@ -1,5 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { formatVnd } from "./format-vnd";
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDateRange,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatReportingPeriod,
+  formatVnd,
+} from "../format/formatters";
+import { interpolate } from "./interpolate";
 import { messagesEn } from "./messages-en";
 import { type MessageKey, type Messages, messagesVi } from "./messages-vi";
 
@@ -7,7 +18,6 @@ import { type MessageKey, type Messages, messagesVi } from "./messages-vi";
 export type Locale = "vi" | "en";
 
 const tables: Record<Locale, Messages> = { vi: messagesVi, en: messagesEn };
-const intlLocale: Record<Locale, string> = { vi: "vi-VN", en: "en" };
 const storageKey = "lantoa.locale";
 
 /** What a component needs to speak the user's language. */
@@ -20,10 +30,22 @@ export interface I18n {
   label(prefix: string, code: string | null | undefined): string;
   /** 1.234,5 in Vietnamese, 1,234.5 in English. */
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
-  /** A date (or date and time) in the user's language. */
+  /** A count, always whole: "1.500". */
+  formatCount(value: number): string;
+  /** A share in [0, 1] as a percentage: "62,5%". */
+  formatPercent(share: number): string;
+  /** Points as the API gives them, to the thousandth the engine kept: "42,167". */
+  formatPoints(points: number): string;
+  /** dd/mm/yyyy (with hh:mm for an instant when `withTime`), as Vietnamese offices write dates. */
   formatDate(value: string | Date, withTime?: boolean): string;
+  /** "01/01/2022 – 31/12/2022", or one date for a one-day span. */
+  formatDateRange(from: string | null | undefined, to: string | null | undefined): string;
+  /** A reporting period: "2022", "Quý 1/2022", "Tháng 3/2022". */
+  formatPeriod(period: string): string;
   /** An amount of đồng the way people say it: "2,1 tỷ đồng" in Vietnamese, "2.1 billion VND" in English. */
   formatVnd(value: number): string;
+  /** A file size: "12 KB", "1,5 MB". */
+  formatBytes(bytes: number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -55,14 +77,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const table = tables[locale];
-    const numberFormats = new Map<string, Intl.NumberFormat>();
-    const dateFormat = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium" });
-    const dateTimeFormat = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short" });
-    const t = (key: MessageKey, params?: Record<string, string | number>) => {
-      const text = table[key];
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-    };
+    const t = (key: MessageKey, params?: Record<string, string | number>) => interpolate(table[key], params);
     return {
       locale,
       setLocale,
@@ -72,21 +87,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = `${prefix}.${code}` as MessageKey;
         return key in table ? table[key] : code;
       },
-      formatNumber(value, options) {
-        const cacheKey = JSON.stringify(options ?? {});
-        let format = numberFormats.get(cacheKey);
-        if (!format) {
-          format = new Intl.NumberFormat(intlLocale[locale], options);
-          numberFormats.set(cacheKey, format);
-        }
-        return format.format(value);
-      },
-      formatDate(value, withTime = false) {
-        const date = typeof value === "string" ? new Date(value) : value;
-        if (Number.isNaN(date.getTime())) return String(value);
-        return (withTime ? dateTimeFormat : dateFormat).format(date);
-      },
+      formatNumber: (value, options) => formatNumber(value, locale, options),
+      formatCount: (value) => formatCount(value, locale),
+      formatPercent: (share) => formatPercent(share, locale),
+      formatPoints: (points) => formatPoints(points, locale),
+      formatDate,
+      formatDateRange,
+      formatPeriod: (period) => formatReportingPeriod(period, locale),
       formatVnd: (value) => formatVnd(value, locale),
+      formatBytes: (bytes) => formatBytes(bytes, locale),
     };
   }, [locale, setLocale]);
 

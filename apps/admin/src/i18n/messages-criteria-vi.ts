@@ -4,7 +4,6 @@ export const criteriaMessagesVi = {
   "criteria.title": "Bộ tiêu chí đánh giá",
   "criteria.intro":
     "Mỗi bộ tiêu chí có các phiên bản được đánh số. Phiên bản đã ban hành không sửa được; muốn thay đổi, hãy tạo bản nháp mới.",
-  "criteria.error": "Không tải được bộ tiêu chí. Hãy bấm “Thử lại”.",
   "criteria.empty": "Chưa có bộ tiêu chí nào.",
   "criteria.version": "Phiên bản",
   "criteria.versionN": "Phiên bản {n}",
@@ -14,8 +13,8 @@ export const criteriaMessagesVi = {
   "criteria.status.draft": "Bản nháp",
   "criteria.status.published": "Đã ban hành",
   "criteria.publishedAt": "Ngày ban hành",
-  "criteria.contentHash": "Mã băm nội dung",
-  "criteria.hash": "Mã băm: {hash}…",
+  "criteria.contentHash": "Mã kiểm tra nội dung",
+  "criteria.hash": "Mã kiểm tra nội dung: {hash}…",
   "criteria.newDraft": "Tạo bản nháp mới",
   "criteria.compare": "So sánh phiên bản",
   "criteria.backToList": "← Danh sách bộ tiêu chí",
@@ -27,7 +26,12 @@ export const criteriaMessagesVi = {
   "criteria.create.default": "Bộ tiêu chí mặc định (100 điểm)",
   "criteria.create.blank": "Bộ trống (một tiêu chí)",
   "criteria.create.submit": "Tạo và mở bản nháp",
-  "criteria.create.required": "Hãy nhập mã hợp lệ và tên bộ tiêu chí.",
+  "criteria.create.nameRequired": "Hãy nhập tên bộ tiêu chí.",
+  "criteria.newerSaved":
+    "Có người vừa lưu một bản mới hơn của bản nháp này. Thay đổi chưa lưu của bạn sẽ mất nếu tải bản đó.",
+  "criteria.loadNewer": "Tải bản mới nhất",
+  "criteria.unnamed": "Tiêu chí chưa đặt tên (thứ {n})",
+  "criteria.tieBreaks.missing": "Tiêu chí đã bị xóa — hãy chọn lại",
   "criteria.setNameVi": "Tên bộ tiêu chí (tiếng Việt)",
   "criteria.setNameEn": "Tên bộ tiêu chí (tiếng Anh)",
   "criteria.totalPoints": "Tổng điểm công bố",
@@ -46,8 +50,11 @@ export const criteriaMessagesVi = {
   "criteria.invalidSave":
     "Chưa lưu được: dữ liệu bộ tiêu chí không đúng cấu trúc. Hãy sửa các chỗ được đánh dấu đỏ rồi lưu lại.",
   "criteria.invalidPublish": "Chưa ban hành được vì bộ tiêu chí còn lỗi. Hãy sửa các lỗi được đánh dấu đỏ.",
-  "criteria.reloadHint": "Tải lại trang để xem bản mới nhất.",
   "criteria.readOnly": "Phiên bản đã ban hành chỉ để xem. Bấm “Tạo bản nháp mới” để sửa đổi.",
+  "criteria.readOnlyViewer":
+    "Bộ tiêu chí do quản trị hệ thống soạn và ban hành; tài khoản của bạn xem được nội dung và thử tính điểm ở cuối trang, nhưng không sửa được.",
+  "criteria.introViewer":
+    "Các bộ tiêu chí do quản trị hệ thống soạn và ban hành. Bạn xem được từng phiên bản và so sánh các phiên bản với nhau.",
   "criteria.tree.title": "Cây tiêu chí",
   "criteria.kind.group": "Nhóm",
   "criteria.kind.rating": "Chấm điểm theo thang",

@@ -5,8 +5,8 @@ import {
   IssueCommendationDocument,
   LiftCommendationSuspensionDocument,
   RevokeCommendationDocument,
-  request,
 } from "@lantoa/client";
+import { CommendationSchema } from "@lantoa/domain/register";
 import {
   Anchor,
   Badge,
@@ -24,26 +24,32 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useRef, useState } from "react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "wouter";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
 import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
+import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
-import { graphqlEndpoint, useQuery } from "../use-query";
-import { commendationStatusColor } from "./commendation-status";
+import { commendationStatusColor } from "../status-colors";
+import { renderUnitOption } from "../unit-options";
 import {
-  isIsoDate,
   ModelPicker,
-  RefusalAlert,
   registrarRoles,
   today,
   useHoldsRole,
-  useSubmit,
+  useRegisterFilters,
   useUnitOptions,
 } from "./register-support";
 import { useConfiguration } from "./use-configuration";
 
 const statuses: readonly CommendationStatus[] = ["IN_FORCE", "SUSPENDED", "REVOKED", "EXPIRED", "NOT_YET_EFFECTIVE"];
+const commendation = CommendationSchema.shape;
 
 type Dialog =
   | { kind: "issue" }
@@ -52,18 +58,16 @@ type Dialog =
 
 /** The commendation register of a unit's subtree: filters, status badges, issue, revoke and lift a suspension. */
 export default function CommendationsPage() {
-  const { t, label, formatDate, formatNumber } = useI18n();
+  const { t, label, formatDate, formatCount } = useI18n();
   const configuration = useConfiguration();
   const mayKeep = useHoldsRole(registrarRoles);
   const { units, options, ownUnit } = useUnitOptions();
-  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitId = chosenUnit ?? ownUnit;
-  const [status, setStatus] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>("");
+  const filters = useRegisterFilters();
+  const { status, year } = filters.values;
+  const unitId = filters.values.unit ?? ownUnit;
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const list = useQuery(
-    CommendationsDocument,
-    {
+  const list = useQuery({
+    ...graphqlQuery(CommendationsDocument, {
       filter: {
         withinUnitId: unitId,
         status: (status as CommendationStatus | null) ?? null,
@@ -71,14 +75,11 @@ export default function CommendationsPage() {
       },
       first: 100,
       after: null,
-    },
-    { skip: !unitId },
-  );
+    }),
+    enabled: !!unitId,
+    placeholderData: keepPreviousData,
+  });
   const rows = list.data?.commendations?.edges?.map((e) => e.node) ?? null;
-  const close = (changed: boolean) => {
-    setDialog(null);
-    if (changed) list.reload();
-  };
 
   return (
     <Stack component="section" aria-labelledby="commendations-heading" gap="sm">
@@ -97,75 +98,85 @@ export default function CommendationsPage() {
           searchable
           filter={foldedOptionsFilter}
           value={unitId}
-          onChange={setChosenUnit}
+          onChange={(unit) => filters.setFieldValue("unit", unit)}
           allowDeselect={false}
           data={options}
+          renderOption={renderUnitOption}
           w={{ base: "100%", sm: 320 }}
         />
         <Select
           label={t("commendations.status")}
           clearable
+          clearButtonProps={{ "aria-label": t("form.clearChoice") }}
           placeholder={t("registers.all")}
-          value={status}
-          onChange={setStatus}
+          {...filters.getInputProps("status")}
           data={statuses.map((code) => ({ value: code, label: label("commendationStatus", code) }))}
           w={{ base: "100%", sm: 200 }}
         />
         <NumberInput
           label={t("commendations.year")}
           placeholder={t("registers.all")}
-          value={year}
-          onChange={setYear}
+          {...filters.getInputProps("year")}
           min={1990}
           max={2100}
           thousandSeparator=""
-          w={{ base: "100%", sm: 120 }}
+          w={{ base: "100%", sm: 160 }}
         />
       </Group>
-      <QueryStatus state={units} reload={units.reload} />
-      {unitId && <QueryStatus state={list} reload={list.reload} lines={6} />}
+      <QueryStatus query={units} />
+      {unitId && <QueryStatus query={list} lines={6} />}
       {list.data && (
         <Text size="sm" c="dimmed" data-testid="commendations-count">
-          {t("commendations.count", { count: formatNumber(list.data.commendations?.totalCount ?? 0) })}
+          {t("commendations.count", { count: formatCount(list.data.commendations?.totalCount ?? 0) })}
         </Text>
       )}
       {rows && rows.length === 0 && <EmptyNote text={t("commendations.empty")} />}
       {rows && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover data-testid="commendations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("commendations.decision")}</Table.Th>
-                <Table.Th scope="col">{t("commendations.model")}</Table.Th>
-                <Table.Th scope="col">{t("commendations.form")}</Table.Th>
-                <Table.Th scope="col">{t("commendations.level")}</Table.Th>
-                <Table.Th scope="col">{t("commendations.issuer")}</Table.Th>
-                <Table.Th scope="col">{t("commendations.status")}</Table.Th>
-                {mayKeep && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id ?? row.decisionNumber} data-testid="commendation-row">
-                  <Table.Td>
-                    {row.decisionNumber}
+        <ListTable minWidth={960} data-testid="commendations-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("commendations.model")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.unit")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.decision")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.form")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.level")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.issuer")}</Table.Th>
+              <Table.Th scope="col">{t("commendations.status")}</Table.Th>
+              {mayKeep && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.id ?? row.decisionNumber} data-testid="commendation-row">
+                <Table.Td>
+                  {row.model ? (
+                    <Anchor component={Link} href={`/models/${encodeURIComponent(row.model.id)}`} fw={600}>
+                      {row.model.name}
+                    </Anchor>
+                  ) : (
+                    <Text fw={600} inherit>
+                      {row.recipientPersonName ?? row.recipientUnit?.name ?? "—"}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td data-label={t("commendations.unit")}>
+                  {row.model?.ownerUnit?.name ?? row.recipientUnit?.name ?? "—"}
+                </Table.Td>
+                <Table.Td data-label={t("commendations.decision")}>
+                  <div>
+                    <Text inherit style={{ whiteSpace: "nowrap" }}>
+                      {row.decisionNumber}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {row.decisionDate ? formatDate(row.decisionDate) : "—"}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {row.model ? (
-                      <Anchor component={Link} href={`/models/${encodeURIComponent(row.model.id)}`}>
-                        {row.model.name}
-                      </Anchor>
-                    ) : (
-                      (row.recipientPersonName ?? "—")
-                    )}
-                  </Table.Td>
-                  <Table.Td>{configuration.formLabel(row.form)}</Table.Td>
-                  <Table.Td>{configuration.levelLabel(row.level)}</Table.Td>
-                  <Table.Td>{row.issuer}</Table.Td>
-                  <Table.Td>
+                  </div>
+                </Table.Td>
+                <Table.Td data-label={t("commendations.form")}>{configuration.formLabel(row.form)}</Table.Td>
+                <Table.Td data-label={t("commendations.level")}>{configuration.levelLabel(row.level)}</Table.Td>
+                <Table.Td data-label={t("commendations.issuer")}>{row.issuer}</Table.Td>
+                <Table.Td data-label={t("commendations.status")}>
+                  <div>
                     <Badge
                       variant="light"
                       color={commendationStatusColor[row.status ?? ""] ?? "gray"}
@@ -192,42 +203,42 @@ export default function CommendationsPage() {
                             })}
                           </Text>
                         ))}
+                  </div>
+                </Table.Td>
+                {mayKeep && (
+                  <Table.Td>
+                    <Group gap={4}>
+                      {row.status !== "REVOKED" && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setDialog({ kind: "revoke", row })}
+                          aria-label={t("commendations.revokeOf", { decision: row.decisionNumber ?? "" })}
+                        >
+                          {t("commendations.revoke")}
+                        </Button>
+                      )}
+                      {row.status === "SUSPENDED" && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ kind: "lift", row })}
+                          aria-label={t("commendations.liftOf", { decision: row.decisionNumber ?? "" })}
+                        >
+                          {t("commendations.lift")}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
-                  {mayKeep && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {row.status !== "REVOKED" && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setDialog({ kind: "revoke", row })}
-                            aria-label={t("commendations.revokeOf", { decision: row.decisionNumber ?? "" })}
-                          >
-                            {t("commendations.revoke")}
-                          </Button>
-                        )}
-                        {row.status === "SUSPENDED" && (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => setDialog({ kind: "lift", row })}
-                            aria-label={t("commendations.liftOf", { decision: row.decisionNumber ?? "" })}
-                          >
-                            {t("commendations.lift")}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
       <Modal
         opened={dialog !== null}
-        onClose={() => close(false)}
+        onClose={() => setDialog(null)}
         size="lg"
         title={
           dialog?.kind === "issue"
@@ -239,121 +250,101 @@ export default function CommendationsPage() {
                 : ""
         }
       >
-        {dialog?.kind === "issue" && <IssueForm withinUnitId={unitId} onDone={close} />}
-        {dialog?.kind === "revoke" && <RevokeForm row={dialog.row} onDone={close} />}
-        {dialog?.kind === "lift" && <LiftForm row={dialog.row} onDone={close} />}
+        {dialog?.kind === "issue" && <IssueForm withinUnitId={unitId} onDone={() => setDialog(null)} />}
+        {dialog?.kind === "revoke" && <RevokeForm row={dialog.row} onDone={() => setDialog(null)} />}
+        {dialog?.kind === "lift" && <LiftForm row={dialog.row} onDone={() => setDialog(null)} />}
       </Modal>
     </Stack>
   );
 }
 
-function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDone(changed: boolean): void }) {
+const issueSchema = z.object({
+  modelId: z.string().min(1),
+  decisionNumber: commendation.decisionNumber,
+  decisionDate: commendation.decisionDate,
+  issuer: z.string().trim().min(1).max(300),
+  level: commendation.levelCode,
+  form: commendation.formCode,
+});
+
+function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDone(): void }) {
   const { t } = useI18n();
   const configuration = useConfiguration();
-  const { refusal, busy, send } = useSubmit();
-  const attempt = useRef<{ values: string; key: string } | null>(null);
-  const [modelId, setModelId] = useState<string | null>(null);
-  const [decisionNumber, setDecisionNumber] = useState("");
-  const [decisionDate, setDecisionDate] = useState(today());
-  const [issuer, setIssuer] = useState("");
-  const [level, setLevel] = useState<string | null>(null);
-  const [form, setForm] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!modelId) found.model = t("commendations.modelRequired");
-    if (!decisionNumber.trim()) found.decisionNumber = t("commendations.decisionRequired");
-    if (!isIsoDate(decisionDate)) found.decisionDate = t("registers.dateInvalid");
-    if (!issuer.trim()) found.issuer = t("commendations.issuerRequired");
-    if (!level) found.level = t("commendations.levelRequired");
-    if (!form) found.form = t("commendations.formRequired");
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !modelId || !level || !form) return;
-    const input = {
-      modelId,
-      decisionNumber: decisionNumber.trim(),
-      decisionDate,
-      issuer: issuer.trim(),
-      level,
-      form,
-      validUntil: null,
-    };
-    const serialized = JSON.stringify(input);
-    if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
-    const key = attempt.current.key;
-    void send(
-      (token) =>
-        request(graphqlEndpoint, IssueCommendationDocument, { input, idempotencyKey: key }, { token }).then(
-          (r) => r.issueCommendation,
-        ),
-      () => {
-        notifications.show({ color: "green", message: t("commendations.issued", { decision: input.decisionNumber }) });
-        onDone(true);
-      },
-    );
-  }
+  const issue = useMutation(graphqlMutation(IssueCommendationDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      modelId: null as string | null,
+      decisionNumber: "",
+      decisionDate: today(),
+      issuer: "",
+      level: null as string | null,
+      form: null as string | null,
+    },
+    schema: issueSchema,
+    messages: {
+      modelId: "commendations.modelRequired",
+      decisionNumber: "commendations.decisionRequired",
+      decisionDate: "registers.dateInvalid",
+      issuer: "commendations.issuerRequired",
+      level: "commendations.levelRequired",
+      form: "commendations.formRequired",
+    },
+    submit: (values, { idempotencyKey }) =>
+      issue.mutateAsync({
+        idempotencyKey,
+        input: {
+          modelId: values.modelId ?? "",
+          decisionNumber: values.decisionNumber.trim(),
+          decisionDate: values.decisionDate,
+          issuer: values.issuer.trim(),
+          level: values.level ?? "",
+          form: values.form ?? "",
+          validUntil: null,
+        },
+      }),
+    onSuccess: (_data, values) => {
+      notifications.show({
+        color: "green",
+        message: t("commendations.issued", { decision: values.decisionNumber.trim() }),
+      });
+      onDone();
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        <ModelPicker
-          label={t("commendations.model")}
-          value={modelId}
-          onChange={setModelId}
-          error={errors.model}
-          withinUnitId={withinUnitId}
-        />
+        <ModelPicker label={t("commendations.model")} withinUnitId={withinUnitId} {...form.getInputProps("modelId")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t("commendations.decisionNumber")}
-            withAsterisk
-            value={decisionNumber}
-            onChange={(e) => setDecisionNumber(e.currentTarget.value)}
-            error={errors.decisionNumber}
-          />
-          <TextInput
-            type="date"
-            label={t("commendations.decisionDate")}
-            withAsterisk
-            value={decisionDate}
-            onChange={(e) => setDecisionDate(e.currentTarget.value)}
-            error={errors.decisionDate}
-          />
+          <TextInput label={t("commendations.decisionNumber")} withAsterisk {...form.getInputProps("decisionNumber")} />
+          <DateField label={t("commendations.decisionDate")} withAsterisk {...form.getInputProps("decisionDate")} />
         </SimpleGrid>
         <TextInput
           label={t("commendations.issuer")}
           description={t("commendations.issuerHint")}
           withAsterisk
-          value={issuer}
-          onChange={(e) => setIssuer(e.currentTarget.value)}
-          error={errors.issuer}
+          {...form.getInputProps("issuer")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t("commendations.level")}
             withAsterisk
             data={configuration.levelOptions}
-            value={level}
-            onChange={setLevel}
-            error={errors.level}
+            {...form.getInputProps("level")}
           />
           <Select
             label={t("commendations.form")}
             withAsterisk
             data={configuration.formOptions}
-            value={form}
-            onChange={setForm}
-            error={errors.form}
+            {...form.getInputProps("form")}
           />
         </SimpleGrid>
-        <RefusalAlert refusal={refusal} testId="issue-refusal" />
+        <ProblemAlert problem={problem} testId="issue-refusal" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(false)}>
+          <Button variant="default" onClick={onDone}>
             {t("registers.cancel")}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t("commendations.issue")}
           </Button>
         </Group>
@@ -362,71 +353,51 @@ function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDo
   );
 }
 
-function RevokeForm({ row, onDone }: { row: CommendationFieldsFragment; onDone(changed: boolean): void }) {
+function RevokeForm({ row, onDone }: { row: CommendationFieldsFragment; onDone(): void }) {
   const { t } = useI18n();
-  const { refusal, busy, send } = useSubmit();
-  const [revokedOn, setRevokedOn] = useState(today());
-  const [reason, setReason] = useState("");
-  const [decisionNumber, setDecisionNumber] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!isIsoDate(revokedOn)) found.revokedOn = t("registers.dateInvalid");
-    if (!reason.trim()) found.reason = t("registers.reasonRequired");
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !row.id || row.version == null) return;
-    const variables = {
-      id: row.id,
-      revokedOn,
-      reason: reason.trim(),
-      decisionNumber: decisionNumber.trim() || null,
-      expectedVersion: row.version,
-    };
-    void send(
-      (token) =>
-        request(graphqlEndpoint, RevokeCommendationDocument, variables, { token }).then((r) => r.revokeCommendation),
-      () => {
-        notifications.show({ color: "green", message: t("commendations.revoked") });
-        onDone(true);
-      },
-    );
-  }
+  const revoke = useMutation(graphqlMutation(RevokeCommendationDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { revokedOn: today(), reason: "", decisionNumber: "" },
+    schema: z.object({
+      revokedOn: commendation.decisionDate,
+      reason: z.string().trim().min(1).max(2000),
+      decisionNumber: z.string().trim().max(64),
+    }),
+    messages: { revokedOn: "registers.dateInvalid", reason: "registers.reasonRequired" },
+    submit: (values) =>
+      revoke.mutateAsync({
+        id: row.id ?? "",
+        revokedOn: values.revokedOn,
+        reason: values.reason.trim(),
+        decisionNumber: values.decisionNumber.trim() || null,
+        expectedVersion: row.version ?? 0,
+      }),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("commendations.revoked") });
+      onDone();
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t("commendations.revokedOn")}
-            withAsterisk
-            value={revokedOn}
-            onChange={(e) => setRevokedOn(e.currentTarget.value)}
-            error={errors.revokedOn}
-          />
-          <TextInput
-            label={t("commendations.revocationDecision")}
-            value={decisionNumber}
-            onChange={(e) => setDecisionNumber(e.currentTarget.value)}
-          />
+          <DateField label={t("commendations.revokedOn")} withAsterisk {...form.getInputProps("revokedOn")} />
+          <TextInput label={t("commendations.revocationDecision")} {...form.getInputProps("decisionNumber")} />
         </SimpleGrid>
         <Textarea
-          label={t("detail.reason")}
+          label={t("commendations.revokeReason")}
           withAsterisk
           autosize
           minRows={3}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.reason}
+          {...form.getInputProps("reason")}
         />
-        <RefusalAlert refusal={refusal} testId="revoke-refusal" />
+        <ProblemAlert problem={problem} testId="revoke-refusal" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(false)}>
+          <Button variant="default" onClick={onDone}>
             {t("registers.cancel")}
           </Button>
-          <Button type="submit" color="red" loading={busy}>
+          <Button type="submit" color="red" loading={form.submitting}>
             {t("commendations.revoke")}
           </Button>
         </Group>
@@ -435,48 +406,36 @@ function RevokeForm({ row, onDone }: { row: CommendationFieldsFragment; onDone(c
   );
 }
 
-function LiftForm({ row, onDone }: { row: CommendationFieldsFragment; onDone(changed: boolean): void }) {
+function LiftForm({ row, onDone }: { row: CommendationFieldsFragment; onDone(): void }) {
   const { t } = useI18n();
-  const { refusal, busy, send } = useSubmit();
-  const [until, setUntil] = useState(today());
-  const [error, setError] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!isIsoDate(until)) return setError(t("registers.dateInvalid"));
-    setError(null);
-    if (!row.id || row.version == null) return;
-    const variables = { id: row.id, until, expectedVersion: row.version };
-    void send(
-      (token) =>
-        request(graphqlEndpoint, LiftCommendationSuspensionDocument, variables, { token }).then(
-          (r) => r.liftCommendationSuspension,
-        ),
-      () => {
-        notifications.show({ color: "green", message: t("commendations.lifted") });
-        onDone(true);
-      },
-    );
-  }
+  const lift = useMutation(graphqlMutation(LiftCommendationSuspensionDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { until: today() },
+    schema: z.object({ until: commendation.decisionDate }),
+    messages: { until: "registers.dateInvalid" },
+    submit: ({ until }) => lift.mutateAsync({ id: row.id ?? "", until, expectedVersion: row.version ?? 0 }),
+    fieldOf: { "COMMENDATION.INVALID_DATE": "until" },
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("commendations.lifted") });
+      onDone();
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        <TextInput
-          type="date"
+        <DateField
           label={t("commendations.liftUntil")}
           description={t("commendations.liftHint")}
           withAsterisk
-          value={until}
-          onChange={(e) => setUntil(e.currentTarget.value)}
-          error={error}
+          {...form.getInputProps("until")}
         />
-        <RefusalAlert refusal={refusal} />
+        <ProblemAlert problem={problem} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(false)}>
+          <Button variant="default" onClick={onDone}>
             {t("registers.cancel")}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t("commendations.lift")}
           </Button>
         </Group>

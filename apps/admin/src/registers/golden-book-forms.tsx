@@ -1,10 +1,9 @@
 import {
   CreateGoldenBookEntryDocument,
-  type GoldenBookDecision,
   type GoldenBookSubjectKind,
-  request,
   VerifyGoldenBookEntryDocument,
 } from "@lantoa/client";
+import { GoldenBookEntrySchema } from "@lantoa/domain/register";
 import {
   Button,
   Group,
@@ -18,12 +17,28 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+import { graphqlMutation } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
 import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { graphqlEndpoint } from "../use-query";
-import { isIsoDate, RefusalAlert, useSubmit } from "./register-support";
+import { renderUnitOption, type UnitOption } from "../unit-options";
 import { useConfiguration } from "./use-configuration";
+
+const entry = GoldenBookEntrySchema.shape;
+
+/** A nomination's rules: the domain's entry fields, with the subject's name as a person's. */
+const nominationSchema = z.object({
+  unitId: entry.unitId,
+  subjectName: z.string().trim().min(1).max(200),
+  deed: entry.deed.max(2000),
+  field: entry.fieldCode,
+  deedDate: entry.date,
+});
 
 /** A nomination for the golden book of a unit (the viewer's by default). */
 export function NominateForm({
@@ -31,47 +46,48 @@ export function NominateForm({
   defaultUnit,
   onDone,
 }: {
-  unitOptions: { value: string; label: string }[];
+  unitOptions: UnitOption[];
   defaultUnit: string | null;
-  onDone(changed: boolean): void;
+  onDone(): void;
 }) {
   const { t } = useI18n();
   const configuration = useConfiguration();
-  const { refusal, busy, send } = useSubmit();
-  const attempt = useRef<{ values: string; key: string } | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(defaultUnit);
-  const [subjectKind, setSubjectKind] = useState<GoldenBookSubjectKind>("PERSON");
-  const [subjectName, setSubjectName] = useState("");
-  const [deed, setDeed] = useState("");
-  const [field, setField] = useState<string | null>(null);
-  const [deedDate, setDeedDate] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!unitId) found.unit = t("inspections.unitRequired");
-    if (!subjectName.trim()) found.subjectName = t("goldenBook.subjectRequired");
-    if (!deed.trim()) found.deed = t("goldenBook.deedRequired");
-    if (!field) found.field = t("goldenBook.fieldRequired");
-    if (!isIsoDate(deedDate)) found.deedDate = t("registers.dateInvalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !unitId || !field) return;
-    const input = { unitId, subjectKind, subjectName: subjectName.trim(), deed: deed.trim(), field, deedDate };
-    const serialized = JSON.stringify(input);
-    if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
-    const key = attempt.current.key;
-    void send(
-      (token) =>
-        request(graphqlEndpoint, CreateGoldenBookEntryDocument, { input, idempotencyKey: key }, { token }).then(
-          (r) => r.createGoldenBookEntry,
-        ),
-      () => {
-        notifications.show({ color: "green", message: t("goldenBook.nominated", { name: input.subjectName }) });
-        onDone(true);
-      },
-    );
-  }
+  const create = useMutation(graphqlMutation(CreateGoldenBookEntryDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      unitId: defaultUnit,
+      subjectKind: "PERSON" as GoldenBookSubjectKind,
+      subjectName: "",
+      deed: "",
+      field: null as string | null,
+      deedDate: "",
+    },
+    schema: nominationSchema,
+    messages: {
+      unitId: "inspections.unitRequired",
+      subjectName: "goldenBook.subjectRequired",
+      deed: "goldenBook.deedRequired",
+      field: "goldenBook.fieldRequired",
+      deedDate: "registers.dateInvalid",
+    },
+    submit: (values, { idempotencyKey }) =>
+      create.mutateAsync({
+        idempotencyKey,
+        input: {
+          unitId: values.unitId ?? "",
+          subjectKind: values.subjectKind,
+          subjectName: values.subjectName.trim(),
+          deed: values.deed.trim(),
+          field: values.field ?? "",
+          deedDate: values.deedDate,
+        },
+      }),
+    fieldOf: { "GOLDEN_BOOK.DUPLICATE_ENTRY": "deed", "GOLDEN_BOOK.UNKNOWN_FIELD": "field" },
+    onSuccess: (_data, values) => {
+      notifications.show({ color: "green", message: t("goldenBook.nominated", { name: values.subjectName.trim() }) });
+      onDone();
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -82,9 +98,8 @@ export function NominateForm({
           searchable
           filter={foldedOptionsFilter}
           data={unitOptions}
-          value={unitId}
-          onChange={setUnitId}
-          error={errors.unit}
+          renderOption={renderUnitOption}
+          {...form.getInputProps("unitId")}
         />
         <div>
           <Text size="sm" fw={500} id="subject-kind">
@@ -92,54 +107,30 @@ export function NominateForm({
           </Text>
           <SegmentedControl
             aria-labelledby="subject-kind"
-            value={subjectKind}
-            onChange={(v) => setSubjectKind(v as GoldenBookSubjectKind)}
             data={[
               { value: "PERSON", label: t("subjectKind.person") },
               { value: "COLLECTIVE", label: t("subjectKind.collective") },
             ]}
+            {...form.getInputProps("subjectKind")}
           />
         </div>
-        <TextInput
-          label={t("goldenBook.subject")}
-          withAsterisk
-          value={subjectName}
-          onChange={(e) => setSubjectName(e.currentTarget.value)}
-          error={errors.subjectName}
-        />
-        <Textarea
-          label={t("goldenBook.deed")}
-          withAsterisk
-          autosize
-          minRows={2}
-          value={deed}
-          onChange={(e) => setDeed(e.currentTarget.value)}
-          error={errors.deed}
-        />
+        <TextInput label={t("goldenBook.subject")} withAsterisk {...form.getInputProps("subjectName")} />
+        <Textarea label={t("goldenBook.deed")} withAsterisk autosize minRows={2} {...form.getInputProps("deed")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t("goldenBook.field")}
             withAsterisk
             data={configuration.fieldOptions}
-            value={field}
-            onChange={setField}
-            error={errors.field}
+            {...form.getInputProps("field")}
           />
-          <TextInput
-            type="date"
-            label={t("goldenBook.date")}
-            withAsterisk
-            value={deedDate}
-            onChange={(e) => setDeedDate(e.currentTarget.value)}
-            error={errors.deedDate}
-          />
+          <DateField label={t("goldenBook.date")} withAsterisk {...form.getInputProps("deedDate")} />
         </SimpleGrid>
-        <RefusalAlert refusal={refusal} testId="nominate-refusal" />
+        <ProblemAlert problem={problem} testId="nominate-refusal" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(false)}>
+          <Button variant="default" onClick={onDone}>
             {t("registers.cancel")}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t("goldenBook.nominate")}
           </Button>
         </Group>
@@ -150,47 +141,31 @@ export function NominateForm({
 
 /** Verify and Reject for a nominated entry; a rejection asks the reason. The nominator is refused by the gateway. */
 export function DecideButtons({
-  entry,
-  onDone,
+  entry: decided,
 }: {
   entry: { id?: string | null; version?: number | null; subjectName?: string | null };
-  onDone(): void;
 }) {
   const { t } = useI18n();
-  const { refusal, busy, send } = useSubmit();
+  const verify = useMutation(graphqlMutation(VerifyGoldenBookEntryDocument));
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<string | null>(null);
-
-  function decide(outcome: GoldenBookDecision, why: string | null) {
-    if (!entry.id || entry.version == null) return;
-    const variables = { id: entry.id, outcome, reason: why, expectedVersion: entry.version };
-    void send(
-      (token) =>
-        request(graphqlEndpoint, VerifyGoldenBookEntryDocument, variables, { token }).then(
-          (r) => r.verifyGoldenBookEntry,
-        ),
-      () => {
-        setRejecting(false);
-        notifications.show({
-          color: "green",
-          message: t(outcome === "VERIFIED" ? "goldenBook.verifiedDone" : "goldenBook.rejectedDone", {
-            name: entry.subjectName ?? "",
-          }),
-        });
-        onDone();
-      },
-    );
-  }
+  const name = decided.subjectName ?? "";
 
   return (
     <Stack gap={4}>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         <Button
           size="xs"
-          loading={busy && !rejecting}
-          onClick={() => decide("VERIFIED", null)}
-          aria-label={t("goldenBook.verifyOf", { name: entry.subjectName ?? "" })}
+          loading={verify.isPending}
+          onClick={() =>
+            verify.mutate(
+              { id: decided.id ?? "", outcome: "VERIFIED", reason: null, expectedVersion: decided.version ?? 0 },
+              {
+                onSuccess: () =>
+                  notifications.show({ color: "green", message: t("goldenBook.verifiedDone", { name }) }),
+              },
+            )
+          }
+          aria-label={t("goldenBook.verifyOf", { name })}
         >
           {t("goldenBook.verify")}
         </Button>
@@ -198,52 +173,71 @@ export function DecideButtons({
           size="xs"
           variant="default"
           onClick={() => {
-            setReason("");
-            setReasonError(null);
+            verify.reset();
             setRejecting(true);
           }}
-          aria-label={t("goldenBook.rejectOf", { name: entry.subjectName ?? "" })}
+          aria-label={t("goldenBook.rejectOf", { name })}
         >
           {t("goldenBook.reject")}
         </Button>
       </Group>
-      {!rejecting && <RefusalAlert refusal={refusal} testId="decide-refusal" />}
-      <Modal
-        opened={rejecting}
-        onClose={() => setRejecting(false)}
-        title={t("goldenBook.rejectOf", { name: entry.subjectName ?? "" })}
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!reason.trim()) return setReasonError(t("registers.reasonRequired"));
-            decide("REJECTED", reason.trim());
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Textarea
-              label={t("detail.reason")}
-              withAsterisk
-              autosize
-              minRows={3}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={reasonError}
-              data-autofocus
-            />
-            <RefusalAlert refusal={refusal} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(false)}>
-                {t("registers.cancel")}
-              </Button>
-              <Button type="submit" color="red" loading={busy}>
-                {t("goldenBook.reject")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+      <ProblemAlert error={verify.error} testId="decide-refusal" />
+      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t("goldenBook.rejectOf", { name })}>
+        {rejecting && <RejectForm entry={decided} onDone={() => setRejecting(false)} />}
       </Modal>
     </Stack>
+  );
+}
+
+function RejectForm({
+  entry: rejected,
+  onDone,
+}: {
+  entry: { id?: string | null; version?: number | null; subjectName?: string | null };
+  onDone(): void;
+}) {
+  const { t } = useI18n();
+  const verify = useMutation(graphqlMutation(VerifyGoldenBookEntryDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { reason: "" },
+    schema: z.object({ reason: z.string().trim().min(1).max(2000) }),
+    messages: { reason: "registers.reasonRequired" },
+    submit: ({ reason }) =>
+      verify.mutateAsync({
+        id: rejected.id ?? "",
+        outcome: "REJECTED",
+        reason: reason.trim(),
+        expectedVersion: rejected.version ?? 0,
+      }),
+    onSuccess: () => {
+      notifications.show({
+        color: "green",
+        message: t("goldenBook.rejectedDone", { name: rejected.subjectName ?? "" }),
+      });
+      onDone();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label={t("goldenBook.rejectReason")}
+          withAsterisk
+          autosize
+          minRows={3}
+          {...form.getInputProps("reason")}
+          data-autofocus
+        />
+        <ProblemAlert problem={problem} testId="decide-refusal" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("registers.cancel")}
+          </Button>
+          <Button type="submit" color="red" loading={form.submitting}>
+            {t("goldenBook.reject")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

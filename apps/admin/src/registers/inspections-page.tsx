@@ -10,8 +10,8 @@ import {
   InspectionsDocument,
   PlanInspectionDocument,
   RecordInspectionFindingDocument,
-  request,
 } from "@lantoa/client";
+import { FindingSeveritySchema, findingImplications, InspectionPlanSchema } from "@lantoa/domain/register";
 import {
   Anchor,
   Badge,
@@ -32,46 +32,71 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useRef, useState } from "react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "wouter";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
 import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { statusColor } from "../model-labels";
+import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
-import { graphqlEndpoint, useQuery } from "../use-query";
-import { commendationStatusColor } from "./commendation-status";
+import { commendationStatusColor, inspectionStatusColor, severityColor, statusColor } from "../status-colors";
+import { renderUnitOption, type UnitOption } from "../unit-options";
 import {
-  isIsoDate,
   ModelPicker,
-  RefusalAlert,
   registrarRoles,
   today,
   useHoldsRole,
-  useSubmit,
+  useRegisterFilters,
   useUnitOptions,
 } from "./register-support";
 
 const inspectionStatuses: readonly InspectionStatus[] = ["planned", "visited", "closed"];
-const severities: readonly FindingSeverity[] = ["observation", "minor", "major", "critical"];
-/** From this severity on, a finding suspends the model or commendation it concerns (the gateway decides). */
-const suspending: readonly FindingSeverity[] = ["major", "critical"];
-const severityColor: Record<string, string> = { observation: "gray", minor: "blue", major: "orange", critical: "red" };
 const officerRoles = ["system-admin", "unit-admin", "unit-officer"];
+const plan = InspectionPlanSchema.shape;
+const isoDate = plan.period.shape.from;
+
+type Concern = "unit" | "model" | "commendation";
+
+/**
+ * Whether a finding of this severity about this kind of record suspends it: the domain's
+ * `findingImplications` decides, the same rule the gateway applies when the finding is recorded.
+ */
+function suspends(severity: FindingSeverity, concern: Concern): boolean {
+  const subject =
+    concern === "model"
+      ? { kind: "model" as const, modelId: "preview" }
+      : concern === "commendation"
+        ? { kind: "commendation" as const, commendationId: "preview" }
+        : { kind: "unit" as const };
+  const implied = findingImplications({
+    id: "preview",
+    severity,
+    description: "preview",
+    recordedOn: "2000-01-01",
+    subject,
+    correctiveActions: [],
+    reverification: null,
+  });
+  return implied.some((i) => i.kind === "suspend-model" || i.kind === "suspend-commendation");
+}
 
 /** Inspections of a unit's subtree: plan one, record findings (which may suspend), follow corrective actions. */
 export default function InspectionsPage() {
-  const { t, label, formatDate, formatNumber } = useI18n();
+  const { t, label, formatDate, formatDateRange, formatCount } = useI18n();
   const mayKeep = useHoldsRole(registrarRoles);
   const { units, options, ownUnit } = useUnitOptions();
-  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitId = chosenUnit ?? ownUnit;
-  const [status, setStatus] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>("");
+  const filters = useRegisterFilters();
+  const { status, year } = filters.values;
+  const unitId = filters.values.unit ?? ownUnit;
   const [planning, setPlanning] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const list = useQuery(
-    InspectionsDocument,
-    {
+  const list = useQuery({
+    ...graphqlQuery(InspectionsDocument, {
       filter: {
         withinUnitId: unitId,
         status: (status as InspectionStatus | null) ?? null,
@@ -79,9 +104,10 @@ export default function InspectionsPage() {
       },
       first: 100,
       after: null,
-    },
-    { skip: !unitId },
-  );
+    }),
+    enabled: !!unitId,
+    placeholderData: keepPreviousData,
+  });
   const rows = list.data?.inspections?.edges?.map((e) => e.node) ?? null;
 
   return (
@@ -101,84 +127,89 @@ export default function InspectionsPage() {
           searchable
           filter={foldedOptionsFilter}
           value={unitId}
-          onChange={setChosenUnit}
+          onChange={(unit) => filters.setFieldValue("unit", unit)}
           allowDeselect={false}
           data={options}
+          renderOption={renderUnitOption}
           w={{ base: "100%", sm: 320 }}
         />
         <Select
           label={t("inspections.status")}
           clearable
+          clearButtonProps={{ "aria-label": t("form.clearChoice") }}
           placeholder={t("registers.all")}
-          value={status}
-          onChange={setStatus}
+          {...filters.getInputProps("status")}
           data={inspectionStatuses.map((code) => ({ value: code, label: label("inspectionStatus", code) }))}
           w={{ base: "100%", sm: 200 }}
         />
         <NumberInput
           label={t("inspections.year")}
           placeholder={t("registers.all")}
-          value={year}
-          onChange={setYear}
+          {...filters.getInputProps("year")}
           min={1990}
           max={2100}
           thousandSeparator=""
-          w={{ base: "100%", sm: 120 }}
+          w={{ base: "100%", sm: 160 }}
         />
       </Group>
-      <QueryStatus state={units} reload={units.reload} />
-      {unitId && <QueryStatus state={list} reload={list.reload} lines={6} />}
+      <QueryStatus query={units} />
+      {unitId && <QueryStatus query={list} lines={6} />}
       {list.data && (
         <Text size="sm" c="dimmed">
-          {t("inspections.count", { count: formatNumber(list.data.inspections?.totalCount ?? 0) })}
+          {t("inspections.count", { count: formatCount(list.data.inspections?.totalCount ?? 0) })}
         </Text>
       )}
       {rows && rows.length === 0 && <EmptyNote text={t("inspections.empty")} />}
       {rows && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover data-testid="inspections-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("inspections.inspected")}</Table.Th>
-                <Table.Th scope="col">{t("inspections.inspecting")}</Table.Th>
-                <Table.Th scope="col">{t("inspections.plannedOn")}</Table.Th>
-                <Table.Th scope="col">{t("inspections.period")}</Table.Th>
-                <Table.Th scope="col">{t("inspections.status")}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t("registers.actions")}</VisuallyHidden>
-                </Table.Th>
+        <ListTable minWidth={900} data-testid="inspections-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("inspections.inspected")}</Table.Th>
+              <Table.Th scope="col">{t("inspections.inspecting")}</Table.Th>
+              <Table.Th scope="col">{t("inspections.plannedOn")}</Table.Th>
+              <Table.Th scope="col">{t("inspections.period")}</Table.Th>
+              <Table.Th scope="col">{t("inspections.status")}</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t("registers.actions")}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.id} data-testid="inspection-row" bg={row.id === selected ? "blue.0" : undefined}>
+                <Table.Td>
+                  <Text fw={600} inherit>
+                    {row.unit?.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td data-label={t("inspections.inspecting")}>{row.inspectingUnit?.name}</Table.Td>
+                <Table.Td data-label={t("inspections.plannedOn")}>
+                  {row.plannedOn ? formatDate(row.plannedOn) : "—"}
+                </Table.Td>
+                <Table.Td data-label={t("inspections.period")}>
+                  {formatDateRange(row.periodFrom, row.periodTo)}
+                </Table.Td>
+                <Table.Td data-label={t("inspections.status")}>
+                  <Badge variant="light" color={inspectionStatusColor[row.status ?? ""] ?? "gray"}>
+                    {label("inspectionStatus", row.status)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant={row.id === selected ? "filled" : "default"}
+                    onClick={() => setSelected(row.id)}
+                    aria-label={t("inspections.openOf", { unit: row.unit?.name ?? "" })}
+                  >
+                    {t("inspections.open")}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="inspection-row" bg={row.id === selected ? "blue.0" : undefined}>
-                  <Table.Td>{row.unit?.name}</Table.Td>
-                  <Table.Td>{row.inspectingUnit?.name}</Table.Td>
-                  <Table.Td>{row.plannedOn ? formatDate(row.plannedOn) : "—"}</Table.Td>
-                  <Table.Td>
-                    {row.periodFrom ? formatDate(row.periodFrom) : "—"} –{" "}
-                    {row.periodTo ? formatDate(row.periodTo) : "—"}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{label("inspectionStatus", row.status)}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant={row.id === selected ? "filled" : "default"}
-                      onClick={() => setSelected(row.id)}
-                      aria-label={t("inspections.openOf", { unit: row.unit?.name ?? "" })}
-                    >
-                      {t("inspections.open")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
-      {selected && <InspectionDetail id={selected} onChanged={list.reload} />}
+      {selected && <InspectionDetail id={selected} />}
       <Modal opened={planning} onClose={() => setPlanning(false)} title={t("inspections.plan")} size="lg">
         {planning && (
           <PlanForm
@@ -186,10 +217,7 @@ export default function InspectionsPage() {
             defaultInspecting={ownUnit}
             onDone={(id) => {
               setPlanning(false);
-              if (id) {
-                list.reload();
-                setSelected(id);
-              }
+              if (id) setSelected(id);
             }}
           />
         )}
@@ -198,60 +226,65 @@ export default function InspectionsPage() {
   );
 }
 
+const planSchema = z.object({
+  inspected: plan.inspectedUnitId,
+  inspecting: plan.inspectingUnitId,
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  plannedOn: isoDate,
+  notes: z.string().max(2000),
+});
+
 function PlanForm({
   unitOptions,
   defaultInspecting,
   onDone,
 }: {
-  unitOptions: { value: string; label: string }[];
+  unitOptions: UnitOption[];
   defaultInspecting: string | null;
   onDone(id: string | null): void;
 }) {
   const { t } = useI18n();
-  const { refusal, busy, send } = useSubmit();
-  const attempt = useRef<{ values: string; key: string } | null>(null);
-  const [inspected, setInspected] = useState<string | null>(null);
-  const [inspecting, setInspecting] = useState<string | null>(defaultInspecting);
-  const [periodFrom, setPeriodFrom] = useState("");
-  const [periodTo, setPeriodTo] = useState("");
-  const [plannedOn, setPlannedOn] = useState(today());
-  const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!inspected) found.inspected = t("inspections.unitRequired");
-    if (!inspecting) found.inspecting = t("inspections.unitRequired");
-    if (inspected && inspected === inspecting) found.inspected = t("inspections.notSelf");
-    if (!isIsoDate(periodFrom)) found.periodFrom = t("registers.dateInvalid");
-    if (!isIsoDate(periodTo)) found.periodTo = t("registers.dateInvalid");
-    else if (isIsoDate(periodFrom) && periodTo < periodFrom) found.periodTo = t("inspections.periodReversed");
-    if (!isIsoDate(plannedOn)) found.plannedOn = t("registers.dateInvalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !inspected || !inspecting) return;
-    const input = {
-      inspectedUnitId: inspected,
-      inspectingUnitId: inspecting,
-      periodFrom,
-      periodTo,
-      plannedOn,
-      notes: notes.trim() || null,
-    };
-    const serialized = JSON.stringify(input);
-    if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
-    const key = attempt.current.key;
-    void send(
-      (token) =>
-        request(graphqlEndpoint, PlanInspectionDocument, { input, idempotencyKey: key }, { token }).then(
-          (r) => r.planInspection,
-        ),
-      (payload) => {
-        notifications.show({ color: "green", message: t("inspections.planned") });
-        onDone(payload.data.inspection?.id ?? null);
-      },
-    );
-  }
+  const planInspection = useMutation(graphqlMutation(PlanInspectionDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      inspected: null as string | null,
+      inspecting: defaultInspecting,
+      periodFrom: "",
+      periodTo: "",
+      plannedOn: today(),
+      notes: "",
+    },
+    schema: planSchema,
+    messages: {
+      inspected: "inspections.unitRequired",
+      inspecting: "inspections.unitRequired",
+      periodFrom: "registers.dateInvalid",
+      periodTo: "registers.dateInvalid",
+      plannedOn: "registers.dateInvalid",
+    },
+    // The domain's plan refuses a unit inspecting itself and a period ending before it starts.
+    check: (v) => ({
+      inspected: v.inspected && v.inspected === v.inspecting ? "inspections.notSelf" : null,
+      periodTo: v.periodFrom && v.periodTo && v.periodTo < v.periodFrom ? "inspections.periodReversed" : null,
+    }),
+    submit: (v, { idempotencyKey }) =>
+      planInspection.mutateAsync({
+        idempotencyKey,
+        input: {
+          inspectedUnitId: v.inspected ?? "",
+          inspectingUnitId: v.inspecting ?? "",
+          periodFrom: v.periodFrom,
+          periodTo: v.periodTo,
+          plannedOn: v.plannedOn,
+          notes: v.notes.trim() || null,
+        },
+      }),
+    onSuccess: ({ data }) => {
+      notifications.show({ color: "green", message: t("inspections.planned") });
+      onDone(data.inspection?.id ?? null);
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -263,9 +296,8 @@ function PlanForm({
             searchable
             filter={foldedOptionsFilter}
             data={unitOptions}
-            value={inspected}
-            onChange={setInspected}
-            error={errors.inspected}
+            renderOption={renderUnitOption}
+            {...form.getInputProps("inspected")}
           />
           <Select
             label={t("inspections.inspecting")}
@@ -273,48 +305,20 @@ function PlanForm({
             searchable
             filter={foldedOptionsFilter}
             data={unitOptions}
-            value={inspecting}
-            onChange={setInspecting}
-            error={errors.inspecting}
+            renderOption={renderUnitOption}
+            {...form.getInputProps("inspecting")}
           />
-          <TextInput
-            type="date"
-            label={t("inspections.periodFrom")}
-            withAsterisk
-            value={periodFrom}
-            onChange={(e) => setPeriodFrom(e.currentTarget.value)}
-            error={errors.periodFrom}
-          />
-          <TextInput
-            type="date"
-            label={t("inspections.periodTo")}
-            withAsterisk
-            value={periodTo}
-            onChange={(e) => setPeriodTo(e.currentTarget.value)}
-            error={errors.periodTo}
-          />
-          <TextInput
-            type="date"
-            label={t("inspections.plannedOn")}
-            withAsterisk
-            value={plannedOn}
-            onChange={(e) => setPlannedOn(e.currentTarget.value)}
-            error={errors.plannedOn}
-          />
+          <DateField label={t("inspections.periodFrom")} withAsterisk {...form.getInputProps("periodFrom")} />
+          <DateField label={t("inspections.periodTo")} withAsterisk {...form.getInputProps("periodTo")} />
+          <DateField label={t("inspections.plannedOn")} withAsterisk {...form.getInputProps("plannedOn")} />
         </SimpleGrid>
-        <Textarea
-          label={t("inspections.notes")}
-          autosize
-          minRows={2}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        <RefusalAlert refusal={refusal} testId="plan-refusal" />
+        <Textarea label={t("inspections.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
+        <ProblemAlert problem={problem} testId="plan-refusal" />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onDone(null)}>
             {t("registers.cancel")}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t("inspections.plan")}
           </Button>
         </Group>
@@ -324,18 +328,14 @@ function PlanForm({
 }
 
 /** One inspection: its findings with what they suspended, their corrective actions, and the finding form. */
-function InspectionDetail({ id, onChanged }: { id: string; onChanged(): void }) {
-  const { t, label, formatDate } = useI18n();
+function InspectionDetail({ id }: { id: string }) {
+  const { t, label, formatDate, formatDateRange } = useI18n();
   const mayKeep = useHoldsRole(registrarRoles);
-  const query = useQuery(InspectionDetailDocument, { id });
+  const query = useQuery(graphqlQuery(InspectionDetailDocument, { id }));
   const node = query.data?.node;
   const inspection = node?.__typename === "Inspection" ? node : null;
-  if (!inspection) return <QueryStatus state={query} reload={query.reload} />;
+  if (!inspection) return <QueryStatus query={query} />;
   const findings = inspection.findings ?? [];
-  const changed = () => {
-    query.reload();
-    onChanged();
-  };
 
   return (
     <Card withBorder component="section" aria-labelledby="inspection-heading" data-testid="inspection-detail">
@@ -348,7 +348,8 @@ function InspectionDetail({ id, onChanged }: { id: string; onChanged(): void }) 
             inspecting: inspection.inspectingUnit?.name ?? "",
             planned: inspection.plannedOn ? formatDate(inspection.plannedOn) : "—",
             status: label("inspectionStatus", inspection.status),
-          })}
+          })}{" "}
+          · {t("inspections.period")}: {formatDateRange(inspection.periodFrom, inspection.periodTo)}
         </Text>
         {inspection.notes && <Text size="sm">{inspection.notes}</Text>}
         <Title order={4} size="h5">
@@ -392,7 +393,7 @@ function InspectionDetail({ id, onChanged }: { id: string; onChanged(): void }) 
                 </Text>
               )}
               {finding.effect && finding.effect !== "none" && (
-                <Text size="sm" c="orange.9" fw={600} data-testid="finding-effect">
+                <Text size="sm" c="red.9" fw={600} data-testid="finding-effect">
                   {label("findingEffect", finding.effect)}
                 </Text>
               )}
@@ -400,34 +401,61 @@ function InspectionDetail({ id, onChanged }: { id: string; onChanged(): void }) 
                 findingId={finding.id ?? ""}
                 actions={finding.correctiveActions ?? []}
                 mayAdd={mayKeep}
-                onChanged={changed}
               />
             </Stack>
           </Card>
         ))}
-        {mayKeep && inspection.status !== "closed" && <FindingForm inspection={inspection} onDone={changed} />}
+        {mayKeep && inspection.status !== "closed" && <FindingForm inspection={inspection} />}
       </Stack>
     </Card>
   );
 }
 
-type Concern = "unit" | "model" | "commendation";
-
-function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragment; onDone(): void }) {
+function FindingForm({ inspection }: { inspection: InspectionFieldsFragment }) {
   const { t, label } = useI18n();
-  const { refusal, busy, send } = useSubmit();
-  const [severity, setSeverity] = useState<FindingSeverity>("minor");
-  const [description, setDescription] = useState("");
-  const [recordedOn, setRecordedOn] = useState(today());
-  const [concern, setConcern] = useState<Concern>("unit");
-  const [modelId, setModelId] = useState<string | null>(null);
-  const [commendationId, setCommendationId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const commendations = useQuery(
-    CommendationsDocument,
-    { filter: { withinUnitId: inspection.unit?.id ?? null, status: null, year: null }, first: 100, after: null },
-    { skip: concern !== "commendation" || !inspection.unit?.id },
-  );
+  const record = useMutation(graphqlMutation(RecordInspectionFindingDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      severity: "minor" as FindingSeverity,
+      description: "",
+      recordedOn: today(),
+      concern: "unit" as Concern,
+      modelId: null as string | null,
+      commendationId: null as string | null,
+    },
+    schema: z.object({ description: z.string().trim().min(1).max(4000), recordedOn: isoDate }),
+    messages: { description: "inspections.descriptionRequired", recordedOn: "registers.dateInvalid" },
+    check: (v) => ({
+      modelId: v.concern === "model" && !v.modelId ? "commendations.modelRequired" : null,
+      commendationId: v.concern === "commendation" && !v.commendationId ? "inspections.commendationRequired" : null,
+    }),
+    submit: (v) =>
+      record.mutateAsync({
+        expectedVersion: inspection.version ?? 0,
+        input: {
+          inspectionId: inspection.id,
+          severity: v.severity,
+          description: v.description.trim(),
+          recordedOn: v.recordedOn,
+          modelId: v.concern === "model" ? v.modelId : null,
+          commendationId: v.concern === "commendation" ? v.commendationId : null,
+        },
+      }),
+    fieldOf: { "INSPECTION.SUBJECT_OUTSIDE_UNIT": "concern" },
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("inspections.findingRecorded") });
+      form.setFieldValue("description", "");
+    },
+  });
+  const { concern, severity } = form.values;
+  const commendations = useQuery({
+    ...graphqlQuery(CommendationsDocument, {
+      filter: { withinUnitId: inspection.unit?.id ?? null, status: null, year: null },
+      first: 100,
+      after: null,
+    }),
+    enabled: concern === "commendation" && !!inspection.unit?.id,
+  });
   const commendationOptions = (commendations.data?.commendations?.edges ?? [])
     .map((e) => e.node)
     .filter((c) => c.status !== "REVOKED" && c.id)
@@ -435,42 +463,7 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
       value: c.id ?? "",
       label: `${c.decisionNumber ?? ""} · ${c.model?.name ?? c.recipientPersonName ?? ""} (${label("commendationStatus", c.status)})`,
     }));
-  const suspends = suspending.includes(severity) && concern !== "unit";
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!description.trim()) found.description = t("inspections.descriptionRequired");
-    if (!isIsoDate(recordedOn)) found.recordedOn = t("registers.dateInvalid");
-    if (concern === "model" && !modelId) found.model = t("commendations.modelRequired");
-    if (concern === "commendation" && !commendationId) found.commendation = t("inspections.commendationRequired");
-    setErrors(found);
-    if (Object.keys(found).length > 0 || inspection.version == null) return;
-    const input = {
-      inspectionId: inspection.id,
-      severity,
-      description: description.trim(),
-      recordedOn,
-      modelId: concern === "model" ? modelId : null,
-      commendationId: concern === "commendation" ? commendationId : null,
-    };
-    void send(
-      (token) =>
-        request(
-          graphqlEndpoint,
-          RecordInspectionFindingDocument,
-          { input, expectedVersion: inspection.version ?? 0 },
-          { token },
-        ).then((r) => r.recordInspectionFinding),
-      () => {
-        notifications.show({ color: "green", message: t("inspections.findingRecorded") });
-        setDescription("");
-        // The finding may have suspended one of them: show their standing now.
-        commendations.reload();
-        onDone();
-      },
-    );
-  }
+  const willSuspend = suspends(severity, concern);
 
   return (
     <Card withBorder component="form" onSubmit={onSubmit} noValidate aria-label={t("inspections.recordFinding")}>
@@ -481,18 +474,10 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
             label={t("inspections.severity")}
             withAsterisk
             allowDeselect={false}
-            data={severities.map((code) => ({ value: code, label: label("severity", code) }))}
-            value={severity}
-            onChange={(v) => v && setSeverity(v as FindingSeverity)}
+            data={FindingSeveritySchema.options.map((code) => ({ value: code, label: label("severity", code) }))}
+            {...form.getInputProps("severity")}
           />
-          <TextInput
-            type="date"
-            label={t("inspections.recordedOn")}
-            withAsterisk
-            value={recordedOn}
-            onChange={(e) => setRecordedOn(e.currentTarget.value)}
-            error={errors.recordedOn}
-          />
+          <DateField label={t("inspections.recordedOn")} withAsterisk {...form.getInputProps("recordedOn")} />
         </SimpleGrid>
         <div>
           <Text size="sm" fw={500} id="finding-concern">
@@ -500,22 +485,19 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
           </Text>
           <SegmentedControl
             aria-labelledby="finding-concern"
-            value={concern}
-            onChange={(v) => setConcern(v as Concern)}
             data={[
               { value: "unit", label: t("inspections.concernUnit") },
               { value: "model", label: t("inspections.concernModel") },
               { value: "commendation", label: t("inspections.concernCommendation") },
             ]}
+            {...form.getInputProps("concern")}
           />
         </div>
         {concern === "model" && (
           <ModelPicker
             label={t("commendations.model")}
-            value={modelId}
-            onChange={setModelId}
-            error={errors.model}
             withinUnitId={inspection.unit?.id}
+            {...form.getInputProps("modelId")}
           />
         )}
         {concern === "commendation" && (
@@ -524,10 +506,8 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
             withAsterisk
             searchable
             data={commendationOptions}
-            value={commendationId}
-            onChange={setCommendationId}
-            error={errors.commendation}
             nothingFoundMessage={t("commendations.empty")}
+            {...form.getInputProps("commendationId")}
           />
         )}
         <Textarea
@@ -535,18 +515,21 @@ function FindingForm({ inspection, onDone }: { inspection: InspectionFieldsFragm
           withAsterisk
           autosize
           minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
+          {...form.getInputProps("description")}
         />
-        <Text size="sm" c={suspends ? "orange.9" : "dimmed"} data-testid="finding-consequence">
-          {suspends
+        <Text
+          size="sm"
+          c={willSuspend ? "red.9" : "dimmed"}
+          fw={willSuspend ? 600 : undefined}
+          data-testid="finding-consequence"
+        >
+          {willSuspend
             ? t(concern === "model" ? "inspections.willSuspendModel" : "inspections.willSuspendCommendation")
             : t("inspections.willNotSuspend")}
         </Text>
-        <RefusalAlert refusal={refusal} testId="finding-refusal" />
+        <ProblemAlert problem={problem} testId="finding-refusal" />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} color={suspends ? "orange" : undefined}>
+          <Button type="submit" loading={form.submitting} color={willSuspend ? "orange" : undefined}>
             {t("inspections.recordFinding")}
           </Button>
         </Group>
@@ -559,64 +542,26 @@ function CorrectiveActions({
   findingId,
   actions,
   mayAdd,
-  onChanged,
 }: {
   findingId: string;
   actions: readonly CorrectiveActionFieldsFragment[];
   mayAdd: boolean;
-  onChanged(): void;
 }) {
   const { t, label, formatDate } = useI18n();
   const mayComplete = useHoldsRole(officerRoles);
-  const add = useSubmit();
-  const complete = useSubmit();
-  const attempt = useRef<{ values: string; key: string } | null>(null);
-  const [description, setDescription] = useState("");
-  const [dueOn, setDueOn] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onAdd(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!description.trim()) found.description = t("inspections.descriptionRequired");
-    if (!isIsoDate(dueOn)) found.dueOn = t("registers.dateInvalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const variables = { findingId, description: description.trim(), dueOn };
-    const serialized = JSON.stringify(variables);
-    if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
-    const key = attempt.current.key;
-    void add.send(
-      (token) =>
-        request(graphqlEndpoint, AddCorrectiveActionDocument, { ...variables, idempotencyKey: key }, { token }).then(
-          (r) => r.addCorrectiveAction,
-        ),
-      () => {
-        setDescription("");
-        setDueOn("");
-        onChanged();
-      },
-    );
-  }
-
-  function onComplete(action: CorrectiveActionFieldsFragment) {
-    void complete.send(
-      (token) =>
-        request(
-          graphqlEndpoint,
-          CompleteCorrectiveActionDocument,
-          { id: action.id ?? "", completedOn: today(), expectedVersion: action.version ?? 0 },
-          { token },
-        ).then((r) => r.completeCorrectiveAction),
-      () => {
-        notifications.show({ color: "green", message: t("inspections.actionCompleted") });
-        onChanged();
-      },
-    );
-  }
+  const add = useMutation(graphqlMutation(AddCorrectiveActionDocument));
+  const complete = useMutation(graphqlMutation(CompleteCorrectiveActionDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { description: "", dueOn: "" },
+    schema: z.object({ description: z.string().trim().min(1).max(2000), dueOn: isoDate }),
+    messages: { description: "inspections.descriptionRequired", dueOn: "registers.dateInvalid" },
+    submit: (v, { idempotencyKey }) =>
+      add.mutateAsync({ findingId, description: v.description.trim(), dueOn: v.dueOn, idempotencyKey }),
+    onSuccess: () => form.reset(),
+  });
 
   return (
-    <Stack gap={4} pl="sm" style={{ borderLeft: "2px solid var(--mantine-color-gray-3)" }}>
+    <Stack gap={4} pl="sm" style={{ borderLeft: "2px solid var(--mantine-color-gray-4)" }}>
       <Text size="sm" fw={600}>
         {t("inspections.correctiveActions")}
       </Text>
@@ -626,8 +571,8 @@ function CorrectiveActions({
         </Text>
       )}
       {actions.map((action) => (
-        <Group key={action.id} gap="xs" data-testid="corrective-action" wrap="nowrap">
-          <Text size="sm" style={{ flex: 1 }}>
+        <Group key={action.id} gap="xs" data-testid="corrective-action">
+          <Text size="sm" style={{ flex: 1, minWidth: "12rem" }}>
             {action.description}{" "}
             <Text span size="xs" c="dimmed">
               {t("inspections.dueOn", { date: action.dueOn ? formatDate(action.dueOn) : "—" })}
@@ -638,37 +583,40 @@ function CorrectiveActions({
             {label("actionStatus", action.status)}
           </Badge>
           {mayComplete && !action.completedOn && (
-            <Button size="xs" variant="default" loading={complete.busy} onClick={() => onComplete(action)}>
+            <Button
+              size="xs"
+              variant="default"
+              loading={complete.isPending && complete.variables?.id === action.id}
+              onClick={() =>
+                complete.mutate(
+                  { id: action.id ?? "", completedOn: today(), expectedVersion: action.version ?? 0 },
+                  {
+                    onSuccess: () => notifications.show({ color: "green", message: t("inspections.actionCompleted") }),
+                  },
+                )
+              }
+            >
               {t("inspections.complete")}
             </Button>
           )}
         </Group>
       ))}
-      <RefusalAlert refusal={complete.refusal} />
+      <ProblemAlert error={complete.error} />
       {mayAdd && (
-        <form onSubmit={onAdd} noValidate aria-label={t("inspections.addAction")}>
+        <form onSubmit={onSubmit} noValidate aria-label={t("inspections.addAction")}>
           <Group align="flex-start" gap="xs">
             <TextInput
               size="xs"
               label={t("inspections.actionDescription")}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              error={errors.description}
-              style={{ flex: 1 }}
+              {...form.getInputProps("description")}
+              style={{ flex: 1, minWidth: "12rem" }}
             />
-            <TextInput
-              size="xs"
-              type="date"
-              label={t("inspections.dueOnLabel")}
-              value={dueOn}
-              onChange={(e) => setDueOn(e.currentTarget.value)}
-              error={errors.dueOn}
-            />
-            <Button size="xs" type="submit" mt={22} loading={add.busy}>
+            <DateField size="xs" label={t("inspections.dueOnLabel")} {...form.getInputProps("dueOn")} />
+            <Button size="xs" type="submit" mt={22} loading={form.submitting}>
               {t("inspections.addAction")}
             </Button>
           </Group>
-          <RefusalAlert refusal={add.refusal} />
+          <ProblemAlert problem={problem} />
         </form>
       )}
     </Stack>

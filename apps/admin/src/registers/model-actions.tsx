@@ -1,100 +1,50 @@
-import {
-  isDomainError,
-  type ModelAction,
-  ModelAllowedActionsDocument,
-  type ModelDetailQuery,
-  request,
-  TransitionModelDocument,
-} from "@lantoa/client";
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { type ModelAction, ModelAllowedActionsDocument, TransitionModelDocument } from "@lantoa/client";
+import { editableModelStatuses, modelLifecycle } from "@lantoa/domain/model";
+import { Alert, Button, Card, Group, List, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, refusalOf } from "../mutation-errors";
-import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import type { MessageKey } from "../i18n/messages-vi";
+import type { ModelNode } from "../model-detail-page";
+import { useSession, viewerRoles } from "../session";
 import { ModelEditForm } from "./model-edit-form";
-
-type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
-
-/** Steps the domain's lifecycle only takes with a reason (returned, suspended, archived). */
-const needsReason: readonly ModelAction[] = ["return", "suspend", "archive"];
-
-/** Draft and returned models may still be edited. */
-const editableStatuses: readonly string[] = ["draft", "returned"];
-
-type Outcome = { kind: "done"; text: string } | { kind: "error"; text: string; code?: string | null };
 
 /**
  * The lifecycle buttons the gateway says this viewer may press now (`allowedActions`), a dialog
- * asking the reason where the step needs one, and the Edit form while the model is a draft.
+ * asking the reason where the step needs one, the Edit form while the model is a draft, and,
+ * for the other steps of this status, who takes them.
  */
-export function ModelActions({ model, reload }: { model: ModelNode; reload(): void }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
+export function ModelActions({ model }: { model: ModelNode }) {
+  const { t, label } = useI18n();
   const { session } = useSession();
-  const allowed = useQuery(ModelAllowedActionsDocument, { id: model.id });
+  // The version is in the key: a model edited or moved on may allow other steps.
+  const allowed = useQuery(graphqlQuery(ModelAllowedActionsDocument, { id: model.id }));
+  const transition = useMutation(graphqlMutation(TransitionModelDocument));
   const [asking, setAsking] = useState<ModelAction | null>(null);
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const reloadAllowed = allowed.reload;
-
-  // A new version (edited, moved on) may allow other steps.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the model's version changes.
-  useEffect(() => reloadAllowed(), [model.version, reloadAllowed]);
+  const [done, setDone] = useState<string | null>(null);
 
   if (!session) return null;
   const node = allowed.data?.node;
   const actions = node?.__typename === "Model" ? (node.allowedActions ?? []) : [];
+  const status = model.status ?? "";
   // Those who may submit a draft may also edit it; the gateway has the last word.
-  const mayEdit = editableStatuses.includes(model.status ?? "") && actions.includes("submit");
+  const mayEdit = (editableModelStatuses as readonly string[]).includes(status) && actions.includes("submit");
+  const rules = modelLifecycle.filter((r) => r.action !== "draft" && r.from.includes(status as never));
+  const roles = viewerRoles(session);
+  // The steps of this status the viewer may not take here, and who takes them.
+  const elsewhere = roles.includes("system-admin")
+    ? []
+    : rules.filter((r) => !actions.includes(r.action as ModelAction));
 
-  async function run(action: ModelAction, withReason: string | null) {
-    if (model.version == null || !session) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const { transitionModel } = await request(
-        graphqlEndpoint,
-        TransitionModelDocument,
-        { id: model.id, action, expectedVersion: model.version, reason: withReason },
-        { token: session.token },
-      );
-      if (isDomainError(transitionModel)) {
-        const refusal = refusalOf(transitionModel, i18n);
-        const stale = transitionModel.code === "DB.STALE_VERSION";
-        setOutcome({ kind: "error", text: stale ? t("registers.staleModel") : refusal.text, code: refusal.code });
-        // The model changed under us: close the dialog and show what is there now.
-        if (stale || transitionModel.code === "MODEL.TRANSITION_NOT_ALLOWED") {
-          setAsking(null);
-          reload();
-        }
-        return;
-      }
-      setAsking(null);
-      setReason("");
-      const status = transitionModel?.data.model?.status;
-      setOutcome({
-        kind: "done",
-        text: t("detail.done", { action: label("action", action), status: label("status", status) }),
-      });
-      reload();
-    } catch (cause) {
-      setOutcome({ kind: "error", ...failureOf(cause, i18n) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function press(action: ModelAction) {
-    if (!needsReason.includes(action)) return void run(action, null);
-    setReason("");
-    setReasonError(null);
-    setOutcome(null);
-    setAsking(action);
-  }
+  const run = (action: ModelAction, reason: string | null) =>
+    transition.mutateAsync({ id: model.id, action, expectedVersion: model.version ?? 0, reason });
+  const succeeded = (action: ModelAction, to: string | null | undefined) =>
+    setDone(t("detail.done", { action: label("action", action), status: label("status", to) }));
 
   return (
     <Card withBorder component="section" aria-labelledby="actions-heading">
@@ -102,7 +52,7 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
         <Title order={3} size="h4" id="actions-heading">
           {t("detail.actions")}
         </Title>
-        {allowed.status === "loading" && !allowed.data ? (
+        {allowed.isPending ? (
           <Text c="dimmed">{t("state.loading")}</Text>
         ) : actions.length === 0 && !mayEdit ? (
           <Text c="dimmed" data-testid="no-actions">
@@ -115,91 +65,132 @@ export function ModelActions({ model, reload }: { model: ModelNode; reload(): vo
                 {t("registers.edit")}
               </Button>
             )}
-            {actions.map((action) => (
-              <Button
-                key={action}
-                variant={needsReason.includes(action) ? "default" : "filled"}
-                disabled={busy}
-                onClick={() => press(action)}
-              >
-                {label("action", action)}
-              </Button>
-            ))}
+            {actions.map((action) => {
+              const needsReason = modelLifecycle.find((r) => r.action === action)?.reasonRequired ?? false;
+              return (
+                <Button
+                  key={action}
+                  variant={needsReason ? "default" : "filled"}
+                  disabled={transition.isPending}
+                  loading={transition.isPending && transition.variables?.action === action}
+                  onClick={() => {
+                    setDone(null);
+                    transition.reset();
+                    if (needsReason) setAsking(action);
+                    else
+                      void run(action, null).then(
+                        (r) => succeeded(action, r.data.model?.status),
+                        () => undefined,
+                      );
+                  }}
+                >
+                  {label("action", action)}
+                </Button>
+              );
+            })}
           </Group>
+        )}
+        {elsewhere.length > 0 && (
+          <List size="sm" c="dimmed" data-testid="why-not">
+            {[...new Set(elsewhere.map((rule) => rule.authority))].map((authority) => (
+              <List.Item key={authority}>
+                {t("detail.whyNot", {
+                  actions: elsewhere
+                    .filter((rule) => rule.authority === authority)
+                    .map((rule) => `“${label("action", rule.action)}”`)
+                    .join(", "),
+                  who: t(`authority.${authority}` as MessageKey),
+                })}
+              </List.Item>
+            ))}
+          </List>
         )}
         {editing && mayEdit && (
           <ModelEditForm
             model={model}
             onDone={(text) => {
               setEditing(false);
-              setOutcome({ kind: "done", text });
-              reload();
-            }}
-            onStale={() => {
-              setEditing(false);
-              reload();
+              setDone(text);
             }}
             onCancel={() => setEditing(false)}
           />
         )}
-        {outcome && (
-          <Alert
-            role={outcome.kind === "error" ? "alert" : "status"}
-            color={outcome.kind === "error" ? "red" : "green"}
-            variant="light"
-            data-testid="action-outcome"
-          >
-            {outcome.text}
-            {outcome.kind === "error" && outcome.code ? (
-              <Text span c="dimmed" size="xs">
-                {" "}
-                ({outcome.code})
-              </Text>
-            ) : null}
+        {done && (
+          <Alert role="status" color="green" variant="light" data-testid="action-outcome">
+            {done}
           </Alert>
         )}
+        {asking === null && <ProblemAlert error={transition.error} testId="action-outcome" />}
       </Stack>
       <Modal
         opened={asking !== null}
         onClose={() => setAsking(null)}
         title={asking ? t("registers.reasonFor", { action: label("action", asking) }) : ""}
       >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!asking) return;
-            if (!reason.trim()) return setReasonError(t("registers.reasonRequired"));
-            void run(asking, reason.trim());
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Textarea
-              label={t("detail.reason")}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={reasonError}
-              autosize
-              minRows={3}
-              data-autofocus
-              withAsterisk
-            />
-            {outcome?.kind === "error" && (
-              <Alert color="red" variant="light" role="alert">
-                {outcome.text}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAsking(null)}>
-                {t("registers.cancel")}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {asking ? label("action", asking) : ""}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {asking && (
+          <ReasonForm
+            action={asking}
+            submit={(reason) => run(asking, reason)}
+            onDone={(to) => {
+              succeeded(asking, to);
+              setAsking(null);
+            }}
+            onCancel={() => setAsking(null)}
+            // The model changed under the dialog: close it and say so on the page, which re-reads the model.
+            onOutdated={() => setAsking(null)}
+          />
+        )}
       </Modal>
     </Card>
+  );
+}
+
+/** The reason a return, suspension or archiving needs. */
+function ReasonForm({
+  action,
+  submit,
+  onDone,
+  onCancel,
+  onOutdated,
+}: {
+  action: ModelAction;
+  submit(reason: string): Promise<{ data: { model?: { status?: string | null } | null } }>;
+  onDone(to: string | null | undefined): void;
+  onCancel(): void;
+  onOutdated(): void;
+}) {
+  const { t, label } = useI18n();
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { reason: "" },
+    schema: z.object({ reason: z.string().trim().min(1).max(2000) }),
+    messages: { reason: "registers.reasonRequired" },
+    submit: ({ reason }) => submit(reason.trim()),
+    onSuccess: (result) => onDone(result.data.model?.status),
+    onRefused: (problem) => {
+      if (problem.code === "DB.STALE_VERSION" || problem.code === "MODEL.TRANSITION_NOT_ALLOWED") onOutdated();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label={t("detail.reason")}
+          {...form.getInputProps("reason")}
+          autosize
+          minRows={3}
+          data-autofocus
+          withAsterisk
+        />
+        <ProblemAlert problem={problem} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t("registers.cancel")}
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {label("action", action)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

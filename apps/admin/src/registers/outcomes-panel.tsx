@@ -1,28 +1,17 @@
-import { isDomainError, type ModelDetailQuery, RecordIndicatorValuesDocument, request } from "@lantoa/client";
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { RecordIndicatorValuesDocument } from "@lantoa/client";
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { graphqlMutation } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import { ListTable } from "../layout/list-table";
+import type { ModelNode } from "../model-detail-page";
 import { EmptyNote } from "../query-status";
 import { useSession, viewerRoles } from "../session";
-import { graphqlEndpoint } from "../use-query";
 import { checkOutcomeValue, isPeriod } from "./check-outcome";
 import { useConfiguration } from "./use-configuration";
-
-type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
 /** "1.200 người", but "95%": the percent sign is written attached, as the domain's units of measure say. */
 function withSymbol(number: string, symbol: string): string {
@@ -36,101 +25,65 @@ const recorderRoles = ["system-admin", "unit-admin", "unit-officer"];
  * A model's outcomes per indicator and period, formatted for the locale with their unit of
  * measure, and a form where an officer records (or corrects) one value.
  */
-export function OutcomesPanel({ model, reload }: { model: ModelNode; reload(): void }) {
-  const i18n = useI18n();
-  const { t, formatNumber } = i18n;
+export function OutcomesPanel({ model }: { model: ModelNode }) {
+  const { t, locale, formatNumber, formatPeriod } = useI18n();
   const { session } = useSession();
   const configuration = useConfiguration();
   const values = model.indicatorValues ?? [];
-  const [indicator, setIndicator] = useState<string | null>(null);
-  const [period, setPeriod] = useState("");
-  const [value, setValue] = useState<number | string>("");
-  const [errors, setErrors] = useState<{ indicator?: string; period?: string; value?: string }>({});
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const mayRecord = viewerRoles(session).some((role) => recorderRoles.includes(role));
-  const rule = configuration.indicatorRule(indicator);
-
-  function check() {
-    const found: typeof errors = {};
-    if (!indicator) found.indicator = t("outcomes.indicatorRequired");
-    if (!isPeriod(period.trim())) found.period = t("outcomes.periodInvalid");
-    const problem = checkOutcomeValue(value, rule?.dimension);
-    if (problem) found.value = t(problem);
-    setErrors(found);
-    return Object.keys(found).length === 0;
-  }
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!check() || !indicator || typeof value !== "number" || model.version == null) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const { recordIndicatorValues } = await request(
-        graphqlEndpoint,
-        RecordIndicatorValuesDocument,
-        {
-          modelId: model.id,
-          values: [{ indicatorCode: indicator, period: period.trim(), value }],
-          expectedVersion: model.version,
-        },
-        { token: session?.token },
-      );
-      if (isDomainError(recordIndicatorValues)) {
-        const stale = recordIndicatorValues.code === "DB.STALE_VERSION";
-        setRefusal(
-          stale
-            ? { text: t("registers.staleModel"), code: recordIndicatorValues.code }
-            : refusalOf(recordIndicatorValues, i18n),
-        );
-        if (stale) reload();
-        return;
-      }
+  const record = useMutation(graphqlMutation(RecordIndicatorValuesDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { indicator: null as string | null, period: "", value: "" as number | string },
+    check: (v) => ({
+      indicator: v.indicator ? null : "outcomes.indicatorRequired",
+      period: isPeriod(v.period.trim()) ? null : "outcomes.periodInvalid",
+      value: checkOutcomeValue(v.value, configuration.indicatorRule(v.indicator)?.dimension),
+    }),
+    submit: (v) =>
+      record.mutateAsync({
+        modelId: model.id,
+        values: [{ indicatorCode: v.indicator ?? "", period: v.period.trim(), value: Number(v.value) }],
+        expectedVersion: model.version ?? 0,
+      }),
+    onSuccess: () => {
       notifications.show({ color: "green", message: t("outcomes.recorded") });
-      setValue("");
-      reload();
-    } catch (cause) {
-      setRefusal(failureOf(cause, i18n));
-    } finally {
-      setBusy(false);
-    }
-  }
+      form.setFieldValue("value", "");
+    },
+  });
+  const mayRecord = viewerRoles(session).some((role) => recorderRoles.includes(role));
+  const rule = configuration.indicatorRule(form.values.indicator);
 
   return (
     <Stack gap="md">
       {values.length === 0 ? (
         <EmptyNote text={t("detail.noOutcomes")} />
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table data-testid="outcomes" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("detail.indicator")}</Table.Th>
-                <Table.Th scope="col">{t("detail.period")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("detail.value")}
-                </Table.Th>
+        <ListTable minWidth={420} data-testid="outcomes" highlightOnHover={false}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("detail.indicator")}</Table.Th>
+              <Table.Th scope="col">{t("detail.period")}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("detail.value")}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {values.map((v) => (
+              <Table.Tr key={`${v.indicatorCode}-${v.period}`} data-testid="outcome-row">
+                <Table.Td>{configuration.indicatorLabel(v.indicatorCode)}</Table.Td>
+                <Table.Td data-label={t("detail.period")}>{v.period ? formatPeriod(v.period) : "—"}</Table.Td>
+                <Table.Td ta="right" data-label={t("detail.value")}>
+                  {v.value == null
+                    ? "—"
+                    : withSymbol(
+                        formatNumber(v.value, { maximumFractionDigits: 2 }),
+                        configuration.uomSymbol(v.unitCode),
+                      )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {values.map((v) => (
-                <Table.Tr key={`${v.indicatorCode}-${v.period}`} data-testid="outcome-row">
-                  <Table.Td>{configuration.indicatorLabel(v.indicatorCode)}</Table.Td>
-                  <Table.Td>{v.period}</Table.Td>
-                  <Table.Td ta="right">
-                    {v.value == null
-                      ? "—"
-                      : withSymbol(
-                          formatNumber(v.value, { maximumFractionDigits: 2 }),
-                          configuration.uomSymbol(v.unitCode),
-                        )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
       {mayRecord && (
         <Card withBorder component="form" onSubmit={onSubmit} noValidate aria-label={t("outcomes.formTitle")}>
@@ -142,42 +95,26 @@ export function OutcomesPanel({ model, reload }: { model: ModelNode; reload(): v
                 withAsterisk
                 searchable
                 data={configuration.indicatorOptions}
-                value={indicator}
-                onChange={setIndicator}
-                error={errors.indicator}
+                {...form.getInputProps("indicator")}
               />
               <TextInput
                 label={t("detail.period")}
                 description={t("outcomes.periodHint")}
                 withAsterisk
-                value={period}
-                onChange={(e) => setPeriod(e.currentTarget.value)}
-                error={errors.period}
+                {...form.getInputProps("period")}
               />
               <NumberInput
                 label={rule?.symbol ? t("outcomes.valueIn", { unit: rule.symbol }) : t("detail.value")}
                 withAsterisk
-                value={value}
-                onChange={setValue}
-                decimalSeparator={i18n.locale === "vi" ? "," : "."}
-                thousandSeparator={i18n.locale === "vi" ? "." : ","}
+                decimalSeparator={locale === "vi" ? "," : "."}
+                thousandSeparator={locale === "vi" ? "." : ","}
                 min={0}
-                error={errors.value}
+                {...form.getInputProps("value")}
               />
             </SimpleGrid>
-            {refusal && (
-              <Alert color="red" variant="light" role="alert" data-testid="outcome-refusal">
-                {refusal.text}
-                {refusal.code && (
-                  <Text span c="dimmed" size="xs">
-                    {" "}
-                    ({refusal.code})
-                  </Text>
-                )}
-              </Alert>
-            )}
+            <ProblemAlert problem={problem} testId="outcome-refusal" />
             <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={form.submitting}>
                 {t("outcomes.record")}
               </Button>
             </Group>

@@ -1,11 +1,24 @@
-import { isDomainError, ModelsDocument, UnitTreeDocument } from "@lantoa/client";
-import { Alert, Select, Text } from "@mantine/core";
+import { ModelsDocument, UnitTreeDocument } from "@lantoa/client";
+import { Select, type SelectProps } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { graphqlQuery } from "../data/graphql";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
 import { useSession, viewerRoles } from "../session";
+import { unitOptionsOf } from "../unit-options";
 import { useDebouncedValue } from "../use-debounced-value";
-import { useQuery } from "../use-query";
+
+/**
+ * The filters above a register's list, as one form: the unit (none chosen: the viewer's own),
+ * a status and a year (`""` for any). Each change reads the list again.
+ */
+export function useRegisterFilters() {
+  return useForm({
+    mode: "controlled",
+    initialValues: { unit: null as string | null, status: null as string | null, year: "" as number | string },
+  });
+}
 
 /** Roles that keep a unit's registers (issue, revoke, plan, record findings, verify). */
 export const registrarRoles = ["system-admin", "unit-admin"];
@@ -23,74 +36,48 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Whether `text` is a calendar date written YYYY-MM-DD. */
-export { isIsoDate } from "../model-form-rules";
-
 /**
  * The unit tree as indented picker options, and the unit a register opens on: the viewer's own
  * unit, or the root for a system administrator.
  */
 export function useUnitOptions() {
   const { session } = useSession();
-  const units = useQuery(UnitTreeDocument, { first: 500, filter: null });
+  const units = useQuery(graphqlQuery(UnitTreeDocument, { first: 500, filter: null }));
   const nodes = useMemo(() => (units.data?.units?.edges ?? []).map((e) => e.node), [units.data]);
-  const options = useMemo(
-    () => nodes.map((n) => ({ value: n.id, label: `${"· ".repeat(n.depth ?? 0)}${n.name ?? n.code}` })),
-    [nodes],
-  );
+  const options = useMemo(() => unitOptionsOf(nodes), [nodes]);
   const ownUnit = session?.viewer.roles?.find((r) => r.unitId)?.unitId ?? nodes[0]?.id ?? null;
   return { units, nodes, options, ownUnit };
 }
 
-/** A refusal from the gateway in the user's language, with its code for support. */
-export function RefusalAlert({ refusal, testId }: { refusal: Refusal | null; testId?: string }) {
-  if (!refusal) return null;
-  return (
-    <Alert color="red" variant="light" role="alert" data-testid={testId}>
-      {refusal.text}
-      {refusal.code && (
-        <Text span c="dimmed" size="xs">
-          {" "}
-          ({refusal.code})
-        </Text>
-      )}
-    </Alert>
-  );
-}
-
-/** A model picker that searches the viewer's models by name or code, without diacritics. */
+/** A model picker that searches the viewer's models by code or name, without diacritics. */
 export function ModelPicker({
-  value,
-  onChange,
-  error,
   label,
   withinUnitId,
-}: {
-  value: string | null;
-  onChange(id: string | null): void;
-  error?: string | undefined;
-  label: string;
-  withinUnitId?: string | null | undefined;
-}) {
+  ...input
+}: Omit<SelectProps, "data" | "label"> & { label: string; withinUnitId?: string | null | undefined }) {
   const { t } = useI18n();
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search.trim(), 300);
-  const models = useQuery(ModelsDocument, {
-    first: 30,
-    after: null,
-    filter: { text: term || null, withinUnitId: withinUnitId ?? null, excludeGenerated: true },
+  const models = useQuery({
+    ...graphqlQuery(ModelsDocument, {
+      first: 30,
+      after: null,
+      filter: { text: term || null, withinUnitId: withinUnitId ?? null, excludeGenerated: true },
+    }),
+    placeholderData: keepPreviousData,
   });
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const data = useMemo(() => {
     const found = (models.data?.models?.edges ?? []).map((e) => ({
       value: e.node.id,
-      label: `${e.node.name ?? ""} (${e.node.code ?? ""})`,
+      label: `${e.node.name ?? ""} (${e.node.code ?? ""}) · ${e.node.ownerUnit?.name ?? ""}`,
     }));
     // Keep the chosen model listed while the search shows others.
     return chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   }, [models.data, chosen]);
   return (
     <Select
+      {...input}
       label={label}
       withAsterisk
       searchable
@@ -98,49 +85,11 @@ export function ModelPicker({
       onSearchChange={setSearch}
       filter={({ options }) => options}
       data={data}
-      value={value}
       onChange={(id, option) => {
         setChosen(option ?? null);
-        onChange(id);
+        input.onChange?.(id, option);
       }}
       nothingFoundMessage={t("registers.noModelFound")}
-      error={error}
     />
   );
-}
-
-type ErrorPayload = {
-  __typename: "DomainError";
-  code?: string | null;
-  message?: string | null;
-  messageVi?: string | null;
-};
-
-/**
- * Sends a mutation with the session's token: a `DomainError` answer (or a failed request)
- * becomes `refusal`, in the user's words; anything else goes to `onSuccess`.
- */
-export function useSubmit() {
-  const i18n = useI18n();
-  const { session } = useSession();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function send<P extends { __typename: string }>(
-    call: (token: string | undefined) => Promise<P | null | undefined>,
-    onSuccess: (payload: Exclude<P, { __typename: "DomainError" }>) => void,
-  ): Promise<void> {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const payload = await call(session?.token);
-      if (!payload) return setRefusal(failureOf(null, i18n));
-      if (isDomainError(payload)) return setRefusal(refusalOf(payload as ErrorPayload, i18n));
-      onSuccess(payload as Exclude<P, { __typename: "DomainError" }>);
-    } catch (cause) {
-      setRefusal(failureOf(cause, i18n));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { refusal, busy, send, setRefusal };
 }

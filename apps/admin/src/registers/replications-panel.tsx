@@ -1,28 +1,27 @@
 import {
-  isDomainError,
-  type ModelDetailQuery,
   ModelReplicationsDocument,
   RegisterReplicationDocument,
   type ReplicationFieldsFragment,
-  request,
   UnitTreeDocument,
 } from "@lantoa/client";
-import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMemo, useRef, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link, useLocation } from "wouter";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
 import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { isIsoDate, modelCodePattern } from "../model-form-rules";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import type { ModelNode } from "../model-detail-page";
+import { modelFormMessages, modelFormSchema } from "../model-form-rules";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import { statusColor } from "../status-colors";
 
 const adopterRoles = ["unit-admin", "unit-officer"];
-
-type ModelNode = Extract<NonNullable<ModelDetailQuery["node"]>, { __typename: "Model" }>;
 
 function ReplicationLine({ item, depth }: { item: ReplicationFieldsFragment; depth: number }) {
   const { t, label, formatDate } = useI18n();
@@ -47,7 +46,7 @@ function ReplicationLine({ item, depth }: { item: ReplicationFieldsFragment; dep
         </Text>
       </div>
       {item.model?.status && (
-        <Badge variant="light" size="sm">
+        <Badge variant="light" size="sm" color={statusColor[item.model.status] ?? "gray"}>
           {label("status", item.model.status)}
         </Badge>
       )}
@@ -61,10 +60,10 @@ function ReplicationLine({ item, depth }: { item: ReplicationFieldsFragment; dep
  */
 export function ReplicationsPanel({ model }: { model: ModelNode }) {
   const { t } = useI18n();
-  const query = useQuery(ModelReplicationsDocument, { id: model.id });
+  const query = useQuery(graphqlQuery(ModelReplicationsDocument, { id: model.id }));
   const node = query.data?.node;
   const tree = node?.__typename === "Model" ? node : null;
-  if (!tree) return <QueryStatus state={query} reload={query.reload} />;
+  if (!tree) return <QueryStatus query={query} />;
   const replicas = tree.replications ?? [];
   const self = {
     code: model.code,
@@ -95,26 +94,19 @@ export function ReplicationsPanel({ model }: { model: ModelNode }) {
         ))}
         {replicas.length === 0 && <EmptyNote text={t("replications.none")} />}
       </Stack>
-      {tree.isPilot && <RegisterReplicationForm model={model} onDone={query.reload} />}
+      {tree.isPilot && <RegisterReplicationForm model={model} />}
     </Stack>
   );
 }
 
-interface ReplicaValues {
-  ownerUnitId: string | null;
-  code: string;
-  name: string;
-  startDate: string;
-}
+const replicaSchema = modelFormSchema.pick({ ownerUnitId: true, code: true, name: true, startDate: true });
 
-function RegisterReplicationForm({ model, onDone }: { model: ModelNode; onDone(): void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+function RegisterReplicationForm({ model }: { model: ModelNode }) {
+  const { t } = useI18n();
   const { session } = useSession();
   const [, navigate] = useLocation();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const attempt = useRef<{ values: string; key: string } | null>(null);
-  const units = useQuery(UnitTreeDocument, { first: 500, filter: null }, { skip: !session });
+  const units = useQuery({ ...graphqlQuery(UnitTreeDocument, { first: 500, filter: null }), enabled: !!session });
+  const register = useMutation(graphqlMutation(RegisterReplicationDocument));
   const unitOptions = useMemo(() => {
     const nodes = (units.data?.units?.edges ?? []).map((e) => e.node);
     const roles = session?.viewer.roles ?? [];
@@ -124,53 +116,35 @@ function RegisterReplicationForm({ model, onDone }: { model: ModelNode; onDone()
       .filter((u) => roles.some((r) => r.unitId === u.id && adopterRoles.includes(r.role ?? "")))
       .map((u) => ({ value: u.id, label: u.name ?? u.code ?? u.id }));
   }, [units.data, session, model.ownerUnit?.id]);
-  const form = useForm<ReplicaValues>({
-    mode: "controlled",
-    initialValues: { ownerUnitId: null, code: "", name: model.name ?? "", startDate: "" },
-    validateInputOnBlur: true,
-    validate: {
-      ownerUnitId: (v) => (v ? null : t("create.ownerRequired")),
-      code: (v) => (modelCodePattern.test(v.trim()) ? null : t("create.codeInvalid")),
-      name: (v) => (v.trim().length >= 1 && v.trim().length <= 500 ? null : t("create.nameRequired")),
-      startDate: (v) => (isIsoDate(v) ? null : t("create.startDateInvalid")),
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { ownerUnitId: null as string | null, code: "", name: model.name ?? "", startDate: "" },
+    schema: replicaSchema,
+    messages: modelFormMessages,
+    submit: (values, { idempotencyKey }) =>
+      register.mutateAsync({
+        originModelId: model.id,
+        idempotencyKey,
+        input: {
+          ownerUnitId: values.ownerUnitId ?? "",
+          code: values.code.trim(),
+          name: values.name.trim(),
+          startDate: values.startDate,
+          fields: [...(model.fields ?? [])],
+          problem: model.problem ?? "",
+          solution: model.solution ?? "",
+          annualTheme: model.annualTheme ?? null,
+        },
+      }),
+    fieldOf: { "MODEL.DUPLICATE_CODE": "code", "REPLICATION.ADOPTED_BEFORE_ORIGIN_START": "startDate" },
+    onSuccess: ({ data }, values) => {
+      notifications.show({ color: "green", message: t("replications.registered", { name: values.name.trim() }) });
+      if (data.model) navigate(`/models/${encodeURIComponent(data.model.id)}`);
     },
-  });
-
-  const submit = form.onSubmit(async (values) => {
-    if (!values.ownerUnitId) return;
-    setRefusal(null);
-    const input = {
-      ownerUnitId: values.ownerUnitId,
-      code: values.code.trim(),
-      name: values.name.trim(),
-      startDate: values.startDate,
-      fields: [...(model.fields ?? [])],
-      problem: model.problem ?? "",
-      solution: model.solution ?? "",
-      annualTheme: model.annualTheme ?? null,
-    };
-    const serialized = JSON.stringify(input);
-    if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
-    try {
-      const { registerReplication } = await request(
-        graphqlEndpoint,
-        RegisterReplicationDocument,
-        { originModelId: model.id, input, idempotencyKey: attempt.current.key },
-        { token: session?.token },
-      );
-      if (isDomainError(registerReplication)) return setRefusal(refusalOf(registerReplication, i18n));
-      const created = registerReplication?.data.model;
-      notifications.show({ color: "green", message: t("replications.registered", { name: input.name }) });
-      onDone();
-      if (created) navigate(`/models/${encodeURIComponent(created.id)}`);
-    } catch (cause) {
-      setRefusal(failureOf(cause, i18n));
-    }
   });
 
   if (!session || (units.data && unitOptions.length === 0)) return null;
   return (
-    <Card withBorder component="form" onSubmit={submit} noValidate aria-label={t("replications.register")}>
+    <Card withBorder component="form" onSubmit={onSubmit} noValidate aria-label={t("replications.register")}>
       <Stack gap="sm">
         <Text fw={600}>{t("replications.register")}</Text>
         <Text size="sm" c="dimmed">
@@ -192,19 +166,9 @@ function RegisterReplicationForm({ model, onDone }: { model: ModelNode; onDone()
             {...form.getInputProps("code")}
           />
           <TextInput label={t("create.name")} withAsterisk {...form.getInputProps("name")} />
-          <TextInput type="date" label={t("create.startDate")} withAsterisk {...form.getInputProps("startDate")} />
+          <DateField label={t("create.startDate")} withAsterisk {...form.getInputProps("startDate")} />
         </SimpleGrid>
-        {refusal && (
-          <Alert color="red" variant="light" role="alert">
-            {refusal.text}
-            {refusal.code && (
-              <Text span c="dimmed" size="xs">
-                {" "}
-                ({refusal.code})
-              </Text>
-            )}
-          </Alert>
-        )}
+        <ProblemAlert problem={problem} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t("replications.register")}

@@ -1,9 +1,10 @@
 import { ConfigurationLabelsDocument, type ConfigurationLabelsQuery } from "@lantoa/client";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { graphqlQuery } from "../data/graphql";
 import { useI18n } from "../i18n/i18n";
 import { fieldCodes } from "../model-labels";
 import { levelCodes, unitKindCodes } from "../unit-labels";
-import { useQuery } from "../use-query";
 
 type Configuration = NonNullable<ConfigurationLabelsQuery["configuration"]>;
 type Labelled = { code?: string | null; labelVi?: string | null; labelEn?: string | null };
@@ -24,7 +25,8 @@ export type IndicatorRule = { unitCode: string; symbol: string; dimension: strin
  */
 export function useConfiguration() {
   const { locale, label } = useI18n();
-  const query = useQuery(ConfigurationLabelsDocument, {});
+  // Configuration changes rarely: one read per session is enough.
+  const query = useQuery({ ...graphqlQuery(ConfigurationLabelsDocument, {}), staleTime: Number.POSITIVE_INFINITY });
   const config: Configuration | null = query.data?.configuration ?? null;
 
   return useMemo(() => {

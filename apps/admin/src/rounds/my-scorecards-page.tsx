@@ -1,10 +1,13 @@
 import { MyAssignmentsDocument, MySelfAssessmentsDocument } from "@lantoa/client";
-import { Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
+import { graphqlQuery } from "../data/graphql";
 import { useI18n } from "../i18n/i18n";
+import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
-import { useQuery } from "../use-query";
+import { scorecardStatusColor } from "../status-colors";
 
 /**
  * "Phiếu chấm của tôi": the self-assessments the viewer's units file (unit staff), then the
@@ -13,8 +16,8 @@ import { useQuery } from "../use-query";
 export default function MyScorecardsPage() {
   const { t, label } = useI18n();
   const { session } = useSession();
-  const query = useQuery(MyAssignmentsDocument, {});
-  const selfQuery = useQuery(MySelfAssessmentsDocument, {});
+  const query = useQuery(graphqlQuery(MyAssignmentsDocument, {}));
+  const selfQuery = useQuery(graphqlQuery(MySelfAssessmentsDocument, {}));
   type SelfAssessment = NonNullable<NonNullable<typeof selfQuery.data>["mySelfAssessments"]>[number];
   const selfByRound = new Map<string, SelfAssessment[]>();
   for (const a of selfQuery.data?.mySelfAssessments ?? []) {
@@ -33,7 +36,7 @@ export default function MyScorecardsPage() {
       <Title order={2} id="my-scorecards-heading">
         {t("scorecard.mine")}
       </Title>
-      <QueryStatus state={selfQuery} reload={selfQuery.reload} />
+      <QueryStatus query={selfQuery} />
       {selfByRound.size > 0 && (
         <>
           <Title order={3} size="h4">
@@ -51,44 +54,47 @@ export default function MyScorecardsPage() {
             <Title order={4} size="h5">
               {round.name} ({round.code}) <Badge variant="light">{label("rounds.status", round.status)}</Badge>
             </Title>
-            <Table>
+            <ListTable highlightOnHover={false}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t("rounds.model")}</Table.Th>
-                  <Table.Th>{t("scorecard.unit")}</Table.Th>
-                  <Table.Th>{t("scorecard.state")}</Table.Th>
-                  <Table.Th />
+                  <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+                  <Table.Th scope="col">{t("scorecard.unit")}</Table.Th>
+                  <Table.Th scope="col">{t("scorecard.state")}</Table.Th>
+                  <Table.Th scope="col">{t("scorecard.selfOpen")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.map((a) => (
                   <Table.Tr key={a.modelId}>
                     <Table.Td>
-                      <Text fw={600}>{a.modelCode}</Text>
-                      <Text size="sm" c="dimmed">
-                        {a.modelName}
-                      </Text>
+                      <div>
+                        <Text fw={600}>{a.modelName}</Text>
+                        <Text size="sm" c="dimmed">
+                          {a.modelCode}
+                        </Text>
+                      </div>
                     </Table.Td>
-                    <Table.Td>{a.unitName}</Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t("scorecard.unit")}>{a.unitName}</Table.Td>
+                    <Table.Td data-label={t("scorecard.state")}>
                       <StatusBadge status={a.scorecardStatus} />
                     </Table.Td>
                     <Table.Td>
                       {a.modelId && (
-                        <Link
+                        <Anchor
+                          component={Link}
                           href={`/rounds/${encodeURIComponent(round.id)}/self/${encodeURIComponent(a.modelId)}`}
                           aria-label={t(open ? "scorecard.selfOpenFor" : "scorecard.viewFor", {
                             code: a.modelCode ?? "",
                           })}
                         >
                           {t(open ? "scorecard.selfOpen" : "scorecard.view")}
-                        </Link>
+                        </Anchor>
                       )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </ListTable>
           </Paper>
         );
       })}
@@ -98,8 +104,8 @@ export default function MyScorecardsPage() {
         </Title>
       )}
       {reviews && <Text>{t("scorecard.mineIntro")}</Text>}
-      <QueryStatus state={query} reload={query.reload} />
-      {query.status === "ready" && rounds.length === 0 && (reviews || selfByRound.size === 0) && (
+      <QueryStatus query={query} />
+      {query.isSuccess && rounds.length === 0 && (reviews || selfByRound.size === 0) && (
         <EmptyNote text={t(reviews ? "scorecard.mineEmpty" : "scorecard.selfMineEmpty")} />
       )}
       {rounds.map((r) => (
@@ -107,50 +113,70 @@ export default function MyScorecardsPage() {
           <Title order={3} size="h5">
             {r.name} ({r.code}) <Badge variant="light">{label("rounds.status", r.status)}</Badge>
           </Title>
-          <Table>
+          <ListTable highlightOnHover={false}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("rounds.model")}</Table.Th>
-                <Table.Th>{t("scorecard.state")}</Table.Th>
-                <Table.Th />
+                <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+                <Table.Th scope="col">{t("scorecard.state")}</Table.Th>
+                <Table.Th scope="col">{t("scorecard.open")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {r.mine.map((a) => (
                 <Table.Tr key={a.modelId}>
-                  <Table.Td>{a.modelCode}</Table.Td>
                   <Table.Td>
+                    <Text fw={600} inherit>
+                      {a.modelCode}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {a.modelName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-label={t("scorecard.state")}>
                     {a.conflictDeclared ? (
-                      <Badge color="orange">{t("scorecard.conflictBadge")}</Badge>
+                      <Badge color="orange" variant="light">
+                        {t("scorecard.conflictBadge")}
+                      </Badge>
                     ) : (
                       <StatusBadge status={a.scorecardStatus} />
                     )}
                   </Table.Td>
                   <Table.Td>
                     {!a.conflictDeclared && a.modelId && (
-                      <Link
+                      <Anchor
+                        component={Link}
                         href={`/rounds/${encodeURIComponent(r.id)}/review/${encodeURIComponent(a.modelId)}`}
-                        aria-label={t("scorecard.openFor", { code: a.modelCode ?? "" })}
+                        aria-label={t(
+                          scoring(r.status, a.scorecardStatus) ? "scorecard.openFor" : "scorecard.viewReviewFor",
+                          {
+                            code: a.modelCode ?? "",
+                          },
+                        )}
                       >
-                        {t("scorecard.open")}
-                      </Link>
+                        {t(scoring(r.status, a.scorecardStatus) ? "scorecard.open" : "scorecard.view")}
+                      </Anchor>
                     )}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ListTable>
         </Paper>
       ))}
     </Stack>
   );
 }
 
+/** Whether the reviewer can still score: the round is in review and the card not yet submitted. */
+function scoring(roundStatus: string | null, scorecardStatus: string | null | undefined): boolean {
+  return roundStatus === "review" && scorecardStatus !== "submitted";
+}
+
 /** A scorecard's state: submitted, draft, or not started. */
 function StatusBadge({ status }: { status: string | null | undefined }) {
   const { t } = useI18n();
   return (
-    <Badge color={status === "submitted" ? "green" : "gray"}>
+    <Badge color={scorecardStatusColor[status ?? ""] ?? "gray"} variant="light">
       {t(
         status === "submitted"
           ? "scorecard.status.submitted"

@@ -1,10 +1,13 @@
-import { RecordChairDecisionDocument, request } from "@lantoa/client";
+import { RecordChairDecisionDocument } from "@lantoa/client";
 import { Alert, Button, NativeSelect, Paper, SimpleGrid, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { z } from "zod";
+import { graphqlMutation } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { refusalOf, useAction } from "../mutation-errors";
-import { useSession } from "../session";
-import { graphqlEndpoint } from "../use-query";
+import { ListTable } from "../layout/list-table";
 
 /** A recorded decision, as the round overview lists it. */
 interface ChairDecision {
@@ -26,51 +29,43 @@ export function RoundChairDecisions({
   models,
   decisions,
   needed,
-  onRecorded,
 }: {
   roundId: string;
   open: boolean;
   models: { id: string; code: string }[];
   decisions: ChairDecision[];
   needed: string[];
-  onRecorded(): void;
 }) {
-  const i18n = useI18n();
-  const { t, formatDate } = i18n;
-  const { session } = useSession();
-  const [modelId, setModelId] = useState(models[0]?.id ?? "");
-  const [decision, setDecision] = useState(t("rounds.chair.keepScores"));
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const { t, formatDate } = useI18n();
+  const record = useMutation(graphqlMutation(RecordChairDecisionDocument));
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, problem, act } = useAction(onRecorded);
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { modelId: models[0]?.id ?? "", decision: t("rounds.chair.keepScores"), reason: "" },
+    schema: z.object({
+      modelId: z.string().min(1),
+      decision: z.string().max(500),
+      reason: z.string().trim().min(1).max(2000),
+    }),
+    messages: { modelId: "rounds.assignModelRequired", reason: "rounds.chair.reasonRequired" },
+    submit: (v) =>
+      record.mutateAsync({
+        roundId,
+        modelId: v.modelId,
+        decision: v.decision.trim() || t("rounds.chair.keepScores"),
+        reason: v.reason.trim(),
+      }),
+    onSuccess: (_data, v) => {
+      setNotice(t("rounds.chair.recorded", { code: models.find((m) => m.id === v.modelId)?.code ?? "" }));
+      form.setFieldValue("reason", "");
+    },
+  });
 
   // When the council could not open, the first model named is the one to decide on.
   const firstNeeded = models.find((m) => needed.includes(m.code))?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form's setter is stable; the model named is the trigger.
   useEffect(() => {
-    if (firstNeeded) setModelId(firstNeeded);
+    if (firstNeeded) form.setFieldValue("modelId", firstNeeded);
   }, [firstNeeded]);
-
-  const record = async () => {
-    if (!reason.trim()) {
-      setReasonError(t("rounds.chair.reasonRequired"));
-      return;
-    }
-    setReasonError(null);
-    setNotice(null);
-    await act(async () => {
-      const { recordChairDecision: r } = await request(
-        graphqlEndpoint,
-        RecordChairDecisionDocument,
-        { roundId, modelId, decision: decision.trim() || t("rounds.chair.keepScores"), reason: reason.trim() },
-        { token: session?.token ?? null },
-      );
-      if (r?.__typename === "DomainError") return refusalOf(r, i18n);
-      setNotice(t("rounds.chair.recorded", { code: models.find((m) => m.id === modelId)?.code ?? "" }));
-      setReason("");
-      return null;
-    });
-  };
 
   return (
     <Paper withBorder p="sm" data-testid="chair-decisions">
@@ -86,69 +81,63 @@ export function RoundChairDecisions({
         </Alert>
       )}
       {open && (
-        <>
+        <form onSubmit={onSubmit} noValidate aria-label={t("rounds.chair.record")}>
           <SimpleGrid cols={{ base: 1, md: 2 }} my="xs">
             <NativeSelect
               label={t("rounds.chair.modelToDecide")}
-              value={modelId}
-              onChange={(e) => setModelId(e.currentTarget.value)}
               data={models.map((m) => ({ value: m.id, label: m.code }))}
+              {...form.getInputProps("modelId")}
             />
-            <TextInput
-              label={t("rounds.chair.decision")}
-              value={decision}
-              maxLength={500}
-              onChange={(e) => setDecision(e.currentTarget.value)}
-            />
+            <TextInput label={t("rounds.chair.decision")} maxLength={500} {...form.getInputProps("decision")} />
           </SimpleGrid>
           <Textarea
             label={t("rounds.chair.reason")}
-            required
+            withAsterisk
             autosize
             minRows={2}
             maxLength={2000}
-            value={reason}
-            error={reasonError}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            {...form.getInputProps("reason")}
           />
-          <Button mt="xs" onClick={record} loading={busy} disabled={!modelId}>
+          <ProblemAlert problem={problem} />
+          <Button mt="xs" type="submit" loading={form.submitting}>
             {t("rounds.chair.record")}
           </Button>
-        </>
+        </form>
       )}
       {notice && (
         <Alert mt="xs" color="green" role="status">
           {notice}
         </Alert>
       )}
-      {problem && (
-        <Alert mt="xs" color="red" role="alert">
-          {problem.text}
-        </Alert>
-      )}
       {decisions.length > 0 && (
-        <Table mt="xs" data-testid="chair-decisions-table">
+        <ListTable mt="xs" data-testid="chair-decisions-table" highlightOnHover={false}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("rounds.chair.model")}</Table.Th>
-              <Table.Th>{t("rounds.chair.decision")}</Table.Th>
-              <Table.Th>{t("rounds.chair.reason")}</Table.Th>
-              <Table.Th>{t("rounds.chair.by")}</Table.Th>
-              <Table.Th>{t("rounds.decidedAt")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.chair.model")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.chair.decision")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.chair.reason")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.chair.by")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.decidedAt")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {decisions.map((d) => (
               <Table.Tr key={d.modelCode}>
-                <Table.Td>{d.modelCode}</Table.Td>
-                <Table.Td>{d.decision}</Table.Td>
-                <Table.Td>{d.reason}</Table.Td>
-                <Table.Td>{d.decidedBy ?? "—"}</Table.Td>
-                <Table.Td>{d.decidedAt ? formatDate(d.decidedAt, true) : "—"}</Table.Td>
+                <Table.Td>
+                  <Text fw={600} inherit>
+                    {d.modelCode}
+                  </Text>
+                </Table.Td>
+                <Table.Td data-label={t("rounds.chair.decision")}>{d.decision}</Table.Td>
+                <Table.Td data-label={t("rounds.chair.reason")}>{d.reason}</Table.Td>
+                <Table.Td data-label={t("rounds.chair.by")}>{d.decidedBy ?? "—"}</Table.Td>
+                <Table.Td data-label={t("rounds.decidedAt")}>
+                  {d.decidedAt ? formatDate(d.decidedAt, true) : "—"}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ListTable>
       )}
     </Paper>
   );

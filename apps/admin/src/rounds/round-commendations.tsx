@@ -1,87 +1,77 @@
-import { IssueRoundCommendationsDocument, request } from "@lantoa/client";
+import { IssueRoundCommendationsDocument } from "@lantoa/client";
+import { CommendationSchema } from "@lantoa/domain/register";
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { z } from "zod";
+import { graphqlMutation } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
-import { useSession } from "../session";
-import { graphqlEndpoint } from "../use-query";
-import { newKey } from "./round-ids";
+import { useConfiguration } from "../registers/use-configuration";
 
-const forms = [
-  "public-praise",
-  "certificate-of-commendation",
-  "certificate-of-merit",
-  "emulation-flag",
-  "emulation-fighter",
-  "labour-order",
-] as const;
 const tiers = ["excellent", "good", "pass"] as const;
+const commendation = CommendationSchema.shape;
+
+const issueSchema = z.object({
+  tiers: z.array(z.string()).min(1),
+  decisionNumber: commendation.decisionNumber,
+  decisionDate: commendation.decisionDate,
+  issuer: z.string().trim().min(1).max(300),
+  level: commendation.levelCode,
+  form: commendation.formCode,
+});
 
 /** Commends the chosen tiers of a finalized round by one decision, optionally into the golden book. */
 export default function RoundCommendations({ roundId }: { roundId: string }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const { session } = useSession();
-  const [chosen, setChosen] = useState<string[]>(["excellent", "good"]);
-  const [decisionNumber, setDecisionNumber] = useState("");
-  const [decisionDate, setDecisionDate] = useState("");
-  const [issuer, setIssuer] = useState("");
-  const [level, setLevel] = useState("district");
-  const [form, setForm] = useState<string>("certificate-of-commendation");
-  const [goldenBook, setGoldenBook] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Refusal | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  // One key per filled form: a retry after a lost answer does not commend twice.
-  const [key, setKey] = useState(() => newKey("commend"));
-
-  const issue = async () => {
-    setProblem(null);
-    setDone(null);
-    if (!decisionNumber.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate) || !issuer.trim() || chosen.length === 0) {
-      setProblem({ text: t("commend.required"), code: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      const { issueRoundCommendations: r } = await request(
-        graphqlEndpoint,
-        IssueRoundCommendationsDocument,
-        {
-          roundId,
-          idempotencyKey: key,
-          input: {
-            tiers: chosen,
-            decisionNumber: decisionNumber.trim(),
-            decisionDate,
-            issuer: issuer.trim(),
-            level,
-            form,
-            goldenBook,
-          },
+  const { t, label } = useI18n();
+  const configuration = useConfiguration();
+  const issue = useMutation(graphqlMutation(IssueRoundCommendationsDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      tiers: ["excellent", "good"] as string[],
+      decisionNumber: "",
+      decisionDate: "",
+      issuer: "",
+      level: "district",
+      form: "certificate-of-commendation",
+      goldenBook: true,
+    },
+    schema: issueSchema,
+    messages: {
+      tiers: "commend.tiersRequired",
+      decisionNumber: "commendations.decisionRequired",
+      decisionDate: "registers.dateInvalid",
+      issuer: "commendations.issuerRequired",
+      level: "commendations.levelRequired",
+      form: "commendations.formRequired",
+    },
+    submit: (v, { idempotencyKey }) =>
+      issue.mutateAsync({
+        roundId,
+        idempotencyKey,
+        input: {
+          tiers: v.tiers,
+          decisionNumber: v.decisionNumber.trim(),
+          decisionDate: v.decisionDate,
+          issuer: v.issuer.trim(),
+          level: v.level,
+          form: v.form,
+          goldenBook: v.goldenBook,
         },
-        { token: session?.token ?? null },
-      );
-      if (r?.__typename === "MutationIssueRoundCommendationsSuccess") {
-        setDone(t("commend.done", { n: r.data.commended ?? 0, book: r.data.goldenBookEntries ?? 0 }));
-        setKey(newKey("commend"));
-      } else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+  });
+  const done = issue.data?.data ?? null;
 
   return (
-    <Paper withBorder p="sm" data-testid="round-commendations">
+    <Paper withBorder p="sm" data-testid="round-commendations" component="form" onSubmit={onSubmit} noValidate>
       <Title order={3} size="h4">
         {t("commend.title")}
       </Title>
       <Text size="sm" c="dimmed">
         {t("commend.intro")}
       </Text>
-      <Checkbox.Group label={t("commend.tiers")} value={chosen} onChange={setChosen} my="xs">
+      <Checkbox.Group label={t("commend.tiers")} my="xs" {...form.getInputProps("tiers")}>
         <Group>
           {tiers.map((tier) => (
             <Checkbox key={tier} value={tier} label={label("tier", tier)} />
@@ -89,48 +79,20 @@ export default function RoundCommendations({ roundId }: { roundId: string }) {
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
-          label={t("commend.decisionNumber")}
-          value={decisionNumber}
-          onChange={(e) => setDecisionNumber(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t("commend.decisionDate")}
-          type="date"
-          value={decisionDate}
-          onChange={(e) => setDecisionDate(e.currentTarget.value)}
-        />
-        <TextInput label={t("commend.issuer")} value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
-        <NativeSelect
-          label={t("commend.level")}
-          value={level}
-          onChange={(e) => setLevel(e.currentTarget.value)}
-          data={["province", "district", "commune"].map((l) => ({ value: l, label: label("level", l) }))}
-        />
-        <NativeSelect
-          label={t("commend.form")}
-          value={form}
-          onChange={(e) => setForm(e.currentTarget.value)}
-          data={forms.map((f) => ({ value: f, label: label("commend.form", f) }))}
-        />
+        <TextInput label={t("commend.decisionNumber")} withAsterisk {...form.getInputProps("decisionNumber")} />
+        <DateField label={t("commend.decisionDate")} withAsterisk {...form.getInputProps("decisionDate")} />
+        <TextInput label={t("commend.issuer")} withAsterisk {...form.getInputProps("issuer")} />
+        <NativeSelect label={t("commend.level")} data={configuration.levelOptions} {...form.getInputProps("level")} />
+        <NativeSelect label={t("commend.form")} data={configuration.formOptions} {...form.getInputProps("form")} />
       </SimpleGrid>
-      <Checkbox
-        mt="xs"
-        label={t("commend.goldenBook")}
-        checked={goldenBook}
-        onChange={(e) => setGoldenBook(e.currentTarget.checked)}
-      />
-      <Button mt="xs" onClick={issue} loading={busy}>
+      <Checkbox mt="xs" label={t("commend.goldenBook")} {...form.getInputProps("goldenBook", { type: "checkbox" })} />
+      <ProblemAlert problem={problem} />
+      <Button mt="xs" type="submit" loading={form.submitting}>
         {t("commend.issue")}
       </Button>
       {done && (
         <Alert mt="xs" color="green" role="status">
-          {done}
-        </Alert>
-      )}
-      {problem && (
-        <Alert mt="xs" color="red" role="alert">
-          {problem.text}
+          {t("commend.done", { n: done.commended ?? 0, book: done.goldenBookEntries ?? 0 })}
         </Alert>
       )}
     </Paper>

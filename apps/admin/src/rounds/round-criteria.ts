@@ -1,6 +1,7 @@
 import { CriteriaSetsDocument, CriteriaSetVersionDocument } from "@lantoa/client";
+import { useQuery } from "@tanstack/react-query";
+import { graphqlQuery } from "../data/graphql";
 import type { Locale } from "../i18n/i18n";
-import { useQuery } from "../use-query";
 
 /** A rated criterion as a scorecard asks for it: its scale and the scale's described bands. */
 export interface RatedCriterion {
@@ -76,10 +77,13 @@ export function bandOf(criterion: RatedCriterion, value: number | null | undefin
 
 /** Loads a round's pinned criteria version (set code + version number) and its rated criteria. */
 export function useRoundCriteria(setCode: string | null | undefined, versionNumber: number | null | undefined) {
-  const sets = useQuery(CriteriaSetsDocument, {}, { skip: !setCode });
+  const sets = useQuery({ ...graphqlQuery(CriteriaSetsDocument, {}), enabled: !!setCode });
   const versionId =
     sets.data?.criteriaSets.find((s) => s.code === setCode)?.versions?.find((v) => v.versionNumber === versionNumber)
       ?.id ?? null;
-  const version = useQuery(CriteriaSetVersionDocument, { id: versionId ?? "" }, { skip: !versionId });
+  const version = useQuery({
+    ...graphqlQuery(CriteriaSetVersionDocument, { id: versionId ?? "" }),
+    enabled: !!versionId,
+  });
   return { sets, version, definition: version.data?.criteriaSetVersion?.definition ?? null };
 }

@@ -8,9 +8,8 @@ describe("round ids", () => {
   });
 
   it("lists the models a refusal names, and nothing from missing or odd details", () => {
-    expect(modelIdsOf(JSON.stringify({ modelIds: ["a", "b", 3] }))).toEqual(["a", "b"]);
-    expect(modelIdsOf(JSON.stringify({}))).toEqual([]);
-    expect(modelIdsOf("not json")).toEqual([]);
-    expect(modelIdsOf(null)).toEqual([]);
+    expect(modelIdsOf({ modelIds: ["a", "b", 3] })).toEqual(["a", "b"]);
+    expect(modelIdsOf({})).toEqual([]);
+    expect(modelIdsOf({ modelIds: "a" })).toEqual([]);
   });
 });

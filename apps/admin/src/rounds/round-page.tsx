@@ -7,11 +7,10 @@ import {
   RecordCouncilDecisionDocument,
   ReviewerCandidatesDocument,
   RoundOverviewDocument,
-  RoundProgressDocument,
-  request,
 } from "@lantoa/client";
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Code,
@@ -27,18 +26,25 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { useMediaQuery } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
 import { Link } from "wouter";
+import { z } from "zod";
+import { DomainRefusal, graphqlMutation, graphqlQuery } from "../data/graphql";
+import { useRoundProgressFeed } from "../data/round-progress-feed";
+import { ProblemAlert } from "../errors/problem-alert";
 import { foldedOptionsFilter } from "../fold-vietnamese";
-import { followSubscription } from "../follow-subscription";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf, useAction } from "../mutation-errors";
+import type { MessageKey } from "../i18n/messages-vi";
+import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
-import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import { scorecardStatusColor } from "../status-colors";
 import { RoundChairDecisions } from "./round-chair-decisions";
-import { detailOf, modelIdsOf, rawId, roundNode } from "./round-ids";
+import { modelIdsOf, rawId, roundNode } from "./round-ids";
 import { RoundResults } from "./round-results";
 import { nextStep, roundStatuses } from "./round-steps";
 
@@ -48,124 +54,60 @@ const RoundWhatIf = lazy(() => import("./round-what-if"));
 /** How often the page refreshes progress while scorecards come in, when it cannot follow them live. */
 const fallbackRefreshMs = 15_000;
 
-type Outcome = { outcome: string | null; quorumNeeded: number | null; approvalsNeeded: number | null };
-
 /**
  * One round for the organizer's admins: where it stands (stepper and "next step", with the
  * refusal's reasons and the models concerned), its scope with each model's gates, the
- * self-assessments, the reviewers (by hand or drawn with the recorded seed, replayable),
- * progress, the council's vote, the results with the export, commendations and what-if.
+ * self-assessments, the reviewers (by hand or drawn with the recorded draw code, replayable),
+ * progress fed live from the gateway, the council's vote, the results with the export,
+ * commendations and what-if.
  */
 export default function RoundPage({ id }: { id: string }) {
-  const i18n = useI18n();
-  const { t, label, formatDate } = i18n;
-  const { session } = useSession();
-  const query = useQuery(RoundOverviewDocument, { id });
+  const { t, label, formatDate } = useI18n();
+  const client = useQueryClient();
+  const phone = useMediaQuery(phoneQuery);
+  const taking = (status: string | null | undefined) => status === "self-assessment" || status === "review";
+  const [polling, setPolling] = useState(false);
+  const query = useQuery({
+    ...graphqlQuery(RoundOverviewDocument, { id }),
+    refetchInterval: (q) => (polling && taking(roundNode(q.state.data?.node)?.status) ? fallbackRefreshMs : false),
+  });
   const round = roundNode(query.data?.node);
-  const [problem, setProblem] = useState<(Refusal & { models: string[]; requirement: string | null }) | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [resultsKey, setResultsKey] = useState(0);
-  const { reload } = query;
   const status = round?.status ?? null;
+  // Scorecards arrive from reviewers elsewhere: while the round takes them, the gateway's
+  // stream feeds the cache; should it end, the page polls instead.
+  const live = useRoundProgressFeed(id, taking(status));
+  if (taking(status) && !live && !polling && query.isSuccess) setPolling(true);
+  if (live && polling) setPolling(false);
 
-  const token = session?.token ?? null;
-  const [live, setLive] = useState(false);
-  // Scorecards arrive from reviewers elsewhere: while the round takes them, the gateway
-  // says when its progress changes and the page reloads. Should the stream end (refused,
-  // or a proxy that buffers it), the page falls back to refreshing every few seconds.
-  useEffect(() => {
-    if (status !== "self-assessment" && status !== "review") return;
-    let current = true;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const stop = followSubscription(graphqlEndpoint, RoundProgressDocument, { roundId: id }, token, {
-      onData: () => {
-        // The first event is the state the page has just loaded.
-        if (current) current = false;
-        else reload();
-        setLive(true);
-      },
-      onEnd: () => {
-        setLive(false);
-        timer = setInterval(reload, fallbackRefreshMs);
-      },
-    });
-    return () => {
-      stop();
-      clearInterval(timer);
-      setLive(false);
-    };
-  }, [status, reload, id, token]);
+  const compute = useMutation(graphqlMutation(ComputeRoundResultsDocument));
+  const advance = useMutation({
+    ...graphqlMutation(AdvanceRoundStepDocument),
+    onMutate: () => compute.reset(),
+  });
+  const [notice, setNotice] = useState<string | null>(null);
+  const step = nextStep(status);
 
+  const takeStep = async () => {
+    if (!round || !step) return;
+    setNotice(null);
+    try {
+      // Opening the council needs results computed after the last scorecard: compute them first.
+      if (step === "OPEN_COUNCIL") await compute.mutateAsync({ roundId: id });
+      // The round's version moves with every scorecard and assignment: take the latest.
+      const fresh = await client.fetchQuery({ ...graphqlQuery(RoundOverviewDocument, { id }), staleTime: 0 });
+      const version = roundNode(fresh.node)?.version ?? round.version ?? 0;
+      await advance.mutateAsync({ id, step, expectedVersion: version });
+      setNotice(t(`rounds.stepDone.${step}` as MessageKey));
+    } catch {
+      // Shown below from the mutations' errors.
+    }
+  };
+  const refusal = compute.error ?? advance.error;
+  const refusalModels = refusal instanceof DomainRefusal ? modelIdsOf(refusal.details) : [];
   const codeOf = (modelId: string) =>
     round?.models?.find((m) => m.modelId === modelId || (m.modelId && rawId(m.modelId) === modelId))?.code ?? modelId;
 
-  /** Runs a mutation returning a success or a DomainError, then reloads the round. */
-  const run = async (
-    action: () => Promise<
-      | {
-          __typename?: string;
-          code?: string | null;
-          message?: string | null;
-          messageVi?: string | null;
-          details?: string | null;
-        }
-      | null
-      | undefined
-    >,
-    success: string,
-  ): Promise<boolean> => {
-    setBusy(true);
-    setProblem(null);
-    setNotice(null);
-    try {
-      const r = await action();
-      if (r && r.__typename === "DomainError") {
-        setProblem({
-          ...refusalOf(r, i18n),
-          models: modelIdsOf(r.details).map(codeOf),
-          requirement: detailOf(r.details, "requirement"),
-        });
-        return false;
-      }
-      setNotice(success);
-      return true;
-    } catch (error) {
-      setProblem({ ...failureOf(error, i18n), models: [], requirement: null });
-      return false;
-    } finally {
-      setBusy(false);
-      reload();
-    }
-  };
-
-  const step = nextStep(status);
-  const advance = async () => {
-    if (!round || !step) return;
-    // Opening the council needs results computed after the last scorecard: compute them first.
-    if (step === "OPEN_COUNCIL") {
-      const computed = await run(
-        async () =>
-          (await request(graphqlEndpoint, ComputeRoundResultsDocument, { roundId: id }, { token })).computeRoundResults,
-        t("rounds.computed"),
-      );
-      if (!computed) return;
-    }
-    const done = await run(
-      async () => {
-        // The round's version moves with every scorecard and assignment: take the latest.
-        const fresh = await request(graphqlEndpoint, RoundOverviewDocument, { id }, { token });
-        const version = roundNode(fresh.node)?.version ?? round.version ?? 0;
-        return (
-          await request(graphqlEndpoint, AdvanceRoundStepDocument, { id, step, expectedVersion: version }, { token })
-        ).advanceRound;
-      },
-      t(`rounds.stepDone.${step}` as "rounds.stepDone.OPEN_REVIEW"),
-    );
-    if (done) setResultsKey((n) => n + 1);
-  };
-
-  if (!round) return <QueryStatus state={query} reload={reload} />;
+  if (!round) return <QueryStatus query={query} />;
   // A published round has taken every step: the stepper shows them all done.
   const active =
     status === "published"
@@ -173,10 +115,16 @@ export default function RoundPage({ id }: { id: string }) {
       : Math.max(0, roundStatuses.indexOf((status ?? "draft") as (typeof roundStatuses)[number]));
   const progress = round.progress;
   const eligible = (round.models ?? []).filter((m) => m.eligible);
+  const requirement =
+    refusal instanceof DomainRefusal && typeof refusal.details.requirement === "string"
+      ? refusal.details.requirement
+      : null;
 
   return (
     <Stack component="section" aria-labelledby="round-heading" gap="md">
-      <Link href="/rounds">{t("rounds.backToList")}</Link>
+      <Anchor component={Link} href="/rounds">
+        {t("rounds.backToList")}
+      </Anchor>
       <Title order={2} id="round-heading">
         {round.name}{" "}
         <Text span c="dimmed">
@@ -187,46 +135,57 @@ export default function RoundPage({ id }: { id: string }) {
         {round.organizerUnit?.name} · {t("rounds.period")}: {round.period} ·{" "}
         {t("rounds.criteriaVersion", { code: round.criteriaSetCode ?? "", n: round.criteriaVersion ?? 0 })}
       </Text>
-      <Stepper active={active} size="sm" allowNextStepsSelect={false} data-testid="round-stepper">
-        {roundStatuses.map((s) => (
-          <Stepper.Step key={s} label={label("rounds.status", s)} />
-        ))}
-      </Stepper>
+      {!phone && (
+        <Stepper active={active} size="sm" allowNextStepsSelect={false} data-testid="round-stepper">
+          {roundStatuses.map((s) => (
+            <Stepper.Step key={s} label={label("rounds.status", s)} />
+          ))}
+        </Stepper>
+      )}
       <Group>
         <Badge size="lg" data-testid="round-status">
           {label("rounds.status", status)}
         </Badge>
+        {phone && (
+          <Text size="sm" c="dimmed">
+            {t("rounds.stepOf", {
+              n: Math.min(active + 1, roundStatuses.length),
+              total: roundStatuses.length,
+            })}
+          </Text>
+        )}
         {live && (
-          <Badge color="teal" variant="dot" data-testid="round-live" title={t("rounds.liveHint")}>
+          <Badge color="teal" variant="dot" data-testid="round-live">
             {t("rounds.live")}
           </Badge>
         )}
         {step && (
-          <Button onClick={advance} loading={busy} data-testid="next-step">
-            {t(`rounds.step.${step}` as "rounds.step.OPEN_REVIEW")}
+          <Button
+            onClick={() => void takeStep()}
+            loading={compute.isPending || advance.isPending}
+            data-testid="next-step"
+          >
+            {t(`rounds.step.${step}` as MessageKey)}
           </Button>
         )}
       </Group>
+      {live && (
+        <Text size="xs" c="dimmed">
+          {t("rounds.liveHint")}
+        </Text>
+      )}
       {notice && (
         <Alert color="green" role="status">
           {notice}
         </Alert>
       )}
-      {problem && (
-        <Alert color="red" role="alert" data-testid="round-problem">
-          <Text>{problem.text}</Text>
-          {problem.models.length > 0 && (
-            <Text size="sm">
-              {t("rounds.modelsConcerned")}: {problem.models.join(", ")}
-            </Text>
-          )}
-          {problem.code && (
-            <Text size="xs" c="dimmed">
-              {problem.code}
-            </Text>
-          )}
-        </Alert>
-      )}
+      <ProblemAlert error={refusal} testId="round-problem">
+        {refusalModels.length > 0 && (
+          <Text size="sm" mt={4}>
+            {t("rounds.modelsConcerned")}: {refusalModels.map(codeOf).join(", ")}
+          </Text>
+        )}
+      </ProblemAlert>
 
       {progress && (
         <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="round-progress">
@@ -251,8 +210,6 @@ export default function RoundPage({ id }: { id: string }) {
           models={eligible.map((m) => ({ id: m.modelId ?? "", code: m.code ?? "" }))}
           assignments={round.assignments ?? []}
           drawSeed={round.drawSeed ?? null}
-          busy={busy}
-          run={run}
         />
       )}
       {(status === "review" || (round.chairDecisions ?? []).length > 0) && (
@@ -261,8 +218,7 @@ export default function RoundPage({ id }: { id: string }) {
           open={status === "review"}
           models={eligible.map((m) => ({ id: m.modelId ?? "", code: m.code ?? "" }))}
           decisions={round.chairDecisions ?? []}
-          needed={problem?.requirement === "disagreements" ? problem.models : []}
-          onRecorded={reload}
+          needed={requirement === "disagreements" ? refusalModels.map(codeOf) : []}
         />
       )}
       {(status === "council" || status === "finalized" || status === "published") && (
@@ -281,14 +237,13 @@ export default function RoundPage({ id }: { id: string }) {
           decisions={round.councilDecisions ?? []}
           quorum={round.quorum ?? null}
           threshold={round.approvalThreshold ?? null}
-          onRecorded={reload}
         />
       )}
 
       {round.resultsHash && (
         <Paper withBorder p="sm">
           <Text fw={600}>{t("rounds.resultsHash")}</Text>
-          <Code block data-testid="results-hash">
+          <Code block className="long-code" data-testid="results-hash">
             {round.resultsHash}
           </Code>
           {round.finalizedAt && (
@@ -299,9 +254,7 @@ export default function RoundPage({ id }: { id: string }) {
         </Paper>
       )}
 
-      {(status === "council" || status === "finalized" || status === "published") && (
-        <RoundResults key={resultsKey} roundId={id} />
-      )}
+      {(status === "council" || status === "finalized" || status === "published") && <RoundResults roundId={id} />}
       {(status === "finalized" || status === "published") && (
         <Suspense fallback={<LoadingBlock />}>
           <RoundCommendations roundId={id} />
@@ -318,13 +271,14 @@ export default function RoundPage({ id }: { id: string }) {
 }
 
 function Stat({ label, value, testId }: { label: string; value: number | null | undefined; testId?: string }) {
+  const { formatCount } = useI18n();
   return (
     <Paper withBorder p="xs">
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Text fw={700} size="lg" data-testid={testId}>
-        {value ?? "—"}
+        {value == null ? "—" : formatCount(value)}
       </Text>
     </Paper>
   );
@@ -352,41 +306,43 @@ export function ScopeTable({
 }) {
   const { t } = useI18n();
   return (
-    <Table data-testid="scope-table">
+    <ListTable data-testid="scope-table" highlightOnHover={false}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t("rounds.model")}</Table.Th>
-          <Table.Th>{t("rounds.eligible")}</Table.Th>
-          <Table.Th>{t("rounds.gates")}</Table.Th>
-          {selfOpen && <Table.Th />}
+          <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+          <Table.Th scope="col">{t("rounds.eligible")}</Table.Th>
+          <Table.Th scope="col">{t("rounds.gates")}</Table.Th>
+          {selfOpen && (
+            <Table.Th scope="col">
+              <VisuallyHidden>{t("rounds.self")}</VisuallyHidden>
+            </Table.Th>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {models.map((m) => (
           <Table.Tr key={m.modelId ?? m.code}>
             <Table.Td>
-              <Text size="sm" fw={600}>
-                {m.code}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {m.name}
-              </Text>
+              <div>
+                <Text size="sm" fw={600}>
+                  {m.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {m.code}
+                </Text>
+              </div>
             </Table.Td>
-            <Table.Td>
-              <Badge color={m.eligible ? "green" : "red"}>
+            <Table.Td data-label={t("rounds.eligible")}>
+              <Badge color={m.eligible ? "green" : "red"} variant="light">
                 {t(m.eligible ? "rounds.eligibleYes" : "rounds.eligibleNo")}
               </Badge>
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t("rounds.gates")}>
               <Group gap={4}>
                 {(m.gates ?? []).map((g) => (
-                  <Badge
-                    key={g.criterionId}
-                    variant="light"
-                    color={g.passed ? "green" : "red"}
-                    title={g.observed ?? ""}
-                  >
-                    {g.passed ? "✓" : "✗"} {g.label ?? g.criterionId}
+                  <Badge key={g.criterionId} variant="light" color={g.passed ? "green" : "red"}>
+                    <span aria-hidden="true">{g.passed ? "✓" : "✗"}</span> {g.label ?? g.criterionId}
+                    <VisuallyHidden>: {t(g.passed ? "rounds.gatePassed" : "rounds.gateFailed")}</VisuallyHidden>
                   </Badge>
                 ))}
               </Group>
@@ -394,19 +350,20 @@ export function ScopeTable({
             {selfOpen && roundId && (
               <Table.Td>
                 {m.eligible && m.modelId && (
-                  <Link
+                  <Anchor
+                    component={Link}
                     href={`/rounds/${encodeURIComponent(roundId)}/self/${encodeURIComponent(m.modelId)}?from=round`}
                     aria-label={t("rounds.selfFor", { code: m.code ?? "" })}
                   >
                     {t("rounds.self")}
-                  </Link>
+                  </Anchor>
                 )}
               </Table.Td>
             )}
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ListTable>
   );
 }
 
@@ -424,33 +381,39 @@ type Assignment = {
 function AssignmentsTable({ assignments }: { assignments: Assignment[] }) {
   const { t, label } = useI18n();
   return (
-    <Table data-testid="assignments-table">
+    <ListTable data-testid="assignments-table" highlightOnHover={false}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t("rounds.model")}</Table.Th>
-          <Table.Th>{t("rounds.reviewer")}</Table.Th>
-          <Table.Th>{t("rounds.source")}</Table.Th>
-          <Table.Th>{t("scorecard.state")}</Table.Th>
+          <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+          <Table.Th scope="col">{t("rounds.reviewer")}</Table.Th>
+          <Table.Th scope="col">{t("rounds.source")}</Table.Th>
+          <Table.Th scope="col">{t("scorecard.state")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {assignments.map((a) => (
           <Table.Tr key={`${a.modelId}-${a.reviewerUsername}`}>
-            <Table.Td>{a.modelCode}</Table.Td>
             <Table.Td>
-              {a.reviewerName}{" "}
-              <Text span size="xs" c="dimmed">
-                ({a.reviewerUsername})
+              <Text fw={600} inherit>
+                {a.modelCode}
               </Text>
             </Table.Td>
-            <Table.Td>{label("rounds.source", a.source)}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t("rounds.reviewer")}>
+              <span>
+                {a.reviewerName}{" "}
+                <Text span size="xs" c="dimmed">
+                  ({a.reviewerUsername})
+                </Text>
+              </span>
+            </Table.Td>
+            <Table.Td data-label={t("rounds.source")}>{label("rounds.source", a.source)}</Table.Td>
+            <Table.Td data-label={t("scorecard.state")}>
               {a.conflictDeclared ? (
-                <Badge color="orange" title={a.conflictReason ?? ""}>
+                <Badge color="orange" variant="light">
                   {t("scorecard.conflictBadge")}
                 </Badge>
               ) : (
-                <Badge color={a.scorecardStatus === "submitted" ? "green" : "gray"}>
+                <Badge color={scorecardStatusColor[a.scorecardStatus ?? ""] ?? "gray"} variant="light">
                   {t(
                     a.scorecardStatus === "submitted"
                       ? "scorecard.status.submitted"
@@ -460,53 +423,53 @@ function AssignmentsTable({ assignments }: { assignments: Assignment[] }) {
                   )}
                 </Badge>
               )}
+              {a.conflictDeclared && a.conflictReason && (
+                <Text size="xs" c="dimmed">
+                  {a.conflictReason}
+                </Text>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ListTable>
   );
 }
 
-type Run = (
-  action: () => Promise<
-    | {
-        __typename?: string;
-        code?: string | null;
-        message?: string | null;
-        messageVi?: string | null;
-        details?: string | null;
-      }
-    | null
-    | undefined
-  >,
-  success: string,
-) => Promise<boolean>;
-
-/** Manual assignment, the seeded draw and its replay check, and who reviews what. */
+/** Manual assignment, the recorded draw and its replay check, and who reviews what. */
 function Reviewers({
   roundId,
   models,
   assignments,
   drawSeed,
-  busy,
-  run,
 }: {
   roundId: string;
   models: { id: string; code: string }[];
   assignments: Assignment[];
   drawSeed: string | null;
-  busy: boolean;
-  run: Run;
 }) {
   const { t } = useI18n();
-  const { session } = useSession();
-  const token = session?.token ?? null;
-  const [modelId, setModelId] = useState("");
-  const [username, setUsername] = useState<string | null>(null);
-  const [replay, setReplay] = useState<{ seed: string | null; matches: boolean | null } | null>(null);
-  const chosenModel = modelId || models[0]?.id || "";
-  const candidates = useQuery(ReviewerCandidatesDocument, { roundId, modelId: chosenModel }, { skip: !chosenModel });
+  const assign = useMutation(graphqlMutation(AssignReviewersDocument));
+  const draw = useMutation(graphqlMutation(DrawReviewerPanelDocument));
+  const [replaying, setReplaying] = useState(false);
+  const replay = useQuery({ ...graphqlQuery(PanelReplayDocument, { roundId }), enabled: replaying, staleTime: 0 });
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { modelId: models[0]?.id ?? "", username: null as string | null },
+    schema: z.object({ modelId: z.string().min(1), username: z.string().min(1) }),
+    messages: { modelId: "rounds.assignModelRequired", username: "rounds.assignReviewerRequired" },
+    submit: ({ modelId, username }) =>
+      assign.mutateAsync({ roundId, assignments: [{ modelId, reviewerUsername: username ?? "" }] }),
+    onSuccess: (_data, { username }) => {
+      notify(t("rounds.assigned", { username: username ?? "" }));
+      form.setFieldValue("username", null);
+    },
+  });
+  const [done, notify] = useState<string | null>(null);
+  const chosenModel = form.values.modelId;
+  const candidates = useQuery({
+    ...graphqlQuery(ReviewerCandidatesDocument, { roundId, modelId: chosenModel }),
+    enabled: chosenModel !== "",
+  });
   const reviewerOptions = (
     (candidates.data?.node && "reviewerCandidates" in candidates.data.node
       ? candidates.data.node.reviewerCandidates
@@ -525,86 +488,88 @@ function Reviewers({
       disabled: why !== null,
     };
   });
-
-  const assign = async () => {
-    const chosen = username ?? "";
-    await run(
-      async () =>
-        (
-          await request(
-            graphqlEndpoint,
-            AssignReviewersDocument,
-            { roundId, assignments: [{ modelId: chosenModel, reviewerUsername: chosen }] },
-            { token },
-          )
-        ).assignReviewers,
-      t("rounds.assigned", { username: chosen }),
-    );
-    setUsername(null);
-    candidates.reload();
-  };
-  const draw = () =>
-    run(
-      async () => (await request(graphqlEndpoint, DrawReviewerPanelDocument, { roundId }, { token })).drawReviewerPanel,
-      t("rounds.drawn"),
-    );
-  const check = async () => {
-    const { panelReplay } = await request(graphqlEndpoint, PanelReplayDocument, { roundId }, { token });
-    setReplay({ seed: panelReplay?.seed ?? null, matches: panelReplay?.matches ?? null });
-  };
+  const replayed = replay.data?.panelReplay ?? null;
 
   return (
     <Paper withBorder p="sm">
       <Title order={3} size="h4">
         {t("rounds.reviewers")}
       </Title>
-      <Group align="flex-end" my="xs">
-        <NativeSelect
-          label={t("rounds.model")}
-          value={chosenModel}
-          onChange={(e) => setModelId(e.currentTarget.value)}
-          data={models.map((m) => ({ value: m.id, label: m.code }))}
-        />
-        <Select
-          label={t("rounds.reviewer")}
-          description={t("rounds.reviewerHint")}
-          placeholder={t("rounds.reviewerPlaceholder")}
-          searchable
-          filter={foldedOptionsFilter}
-          nothingFoundMessage={t("rounds.reviewerNone")}
-          value={username}
-          onChange={setUsername}
-          data={reviewerOptions}
-          miw="24rem"
-          inputWrapperOrder={["label", "input", "description", "error"]}
-        />
-        <Button variant="default" onClick={assign} loading={busy} disabled={!username || !chosenModel}>
-          {t("rounds.assign")}
-        </Button>
-      </Group>
+      <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
+        <Group align="flex-end" my="xs">
+          <NativeSelect
+            label={t("rounds.model")}
+            data={models.map((m) => ({ value: m.id, label: m.code }))}
+            {...form.getInputProps("modelId")}
+          />
+          <Select
+            label={t("rounds.reviewer")}
+            description={t("rounds.reviewerHint")}
+            placeholder={t("rounds.reviewerPlaceholder")}
+            searchable
+            filter={foldedOptionsFilter}
+            nothingFoundMessage={t("rounds.reviewerNone")}
+            data={reviewerOptions}
+            w={{ base: "100%", sm: "24rem" }}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            {...form.getInputProps("username")}
+          />
+          <Button type="submit" variant="default" loading={form.submitting}>
+            {t("rounds.assign")}
+          </Button>
+        </Group>
+        <ProblemAlert problem={problem} />
+      </form>
       <Group align="center" my="xs">
-        <Button onClick={draw} loading={busy} data-testid="draw-panel">
+        <Button
+          onClick={() => draw.mutate({ roundId }, { onSuccess: () => notify(t("rounds.drawn")) })}
+          loading={draw.isPending}
+          data-testid="draw-panel"
+        >
           {t("rounds.draw")}
         </Button>
         <Text size="sm">
-          {t("rounds.seed")}: <Code data-testid="draw-seed">{drawSeed ?? "—"}</Code>
+          {t("rounds.seed")}:{" "}
+          <Code className="long-code" data-testid="draw-seed">
+            {drawSeed ?? "—"}
+          </Code>
         </Text>
-        <Button variant="subtle" size="xs" onClick={check}>
+        <Button
+          variant="subtle"
+          size="xs"
+          loading={replay.isFetching}
+          onClick={() => (replaying ? void replay.refetch() : setReplaying(true))}
+        >
           {t("rounds.replay")}
         </Button>
-        {replay && (
-          <Badge color={replay.matches ? "green" : "red"} data-testid="replay-result">
-            {t(replay.matches ? "rounds.replayMatches" : "rounds.replayDiffers")}
+        {replayed && (
+          <Badge color={replayed.matches ? "green" : "red"} variant="light" data-testid="replay-result">
+            {t(replayed.matches ? "rounds.replayMatches" : "rounds.replayDiffers")}
           </Badge>
         )}
       </Group>
       <Text size="xs" c="dimmed">
         {t("rounds.drawHelp")}
       </Text>
+      {done && (
+        <Alert color="green" role="status" my="xs">
+          {done}
+        </Alert>
+      )}
+      <ProblemAlert error={draw.error ?? replay.error} />
       <AssignmentsTable assignments={assignments} />
     </Paper>
   );
 }
+
+const count = z.number().int().min(0);
+const voteSchema = z.object({
+  members: count.min(1),
+  present: count,
+  votesFor: count,
+  votesAgainst: count,
+  abstentions: count,
+});
 
 /** The council's vote: members, present, for, against, abstentions; the outcome against quorum and threshold. */
 function Council({
@@ -613,7 +578,6 @@ function Council({
   decisions,
   quorum,
   threshold,
-  onRecorded,
 }: {
   roundId: string;
   open: boolean;
@@ -628,34 +592,37 @@ function Council({
   }[];
   quorum: number | null;
   threshold: number | null;
-  onRecorded(): void;
 }) {
-  const i18n = useI18n();
-  const { t, label, formatDate, formatNumber } = i18n;
-  const { session } = useSession();
-  const [form, setForm] = useState({ members: 9, present: 0, votesFor: 0, votesAgainst: 0, abstentions: 0 });
-  const [note, setNote] = useState("");
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { busy, problem, act } = useAction(onRecorded);
-  const field = (key: keyof typeof form, text: string) => (
-    <NumberInput
-      label={text}
-      min={0}
-      value={form[key]}
-      onChange={(v) => setForm((f) => ({ ...f, [key]: typeof v === "number" ? v : Number(v) || 0 }))}
-    />
+  const { t, label, formatDate, formatNumber, formatCount } = useI18n();
+  const record = useMutation(graphqlMutation(RecordCouncilDecisionDocument));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { members: 9, present: 0, votesFor: 0, votesAgainst: 0, abstentions: 0, note: "" } as Record<
+      "members" | "present" | "votesFor" | "votesAgainst" | "abstentions",
+      number | string
+    > & { note: string },
+    schema: voteSchema,
+    messages: {
+      members: "rounds.votesInvalid",
+      present: "rounds.votesInvalid",
+      votesFor: "rounds.votesInvalid",
+      votesAgainst: "rounds.votesInvalid",
+      abstentions: "rounds.votesInvalid",
+    },
+    submit: (v) =>
+      record.mutateAsync({
+        roundId,
+        members: Number(v.members),
+        present: Number(v.present),
+        votesFor: Number(v.votesFor),
+        votesAgainst: Number(v.votesAgainst),
+        abstentions: Number(v.abstentions),
+        note: v.note.trim() || null,
+      }),
+  });
+  const outcome = record.data?.data ?? null;
+  const field = (key: "members" | "present" | "votesFor" | "votesAgainst" | "abstentions", text: string) => (
+    <NumberInput label={text} min={0} allowDecimal={false} {...form.getInputProps(key)} />
   );
-  const record = () =>
-    act(async () => {
-      const { recordCouncilDecision: r } = await request(
-        graphqlEndpoint,
-        RecordCouncilDecisionDocument,
-        { roundId, ...form, note: note.trim() || null },
-        { token: session?.token ?? null },
-      );
-      if (r?.__typename === "MutationRecordCouncilDecisionSuccess") setOutcome(r.data);
-      return r && "code" in r ? refusalOf(r, i18n) : null;
-    });
   return (
     <Paper withBorder p="sm" data-testid="council">
       <Title order={3} size="h4">
@@ -668,7 +635,7 @@ function Council({
         })}
       </Text>
       {open && (
-        <>
+        <form onSubmit={onSubmit} noValidate aria-label={t("rounds.recordVote")}>
           <SimpleGrid cols={{ base: 2, md: 5 }} my="xs">
             {field("members", t("rounds.members"))}
             {field("present", t("rounds.present"))}
@@ -676,11 +643,12 @@ function Council({
             {field("votesAgainst", t("rounds.votesAgainst"))}
             {field("abstentions", t("rounds.abstentions"))}
           </SimpleGrid>
-          <TextInput label={t("rounds.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <Button mt="xs" onClick={record} loading={busy}>
+          <TextInput label={t("rounds.note")} {...form.getInputProps("note")} />
+          <ProblemAlert problem={problem} />
+          <Button mt="xs" type="submit" loading={form.submitting}>
             {t("rounds.recordVote")}
           </Button>
-        </>
+        </form>
       )}
       {outcome && (
         <Alert
@@ -696,22 +664,17 @@ function Council({
           })}
         </Alert>
       )}
-      {problem && (
-        <Alert mt="xs" color="red" role="alert">
-          {problem.text}
-        </Alert>
-      )}
       {decisions.length > 0 && (
-        <Table mt="xs">
+        <ListTable mt="xs" highlightOnHover={false}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("rounds.decidedAt")}</Table.Th>
-              <Table.Th>{t("rounds.members")}</Table.Th>
-              <Table.Th>{t("rounds.present")}</Table.Th>
-              <Table.Th>{t("rounds.votesFor")}</Table.Th>
-              <Table.Th>{t("rounds.votesAgainst")}</Table.Th>
-              <Table.Th>{t("rounds.abstentions")}</Table.Th>
-              <Table.Th>{t("rounds.outcomeHeader")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.decidedAt")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.members")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.present")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.votesFor")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.votesAgainst")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.abstentions")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.outcomeHeader")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -719,16 +682,16 @@ function Council({
               // biome-ignore lint/suspicious/noArrayIndexKey: decisions are listed in the order recorded.
               <Table.Tr key={n}>
                 <Table.Td>{d.decidedAt ? formatDate(d.decidedAt, true) : "—"}</Table.Td>
-                <Table.Td>{d.members}</Table.Td>
-                <Table.Td>{d.present}</Table.Td>
-                <Table.Td>{d.votesFor}</Table.Td>
-                <Table.Td>{d.votesAgainst}</Table.Td>
-                <Table.Td>{d.abstentions}</Table.Td>
-                <Table.Td>{label("rounds.outcome", d.outcome)}</Table.Td>
+                <Table.Td data-label={t("rounds.members")}>{formatCount(d.members ?? 0)}</Table.Td>
+                <Table.Td data-label={t("rounds.present")}>{formatCount(d.present ?? 0)}</Table.Td>
+                <Table.Td data-label={t("rounds.votesFor")}>{formatCount(d.votesFor ?? 0)}</Table.Td>
+                <Table.Td data-label={t("rounds.votesAgainst")}>{formatCount(d.votesAgainst ?? 0)}</Table.Td>
+                <Table.Td data-label={t("rounds.abstentions")}>{formatCount(d.abstentions ?? 0)}</Table.Td>
+                <Table.Td data-label={t("rounds.outcomeHeader")}>{label("rounds.outcome", d.outcome)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ListTable>
       )}
     </Paper>
   );

@@ -1,15 +1,11 @@
-import { CriteriaSetsDocument, RoundWhatIfDocument, type RoundWhatIfQuery, request } from "@lantoa/client";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Table, Text, Title } from "@mantine/core";
+import { CriteriaSetsDocument, RoundWhatIfDocument } from "@lantoa/client";
+import { Badge, Button, Group, NativeSelect, Paper, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { DomainRefusal, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
-import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
-
-type Row = Extract<
-  NonNullable<RoundWhatIfQuery["roundWhatIf"]>,
-  { __typename: "QueryRoundWhatIfSuccess" }
->["data"][number];
+import { ListTable } from "../layout/list-table";
 
 /** The finalized round rescored under another published version, side by side; nothing is saved. */
 export default function RoundWhatIf({
@@ -24,10 +20,8 @@ export default function RoundWhatIf({
   /** A model's code from its id. */
   codeOf(modelId: string): string;
 }) {
-  const i18n = useI18n();
-  const { t, label, formatNumber } = i18n;
-  const { session } = useSession();
-  const sets = useQuery(CriteriaSetsDocument, {});
+  const { t, label, formatPoints } = useI18n();
+  const sets = useQuery(graphqlQuery(CriteriaSetsDocument, {}));
   const options = (sets.data?.criteriaSets ?? []).flatMap((s) =>
     (s.versions ?? [])
       .filter((v) => v.status === "published" && !(s.code === setCode && v.versionNumber === version))
@@ -37,33 +31,22 @@ export default function RoundWhatIf({
       })),
   );
   const [choice, setChoice] = useState("");
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [problem, setProblem] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<string | null>(null);
   const chosen = choice || options[0]?.value || "";
-
-  const compare = async () => {
-    const at = chosen.lastIndexOf("@");
-    if (at < 0) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const { roundWhatIf: r } = await request(
-        graphqlEndpoint,
-        RoundWhatIfDocument,
-        { roundId, criteriaSetCode: chosen.slice(0, at), criteriaVersion: Number(chosen.slice(at + 1)) },
-        { token: session?.token ?? null },
-      );
-      if (r?.__typename === "QueryRoundWhatIfSuccess") {
-        setRows(r.data);
-      } else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const num = (n: number | null | undefined) => (n == null ? "—" : formatNumber(n, { maximumFractionDigits: 2 }));
+  const at = (asked ?? "").lastIndexOf("@");
+  // Nothing is saved: the comparison is a query, run when asked and kept while the page lives.
+  const whatIf = useQuery({
+    ...graphqlQuery(RoundWhatIfDocument, {
+      roundId,
+      criteriaSetCode: (asked ?? "").slice(0, at),
+      criteriaVersion: Number((asked ?? "").slice(at + 1)),
+    }),
+    enabled: asked !== null && at > 0,
+  });
+  const answer = whatIf.data?.roundWhatIf;
+  const rows = answer?.__typename === "QueryRoundWhatIfSuccess" ? answer.data : null;
+  const refusal = answer?.__typename === "DomainError" ? new DomainRefusal(answer) : null;
+  const num = (n: number | null | undefined) => (n == null ? "—" : formatPoints(n));
 
   return (
     <Paper withBorder p="sm" data-testid="round-what-if">
@@ -85,41 +68,59 @@ export default function RoundWhatIf({
             onChange={(e) => setChoice(e.currentTarget.value)}
             data={options}
           />
-          <Button onClick={compare} loading={busy}>
+          <Button onClick={() => setAsked(chosen)} loading={whatIf.isFetching}>
             {t("whatIf.compare")}
           </Button>
         </Group>
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem.text}
-        </Alert>
-      )}
+      <ProblemAlert error={refusal ?? whatIf.error} />
       {rows && (
-        <Table data-testid="what-if-table">
+        <ListTable data-testid="what-if-table" highlightOnHover={false}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("rounds.model")}</Table.Th>
-              <Table.Th ta="right">{t("whatIf.rankBefore")}</Table.Th>
-              <Table.Th ta="right">{t("whatIf.rankAfter")}</Table.Th>
-              <Table.Th ta="right">{t("whatIf.totalBefore")}</Table.Th>
-              <Table.Th ta="right">{t("whatIf.totalAfter")}</Table.Th>
-              <Table.Th>{t("whatIf.tierBefore")}</Table.Th>
-              <Table.Th>{t("whatIf.tierAfter")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("whatIf.rankBefore")}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("whatIf.rankAfter")}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("whatIf.totalBefore")}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("whatIf.totalAfter")}
+              </Table.Th>
+              <Table.Th scope="col">{t("whatIf.tierBefore")}</Table.Th>
+              <Table.Th scope="col">{t("whatIf.tierAfter")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.modelId}>
-                <Table.Td>{codeOf(r.modelId ?? "")}</Table.Td>
-                <Table.Td ta="right">{r.rankBefore ?? "—"}</Table.Td>
-                <Table.Td ta="right">{r.rankAfter ?? "—"}</Table.Td>
-                <Table.Td ta="right">{num(r.totalBefore)}</Table.Td>
-                <Table.Td ta="right">{num(r.totalAfter)}</Table.Td>
-                <Table.Td>{label("tier", r.tierBefore)}</Table.Td>
                 <Table.Td>
+                  <Text fw={600} inherit>
+                    {codeOf(r.modelId ?? "")}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right" data-label={t("whatIf.rankBefore")}>
+                  {r.rankBefore ?? "—"}
+                </Table.Td>
+                <Table.Td ta="right" data-label={t("whatIf.rankAfter")}>
+                  {r.rankAfter ?? "—"}
+                </Table.Td>
+                <Table.Td ta="right" data-label={t("whatIf.totalBefore")}>
+                  {num(r.totalBefore)}
+                </Table.Td>
+                <Table.Td ta="right" data-label={t("whatIf.totalAfter")}>
+                  {num(r.totalAfter)}
+                </Table.Td>
+                <Table.Td data-label={t("whatIf.tierBefore")}>{label("tier", r.tierBefore)}</Table.Td>
+                <Table.Td data-label={t("whatIf.tierAfter")}>
                   {r.tierChanged ? (
-                    <Badge color="orange">{label("tier", r.tierAfter)}</Badge>
+                    <Badge color="orange" variant="light">
+                      {label("tier", r.tierAfter)}
+                    </Badge>
                   ) : (
                     label("tier", r.tierAfter)
                   )}
@@ -127,7 +128,7 @@ export default function RoundWhatIf({
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ListTable>
       )}
     </Paper>
   );

@@ -1,12 +1,14 @@
-import { CreateRoundDocument, CriteriaSetsDocument, RoundsDocument, request, UnitTreeDocument } from "@lantoa/client";
+import { CreateRoundDocument, CriteriaSetsDocument, RoundsDocument, UnitTreeDocument } from "@lantoa/client";
+import { RoundSettingsSchema } from "@lantoa/domain/round";
 import {
-  Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
   NativeSelect,
   NumberInput,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,37 +17,37 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { foldedOptionsFilter } from "../fold-vietnamese";
+import { DateField } from "../forms/date-field";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
+import { useConfiguration } from "../registers/use-configuration";
 import { useSession, viewerRoles } from "../session";
-import { useDebouncedValue } from "../use-debounced-value";
-import { graphqlEndpoint, useQuery } from "../use-query";
-import { newKey } from "./round-ids";
+import { renderUnitOption, unitOptionsOf } from "../unit-options";
 
-const fields = [
-  "economy",
-  "culture-society",
-  "defence-security",
-  "party-building",
-  "administrative-reform",
-  "environment",
-  "social-welfare",
-  "education",
-  "health",
-] as const;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const roundStatusColor: Record<string, string> = {
+  draft: "gray",
+  "self-assessment": "blue",
+  review: "blue",
+  council: "orange",
+  finalized: "teal",
+  published: "green",
+};
 
 /** The rounds the viewer administers or reviews in, and (for admins) the form that creates one. */
 export default function RoundsPage() {
-  const { t, label } = useI18n();
+  const { t, label, formatCount } = useI18n();
   const { session } = useSession();
   const roles = viewerRoles(session);
   const isAdmin = roles.includes("system-admin") || roles.includes("unit-admin");
-  const query = useQuery(RoundsDocument, {});
+  const query = useQuery(graphqlQuery(RoundsDocument, {}));
   const rounds = query.data?.rounds ?? null;
 
   return (
@@ -54,59 +56,82 @@ export default function RoundsPage() {
         {t("rounds.title")}
       </Title>
       <Text>{t("rounds.intro")}</Text>
-      <QueryStatus state={query} reload={query.reload} />
+      <QueryStatus query={query} />
       {rounds && rounds.length === 0 && <EmptyNote text={t("rounds.empty")} />}
       {rounds && rounds.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="rounds-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("rounds.name")}</Table.Th>
-                <Table.Th>{t("rounds.organizer")}</Table.Th>
-                <Table.Th>{t("rounds.period")}</Table.Th>
-                <Table.Th>{t("rounds.criteria")}</Table.Th>
-                <Table.Th>{t("rounds.statusHeader")}</Table.Th>
-                <Table.Th ta="right">{t("rounds.progress.submitted")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rounds.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Link href={`/rounds/${encodeURIComponent(r.id)}`}>{r.name}</Link>
+        <ListTable minWidth={640} data-testid="rounds-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("rounds.name")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.organizer")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.period")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.criteria")}</Table.Th>
+              <Table.Th scope="col">{t("rounds.statusHeader")}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("rounds.progress.submitted")}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rounds.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <div>
+                    <Anchor component={Link} href={`/rounds/${encodeURIComponent(r.id)}`} fw={600}>
+                      {r.name}
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {r.code}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{r.organizerUnit?.name ?? "—"}</Table.Td>
-                  <Table.Td>{r.period}</Table.Td>
-                  <Table.Td>
-                    {r.criteriaSetCode} v{r.criteriaVersion}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{label("rounds.status", r.status)}</Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {r.progress?.reviewsSubmitted ?? 0}/{r.progress?.reviewsAssigned ?? 0}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </div>
+                </Table.Td>
+                <Table.Td data-label={t("rounds.organizer")}>{r.organizerUnit?.name ?? "—"}</Table.Td>
+                <Table.Td data-label={t("rounds.period")}>{r.period}</Table.Td>
+                <Table.Td data-label={t("rounds.criteria")}>
+                  {t("rounds.criteriaVersion", { code: r.criteriaSetCode ?? "", n: r.criteriaVersion ?? 0 })}
+                </Table.Td>
+                <Table.Td data-label={t("rounds.statusHeader")}>
+                  <Badge variant="light" color={roundStatusColor[r.status ?? ""] ?? "gray"}>
+                    {label("rounds.status", r.status)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right" data-label={t("rounds.progress.submitted")}>
+                  {formatCount(r.progress?.reviewsSubmitted ?? 0)}/{formatCount(r.progress?.reviewsAssigned ?? 0)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
       {isAdmin && <CreateRoundForm />}
     </Stack>
   );
 }
 
+const settings = RoundSettingsSchema.shape;
+const isoDate = z.iso.date();
+const createSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}._-]{1,64}$/u),
+  name: z.string().trim().min(1).max(300),
+  criteria: z.string().regex(/^.+@\d+$/),
+  organizer: z.string().min(1),
+  period: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/),
+  referenceDate: isoDate,
+  startedBy: isoDate.or(z.literal("")),
+  reviewersPerModel: settings.reviewersPerModel,
+});
+
 /** Name and code, the pinned published criteria version, the organizer and the scope. */
 function CreateRoundForm() {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const { session } = useSession();
+  const { t } = useI18n();
+  const configuration = useConfiguration();
   const [, navigate] = useLocation();
-  const sets = useQuery(CriteriaSetsDocument, {});
+  const sets = useQuery(graphqlQuery(CriteriaSetsDocument, {}));
+  const units = useQuery(graphqlQuery(UnitTreeDocument, { first: 500, filter: null }));
+  const create = useMutation(graphqlMutation(CreateRoundDocument));
   const versions = (sets.data?.criteriaSets ?? []).flatMap((s) =>
     (s.versions ?? [])
       .filter((v) => v.status === "published")
@@ -115,98 +140,70 @@ function CreateRoundForm() {
         label: `${s.name} — ${t("criteria.versionN", { n: v.versionNumber })}`,
       })),
   );
-  const [unitSearch, setUnitSearch] = useState("");
-  const search = useDebouncedValue(unitSearch, 300);
-  const units = useQuery(UnitTreeDocument, { first: 30, filter: search.trim() ? { search: search.trim() } : null });
-  const unitOptions = (units.data?.units?.edges ?? []).map((e) => ({
-    value: e.node.id,
-    label: e.node.name ?? e.node.id,
-  }));
-  const [v, setV] = useState({
-    code: "",
-    name: "",
-    criteria: "",
-    organizer: "",
-    period: String(new Date().getFullYear()),
-    referenceDate: "",
-    level: "",
-    field: "",
-    startedBy: "",
-    modelCodes: "",
-    reviewersPerModel: 2,
-    commentsRequired: true,
-  });
-  const [problem, setProblem] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(() => newKey("round"));
-  const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
-  const criteria = v.criteria || versions[0]?.value || "";
-  const organizer = v.organizer || unitOptions[0]?.value || "";
-
-  const create = async () => {
-    setProblem(null);
-    const at = criteria.lastIndexOf("@");
-    if (
-      !CODE.test(v.code) ||
-      !v.name.trim() ||
-      at < 0 ||
-      !organizer ||
-      !v.period.trim() ||
-      !DATE.test(v.referenceDate)
-    ) {
-      setProblem({ text: t("rounds.create.required"), code: null });
-      return;
-    }
-    const modelCodes = v.modelCodes
-      .split(/[\s,;]+/)
-      .map((c) => c.trim())
-      .filter(Boolean);
-    setBusy(true);
-    try {
-      const { createRound: r } = await request(
-        graphqlEndpoint,
-        CreateRoundDocument,
-        {
-          idempotencyKey: key,
-          input: {
-            code: v.code,
-            name: v.name.trim(),
-            criteriaSetCode: criteria.slice(0, at),
-            criteriaVersion: Number(criteria.slice(at + 1)),
-            organizerUnitId: organizer,
-            period: v.period.trim(),
-            referenceDate: v.referenceDate,
-            level: v.level || null,
-            field: v.field || null,
-            startedBy: DATE.test(v.startedBy) ? v.startedBy : null,
-            modelCodes: modelCodes.length > 0 ? modelCodes : null,
-            reviewersPerModel: v.reviewersPerModel,
-            commentsRequired: v.commentsRequired,
-          },
+  const unitOptions = unitOptionsOf((units.data?.units?.edges ?? []).map((e) => e.node));
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: {
+      code: "",
+      name: "",
+      criteria: "",
+      organizer: null as string | null,
+      period: String(new Date().getFullYear()),
+      referenceDate: "",
+      level: "",
+      field: "",
+      startedBy: "",
+      modelCodes: "",
+      reviewersPerModel: 2 as number | string,
+      commentsRequired: true,
+    },
+    schema: createSchema,
+    messages: {
+      code: "rounds.create.codeHint",
+      name: "rounds.create.nameRequired",
+      criteria: "rounds.create.criteriaRequired",
+      organizer: "rounds.create.organizerRequired",
+      period: "rounds.create.periodInvalid",
+      referenceDate: "registers.dateInvalid",
+      startedBy: "registers.dateInvalid",
+      reviewersPerModel: "form.invalid",
+    },
+    submit: (v, { idempotencyKey }) => {
+      const at = v.criteria.lastIndexOf("@");
+      const modelCodes = v.modelCodes
+        .split(/[\s,;]+/)
+        .map((c) => c.trim())
+        .filter(Boolean);
+      return create.mutateAsync({
+        idempotencyKey,
+        input: {
+          code: v.code.trim(),
+          name: v.name.trim(),
+          criteriaSetCode: v.criteria.slice(0, at),
+          criteriaVersion: Number(v.criteria.slice(at + 1)),
+          organizerUnitId: v.organizer ?? "",
+          period: v.period.trim(),
+          referenceDate: v.referenceDate,
+          level: v.level || null,
+          field: v.field || null,
+          startedBy: v.startedBy || null,
+          modelCodes: modelCodes.length > 0 ? modelCodes : null,
+          reviewersPerModel: Number(v.reviewersPerModel),
+          commentsRequired: v.commentsRequired,
         },
-        { token: session?.token ?? null },
-      );
-      if (r?.__typename === "MutationCreateRoundSuccess" && r.data.round) {
-        navigate(`/rounds/${encodeURIComponent(r.data.round.id)}`);
-      } else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
+      });
+    },
+    fieldOf: {
+      "ROUND.DUPLICATE_CODE": "code",
+      "ROUND.SCOPE_OUTSIDE_ORGANIZER": "organizer",
+      "ROUND.CRITERIA_NOT_PUBLISHED": "criteria",
+    },
+    onSuccess: ({ data }) => {
+      if (data.round) navigate(`/rounds/${encodeURIComponent(data.round.id)}`);
+    },
+  });
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}
-      aria-labelledby="create-round-heading"
-    >
+    <Paper withBorder p="md" component="form" onSubmit={onSubmit} noValidate aria-labelledby="create-round-heading">
       <Title order={3} size="h4" id="create-round-heading">
         {t("rounds.create.title")}
       </Title>
@@ -214,107 +211,75 @@ function CreateRoundForm() {
         {t("rounds.create.intro")}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <TextInput
-          label={t("rounds.create.name")}
-          value={v.name}
-          onChange={(e) => set({ name: e.currentTarget.value })}
-          withAsterisk
-        />
+        <TextInput label={t("rounds.create.name")} withAsterisk {...form.getInputProps("name")} />
         <TextInput
           label={t("rounds.create.code")}
           description={t("rounds.create.codeHint")}
-          value={v.code}
-          onChange={(e) => set({ code: e.currentTarget.value })}
-          error={v.code && !CODE.test(v.code) ? t("rounds.create.codeHint") : null}
           withAsterisk
+          {...form.getInputProps("code")}
         />
         <NativeSelect
           label={t("rounds.create.criteria")}
-          value={criteria}
-          onChange={(e) => set({ criteria: e.currentTarget.value })}
-          data={versions}
           withAsterisk
+          data={[{ value: "", label: t("rounds.create.criteriaPick") }, ...versions]}
+          {...form.getInputProps("criteria")}
         />
         <TextInput
           label={t("rounds.period")}
-          value={v.period}
-          onChange={(e) => set({ period: e.currentTarget.value })}
+          description={t("rounds.create.periodHint")}
           withAsterisk
+          {...form.getInputProps("period")}
         />
-        <TextInput
-          label={t("rounds.create.organizerSearch")}
-          value={unitSearch}
-          onChange={(e) => setUnitSearch(e.currentTarget.value)}
-        />
-        <NativeSelect
+        <Select
           label={t("rounds.organizer")}
           description={t("rounds.create.organizerHint")}
-          value={organizer}
-          onChange={(e) => set({ organizer: e.currentTarget.value })}
-          data={unitOptions}
           withAsterisk
+          searchable
+          filter={foldedOptionsFilter}
+          data={unitOptions}
+          renderOption={renderUnitOption}
+          {...form.getInputProps("organizer")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("rounds.create.referenceDate")}
           description={t("rounds.create.referenceDateHint")}
-          value={v.referenceDate}
-          onChange={(e) => set({ referenceDate: e.currentTarget.value })}
           withAsterisk
+          {...form.getInputProps("referenceDate")}
         />
-        <TextInput
-          type="date"
-          label={t("rounds.create.startedBy")}
-          value={v.startedBy}
-          onChange={(e) => set({ startedBy: e.currentTarget.value })}
-        />
+        <DateField label={t("rounds.create.startedBy")} {...form.getInputProps("startedBy")} />
         <NativeSelect
           label={t("rounds.create.level")}
-          value={v.level}
-          onChange={(e) => set({ level: e.currentTarget.value })}
-          data={[
-            { value: "", label: t("rounds.create.any") },
-            ...["province", "district", "commune"].map((l) => ({ value: l, label: label("level", l) })),
-          ]}
+          data={[{ value: "", label: t("rounds.create.any") }, ...configuration.levelOptions]}
+          {...form.getInputProps("level")}
         />
         <NativeSelect
           label={t("rounds.create.field")}
-          value={v.field}
-          onChange={(e) => set({ field: e.currentTarget.value })}
-          data={[
-            { value: "", label: t("rounds.create.any") },
-            ...fields.map((f) => ({ value: f, label: label("field", f) })),
-          ]}
+          data={[{ value: "", label: t("rounds.create.any") }, ...configuration.fieldOptions]}
+          {...form.getInputProps("field")}
         />
         <NumberInput
           label={t("rounds.create.reviewersPerModel")}
           min={1}
           max={9}
-          value={v.reviewersPerModel}
-          onChange={(n) => set({ reviewersPerModel: typeof n === "number" ? n : 2 })}
+          allowDecimal={false}
+          {...form.getInputProps("reviewersPerModel")}
         />
         <Checkbox
           mt="lg"
           label={t("rounds.create.commentsRequired")}
-          checked={v.commentsRequired}
-          onChange={(e) => set({ commentsRequired: e.currentTarget.checked })}
+          {...form.getInputProps("commentsRequired", { type: "checkbox" })}
         />
       </SimpleGrid>
       <Textarea
         mt="xs"
         label={t("rounds.create.modelCodes")}
         description={t("rounds.create.modelCodesHint")}
-        value={v.modelCodes}
-        onChange={(e) => set({ modelCodes: e.currentTarget.value })}
         autosize
         minRows={2}
+        {...form.getInputProps("modelCodes")}
       />
-      {problem && (
-        <Alert mt="xs" color="red" role="alert">
-          {problem.text}
-        </Alert>
-      )}
-      <Button mt="sm" type="submit" loading={busy}>
+      <ProblemAlert problem={problem} />
+      <Button mt="sm" type="submit" loading={form.submitting}>
         {t("rounds.create.submit")}
       </Button>
     </Paper>

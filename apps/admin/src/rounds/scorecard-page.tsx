@@ -1,29 +1,55 @@
 import {
   DeclareConflictDocument,
   RoundScorecardContextDocument,
-  request,
   SaveScorecardDocument,
   ScorecardModelDocument,
   ScorecardsDocument,
 } from "@lantoa/client";
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
-import { useEffect, useMemo, useState } from "react";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearch } from "wouter";
+import { z } from "zod";
+import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { ProblemAlert } from "../errors/problem-alert";
+import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
-import { failureOf, type Refusal, refusalOf } from "../mutation-errors";
+import type { MessageKey } from "../i18n/messages-vi";
+import { ListTable } from "../layout/list-table";
 import { QueryStatus } from "../query-status";
-import { useSession } from "../session";
-import { graphqlEndpoint, useQuery } from "../use-query";
+import { scorecardStatusColor } from "../status-colors";
 import { bandOf, type RatedCriterion, ratedCriteria, useRoundCriteria } from "./round-criteria";
 import { roundNode } from "./round-ids";
 
-type Draft = Record<string, { value: number | null; comment: string }>;
+type Ratings = Record<string, { value: number | string; comment: string }>;
+
+/** Whether a value lies on the criterion's scale, on a step (as the domain's `checkScorecard` says). */
+function onScale(c: RatedCriterion, value: number): boolean {
+  const milli = Math.round(value * 1000);
+  const min = Math.round(c.min * 1000);
+  const step = Math.round(c.step * 1000);
+  return milli >= min && milli <= Math.round(c.max * 1000) && (step <= 0 || (milli - min) % step === 0);
+}
 
 /**
  * One scorecard (phiếu chấm) of one model in a round: a reviewer's review, or the owner
  * unit's self-assessment (`kind="SELF"`). The form comes from the round's pinned criteria:
  * each rated criterion with its scale's bands as labels and a comment. Saving keeps a draft;
- * submitting locks it, and only then does a reviewer see the others' scores.
+ * submitting checks every criterion and locks it, and only then does a reviewer see the
+ * others' scores.
  */
 export default function ScorecardPage({
   roundId,
@@ -34,28 +60,21 @@ export default function ScorecardPage({
   modelId: string;
   kind: "REVIEW" | "SELF";
 }) {
-  const i18n = useI18n();
-  const { t, locale } = i18n;
-  const { session } = useSession();
-  const round = useQuery(RoundScorecardContextDocument, { id: roundId });
-  const modelQuery = useQuery(ScorecardModelDocument, { id: modelId }, { skip: kind !== "SELF" });
+  const { t, locale, formatNumber } = useI18n();
+  const round = useQuery(graphqlQuery(RoundScorecardContextDocument, { id: roundId }));
+  const modelQuery = useQuery({ ...graphqlQuery(ScorecardModelDocument, { id: modelId }), enabled: kind === "SELF" });
   const node = roundNode(round.data?.node);
   const criteriaQuery = useRoundCriteria(node?.criteriaSetCode, node?.criteriaVersion);
   const criteria = useMemo(
     () => (criteriaQuery.definition ? ratedCriteria(criteriaQuery.definition, locale) : []),
     [criteriaQuery.definition, locale],
   );
-  const cards = useQuery(ScorecardsDocument, { roundId, modelId });
+  const cards = useQuery(graphqlQuery(ScorecardsDocument, { roundId, modelId }));
   const own = cards.data?.scorecards?.own ?? null;
   const others = cards.data?.scorecards?.others ?? [];
   // An organizer's admin filling a unit's self-assessment may get it among the others.
   const card = own ?? (kind === "SELF" ? (others.find((o) => o.kind === "self") ?? null) : null);
   const submitted = card?.status === "submitted";
-  const [draft, setDraft] = useState<Draft>({});
-  const [problem, setProblem] = useState<Refusal | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [conflictReason, setConflictReason] = useState("");
   const model = modelQuery.data?.node && "code" in modelQuery.data.node ? modelQuery.data.node : null;
   const modelCode = model?.code ?? node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
   // A self-assessment opened from the round's page goes back there; otherwise to "my scorecards".
@@ -63,101 +82,74 @@ export default function ScorecardPage({
   // Until the round says otherwise, ask for comments (the server has the last word).
   const commentsRequired = node?.commentsRequired ?? true;
   const fromRound = kind === "SELF" && new URLSearchParams(search).get("from") === "round";
-
-  // The saved scorecard fills the form once it arrives (and again after each save).
-  useEffect(() => {
-    if (!card) return;
-    const next: Draft = {};
-    for (const r of card.ratings ?? []) {
-      if (r.criterionId) next[r.criterionId] = { value: r.value ?? null, comment: r.comment ?? "" };
-    }
-    setDraft(next);
-  }, [card]);
-
-  const save = async (submit: boolean) => {
-    setProblem(null);
-    setNotice(null);
-    if (submit) {
-      const missing = criteria.filter(
-        (c) => draft[c.id]?.value == null || (commentsRequired && !draft[c.id]?.comment.trim()),
-      );
-      if (missing.length > 0) {
-        setProblem({
-          text: t(commentsRequired ? "scorecard.incomplete" : "scorecard.incompleteScores", {
-            list: missing.map((c) => c.label).join(", "),
-          }),
-          code: null,
-        });
-        return;
-      }
-    }
-    setBusy(true);
-    try {
-      const ratings = criteria
-        .filter((c) => draft[c.id]?.value != null || draft[c.id]?.comment.trim())
-        .map((c) => ({
-          criterionId: c.id,
-          value: draft[c.id]?.value ?? null,
-          comment: draft[c.id]?.comment.trim() || null,
-        }));
-      const { saveScorecard: r } = await request(
-        graphqlEndpoint,
-        SaveScorecardDocument,
-        { roundId, modelId, kind, ratings, submit, expectedVersion: own?.version ?? null },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationSaveScorecardSuccess") {
-        setNotice(
-          submit
-            ? r.data.extraReviewerAssigned
-              ? t("scorecard.submittedExtra")
-              : t("scorecard.submitted")
-            : t("scorecard.saved"),
-        );
-        cards.reload();
-        round.reload();
-      } else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const declare = async () => {
-    setProblem(null);
-    if (!conflictReason.trim()) {
-      setProblem({ text: t("scorecard.conflictReasonNeeded"), code: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      const { declareConflict: r } = await request(
-        graphqlEndpoint,
-        DeclareConflictDocument,
-        { roundId, modelId, reason: conflictReason.trim() },
-        { token: session?.token },
-      );
-      if (r?.__typename === "MutationDeclareConflictSuccess") {
-        setNotice(t("scorecard.conflictDeclared"));
-        round.reload();
-      } else if (r && "code" in r) setProblem(refusalOf(r, i18n));
-    } catch (error) {
-      setProblem(failureOf(error, i18n));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const set = (id: string, patch: Partial<Draft[string]>) =>
-    setDraft((d) => ({ ...d, [id]: { value: d[id]?.value ?? null, comment: d[id]?.comment ?? "", ...patch } }));
   const declared = node?.assignments?.some((a) => a.modelId === modelId && a.conflictDeclared) ?? false;
+
+  const save = useMutation(graphqlMutation(SaveScorecardDocument));
+  // Which button sent the form: a draft may be incomplete, a submission may not.
+  const intent = useRef<"draft" | "submit">("draft");
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { ratings: {} as Ratings },
+    check: ({ ratings }) => {
+      const errors: Record<string, MessageKey | null> = {};
+      for (const c of criteria) {
+        const entry = ratings[c.id];
+        const value = entry?.value;
+        const rated = typeof value === "number" && Number.isFinite(value);
+        if (rated && !onScale(c, value)) errors[`ratings.${c.id}.value`] = "scorecard.valueOffScale";
+        if (intent.current !== "submit") continue;
+        if (!rated) errors[`ratings.${c.id}.value`] = "scorecard.valueRequired";
+        if (commentsRequired && !(entry?.comment ?? "").trim()) {
+          errors[`ratings.${c.id}.comment`] = "scorecard.commentRequired";
+        }
+      }
+      return errors;
+    },
+    submit: ({ ratings }) =>
+      save.mutateAsync({
+        roundId,
+        modelId,
+        kind,
+        submit: intent.current === "submit",
+        expectedVersion: own?.version ?? null,
+        ratings: criteria
+          .map((c) => ({ id: c.id, value: ratings[c.id]?.value, comment: (ratings[c.id]?.comment ?? "").trim() }))
+          .filter((r) => typeof r.value === "number" || r.comment)
+          .map((r) => ({
+            criterionId: r.id,
+            value: typeof r.value === "number" ? r.value : null,
+            comment: r.comment || null,
+          })),
+      }),
+  });
+  const done = save.data
+    ? save.variables?.submit
+      ? kind === "SELF"
+        ? t("scorecard.selfSubmitted")
+        : save.data.data.extraReviewerAssigned
+          ? t("scorecard.submittedExtra")
+          : t("scorecard.submitted")
+      : t("scorecard.saved")
+    : null;
+
+  // Every criterion gets its entry (Mantine sets nested values only inside objects that exist),
+  // filled from the saved scorecard once it arrives, and again after each save.
+  const criterionIds = criteria.map((c) => c.id).join("|");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the criteria (by id) and the saved card are the trigger.
+  useEffect(() => {
+    const next: Ratings = {};
+    for (const c of criteria) next[c.id] = { value: "", comment: "" };
+    for (const r of card?.ratings ?? []) {
+      if (r.criterionId) next[r.criterionId] = { value: r.value ?? "", comment: r.comment ?? "" };
+    }
+    form.setValues({ ratings: next });
+    form.resetDirty({ ratings: next });
+  }, [criterionIds, card]);
 
   return (
     <Stack component="section" aria-labelledby="scorecard-heading" gap="sm">
-      <Link href={fromRound ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
+      <Anchor component={Link} href={fromRound ? `/rounds/${encodeURIComponent(roundId)}` : "/my-scorecards"}>
         {fromRound ? t("rounds.backToRound") : t("scorecard.backToMine")}
-      </Link>
+      </Anchor>
       <Title order={2} id="scorecard-heading">
         {kind === "SELF" ? t("scorecard.selfTitle") : t("scorecard.title")}
         {modelCode ? ` — ${modelCode}` : ""}
@@ -168,13 +160,17 @@ export default function ScorecardPage({
           {t("rounds.criteriaVersion", { code: node.criteriaSetCode ?? "", n: node.criteriaVersion ?? 0 })}
         </Text>
       )}
-      <QueryStatus state={round} reload={round.reload} />
-      <QueryStatus state={cards} reload={cards.reload} />
-      <QueryStatus state={criteriaQuery.version} reload={criteriaQuery.version.reload} />
+      <QueryStatus query={round} />
+      <QueryStatus query={cards} />
+      <QueryStatus query={criteriaQuery.version} />
       {declared && <Alert color="orange">{t("scorecard.youDeclared")}</Alert>}
       {card && (
         <Group gap="xs">
-          <Badge color={submitted ? "green" : "gray"} data-testid="scorecard-status">
+          <Badge
+            color={scorecardStatusColor[card.status ?? ""] ?? "gray"}
+            variant="light"
+            data-testid="scorecard-status"
+          >
             {t(submitted ? "scorecard.status.submitted" : "scorecard.status.draft")}
           </Badge>
           <Text size="sm" c="dimmed">
@@ -183,44 +179,53 @@ export default function ScorecardPage({
         </Group>
       )}
       {criteria.length > 0 && !declared && (
-        <Stack gap="sm" data-testid="scorecard-form">
-          {criteria.map((c) => (
-            <RatingField
-              key={c.id}
-              criterion={c}
-              value={draft[c.id]?.value ?? null}
-              comment={draft[c.id]?.comment ?? ""}
-              commentRequired={commentsRequired}
-              disabled={submitted || busy}
-              onValue={(value) => set(c.id, { value })}
-              onComment={(comment) => set(c.id, { comment })}
-            />
-          ))}
-          {!submitted && (
-            <Group>
-              <Button variant="default" onClick={() => save(false)} loading={busy}>
-                {t("scorecard.saveDraft")}
-              </Button>
-              <Button onClick={() => save(true)} loading={busy}>
-                {t("scorecard.submit")}
-              </Button>
-            </Group>
-          )}
-        </Stack>
+        <form onSubmit={onSubmit} noValidate data-testid="scorecard-form">
+          <Stack gap="sm">
+            {criteria.map((c) => (
+              <RatingField
+                key={c.id}
+                criterion={c}
+                value={form.values.ratings[c.id]?.value ?? ""}
+                commentRequired={commentsRequired}
+                readOnly={submitted}
+                disabled={form.submitting}
+                onBand={(value) =>
+                  form.setFieldValue(`ratings.${c.id}`, { value, comment: form.values.ratings[c.id]?.comment ?? "" })
+                }
+                valueProps={form.getInputProps(`ratings.${c.id}.value`)}
+                commentProps={form.getInputProps(`ratings.${c.id}.comment`)}
+              />
+            ))}
+            {!submitted && (
+              <Group>
+                <Button
+                  type="submit"
+                  variant="default"
+                  onClick={() => {
+                    intent.current = "draft";
+                  }}
+                  loading={form.submitting && intent.current === "draft"}
+                >
+                  {t("scorecard.saveDraft")}
+                </Button>
+                <Button
+                  type="submit"
+                  onClick={() => {
+                    intent.current = "submit";
+                  }}
+                  loading={form.submitting && intent.current === "submit"}
+                >
+                  {t("scorecard.submit")}
+                </Button>
+              </Group>
+            )}
+            <ProblemAlert problem={problem} />
+          </Stack>
+        </form>
       )}
-      {notice && (
+      {done && (
         <Alert color="green" role="status">
-          {notice}
-        </Alert>
-      )}
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem.text}
-          {problem.code && (
-            <Text size="xs" c="dimmed">
-              {problem.code}
-            </Text>
-          )}
+          {done}
         </Alert>
       )}
       {kind === "REVIEW" && (
@@ -234,13 +239,13 @@ export default function ScorecardPage({
             </Text>
           )}
           {others.length > 0 && (
-            <Table data-testid="others-table">
+            <ListTable data-testid="others-table" highlightOnHover={false}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t("scorecard.criterion")}</Table.Th>
+                  <Table.Th scope="col">{t("scorecard.criterion")}</Table.Th>
                   {others.map((o, n) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: scorecards have no id; their order is stable.
-                    <Table.Th key={n}>
+                    <Table.Th scope="col" key={n}>
                       {o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—")}
                     </Table.Th>
                   ))}
@@ -249,42 +254,68 @@ export default function ScorecardPage({
               <Table.Tbody>
                 {criteria.map((c) => (
                   <Table.Tr key={c.id}>
-                    <Table.Td>{c.label}</Table.Td>
+                    <Table.Td>
+                      <Text fw={600} inherit>
+                        {c.label}
+                      </Text>
+                    </Table.Td>
                     {others.map((o, n) => {
                       const r = o.ratings?.find((x) => x.criterionId === c.id);
+                      const who = o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—");
                       return (
                         // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-                        <Table.Td key={n} title={r?.comment ?? ""}>
-                          {r?.value ?? "—"}
+                        <Table.Td key={n} data-label={who} title={r?.comment ?? ""}>
+                          {typeof r?.value === "number" ? formatNumber(r.value) : "—"}
                         </Table.Td>
                       );
                     })}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </ListTable>
           )}
         </Paper>
       )}
-      {kind === "REVIEW" && !declared && !submitted && (
-        <Paper withBorder p="sm">
-          <Title order={3} size="h5">
-            {t("scorecard.conflict")}
-          </Title>
-          <Text size="sm">{t("scorecard.conflictHelp")}</Text>
-          <Textarea
-            label={t("scorecard.conflictReason")}
-            value={conflictReason}
-            onChange={(e) => setConflictReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
-          <Button mt="xs" color="orange" variant="light" onClick={declare} loading={busy}>
-            {t("scorecard.declareConflict")}
-          </Button>
-        </Paper>
-      )}
+      {kind === "REVIEW" && !declared && !submitted && <ConflictForm roundId={roundId} modelId={modelId} />}
     </Stack>
+  );
+}
+
+/** A reviewer's declaration of a conflict of interest with the model, with its reason. */
+function ConflictForm({ roundId, modelId }: { roundId: string; modelId: string }) {
+  const { t } = useI18n();
+  const declare = useMutation(graphqlMutation(DeclareConflictDocument));
+  const [done, setDone] = useState(false);
+  const { form, onSubmit, problem } = useMutationForm({
+    initialValues: { reason: "" },
+    schema: z.object({ reason: z.string().trim().min(1).max(2000) }),
+    messages: { reason: "scorecard.conflictReasonNeeded" },
+    submit: ({ reason }) => declare.mutateAsync({ roundId, modelId, reason: reason.trim() }),
+    onSuccess: () => setDone(true),
+  });
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate aria-labelledby="conflict-heading">
+      <Title order={3} size="h5" id="conflict-heading">
+        {t("scorecard.conflict")}
+      </Title>
+      <Text size="sm">{t("scorecard.conflictHelp")}</Text>
+      <Textarea
+        label={t("scorecard.conflictReason")}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps("reason")}
+      />
+      <ProblemAlert problem={problem} />
+      {done && (
+        <Alert mt="xs" color="green" role="status">
+          {t("scorecard.conflictDeclared")}
+        </Alert>
+      )}
+      <Button mt="xs" type="submit" color="orange" variant="light" loading={form.submitting}>
+        {t("scorecard.declareConflict")}
+      </Button>
+    </Paper>
   );
 }
 
@@ -292,22 +323,25 @@ export default function ScorecardPage({
 function RatingField({
   criterion: c,
   value,
-  comment,
   commentRequired,
+  readOnly,
   disabled,
-  onValue,
-  onComment,
+  onBand,
+  valueProps,
+  commentProps,
 }: {
   criterion: RatedCriterion;
-  value: number | null;
-  comment: string;
+  value: number | string;
   commentRequired: boolean;
+  /** A submitted card: shown at full contrast, without the controls that change it. */
+  readOnly: boolean;
   disabled: boolean;
-  onValue(value: number | null): void;
-  onComment(comment: string): void;
+  onBand(value: number): void;
+  valueProps: object;
+  commentProps: object;
 }) {
-  const { t } = useI18n();
-  const band = bandOf(c, value);
+  const { t, locale, formatNumber } = useI18n();
+  const band = bandOf(c, typeof value === "number" ? value : null);
   return (
     <Paper withBorder p="sm" data-testid={`rating-${c.id}`}>
       <Group justify="space-between" align="flex-start">
@@ -319,12 +353,16 @@ function RatingField({
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {t("scorecard.scale", { min: c.min, max: c.max, points: c.points })}
+            {t("scorecard.scale", {
+              min: formatNumber(c.min),
+              max: formatNumber(c.max),
+              points: formatNumber(c.points),
+            })}
           </Text>
         </div>
         {band && <Badge variant="light">{band.label}</Badge>}
       </Group>
-      {c.bands.length > 0 && (
+      {c.bands.length > 0 && !readOnly && (
         <Group gap={4} my="xs" role="group" aria-label={t("scorecard.bands", { name: c.label })}>
           {c.bands.map((b) => (
             <Button
@@ -332,9 +370,9 @@ function RatingField({
               size="compact-xs"
               variant={band?.id === b.id ? "filled" : "default"}
               disabled={disabled}
-              onClick={() => onValue(b.max)}
+              onClick={() => onBand(b.max)}
             >
-              {b.label} ({b.min}–{b.max})
+              {b.label} ({formatNumber(b.min)}–{formatNumber(b.max)})
             </Button>
           ))}
         </Group>
@@ -342,22 +380,24 @@ function RatingField({
       <Group grow align="flex-start">
         <NumberInput
           label={t("scorecard.value", { name: c.label })}
-          value={value ?? ""}
           min={c.min}
           max={c.max}
           step={c.step}
-          decimalScale={2}
+          decimalScale={3}
+          decimalSeparator={locale === "vi" ? "," : "."}
+          readOnly={readOnly}
+          hideControls={readOnly}
           disabled={disabled}
-          onChange={(v) => onValue(typeof v === "number" ? v : v === "" ? null : Number(v))}
+          {...valueProps}
         />
         <Textarea
           label={t("scorecard.comment", { name: c.label })}
-          value={comment}
-          withAsterisk={commentRequired}
+          withAsterisk={commentRequired && !readOnly}
+          readOnly={readOnly}
           disabled={disabled}
           autosize
           minRows={1}
-          onChange={(e) => onComment(e.currentTarget.value)}
+          {...commentProps}
         />
       </Group>
     </Paper>

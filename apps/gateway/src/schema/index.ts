@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import "./audit-log.js";
 import "./auth.js";
 import "./commendation.js";
 import "./commendation-register.js";

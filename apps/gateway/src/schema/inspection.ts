@@ -19,6 +19,7 @@ import {
   findingsOfInspections,
   type InspectionFindingRow,
   type InspectionRow,
+  inspectionPeriodBounds,
   listInspections,
 } from "@lantoa/db";
 import { correctiveActionStatusOn, FindingSeveritySchema } from "@lantoa/domain/register";
@@ -96,8 +97,14 @@ export const InspectionRef = builder.loadableNode("Inspection", {
   fields: (t) => ({
     unit: t.field({ type: UnitRef, description: "The inspected unit.", resolve: (i) => i.unit_id }),
     inspectingUnit: t.field({ type: UnitRef, resolve: (i) => i.inspecting_unit_id }),
-    periodFrom: t.string({ resolve: (i) => i.period.split("/")[0] ?? i.period }),
-    periodTo: t.string({ resolve: (i) => i.period.split("/")[1] ?? i.period }),
+    periodFrom: t.string({
+      description: "First day of the period inspected (YYYY-MM-DD).",
+      resolve: (i) => inspectionPeriodBounds(i.period).from,
+    }),
+    periodTo: t.string({
+      description: "Last day of the period inspected (YYYY-MM-DD).",
+      resolve: (i) => inspectionPeriodBounds(i.period).to,
+    }),
     plannedOn: t.exposeString("planned_on"),
     visitedOn: t.exposeString("visited_on", { nullable: true }),
     status: t.field({ type: InspectionStatusEnum, resolve: (i) => i.status }),

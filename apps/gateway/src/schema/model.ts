@@ -21,9 +21,14 @@ import {
   listModels,
   type ModelFilter,
   type ScopedModelRow,
+  searchModelsPage,
 } from "@lantoa/db";
 import { ModelStatusSchema } from "@lantoa/domain/model";
-import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
+import {
+  type ResolveCursorConnectionArgs,
+  resolveCursorConnection,
+  resolveOffsetConnection,
+} from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import * as z from "zod";
 import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
@@ -164,7 +169,11 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
     annualTheme: t.string({ validate: z.string().max(300) }),
     fromYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
     toYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
-    text: t.string({ description: "Without diacritics, typo-tolerant.", validate: z.string().max(200) }),
+    text: t.string({
+      description:
+        "A model's code (exactly, its start or a part: HUGAO finds TL-2018-HUGAO) or words of its name and text, without diacritics and typo-tolerant; % and _ are plain characters.",
+      validate: z.string().max(200),
+    }),
     excludeGenerated: t.boolean(),
     pilots: t.boolean({
       description:
@@ -190,7 +199,8 @@ export async function listScope(context: Context, askedUnitId: string | undefine
 builder.queryField("models", (t) =>
   t.connection({
     type: ModelRef,
-    description: "Models in the viewer's scope, by code, filtered.",
+    description:
+      "Models in the viewer's scope, filtered: by code, or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names).",
     authScopes: { signedIn: true },
     complexity: (args) => connectionComplexity(args, 50),
     args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
@@ -210,16 +220,22 @@ builder.queryField("models", (t) =>
         excludeGenerated: f?.excludeGenerated ?? undefined,
         ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
-      const connection = await resolveCursorConnection(
-        { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
-        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-          listModels(context.db, filter, {
-            afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
-            beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
-            limit,
-            inverted,
-          }),
-      );
+      const text = filter.text?.trim();
+      // A search reads best first (code, then closest name), paged by offset; a list by code.
+      const connection = text
+        ? await resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+            searchModelsPage(context.db, { ...filter, text }, { offset, limit }),
+          )
+        : await resolveCursorConnection(
+            { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
+            ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
+              listModels(context.db, filter, {
+                afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
+                beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
+                limit,
+                inverted,
+              }),
+          );
       return { ...connection, totalCount: () => countModelsMatching(context.db, filter) };
     },
   }),

@@ -62,7 +62,14 @@ const GoldenBookDimension = builder.enumType("GoldenBookDimension", {
   } as const,
 });
 const IndicatorGrouping = builder.enumType("IndicatorGrouping", {
-  values: { TOTAL: { value: "total" }, YEAR: { value: "year" }, CHILD_UNIT: { value: "child-unit" } } as const,
+  description:
+    "How indicator totals are grouped: TOTAL, by YEAR, by CHILD_UNIT of filter.withinUnitId, or by the models' FIELD (a model of two fields counts in each).",
+  values: {
+    TOTAL: { value: "total" },
+    YEAR: { value: "year" },
+    CHILD_UNIT: { value: "child-unit" },
+    FIELD: { value: "field" },
+  } as const,
 });
 
 /** Reports read inside a scope: the asked unit must be one the viewer reads; a system admin may read all. */

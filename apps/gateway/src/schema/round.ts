@@ -14,6 +14,7 @@ import {
   listRoundResults,
   listSelfAssessments,
   loadRound,
+  type PublishedRoundRow,
   type RoundAssignmentRow,
   type RoundNodeRow,
   type RoundResultRow,
@@ -28,28 +29,22 @@ import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
-const RoundSummaryRef = builder
-  .objectRef<{
-    code: string;
-    name: string;
-    status: string;
-    period: string;
-    results_hash: string | null;
-    criteria_version: number;
-  }>("RoundSummary")
-  .implement({
-    description: "An evaluation round (đợt bình xét).",
-    fields: (t) => ({
-      code: t.exposeString("code"),
-      name: t.exposeString("name"),
-      status: t.exposeString("status", {
-        description: "draft, self-assessment, review, council, finalized or published.",
-      }),
-      period: t.exposeString("period"),
-      resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
-      criteriaVersion: t.exposeInt("criteria_version"),
+const RoundSummaryRef = builder.objectRef<PublishedRoundRow>("RoundSummary").implement({
+  description: "An evaluation round (đợt bình xét).",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    status: t.exposeString("status", {
+      description: "draft, self-assessment, review, council, finalized or published.",
     }),
-  });
+    period: t.exposeString("period"),
+    resultsHash: t.exposeString("results_hash", { nullable: true, description: "SHA-256 of the finalized results." }),
+    criteriaVersion: t.exposeInt("criteria_version"),
+    organizerName: t.exposeString("organizer_name", { description: "The organizing unit's name." }),
+    publishedAt: t.exposeString("published_at", { nullable: true, description: "When the results were published." }),
+    resultCount: t.exposeInt("result_count", { description: "How many models the round ranked." }),
+  }),
+});
 
 builder.queryField("publishedRounds", (t) =>
   t.field({
@@ -211,6 +206,7 @@ const AssignmentRef = builder.objectRef<RoundAssignmentRow>("ReviewerAssignment"
   fields: (t) => ({
     modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
     modelCode: t.exposeString("model_code"),
+    modelName: t.exposeString("model_name"),
     reviewerUsername: t.exposeString("username"),
     reviewerName: t.exposeString("display_name"),
     source: t.exposeString("source"),

@@ -36,7 +36,7 @@ const ExportReportEnum = builder.enumType("ExportReport", {
     "A list (units, models, golden book: they import back unchanged), a report, or the periodic summary (a sheet per section).",
   values: enumValues<ExportReportName>(exportReports),
 });
-const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
+export const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
   values: { XLSX: { value: "xlsx" }, CSV: { value: "csv" } } as const,
 });
 
@@ -55,12 +55,12 @@ const SPREADSHEET_LIMITS = {
   ],
 } as const;
 
-const MIME_TYPES = {
+export const MIME_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
 } as const;
 
-const SpreadsheetFileRef = builder
+export const SpreadsheetFileRef = builder
   .objectRef<{ filename: string; mimeType: string; base64: string }>("SpreadsheetFile")
   .implement({
     description: "A generated spreadsheet: decode `base64` and save it as `filename`.",

@@ -146,6 +146,17 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     unitVars,
   ),
   spreadsheetTemplate: read(SIGNED_IN, `{ spreadsheetTemplate(kind: MODELS, format: CSV) { filename } }`),
+  // — the audit log: system admins everywhere, unit admins inside their subtrees —
+  auditLog: read(
+    ADMINISTERS,
+    `query($u: ID!) { auditLog(first: 5, filter: { withinUnitId: $u }) { totalCount edges { node { action } } } }`,
+    unitVars,
+  ),
+  auditLogExport: read(
+    ADMINISTERS,
+    `query($u: ID!) { auditLogExport(format: CSV, filter: { withinUnitId: $u }) { filename } }`,
+    unitVars,
+  ),
   // — criteria sets: not owned by a unit; drafts are the system admins' —
   criteriaSetVersions: read(PUBLIC, `{ criteriaSetVersions { setCode } }`),
   criteriaSets: read(PUBLIC, `{ criteriaSets { code versions { status } } }`),

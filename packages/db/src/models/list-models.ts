@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
-import { matchesSearch, modelSearchDocument, searchNeedle } from "../search/search-models.js";
+import { likeLiteral, matchesSearch, modelSearchDocument, searchNeedle } from "../search/search-models.js";
 import { withinSubtree } from "../units/within-subtree.js";
 import type { ModelRow, ModelStatus } from "./models.table.js";
 
@@ -21,7 +21,11 @@ export interface ModelFilter {
   /** Started in these years, inclusive. */
   readonly fromYear?: number | undefined;
   readonly toYear?: number | undefined;
-  /** Diacritics-insensitive text over name, problem, solution and description. */
+  /**
+   * A search: the model's code (exactly, at its start or inside it, "HUGAO" finds
+   * "TL-2018-HUGAO") or its words (name, problem, solution and description, without
+   * regard to diacritics and tolerant of typos). `%` and `_` are plain characters.
+   */
   readonly text?: string | undefined;
   /** Leave out generated (demo) models. */
   readonly excludeGenerated?: boolean | undefined;
@@ -51,13 +55,54 @@ function filtered(db: Kysely<Database>, filter: ModelFilter) {
   if (filter.pilotsOnly) query = query.where("m.is_pilot", "=", true);
   const text = filter.text?.trim();
   if (text) {
-    query = query.where(matchesSearch(searchNeedle(text), modelSearchDocument));
+    const needle = searchNeedle(text);
+    query = query.where(
+      sql<boolean>`(${modelCodeKey} like '%' || ${likeLiteral(needle)} || '%' or ${matchesSearch(needle, modelSearchDocument)})`,
+    );
   }
   return query;
 }
 
+const modelCodeKey = sql<string>`lantoa_search_text(m.code)`;
+const modelNameKey = sql<string>`lantoa_search_text(m.name)`;
+
 /**
- * Models matching the filter, ordered by code, paged by keyset.
+ * Models matching the filter's search, best first: the code typed exactly, then codes
+ * starting with it, then codes holding it, then by how closely the name (and, less, the
+ * rest of the text) matches the words — the trigram ranking of `searchModels`. Paged by
+ * offset, since relevance is no key to page on.
+ *
+ * @example
+ * await searchModelsPage(db, { text: "duong hoa" }, { offset: 0, limit: 20 });
+ * // [{ code: "TL-2021-DUONGHOA", name: "Đường hoa quân sự", … }, …]
+ */
+export async function searchModelsPage(
+  db: Kysely<Database>,
+  filter: ModelFilter & { readonly text: string },
+  page: { readonly offset: number; readonly limit: number },
+): Promise<ScopedModelRow[]> {
+  const needle = searchNeedle(filter.text.trim());
+  const codeRank = sql<number>`case
+      when ${modelCodeKey} = ${needle} then 0
+      when ${modelCodeKey} like ${likeLiteral(needle)} || '%' then 1
+      when ${modelCodeKey} like '%' || ${likeLiteral(needle)} || '%' then 2
+      else 3 end`;
+  const wordScore = sql<number>`greatest(word_similarity(${needle}, ${modelNameKey}), word_similarity(${needle}, ${modelSearchDocument}) * 0.8)`;
+  return filtered(db, filter)
+    .selectAll("m")
+    .select("u.path as owner_path")
+    .orderBy(codeRank)
+    .orderBy(sql`${wordScore} desc`)
+    .orderBy(sql`similarity(${needle}, ${modelNameKey}) desc`)
+    .orderBy("m.code")
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+}
+
+/**
+ * Models matching the filter, ordered by code, paged by keyset (a search is better read
+ * best first, with {@link searchModelsPage}).
  *
  * @example
  * await listModels(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 });

@@ -16,14 +16,20 @@ export type IndicatorGrouping =
   /** one row per indicator and period year */
   | { readonly by: "year" }
   /** one row per indicator and child of `filter.withinUnitId` (its subtree rolled up); "" is the unit itself */
-  | { readonly by: "child-unit" };
+  | { readonly by: "child-unit" }
+  /**
+   * one row per indicator and field of the model: money raised by social-welfare (charity)
+   * models apart from the money of road or camera models. A model working in two fields
+   * counts in each, so the rows of one indicator may add up to more than its total.
+   */
+  | { readonly by: "field" };
 
 /** One rolled-up figure. `value` is null where the indicator may not be aggregated. */
 export interface IndicatorTotalRow {
   readonly indicatorCode: string;
   readonly unitCode: string;
   readonly aggregation: "sum" | "weighted-average" | "none";
-  /** The year or child unit id, per the grouping; null for "total". */
+  /** The year, child unit id or field code, per the grouping; null for "total". */
   readonly groupKey: string | null;
   readonly value: number | null;
   /** How many models contributed a value. */
@@ -48,17 +54,21 @@ export async function indicatorTotals(
   if (grouping.by === "child-unit" && filter.withinUnitId === undefined) {
     throw new Error("indicatorTotals: grouping by child unit needs filter.withinUnitId");
   }
-  let query = db
+  const base = db
     .selectFrom("indicator_values as v")
     .innerJoin("indicators as i", "i.code", "v.indicator_code")
     .innerJoin("models as m", "m.id", "v.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .leftJoin("indicator_values as w", (join) =>
-      join
-        .onRef("w.model_id", "=", "v.model_id")
-        .onRef("w.indicator_code", "=", "i.weight_indicator_code")
-        .onRef("w.period", "=", "v.period"),
-    );
+    .innerJoin("units as u", "u.id", "m.owner_unit_id");
+  let query = (
+    grouping.by === "field"
+      ? base.innerJoin(sql<{ f: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue())
+      : base
+  ).leftJoin("indicator_values as w", (join) =>
+    join
+      .onRef("w.model_id", "=", "v.model_id")
+      .onRef("w.indicator_code", "=", "i.weight_indicator_code")
+      .onRef("w.period", "=", "v.period"),
+  );
   if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
   if (filter.fromYear !== undefined) query = query.where("v.period_year", ">=", filter.fromYear);
   if (filter.toYear !== undefined) query = query.where("v.period_year", "<=", filter.toYear);
@@ -72,7 +82,9 @@ export async function indicatorTotals(
       ? sql<string | null>`v.period_year::text`
       : grouping.by === "child-unit"
         ? sql<string | null>`split_part(u.path, '/', ${sql.lit(childSegment)})`
-        : sql<string | null>`null::text`;
+        : grouping.by === "field"
+          ? sql<string | null>`f.f`
+          : sql<string | null>`null::text`;
 
   const value = sql<number | null>`case i.aggregation
       when 'sum' then sum(v.value)

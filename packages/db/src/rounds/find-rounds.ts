@@ -89,17 +89,6 @@ export function findRoundOrganizer(
     .executeTakeFirst();
 }
 
-/** Rounds whose results are published, newest first, with their criteria version's number. */
-export function listPublishedRounds(db: DbExecutor) {
-  return db
-    .selectFrom("rounds as r")
-    .innerJoin("criteria_set_versions as v", "v.id", "r.criteria_version_id")
-    .select(["r.code", "r.name", "r.status", "r.period", "r.results_hash", "v.version_number as criteria_version"])
-    .where("r.status", "=", "published")
-    .orderBy("r.published_at", "desc")
-    .execute();
-}
-
 /**
  * The ids of the rounds organized within the subtrees at `adminPaths` (every round
  * with `allRounds`), or where `reviewerUserId` reviews, newest first.

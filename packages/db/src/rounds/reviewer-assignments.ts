@@ -157,6 +157,7 @@ export async function mayReview(
 export interface RoundAssignmentRow {
   model_id: string;
   model_code: string;
+  model_name: string;
   username: string;
   display_name: string;
   source: AssignmentSource;
@@ -189,6 +190,7 @@ export function listRoundAssignments(
     .select([
       "a.model_id",
       "m.code as model_code",
+      "m.name as model_name",
       "u.username",
       "u.display_name",
       "a.source",

@@ -17,12 +17,22 @@ export interface SearchOptions {
 }
 
 /**
+ * `text` with LIKE's wildcards (`%`, `_`) and its escape character (a backslash) escaped, so a
+ * search for "50%" or "a_b" finds those characters instead of matching everything.
+ *
+ * @example sql`name like '%' || ${likeLiteral(needle)} || '%'`
+ */
+export function likeLiteral(text: RawBuilder<string>): RawBuilder<string> {
+  return sql<string>`replace(replace(replace(${text}, ${"\\"}, ${"\\\\"}), ${"%"}, ${"\\%"}), ${"_"}, ${"\\_"})`;
+}
+
+/**
  * The matching rule every search shares, over a document already passed through
- * `lantoa_search_text` (lower case, no diacritics): a substring, or a word-similar
+ * `lantoa_search_text` (lower case, no diacritics): a literal substring, or a word-similar
  * run of trigrams (typo-tolerant). Both forms are served by the trigram GIN indexes.
  */
 export function matchesSearch(needle: RawBuilder<string>, document: RawBuilder<string>): RawBuilder<boolean> {
-  return sql<boolean>`(${document} like '%' || ${needle} || '%' or ${needle} <% ${document})`;
+  return sql<boolean>`(${document} like '%' || ${likeLiteral(needle)} || '%' or ${needle} <% ${document})`;
 }
 
 /** The search key of a query string, as the indexes store documents. */

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../database.js";
+import { likeLiteral, searchNeedle } from "../search/search-models.js";
 import type { UnitRow } from "./unit.table.js";
 import { withinSubtree } from "./within-subtree.js";
 
@@ -27,8 +28,8 @@ function filtered(db: Kysely<Database>, filter: UnitFilter) {
     query = query.where(withinSubtree("units.path", filter.withinUnitId));
   }
   if (filter.search !== undefined && filter.search.trim() !== "") {
-    const needle = `%${filter.search.trim()}%`;
-    query = query.where(sql<boolean>`lantoa_search_text(units.name) like lantoa_search_text(${needle})`);
+    const needle = likeLiteral(searchNeedle(filter.search.trim()));
+    query = query.where(sql<boolean>`lantoa_search_text(units.name) like '%' || ${needle} || '%'`);
   }
   return query;
 }

@@ -53,10 +53,13 @@ export function explainModelScore(
         whyEn = `${methodEn} of ${d.reviewers.length} rating(s) (${d.reviewers.map((r) => en(r.usedMilli)).join(", ")}) = ${num(aggregate)} on the scale${d.band ? `, band '${d.band.label.en}'` : ""}${shifted ? ", reviewers calibrated" : ""}`;
         break;
       }
-      case "indicator":
-        whyVi = `chỉ tiêu ${d.input} = ${numVi(d.value)}${d.defaulted ? " (mặc định khi thiếu)" : ""}${d.best === undefined ? "" : `, cao nhất đợt ${numVi(d.best)}`}`;
-        whyEn = `indicator ${d.input} = ${num(d.value)}${d.defaulted ? " (default for missing)" : ""}${d.best === undefined ? "" : `, round best ${num(d.best)}`}`;
+      case "indicator": {
+        // The input's name as the set labels it ("Số đơn vị nhân rộng"), not its code ("adopters").
+        const input = set.inputs.find((i) => i.code === d.input)?.label ?? { vi: d.input, en: d.input };
+        whyVi = `chỉ tiêu '${input.vi}' = ${numVi(d.value)}${d.defaulted ? " (mặc định khi thiếu)" : ""}${d.best === undefined ? "" : `, cao nhất đợt ${numVi(d.best)}`}`;
+        whyEn = `indicator '${input.en}' = ${num(d.value)}${d.defaulted ? " (default for missing)" : ""}${d.best === undefined ? "" : `, round best ${num(d.best)}`}`;
         break;
+      }
       case "formula":
         whyVi = `công thức ${d.expression} = ${numVi(d.value)}${d.clamped ? " (giới hạn trong thang điểm)" : ""}`;
         whyEn = `formula ${d.expression} = ${num(d.value)}${d.clamped ? " (clamped to the points)" : ""}`;

@@ -1,4 +1,6 @@
 import { type DocumentTypeDecoration, type GraphQLErrorEntry, GraphQLRequestError } from "@lantoa/client";
+import { mutationOptions } from "@tanstack/react-query";
+import { graphqlEndpoint, operationName, payloadOf, type SuccessOf } from "./graphql";
 
 /** Options of {@link uploadWithProgress}. */
 export interface UploadOptions {
@@ -10,13 +12,13 @@ export interface UploadOptions {
 /**
  * Sends a typed operation with one file as a GraphQL multipart request (the file goes
  * to `variables.file`). XMLHttpRequest rather than fetch: only it reports upload progress.
+ * The CSRF header shows the gateway that this "simple" post is no cross-site form.
  *
  * @example
- * const { importSpreadsheet } = await uploadWithProgress("/graphql", ImportSpreadsheetDocument,
+ * const { importSpreadsheet } = await uploadWithProgress(ImportSpreadsheetDocument,
  *   { kind: "MODELS", dryRun: true }, file, { token, onUploadProgress: (sent, total) => … });
  */
 export function uploadWithProgress<TResult, TVariables extends { file: unknown }>(
-  endpoint: string,
   document: DocumentTypeDecoration<TResult, TVariables>,
   variables: Omit<TVariables, "file">,
   file: File,
@@ -25,11 +27,11 @@ export function uploadWithProgress<TResult, TVariables extends { file: unknown }
   const form = new FormData();
   form.set("operations", JSON.stringify({ query: String(document), variables: { ...variables, file: null } }));
   form.set("map", JSON.stringify({ 0: ["variables.file"] }));
-  form.set("0", file);
+  form.set("0", file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", endpoint);
-    // A multipart post is a "simple" request: the header shows the gateway it is no cross-site form.
+    xhr.open("POST", graphqlEndpoint);
+    xhr.setRequestHeader("accept", "application/graphql-response+json, application/json");
     xhr.setRequestHeader("x-graphql-csrf", "1");
     if (options.token) xhr.setRequestHeader("authorization", `Bearer ${options.token}`);
     xhr.upload.onprogress = (event) => {
@@ -58,5 +60,36 @@ export function uploadWithProgress<TResult, TVariables extends { file: unknown }
       } else resolve(body.data);
     };
     xhr.send(form);
+  });
+}
+
+/**
+ * A mutation that sends one file with progress, for TanStack Query: like `graphqlMutation`, its
+ * data is the success branch, a `DomainError` is thrown as a `DomainRefusal`, and it invalidates
+ * what its operation changes. Never retried: a file is sent once per press.
+ *
+ * @example
+ * const upload = useMutation(uploadMutation(AddEvidenceDocument));
+ * upload.mutate({ variables: { modelId, title, expectedVersion }, file, token, onProgress });
+ */
+export function uploadMutation<TResult, TVariables extends { file: unknown }>(
+  document: DocumentTypeDecoration<TResult, TVariables>,
+) {
+  return mutationOptions<
+    SuccessOf<TResult>,
+    Error,
+    {
+      variables: Omit<TVariables, "file">;
+      file: File;
+      token: string | null;
+      onProgress?: (sent: number, total: number) => void;
+    }
+  >({
+    mutationKey: [operationName(document)],
+    retry: false,
+    mutationFn: async ({ variables, file, token, onProgress }) =>
+      payloadOf(
+        await uploadWithProgress(document, variables, file, { token, onUploadProgress: onProgress }),
+      ) as SuccessOf<TResult>,
   });
 }
