@@ -22,4 +22,6 @@ export interface Context {
   readonly evidenceLinks: EvidenceLinks;
   /** Progress of running imports, for the `importProgress` subscription. */
   readonly pubsub: ImportPubSub;
+  /** The gateway's public address without a trailing slash, e.g. `https://lantoa.example` (certificates' QR codes). */
+  readonly publicUrl: string;
 }

@@ -31,6 +31,8 @@ export interface YogaOptions {
    * another process's writes show within this time.
    */
   readonly responseCacheTtlMs?: number;
+  /** The public address printed in certificates; each request's own origin when unset. */
+  readonly publicUrl?: string | undefined;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -73,6 +75,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         storage: options.storage,
         evidenceLinks: links,
         pubsub,
+        publicUrl: options.publicUrl ?? new URL(request.url).origin,
       };
     },
   });

@@ -69,6 +69,12 @@ export type CreateModelInput = {
   startDate: string;
 };
 
+export type CreateReportDraftInput = {
+  fromYear: number;
+  toYear: number;
+  unitId: string;
+};
+
 export type CreateRoundInput = {
   /** Share of votes for; default 0.7. */
   approvalThreshold?: number | null | undefined;
@@ -184,6 +190,8 @@ export type IssueCommendationInput = {
   /** A level code (see configuration.levelSets). */
   level: string;
   modelId: string;
+  /** Why it is given, as the certificate prints it (at most 2,000 characters). */
+  reason?: string | null | undefined;
   validUntil?: string | null | undefined;
 };
 
@@ -259,6 +267,25 @@ export type ReportFilter = {
   withinUnitId?: string | null | undefined;
 };
 
+export type ReportFormat =
+  | 'DOCX'
+  | 'PDF';
+
+export type ReportSectionInput = {
+  key: ReportSectionKey;
+  text: string;
+};
+
+/** A narrative section of a periodic report, in the order it is printed. */
+export type ReportSectionKey =
+  | 'ASSESSMENT'
+  | 'DIRECTIONS'
+  | 'LEADERSHIP'
+  | 'LESSONS'
+  | 'PROPOSALS'
+  | 'SHORTCOMINGS'
+  | 'SITUATION';
+
 export type ReviewerAssignmentInput = {
   modelId: string;
   reviewerUsername: string;
@@ -287,6 +314,23 @@ export type RoundStep =
   | 'OPEN_REVIEW'
   | 'OPEN_SELF_ASSESSMENT'
   | 'PUBLISH';
+
+export type SaveReportDraftInput = {
+  expectedVersion: number;
+  fromYear: number;
+  id: string;
+  issuingBody: string;
+  numberSymbol: string;
+  place: string;
+  recipients: Array<string>;
+  reportDate: string;
+  sections: Array<ReportSectionInput>;
+  signerName: string;
+  signerTitle: string;
+  subject: string;
+  superiorBody: string;
+  toYear: number;
+};
 
 export type ScorecardKind =
   | 'REVIEW'
@@ -1056,6 +1100,119 @@ export type RoundProgressSubscriptionVariables = Exact<{
 
 export type RoundProgressSubscription = { roundProgress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null };
 
+export type ModelPublicFlagsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelPublicFlagsQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { code: string | null, isPublic: boolean | null, status: ModelStatus | null, id: string, evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null }> | null }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type SetModelPublicMutationVariables = Exact<{
+  id: string;
+  isPublic: boolean;
+}>;
+
+
+export type SetModelPublicMutation = { setModelPublic:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSetModelPublicSuccess', data: { model: { id: string, isPublic: boolean | null } | null } }
+   | null };
+
+export type SetEvidencePublicMutationVariables = Exact<{
+  id: string;
+  isPublic: boolean;
+}>;
+
+
+export type SetEvidencePublicMutation = { setEvidencePublic:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSetEvidencePublicSuccess', data: { model: { id: string, evidence: Array<{ id: string | null, isPublic: boolean | null }> | null } | null } }
+   | null };
+
+export type CommendationVerificationQueryVariables = Exact<{
+  filter?: CommendationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CommendationVerificationQuery = { commendations: { edges: Array<{ node: { id: string | null, verificationCode: string | null, verificationUrl: string | null, reason: string | null } }> } | null };
+
+export type CommendationCertificateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CommendationCertificateQuery = { commendationCertificate: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
+export type RoundCertificatesQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type RoundCertificatesQuery = { roundCertificates: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
+export type ReportDraftFieldsFragment = { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null };
+
+export type ReportDraftsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type ReportDraftsQuery = { reportDrafts: Array<{ id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null }> | null };
+
+export type ReportDraftQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReportDraftQuery = { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null };
+
+export type CreateReportDraftMutationVariables = Exact<{
+  input: CreateReportDraftInput;
+}>;
+
+
+export type CreateReportDraftMutation = { createReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCreateReportDraftSuccess', data: { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null } }
+   | null };
+
+export type SaveReportDraftMutationVariables = Exact<{
+  input: SaveReportDraftInput;
+}>;
+
+
+export type SaveReportDraftMutation = { saveReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSaveReportDraftSuccess', data: { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null } }
+   | null };
+
+export type DeleteReportDraftMutationVariables = Exact<{
+  id: string;
+  expectedVersion: number;
+}>;
+
+
+export type DeleteReportDraftMutation = { deleteReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationDeleteReportDraftSuccess', data: { id: string | null } }
+   | null };
+
+export type PeriodicReportQueryVariables = Exact<{
+  draftId: string;
+  format: ReportFormat;
+}>;
+
+
+export type PeriodicReportQuery = { periodicReport: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
 export type ImportSpreadsheetMutationVariables = Exact<{
   file: unknown;
   kind: ImportKind;
@@ -1428,6 +1585,34 @@ export const ReplicationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
+export const ReportDraftFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}
+    `, {"fragmentName":"ReportDraftFields"}) as unknown as TypedDocumentString<ReportDraftFieldsFragment, unknown>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -3397,6 +3582,282 @@ export const RoundProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundProgressSubscription, RoundProgressSubscriptionVariables>;
+export const ModelPublicFlagsDocument = new TypedDocumentString(`
+    query ModelPublicFlags($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Model {
+      code
+      isPublic
+      status
+      evidence {
+        id
+        kind
+        title
+        isPublic
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelPublicFlagsQuery, ModelPublicFlagsQueryVariables>;
+export const SetModelPublicDocument = new TypedDocumentString(`
+    mutation SetModelPublic($id: ID!, $isPublic: Boolean!) {
+  setModelPublic(id: $id, isPublic: $isPublic) {
+    __typename
+    ... on MutationSetModelPublicSuccess {
+      data {
+        model {
+          id
+          isPublic
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<SetModelPublicMutation, SetModelPublicMutationVariables>;
+export const SetEvidencePublicDocument = new TypedDocumentString(`
+    mutation SetEvidencePublic($id: ID!, $isPublic: Boolean!) {
+  setEvidencePublic(id: $id, isPublic: $isPublic) {
+    __typename
+    ... on MutationSetEvidencePublicSuccess {
+      data {
+        model {
+          id
+          evidence {
+            id
+            isPublic
+          }
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<SetEvidencePublicMutation, SetEvidencePublicMutationVariables>;
+export const CommendationVerificationDocument = new TypedDocumentString(`
+    query CommendationVerification($filter: CommendationFilter, $first: Int) {
+  commendations(filter: $filter, first: $first) {
+    edges {
+      node {
+        id
+        verificationCode
+        verificationUrl
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommendationVerificationQuery, CommendationVerificationQueryVariables>;
+export const CommendationCertificateDocument = new TypedDocumentString(`
+    query CommendationCertificate($id: ID!) {
+  commendationCertificate(id: $id) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<CommendationCertificateQuery, CommendationCertificateQueryVariables>;
+export const RoundCertificatesDocument = new TypedDocumentString(`
+    query RoundCertificates($roundId: ID!) {
+  roundCertificates(roundId: $roundId) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<RoundCertificatesQuery, RoundCertificatesQueryVariables>;
+export const ReportDraftsDocument = new TypedDocumentString(`
+    query ReportDrafts($unitId: ID) {
+  reportDrafts(unitId: $unitId) {
+    ...ReportDraftFields
+  }
+}
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<ReportDraftsQuery, ReportDraftsQueryVariables>;
+export const ReportDraftDocument = new TypedDocumentString(`
+    query ReportDraft($id: ID!) {
+  reportDraft(id: $id) {
+    ...ReportDraftFields
+  }
+}
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<ReportDraftQuery, ReportDraftQueryVariables>;
+export const CreateReportDraftDocument = new TypedDocumentString(`
+    mutation CreateReportDraft($input: CreateReportDraftInput!) {
+  createReportDraft(input: $input) {
+    __typename
+    ... on MutationCreateReportDraftSuccess {
+      data {
+        reportDraft {
+          ...ReportDraftFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateReportDraftMutation, CreateReportDraftMutationVariables>;
+export const SaveReportDraftDocument = new TypedDocumentString(`
+    mutation SaveReportDraft($input: SaveReportDraftInput!) {
+  saveReportDraft(input: $input) {
+    __typename
+    ... on MutationSaveReportDraftSuccess {
+      data {
+        reportDraft {
+          ...ReportDraftFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveReportDraftMutation, SaveReportDraftMutationVariables>;
+export const DeleteReportDraftDocument = new TypedDocumentString(`
+    mutation DeleteReportDraft($id: ID!, $expectedVersion: Int!) {
+  deleteReportDraft(id: $id, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationDeleteReportDraftSuccess {
+      data {
+        id
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<DeleteReportDraftMutation, DeleteReportDraftMutationVariables>;
+export const PeriodicReportDocument = new TypedDocumentString(`
+    query PeriodicReport($draftId: ID!, $format: ReportFormat!) {
+  periodicReport(draftId: $draftId, format: $format) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<PeriodicReportQuery, PeriodicReportQueryVariables>;
 export const ImportSpreadsheetDocument = new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(

@@ -7,3 +7,4 @@ export { formatCount, formatOutcome } from "./report/format-figures.js";
 export type { ReportBlock, ReportDocument, ReportTable } from "./report/report-document.js";
 export { renderReportDocx } from "./report/report-docx.js";
 export { renderReportPdf } from "./report/report-pdf.js";
+export { renderShareCard, type ShareCard } from "./share/render-share-card.js";

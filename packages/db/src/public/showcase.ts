@@ -91,7 +91,7 @@ export async function listShowcaseModels(
 /** The choices of the public list's filters: fields, units and years that have shown models, with counts. */
 export async function showcaseFacets(db: Kysely<Database>): Promise<{
   fields: { code: string; vi: string; en: string; count: number }[];
-  units: { id: string; name: string; count: number }[];
+  units: { id: string; code: string; name: string; count: number }[];
   years: { year: number; count: number }[];
 }> {
   const shown = db.selectFrom("models as m").innerJoin("units as u", "u.id", "m.owner_unit_id").where(shownInShowcase);
@@ -104,8 +104,8 @@ export async function showcaseFacets(db: Kysely<Database>): Promise<{
       .orderBy("fl.name_vi")
       .execute(),
     shown
-      .select(["u.id", "u.name", sql<number>`count(*)::int`.as("count")])
-      .groupBy(["u.id", "u.name"])
+      .select(["u.id", "u.code", "u.name", sql<number>`count(*)::int`.as("count")])
+      .groupBy(["u.id", "u.code", "u.name"])
       .orderBy("u.name")
       .execute(),
     shown
