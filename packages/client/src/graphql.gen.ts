@@ -388,9 +388,9 @@ export type CommendationsQueryVariables = Exact<{
 }>;
 
 
-export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
+export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
 
-export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
+export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
 
 export type IssueCommendationMutationVariables = Exact<{
   input: IssueCommendationInput;
@@ -400,7 +400,7 @@ export type IssueCommendationMutationVariables = Exact<{
 
 export type IssueCommendationMutation = { issueCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type RevokeCommendationMutationVariables = Exact<{
@@ -414,7 +414,7 @@ export type RevokeCommendationMutationVariables = Exact<{
 
 export type RevokeCommendationMutation = { revokeCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type LiftCommendationSuspensionMutationVariables = Exact<{
@@ -426,7 +426,7 @@ export type LiftCommendationSuspensionMutationVariables = Exact<{
 
 export type LiftCommendationSuspensionMutation = { liftCommendationSuspension:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type ConfigurationLabelsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -724,12 +724,12 @@ export type ModelDetailQuery = { node:
     | { __typename: 'CriteriaSet' }
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
-    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
+    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, isPublic: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
     | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
-export type ModelRecordsFragment = { evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null };
+export type ModelRecordsFragment = { evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null };
 
 export type AddEvidenceMutationVariables = Exact<{
   modelId: string;
@@ -1369,6 +1369,9 @@ export const CommendationFieldsFragmentDoc = new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1549,8 +1552,10 @@ export const InspectionFieldsFragmentDoc = new TypedDocumentString(`
 export const ModelRecordsFragmentDoc = new TypedDocumentString(`
     fragment ModelRecords on Model {
   evidence {
+    id
     kind
     title
+    isPublic
     mimeType
     sizeBytes
     uri
@@ -1679,6 +1684,9 @@ export const CommendationsDocument = new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1728,6 +1736,9 @@ export const IssueCommendationDocument = new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1788,6 +1799,9 @@ export const RevokeCommendationDocument = new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1846,6 +1860,9 @@ export const LiftCommendationSuspensionDocument = new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -2718,6 +2735,7 @@ export const ModelDetailDocument = new TypedDocumentString(`
       problem
       solution
       generated
+      isPublic
       ownerUnit {
         id
         name
@@ -2767,8 +2785,10 @@ export const ModelDetailDocument = new TypedDocumentString(`
 }
 fragment ModelRecords on Model {
   evidence {
+    id
     kind
     title
+    isPublic
     mimeType
     sizeBytes
     uri
