@@ -193,6 +193,63 @@ describe.each(testEngines())("certificates, verification and the periodic report
     );
   });
 
+  it("prints each year's models and the commendations as the tables themselves count them", async () => {
+    const created = (
+      await h.call(CREATE_DRAFT, { u: globalId("Unit", h.units.TL as string), from: 2017, to: 2022 }, admin)
+    ).data.createReportDraft.data.reportDraft;
+    const file = (await h.call(REPORT, { id: created.id, f: "DOCX" }, admin)).data.periodicReport;
+    const paragraphs = docxParagraphs(decode(file));
+    // Counted here from the rows, not through the report's code: models of Thanh Liêm's subtree by start year.
+    const db = h.database.db;
+    const tl = await db.selectFrom("units").select("path").where("code", "=", "TL").executeTakeFirstOrThrow();
+    const inSubtree = await db.selectFrom("units").select(["id", "path"]).execute();
+    const subtreeIds = new Set(inSubtree.filter((u) => u.path.startsWith(tl.path)).map((u) => u.id));
+    const owned = await db
+      .selectFrom("models")
+      .select(["owner_unit_id", "start_date"])
+      .where("start_date", ">=", "2017-01-01")
+      .where("start_date", "<=", "2022-12-31")
+      .execute();
+    const byYear = new Map<string, number>();
+    for (const m of owned.filter((m) => subtreeIds.has(m.owner_unit_id))) {
+      const year = m.start_date.slice(0, 4);
+      byYear.set(year, (byYear.get(year) ?? 0) + 1);
+    }
+    expect([...byYear.values()].reduce((sum, n) => sum + n, 0)).toBe(698);
+    const yearTable = paragraphs.indexOf("Số mô hình");
+    expect(paragraphs[yearTable - 1]).toBe("Năm");
+    const printed = new Map<string, number>();
+    for (let i = yearTable + 1; paragraphs[i] !== "Tổng cộng"; i += 2) {
+      printed.set(paragraphs[i] as string, Number((paragraphs[i + 1] as string).replace(/\./g, "")));
+    }
+    expect(Object.fromEntries(printed)).toEqual(Object.fromEntries([...byYear].sort()));
+
+    // Commendations decided by the end of 2022 for the subtree's models or units, revoked ones apart.
+    const commendations = await db
+      .selectFrom("commendations as c")
+      .leftJoin("models as m", "m.id", "c.recipient_model_id")
+      .select(["c.revoked_on", "m.owner_unit_id", "c.recipient_unit_id"])
+      .where("c.decision_date", ">=", "2017-01-01")
+      .where("c.decision_date", "<=", "2022-12-31")
+      .execute();
+    const standing = commendations.filter(
+      (c) => c.revoked_on === null && subtreeIds.has((c.owner_unit_id ?? c.recipient_unit_id) as string),
+    );
+    const deeds = await db
+      .selectFrom("golden_book_entries")
+      .select(["unit_id"])
+      .where("status", "=", "verified")
+      .where("deed_date", ">=", "2017-01-01")
+      .where("deed_date", "<=", "2022-12-31")
+      .execute();
+    const verified = deeds.filter((d) => subtreeIds.has(d.unit_id)).length;
+    expect(paragraphs.join("\n")).toMatch(
+      new RegExp(
+        `Các cấp đã khen thưởng ${standing.length} lượt tập thể, cá nhân, mô hình(?: \\(không kể \\d+ lượt đã thu hồi\\))?; ghi danh ${verified} việc tốt`,
+      ),
+    );
+  });
+
   it("writes the same report as a PDF", async (context) => {
     if (!poppler) context.skip();
     const created = (
