@@ -12,7 +12,6 @@ import {
   Anchor,
   Button,
   Group,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -33,6 +32,7 @@ import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
 import { useHoldsRole } from "../registers/register-support";
+import { YearInput } from "./year-input";
 
 const rules = ReportDraftSchema.shape;
 const writerRoles = ["system-admin", "unit-admin", "unit-officer"];
@@ -227,22 +227,8 @@ function DraftForm({ draft: fetched }: { draft: ReportDraftFieldsFragment }) {
               <TextInput label={t("drafts.place")} withAsterisk {...form.getInputProps("place")} />
               <DateField label={t("drafts.reportDate")} withAsterisk {...form.getInputProps("reportDate")} />
               <Group grow gap="sm" align="flex-start">
-                <NumberInput
-                  label={t("drafts.fromYear")}
-                  withAsterisk
-                  min={1900}
-                  max={2200}
-                  thousandSeparator=""
-                  {...form.getInputProps("fromYear")}
-                />
-                <NumberInput
-                  label={t("drafts.toYear")}
-                  withAsterisk
-                  min={1900}
-                  max={2200}
-                  thousandSeparator=""
-                  {...form.getInputProps("toYear")}
-                />
+                <YearInput label={t("drafts.fromYear")} {...form.getInputProps("fromYear")} />
+                <YearInput label={t("drafts.toYear")} {...form.getInputProps("toYear")} />
               </Group>
             </SimpleGrid>
             <Textarea

@@ -1,6 +1,6 @@
 import { CreateReportDraftDocument, ReportDraftsDocument } from "@lantoa/client";
 import { ReportDraftSchema } from "@lantoa/domain/document";
-import { Anchor, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { useHoldsRole, useUnitOptions } from "../registers/register-support";
 import { renderUnitOption } from "../unit-options";
+import { YearInput } from "./year-input";
 
 const draft = ReportDraftSchema.shape;
 const writerRoles = ["system-admin", "unit-admin", "unit-officer"];
@@ -110,24 +111,8 @@ function CreateDraftForm({ unitId }: { unitId: string }) {
   return (
     <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate>
       <Group align="flex-start" gap="sm">
-        <NumberInput
-          label={t("drafts.fromYear")}
-          withAsterisk
-          min={1900}
-          max={2200}
-          thousandSeparator=""
-          w={{ base: "100%", sm: 140 }}
-          {...form.getInputProps("fromYear")}
-        />
-        <NumberInput
-          label={t("drafts.toYear")}
-          withAsterisk
-          min={1900}
-          max={2200}
-          thousandSeparator=""
-          w={{ base: "100%", sm: 140 }}
-          {...form.getInputProps("toYear")}
-        />
+        <YearInput label={t("drafts.fromYear")} w={{ base: "100%", sm: 140 }} {...form.getInputProps("fromYear")} />
+        <YearInput label={t("drafts.toYear")} w={{ base: "100%", sm: 140 }} {...form.getInputProps("toYear")} />
         <Button type="submit" mt={{ base: 0, sm: 25 }} loading={form.submitting}>
           {t("drafts.create")}
         </Button>

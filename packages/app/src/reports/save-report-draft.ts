@@ -1,12 +1,10 @@
-import { findReportDraft, reportDraftFromRow, saveReportDraft as saveDraft, staleVersion } from "@lantoa/db";
+import { reportDraftFromRow, saveReportDraft as saveDraft } from "@lantoa/db";
 import { parseReportDraft } from "@lantoa/domain/document";
-import { err, ok } from "@lantoa/domain/errors";
+import { ok } from "@lantoa/domain/errors";
 import * as z from "zod";
-import { holdsRoleOver, STAFF_ROLES } from "../access/roles.js";
-import { forbidden } from "../errors/forbidden.js";
-import { notFound } from "../errors/not-found.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { ExpectedVersion, IsoDay, RecordId } from "../shared/input-schemas.js";
+import { lockDraftForStaff } from "./lock-draft-for-staff.js";
 import { ReportSectionsInput, ReportYear, sectionsByKey } from "./report-draft-inputs.js";
 
 /** A draft's parts as staff wrote them; the unit stays the draft's. */
@@ -37,12 +35,9 @@ export const saveReportDraft = defineUseCase({
   name: "saveReportDraft",
   input: SaveReportDraftInput,
   run: async (scope, input) => {
-    const row = await findReportDraft(scope.trx, input.draftId, { forUpdate: true });
-    if (!row) return err(notFound("report", input.draftId));
-    if (!holdsRoleOver(scope.actor, STAFF_ROLES, row.unit_path)) return err(forbidden());
-    if (row.version !== input.expectedVersion) {
-      return err(staleVersion("report_draft", input.draftId, input.expectedVersion));
-    }
+    const locked = await lockDraftForStaff(scope, input.draftId, input.expectedVersion);
+    if (!locked.ok) return locked;
+    const row = locked.value;
     const before = reportDraftFromRow(row);
     const draft = parseReportDraft({
       unitId: row.unit_id,
