@@ -2,8 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // One copy of graphql for the in-process gateway (see apps/gateway/vitest.config.ts).
-    alias: { graphql: "graphql/index.js" },
+    // One copy of graphql for the in-process gateway (see apps/gateway/vitest.config.ts),
+    // subpaths (graphql-armor imports graphql/language/parser) to their CommonJS files too.
+    alias: [
+      { find: /^graphql$/, replacement: "graphql/index.js" },
+      { find: /^graphql\/(.+?)(\.js)?$/, replacement: "graphql/$1.js" },
+    ],
   },
   test: {
     include: ["e2e/**/*.e2e.test.ts"],

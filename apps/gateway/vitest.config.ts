@@ -5,7 +5,11 @@ export default defineConfig({
     // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds. Node loads the
     // CommonJS one for graphql-yoga; Vite would give our sources the ESM one, and
     // two GraphQLError classes make yoga mask our typed errors. One copy for all.
-    alias: { graphql: "graphql/index.js" },
+    // Subpaths (graphql-armor imports graphql/language/parser) go to their CommonJS files too.
+    alias: [
+      { find: /^graphql$/, replacement: "graphql/index.js" },
+      { find: /^graphql\/(.+?)(\.js)?$/, replacement: "graphql/$1.js" },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

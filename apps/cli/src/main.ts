@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { exportReports, importKinds } from "@lantoa/db";
+import { DataFolderLockedError, exportReports, importKinds } from "@lantoa/db";
 import { Argument, CommanderError, InvalidArgumentError, Option, program } from "commander";
 import { CliFailure, ExitCode } from "./cli-failure.js";
 import { runBackup, runRestore } from "./commands/backup.js";
@@ -10,7 +10,7 @@ import { runImport } from "./commands/import-file.js";
 import { runMigrate } from "./commands/migrate.js";
 import { runRoundAdvance, stepNames } from "./commands/round.js";
 import { runSeed } from "./commands/seed.js";
-import type { Lang } from "./messages.js";
+import { type Lang, say } from "./messages.js";
 
 const lang = (): Lang => (program.opts().lang === "en" ? "en" : "vi");
 
@@ -126,6 +126,16 @@ try {
   if (error instanceof CommanderError) {
     // Help and version end "with an error" in commander's terms; they are a success.
     process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  } else if (error instanceof DataFolderLockedError) {
+    const { pid, command, hostname, since } = error.holder;
+    process.stderr.write(
+      `${say(
+        lang(),
+        `Thư mục dữ liệu ${error.dataDir} đang được tiến trình ${pid} (${command}) trên máy ${hostname} dùng từ ${since}: hãy dừng tiến trình đó trước (thường là gateway).`,
+        `The data folder ${error.dataDir} is in use by process ${pid} (${command}) on ${hostname} since ${since}: stop that process first (usually the gateway).`,
+      )}\n`,
+    );
+    process.exitCode = ExitCode.runtime;
   } else if (error instanceof CliFailure) {
     if (error.message) process.stderr.write(`${error.message}\n`);
     process.exitCode = error.exitCode;

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrations } from "@lantoa/db";
+import { lockDataFolder, migrations } from "@lantoa/db";
 import { afterAll, describe, expect, it } from "vitest";
 
 const main = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "main.js");
@@ -26,6 +26,21 @@ afterAll(() => {
 });
 
 describe("the lantoa command line", () => {
+  it("exits 3 naming the holder when another process (a gateway) has the data folder open", () => {
+    const held = join(work, "held");
+    mkdirSync(held);
+    const lock = lockDataFolder(held);
+    try {
+      for (const command of [["migrate"], ["backup", "--out", join(work, "held-copy")]]) {
+        const refused = lantoa(["--lang", "en", ...command], { LANTOA_DATA_DIR: held });
+        expect(refused.code, refused.stderr).toBe(3);
+        expect(refused.stderr).toContain(`The data folder ${held} is in use by process ${process.pid}`);
+      }
+    } finally {
+      lock.release();
+    }
+  });
+
   it("exits 2 on a usage error, before touching any data", () => {
     expect(lantoa(["no-such-command"]).code).toBe(2);
     expect(lantoa(["export", "everything", "--out", "x.xlsx"]).code).toBe(2);

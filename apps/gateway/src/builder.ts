@@ -1,3 +1,4 @@
+import { canReadUnit, holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "@lantoa/app";
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
@@ -6,8 +7,11 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
-import { canReadUnit, holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "./auth/scopes.js";
+import { modelsUnderReviewBy } from "./auth/reviewer-assignments.js";
 import type { Context } from "./context.js";
+
+/** How many ids one `nodes(ids:)` call may ask for. */
+export const MAX_NODE_IDS = 100;
 
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
 export const builder = new SchemaBuilder<{
@@ -27,6 +31,8 @@ export const builder = new SchemaBuilder<{
     administersUnit: string;
     /** Works for the unit: an admin or an officer whose scope covers it; the parameter is a unit path. */
     worksForUnit: string;
+    /** Is assigned to review the model in a round not yet finalized; the parameter is a model id. */
+    reviewsModel: string;
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
@@ -35,6 +41,18 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      description: `Up to ${MAX_NODE_IDS} objects by global id, in the order asked; null where one does not exist or may not be read.`,
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS) {
+          throw new GraphQLError(
+            `Tối đa ${MAX_NODE_IDS} mã mỗi lần (nhận ${args.ids.length}). / At most ${MAX_NODE_IDS} ids at once (got ${args.ids.length}).`,
+            { extensions: { code: "TOO_MANY_IDS", max: MAX_NODE_IDS, got: args.ids.length } },
+          );
+        }
+        return resolveNodes(args.ids);
+      },
+    },
   },
   scopeAuth: {
     // A subscription is authorized when it starts, not only when each event resolves.
@@ -45,6 +63,7 @@ export const builder = new SchemaBuilder<{
       readsUnit: (unitPath) => canReadUnit(context.viewer, unitPath),
       administersUnit: (unitPath) => holdsRoleOver(context.viewer, ["unit-admin"], unitPath),
       worksForUnit: (unitPath) => holdsRoleOver(context.viewer, STAFF_ROLES, unitPath),
+      reviewsModel: async (modelId) => (await modelsUnderReviewBy(context)).has(modelId),
     }),
     unauthorizedError: () =>
       new GraphQLError("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.", {

@@ -15,8 +15,11 @@ const EnvSchema = z.object({
   LANTOA_ADMIN_DIST: z.string().min(1).optional(),
   LANTOA_SEED_DEMO: flag,
   LANTOA_GRAPHIQL: flag,
+  LANTOA_INTROSPECTION: flag,
+  LANTOA_FIELD_SUGGESTIONS: flag,
   LANTOA_CORS_ORIGINS: z.string().optional(),
   LANTOA_PUBLIC_URL: z.string().url().optional(),
+  LANTOA_TRUST_PROXY: flag,
   LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
   LANTOA_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -41,9 +44,15 @@ export interface GatewayConfig {
   readonly adminDist: string;
   readonly seedDemo: boolean;
   readonly graphiql: boolean;
-  /** Other origins allowed to call the API from a browser (CORS). */
+  /** Answer introspection queries (GraphiQL and code generators need them); off in production. */
+  readonly introspection?: boolean;
+  /** "Did you mean …?" in validation errors; off in production, where they reveal the schema. */
+  readonly fieldSuggestions?: boolean;
+  /** Other origins allowed to call the API from a browser (CORS); none when empty. */
   readonly corsOrigins: readonly string[];
   readonly sessionTtlHours: number;
+  /** Behind a reverse proxy: the caller's address is the last X-Forwarded-For entry. */
+  readonly trustProxy?: boolean;
   /** Signs evidence download addresses; random per process when unset. */
   readonly fileSigningKey?: string | undefined;
   /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
@@ -75,11 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     adminDist: e.LANTOA_ADMIN_DIST ?? defaultAdminDist,
     seedDemo: e.LANTOA_SEED_DEMO ?? true,
     graphiql: e.LANTOA_GRAPHIQL ?? e.NODE_ENV !== "production",
+    introspection: e.LANTOA_INTROSPECTION ?? e.NODE_ENV !== "production",
+    fieldSuggestions: e.LANTOA_FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
     corsOrigins: (e.LANTOA_CORS_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim())
       .filter((o) => o !== ""),
     sessionTtlHours: e.LANTOA_SESSION_TTL_HOURS,
+    trustProxy: e.LANTOA_TRUST_PROXY ?? false,
     fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
     responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
     publicUrl: e.LANTOA_PUBLIC_URL?.replace(/\/+$/, ""),

@@ -1,5 +1,5 @@
 import type { App } from "@lantoa/app";
-import type { Database, SessionUser } from "@lantoa/db";
+import type { Database, LoginThrottle, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { ImportPubSub } from "./import-progress.js";
 import type { EvidenceLinks } from "./storage/evidence-links.js";
@@ -24,4 +24,8 @@ export interface Context {
   readonly pubsub: ImportPubSub;
   /** The gateway's public address without a trailing slash, e.g. `https://lantoa.example` (certificates' QR codes). */
   readonly publicUrl: string;
+  /** Counts sign-in attempts per account and address (shared through the database). */
+  readonly loginThrottle: LoginThrottle;
+  /** The caller's network address, for per-address limits; null when unknown (in-process calls). */
+  readonly clientAddress: string | null;
 }

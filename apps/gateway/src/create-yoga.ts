@@ -1,20 +1,38 @@
+import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createApp } from "@lantoa/app";
-import { type Database, userForToken } from "@lantoa/db";
+import {
+  createLoginThrottle,
+  type Database,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimits,
+  type SessionUser,
+  userForToken,
+} from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
+import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
+import { useQueryLimits } from "./use-query-limits.js";
+import { useStreamedUploads } from "./use-streamed-uploads.js";
 import { useTypedInputErrors } from "./use-typed-input-errors.js";
 import { useViewerResponseCache } from "./use-viewer-response-cache.js";
+import { useWellFormedStrings } from "./use-well-formed-strings.js";
 
 /** Options of {@link createGatewayYoga}. */
 export interface YogaOptions {
   readonly db: Kysely<Database>;
   readonly graphiql: boolean;
+  /** Answer introspection queries; true unless said otherwise (the gateway's start turns it off in production). */
+  readonly introspection?: boolean;
+  /** "Did you mean …?" in validation errors; true unless said otherwise. */
+  readonly fieldSuggestions?: boolean;
   /** Origins allowed by CORS; empty allows none but the gateway's own (the served admin app). */
   readonly corsOrigins?: readonly string[];
   /** How long a session token lives. */
@@ -33,11 +51,29 @@ export interface YogaOptions {
   readonly responseCacheTtlMs?: number;
   /** The public address printed in certificates; each request's own origin when unset. */
   readonly publicUrl?: string | undefined;
+  /** Sign-in attempts allowed per account and per address (tests lower them). */
+  readonly loginLimits?: LoginLimits;
+  /**
+   * Take the caller's address from the last `X-Forwarded-For` entry (the one the proxy in
+   * front added) rather than from the connection: set it behind a reverse proxy only.
+   */
+  readonly trustProxy?: boolean;
+  /** Where uploaded files are written while their request runs (a temporary folder by default). */
+  readonly incomingDir?: string;
 }
 
 function bearerToken(header: string | null): string | null {
-  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(header) : null;
   return match?.[1] ?? null;
+}
+
+/** The caller's address: the connection's, or the one a trusted proxy says it forwarded. */
+function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req?.socket?.remoteAddress ?? null;
 }
 
 /**
@@ -51,18 +87,50 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
   const app = createApp({ db: options.db, clock: now, evidenceFiles: evidenceFilesIn(options.storage) });
+  const loginThrottle = createLoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  // The session is looked up once per request, by whichever needs it first: an upload
+  // decides on it before reading its body, the context after.
+  const sessions = new WeakMap<Request, Promise<SessionUser | null>>();
+  const viewerOf = (request: Request): Promise<SessionUser | null> => {
+    let viewer = sessions.get(request);
+    if (!viewer) {
+      const token = bearerToken(request.headers.get("authorization"));
+      viewer = token ? userForToken(options.db, token, now()) : Promise.resolve(null);
+      sessions.set(request, viewer);
+    }
+    return viewer;
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: options.graphiql ? { title: "Lan Tỏa GraphQL" } : false,
     landingPage: false,
-    cors: { origin: [...(options.corsOrigins ?? [])], credentials: false },
+    // Uploads are read by useStreamedUploads, which decides on them before reading their
+    // body; yoga's own body limit would start pumping the body into a buffer at once, so
+    // the limits are ours (useQueryLimits for JSON, useStreamedUploads for multipart).
+    multipart: false,
+    maxRequestBodySize: false,
+    maskedErrors: { maskError: maskGatewayError },
+    logging: createGatewayLogger(),
+    // Yoga reads an empty origin list as "every origin": no list means no CORS headers at all.
+    cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: false } : false,
     plugins: [
       useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "graphql-preflight"] }),
+      ...useQueryLimits({
+        introspection: options.introspection ?? true,
+        fieldSuggestions: options.fieldSuggestions ?? true,
+      }),
+      useStreamedUploads({
+        schema,
+        db: options.db,
+        viewerOf,
+        incomingDir: options.incomingDir ?? join(tmpdir(), "lantoa-incoming"),
+      }),
+      useWellFormedStrings(),
       useTypedInputErrors(),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
     ],
-    context: async ({ request }) => {
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();
       return {
@@ -70,12 +138,14 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         app,
         token,
         now: at,
-        viewer: token ? await userForToken(options.db, token, at) : null,
+        viewer: await viewerOf(request),
         sessionTtlHours: options.sessionTtlHours ?? 12,
         storage: options.storage,
         evidenceLinks: links,
         pubsub,
         publicUrl: options.publicUrl ?? new URL(request.url).origin,
+        loginThrottle,
+        clientAddress: clientAddress(request, req, options.trustProxy ?? false),
       };
     },
   });

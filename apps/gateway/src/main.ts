@@ -1,9 +1,15 @@
 #!/usr/bin/env node
+import { DataFolderLockedError } from "@lantoa/db";
 import { loadConfig } from "./config.js";
 import { startGateway } from "./start-gateway.js";
 
 const config = loadConfig(process.env);
-const gateway = await startGateway(config);
+const gateway = await startGateway(config).catch((error: unknown) => {
+  // Another gateway or the command line on the same PGlite folder: say who, not a stack trace.
+  if (!(error instanceof DataFolderLockedError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 const where = gateway.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
 
 process.stdout.write(

@@ -31,8 +31,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const yoga = createGatewayYoga({
       db: connection.db,
       graphiql: config.graphiql,
+      introspection: config.introspection,
+      fieldSuggestions: config.fieldSuggestions,
       corsOrigins: config.corsOrigins,
       sessionTtlHours: config.sessionTtlHours,
+      trustProxy: config.trustProxy ?? false,
       storage,
       evidenceLinks: links,
       responseCacheTtlMs: config.responseCacheTtlMs ?? 0,

@@ -22,6 +22,8 @@ export function useViewerResponseCache(ttlMs: number): Plugin[] {
     ttl: ttlMs,
     ignoredTypes: ["Viewer", "Session"],
     invalidateViaMutation: false,
+    // The default logs "Failed to cache due to errors" for every refused read: anyone could flood the log.
+    shouldCacheResult: ({ result }) => !result.errors?.length,
   });
   const newGenerationOnMutation: Plugin = {
     onExecute: ({ args }) => {

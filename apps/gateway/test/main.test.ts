@@ -10,9 +10,9 @@ const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "lantoa-main-"));
 
 /** Starts the built gateway the way `npm start` does and waits for its banner. */
-async function startMain(): Promise<{ child: ChildProcess; banner: string; url: string }> {
+async function startMain(folder = dataDir): Promise<{ child: ChildProcess; banner: string; url: string }> {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LANTOA_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LANTOA_DATA_DIR: folder, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let banner = "";
@@ -66,5 +66,21 @@ describe("the gateway as npm start runs it", () => {
     expect(await unitCount(second.url)).toBe(thanhLiemUnits.length);
     expect(await stop(second.child)).toBe(0);
     // Two cold starts of embedded PostgreSQL, slower when the other suites run beside it.
+  }, 180_000);
+
+  it("refuses to start a second gateway on the same data folder, naming the first", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "lantoa-main-lock-"));
+    const first = await startMain(folder);
+    try {
+      const second = await startMain(folder).then(
+        () => "started",
+        (error: Error) => error.message,
+      );
+      expect(second).toContain("gateway exited with 1");
+      expect(second).toContain(`is in use by process ${first.child.pid}`);
+    } finally {
+      expect(await stop(first.child)).toBe(0);
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -71,8 +71,8 @@ describe.each(testEngines())("query cost and depth limits, on %s", (engine) => {
     expect(deep.data?.node ?? null).toBeNull();
     expect(deep.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Depth" });
     expect(deep.errors?.[0]?.message).toMatch(/quá sâu/);
-    // Only the session check ran.
-    expect(h.statements()).toBe(1);
+    // Refused while validating, before the session was even looked up.
+    expect(h.statements()).toBe(0);
   });
 
   it("refuses a too costly query, and a mutation beside it does not run", async () => {
@@ -100,5 +100,69 @@ describe.each(testEngines())("query cost and depth limits, on %s", (engine) => {
     );
     expect(mutation.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(await h.database.db.selectFrom("units").select("id").execute()).toHaveLength(before.length);
+  });
+
+  const logins = (n: number) =>
+    `mutation { ${Array.from({ length: n }, (_, i) => `a${i}: login(username: "x", password: "y") { __typename }`).join(" ")} }`;
+
+  it("refuses 4,000 aliases of login while parsing, with one error and no database work", async () => {
+    h.resetStatements();
+    const result = await h.call(logins(4000));
+    expect(result.errors).toHaveLength(1);
+    // Each alias is a dozen tokens: the document is refused before its end is even read.
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Tokens", limit: 5000 });
+    expect(result.data ?? null).toBeNull();
+    expect(h.statements()).toBe(0);
+  });
+
+  it("refuses 31 aliases before any resolver runs", async () => {
+    h.resetStatements();
+    const result = await h.call(logins(31));
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Aliases", limit: 30 });
+    expect(h.statements()).toBe(0);
+  });
+
+  it("counts each alias of a field against the cost, as the field it repeats", async () => {
+    const page = "models(first: 200) { edges { node { code ownerUnit { name } } } }";
+    const one = await h.call(`{ ${page} }`, {}, h.tokens.systemAdmin);
+    expect(one.errors).toBeUndefined();
+    const repeated = Array.from({ length: 20 }, (_, i) => `m${i}: ${page}`).join("\n");
+    const many = await h.call(`{ ${repeated} }`, {}, h.tokens.systemAdmin);
+    expect(many.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Complexity" });
+  });
+
+  it("stops parsing a document past 5,000 tokens", async () => {
+    h.resetStatements();
+    const fields = Array.from({ length: 6000 }, () => "__typename").join(" ");
+    const result = await h.call(`{ ${fields} }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Tokens" });
+    expect(h.statements()).toBe(0);
+  });
+
+  it("refuses more than 20 directives", async () => {
+    const directives = Array.from({ length: 21 }, () => "@include(if: true)").join(" ");
+    const result = await h.call(`{ __typename ${directives} }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "Directives" });
+  });
+
+  it("answers nodes(ids:) for 100 ids and refuses 101 with TOO_MANY_IDS", async () => {
+    const ids = (n: number) => Array.from({ length: n }, () => globalId("Unit", h.units.TL ?? ""));
+    const hundred = await h.call(
+      "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+      { ids: ids(100) },
+      h.tokens.systemAdmin,
+    );
+    expect(hundred.errors).toBeUndefined();
+    expect(hundred.data.nodes).toHaveLength(100);
+    h.resetStatements();
+    const more = await h.call(
+      "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+      { ids: ids(101) },
+      h.tokens.systemAdmin,
+    );
+    expect(more.errors?.[0]?.extensions).toMatchObject({ code: "TOO_MANY_IDS", max: 100, got: 101 });
+    // The session check only: no node was loaded.
+    expect(h.statements()).toBe(1);
   });
 });

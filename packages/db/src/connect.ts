@@ -5,6 +5,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type DataFolderLockedError, lockDataFolder } from "./data-folder-lock.js";
 import type { Database } from "./database.js";
 
 // Counts and sums come back as JavaScript numbers rather than strings; the values
@@ -32,8 +33,9 @@ export interface Connection {
 }
 
 /**
- * Opens the database. PGlite keeps its files in `dataDir` (in memory when omitted)
- * and loads the `unaccent` and `pg_trgm` extensions the search needs.
+ * Opens the database. PGlite keeps its files in `dataDir` (in memory when omitted),
+ * locked for this process until `close` ({@link DataFolderLockedError} names another
+ * holder), and loads the `unaccent` and `pg_trgm` extensions the search needs.
  *
  * @example
  * const { db, close } = await connect({ engine: "pglite", dataDir: ".lantoa/data" });
@@ -43,31 +45,65 @@ export interface Connection {
 export async function connect(options: ConnectOptions): Promise<Connection> {
   if (options.engine === "postgres") {
     const pool = survivingLostConnections(
-      new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 }),
+      new pg.Pool({
+        connectionString: options.url,
+        max: options.maxConnections ?? 10,
+        // While the server is down or restarting, a request fails within seconds with a
+        // retryable error rather than waiting for a connection forever.
+        connectionTimeoutMillis: 5_000,
+      }),
     );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
-  return pgliteConnection(await openPglite(options));
+  // One process per data folder: a second one (the command line beside a running gateway)
+  // would corrupt it, so it is refused with the holder named.
+  const lock = options.dataDir === undefined ? undefined : lockDataFolder(options.dataDir);
+  try {
+    const connection = pgliteConnection(await openPglite(options));
+    if (!lock) return connection;
+    return {
+      ...connection,
+      close: async () => {
+        try {
+          await connection.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /**
- * The server may close an idle pooled connection (a restart, an idle timeout, an operator,
- * a dropped test database). The pool then discards it and the next query opens another;
- * but it also emits "error", which Node throws when nobody listens, ending the process.
- * Here it becomes a warning (`LANTOA_DB_CONNECTION_LOST`) instead.
+ * The server may close a connection at any time (a restart, an idle timeout, an operator,
+ * a dropped test database). node-postgres then emits "error" on the pool for an idle
+ * connection and on the client itself for one checked out (inside a query or a
+ * transaction); Node throws an "error" event nobody listens to, ending the process. So
+ * every client gets a listener the moment the pool creates it, and the loss becomes a
+ * warning (`LANTOA_DB_CONNECTION_LOST`): the query in flight fails (callers see
+ * {@link isDatabaseUnavailable}), the pool discards the connection, the next query opens
+ * another.
  */
 function survivingLostConnections(pool: pg.Pool): pg.Pool {
-  pool.on("error", (error) =>
+  const warn = (error: Error) =>
     process.emitWarning(
-      `A pooled database connection was closed by the server (${error.message}); the next query opens a new one.`,
+      `A database connection was closed by the server (${error.message}); the next query opens a new one.`,
       { code: "LANTOA_DB_CONNECTION_LOST" },
-    ),
-  );
+    );
+  pool.on("connect", (client) => client.on("error", warn));
+  // An idle client's error reaches the pool too, after the listener above has warned.
+  pool.on("error", () => {});
   return pool;
 }
 
-/** Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a dump. */
+/**
+ * Starts PGlite with the extensions the schema needs, in a folder, in memory, or from a
+ * dump. It does not lock a folder: {@link connect} does (see `lockDataFolder`).
+ */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   return PGlite.create(options.dataDir ?? "memory://", {

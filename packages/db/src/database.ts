@@ -29,7 +29,7 @@ import type {
   ScorecardTable,
 } from "./rounds/rounds.table.js";
 import type { UnitTable } from "./units/unit.table.js";
-import type { RoleAssignmentTable, SessionTable, UserTable } from "./users/users.table.js";
+import type { LoginAttemptTable, RoleAssignmentTable, SessionTable, UserTable } from "./users/users.table.js";
 
 /** Every table Lan Tỏa stores, for Kysely's typing. */
 export interface Database {
@@ -50,6 +50,7 @@ export interface Database {
   inspection_findings: InspectionFindingTable;
   inspections: InspectionTable;
   levels: LevelTable;
+  login_attempts: LoginAttemptTable;
   model_status_history: ModelStatusHistoryTable;
   model_targets: ModelTargetTable;
   models: ModelTable;

@@ -34,7 +34,18 @@ export {
   renameCriteriaSet,
   saveCriteriaDraftDefinition,
 } from "./criteria/save-criteria-version.js";
+export {
+  type DataFolderHolder,
+  DataFolderLockedError,
+  lockDataFolder,
+  lockFileOf,
+} from "./data-folder-lock.js";
 export type { Database } from "./database.js";
+export {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from "./database-unavailable.js";
 export type { Db, DbExecutor, DbTransaction } from "./executor.js";
 export {
   correctiveActionsOfFindings,
@@ -246,6 +257,7 @@ export {
   spreadsheetTemplate,
 } from "./spreadsheet/export-report.js";
 export { type ImportColumn, type ImportKind, importColumns, importKinds } from "./spreadsheet/import-columns.js";
+export { IMPORT_WORKER_HEAP_MB, importSpreadsheetInWorker } from "./spreadsheet/import-in-worker.js";
 export type { ImportCounts } from "./spreadsheet/import-plan.js";
 export type { ImportProblem, Message } from "./spreadsheet/import-problem.js";
 export {
@@ -254,7 +266,7 @@ export {
   type ImportReport,
   importSpreadsheet,
 } from "./spreadsheet/import-spreadsheet.js";
-export { CSV_TRAILER } from "./spreadsheet/read-spreadsheet.js";
+export { CSV_TRAILER, SPREADSHEET_LIMITS } from "./spreadsheet/read-spreadsheet.js";
 export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
 export { findUnitByCode } from "./units/find-unit-by-code.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
@@ -264,7 +276,15 @@ export { loadUnitTreeFor } from "./units/load-unit-tree.js";
 export { moveUnit, type UnitCycleError } from "./units/move-unit.js";
 export type { UnitRow, UnitTable } from "./units/unit.table.js";
 export { withinSubtree } from "./units/within-subtree.js";
-export { hashPassword, verifyPassword } from "./users/password.js";
+export {
+  createLoginThrottle,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimits,
+  type LoginRefused,
+  type LoginThrottle,
+  type Throttled,
+} from "./users/login-throttle.js";
+export { hashPassword, PASSWORD_HASHING_SLOTS, passwordHashesWaiting, verifyPassword } from "./users/password.js";
 export {
   checkCredentials,
   insertSession,

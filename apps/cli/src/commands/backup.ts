@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { connect } from "@lantoa/db";
+import { connect, lockDataFolder } from "@lantoa/db";
 import { sql } from "kysely";
 import { CliFailure, ExitCode } from "../cli-failure.js";
 import { type Lang, print, say } from "../messages.js";
@@ -51,8 +51,8 @@ const isEmptyDir = (path: string) =>
   !existsSync(path) || (statSync(path).isDirectory() && readdirSync(path).length === 0);
 
 /**
- * `lantoa backup --out …`: PGlite's data folder copied to a new folder (the database is
- * closed while it is copied; stop the gateway on the same folder first), or a
+ * `lantoa backup --out …`: PGlite's data folder copied to a new folder (the folder is
+ * locked while it is copied: a gateway running on it is named and refused), or a
  * PostgreSQL `pg_dump -Fc` archive.
  */
 export async function runBackup(lang: Lang, out: string): Promise<void> {
@@ -72,7 +72,13 @@ export async function runBackup(lang: Lang, out: string): Promise<void> {
         ExitCode.problems,
         say(lang, `${out} đã có dữ liệu: chọn thư mục trống`, `${out} is not empty: choose an empty folder`),
       );
-    cpSync(source, out, { recursive: true });
+    // A copy taken while a gateway writes would be torn: hold the folder while copying.
+    const lock = lockDataFolder(source);
+    try {
+      cpSync(source, out, { recursive: true });
+    } finally {
+      lock.release();
+    }
   }
   print(say(lang, `Đã sao lưu ${target.describe} vào ${out}.`, `Backed up ${target.describe} to ${out}.`));
 }
@@ -90,20 +96,26 @@ export async function runRestore(lang: Lang, from: string, force: boolean): Prom
     await run(lang, findPgTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", `--dbname=${target.url}`, from]);
   } else {
     const dataDir = target.dataDir as string;
-    if (!isEmptyDir(dataDir)) {
-      if (!force) {
-        throw new CliFailure(
-          ExitCode.problems,
-          say(
-            lang,
-            `${dataDir} đã có dữ liệu: dùng --force để thay thế`,
-            `${dataDir} already holds data: use --force to replace it`,
-          ),
-        );
+    // Replacing the folder under a running gateway would corrupt both.
+    const lock = lockDataFolder(dataDir);
+    try {
+      if (!isEmptyDir(dataDir)) {
+        if (!force) {
+          throw new CliFailure(
+            ExitCode.problems,
+            say(
+              lang,
+              `${dataDir} đã có dữ liệu: dùng --force để thay thế`,
+              `${dataDir} already holds data: use --force to replace it`,
+            ),
+          );
+        }
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      cpSync(from, dataDir, { recursive: true });
+    } finally {
+      lock.release();
     }
-    cpSync(from, dataDir, { recursive: true });
   }
   // Open what was restored once: a backup that does not open is better found now.
   const connection = await connect(target);

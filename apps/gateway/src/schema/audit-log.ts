@@ -1,8 +1,8 @@
+import { isSystemAdmin, pathWithin } from "@lantoa/app";
 import { type AuditEntryRow, type AuditFilter, countAuditEntries, exportAuditLog, listAuditEntries } from "@lantoa/db";
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { isSystemAdmin, pathWithin } from "../auth/scopes.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";

@@ -1,5 +1,6 @@
 import { anonymousActor, SignInInput, signIn, signOut } from "@lantoa/app";
 import type { SessionUser } from "@lantoa/db";
+import type { DomainError } from "@lantoa/domain/errors";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.js";
 import { DomainFailure, fail } from "./errors.js";
@@ -45,18 +46,28 @@ builder.queryField("viewer", (t) =>
 builder.mutationField("login", (t) =>
   t.field({
     type: SessionRef,
-    description: "Signs in with a username and password and returns a session token.",
+    description:
+      "Signs in with a username and password and returns a session token. Past 10 attempts on an account (or 100 from an address) in 15 minutes, attempts are refused with AUTH.TOO_MANY_ATTEMPTS (details.retryAfterSeconds) without checking the password.",
     errors: { types: [DomainFailure] },
     args: {
       username: t.arg.string({ required: true, validate: SignInInput.shape.username }),
       password: t.arg.string({ required: true, validate: SignInInput.shape.password }),
     },
     resolve: async (_root, args, context) => {
-      const session = await context.app.run(signIn, context.viewer ?? anonymousActor, {
-        ...args,
-        ttlHours: context.sessionTtlHours,
+      // The throttle counts the attempt before any password is checked, and a guesser
+      // past the limit is refused without one (nor an audit entry to write).
+      let refusal: DomainError | undefined;
+      const outcome = await context.loginThrottle.attempt(args.username, context.clientAddress, async () => {
+        const session = await context.app.run(signIn, context.viewer ?? anonymousActor, {
+          ...args,
+          ttlHours: context.sessionTtlHours,
+        });
+        if (session.ok) return session.value;
+        refusal = session.error;
+        return null;
       });
-      return session.ok ? session.value : fail(session.error);
+      if (!outcome.ok) return fail(outcome.error);
+      return outcome.value ?? fail(refusal as DomainError);
     },
   }),
 );

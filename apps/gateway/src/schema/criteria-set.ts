@@ -1,4 +1,4 @@
-import { criteriaVersionNotFound } from "@lantoa/app";
+import { criteriaVersionNotFound, isSystemAdmin } from "@lantoa/app";
 import {
   type CriteriaSetRow,
   type CriteriaVersionRow,
@@ -9,7 +9,6 @@ import {
   publishedCriteriaVersions,
 } from "@lantoa/db";
 import { CriteriaSetSchema, diffCriteriaSets } from "@lantoa/domain/criteria";
-import { isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure, fail } from "./errors.js";

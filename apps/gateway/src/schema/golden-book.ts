@@ -1,7 +1,7 @@
+import { canReadUnit } from "@lantoa/app";
 import { type GoldenBookEntryWithPath, searchGoldenBook } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import { UnitRef } from "./unit.js";
 

@@ -1,4 +1,5 @@
 import {
+  canReadUnit,
   domainActorsOf,
   ExpectedVersion,
   IdempotencyKey,
@@ -13,7 +14,6 @@ import {
 import { loadUnitTreeFor, replicationTree } from "@lantoa/db";
 import { authorizeModelAction, type ModelAction, modelLifecycle } from "@lantoa/domain/model";
 import * as z from "zod";
-import { canReadUnit } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure } from "./errors.js";

@@ -1,10 +1,12 @@
 import {
   AddEvidenceInput,
   addEvidence,
+  canReadUnit,
   createModel,
   EVIDENCE_LIMITS,
   ExpectedVersion,
   IdempotencyKey,
+  isSystemAdmin,
   MODEL_CODE,
   ModelFieldsInput,
   ModelStepSchema,
@@ -31,12 +33,12 @@ import {
 } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import * as z from "zod";
-import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
+import { mayAddEvidence } from "../auth/upload-access.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure } from "./errors.js";
-import { modelOwnerPath, perform, requireViewer } from "./mutation-support.js";
+import { perform, requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
@@ -101,8 +103,10 @@ export const ModelRef = builder.loadableNode("Model", {
   id: { resolve: (model: ScopedModelRow) => model.id, parse: parseUuid },
   load: (ids: string[], { db }) => findModelsByIds(db, ids),
   runScopesOnType: true,
-  // An active pilot is there to be copied: every signed-in user may read it.
-  authScopes: (model) => (isOpenPilot(model) ? { signedIn: true } : { readsUnit: model.owner_path }),
+  // An active pilot is there to be copied: every signed-in user may read it. A reviewer
+  // reads the models they review, wherever they are (checked only when the unit does not allow it).
+  authScopes: (model) =>
+    isOpenPilot(model) ? { signedIn: true } : { readsUnit: model.owner_path, reviewsModel: model.id },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -377,10 +381,7 @@ builder.mutationField("addEvidence", (t) =>
     type: ModelPayload,
     description: `Uploads a file as evidence of a model (PDF, JPEG, PNG, WebP, DOCX or XLSX, at most ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB).`,
     errors: { types: [DomainFailure] },
-    authScopes: async (_root, args, context) => {
-      const ownerPath = await modelOwnerPath(context, args.modelId.id);
-      return ownerPath !== null ? { worksForUnit: ownerPath } : { systemAdmin: true };
-    },
+    authScopes: (_root, args, context) => mayAddEvidence(context.db, context.viewer, args.modelId.id),
     args: {
       modelId: t.arg.globalID({ required: true, for: ModelRef }),
       title: t.arg.string({ required: true, validate: AddEvidenceInput.shape.title }),

@@ -1,6 +1,5 @@
 import type { RunOptions, UseCase } from "@lantoa/app";
 import { modelOwnerPath as ownerPathOfModel, type SessionUser } from "@lantoa/db";
-import { domainError } from "@lantoa/domain/errors";
 import { GraphQLError } from "graphql";
 import type * as z from "zod";
 import type { Context } from "../context.js";
@@ -33,24 +32,6 @@ export async function perform<Schema extends z.ZodType, Output>(
   return result.value;
 }
 
-/** Fails with `<ENTITY>.NOT_FOUND` for a record that does not exist (or vanished since the scope check). */
-export function notFound(
-  entity: "model" | "commendation" | "inspection" | "finding" | "action" | "entry" | "unit",
-  id: string,
-): never {
-  const names = {
-    model: ["MODEL", "mô hình", "model"],
-    commendation: ["COMMENDATION", "khen thưởng", "commendation"],
-    inspection: ["INSPECTION", "cuộc kiểm tra", "inspection"],
-    finding: ["INSPECTION", "kết luận kiểm tra", "finding"],
-    action: ["INSPECTION", "biện pháp khắc phục", "corrective action"],
-    entry: ["GOLDEN_BOOK", "mục sổ vàng", "golden-book entry"],
-    unit: ["UNIT", "đơn vị", "unit"],
-  } as const;
-  const [prefix, vi, en] = names[entity];
-  return fail(domainError(`${prefix}.NOT_FOUND`, { vi: `Không tìm thấy ${vi}.`, en: `No such ${en}.` }, { id }));
-}
-
 /** The request's day (YYYY-MM-DD), the date statuses are judged on. */
 export function today(context: Context): string {
   return context.now.toISOString().slice(0, 10);
@@ -60,17 +41,6 @@ export function today(context: Context): string {
 export async function unitPathOf(context: Context, unitId: string): Promise<string | null> {
   const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
   return unit?.path ?? null;
-}
-
-/** Fails with UNIT.NOT_FOUND unless every unit exists (before a foreign key would fail with a crash). */
-export async function requireUnits(db: Context["db"], unitIds: readonly string[]): Promise<void> {
-  const found = await db
-    .selectFrom("units")
-    .select("id")
-    .where("id", "in", [...unitIds])
-    .execute();
-  const missing = unitIds.find((id) => !found.some((u) => u.id === id));
-  if (missing !== undefined) notFound("unit", missing);
 }
 
 /** The path of a model's owner unit, or null when there is no such model. */

@@ -1,9 +1,11 @@
 import {
   CreateReportDraftInput as CreateInput,
+  canReadUnit,
   createReportDraft,
   DeleteReportDraftInput,
   deleteReportDraft,
   ExpectedVersion,
+  isSystemAdmin,
   SaveReportDraftInput as SaveInput,
   saveReportDraft,
 } from "@lantoa/app";
@@ -18,7 +20,6 @@ import { composeReport, renderReportDocx, renderReportPdf } from "@lantoa/docume
 import { reportSectionHeadings, reportSectionKeys } from "@lantoa/domain/document";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
-import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure } from "./errors.js";

@@ -1,8 +1,9 @@
+import { canReadUnit, isSystemAdmin } from "@lantoa/app";
 import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { canReadUnit, isSystemAdmin } from "../auth/scopes.js";
+import { mayReadRoundResults } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { requireViewer } from "./mutation-support.js";
@@ -182,7 +183,7 @@ builder.queryField("leaderboard", (t) =>
   t.field({
     type: [LeaderboardRowRef],
     description:
-      "A round's results in rank order. Anyone may read a published round; before publication only users who read the organizing unit.",
+      "A round's results in rank order. Anyone may read a published round; before publication only the organizer's admins.",
     args: {
       roundCode: t.arg.string({ required: true, validate: z.string().min(1).max(100) }),
       offset: t.arg.int({ defaultValue: 0, validate: z.number().int().min(0).max(1_000_000) }),
@@ -196,7 +197,7 @@ builder.queryField("leaderboard", (t) =>
         .where("r.code", "=", args.roundCode)
         .executeTakeFirst();
       if (!round) throw new GraphQLError("No such round.", { extensions: { code: "NOT_FOUND" } });
-      if (round.status !== "published" && !canReadUnit(context.viewer, round.path)) {
+      if (!mayReadRoundResults(context.viewer, { status: round.status, organizerPath: round.path })) {
         throw new GraphQLError("This round's results are not published yet.", { extensions: { code: "FORBIDDEN" } });
       }
       return leaderboardPage(context.db, round.id, { offset: args.offset ?? 0, limit: args.limit ?? 50 });

@@ -25,6 +25,7 @@ import { exportRound, findRoundOrganizer } from "@lantoa/db";
 import { RoundStepSchema } from "@lantoa/domain/round";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import * as z from "zod";
+import { mayReadReviewers, type RoundAccessFacts, roundResultsScopes } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { publishRoundProgress } from "../round-events.js";
@@ -318,11 +319,16 @@ export const ExportFileRef = builder
     }),
   });
 
+/** A round's step and organizer path, for the rules of round-visibility.ts; null when there is no such round. */
+const roundFacts = async (context: Context, roundId: string): Promise<RoundAccessFacts | null> => {
+  const round = await findRoundOrganizer(context.db, roundId);
+  return round ? { status: round.status, organizerPath: round.path } : null;
+};
+
 /** Who reads a round's results: its admins, and everyone once published. */
 const roundAccess = async (context: Context, roundId: string) => {
-  const round = await findRoundOrganizer(context.db, roundId);
-  if (!round) return { systemAdmin: true };
-  return round.status === "published" ? true : { administersUnit: round.path };
+  const round = await roundFacts(context, roundId);
+  return round ? roundResultsScopes(round) : { systemAdmin: true };
 };
 
 builder.queryField("roundExport", (t) =>
@@ -330,14 +336,17 @@ builder.queryField("roundExport", (t) =>
     type: ExportFileRef,
     nullable: true,
     description:
-      "The round's leaderboard with per-criterion points and every scorecard with comments, as XLSX or CSV with Vietnamese headers: admins, and everyone once published.",
+      "The round's leaderboard with per-criterion points, as XLSX or CSV with Vietnamese headers: the organizer's admins, and everyone once published. Every scorecard with its reviewer and comments is added for the organizer's admins only.",
     args: {
       roundId: t.arg.globalID({ required: true, for: RoundRef }),
       format: t.arg({ type: ExportFormatEnum, required: true }),
     },
     authScopes: (_root, args, context) => roundAccess(context, args.roundId.id),
-    resolve: async (_root, args, { db }) => {
-      const file = await exportRound(db, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv");
+    resolve: async (_root, args, context) => {
+      const round = await roundFacts(context, args.roundId.id);
+      const file = await exportRound(context.db, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv", {
+        withScorecards: round !== null && mayReadReviewers(context.viewer, round),
+      });
       if (!file) return null;
       return {
         filename: file.filename,

@@ -24,6 +24,7 @@ import {
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { Repeater } from "graphql-yoga";
+import { roundResultsScopes } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { roundEvents } from "../round-events.js";
@@ -294,7 +295,7 @@ const CouncilDecisionRef = builder.objectRef<CouncilDecisionRow>("CouncilDecisio
 
 const adminsOnly = (round: RoundNodeRow) => ({ administersUnit: round.organizer_path });
 const adminsOrPublic = (round: RoundNodeRow) =>
-  round.status === "published" ? true : { administersUnit: round.organizer_path };
+  roundResultsScopes({ status: round.status, organizerPath: round.organizer_path });
 
 builder.objectFields(RoundRef, (t) => ({
   progress: t.field({

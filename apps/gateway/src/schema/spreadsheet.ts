@@ -1,3 +1,4 @@
+import { isSystemAdmin } from "@lantoa/app";
 import {
   type ExportReportName,
   exportReport,
@@ -6,13 +7,13 @@ import {
   type ImportProblem,
   type ImportReport,
   importKinds,
-  importSpreadsheet,
+  importSpreadsheetInWorker,
   spreadsheetTemplate,
 } from "@lantoa/db";
 import { domainError } from "@lantoa/domain/errors";
 import { Repeater } from "graphql-yoga";
 import { z } from "zod";
-import { isSystemAdmin } from "../auth/scopes.js";
+import { mayImportSpreadsheets } from "../auth/upload-access.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import type { ImportProgressEvent } from "../import-progress.js";
@@ -136,9 +137,6 @@ function importScope(context: Context): readonly string[] | undefined {
   );
 }
 
-const isAdmin = (context: Context) =>
-  context.viewer?.assignments.some((a) => a.role === "system-admin" || a.role === "unit-admin") ?? false;
-
 /** Progress events are keyed by user as well as operation: nobody can listen to another's import. */
 const progressTopic = (userId: string, operationId: string) => `${userId}:${operationId}`;
 
@@ -153,7 +151,7 @@ builder.mutationField("importSpreadsheet", (t) =>
     type: ImportResultRef,
     description: `Imports units, models with outcomes, or golden-book entries from an XLSX or CSV file (at most ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB; multipart request). Every row is checked; with any problem nothing is written. A dry run only checks and counts. Unit admins import within their subtrees (rows outside them are problems), system admins anywhere. Pass an operationId and subscribe to importProgress with it to follow a long import.`,
     errors: { types: [DomainFailure] },
-    authScopes: (_root, _args, context) => isAdmin(context),
+    authScopes: (_root, _args, context) => mayImportSpreadsheets(context.viewer),
     args: {
       file: t.arg({ type: "File", required: true }),
       kind: t.arg({ type: ImportKindEnum, required: true }),
@@ -190,15 +188,20 @@ builder.mutationField("importSpreadsheet", (t) =>
       };
       let rows = 0;
       try {
-        const report = await importSpreadsheet(context.db, args.kind, new Uint8Array(await file.arrayBuffer()), {
-          dryRun: args.dryRun,
-          actorUserId: viewer?.userId ?? null,
-          scopePaths: importScope(context),
-          onProgress: (progress) => {
-            if (progress.phase === "check") rows = progress.total;
-            if (operationId) publish({ operationId, ...progress });
+        const report = await importSpreadsheetInWorker(
+          context.db,
+          args.kind,
+          new Uint8Array(await file.arrayBuffer()),
+          {
+            dryRun: args.dryRun,
+            actorUserId: viewer?.userId ?? null,
+            scopePaths: importScope(context),
+            onProgress: (progress) => {
+              if (progress.phase === "check") rows = progress.total;
+              if (operationId) publish({ operationId, ...progress });
+            },
           },
-        });
+        );
         return report;
       } finally {
         if (operationId) publish({ operationId, phase: "done", done: rows, total: rows });

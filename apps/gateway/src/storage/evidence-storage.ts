@@ -1,10 +1,15 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import type { EvidenceFiles } from "@lantoa/app";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { EvidenceFiles, UploadedFile } from "@lantoa/app";
 
 /** Where evidence files live. A small interface so an object store can replace the folder. */
 export interface EvidenceStorage {
-  put(key: string, data: Uint8Array): Promise<void>;
+  /** Stores a file under a new key, streaming it: an upload is never held in memory whole. */
+  put(key: string, data: Pick<UploadedFile, "stream">): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   remove(key: string): Promise<void>;
 }
@@ -12,7 +17,7 @@ export interface EvidenceStorage {
 /** The use cases' view of a storage: they store uploads and remove them on a refusal. */
 export function evidenceFilesIn(storage: EvidenceStorage): EvidenceFiles {
   return {
-    put: async (key, file) => storage.put(key, new Uint8Array(await file.arrayBuffer())),
+    put: (key, file) => storage.put(key, file),
     remove: (key) => storage.remove(key),
   };
 }
@@ -30,7 +35,16 @@ export function localFolderStorage(root: string): EvidenceStorage {
     async put(key, data) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, data, { flag: "wx" });
+      try {
+        await pipeline(
+          Readable.fromWeb(data.stream() as NodeReadableStream<Uint8Array>),
+          createWriteStream(path, { flags: "wx" }),
+        );
+      } catch (error) {
+        // Nothing half-written stays under the key.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") await rm(path, { force: true });
+        throw error;
+      }
     },
     async get(key) {
       try {

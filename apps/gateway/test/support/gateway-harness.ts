@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD } from "@lantoa/db";
+import { DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
 import { createGatewayYoga, type EvidenceStorage, localFolderStorage } from "../../src/index.js";
 
@@ -36,6 +36,11 @@ export interface GatewayHarness {
   statements(): number;
   resetStatements(): void;
   call(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
+  /**
+   * A raw request to `/graphql`, for what `call` does not vary (headers, bodies); `from`
+   * is the caller's network address, as the HTTP server would pass it.
+   */
+  fetch(init: RequestInit, from?: string): Promise<Response>;
   upload(
     operations: { query: string; variables: Record<string, unknown> },
     file: File,
@@ -56,7 +61,7 @@ export interface GatewayHarness {
 
 export async function startGatewayHarness(
   engine: TestEngine,
-  options: { responseCacheTtlMs?: number } = {},
+  options: { responseCacheTtlMs?: number; loginLimits?: LoginLimits } = {},
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);
   let statements = 0;
@@ -75,6 +80,7 @@ export async function startGatewayHarness(
     now: () => new Date("2023-09-01T08:00:00+07:00"),
     storage,
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {
@@ -148,6 +154,10 @@ export async function startGatewayHarness(
       statements = 0;
     },
     call,
+    fetch: (init, from) =>
+      Promise.resolve(
+        yoga.fetch("http://test/graphql", init, from === undefined ? {} : { req: { socket: { remoteAddress: from } } }),
+      ),
     upload,
     subscribeFirst,
     signIn,

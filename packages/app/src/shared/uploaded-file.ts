@@ -10,6 +10,8 @@ export interface UploadedFile {
   readonly type: string;
   readonly size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The bytes as a stream, so a large file is never held in memory whole. */
+  stream(): ReadableStream<Uint8Array>;
 }
 
 function isUploadedFile(value: unknown): value is UploadedFile {
@@ -20,7 +22,8 @@ function isUploadedFile(value: unknown): value is UploadedFile {
     typeof file.name === "string" &&
     typeof file.type === "string" &&
     typeof file.size === "number" &&
-    typeof file.arrayBuffer === "function"
+    typeof file.arrayBuffer === "function" &&
+    typeof file.stream === "function"
   );
 }
 

@@ -4,6 +4,7 @@ import * as domainTables from "./2026_11_28_0002_domain_tables.js";
 import * as roundLocks from "./2026_11_28_0003_round_locks.js";
 import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key.js";
 import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
+import * as loginAttempts from "./2026_11_29_1400_login_attempts.js";
 import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0003_round_locks": roundLocks,
   "2026_11_28_0004_golden_book_natural_key": goldenBookNaturalKey,
   "2026_11_28_0300_register_follow_up": registerFollowUp,
+  "2026_11_29_1400_login_attempts": loginAttempts,
   "2026_12_02_0100_spreading_the_word": spreadingTheWord,
 };

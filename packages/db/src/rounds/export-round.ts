@@ -110,14 +110,23 @@ export async function roundSheets(db: Db, roundId: string): Promise<Sheet[] | nu
 
 /**
  * A round's leaderboard with per-criterion breakdown and every scorecard as XLSX (two
- * sheets) or CSV (both sections, UTF-8 with BOM), Vietnamese headers.
+ * sheets) or CSV (both sections, UTF-8 with BOM), Vietnamese headers. With
+ * `withScorecards: false` only the leaderboard: who reviewed what, with their comments,
+ * is not for everyone a published round's results are for.
  *
  * @example
  * const file = await exportRound(db, roundId, "xlsx"); file?.filename // "TL-2025-ket-qua.xlsx"
  */
-export async function exportRound(db: Db, roundId: string, format: "xlsx" | "csv"): Promise<ExportedFile | null> {
-  const sheets = await roundSheets(db, roundId);
-  if (!sheets) return null;
+export async function exportRound(
+  db: Db,
+  roundId: string,
+  format: "xlsx" | "csv",
+  options: { withScorecards?: boolean } = {},
+): Promise<ExportedFile | null> {
+  const all = await roundSheets(db, roundId);
+  if (!all) return null;
+  // Reviewers' names and comments are for the organizer's admins: the public gets the leaderboard.
+  const sheets = options.withScorecards === false ? all.slice(0, 1) : all;
   const round = await db.selectFrom("rounds").select("code").where("id", "=", roundId).executeTakeFirstOrThrow();
   return format === "xlsx"
     ? {

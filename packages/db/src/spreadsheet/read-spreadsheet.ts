@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { restoreCsvText } from "./csv-formula-cells.js";
 import { type ImportProblem, importProblem } from "./import-problem.js";
+import { zipDeclaredSizes } from "./zip-declared-sizes.js";
 
 /** A cell as read: text from a CSV, or what an XLSX cell holds. */
 export type CellValue = string | number | boolean | Date | null;
@@ -25,6 +27,36 @@ export interface SheetTable {
  */
 export const CSV_TRAILER = "#HẾT";
 const TRAILERS = new Set([CSV_TRAILER, "#END"]);
+
+/**
+ * How big a spreadsheet may be, checked before the work its size would cost: the file's
+ * bytes, what an XLSX declares it inflates to (a zip bomb of 429 KB unpacking to 147 MB
+ * of sheet XML took 2.5 GB of memory), its rows and its columns. 100,000 rows of the
+ * models template take about 4 MB as XLSX and 43 MB inflated.
+ */
+export const SPREADSHEET_LIMITS = {
+  maxBytes: 20 * 1024 * 1024,
+  maxInflatedBytes: 64 * 1024 * 1024,
+  maxZipEntries: 200,
+  maxRows: 100_000,
+  maxColumns: 60,
+} as const;
+
+function tooLarge(vi: string, en: string): { ok: false; problem: ImportProblem } {
+  return { ok: false, problem: importProblem(0, "", "IMPORT.TOO_LARGE", vi, en) };
+}
+
+const tooManyRows = (rows: number | string) =>
+  tooLarge(
+    `Tệp có ${rows} dòng dữ liệu, quá giới hạn ${SPREADSHEET_LIMITS.maxRows.toLocaleString("vi-VN")} dòng: hãy chia thành nhiều tệp`,
+    `The file has ${rows} data rows, over the limit of ${SPREADSHEET_LIMITS.maxRows.toLocaleString("en-US")}: split it into several files`,
+  );
+
+const tooManyColumns = (columns: number) =>
+  tooLarge(
+    `Tệp có ${columns} cột, quá giới hạn ${SPREADSHEET_LIMITS.maxColumns} cột`,
+    `The file has ${columns} columns, over the limit of ${SPREADSHEET_LIMITS.maxColumns}`,
+  );
 
 /** Whether the bytes are a ZIP container (an XLSX workbook), not text. */
 export function looksLikeXlsx(file: Uint8Array): boolean {
@@ -52,15 +84,6 @@ function xlsxCell(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** Whether the ZIP's end-of-central-directory record is there: a cut-off file lacks it. */
-function hasZipEnd(file: Uint8Array): boolean {
-  // The record is 22 bytes plus a comment of up to 65,535 bytes, at the very end.
-  for (let at = file.length - 22; at >= Math.max(0, file.length - 22 - 0xffff); at--) {
-    if (file[at] === 0x50 && file[at + 1] === 0x4b && file[at + 2] === 0x05 && file[at + 3] === 0x06) return true;
-  }
-  return false;
-}
-
 async function readXlsx(
   file: Uint8Array,
 ): Promise<{ ok: true; table: SheetTable } | { ok: false; problem: ImportProblem }> {
@@ -69,7 +92,19 @@ async function readXlsx(
       "Không đọc được tệp Excel: tệp hỏng hoặc bị cắt cụt",
       "The Excel file cannot be read: it is damaged or cut off",
     );
-  if (!hasZipEnd(file)) return cutOff();
+  // Refused by what the archive declares, before a byte is inflated; a cut-off file has no directory.
+  const declared = zipDeclaredSizes(file);
+  if (!declared) return cutOff();
+  if (
+    declared.entries > SPREADSHEET_LIMITS.maxZipEntries ||
+    declared.uncompressedBytes > SPREADSHEET_LIMITS.maxInflatedBytes
+  ) {
+    const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+    return tooLarge(
+      `Tệp Excel giải nén ra ${mb(declared.uncompressedBytes)} MB, quá giới hạn ${mb(SPREADSHEET_LIMITS.maxInflatedBytes)} MB`,
+      `The Excel file unpacks to ${mb(declared.uncompressedBytes)} MB, over the limit of ${mb(SPREADSHEET_LIMITS.maxInflatedBytes)} MB`,
+    );
+  }
   // Loaded on first use: exceljs takes a while to load, and most users of @lantoa/db never touch XLSX.
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();
@@ -83,7 +118,9 @@ async function readXlsx(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return unreadable("Tệp Excel không có trang tính nào", "The Excel file has no worksheet");
+  if (sheet.actualRowCount - 1 > SPREADSHEET_LIMITS.maxRows) return tooManyRows(sheet.actualRowCount - 1);
   const width = sheet.columnCount;
+  if (width > SPREADSHEET_LIMITS.maxColumns) return tooManyColumns(width);
   let header: string[] = [];
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -100,14 +137,22 @@ function readCsv(file: Uint8Array): { ok: true; table: SheetTable } | { ok: fals
   if (text.trim() === "") return unreadable("Tệp trống", "The file is empty");
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    // Header, the rows allowed, a trailer, and one more record to tell a file over the limit.
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      to: SPREADSHEET_LIMITS.maxRows + 3,
+    });
   } catch (error) {
     return unreadable(
       `Không đọc được tệp CSV (có thể bị cắt cụt giữa chừng): ${(error as Error).message}`,
       `The CSV file cannot be read (it may be cut off): ${(error as Error).message}`,
     );
   }
+  if (records.length > SPREADSHEET_LIMITS.maxRows + 2) return tooManyRows(`> ${SPREADSHEET_LIMITS.maxRows}`);
   const [header = [], ...body] = records;
+  if (header.length > SPREADSHEET_LIMITS.maxColumns) return tooManyColumns(header.length);
   const last = body.at(-1);
   let data = body;
   if (last && TRAILERS.has((last[0] ?? "").trim())) {
@@ -127,6 +172,7 @@ function readCsv(file: Uint8Array): { ok: true; table: SheetTable } | { ok: fals
       "The CSV file does not end with a line break: it may have been cut off",
     );
   }
+  if (data.length > SPREADSHEET_LIMITS.maxRows) return tooManyRows(data.length);
   const rows: SheetRow[] = [];
   for (const [index, cells] of data.entries()) {
     if (isBlank(cells)) continue;
@@ -137,19 +183,25 @@ function readCsv(file: Uint8Array): { ok: true; table: SheetTable } | { ok: fals
         `Row ${index + 2} has ${cells.length} columns, the header has ${header.length}${last ? ": the file may be cut off" : ""}`,
       );
     }
-    rows.push({ row: index + 2, cells });
+    rows.push({ row: index + 2, cells: cells.map(restoreCsvText) });
   }
   return { ok: true, table: { format: "csv", header, rows } };
 }
 
 /**
  * Reads the first sheet of an XLSX workbook, or a UTF-8 CSV (with or without BOM),
- * into a header and rows. A file that does not unzip or parse, a CSV whose last line
+ * into a header and rows, within {@link SPREADSHEET_LIMITS} (over them: IMPORT.TOO_LARGE). A file that does not unzip or parse, a CSV whose last line
  * is cut, or whose `#HẾT` trailer disagrees with its row count, gives a problem
  * instead: nothing partial is ever returned.
  */
 export async function readSpreadsheet(
   file: Uint8Array,
 ): Promise<{ ok: true; table: SheetTable } | { ok: false; problem: ImportProblem }> {
+  if (file.byteLength > SPREADSHEET_LIMITS.maxBytes) {
+    return tooLarge(
+      `Tệp lớn hơn ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB`,
+      `The file is larger than ${SPREADSHEET_LIMITS.maxBytes / 1024 / 1024} MB`,
+    );
+  }
   return looksLikeXlsx(file) ? readXlsx(file) : readCsv(file);
 }

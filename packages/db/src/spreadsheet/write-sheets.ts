@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
+import { neutralizeCsvCell } from "./csv-formula-cells.js";
 import type { Message } from "./import-problem.js";
 import { CSV_TRAILER } from "./read-spreadsheet.js";
 
@@ -97,7 +98,7 @@ const BOM = "\uFEFF";
 
 /**
  * Writes sheets as UTF-8 CSV with a BOM (so Excel shows Vietnamese), numbers plain
- * with a dot, dates as yyyy-mm-dd. Several sheets become sections, each after a
+ * with a dot, dates as yyyy-mm-dd, text that would start a formula neutralized. Several sheets become sections, each after a
  * title line and a blank line. With `trailer`, a last line `#HẾT,<rows>` lets an
  * import tell a complete file from one cut at a line boundary.
  */
@@ -110,7 +111,7 @@ export function writeCsv(
   for (const sheet of sheets) {
     if (sheets.length > 1) parts.push(stringify([[`# ${sheet.name[lang]}`]], { record_delimiter: "\r\n" }));
     parts.push(
-      stringify([sheet.columns.map((c) => c.header[lang]), ...sheet.rows.map((r) => r.map((v) => v ?? ""))], {
+      stringify([sheet.columns.map((c) => c.header[lang]), ...sheet.rows.map((r) => r.map(neutralizeCsvCell))], {
         record_delimiter: "\r\n",
       }),
     );

@@ -8,3 +8,4 @@ export {
   type TestEngine,
   testEngines,
 } from "./test-engines.js";
+export { zipWithOneEntry } from "./zip-with-one-entry.js";

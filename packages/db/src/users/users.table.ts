@@ -33,3 +33,12 @@ export interface SessionTable {
   expires_at: Date | string;
   revoked_at: Date | string | null;
 }
+
+/** Row type of `login_attempts`: rate-limiter-flexible's counter of sign-in attempts per key. */
+export interface LoginAttemptTable {
+  /** `<limiter>:<account or address>`. */
+  key: string;
+  points: number;
+  /** When the count resets, in epoch milliseconds. */
+  expire: number | null;
+}
