@@ -43,6 +43,30 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Tệp hoặc dữ liệu gửi lên quá lớn.",
     en: "The file or data sent is too large.",
   },
+  MALFORMED_TEXT: {
+    vi: "Có chữ không hợp lệ (ký tự lỗi mã hóa) trong dữ liệu gửi lên. Hãy gõ lại ô đó rồi gửi lại.",
+    en: "Some text sent is malformed (broken characters). Type that field again and send again.",
+  },
+  TOO_MANY_IDS: {
+    vi: "Yêu cầu đọc quá nhiều bản ghi một lần. Hãy chọn ít bản ghi hơn.",
+    en: "The request asks for too many records at once. Choose fewer.",
+  },
+  "DB.UNAVAILABLE": {
+    vi: "Cơ sở dữ liệu tạm thời không trả lời. Không có gì bị thay đổi; hãy thử lại sau ít phút.",
+    en: "The database is not answering for now. Nothing was changed; try again in a few minutes.",
+  },
+  "AUTH.TOO_MANY_ATTEMPTS": {
+    vi: "Đăng nhập sai quá nhiều lần. Hãy chờ ít phút rồi thử lại.",
+    en: "Too many sign-in attempts. Wait a few minutes, then try again.",
+  },
+  "UPLOAD.TOO_MANY_AT_ONCE": {
+    vi: "Máy chủ đang nhận quá nhiều tệp cùng lúc. Hãy thử gửi lại sau ít phút.",
+    en: "The server is receiving too many files at once. Send again in a few minutes.",
+  },
+  "IMPORT.TOO_LARGE": {
+    vi: "Tệp quá lớn để nhập một lần. Hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The file is too large to import at once. Split it into smaller files.",
+  },
   INTERNAL_SERVER_ERROR: {
     vi: "Máy chủ gặp lỗi khi xử lý. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị hệ thống.",
     en: "The server failed while working on this. Try again; if it keeps failing, tell the system admin.",
