@@ -5,7 +5,7 @@ export const spreadingMessagesEn: Record<keyof typeof spreadingMessagesVi, strin
   "commendations.reason": "Achievement (printed on the certificate)",
   "commendations.reasonHint": "Left empty, the certificate names the model commended.",
   "commendations.reasonTooLong": "The achievement is longer than 2,000 characters.",
-  "nav.reportDrafts": "Periodic reports",
+  "nav.reportDrafts": "Period summaries",
   "certificate.download": "Download PDF",
   "certificate.downloadOf": "Download PDF of the certificate of decision {decision}",
   "certificate.verify": "Verify",
@@ -14,7 +14,7 @@ export const spreadingMessagesEn: Record<keyof typeof spreadingMessagesVi, strin
   "certificate.roundTitle": "The round's certificates",
   "certificate.roundIntro":
     "Every certificate of the round in one PDF, a page each, with a QR code to its public verification page.",
-  "certificate.roundDownload": "Download the round's certificates (PDF)",
+  "certificate.roundDownload": "Download the PDF",
   "certificate.roundNone": "This round has commended no model yet.",
   "certificate.saved": "Downloaded {name}.",
   "public.model": "Shown on the public showcase",

@@ -3,7 +3,7 @@ export const spreadingMessagesVi = {
   "commendations.reason": "Thành tích (in trên giấy khen)",
   "commendations.reasonHint": "Để trống thì giấy khen ghi tên mô hình được khen.",
   "commendations.reasonTooLong": "Thành tích dài quá 2.000 ký tự.",
-  "nav.reportDrafts": "Báo cáo sơ kết, tổng kết",
+  "nav.reportDrafts": "Sơ kết, tổng kết",
   "certificate.download": "Tải PDF",
   "certificate.downloadOf": "Tải PDF giấy khen của quyết định {decision}",
   "certificate.verify": "Xác minh",
@@ -12,7 +12,7 @@ export const spreadingMessagesVi = {
   "certificate.roundTitle": "Giấy khen của đợt",
   "certificate.roundIntro":
     "Mọi giấy khen của đợt trong một tệp PDF, mỗi trang một giấy, có mã QR dẫn tới trang xác minh công khai.",
-  "certificate.roundDownload": "Tải giấy khen cả đợt (PDF)",
+  "certificate.roundDownload": "Tải tệp PDF",
   "certificate.roundNone": "Đợt này chưa khen thưởng mô hình nào.",
   "certificate.saved": "Đã tải {name}.",
   "public.model": "Công khai trên trang mô hình tiêu biểu",
