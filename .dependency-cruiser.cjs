@@ -33,6 +33,14 @@ module.exports = {
       },
     },
     {
+      name: "documents-renders-only",
+      comment:
+        "@lantoa/documents lays paperwork out from what it is given: it may read the domain and db's types, never run a use case or an app.",
+      severity: "error",
+      from: { path: "^packages/documents/src" },
+      to: { path: ["^packages/app/", "^apps/"] },
+    },
+    {
       name: "schema-no-kysely",
       comment:
         "GraphQL schema files map arguments to use cases and read through repositories: no Kysely import of their own.",

@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import {
+  CommendationVerificationDocument,
+  CreateReportDraftDocument,
   CriteriaSetsDocument,
   LoginDocument,
   ModelsDocument,
@@ -43,6 +45,8 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
     reviewRound: "",
     reviewModel: "",
     roundCode: "",
+    reportDraft: "",
+    verificationCode: "",
   };
 
   beforeAll(async () => {
@@ -69,6 +73,20 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
     const { criteriaSets } = await request(api, CriteriaSetsDocument, {}, { token });
     ids.criteriaSet = criteriaSets[0]?.code ?? "";
     ids.criteriaVersion = criteriaSets[0]?.versions[0]?.id ?? "";
+    const kept = sessions["thanhliem.admin"] as { token: string; viewer: { roles?: { unitId?: string | null }[] } };
+    const districtAdmin = kept.token;
+    const unitId = kept.viewer.roles?.find((r) => r.unitId)?.unitId;
+    const created = await request(
+      api,
+      CreateReportDraftDocument,
+      { input: { unitId: unitId ?? "", fromYear: 2017, toYear: 2022 } },
+      { token: districtAdmin },
+    );
+    if (created.createReportDraft?.__typename !== "MutationCreateReportDraftSuccess")
+      throw new Error(JSON.stringify(created));
+    ids.reportDraft = created.createReportDraft.data.reportDraft?.id ?? "";
+    const verification = await request(api, CommendationVerificationDocument, { first: 1 }, { token: districtAdmin });
+    ids.verificationCode = verification.commendations?.edges[0]?.node.verificationCode ?? "";
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +98,11 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
     locale: (typeof locales)[number],
     viewport: (typeof viewports)[number],
   ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+    // The public pages allow no script (CSP); axe is injected past it, as a browser extension would be.
+    const context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+      bypassCSP: true,
+    });
     const session = username ? sessions[username] : null;
     await context.addInitScript(
       ([lang, kept]) => {
@@ -152,6 +174,18 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
       as: "giamkhao.1",
     },
     { name: "audit log", path: () => "/audit", as: "thanhliem.admin" },
+    { name: "report drafts", path: () => "/report-drafts", as: "thanhliem.admin" },
+    {
+      name: "report draft",
+      path: () => `/report-drafts/${encodeURIComponent(ids.reportDraft)}`,
+      as: "thanhliem.admin",
+    },
+    // The public pages are served by the gateway itself; their language is in the address.
+    { name: "public showcase", path: () => "/mo-hinh", as: null },
+    { name: "public showcase in English", path: () => "/mo-hinh?q=duong+hoa&lang=en", as: null },
+    { name: "public model", path: () => "/mo-hinh/TL-2021-DUONGHOA", as: null },
+    { name: "public golden book", path: () => "/so-vang?lang=en", as: null },
+    { name: "public verification", path: () => `/xac-minh/${ids.verificationCode}`, as: null },
     { name: "not found", path: () => "/no-such-page", as: null },
   ];
 

@@ -28,6 +28,11 @@ const navItems: readonly NavItem[] = [
   { href: "/commendations", label: "nav.commendations", roles: signedInRoles },
   { href: "/inspections", label: "nav.inspections", roles: signedInRoles },
   { href: "/reports", label: "nav.reports", roles: ["system-admin", "unit-admin", "viewer"] },
+  {
+    href: "/report-drafts",
+    label: "nav.reportDrafts",
+    roles: ["system-admin", "unit-admin", "unit-officer", "viewer"],
+  },
   { href: "/leaderboard", label: "nav.leaderboard" },
   { href: "/criteria", label: "nav.criteria", roles: signedInRoles },
   { href: "/rounds", label: "nav.rounds", roles: ["system-admin", "unit-admin"] },

@@ -28,6 +28,8 @@ const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 const CommendationsPage = lazy(() => import("./registers/commendations-page"));
 const InspectionsPage = lazy(() => import("./registers/inspections-page"));
 const AuditPage = lazy(() => import("./audit/audit-page"));
+const ReportDraftsPage = lazy(() => import("./spreading/report-drafts-page"));
+const ReportDraftPage = lazy(() => import("./spreading/report-draft-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -102,6 +104,18 @@ export function App() {
                   <RequireSession>
                     <ReportsPage />
                   </RequireSession>
+                </Route>
+                <Route path="/report-drafts">
+                  <RequireSession>
+                    <ReportDraftsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/report-drafts/:id">
+                  {(params) => (
+                    <RequireSession>
+                      <ReportDraftPage id={decodeURIComponent(params.id)} />
+                    </RequireSession>
+                  )}
                 </Route>
                 <Route path="/criteria">
                   <RequireSession>

@@ -39,6 +39,7 @@ import { OutcomesPanel } from "./registers/outcomes-panel";
 import { ReplicationsPanel } from "./registers/replications-panel";
 import { useConfiguration } from "./registers/use-configuration";
 import { useSession, viewerRoles } from "./session";
+import { EvidencePublicSwitch, ModelPublicSwitch } from "./spreading/public-switches";
 import { statusColor } from "./status-colors";
 import { acceptableEvidence } from "./upload-evidence";
 
@@ -149,6 +150,7 @@ function ModelView({ model }: { model: ModelNode }) {
       </SimpleGrid>
 
       <ModelActions model={model} />
+      <ModelPublicSwitch model={model} />
 
       <Tabs defaultValue="outcomes" keepMounted={false}>
         <Tabs.List>
@@ -268,12 +270,11 @@ function EvidencePanel({ model }: { model: ModelNode }) {
         <EmptyNote text={t("detail.evidenceEmpty")} />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          {evidence.map((item, index) => {
+          {evidence.map((item) => {
             // An uploaded file has a signed address; a link-only evidence its own.
             const href = item.downloadUrl ?? item.uri;
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the API gives these rows no id, and the list is only ever re-read whole, never reordered in place.
-              <Card key={`${item.title}-${index}`} withBorder padding="sm" data-testid="evidence-item">
+              <Card key={item.id} withBorder padding="sm" data-testid="evidence-item">
                 {href && item.mimeType?.startsWith("image/") && (
                   <Card.Section mb="xs">
                     <Image src={href} alt={item.title ?? ""} h={140} fit="cover" />
@@ -284,6 +285,7 @@ function EvidencePanel({ model }: { model: ModelNode }) {
                   {label("evidenceKind", item.kind)} · {item.mimeType ?? "—"} ·{" "}
                   {item.sizeBytes == null ? "—" : formatBytes(item.sizeBytes)}
                 </Text>
+                {item.id && <EvidencePublicSwitch id={item.id} title={item.title ?? ""} isPublic={!!item.isPublic} />}
                 {href ? (
                   <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
                     {t("detail.evidenceOpen")}

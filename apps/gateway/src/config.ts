@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   LANTOA_INTROSPECTION: flag,
   LANTOA_FIELD_SUGGESTIONS: flag,
   LANTOA_CORS_ORIGINS: z.string().optional(),
+  LANTOA_PUBLIC_URL: z.string().url().optional(),
   LANTOA_TRUST_PROXY: flag,
   LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
   LANTOA_SESSION_TTL_HOURS: z.coerce
@@ -56,6 +57,11 @@ export interface GatewayConfig {
   readonly fileSigningKey?: string | undefined;
   /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
   readonly responseCacheTtlMs?: number;
+  /**
+   * The address the public reaches this gateway at (e.g. `https://lantoa.example`), printed
+   * in certificates' QR codes; each request's own origin when unset.
+   */
+  readonly publicUrl?: string | undefined;
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -88,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     trustProxy: e.LANTOA_TRUST_PROXY ?? false,
     fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
     responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
+    publicUrl: e.LANTOA_PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }

@@ -22,6 +22,8 @@ export interface Context {
   readonly evidenceLinks: EvidenceLinks;
   /** Progress of running imports, for the `importProgress` subscription. */
   readonly pubsub: ImportPubSub;
+  /** The gateway's public address without a trailing slash, e.g. `https://lantoa.example` (certificates' QR codes). */
+  readonly publicUrl: string;
   /** Counts sign-in attempts per account and address (shared through the database). */
   readonly loginThrottle: LoginThrottle;
   /** The caller's network address, for per-address limits; null when unknown (in-process calls). */

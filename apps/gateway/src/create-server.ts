@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 import type { Context } from "./context.js";
+import { isPublicPath, type PublicPagesDeps, sendPublic } from "./public/public-routes.js";
 import { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";
 import { EVIDENCE_PATH_PREFIX } from "./storage/evidence-links.js";
 
@@ -11,13 +12,15 @@ export const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
 
 /**
  * One HTTP server for the product: GraphQL at `/graphql`, evidence files at their signed
- * addresses under `/files/evidence/`, the built admin app at every other path (unknown
- * paths fall back to `index.html` for client routing).
+ * addresses under `/files/evidence/`, the public pages (showcase, golden book,
+ * verification; see `public/`), the built admin app at every other path (unknown paths
+ * fall back to `index.html` for client routing).
  */
 export function createHttpServer(
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
   adminDist: string,
   evidence?: EvidenceDownloadDeps,
+  publicPages?: PublicPagesDeps,
 ): Server {
   const hasAdmin = existsSync(adminDist);
   const serveAdmin = hasAdmin ? sirv(adminDist, { single: true, etag: true, gzip: true }) : undefined;
@@ -39,6 +42,11 @@ export function createHttpServer(
     }
     if (evidence && req.url?.startsWith(EVIDENCE_PATH_PREFIX) && (req.method === "GET" || req.method === "HEAD")) {
       void sendEvidence(req.url, evidence, req.method === "HEAD", res);
+      return;
+    }
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    if (publicPages && (req.method === "GET" || req.method === "HEAD") && isPublicPath(pathname)) {
+      void sendPublic(req, res, publicPages, new Date());
       return;
     }
     if (serveAdmin) {

@@ -49,6 +49,8 @@ export interface YogaOptions {
    * another process's writes show within this time.
    */
   readonly responseCacheTtlMs?: number;
+  /** The public address printed in certificates; each request's own origin when unset. */
+  readonly publicUrl?: string | undefined;
   /** Sign-in attempts allowed per account and per address (tests lower them). */
   readonly loginLimits?: LoginLimits;
   /**
@@ -141,6 +143,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         storage: options.storage,
         evidenceLinks: links,
         pubsub,
+        publicUrl: options.publicUrl ?? new URL(request.url).origin,
         loginThrottle,
         clientAddress: clientAddress(request, req, options.trustProxy ?? false),
       };

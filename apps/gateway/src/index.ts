@@ -3,6 +3,7 @@ export { defaultAdminDist, type GatewayConfig, loadConfig } from "./config.js";
 export type { Context } from "./context.js";
 export { createHttpServer } from "./create-server.js";
 export { createGatewayYoga, type YogaOptions } from "./create-yoga.js";
+export { isPublicPath, type PublicPagesDeps, sendPublic, servePublic } from "./public/public-routes.js";
 export { schema } from "./schema/index.js";
 export { type RunningGateway, startGateway } from "./start-gateway.js";
 export { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";

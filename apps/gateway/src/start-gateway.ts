@@ -39,8 +39,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       storage,
       evidenceLinks: links,
       responseCacheTtlMs: config.responseCacheTtlMs ?? 0,
+      publicUrl: config.publicUrl,
     });
-    const server = createHttpServer(yoga, config.adminDist, { db: connection.db, storage, links });
+    const server = createHttpServer(
+      yoga,
+      config.adminDist,
+      { db: connection.db, storage, links },
+      { db: connection.db, storage, publicUrl: config.publicUrl },
+    );
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => resolve());

@@ -9,6 +9,7 @@ import {
   goldenBookInput,
   inspectionPlan,
   modelInput,
+  reportDraftInput,
 } from "./support/authorization-matrix.js";
 import { type GatewayHarness, type GraphQLResponse, globalId, startGatewayHarness } from "./support/gateway-harness.js";
 
@@ -45,6 +46,9 @@ interface Fixtures {
   round: { gid: string; version: number };
   roundCode: string;
   demoRound: { gid: string };
+  /** A report draft of TL-HPN at version 2 (saved once), and a hidden photo of the draft model. */
+  reportDraft: { gid: string; version: number };
+  evidence: { gid: string };
   /** Local ids by type, for forging. */
   ids: Record<string, string>;
   unitGid(code: string): string;
@@ -113,6 +117,11 @@ const MOVE_UNIT = `mutation($id: ID!, $to: ID!, $v: Int!) { moveUnit(id: $id, ne
 const ADD_EVIDENCE = `mutation($m: ID!, $t: String!, $file: File!, $v: Int!) { addEvidence(modelId: $m, title: $t, file: $file, expectedVersion: $v) { __typename ... on Error { code } } }`;
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on Error { code } } }`;
 const R = "{ __typename ... on Error { code } }";
+const SET_MODEL_PUBLIC = `mutation($id: ID!, $p: Boolean!) { setModelPublic(id: $id, isPublic: $p) ${R} }`;
+const SET_EVIDENCE_PUBLIC = `mutation($id: ID!, $p: Boolean!) { setEvidencePublic(id: $id, isPublic: $p) ${R} }`;
+const CREATE_REPORT = `mutation($i: CreateReportDraftInput!) { createReportDraft(input: $i) ${R} }`;
+const SAVE_REPORT = `mutation($i: SaveReportDraftInput!) { saveReportDraft(input: $i) ${R} }`;
+const DELETE_REPORT = `mutation($id: ID!, $v: Int!) { deleteReportDraft(id: $id, expectedVersion: $v) ${R} }`;
 const UPDATE_MODEL = `mutation($id: ID!, $i: UpdateModelInput!, $v: Int!) { updateModel(id: $id, input: $i, expectedVersion: $v) ${R} }`;
 const RECORD_VALUES = `mutation($id: ID!, $vs: [IndicatorValueInput!]!, $v: Int!) { recordIndicatorValues(modelId: $id, values: $vs, expectedVersion: $v) ${R} }`;
 const REPLICATE = `mutation($o: ID!, $i: CreateModelInput!, $k: String!) { registerReplication(originModelId: $o, input: $i, idempotencyKey: $k) ${R} }`;
@@ -819,7 +828,76 @@ const BAD_INPUT: Record<string, BadCase[]> = {
       "a review by someone not assigned": () => ({ kind: "REVIEW" }),
     }),
   ],
+  setModelPublic: [
+    ...forged("Model", SET_MODEL_PUBLIC, (_f, id) => ({ id, p: true })),
+    ...each(SET_MODEL_PUBLIC, (f) => ({ id: f.draft.gid, p: true }), {
+      "a string for the switch": () => ({ p: "yes" }),
+      "no switch": () => ({ p: null }),
+    }),
+  ],
+  setEvidencePublic: [
+    ...forged("Evidence", SET_EVIDENCE_PUBLIC, (_f, id) => ({ id, p: true })),
+    ...each(SET_EVIDENCE_PUBLIC, (f) => ({ id: f.evidence.gid, p: true }), {
+      "a string for the switch": () => ({ p: "yes" }),
+      "a model's id": (f) => ({ id: f.draft.gid }),
+    }),
+  ],
+  createReportDraft: [
+    ...forged("Unit", CREATE_REPORT, (_f, id) => ({ i: { unitId: id, fromYear: 2022, toYear: 2022 } })),
+    ...each(CREATE_REPORT, (f) => ({ i: { unitId: f.unitGid("TL-HPN"), fromYear: 2022, toYear: 2022 } }), {
+      "a year out of range": (f) => ({ i: { unitId: f.unitGid("TL-HPN"), fromYear: 1800, toYear: 2022 } }),
+      "a float for a year": (f) => ({ i: { unitId: f.unitGid("TL-HPN"), fromYear: 2021.5, toYear: 2022 } }),
+      "a period ending before it starts": (f) => ({ i: { unitId: f.unitGid("TL-HPN"), fromYear: 2022, toYear: 2017 } }),
+    }),
+  ],
+  saveReportDraft: [
+    ...forged("ReportDraft", SAVE_REPORT, (f, id) => ({ i: draftIn(id, f.reportDraft.version) })),
+    ...each(SAVE_REPORT, (f) => ({ i: draftIn(f.reportDraft.gid, f.reportDraft.version) }), {
+      "a stale version": (f) => ({ i: draftIn(f.reportDraft.gid, f.reportDraft.version - 1) }),
+      "expectedVersion 0": (f) => ({ i: draftIn(f.reportDraft.gid, 0) }),
+      "a period ending before it starts": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), toYear: 2016 },
+      }),
+      "a report dated before its period": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), reportDate: "2016-12-31" },
+      }),
+      "an impossible date": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), reportDate: "2022-02-30" },
+      }),
+      "a blank issuing body": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), issuingBody: "  " },
+      }),
+      "an oversized subject": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), subject: long(501) },
+      }),
+      "an unknown section": (f) => ({
+        i: { ...draftIn(f.reportDraft.gid, f.reportDraft.version), sections: [{ key: "GOSSIP", text: "…" }] },
+      }),
+      "a section twice": (f) => ({
+        i: {
+          ...draftIn(f.reportDraft.gid, f.reportDraft.version),
+          sections: [
+            { key: "LESSONS", text: "Một" },
+            { key: "LESSONS", text: "Hai" },
+          ],
+        },
+      }),
+    }),
+  ],
+  deleteReportDraft: [
+    ...forged("ReportDraft", DELETE_REPORT, (f, id) => ({ id, v: f.reportDraft.version })),
+    ...each(DELETE_REPORT, (f) => ({ id: f.reportDraft.gid, v: f.reportDraft.version }), {
+      "a stale version": (f) => ({ v: f.reportDraft.version - 1 }),
+      "expectedVersion 0": () => ({ v: 0 }),
+      "a string for the version": () => ({ v: "2" }),
+    }),
+  ],
 };
+
+/** A whole, valid save of a report draft at `version`. */
+function draftIn(id: string, version: number) {
+  return { ...reportDraftInput(id, version), fromYear: 2017, toYear: 2022, reportDate: "2022-12-30" };
+}
 
 const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
 
@@ -1081,6 +1159,33 @@ async function makeFixtures(h: GatewayHarness, f: Fixtures) {
     "issueRoundCommendations.data",
   );
 
+  // A report draft saved once (version 2), and a hidden photo of the draft model.
+  const draft = await made(
+    h,
+    `mutation($u: ID!) { createReportDraft(input: { unitId: $u, fromYear: 2017, toYear: 2022 }) { ... on MutationCreateReportDraftSuccess { data { reportDraft { id version } } } } }`,
+    { u: hpn },
+    "createReportDraft.data.reportDraft",
+  );
+  const savedDraft = await made(
+    h,
+    `mutation($i: SaveReportDraftInput!) { saveReportDraft(input: $i) { ... on MutationSaveReportDraftSuccess { data { reportDraft { version } } } } }`,
+    { i: draftIn(draft.id, draft.version) },
+    "saveReportDraft.data.reportDraft",
+  );
+  f.reportDraft = { gid: draft.id, version: savedDraft.version };
+  const photo = await h.database.db
+    .insertInto("evidence")
+    .values({
+      model_id: localOf(f.draft.gid),
+      kind: "photo",
+      title: "Ảnh",
+      storage_key: "bad-input/photo",
+      mime_type: "image/png",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  f.evidence = { gid: globalId("Evidence", photo.id) };
+
   f.ids = {
     Round: localOf(f.round.gid),
     Model: f.model.id,
@@ -1091,5 +1196,7 @@ async function makeFixtures(h: GatewayHarness, f: Fixtures) {
     InspectionFinding: localOf(f.finding.gid),
     CorrectiveAction: localOf(f.action.gid),
     GoldenBookEntry: localOf(f.entry.gid),
+    ReportDraft: localOf(f.reportDraft.gid),
+    Evidence: localOf(f.evidence.gid),
   };
 }

@@ -69,6 +69,12 @@ export type CreateModelInput = {
   startDate: string;
 };
 
+export type CreateReportDraftInput = {
+  fromYear: number;
+  toYear: number;
+  unitId: string;
+};
+
 export type CreateRoundInput = {
   /** Share of votes for; default 0.7. */
   approvalThreshold?: number | null | undefined;
@@ -184,6 +190,8 @@ export type IssueCommendationInput = {
   /** A level code (see configuration.levelSets). */
   level: string;
   modelId: string;
+  /** Why it is given, as the certificate prints it (at most 2,000 characters). */
+  reason?: string | null | undefined;
   validUntil?: string | null | undefined;
 };
 
@@ -259,6 +267,25 @@ export type ReportFilter = {
   withinUnitId?: string | null | undefined;
 };
 
+export type ReportFormat =
+  | 'DOCX'
+  | 'PDF';
+
+export type ReportSectionInput = {
+  key: ReportSectionKey;
+  text: string;
+};
+
+/** A narrative section of a periodic report, in the order it is printed. */
+export type ReportSectionKey =
+  | 'ASSESSMENT'
+  | 'DIRECTIONS'
+  | 'LEADERSHIP'
+  | 'LESSONS'
+  | 'PROPOSALS'
+  | 'SHORTCOMINGS'
+  | 'SITUATION';
+
 export type ReviewerAssignmentInput = {
   modelId: string;
   reviewerUsername: string;
@@ -287,6 +314,23 @@ export type RoundStep =
   | 'OPEN_REVIEW'
   | 'OPEN_SELF_ASSESSMENT'
   | 'PUBLISH';
+
+export type SaveReportDraftInput = {
+  expectedVersion: number;
+  fromYear: number;
+  id: string;
+  issuingBody: string;
+  numberSymbol: string;
+  place: string;
+  recipients: Array<string>;
+  reportDate: string;
+  sections: Array<ReportSectionInput>;
+  signerName: string;
+  signerTitle: string;
+  subject: string;
+  superiorBody: string;
+  toYear: number;
+};
 
 export type ScorecardKind =
   | 'REVIEW'
@@ -344,9 +388,9 @@ export type CommendationsQueryVariables = Exact<{
 }>;
 
 
-export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
+export type CommendationsQuery = { commendations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } }> } | null };
 
-export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
+export type CommendationFieldsFragment = { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null };
 
 export type IssueCommendationMutationVariables = Exact<{
   input: IssueCommendationInput;
@@ -356,7 +400,7 @@ export type IssueCommendationMutationVariables = Exact<{
 
 export type IssueCommendationMutation = { issueCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationIssueCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type RevokeCommendationMutationVariables = Exact<{
@@ -370,7 +414,7 @@ export type RevokeCommendationMutationVariables = Exact<{
 
 export type RevokeCommendationMutation = { revokeCommendation:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationRevokeCommendationSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type LiftCommendationSuspensionMutationVariables = Exact<{
@@ -382,7 +426,7 @@ export type LiftCommendationSuspensionMutationVariables = Exact<{
 
 export type LiftCommendationSuspensionMutation = { liftCommendationSuspension:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
-    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
+    | { __typename: 'MutationLiftCommendationSuspensionSuccess', data: { commendation: { id: string | null, version: number | null, decisionNumber: string | null, decisionDate: string | null, issuer: string | null, level: string | null, form: string | null, status: CommendationStatus | null, fromRound: boolean | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null, revocationDecisionNumber: string | null, reason: string | null, verificationCode: string | null, verificationUrl: string | null, recipientKind: string | null, recipientPersonName: string | null, recipientUnit: { id: string, name: string | null } | null, model: { id: string, code: string | null, name: string | null, ownerUnit: { id: string, name: string | null } | null } | null, suspensions: Array<{ from: string | null, until: string | null, reason: string | null }> | null } | null } }
    | null };
 
 export type ConfigurationLabelsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -680,12 +724,12 @@ export type ModelDetailQuery = { node:
     | { __typename: 'CriteriaSet' }
     | { __typename: 'CriteriaSetVersion' }
     | { __typename: 'Inspection' }
-    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
+    | { __typename: 'Model', kind: string | null, personName: string | null, annualTheme: string | null, problem: string | null, solution: string | null, generated: boolean | null, isPublic: boolean | null, id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null, level: string | null, kind: string | null } | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, latestResult: { roundCode: string | null, roundName: string | null, rank: number | null, tier: string | null, total: number | null, max: number | null, eliminated: boolean | null } | null, statusHistory: Array<{ at: string | null, by: string | null, command: string | null, from: string | null, to: string | null, reason: string | null }> | null, evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null }
     | { __typename: 'Round' }
     | { __typename: 'Unit' }
    | null };
 
-export type ModelRecordsFragment = { evidence: Array<{ kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null };
+export type ModelRecordsFragment = { evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, commendations: Array<{ form: string | null, level: string | null, issuer: string | null, decisionNumber: string | null, decisionDate: string | null, validUntil: string | null, revokedOn: string | null, revokedReason: string | null }> | null };
 
 export type AddEvidenceMutationVariables = Exact<{
   modelId: string;
@@ -1056,6 +1100,119 @@ export type RoundProgressSubscriptionVariables = Exact<{
 
 export type RoundProgressSubscription = { roundProgress: { eligibleModels: number | null, missingSelfAssessments: number | null, missingReviews: number | null, reviewsSubmitted: number | null, reviewsAssigned: number | null } | null };
 
+export type ModelPublicFlagsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelPublicFlagsQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { code: string | null, isPublic: boolean | null, status: ModelStatus | null, id: string, evidence: Array<{ id: string | null, kind: string | null, title: string | null, isPublic: boolean | null }> | null }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type SetModelPublicMutationVariables = Exact<{
+  id: string;
+  isPublic: boolean;
+}>;
+
+
+export type SetModelPublicMutation = { setModelPublic:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSetModelPublicSuccess', data: { model: { id: string, isPublic: boolean | null } | null } }
+   | null };
+
+export type SetEvidencePublicMutationVariables = Exact<{
+  id: string;
+  isPublic: boolean;
+}>;
+
+
+export type SetEvidencePublicMutation = { setEvidencePublic:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSetEvidencePublicSuccess', data: { model: { id: string, evidence: Array<{ id: string | null, isPublic: boolean | null }> | null } | null } }
+   | null };
+
+export type CommendationVerificationQueryVariables = Exact<{
+  filter?: CommendationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CommendationVerificationQuery = { commendations: { edges: Array<{ node: { id: string | null, verificationCode: string | null, verificationUrl: string | null, reason: string | null } }> } | null };
+
+export type CommendationCertificateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CommendationCertificateQuery = { commendationCertificate: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
+export type RoundCertificatesQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type RoundCertificatesQuery = { roundCertificates: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
+export type ReportDraftFieldsFragment = { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null };
+
+export type ReportDraftsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type ReportDraftsQuery = { reportDrafts: Array<{ id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null }> | null };
+
+export type ReportDraftQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReportDraftQuery = { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null };
+
+export type CreateReportDraftMutationVariables = Exact<{
+  input: CreateReportDraftInput;
+}>;
+
+
+export type CreateReportDraftMutation = { createReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationCreateReportDraftSuccess', data: { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null } }
+   | null };
+
+export type SaveReportDraftMutationVariables = Exact<{
+  input: SaveReportDraftInput;
+}>;
+
+
+export type SaveReportDraftMutation = { saveReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationSaveReportDraftSuccess', data: { reportDraft: { id: string | null, version: number | null, fromYear: number | null, toYear: number | null, superiorBody: string | null, issuingBody: string | null, numberSymbol: string | null, place: string | null, reportDate: string | null, subject: string | null, recipients: Array<string> | null, signerTitle: string | null, signerName: string | null, updatedAt: string | null, unit: { id: string, name: string | null } | null, sections: Array<{ key: ReportSectionKey | null, headingVi: string | null, heading: string | null, text: string | null }> | null } | null } }
+   | null };
+
+export type DeleteReportDraftMutationVariables = Exact<{
+  id: string;
+  expectedVersion: number;
+}>;
+
+
+export type DeleteReportDraftMutation = { deleteReportDraft:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null }
+    | { __typename: 'MutationDeleteReportDraftSuccess', data: { id: string | null } }
+   | null };
+
+export type PeriodicReportQueryVariables = Exact<{
+  draftId: string;
+  format: ReportFormat;
+}>;
+
+
+export type PeriodicReportQuery = { periodicReport: { filename: string | null, mimeType: string | null, base64: string | null, bytes: number | null } | null };
+
 export type ImportSpreadsheetMutationVariables = Exact<{
   file: unknown;
   kind: ImportKind;
@@ -1212,6 +1369,9 @@ export const CommendationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentSt
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1392,8 +1552,10 @@ export const InspectionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStri
 export const ModelRecordsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ModelRecords on Model {
   evidence {
+    id
     kind
     title
+    isPublic
     mimeType
     sizeBytes
     uri
@@ -1428,6 +1590,34 @@ export const ReplicationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStr
   }
 }
     `, {"fragmentName":"ReplicationFields"}) as unknown as TypedDocumentString<ReplicationFieldsFragment, unknown>;
+export const ReportDraftFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}
+    `, {"fragmentName":"ReportDraftFields"}) as unknown as TypedDocumentString<ReportDraftFieldsFragment, unknown>;
 export const AuditLogDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -1494,6 +1684,9 @@ export const CommendationsDocument = /* @__PURE__ */ new TypedDocumentString(`
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1543,6 +1736,9 @@ export const IssueCommendationDocument = /* @__PURE__ */ new TypedDocumentString
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1603,6 +1799,9 @@ export const RevokeCommendationDocument = /* @__PURE__ */ new TypedDocumentStrin
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -1661,6 +1860,9 @@ export const LiftCommendationSuspensionDocument = /* @__PURE__ */ new TypedDocum
   revokedOn
   revokedReason
   revocationDecisionNumber
+  reason
+  verificationCode
+  verificationUrl
   recipientKind
   recipientPersonName
   recipientUnit {
@@ -2533,6 +2735,7 @@ export const ModelDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
       problem
       solution
       generated
+      isPublic
       ownerUnit {
         id
         name
@@ -2582,8 +2785,10 @@ export const ModelDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
 }
 fragment ModelRecords on Model {
   evidence {
+    id
     kind
     title
+    isPublic
     mimeType
     sizeBytes
     uri
@@ -3397,6 +3602,282 @@ export const RoundProgressDocument = /* @__PURE__ */ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoundProgressSubscription, RoundProgressSubscriptionVariables>;
+export const ModelPublicFlagsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ModelPublicFlags($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Model {
+      code
+      isPublic
+      status
+      evidence {
+        id
+        kind
+        title
+        isPublic
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelPublicFlagsQuery, ModelPublicFlagsQueryVariables>;
+export const SetModelPublicDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SetModelPublic($id: ID!, $isPublic: Boolean!) {
+  setModelPublic(id: $id, isPublic: $isPublic) {
+    __typename
+    ... on MutationSetModelPublicSuccess {
+      data {
+        model {
+          id
+          isPublic
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<SetModelPublicMutation, SetModelPublicMutationVariables>;
+export const SetEvidencePublicDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SetEvidencePublic($id: ID!, $isPublic: Boolean!) {
+  setEvidencePublic(id: $id, isPublic: $isPublic) {
+    __typename
+    ... on MutationSetEvidencePublicSuccess {
+      data {
+        model {
+          id
+          evidence {
+            id
+            isPublic
+          }
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<SetEvidencePublicMutation, SetEvidencePublicMutationVariables>;
+export const CommendationVerificationDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query CommendationVerification($filter: CommendationFilter, $first: Int) {
+  commendations(filter: $filter, first: $first) {
+    edges {
+      node {
+        id
+        verificationCode
+        verificationUrl
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommendationVerificationQuery, CommendationVerificationQueryVariables>;
+export const CommendationCertificateDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query CommendationCertificate($id: ID!) {
+  commendationCertificate(id: $id) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<CommendationCertificateQuery, CommendationCertificateQueryVariables>;
+export const RoundCertificatesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundCertificates($roundId: ID!) {
+  roundCertificates(roundId: $roundId) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<RoundCertificatesQuery, RoundCertificatesQueryVariables>;
+export const ReportDraftsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ReportDrafts($unitId: ID) {
+  reportDrafts(unitId: $unitId) {
+    ...ReportDraftFields
+  }
+}
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<ReportDraftsQuery, ReportDraftsQueryVariables>;
+export const ReportDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ReportDraft($id: ID!) {
+  reportDraft(id: $id) {
+    ...ReportDraftFields
+  }
+}
+    fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<ReportDraftQuery, ReportDraftQueryVariables>;
+export const CreateReportDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation CreateReportDraft($input: CreateReportDraftInput!) {
+  createReportDraft(input: $input) {
+    __typename
+    ... on MutationCreateReportDraftSuccess {
+      data {
+        reportDraft {
+          ...ReportDraftFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateReportDraftMutation, CreateReportDraftMutationVariables>;
+export const SaveReportDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SaveReportDraft($input: SaveReportDraftInput!) {
+  saveReportDraft(input: $input) {
+    __typename
+    ... on MutationSaveReportDraftSuccess {
+      data {
+        reportDraft {
+          ...ReportDraftFields
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}
+fragment ReportDraftFields on ReportDraft {
+  id
+  version
+  unit {
+    id
+    name
+  }
+  fromYear
+  toYear
+  superiorBody
+  issuingBody
+  numberSymbol
+  place
+  reportDate
+  subject
+  sections {
+    key
+    headingVi
+    heading
+    text
+  }
+  recipients
+  signerTitle
+  signerName
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveReportDraftMutation, SaveReportDraftMutationVariables>;
+export const DeleteReportDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation DeleteReportDraft($id: ID!, $expectedVersion: Int!) {
+  deleteReportDraft(id: $id, expectedVersion: $expectedVersion) {
+    __typename
+    ... on MutationDeleteReportDraftSuccess {
+      data {
+        id
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  code
+  message
+  messageVi
+}`) as unknown as TypedDocumentString<DeleteReportDraftMutation, DeleteReportDraftMutationVariables>;
+export const PeriodicReportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query PeriodicReport($draftId: ID!, $format: ReportFormat!) {
+  periodicReport(draftId: $draftId, format: $format) {
+    filename
+    mimeType
+    base64
+    bytes
+  }
+}
+    `) as unknown as TypedDocumentString<PeriodicReportQuery, PeriodicReportQueryVariables>;
 export const ImportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ImportSpreadsheet($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $operationId: String) {
   importSpreadsheet(

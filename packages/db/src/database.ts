@@ -18,6 +18,7 @@ import type {
   InspectionFindingTable,
   InspectionTable,
 } from "./registers/registers.table.js";
+import type { ReportDraftTable } from "./reports/report-drafts.table.js";
 import type {
   CouncilDecisionTable,
   ReviewerAssignmentTable,
@@ -54,6 +55,7 @@ export interface Database {
   model_targets: ModelTargetTable;
   models: ModelTable;
   replications: ReplicationTable;
+  report_drafts: ReportDraftTable;
   reviewer_assignments: ReviewerAssignmentTable;
   role_assignments: RoleAssignmentTable;
   round_models: RoundModelTable;

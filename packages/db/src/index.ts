@@ -88,6 +88,33 @@ export { modelOwnerPath } from "./models/model-owner-path.js";
 export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
+export {
+  type EvidencePublicFlag,
+  evidenceOwnerPath,
+  lockEvidencePublicFlag,
+  lockModelPublicFlag,
+  type ModelPublicFlag,
+  saveEvidencePublicFlag,
+  saveModelPublicFlag,
+} from "./public/public-flags.js";
+export {
+  findPublicPhoto,
+  listShowcaseModels,
+  loadShowcaseModel,
+  type PublicGoldenBookEntry,
+  publicGoldenBook,
+  type ShowcaseCard,
+  type ShowcaseFilter,
+  type ShowcaseModel,
+  showcaseFacets,
+  shownInShowcase,
+} from "./public/showcase.js";
+export {
+  type Certificate,
+  type CertificateSelection,
+  contentDigest,
+  loadCertificates,
+} from "./registers/certificates.js";
 export { commendationFromRow } from "./registers/commendation-from-row.js";
 export {
   findGoldenBookEntry,
@@ -97,6 +124,7 @@ export {
   insertGoldenBookEntry,
   lockGoldenBookEntry,
 } from "./registers/golden-book-entries.js";
+export { findGoldenBookVerification, type GoldenBookVerification } from "./registers/golden-book-verification.js";
 export { type CommendationFilter, listCommendations } from "./registers/list-commendations.js";
 export {
   type LoadedCommendation,
@@ -108,8 +136,26 @@ export { insertCommendation, saveCommendation } from "./registers/save-commendat
 export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
 export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
+export {
+  type FlagshipSpread,
+  type LabelledCount,
+  type NamedIndicatorTotal,
+  type PeriodicReportFigures,
+  periodicReportFigures,
+} from "./reports/periodic-report.js";
 export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
+export {
+  deleteReportDraft,
+  findReportDraft,
+  findUnitWithParentName,
+  insertReportDraft,
+  listReportDrafts,
+  type ReportDraftWithPath,
+  reportDraftFromRow,
+  saveReportDraft,
+} from "./reports/report-drafts.js";
+export type * from "./reports/report-drafts.table.js";
 export type { ReportFilter } from "./reports/report-filter.js";
 export {
   type ChairDecision,

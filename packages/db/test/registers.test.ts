@@ -143,7 +143,7 @@ describe.each(testEngines())("register repositories on %s", (engine) => {
     expect(tree.findIndex((r) => r.model_id === second)).toBe(tree.findIndex((r) => r.model_id === phuly) + 1);
     expect(await originChain(database.db, second)).toEqual([
       { adopterModelId: second, originModelId: phuly, adoptedOn: "2023-07-01" },
-      { adopterModelId: phuly, originModelId: pilot, adoptedOn: "2023-03-10" },
+      { adopterModelId: phuly, originModelId: pilot, adoptedOn: "2022-03-10" },
     ]);
     expect(await originChain(database.db, pilot)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 export * from "./criteria/index.js";
+export * from "./document/index.js";
 export * from "./errors/index.js";
 export * from "./model/index.js";
 export * from "./org/index.js";

@@ -174,6 +174,12 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     en: "Evidence must be a PDF, an image (JPEG, PNG, WebP), Word or Excel file of at most 10 MB.",
   },
 
+  // Periodic reports.
+  "REPORT.INVALID": {
+    vi: "Bản thảo báo cáo chưa đủ hoặc chưa đúng (năm, số ký hiệu, ngày, trích yếu, nơi nhận). Hãy sửa các ô được đánh dấu.",
+    en: "The report draft is incomplete or wrong (years, number, date, subject, recipients). Correct the marked fields.",
+  },
+
   // Outcomes (indicator values).
   "OUTCOME.DUPLICATE_INDICATOR": {
     vi: "Một chỉ tiêu được khai báo hai lần.",

@@ -1,6 +1,7 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
 import { registersMessagesEn } from "./messages-registers-en";
 import { roundsMessagesEn } from "./messages-rounds-en";
+import { spreadingMessagesEn } from "./messages-spreading-en";
 import type { Messages } from "./messages-vi";
 
 /** Every label of the admin app in English (the switch in the header). */
@@ -8,6 +9,7 @@ export const messagesEn: Messages = {
   ...criteriaMessagesEn,
   ...roundsMessagesEn,
   ...registersMessagesEn,
+  ...spreadingMessagesEn,
   "app.title": "Lan Tỏa",
   "app.tagline": "Build, evaluate and replicate exemplary models",
   "app.skipToContent": "Skip to main content",

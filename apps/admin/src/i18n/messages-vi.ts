@@ -1,6 +1,7 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
 import { registersMessagesVi } from "./messages-registers-vi";
 import { roundsMessagesVi } from "./messages-rounds-vi";
+import { spreadingMessagesVi } from "./messages-spreading-vi";
 
 /**
  * Every label of the admin app in Vietnamese, the default language. `{name}` marks a value
@@ -10,6 +11,7 @@ export const messagesVi = {
   ...criteriaMessagesVi,
   ...roundsMessagesVi,
   ...registersMessagesVi,
+  ...spreadingMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -36,6 +36,7 @@ import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
+import { CertificateLinks } from "../spreading/certificate-buttons";
 import { commendationStatusColor } from "../status-colors";
 import { renderUnitOption } from "../unit-options";
 import {
@@ -132,7 +133,7 @@ export default function CommendationsPage() {
       )}
       {rows && rows.length === 0 && <EmptyNote text={t("commendations.empty")} />}
       {rows && rows.length > 0 && (
-        <ListTable minWidth={960} data-testid="commendations-table">
+        <ListTable minWidth={1120} data-testid="commendations-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("commendations.model")}</Table.Th>
@@ -142,6 +143,7 @@ export default function CommendationsPage() {
               <Table.Th scope="col">{t("commendations.level")}</Table.Th>
               <Table.Th scope="col">{t("commendations.issuer")}</Table.Th>
               <Table.Th scope="col">{t("commendations.status")}</Table.Th>
+              <Table.Th scope="col">{t("certificate.column")}</Table.Th>
               {mayKeep && <Table.Th scope="col">{t("registers.actions")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -205,6 +207,15 @@ export default function CommendationsPage() {
                         ))}
                   </div>
                 </Table.Td>
+                <Table.Td data-label={t("certificate.column")}>
+                  {row.id && (
+                    <CertificateLinks
+                      id={row.id}
+                      decision={row.decisionNumber ?? ""}
+                      verificationUrl={row.verificationUrl}
+                    />
+                  )}
+                </Table.Td>
                 {mayKeep && (
                   <Table.Td>
                     <Group gap={4}>
@@ -265,6 +276,7 @@ const issueSchema = z.object({
   issuer: z.string().trim().min(1).max(300),
   level: commendation.levelCode,
   form: commendation.formCode,
+  reason: z.string().trim().max(2000),
 });
 
 function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDone(): void }) {
@@ -279,6 +291,7 @@ function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDo
       issuer: "",
       level: null as string | null,
       form: null as string | null,
+      reason: "",
     },
     schema: issueSchema,
     messages: {
@@ -288,6 +301,7 @@ function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDo
       issuer: "commendations.issuerRequired",
       level: "commendations.levelRequired",
       form: "commendations.formRequired",
+      reason: "commendations.reasonTooLong",
     },
     submit: (values, { idempotencyKey }) =>
       issue.mutateAsync({
@@ -300,6 +314,7 @@ function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDo
           level: values.level ?? "",
           form: values.form ?? "",
           validUntil: null,
+          reason: values.reason.trim() || null,
         },
       }),
     onSuccess: (_data, values) => {
@@ -339,6 +354,13 @@ function IssueForm({ withinUnitId, onDone }: { withinUnitId: string | null; onDo
             {...form.getInputProps("form")}
           />
         </SimpleGrid>
+        <Textarea
+          label={t("commendations.reason")}
+          description={t("commendations.reasonHint")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("reason")}
+        />
         <ProblemAlert problem={problem} testId="issue-refusal" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

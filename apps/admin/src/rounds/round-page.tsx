@@ -49,6 +49,7 @@ import { RoundResults } from "./round-results";
 import { nextStep, roundStatuses } from "./round-steps";
 
 const RoundCommendations = lazy(() => import("./round-commendations"));
+const RoundCertificates = lazy(() => import("../spreading/certificate-buttons"));
 const RoundWhatIf = lazy(() => import("./round-what-if"));
 
 /** How often the page refreshes progress while scorecards come in, when it cannot follow them live. */
@@ -258,6 +259,7 @@ export default function RoundPage({ id }: { id: string }) {
       {(status === "finalized" || status === "published") && (
         <Suspense fallback={<LoadingBlock />}>
           <RoundCommendations roundId={id} />
+          <RoundCertificates roundId={id} />
           <RoundWhatIf
             roundId={id}
             setCode={round.criteriaSetCode ?? ""}

@@ -182,6 +182,10 @@ const IssueCommendationInput = builder.inputType("IssueCommendationInput", {
       validate: Issue.form,
     }),
     validUntil: t.string({ validate: Issue.validUntil }),
+    reason: t.string({
+      description: "Why it is given, as the certificate prints it (at most 2,000 characters).",
+      validate: Issue.reason,
+    }),
   }),
 });
 

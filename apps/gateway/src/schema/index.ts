@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import "./audit-log.js";
 import "./auth.js";
+import "./certificate.js";
 import "./commendation.js";
 import "./commendation-register.js";
 import "./configuration.js";
@@ -13,7 +14,9 @@ import "./golden-book-decisions.js";
 import "./inspection.js";
 import "./model.js";
 import "./model-editing.js";
+import "./public-flags.js";
 import "./report.js";
+import "./report-draft.js";
 import "./round.js";
 import "./spreadsheet.js";
 import "./reviewer-candidate.js";

@@ -119,6 +119,9 @@ export const ModelRef = builder.loadableNode("Model", {
     solution: t.exposeString("solution", { nullable: true }),
     startDate: t.exposeString("start_date"),
     isPilot: t.exposeBoolean("is_pilot"),
+    isPublic: t.exposeBoolean("is_public", {
+      description: "Shown on the public showcase while it runs or has run (an admin of its unit decides).",
+    }),
     generated: t.exposeBoolean("generated", { description: "True for generated demo data." }),
     version: t.exposeInt("version", { description: "Send back as expectedVersion when changing the model." }),
     ownerUnit: t.field({ type: UnitRef, resolve: (m) => m.owner_unit_id }),
@@ -323,6 +326,7 @@ builder.scalarType("File", {
 const EvidenceRef = builder
   .objectRef<{
     id: string;
+    is_public: boolean;
     kind: string;
     title: string;
     mime_type: string | null;
@@ -333,8 +337,13 @@ const EvidenceRef = builder
   .implement({
     description: "A document, photo or link backing a model's claims (minh chứng).",
     fields: (t) => ({
+      id: t.globalID({ resolve: (e) => ({ type: "Evidence", id: e.id }) }),
       kind: t.exposeString("kind"),
       title: t.exposeString("title"),
+      isPublic: t.exposeBoolean("is_public", {
+        description:
+          "Shown with its model on the public showcase (photos); off until an admin of the unit turns it on.",
+      }),
       mimeType: t.exposeString("mime_type", { nullable: true }),
       sizeBytes: t.exposeInt("size_bytes", { nullable: true }),
       uri: t.exposeString("uri", { nullable: true }),
@@ -353,7 +362,7 @@ builder.objectField(ModelRef, "evidence", (t) =>
     load: async (ids: string[], { db }) => {
       const rows = await db
         .selectFrom("evidence")
-        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key"])
+        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key", "is_public"])
         .where("model_id", "in", ids)
         .orderBy("uploaded_at")
         .execute();

@@ -312,7 +312,7 @@ builder.mutationField("issueRoundCommendations", (t) =>
 
 const ExportFormatEnum = builder.enumType("RoundExportFormat", { values: ["XLSX", "CSV"] as const });
 
-const ExportFileRef = builder
+export const ExportFileRef = builder
   .objectRef<{ filename: string; mimeType: string; base64: string; bytes: number }>("ExportFile")
   .implement({
     description: "A file, base64-encoded: decode and save it under `filename`.",

@@ -361,6 +361,60 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
       return { id: entry.id, v: entry.version };
     },
   ),
+  // — spreading the word: public switches, certificates, periodic reports —
+  setModelPublic: write(
+    ADMINISTERS,
+    `mutation($id: ID!) { setModelPublic(id: $id, isPublic: true) ${RESULT} }`,
+    async (t) => ({ id: (await t.freshModel()).gid }),
+  ),
+  setEvidencePublic: {
+    kind: "write",
+    expect: ADMINISTERS,
+    prepare: async (h, t) => ({ id: await freshEvidence(h, t) }),
+    run: (h, variables, token) =>
+      h.call(`mutation($id: ID!) { setEvidencePublic(id: $id, isPublic: true) ${RESULT} }`, variables, token),
+  },
+  commendationCertificate: read(
+    SCOPED_READ,
+    `query($id: ID!) { commendationCertificate(id: $id) { filename bytes } }`,
+    async (t) => ({ id: (await freshCommendation(t)).id }),
+  ),
+  // The demo's round is Thanh Liêm's on both sides; its admins print its certificates.
+  roundCertificates: read(
+    "-- -- -- -- ++ ++",
+    `query($r: ID!) { roundCertificates(roundId: $r) { filename } }`,
+    async (t) => ({ r: await t.demoRoundGid() }),
+  ),
+  reportDrafts: read(SCOPED_READ, `query($u: ID!) { reportDrafts(unitId: $u) { subject } }`, unitVars),
+  reportDraft: read(SCOPED_READ, `query($id: ID!) { reportDraft(id: $id) { subject } }`, async (t) => ({
+    id: (await freshReportDraft(t)).id,
+  })),
+  periodicReport: read(
+    SCOPED_READ,
+    `query($id: ID!) { periodicReport(draftId: $id, format: DOCX) { filename } }`,
+    async (t) => ({ id: (await freshReportDraft(t)).id }),
+  ),
+  createReportDraft: write(
+    WORKS_FOR,
+    `mutation($u: ID!) { createReportDraft(input: { unitId: $u, fromYear: 2022, toYear: 2022 }) ${RESULT} }`,
+    unitVars,
+  ),
+  saveReportDraft: write(
+    WORKS_FOR,
+    `mutation($i: SaveReportDraftInput!) { saveReportDraft(input: $i) ${RESULT} }`,
+    async (t) => {
+      const draft = await freshReportDraft(t);
+      return { i: reportDraftInput(draft.id, draft.version) };
+    },
+  ),
+  deleteReportDraft: write(
+    WORKS_FOR,
+    `mutation($id: ID!, $v: Int!) { deleteReportDraft(id: $id, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const draft = await freshReportDraft(t);
+      return { id: draft.id, v: draft.version };
+    },
+  ),
   // — inspections: the target is the inspected unit —
   planInspection: write(
     ADMINISTERS,
@@ -723,5 +777,51 @@ export function matrixTarget(h: GatewayHarness, unitCode: string, next: () => nu
       );
       return { gid: unit.id, version: unit.version };
     },
+  };
+}
+
+/** A photo of a fresh model of the unit, stored hidden (as uploads are); its global id. */
+async function freshEvidence(h: GatewayHarness, t: MatrixTarget): Promise<string> {
+  const model = await t.freshModel();
+  const modelId = Buffer.from(model.gid, "base64").toString("utf8").split(":")[1] as string;
+  const row = await h.database.db
+    .insertInto("evidence")
+    .values({
+      model_id: modelId,
+      kind: "photo",
+      title: "Ảnh",
+      storage_key: `${modelId}/matrix`,
+      mime_type: "image/png",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return globalId("Evidence", row.id);
+}
+
+/** A fresh report draft of the unit for 2022, started by the system admin. */
+async function freshReportDraft(t: MatrixTarget): Promise<{ id: string; version: number }> {
+  return t.asAdmin(
+    `mutation($u: ID!) { createReportDraft(input: { unitId: $u, fromYear: 2022, toYear: 2022 }) { ... on MutationCreateReportDraftSuccess { data { reportDraft { id version } } } ... on Error { code } } }`,
+    { u: t.unitGid },
+    "createReportDraft.data.reportDraft",
+  );
+}
+
+export function reportDraftInput(id: string, version: number) {
+  return {
+    id,
+    fromYear: 2022,
+    toYear: 2022,
+    superiorBody: "Tỉnh ủy Hà Nam",
+    issuingBody: "Huyện ủy Thanh Liêm",
+    numberSymbol: "12-BC/HU",
+    place: "Thanh Liêm",
+    reportDate: "2022-12-30",
+    subject: "Sơ kết năm 2022",
+    sections: [{ key: "LESSONS", text: "Sâu sát cơ sở." }],
+    recipients: ["Lưu: VT"],
+    signerTitle: "T/M Ban Thường vụ",
+    signerName: "",
+    expectedVersion: version,
   };
 }

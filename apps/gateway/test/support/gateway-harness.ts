@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
-import { createGatewayYoga, localFolderStorage } from "../../src/index.js";
+import { createGatewayYoga, type EvidenceStorage, localFolderStorage } from "../../src/index.js";
 
 export type GraphQLResponse = {
   data?: any;
@@ -30,6 +30,8 @@ export function globalId(type: string, id: string): string {
 /** The gateway in-process on a freshly migrated demo database, with a statement counter. */
 export interface GatewayHarness {
   readonly database: TestDatabase;
+  /** Where the harness keeps uploaded evidence files. */
+  readonly storage: EvidenceStorage;
   /** Statements sent to the database since the last {@link GatewayHarness.resetStatements}. */
   statements(): number;
   resetStatements(): void;
@@ -71,11 +73,12 @@ export async function startGatewayHarness(
     },
     transformResult: async (args) => args.result,
   });
+  const storage = localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-harness-")));
   const yoga = createGatewayYoga({
     db: counted,
     graphiql: false,
     now: () => new Date("2023-09-01T08:00:00+07:00"),
-    storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-harness-"))),
+    storage,
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });
@@ -145,6 +148,7 @@ export async function startGatewayHarness(
   for (const u of await database.db.selectFrom("units").select(["id", "code"]).execute()) units[u.code] = u.id;
   return {
     database,
+    storage,
     statements: () => statements,
     resetStatements: () => {
       statements = 0;

@@ -20,6 +20,8 @@ export const IssueCommendationInput = z.object({
   form: CatalogueCode,
   /** Last day it is valid; open-ended when absent. */
   validUntil: IsoDay.nullish(),
+  /** Why it is given, as the certificate prints it; a sentence naming the model when absent. */
+  reason: requiredText(2000).nullish(),
 });
 
 /**
@@ -42,6 +44,7 @@ export const issueCommendation = defineUseCase({
       levelCode: input.level,
       formCode: input.form,
       recipient: { kind: "model", modelId: input.modelId },
+      ...(input.reason ? { achievement: input.reason } : {}),
       validUntil: input.validUntil ?? null,
       suspensions: [],
       revocation: null,

@@ -11,6 +11,8 @@ const names = {
   round: ["ROUND", "đợt bình xét", "round"],
   criteria: ["CRITERIA", "bộ tiêu chí", "criteria set"],
   user: ["USER", "người dùng", "user"],
+  evidence: ["EVIDENCE", "minh chứng", "evidence"],
+  report: ["REPORT", "dự thảo báo cáo", "report draft"],
 } as const;
 
 /** A kind of record a use case may look for. */

@@ -17,6 +17,16 @@ describe.each(testEngines())("issueCommendation on %s", (engine) => {
   const issue = async (overrides: Record<string, unknown> = {}) =>
     h.app.run(issueCommendation, await h.as("thanhliem.admin"), { ...(await commendationInput(h)), ...overrides });
 
+  it("stores the reason the certificate will print, trimmed", async () => {
+    const { id } = accepted(await issue({ reason: "  Trồng 3 km đường hoa trên trục ĐT 499B.  " }));
+    const row = await h.database.db
+      .selectFrom("commendations")
+      .select(["reason"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row.reason).toBe("Trồng 3 km đường hoa trên trục ĐT 499B.");
+  });
+
   it("stores the decision for the model, trimmed, in force with no suspension, and audits the record", async () => {
     const input = await commendationInput(h);
     const admin = await h.as("thanhliem.admin");

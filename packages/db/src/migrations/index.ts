@@ -5,6 +5,7 @@ import * as roundLocks from "./2026_11_28_0003_round_locks.js";
 import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key.js";
 import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 import * as loginAttempts from "./2026_11_29_1400_login_attempts.js";
+import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0004_golden_book_natural_key": goldenBookNaturalKey,
   "2026_11_28_0300_register_follow_up": registerFollowUp,
   "2026_11_29_1400_login_attempts": loginAttempts,
+  "2026_12_02_0100_spreading_the_word": spreadingTheWord,
 };

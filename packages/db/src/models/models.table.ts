@@ -24,6 +24,8 @@ export interface ModelTable {
   suspended_from: ModelStatus | null;
   is_pilot: ColumnType<boolean, boolean | undefined, boolean>;
   generated: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Shown on the public showcase (the owner unit's decision; off until turned on). */
+  is_public: ColumnType<boolean, boolean | undefined, boolean>;
   registered_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -86,6 +88,8 @@ export interface EvidenceTable {
   size_bytes: number | null;
   uploaded_by: string | null;
   uploaded_at: Timestamp;
+  /** Shown with its model on the public showcase; off until the unit turns it on. */
+  is_public: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** Row type of `replications`: an adopter model and the model it replicates. */

@@ -4,7 +4,8 @@ import type { CommendationSuspensionTable, CommendationTable } from "./registers
 
 /**
  * Maps a stored commendation and its suspensions to the domain's `Commendation`,
- * checked by its zod schema. `issuer` is stored as text and stands in for the issuing unit.
+ * checked by its zod schema. `issuer` is stored as text and stands in for the issuing unit;
+ * `reason` is the domain's `achievement`.
  *
  * @example commendationStatusOn(commendationFromRow(row, suspensions), "2023-09-01")
  */
@@ -26,6 +27,7 @@ export function commendationFromRow(
     levelCode: row.level,
     formCode: row.form,
     recipient,
+    ...(row.reason === null ? {} : { achievement: row.reason }),
     validUntil: row.valid_until,
     suspensions: [...suspensions]
       .sort((a, b) => a.suspended_from.localeCompare(b.suspended_from))

@@ -19,6 +19,10 @@ export interface CommendationTable {
   revoked_on: string | null;
   revoked_reason: string | null;
   revocation_decision_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it was given (the achievement printed on the certificate). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The code of its public verification page (`KT-` and ten hex digits), drawn by the database. */
+  verification_code: Generated<string>;
   created_at: Timestamp;
   version: Generated<number>;
 }
@@ -38,6 +42,8 @@ export interface GoldenBookEntryTable {
   commendation_id: string | null;
   status: "nominated" | "verified" | "rejected";
   decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The code of its public verification page (`SV-` and ten hex digits), drawn by the database. */
+  verification_code: Generated<string>;
   created_at: Timestamp;
   version: Generated<number>;
 }

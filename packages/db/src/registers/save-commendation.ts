@@ -19,6 +19,7 @@ function commendationColumns(c: Commendation) {
     revoked_on: c.revocation?.revokedOn ?? null,
     revoked_reason: c.revocation?.reason ?? null,
     revocation_decision_number: c.revocation?.decisionNumber ?? null,
+    reason: c.achievement ?? null,
   };
 }
 

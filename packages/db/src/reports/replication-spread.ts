@@ -28,7 +28,8 @@ export interface ReplicationSpreadRow {
 
 /**
  * Spread of every pilot whose origin model is in the filter's subtree, walking the
- * replication forest with a recursive query.
+ * replication forest with a recursive query. With `toYear`, only adoptions made by the
+ * end of that year count: a report on a period does not know what came after it.
  *
  * @example
  * const [flowerRoad] = await replicationSpread(db, { withinUnitId: haNam });
@@ -39,15 +40,18 @@ export async function replicationSpread(
   filter: ReportFilter = {},
 ): Promise<ReplicationSpreadRow[]> {
   const scope = filter.withinUnitId === undefined ? sql<boolean>`true` : withinSubtree("ou.path", filter.withinUnitId);
+  const adoptedBy =
+    filter.toYear === undefined ? sql<boolean>`true` : sql<boolean>`r.adopted_on <= ${`${filter.toYear}-12-31`}::date`;
   const { rows } = await sql<ReplicationSpreadRow>`
     with recursive spread(origin_id, adopter_id, depth, adopted_on) as (
       select r.origin_model_id, r.adopter_model_id, 1, r.adopted_on
       from replications r
       where not exists (select 1 from replications up where up.adopter_model_id = r.origin_model_id)
+        and ${adoptedBy}
       union all
       select s.origin_id, r.adopter_model_id, s.depth + 1, r.adopted_on
       from spread s join replications r on r.origin_model_id = s.adopter_id
-      where s.depth < 100
+      where s.depth < 100 and ${adoptedBy}
     )
     select
       o.id as "originModelId",

@@ -35,6 +35,13 @@ export const demoUsers: ReadonlyArray<{
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * The article's models the demo keeps off the public showcase, as a unit would: the
+ * inspectorate's handling of complaints concerns named citizens. Generated models are
+ * never shown either, so the showcase holds only what the article tells.
+ */
+const PRIVATE_DEMO_MODELS = new Set(["TL-2017-KNTC"]);
+
 function groupOf(code: string, level: string): string {
   if (level === "province") return "province";
   if (level === "commune") return "commune";
@@ -74,7 +81,9 @@ async function insertInChunks<T>(
  * transaction: the province and district tree, the article's models with their
  * figures, generated models up to the article's 698 for 2017-2022 (deterministic,
  * marked `generated`), the flower road's replication to five districts, demo
- * accounts, golden-book entries and an inspection. Returns whether anything was
+ * accounts, golden-book entries, an inspection, the 2022 round with its
+ * commendations, and the province's certificate of merit for the flower road. The
+ * article's models are public (but one), generated ones are not. Returns whether anything was
  * loaded, so a restart is a no-op.
  */
 export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: boolean; units: number; models: number }> {
@@ -89,6 +98,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     await seedGoldenBook(trx, unitIds);
     await seedInspection(trx, unitIds, modelIds);
     await seedDemoRound(trx);
+    await seedFlowerRoadCommendation(trx, modelIds);
     return { seeded: true, units: unitIds.size, models: modelIds.size };
   });
 }
@@ -176,6 +186,7 @@ async function seedModels(
               status,
               is_pilot: model.isPilot ?? false,
               generated: isGenerated,
+              is_public: !isGenerated && !PRIVATE_DEMO_MODELS.has(model.code),
               registered_at: `${addDays(model.startDate, -30)}T08:00:00+07:00`,
             };
           }),
@@ -309,6 +320,25 @@ async function seedInspection(trx: Db, unitIds: Map<string, string>, modelIds: M
       status: "verified",
       verified_on: "2022-10-28",
       verified_by: "Ban Tuyên giáo Huyện ủy Thanh Liêm",
+    })
+    .execute();
+}
+
+/** The province military command's certificate of merit for the flower road, the pilot it chose to replicate. */
+async function seedFlowerRoadCommendation(trx: Db, modelIds: Map<string, string>): Promise<void> {
+  await trx
+    .insertInto("commendations")
+    .values({
+      decision_number: "85/QĐ-BCH",
+      decision_date: "2022-06-15",
+      issuer: "Bộ Chỉ huy Quân sự tỉnh Hà Nam",
+      level: "province",
+      form: "certificate-of-merit",
+      recipient_kind: "model",
+      recipient_model_id: modelIds.get("TL-2021-DUONGHOA") as string,
+      reason:
+        "Đã có thành tích xuất sắc trong xây dựng mô hình “Đường hoa quân sự” trên trục ĐT 499B, được chọn làm mô hình điểm nhân rộng ra 5 huyện, thành phố, thị xã trong toàn tỉnh.",
+      created_at: "2022-06-15T08:00:00+07:00",
     })
     .execute();
 }

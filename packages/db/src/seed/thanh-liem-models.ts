@@ -263,13 +263,18 @@ const district: DemoModel[] = [
   },
 ];
 
-/** The flower road's adopters: the military commands of the province's other five districts, in 2023. */
+/**
+ * The flower road's adopters: the military commands of the province's other five
+ * districts. The article, the district's review of 2017-2022, already counts the five,
+ * so they adopted it in 2022; their codes keep the year first written in them, for the
+ * code is a model's lasting key.
+ */
 const flowerRoadAdopters: DemoModel[] = [
-  ["PHULY", "Phủ Lý", "2023-03-10"],
-  ["DUYTIEN", "Duy Tiên", "2023-03-22"],
-  ["KIMBANG", "Kim Bảng", "2023-04-05"],
-  ["LYNHAN", "Lý Nhân", "2023-04-18"],
-  ["BINHLUC", "Bình Lục", "2023-05-02"],
+  ["PHULY", "Phủ Lý", "2022-03-10"],
+  ["DUYTIEN", "Duy Tiên", "2022-03-22"],
+  ["KIMBANG", "Kim Bảng", "2022-04-05"],
+  ["LYNHAN", "Lý Nhân", "2022-04-18"],
+  ["BINHLUC", "Bình Lục", "2022-05-02"],
 ].map(([code, place, adoptedOn]) => ({
   code: `${code}-2023-DUONGHOA`,
   name: `Đường hoa quân sự (${place})`,
@@ -278,7 +283,7 @@ const flowerRoadAdopters: DemoModel[] = [
   startDate: adoptedOn as string,
   problem: "Nhân rộng mô hình điểm của Ban CHQS huyện Thanh Liêm theo chỉ đạo của Bộ CHQS tỉnh.",
   solution: "Trồng và chăm sóc tuyến đường hoa trên trục giao thông chính của địa phương.",
-  values: { "road-length": { "2023": 2 }, workdays: { "2023": 450 } },
+  values: { "road-length": { "2022": 2 }, workdays: { "2022": 450 } },
   replicates: { originCode: "TL-2021-DUONGHOA", adoptedOn: adoptedOn as string },
 }));
 
@@ -348,7 +353,7 @@ const communeReplications: DemoModel[] = [
   ),
 ];
 
-/** Every model the article names, their communes' replications, and the flower road's five adopters (2023). */
+/** Every model the article names, their communes' replications, and the flower road's five adopters (2022). */
 export const thanhLiemModels: readonly DemoModel[] = [
   ...district,
   ...security,

@@ -1,4 +1,11 @@
 export {
+  type CertificateContent,
+  CertificateContentSchema,
+  type CertificateFacts,
+  certificateContent,
+  defaultCommendationReason,
+} from "./certificate-content.js";
+export {
   type Commendation,
   type CommendationRecipient,
   CommendationRecipientSchema,
@@ -7,6 +14,7 @@ export {
   CommendationSuspensionSchema,
 } from "./commendation.js";
 export { type CommendationForm, CommendationFormSchema, defaultCommendationForms } from "./commendation-form.js";
+export { type CommendationStanding, commendationStanding } from "./commendation-standing.js";
 export { commendationStatusOn } from "./commendation-status-on.js";
 export { type CorrectiveAction, CorrectiveActionSchema } from "./corrective-action.js";
 export { correctiveActionStatusOn } from "./corrective-action-status-on.js";
