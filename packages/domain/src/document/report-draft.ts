@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { DomainError, LocalizedText } from "../errors/domain-error.js";
 import type { Result } from "../errors/result.js";
 import { IsoDateSchema } from "../internal/iso-date.js";
@@ -38,7 +38,7 @@ export const reportSectionHeadings: Readonly<Record<ReportSectionKey, LocalizedT
   proposals: { vi: "Kiến nghị, đề xuất", en: "Recommendations" },
 };
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number, min = 0) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 /**
  * A periodic report as staff keep it while writing: the parts of an administrative
@@ -53,31 +53,33 @@ const text = (max: number) => z.string().trim().max(max);
  *   recipients: ["Ban Thường vụ Tỉnh ủy (để báo cáo)", "Lưu: VT"], signerTitle: "T/M BAN THƯỜNG VỤ", signerName: "" })
  */
 export const ReportDraftSchema = z
-  .object({
-    unitId: z.string().min(1),
-    fromYear: z.number().int().min(1900).max(2200),
-    toYear: z.number().int().min(1900).max(2200),
+  .strictObject({
+    unitId: z.string().check(z.minLength(1)),
+    fromYear: z.int().check(z.minimum(1900), z.maximum(2200)),
+    toYear: z.int().check(z.minimum(1900), z.maximum(2200)),
     /** The body above the issuer (cơ quan chủ quản); empty when there is none. */
     superiorBody: text(300),
     /** The body issuing the report (cơ quan ban hành). */
-    issuingBody: text(300).min(1),
+    issuingBody: text(300, 1),
     /** Number and symbol (số, ký hiệu), e.g. "125-BC/HU"; empty until registered. */
     numberSymbol: text(64),
-    place: text(100).min(1),
+    place: text(100, 1),
     reportDate: IsoDateSchema,
     /** The subject line (trích yếu) under "BÁO CÁO". */
-    subject: text(500).min(1),
-    sections: z.partialRecord(ReportSectionKeySchema, z.string().max(20_000)),
+    subject: text(500, 1),
+    sections: z.partialRecord(ReportSectionKeySchema, z.string().check(z.maxLength(20_000))),
     /** Nơi nhận, one line each. */
-    recipients: z.array(text(300).min(1)).max(30),
+    recipients: z.array(text(300, 1)).check(z.maxLength(30)),
     signerTitle: text(200),
     signerName: text(200),
   })
-  .refine((d) => d.fromYear <= d.toYear, { message: "the period must not end before it starts", path: ["toYear"] })
-  .refine((d) => d.reportDate >= `${d.fromYear}-01-01`, {
-    message: "a report cannot be dated before its period starts",
-    path: ["reportDate"],
-  });
+  .check(
+    z.refine((d) => d.fromYear <= d.toYear, { message: "the period must not end before it starts", path: ["toYear"] }),
+    z.refine((d) => d.reportDate >= `${d.fromYear}-01-01`, {
+      message: "a report cannot be dated before its period starts",
+      path: ["reportDate"],
+    }),
+  );
 /** A value parsed by {@link ReportDraftSchema}. @example const value: ReportDraft = ReportDraftSchema.parse(input); */
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../internal/iso-date.js";
 import type { Commendation } from "./commendation.js";
 
@@ -13,22 +13,22 @@ import type { Commendation } from "./commendation.js";
  *   place: "Thanh Liêm", recipient: "Ban Chỉ huy Quân sự huyện Thanh Liêm", recipientUnit: null,
  *   model: "Đường hoa quân sự", reason: "Đã có thành tích…" })
  */
-export const CertificateContentSchema = z.object({
-  verificationCode: z.string().min(1),
+export const CertificateContentSchema = z.strictObject({
+  verificationCode: z.string().check(z.minLength(1)),
   /** The form in capitals, as printed: "GIẤY KHEN", "BẰNG KHEN". */
-  title: z.string().min(1),
-  issuer: z.string().min(1),
-  decisionNumber: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
+  issuer: z.string().check(z.minLength(1)),
+  decisionNumber: z.string().check(z.minLength(1)),
   decisionDate: IsoDateSchema,
   /** Where it is dated from ("Thanh Liêm, ngày …"). */
   place: z.string(),
   /** Who receives it: the unit running the model, the unit, or the person. */
-  recipient: z.string().min(1),
+  recipient: z.string().check(z.minLength(1)),
   /** A person's unit; null otherwise. */
-  recipientUnit: z.string().nullable(),
+  recipientUnit: z.nullable(z.string()),
   /** The model commended, when the award is for one. */
-  model: z.string().nullable(),
-  reason: z.string().min(1),
+  model: z.nullable(z.string()),
+  reason: z.string().check(z.minLength(1)),
 });
 /** A value parsed by {@link CertificateContentSchema}. @example const value: CertificateContent = CertificateContentSchema.parse(input); */
 export type CertificateContent = z.infer<typeof CertificateContentSchema>;
