@@ -13,6 +13,7 @@ import {
   commendationFromRow,
   listCommendations,
   loadCommendation,
+  modelOwnerPath,
   suspensionsOfCommendations,
 } from "@lantoa/db";
 import { commendationStatusOn } from "@lantoa/domain/register";
@@ -24,7 +25,7 @@ import type { Context } from "../context.js";
 import { CommendationRef } from "./commendation.js";
 import { DomainFailure } from "./errors.js";
 import { listScope, ModelRef } from "./model.js";
-import { localId, modelOwnerPath, perform, today } from "./mutation-support.js";
+import { localId, perform, today } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
 
 export const CommendationStatusEnum = builder.enumType("CommendationStatus", {
@@ -196,7 +197,7 @@ builder.mutationField("issueCommendation", (t) =>
       "Records a commendation decided outside a round (a manual decision) for a model. Retrying with the same idempotencyKey returns the first result.",
     errors: { types: [DomainFailure] },
     authScopes: async (_root, args, context) => {
-      const path = await modelOwnerPath(context, args.input.modelId.id);
+      const path = await modelOwnerPath(context.db, args.input.modelId.id);
       return path ? { administersUnit: path } : { systemAdmin: true };
     },
     args: {

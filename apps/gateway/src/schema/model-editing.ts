@@ -11,20 +11,20 @@ import {
   UpdateModelInput as UpdateModel,
   updateModel,
 } from "@lantoa/app";
-import { loadUnitTreeFor, replicationTree } from "@lantoa/db";
+import { loadUnitTreeFor, modelOwnerPath, replicationTree } from "@lantoa/db";
 import { authorizeModelAction, type ModelAction, modelLifecycle } from "@lantoa/domain/model";
 import * as z from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { DomainFailure } from "./errors.js";
 import { CreateModelInput, isOpenPilot, ModelActionEnum, ModelPayload, ModelRef, modelFields } from "./model.js";
-import { modelOwnerPath, perform } from "./mutation-support.js";
+import { perform } from "./mutation-support.js";
 import { UnitRef } from "./unit.js";
 
 const ModelFields = ModelFieldsInput.shape;
 
 async function ownerScope(context: Context, modelId: string) {
-  const path = await modelOwnerPath(context, modelId);
+  const path = await modelOwnerPath(context.db, modelId);
   // A missing model is a system admin's question only, so nobody learns which ids exist.
   return path ? { worksForUnit: path } : { systemAdmin: true };
 }

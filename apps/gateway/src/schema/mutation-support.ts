@@ -1,5 +1,5 @@
 import type { RunOptions, UseCase } from "@lantoa/app";
-import { modelOwnerPath as ownerPathOfModel, type SessionUser } from "@lantoa/db";
+import type { SessionUser } from "@lantoa/db";
 import { GraphQLError } from "graphql";
 import type * as z from "zod";
 import type { Context } from "../context.js";
@@ -41,11 +41,6 @@ export function today(context: Context): string {
 export async function unitPathOf(context: Context, unitId: string): Promise<string | null> {
   const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
   return unit?.path ?? null;
-}
-
-/** The path of a model's owner unit, or null when there is no such model. */
-export function modelOwnerPath(context: Context, modelId: string): Promise<string | null> {
-  return ownerPathOfModel(context.db, modelId);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { addCorrectiveAction, planInspection, recordInspectionFinding } from "@lantoa/app";
+import { addCorrectiveAction } from "@lantoa/app";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppHarness, accepted, startAppHarness } from "../support/app-harness.js";
+import { minorFinding } from "../support/inspection-fixtures.js";
 
 describe.each(testEngines())("addCorrectiveAction on %s", (engine) => {
   let h: AppHarness;
@@ -12,34 +13,7 @@ describe.each(testEngines())("addCorrectiveAction on %s", (engine) => {
     await h?.close();
   });
 
-  /** A minor finding recorded on 2023-08-20 in a new inspection of TL-HPN. */
-  const newFinding = async () => {
-    const admin = await h.as("thanhliem.admin");
-    const { id: inspectionId } = accepted(
-      await h.app.run(planInspection, admin, {
-        inspectedUnitId: await h.unit("TL-HPN"),
-        inspectingUnitId: await h.unit("TL-CB-TT"),
-        periodFrom: "2023-01-01",
-        periodTo: "2023-06-30",
-        plannedOn: "2023-08-15",
-      }),
-    );
-    accepted(
-      await h.app.run(recordInspectionFinding, admin, {
-        inspectionId,
-        severity: "minor",
-        description: "Sổ sách chưa đầy đủ",
-        recordedOn: "2023-08-20",
-        expectedVersion: 1,
-      }),
-    );
-    const row = await h.database.db
-      .selectFrom("inspection_findings")
-      .select("id")
-      .where("inspection_id", "=", inspectionId)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
+  const newFinding = () => minorFinding(h);
 
   it("stores an open action due on a day, audited", async () => {
     const findingId = await newFinding();

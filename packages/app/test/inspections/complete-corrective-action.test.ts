@@ -1,7 +1,8 @@
-import { addCorrectiveAction, completeCorrectiveAction, planInspection, recordInspectionFinding } from "@lantoa/app";
+import { addCorrectiveAction, completeCorrectiveAction } from "@lantoa/app";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppHarness, accepted, startAppHarness } from "../support/app-harness.js";
+import { minorFinding } from "../support/inspection-fixtures.js";
 
 describe.each(testEngines())("completeCorrectiveAction on %s", (engine) => {
   let h: AppHarness;
@@ -15,32 +16,10 @@ describe.each(testEngines())("completeCorrectiveAction on %s", (engine) => {
   /** An open corrective action (version 1), due 2023-09-30, of a finding recorded 2023-08-20. */
   const newAction = async () => {
     const admin = await h.as("thanhliem.admin");
-    const { id: inspectionId } = accepted(
-      await h.app.run(planInspection, admin, {
-        inspectedUnitId: await h.unit("TL-HPN"),
-        inspectingUnitId: await h.unit("TL-CB-TT"),
-        periodFrom: "2023-01-01",
-        periodTo: "2023-06-30",
-        plannedOn: "2023-08-15",
-      }),
-    );
-    accepted(
-      await h.app.run(recordInspectionFinding, admin, {
-        inspectionId,
-        severity: "minor",
-        description: "Sổ sách chưa đầy đủ",
-        recordedOn: "2023-08-20",
-        expectedVersion: 1,
-      }),
-    );
-    const finding = await h.database.db
-      .selectFrom("inspection_findings")
-      .select("id")
-      .where("inspection_id", "=", inspectionId)
-      .executeTakeFirstOrThrow();
+    const findingId = await minorFinding(h);
     const { id } = accepted(
       await h.app.run(addCorrectiveAction, admin, {
-        findingId: finding.id,
+        findingId,
         description: "Bổ sung",
         dueOn: "2023-09-30",
       }),

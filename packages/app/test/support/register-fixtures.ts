@@ -1,6 +1,7 @@
-import { issueCommendation, planInspection, recordInspectionFinding } from "@lantoa/app";
+import { issueCommendation, recordInspectionFinding } from "@lantoa/app";
 import { type AppHarness, accepted } from "./app-harness.js";
 import { demoModel } from "./fixtures.js";
+import { plannedInspection } from "./inspection-fixtures.js";
 
 /** What `issueCommendation` needs for a certificate of merit of TL-HPN's first active model, decided 2023-05-19. */
 export async function commendationInput(h: AppHarness) {
@@ -30,15 +31,7 @@ export async function issuedCommendation(h: AppHarness): Promise<string> {
 export async function suspendedCommendation(h: AppHarness): Promise<string> {
   const admin = await h.as("thanhliem.admin");
   const commendationId = await issuedCommendation(h);
-  const { id: inspectionId } = accepted(
-    await h.app.run(planInspection, admin, {
-      inspectedUnitId: await h.unit("TL-HPN"),
-      inspectingUnitId: await h.unit("TL-CB-TT"),
-      periodFrom: "2023-01-01",
-      periodTo: "2023-06-30",
-      plannedOn: "2023-08-15",
-    }),
-  );
+  const inspectionId = await plannedInspection(h);
   accepted(
     await h.app.run(recordInspectionFinding, admin, {
       inspectionId,
