@@ -1,9 +1,9 @@
 import { SetEvidencePublicInput, SetModelPublicInput, setEvidencePublic, setModelPublic } from "@lantoa/app";
-import { evidenceOwnerPath } from "@lantoa/db";
+import { evidenceOwnerPath, modelOwnerPath } from "@lantoa/db";
 import { builder } from "../builder.js";
 import { DomainFailure } from "./errors.js";
 import { ModelPayload, ModelRef } from "./model.js";
-import { localId, modelOwnerPath, perform } from "./mutation-support.js";
+import { localId, perform } from "./mutation-support.js";
 
 builder.mutationField("setModelPublic", (t) =>
   t.field({
@@ -12,7 +12,7 @@ builder.mutationField("setModelPublic", (t) =>
       "Shows a model on the public showcase (while it runs or has run), or takes it off: for admins of its unit. Audited when it changes.",
     errors: { types: [DomainFailure] },
     authScopes: async (_root, args, context) => {
-      const path = await modelOwnerPath(context, args.id.id);
+      const path = await modelOwnerPath(context.db, args.id.id);
       return path ? { administersUnit: path } : { systemAdmin: true };
     },
     args: {
