@@ -2,6 +2,7 @@ import type { App } from "@lantoa/app";
 import type { Database, LoginThrottle, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { ImportPubSub } from "./import-progress.js";
+import type { ReadBatch } from "./read-batch.js";
 import type { EvidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
@@ -10,6 +11,8 @@ export interface Context {
   readonly db: Kysely<Database>;
   /** Runs the use cases of `@lantoa/app` (every mutation goes through one). */
   readonly app: App;
+  /** Folds the reads due at the same moment into one statement (what DataLoaders should read through). */
+  readonly reads: ReadBatch;
   /** The signed-in user, or null for an anonymous request. */
   readonly viewer: SessionUser | null;
   /** The bearer token of this request, when one was sent (for logout). */

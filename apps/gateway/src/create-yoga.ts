@@ -16,6 +16,7 @@ import type { Kysely } from "kysely";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
+import { ReadBatch } from "./read-batch.js";
 import { schema } from "./schema/index.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
@@ -135,6 +136,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       const at = now();
       return {
         db: options.db,
+        reads: new ReadBatch(options.db),
         app,
         token,
         now: at,

@@ -71,12 +71,20 @@ export { migrateToEmpty, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
 export { findModelHeader, findModelIdByCode, type ModelHeader } from "./models/find-model-header.js";
 export { findIndicatorDefinitions, indicatorDefinitionFromRow } from "./models/indicator-definitions.js";
-export { type IndicatorValueInput, indicatorValuesOfModels, recordIndicatorValues } from "./models/indicator-values.js";
+export {
+  type IndicatorValueInput,
+  indicatorValuesOfModels,
+  indicatorValuesRead,
+  recordIndicatorValues,
+} from "./models/indicator-values.js";
 export { insertEvidence } from "./models/insert-evidence.js";
 export {
   countModelsMatching,
+  countModelsMatchingRead,
   findModelsByIds,
+  findModelsByIdsRead,
   listModels,
+  listModelsRead,
   type ModelFilter,
   type ModelPage,
   type ScopedModelRow,
@@ -179,6 +187,7 @@ export { hashRoundResults } from "./rounds/hash-round-results.js";
 export {
   type LatestResultRow,
   latestPublishedResults,
+  latestPublishedResultsRead,
   leaderboardPage,
   listRoundResults,
   type RoundResultRow,
@@ -245,6 +254,7 @@ export { DEMO_PASSWORD, demoUsers, seedDemoData } from "./seed/seed-demo-data.js
 export { contentHash, DEMO_ROUND_CODE } from "./seed/seed-demo-round.js";
 export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
+export { type BatchRead, rowsFromJson, runBatchRead } from "./shared/batch-read.js";
 export { type StaleVersionError, staleVersion } from "./shared/stale-version.js";
 export { updateVersioned, type VersionedTable } from "./shared/update-versioned.js";
 export {

@@ -20,15 +20,16 @@ export const CommendationRef = builder.objectRef<CommendationRow>("Commendation"
 builder.objectField(ModelRef, "commendations", (t) =>
   t.loadableList({
     type: CommendationRef,
-    load: async (ids: string[], { db }) => {
-      const rows = await db
-        .selectFrom("commendations")
-        .selectAll()
-        .where("recipient_model_id", "in", ids)
-        .orderBy("decision_date")
-        .execute();
-      return ids.map((id) => rows.filter((r) => r.recipient_model_id === id));
-    },
+    load: (ids: string[], { db, reads }) =>
+      reads.run({
+        query: db
+          .selectFrom("commendations")
+          .selectAll()
+          .where("recipient_model_id", "in", ids)
+          .orderBy("decision_date"),
+        timestamps: ["created_at"],
+        arrange: (rows) => ids.map((id) => rows.filter((r) => r.recipient_model_id === id)),
+      }),
     resolve: (m) => m.id,
   }),
 );

@@ -15,12 +15,12 @@ import {
   UploadedFileSchema,
 } from "@lantoa/app";
 import {
-  countModelsMatching,
-  findModelsByIds,
-  indicatorValuesOfModels,
+  countModelsMatchingRead,
+  findModelsByIdsRead,
+  indicatorValuesRead,
   type LatestResultRow,
-  latestPublishedResults,
-  listModels,
+  latestPublishedResultsRead,
+  listModelsRead,
   type ModelFilter,
   type ScopedModelRow,
   searchModelsPage,
@@ -101,7 +101,7 @@ export function isOpenPilot(model: { is_pilot: boolean; status: string }): boole
 export const ModelRef = builder.loadableNode("Model", {
   description: "An exemplary model (mô hình) registered by a unit.",
   id: { resolve: (model: ScopedModelRow) => model.id, parse: parseUuid },
-  load: (ids: string[], { db }) => findModelsByIds(db, ids),
+  load: (ids: string[], { db, reads }) => reads.run(findModelsByIdsRead(db, ids)),
   runScopesOnType: true,
   // An active pilot is there to be copied: every signed-in user may read it. A reviewer
   // reads the models they review, wherever they are (checked only when the unit does not allow it).
@@ -127,40 +127,43 @@ export const ModelRef = builder.loadableNode("Model", {
     ownerUnit: t.field({ type: UnitRef, resolve: (m) => m.owner_unit_id }),
     indicatorValues: t.loadableList({
       type: IndicatorValueRef,
-      load: (ids: string[], { db }) => indicatorValuesOfModels(db, ids),
+      load: (ids: string[], { db, reads }) => reads.run(indicatorValuesRead(db, ids)),
       resolve: (m) => m.id,
     }),
     latestResult: t.loadable({
       type: ModelResultRef,
       nullable: true,
-      load: (ids: string[], { db }) => latestPublishedResults(db, ids),
+      load: (ids: string[], { db, reads }) => reads.run(latestPublishedResultsRead(db, ids)),
       resolve: (m) => m.id,
     }),
     statusHistory: t.loadableList({
       type: StatusHistoryRef,
       description: "Every lifecycle transition, oldest first; `by` is the actor's display name.",
       // Batched across a page of models: one query however many models ask.
-      load: async (ids: string[], { db }) => {
-        const rows = await db
-          .selectFrom("model_status_history")
-          .select(["model_id", "from_status", "to_status", "command", "actor_name", "at", "reason"])
-          .where("model_id", "in", ids)
-          .orderBy("at")
-          .orderBy("id")
-          .execute();
-        const byModel = new Map<string, StatusHistoryRow[]>(ids.map((id) => [id, []]));
-        for (const h of rows) {
-          byModel.get(h.model_id)?.push({
-            from: h.from_status,
-            to: h.to_status,
-            command: h.command,
-            by: h.actor_name,
-            at: new Date(h.at).toISOString(),
-            reason: h.reason,
-          });
-        }
-        return ids.map((id) => byModel.get(id) ?? []);
-      },
+      load: (ids: string[], { db, reads }) =>
+        reads.run({
+          query: db
+            .selectFrom("model_status_history")
+            .select(["model_id", "from_status", "to_status", "command", "actor_name", "at", "reason"])
+            .where("model_id", "in", ids)
+            .orderBy("at")
+            .orderBy("id"),
+          timestamps: ["at"],
+          arrange: (rows) => {
+            const byModel = new Map<string, StatusHistoryRow[]>(ids.map((id) => [id, []]));
+            for (const h of rows) {
+              byModel.get(h.model_id)?.push({
+                from: h.from_status,
+                to: h.to_status,
+                command: h.command,
+                by: h.actor_name,
+                at: new Date(h.at).toISOString(),
+                reason: h.reason,
+              });
+            }
+            return ids.map((id) => byModel.get(id) ?? []);
+          },
+        }),
       resolve: (m) => m.id,
     }),
   }),
@@ -189,17 +192,31 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
   }),
 });
 
-/** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
-export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
+/** The unit a list is limited to: the asked unit, else the viewer's first role's unit (none for a system admin). */
+function scopeUnitOf(context: Context, askedUnitId: string | undefined): string | undefined {
   const viewer = requireViewer(context);
-  const unitId = askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
-  if (unitId === undefined) return undefined;
-  const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
-  if (!unit || !canReadUnit(viewer, unit.path)) {
+  return askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
+}
+
+/** Refuses a scope unit the viewer may not read (read through the request's batch, so it joins the page's statement). */
+async function assertReadableScope(context: Context, unitId: string | undefined): Promise<void> {
+  if (unitId === undefined) return;
+  const path = await context.reads.run({
+    query: context.db.selectFrom("units").select("path").where("id", "=", unitId),
+    timestamps: [],
+    arrange: (rows) => rows[0]?.path,
+  });
+  if (path === undefined || !canReadUnit(requireViewer(context), path)) {
     throw new GraphQLError("Bạn không có quyền xem đơn vị này. / You may not read this unit.", {
       extensions: { code: "FORBIDDEN" },
     });
   }
+}
+
+/** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
+export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
+  const unitId = scopeUnitOf(context, askedUnitId);
+  await assertReadableScope(context, unitId);
   return unitId;
 }
 
@@ -214,8 +231,9 @@ builder.queryField("models", (t) =>
     resolve: async (_root, args, context) => {
       const f = args.filter;
       const pilots = f?.pilots === true;
+      const scopeUnitId = pilots ? f?.withinUnitId?.id : scopeUnitOf(context, f?.withinUnitId?.id);
       const filter: ModelFilter = {
-        withinUnitId: pilots ? f?.withinUnitId?.id : await listScope(context, f?.withinUnitId?.id),
+        withinUnitId: scopeUnitId,
         level: f?.level ?? undefined,
         unitKind: f?.unitKind ?? undefined,
         field: f?.field ?? undefined,
@@ -228,22 +246,27 @@ builder.queryField("models", (t) =>
         ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
       const text = filter.text?.trim();
+      // The scope check joins the page's statement; when it fails, the page read is dropped unseen.
+      const scopeChecked = pilots ? undefined : assertReadableScope(context, scopeUnitId);
       // A search reads best first (code, then closest name), paged by offset; a list by code.
-      const connection = text
-        ? await resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+      const page = text
+        ? resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
             searchModelsPage(context.db, { ...filter, text }, { offset, limit }),
           )
-        : await resolveCursorConnection(
+        : resolveCursorConnection(
             { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
             ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-              listModels(context.db, filter, {
-                afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
-                beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
-                limit,
-                inverted,
-              }),
+              context.reads.run(
+                listModelsRead(context.db, filter, {
+                  afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
+                  beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
+                  limit,
+                  inverted,
+                }),
+              ),
           );
-      return { ...connection, totalCount: () => countModelsMatching(context.db, filter) };
+      const [, connection] = await Promise.all([scopeChecked, page]);
+      return { ...connection, totalCount: () => context.reads.run(countModelsMatchingRead(context.db, filter)) };
     },
   }),
 );
@@ -359,19 +382,21 @@ const EvidenceRef = builder
 builder.objectField(ModelRef, "evidence", (t) =>
   t.loadableList({
     type: EvidenceRef,
-    load: async (ids: string[], { db }) => {
-      const rows = await db
-        .selectFrom("evidence")
-        .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key", "is_public"])
-        .where("model_id", "in", ids)
-        .orderBy("uploaded_at")
-        .execute();
-      return ids.map((id) =>
-        rows
-          .filter((r) => r.model_id === id)
-          .map((r) => ({ ...r, size_bytes: r.size_bytes === null ? null : Number(r.size_bytes) })),
-      );
-    },
+    load: (ids: string[], { db, reads }) =>
+      reads.run({
+        query: db
+          .selectFrom("evidence")
+          .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key", "is_public"])
+          .where("model_id", "in", ids)
+          .orderBy("uploaded_at"),
+        timestamps: [],
+        arrange: (rows) =>
+          ids.map((id) =>
+            rows
+              .filter((r) => r.model_id === id)
+              .map((r) => ({ ...r, size_bytes: r.size_bytes === null ? null : Number(r.size_bytes) })),
+          ),
+      }),
     resolve: (m) => m.id,
   }),
 );

@@ -42,16 +42,19 @@ export const UnitRef = builder.loadableNode("Unit", {
   // Loads the units' parents in the same statement and primes the loader with them:
   // lists show a unit with its parent, and that saves a round trip per level asked.
   load: async (ids: string[], context) => {
-    const rows = await context.db
-      .selectFrom("units")
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb("id", "in", ids),
-          eb("id", "in", eb.selectFrom("units as c").select("c.parent_id").where("c.id", "in", ids)),
-        ]),
-      )
-      .execute();
+    const rows = await context.reads.run({
+      query: context.db
+        .selectFrom("units")
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb("id", "in", ids),
+            eb("id", "in", eb.selectFrom("units as c").select("c.parent_id").where("c.id", "in", ids)),
+          ]),
+        ),
+      timestamps: ["created_at", "updated_at"],
+      arrange: (found) => found,
+    });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const asked = new Set(ids);
     const loader = UnitRef.getDataloader(context);

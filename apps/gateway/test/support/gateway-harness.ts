@@ -65,13 +65,14 @@ export async function startGatewayHarness(
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);
   let statements = 0;
-  // Counts what really reaches the driver: every compiled query passes through here once.
+  // Counts what really reached the database: each executed statement's result passes here
+  // once (queries compiled into another, as the gateway's read batch does, are not sent alone).
   const counted = database.db.withPlugin({
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       statements++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   });
   const storage = localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-harness-")));
   const yoga = createGatewayYoga({

@@ -1,6 +1,7 @@
 import type { IndicatorValue } from "@lantoa/domain/outcome";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database } from "../database.js";
+import { type BatchRead, runBatchRead } from "../shared/batch-read.js";
 import type { IndicatorValueTable } from "./models.table.js";
 
 /** One value to record: the model, the indicator, the period key ("2022", "2022-Q1", "2022-03") and the value in the indicator's unit. */
@@ -45,21 +46,32 @@ export async function recordIndicatorValues(
 }
 
 /** Every value of these models, grouped per model in the order asked (a DataLoader batch). */
+export function indicatorValuesRead(
+  db: Kysely<Database>,
+  modelIds: readonly string[],
+): BatchRead<Selectable<IndicatorValueTable>, Selectable<IndicatorValueTable>[][]> {
+  return {
+    query: db
+      .selectFrom("indicator_values")
+      .selectAll()
+      .where((eb) => (modelIds.length > 0 ? eb("model_id", "in", modelIds) : eb.lit(false)))
+      .orderBy("indicator_code")
+      .orderBy("period"),
+    timestamps: ["recorded_at"],
+    arrange: (rows) => {
+      const byModel = new Map<string, Selectable<IndicatorValueTable>[]>();
+      for (const row of rows) byModel.set(row.model_id, [...(byModel.get(row.model_id) ?? []), row]);
+      return modelIds.map((id) => byModel.get(id) ?? []);
+    },
+  };
+}
+
+/** {@link indicatorValuesRead} as a statement of its own. */
 export async function indicatorValuesOfModels(
   db: Kysely<Database>,
   modelIds: readonly string[],
 ): Promise<Selectable<IndicatorValueTable>[][]> {
-  if (modelIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("indicator_values")
-    .selectAll()
-    .where("model_id", "in", modelIds)
-    .orderBy("indicator_code")
-    .orderBy("period")
-    .execute();
-  const byModel = new Map<string, Selectable<IndicatorValueTable>[]>();
-  for (const row of rows) byModel.set(row.model_id, [...(byModel.get(row.model_id) ?? []), row]);
-  return modelIds.map((id) => byModel.get(id) ?? []);
+  return modelIds.length === 0 ? [] : runBatchRead(indicatorValuesRead(db, modelIds));
 }
 
 /** Re-export for callers that build values from the domain type. */

@@ -1,8 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
 import { likeLiteral, matchesSearch, modelSearchDocument, searchNeedle } from "../search/search-models.js";
+import { type BatchRead, runBatchRead } from "../shared/batch-read.js";
 import { withinSubtree } from "../units/within-subtree.js";
 import type { ModelRow, ModelStatus } from "./models.table.js";
+
+const MODEL_TIMESTAMPS = ["registered_at", "updated_at"] as const;
 
 /** A model row with its owner unit's materialized path (for scope checks). */
 export type ScopedModelRow = ModelRow & { owner_path: string };
@@ -105,44 +108,73 @@ export async function searchModelsPage(
  * best first, with {@link searchModelsPage}).
  *
  * @example
- * await listModels(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 });
+ * await runBatchRead(listModelsRead(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 }));
  */
+export function listModelsRead(
+  db: Kysely<Database>,
+  filter: ModelFilter,
+  page: ModelPage,
+): BatchRead<ScopedModelRow, ScopedModelRow[]> {
+  let query = filtered(db, filter).selectAll("m").select("u.path as owner_path");
+  if (page.afterCode !== undefined) query = query.where("m.code", ">", page.afterCode);
+  if (page.beforeCode !== undefined) query = query.where("m.code", "<", page.beforeCode);
+  return {
+    query: query.orderBy("m.code", page.inverted ? "desc" : "asc").limit(page.limit),
+    timestamps: MODEL_TIMESTAMPS,
+    arrange: (rows) => (page.inverted ? [...rows].reverse() : [...rows]),
+  };
+}
+
+/** {@link listModelsRead} as a statement of its own. */
 export async function listModels(
   db: Kysely<Database>,
   filter: ModelFilter,
   page: ModelPage,
 ): Promise<ScopedModelRow[]> {
-  let query = filtered(db, filter).selectAll("m").select("u.path as owner_path");
-  if (page.afterCode !== undefined) query = query.where("m.code", ">", page.afterCode);
-  if (page.beforeCode !== undefined) query = query.where("m.code", "<", page.beforeCode);
-  const rows = await query
-    .orderBy("m.code", page.inverted ? "desc" : "asc")
-    .limit(page.limit)
-    .execute();
-  return page.inverted ? rows.reverse() : rows;
+  return runBatchRead(listModelsRead(db, filter, page));
 }
 
 /** How many models match the filter. */
+export function countModelsMatchingRead(
+  db: Kysely<Database>,
+  filter: ModelFilter,
+): BatchRead<{ count: number }, number> {
+  return {
+    query: filtered(db, filter).select((eb) => eb.fn.countAll<number>().as("count")),
+    timestamps: [],
+    arrange: (rows) => Number(rows[0]?.count ?? 0),
+  };
+}
+
+/** {@link countModelsMatchingRead} as a statement of its own. */
 export async function countModelsMatching(db: Kysely<Database>, filter: ModelFilter): Promise<number> {
-  const row = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return runBatchRead(countModelsMatchingRead(db, filter));
 }
 
 /** Models by id, in the order asked, `null` for unknown ids (a DataLoader batch). */
+export function findModelsByIdsRead(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): BatchRead<ScopedModelRow, (ScopedModelRow | null)[]> {
+  return {
+    query: db
+      .selectFrom("models as m")
+      .innerJoin("units as u", "u.id", "m.owner_unit_id")
+      .selectAll("m")
+      .select("u.path as owner_path")
+      .where((eb) => (ids.length > 0 ? eb("m.id", "in", ids) : eb.lit(false))),
+    timestamps: MODEL_TIMESTAMPS,
+    arrange: (rows) => {
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+  };
+}
+
+/** {@link findModelsByIdsRead} as a statement of its own. */
 export async function findModelsByIds(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<(ScopedModelRow | null)[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("models as m")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
-    .selectAll("m")
-    .select("u.path as owner_path")
-    .where("m.id", "in", ids)
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return ids.length === 0 ? [] : runBatchRead(findModelsByIdsRead(db, ids));
 }

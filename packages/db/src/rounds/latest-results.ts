@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../database.js";
 import type { DbExecutor } from "../executor.js";
+import { type BatchRead, runBatchRead } from "../shared/batch-read.js";
 import type { RoundResultTable } from "./rounds.table.js";
 
 /** A model's result in its most recent published round, with that round's code. */
@@ -10,24 +11,37 @@ export type LatestResultRow = Selectable<RoundResultTable> & { round_code: strin
  * For each model, its result in the latest published round it took part in (null
  * when none), in the order asked: one query for any number of models.
  */
+export function latestPublishedResultsRead(
+  db: Kysely<Database>,
+  modelIds: readonly string[],
+): BatchRead<LatestResultRow & { published_at: Date | string | null }, (LatestResultRow | null)[]> {
+  return {
+    query: db
+      .selectFrom("round_results as r")
+      .innerJoin("rounds as o", "o.id", "r.round_id")
+      .selectAll("r")
+      .select(["o.code as round_code", "o.name as round_name", "o.published_at"])
+      .where((eb) => (modelIds.length > 0 ? eb("r.model_id", "in", modelIds) : eb.lit(false)))
+      .where("o.status", "=", "published")
+      .orderBy("r.model_id")
+      .orderBy("o.published_at", "desc"),
+    timestamps: ["computed_at"],
+    arrange: (rows) => {
+      const latest = new Map<string, LatestResultRow>();
+      for (const { published_at: _published, ...row } of rows) {
+        if (!latest.has(row.model_id)) latest.set(row.model_id, row);
+      }
+      return modelIds.map((id) => latest.get(id) ?? null);
+    },
+  };
+}
+
+/** {@link latestPublishedResultsRead} as a statement of its own. */
 export async function latestPublishedResults(
   db: Kysely<Database>,
   modelIds: readonly string[],
 ): Promise<(LatestResultRow | null)[]> {
-  if (modelIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("round_results as r")
-    .innerJoin("rounds as o", "o.id", "r.round_id")
-    .selectAll("r")
-    .select(["o.code as round_code", "o.name as round_name", "o.published_at"])
-    .where("r.model_id", "in", modelIds)
-    .where("o.status", "=", "published")
-    .orderBy("r.model_id")
-    .orderBy("o.published_at", "desc")
-    .execute();
-  const latest = new Map<string, LatestResultRow>();
-  for (const { published_at: _published, ...row } of rows) if (!latest.has(row.model_id)) latest.set(row.model_id, row);
-  return modelIds.map((id) => latest.get(id) ?? null);
+  return modelIds.length === 0 ? [] : runBatchRead(latestPublishedResultsRead(db, modelIds));
 }
 
 /** A round's results in the engine's order (ties as its tie-breaks settle them, disqualified last), with model and unit names. */
