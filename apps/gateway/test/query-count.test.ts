@@ -15,6 +15,8 @@ describe.each(testEngines())("SQL statements per page of models, on %s", (engine
   let h: GatewayHarness;
   beforeAll(async () => {
     h = await startGatewayHarness(engine);
+    // The gateway remembers a session after its first request: every count below is without it.
+    await h.call("{ viewer { username } }", {}, h.tokens.unitAdmin);
   });
   afterAll(async () => {
     await h?.close();
@@ -32,8 +34,8 @@ describe.each(testEngines())("SQL statements per page of models, on %s", (engine
   it("is the same for pages of 10, 25 and 50 models with unit, parent unit, outcomes and latest result", async () => {
     const counts = [await statementsFor(PAGE, 10), await statementsFor(PAGE, 25), await statementsFor(PAGE, 50)];
     expect(counts).toEqual(counts.map(() => counts[0]));
-    // session, scope, page, count, units with their parents, outcomes, results
-    expect(counts[0]).toBeLessThanOrEqual(7);
+    // scope, page, count, units with their parents, outcomes, results (the session is remembered)
+    expect(counts[0]).toBeLessThanOrEqual(6);
   });
 
   it("stays the same when the page also asks for evidence, commendations and status history", async () => {
