@@ -26,7 +26,7 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
-  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   LANTOA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   NODE_ENV: z.string().optional(),
 });
