@@ -1,9 +1,19 @@
-/** The three requests the benchmark times, as GraphQL for the gateway and as one SQL statement each for the bare handler. */
+/**
+ * The requests the benchmark times, as GraphQL for the gateway and as one SQL statement
+ * each for the bare handler. Each takes the random part of a request (a cursor, a unit,
+ * a model) as a variable or parameter.
+ */
 
-export const PAGE_QUERY = `{ models(first: 50) { edges { node {
+const PAGE_FIELDS = `edges { node {
   code name ownerUnit { name parent { name } }
   indicatorValues { indicatorCode period value }
-  latestResult { roundCode total tier rank } } } } }`;
+  latestResult { roundCode total tier rank } } }`;
+
+/** 50 models of the whole country after a cursor (the code of the model before the page). */
+export const PAGE_QUERY = `query($after: String) { models(first: 50, after: $after) { ${PAGE_FIELDS} } }`;
+
+/** The first 50 models within a unit's subtree. */
+export const UNIT_PAGE_QUERY = `query($u: ID!) { models(first: 50, filter: { withinUnitId: $u }) { ${PAGE_FIELDS} } }`;
 
 export const DETAIL_QUERY = `query($id: ID!) { node(id: $id) { ... on Model {
   code name status problem solution startDate version
@@ -21,10 +31,19 @@ const LATEST = `(SELECT json_build_object('roundCode', o.code, 'total', r.total_
     WHERE r.model_id = m.id AND o.status = 'published' ORDER BY o.published_at DESC LIMIT 1)`;
 const OWNER = `json_build_object('name', u.name, 'parent', (SELECT json_build_object('name', p.name) FROM units p WHERE p.id = u.parent_id))`;
 
-/** The page of 50 models, as the JSON the gateway would answer, in one statement. */
-export const PAGE_SQL = `SELECT json_build_object('models', json_build_object('edges', coalesce(json_agg(json_build_object('node', x) ORDER BY x.code), '[]'))) AS data
+const pageOf = (
+  where: string,
+) => `SELECT json_build_object('models', json_build_object('edges', coalesce(json_agg(json_build_object('node', x) ORDER BY x.code), '[]'))) AS data
   FROM (SELECT m.code, m.name, ${OWNER} AS "ownerUnit", ${INDICATORS} AS "indicatorValues", ${LATEST} AS "latestResult"
-        FROM models m JOIN units u ON u.id = m.owner_unit_id ORDER BY m.code LIMIT 50) x`;
+        FROM models m JOIN units u ON u.id = m.owner_unit_id WHERE ${where} ORDER BY m.code LIMIT 50) x`;
+
+/** The page of 50 models after the code $1 (empty: the first page), as the JSON the gateway would answer, in one statement. */
+export const PAGE_SQL = pageOf("m.code > $1");
+
+/** The first 50 models within unit $1's subtree, in one statement. */
+export const UNIT_PAGE_SQL = pageOf(
+  "u.path ~>=~ (SELECT s.path FROM units s WHERE s.id = $1) AND u.path ~<~ ((SELECT s.path FROM units s WHERE s.id = $1) || '~')",
+);
 
 /** One model with everything its detail page shows, in one statement. */
 export const DETAIL_SQL = `SELECT json_build_object('node', json_build_object('code', m.code, 'name', m.name, 'status', m.status,

@@ -1,141 +1,288 @@
 /**
  * The gateway's throughput beside a bare node:http handler doing the same work with one
- * SQL statement per request, on PostgreSQL with the scale data (issue 6):
+ * SQL statement per request, on PostgreSQL with the scale data (issues 6 and 19):
  *
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres pnpm --filter @lantoa/gateway bench
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres pnpm --filter @lantoa/gateway bench [-- --scale]
  *
- * Prints requests/s, p50 and p99 for a page of 50 models, one model's detail and one
- * report, on each server, and the ratio gateway/bare. Not part of the tests.
+ * Every request asks for something else, drawn at random: a page of 50 models after a
+ * random cursor, the first page within a random unit, a random model's detail (with and
+ * without results), a random unit's report. Runs with the response cache off, then on;
+ * prints requests/s, p50 and p99 for the gateway and the bare handler and their ratio, the
+ * SQL statements per request the served process sent, and its memory (RSS) under load.
+ * Not part of the tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { BENCH_USER, prepareBenchDatabase } from "./bench-database.js";
-import { DETAIL_QUERY, PAGE_QUERY, REPORT_QUERY } from "./bench-queries.js";
+import { DETAIL_QUERY, PAGE_QUERY, REPORT_QUERY, UNIT_PAGE_QUERY } from "./bench-queries.js";
 
-const env = process.env;
-if (!env.BENCH_DATABASE_URL) {
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: "boolean", default: false },
+    models: { type: "string" },
+    units: { type: "string" },
+    database: { type: "string" },
+    connections: { type: "string", default: "16" },
+    duration: { type: "string", default: "10" },
+    only: { type: "string", default: "page,unit-page,detail,report" },
+    "response-cache": { type: "string", default: "off,on" },
+    "response-cache-ms": { type: "string", default: "5000" },
+    "session-cache-ms": { type: "string", default: "10000" },
+    prepared: { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
+
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (!serverUrl) {
   console.log(`The gateway benchmark needs a PostgreSQL server where it may CREATE DATABASE:
 
-  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres pnpm --filter @lantoa/gateway bench
+  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres pnpm --filter @lantoa/gateway bench [-- options]
 
-Optional: BENCH_DATABASE (default lantoa_gateway_bench; generated on first use, then reused),
-BENCH_MODELS (100000), BENCH_UNITS (2000), BENCH_CONNECTIONS (16), BENCH_DURATION seconds (10),
-BENCH_ONLY=page,detail,report to run some of the three, BENCH_PROFILE=dir for a CPU profile of the servers, BENCH_CACHE_TTL_MS (5000, the gateway's default; 0 without the response cache).`);
+Options:
+  --scale                 the scale run: 1,000,000 models over 11,000 units (a quick run has 100,000 over 2,500)
+  --models N, --units N   another size
+  --database NAME         the database to use (default lantoa_gateway_bench_<models>; generated on first use, then reused)
+  --connections N (16), --duration seconds (10) of each timed run
+  --only page,unit-page,detail,report   some of the four requests
+  --response-cache off,on   the runs to make, without and with the response cache (both by default)
+  --response-cache-ms N (5000), --session-cache-ms N (10000; 0 looks every session up)
+  --prepared              send the gateway's statements as named prepared statements
+  --profile DIR           write a CPU profile of the servers there`);
   process.exit(0);
 }
 
-const connections = Number(env.BENCH_CONNECTIONS ?? 16);
-const duration = Number(env.BENCH_DURATION ?? 10);
-const only = new Set((env.BENCH_ONLY ?? "page,detail,report").split(","));
+const connections = Number(opts.connections);
+const duration = Number(opts.duration);
+const models = Number(opts.models ?? (opts.scale ? 1_000_000 : 100_000));
+const units = Number(opts.units ?? (opts.scale ? 11_000 : 2_500));
+const only = new Set(opts.only.split(","));
 
 const { url, token } = await prepareBenchDatabase({
-  serverUrl: env.BENCH_DATABASE_URL,
-  name: env.BENCH_DATABASE ?? "lantoa_gateway_bench",
-  models: Number(env.BENCH_MODELS ?? 100_000),
-  units: Number(env.BENCH_UNITS ?? 2_000),
+  serverUrl,
+  name: opts.database ?? `lantoa_gateway_bench_${models}`,
+  models,
+  units,
   log: (line) => console.log(line),
 });
 
-// The detail's model has a published result; the report's unit is the first province.
+// What the random requests draw from: models with and without results, cursors, units.
 const picks = new pg.Client({ connectionString: url });
 await picks.connect();
-const modelId: string = (await picks.query("SELECT model_id FROM round_results ORDER BY model_id LIMIT 1")).rows[0]
-  .model_id;
-const unitId: string = (
-  await picks.query(
-    "SELECT id FROM units WHERE parent_id = (SELECT id FROM units WHERE parent_id IS NULL LIMIT 1) ORDER BY path LIMIT 1",
-  )
-).rows[0].id;
-await picks.end();
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
-// BENCH_PROFILE=dir writes a CPU profile of the servers there (open it in Chrome's DevTools).
-const profile = env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROFILE}`] : [];
-const child: ChildProcess = spawn(
-  process.execPath,
-  [...profile, fileURLToPath(new URL("./serve.js", import.meta.url))],
-  {
-    env: { ...env, BENCH_DB_URL: url },
-    stdio: ["ignore", "pipe", "inherit"],
-  },
+const column = async (text: string): Promise<string[]> => (await picks.query(text)).rows.map((r) => r.v);
+const withResults = await column(
+  "SELECT v FROM (SELECT DISTINCT model_id AS v FROM round_results) r ORDER BY random() LIMIT 2000",
 );
-if (!child.stdout) throw new Error("The servers' output is not piped.");
-const [line] = (await once(child.stdout, "data")) as [Buffer];
-const servers = JSON.parse(line.toString()) as { gateway: string; bare: string };
+const withoutResults = await column(
+  "SELECT id AS v FROM models m WHERE NOT EXISTS (SELECT 1 FROM round_results r WHERE r.model_id = m.id) ORDER BY random() LIMIT 2000",
+);
+const codes = await column("SELECT code AS v FROM models ORDER BY random() LIMIT 4000");
+const unitIds = await column("SELECT id AS v FROM units ORDER BY random() LIMIT 4000");
+const modelCount = Number((await picks.query("SELECT count(*) AS n FROM models")).rows[0].n);
+await picks.end();
+const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+// The gateway's model cursors are the base64url of the code before the page (schema/cursor.ts).
+const cursor = (code: string) => Buffer.from(code).toString("base64url");
 
-interface Scenario {
-  readonly name: string;
-  readonly gateway: { query: string; variables?: Record<string, unknown> };
+/** One random request, as GraphQL variables for the gateway and as a path for the bare handler. */
+interface Draw {
+  readonly variables: Record<string, unknown>;
   readonly barePath: string;
 }
+interface Scenario {
+  readonly name: string;
+  readonly query: string;
+  draw(): Draw;
+}
 const scenarios: Scenario[] = [
-  { name: "page", gateway: { query: PAGE_QUERY }, barePath: "/page" },
+  {
+    name: "page",
+    query: PAGE_QUERY,
+    draw: () => {
+      const code = any(codes);
+      return { variables: { after: cursor(code) }, barePath: `/page?after=${encodeURIComponent(code)}` };
+    },
+  },
+  {
+    name: "unit-page",
+    query: UNIT_PAGE_QUERY,
+    draw: () => {
+      const unit = any(unitIds);
+      return { variables: { u: gid("Unit", unit) }, barePath: `/unit-page?unit=${unit}` };
+    },
+  },
   {
     name: "detail",
-    gateway: { query: DETAIL_QUERY, variables: { id: gid("Model", modelId) } },
-    barePath: `/detail?id=${modelId}`,
+    query: DETAIL_QUERY,
+    draw: () => {
+      const model = any(Math.random() < 0.5 && withResults.length ? withResults : withoutResults);
+      return { variables: { id: gid("Model", model) }, barePath: `/detail?id=${model}` };
+    },
   },
   {
     name: "report",
-    gateway: { query: REPORT_QUERY, variables: { u: gid("Unit", unitId) } },
-    barePath: `/report?unit=${unitId}`,
+    query: REPORT_QUERY,
+    draw: () => {
+      const unit = any(unitIds);
+      return { variables: { u: gid("Unit", unit) }, barePath: `/report?unit=${unit}` };
+    },
   },
 ].filter((s) => only.has(s.name));
 
 const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };
 
-/** One request first: a benchmark of errors would be meaningless. */
-async function check(scenario: Scenario): Promise<void> {
-  const g = await fetch(`${servers.gateway}/graphql`, {
-    method: "POST",
-    headers: gatewayHeaders,
-    body: JSON.stringify(scenario.gateway),
-  });
-  const b = await fetch(`${servers.bare}${scenario.barePath}`);
-  const [gj, bj] = [(await g.json()) as { data?: unknown; errors?: unknown }, (await b.json()) as { data?: unknown }];
-  if (gj.errors || !gj.data)
-    throw new Error(`${scenario.name}: the gateway answered ${JSON.stringify(gj).slice(0, 500)}`);
-  if (!bj.data) throw new Error(`${scenario.name}: the bare handler answered ${JSON.stringify(bj).slice(0, 500)}`);
-  const size = (v: unknown) => JSON.stringify(v).length;
-  console.log(`${scenario.name}: gateway ${size(gj.data)} bytes of data, bare ${size(bj.data)}`);
+interface Servers {
+  readonly gateway: string;
+  readonly bare: string;
+  readonly child: ChildProcess;
 }
 
-async function load(options: autocannon.Options): Promise<{ rps: number; p50: number; p99: number; bad: number }> {
+async function startServers(responseCacheMs: number): Promise<Servers> {
+  const profile = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, fileURLToPath(new URL("./serve.js", import.meta.url))], {
+    env: {
+      ...process.env,
+      BENCH_DB_URL: url,
+      BENCH_CACHE_TTL_MS: String(responseCacheMs),
+      BENCH_SESSION_CACHE_MS: opts["session-cache-ms"],
+      BENCH_PREPARED: opts.prepared ? "1" : "0",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (!child.stdout) throw new Error("The servers' output is not piped.");
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  return { ...(JSON.parse(line.toString()) as { gateway: string; bare: string }), child };
+}
+
+/** Asks both servers the same random requests and fails unless their data is the same JSON. */
+async function check(servers: Servers, scenario: Scenario, samples: number): Promise<void> {
+  for (let i = 0; i < samples; i++) {
+    const draw = scenario.draw();
+    const g = await fetch(`${servers.gateway}/graphql`, {
+      method: "POST",
+      headers: gatewayHeaders,
+      body: JSON.stringify({ query: scenario.query, variables: draw.variables }),
+    });
+    const gj = (await g.json()) as { data?: unknown; errors?: unknown };
+    const bj = (await (await fetch(`${servers.bare}${draw.barePath}`)).json()) as { data?: unknown };
+    if (gj.errors || !gj.data) {
+      throw new Error(`${scenario.name}: the gateway answered ${JSON.stringify(gj).slice(0, 500)}`);
+    }
+    const [a, b] = [JSON.stringify(gj.data), JSON.stringify(bj.data)];
+    if (a !== b) {
+      const at = [...a].findIndex((c, k) => c !== b[k]);
+      throw new Error(
+        `${scenario.name} ${JSON.stringify(draw.variables)}: the answers differ at ${at}:\n  gateway ${a.slice(Math.max(0, at - 80), at + 120)}\n  bare    ${b.slice(Math.max(0, at - 80), at + 120)}`,
+      );
+    }
+  }
+}
+
+interface Stats {
+  requests: number;
+  statements: number;
+  bareRequests: number;
+  bareStatements: number;
+  rss: number;
+}
+const statsOf = async (servers: Servers): Promise<Stats> =>
+  (await fetch(`${servers.bare}/stats`)).json() as Promise<Stats>;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+  statementsPerRequest: number;
+  maxRssMb: number;
+}
+
+async function load(servers: Servers, options: autocannon.Options, bare: boolean): Promise<Run> {
+  const before = await statsOf(servers);
+  let maxRss = before.rss;
+  const sampler = setInterval(() => {
+    void statsOf(servers).then((s) => {
+      maxRss = Math.max(maxRss, s.rss);
+    });
+  }, 250);
   const result = await autocannon({ connections, duration, ...options });
+  clearInterval(sampler);
+  // Requests still running when the timing ended finish first, with their statements.
+  let after = await statsOf(servers);
+  for (let settled = false; !settled; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await statsOf(servers);
+    settled = now.requests === after.requests && now.bareRequests === after.bareRequests;
+    after = now;
+  }
+  maxRss = Math.max(maxRss, after.rss);
+  const requests = bare ? after.bareRequests - before.bareRequests : after.requests - before.requests;
+  const statements = bare ? after.bareStatements - before.bareStatements : after.statements - before.statements;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
+    statementsPerRequest: requests ? statements / requests : 0,
+    maxRssMb: maxRss / 2 ** 20,
   };
 }
 
+const fmt = (r: Run) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${r.statementsPerRequest.toFixed(2)} statements/request${r.bad ? `  (${r.bad} failed)` : ""}`;
+
 const rows: string[] = [];
-try {
-  for (const scenario of scenarios) {
-    await check(scenario);
-    const gateway = await load({
-      url: `${servers.gateway}/graphql`,
-      method: "POST",
-      headers: gatewayHeaders,
-      body: JSON.stringify(scenario.gateway),
-    });
-    const bare = await load({ url: `${servers.bare}${scenario.barePath}` });
-    const fmt = (r: typeof gateway) =>
-      `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.bad ? `  (${r.bad} failed)` : ""}`;
-    rows.push(
-      `${scenario.name.padEnd(7)} gateway ${fmt(gateway)}\n${"".padEnd(7)} bare    ${fmt(bare)}\n${"".padEnd(7)} ratio gateway/bare ${(gateway.rps / bare.rps).toFixed(2)}`,
-    );
+const modes = opts["response-cache"].split(",").map((m) => (m === "on" ? Number(opts["response-cache-ms"]) : 0));
+for (const responseCacheMs of modes) {
+  const servers = await startServers(responseCacheMs);
+  try {
+    for (const scenario of scenarios) {
+      await check(servers, scenario, 20);
+      const gateway = await load(
+        servers,
+        {
+          url: servers.gateway,
+          requests: [
+            {
+              method: "POST",
+              path: "/graphql",
+              headers: gatewayHeaders,
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({ query: scenario.query, variables: scenario.draw().variables }),
+              }),
+            },
+          ],
+        },
+        false,
+      );
+      const bare = await load(
+        servers,
+        {
+          url: servers.bare,
+          requests: [{ setupRequest: (request) => ({ ...request, path: scenario.draw().barePath }) }],
+        },
+        true,
+      );
+      const line = `${scenario.name.padEnd(9)} response cache ${responseCacheMs ? `${responseCacheMs} ms` : "off"}`;
+      rows.push(
+        `${line}\n  gateway ${fmt(gateway)}  RSS ≤ ${gateway.maxRssMb.toFixed(0)} MB\n  bare    ${fmt(bare)}\n  ratio gateway/bare ${(gateway.rps / bare.rps).toFixed(2)}`,
+      );
+      console.log(rows.at(-1));
+    }
+  } finally {
+    servers.child.kill("SIGTERM");
+    await once(servers.child, "exit");
   }
-} finally {
-  child.kill("SIGTERM");
 }
 console.log(
-  `\n${connections} connections, ${duration} s each, response cache ${env.BENCH_CACHE_TTL_MS ?? 5000} ms, load ${loadavg()
+  `\n${modelCount} models, ${connections} connections, ${duration} s each, session cache ${opts["session-cache-ms"]} ms${opts.prepared ? ", named prepared statements" : ""}, load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")} (1/5/15 min)`,
 );

@@ -3,7 +3,10 @@
  * share their event loop: the real gateway (createGatewayYoga behind createHttpServer,
  * as `lantoa-gateway` serves it) and a bare node:http handler answering the same
  * requests with one hand-written SQL statement each. Prints their URLs as one JSON line.
+ * `GET /stats` on the bare server tells the runner how many requests each server answered,
+ * how many SQL statements each sent, and this process's memory.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,40 +16,77 @@ import type { Database } from "@lantoa/db";
 import { createGatewayYoga, createHttpServer, localFolderStorage } from "@lantoa/gateway";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { DETAIL_SQL, PAGE_SQL, REPORT_SQL } from "./bench-queries.js";
+import { DETAIL_SQL, PAGE_SQL, REPORT_SQL, UNIT_PAGE_SQL } from "./bench-queries.js";
 
 const url = process.env.BENCH_DB_URL;
 if (!url) throw new Error("BENCH_DB_URL is required");
 const poolSize = Number(process.env.BENCH_POOL ?? 10);
 
-const gatewayPool = new pg.Pool({ connectionString: url, max: poolSize });
-const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: gatewayPool }) });
+/**
+ * With BENCH_PREPARED=1, every statement of the gateway is sent as a named prepared
+ * statement (named by its text's hash): PostgreSQL parses and plans each once per
+ * connection instead of on every request.
+ */
+class NamedStatementClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this forwards them all.
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === "string" && Array.isArray(values)) {
+      const name = `b${createHash("sha1").update(config).digest("hex").slice(0, 20)}`;
+      return super.query({ name, text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
+const stats = { requests: 0, statements: 0, bareRequests: 0, bareStatements: 0 };
+const gatewayPool = new pg.Pool({
+  connectionString: url,
+  max: poolSize,
+  ...(process.env.BENCH_PREPARED === "1" ? { Client: NamedStatementClient } : {}),
+});
+const db = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool: gatewayPool }),
+  log: () => {
+    stats.statements++;
+  },
+});
 const yoga = createGatewayYoga({
   db,
   graphiql: false,
   storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-bench-"))),
-  // As lantoa-gateway starts by default (LANTOA_RESPONSE_CACHE_MS); BENCH_CACHE_TTL_MS=0 measures without.
-  responseCacheTtlMs: Number(process.env.BENCH_CACHE_TTL_MS ?? 5_000),
+  responseCacheTtlMs: Number(process.env.BENCH_CACHE_TTL_MS ?? 0),
+  sessionCacheTtlMs: Number(process.env.BENCH_SESSION_CACHE_MS ?? 10_000),
 });
 const gateway = createHttpServer(yoga, join(tmpdir(), "lantoa-bench-no-admin"));
+gateway.on("request", (_req, res) => {
+  res.on("finish", () => {
+    stats.requests++;
+  });
+});
 
+const routes: Record<string, [sql: string, param: string]> = {
+  "/page": [PAGE_SQL, "after"],
+  "/unit-page": [UNIT_PAGE_SQL, "unit"],
+  "/detail": [DETAIL_SQL, "id"],
+  "/report": [REPORT_SQL, "unit"],
+};
 const barePool = new pg.Pool({ connectionString: url, max: poolSize });
 const bare = createServer((req, res) => {
   const asked = new URL(req.url ?? "/", "http://bare");
-  const [text, values] =
-    asked.pathname === "/page"
-      ? [PAGE_SQL, []]
-      : asked.pathname === "/detail"
-        ? [DETAIL_SQL, [asked.searchParams.get("id")]]
-        : asked.pathname === "/report"
-          ? [REPORT_SQL, [asked.searchParams.get("unit")]]
-          : [null, []];
-  if (text === null) {
+  if (asked.pathname === "/stats") {
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ ...stats, rss: process.memoryUsage().rss }));
+    return;
+  }
+  const route = routes[asked.pathname];
+  if (!route) {
     res.statusCode = 404;
     res.end();
     return;
   }
-  barePool.query({ text, values }).then(
+  stats.bareRequests++;
+  stats.bareStatements++;
+  barePool.query({ text: route[0], values: [asked.searchParams.get(route[1]) ?? ""] }).then(
     (result) => {
       res.setHeader("content-type", "application/json; charset=utf-8");
       res.end(`{"data":${JSON.stringify(result.rows[0]?.data ?? null)}}`);

@@ -26,7 +26,8 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
-  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  LANTOA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -57,6 +58,8 @@ export interface GatewayConfig {
   readonly fileSigningKey?: string | undefined;
   /** How long a viewer's read is answered from memory; 0 or unset: never (see useViewerResponseCache). */
   readonly responseCacheTtlMs?: number;
+  /** How long a validated session is trusted without asking the database; 0: never (see createSessionCache). */
+  readonly sessionCacheTtlMs?: number;
   /**
    * The address the public reaches this gateway at (e.g. `https://lantoa.example`), printed
    * in certificates' QR codes; each request's own origin when unset.
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     trustProxy: e.LANTOA_TRUST_PROXY ?? false,
     fileSigningKey: e.LANTOA_FILE_SIGNING_KEY,
     responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
+    sessionCacheTtlMs: e.LANTOA_SESSION_CACHE_MS,
     publicUrl: e.LANTOA_PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }

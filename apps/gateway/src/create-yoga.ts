@@ -2,14 +2,14 @@ import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { createApp } from "@lantoa/app";
+import { createApp, createSessionChanges, type SessionChanges } from "@lantoa/app";
 import {
   createLoginThrottle,
   type Database,
   DEFAULT_LOGIN_LIMITS,
   type LoginLimits,
   type SessionUser,
-  userForToken,
+  sessionForToken,
 } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
@@ -18,6 +18,7 @@ import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
 import { ReadBatch } from "./read-batch.js";
 import { schema } from "./schema/index.js";
+import { createSessionCache } from "./session-cache.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
 import { useQueryLimits } from "./use-query-limits.js";
@@ -61,6 +62,20 @@ export interface YogaOptions {
   readonly trustProxy?: boolean;
   /** Where uploaded files are written while their request runs (a temporary folder by default). */
   readonly incomingDir?: string;
+  /**
+   * How long a validated session is trusted without asking the database, in milliseconds
+   * (10 s unless said otherwise; 0 asks on every request). Sign-outs, role changes, moves
+   * and disabled accounts through this gateway's app, or announced on `sessionChanges`,
+   * apply at once; other processes' writes within this time.
+   */
+  readonly sessionCacheTtlMs?: number;
+  /** How many validated sessions are remembered at most (10,000 unless said otherwise). */
+  readonly sessionCacheSize?: number;
+  /**
+   * Where this gateway's app announces whose sessions changed and its session cache
+   * listens; a new one unless given (tests and other in-process writers share it).
+   */
+  readonly sessionChanges?: SessionChanges;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -87,7 +102,20 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
   const pubsub = createImportPubSub();
-  const app = createApp({ db: options.db, clock: now, evidenceFiles: evidenceFilesIn(options.storage) });
+  const sessionChanges = options.sessionChanges ?? createSessionChanges();
+  const app = createApp({
+    db: options.db,
+    clock: now,
+    evidenceFiles: evidenceFilesIn(options.storage),
+    sessionChanges,
+  });
+  const lookUp = (token: string, at: Date) => sessionForToken(options.db, token, at);
+  const sessionTtlMs = options.sessionCacheTtlMs ?? 10_000;
+  const validSession =
+    sessionTtlMs > 0
+      ? createSessionCache({ ttlMs: sessionTtlMs, max: options.sessionCacheSize ?? 10_000, lookUp })
+      : { viewerFor: async (token: string, at: Date) => (await lookUp(token, at))?.user ?? null, forget: () => {} };
+  sessionChanges.subscribe((change) => validSession.forget(change));
   const loginThrottle = createLoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   // The session is looked up once per request, by whichever needs it first: an upload
   // decides on it before reading its body, the context after.
@@ -96,7 +124,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     let viewer = sessions.get(request);
     if (!viewer) {
       const token = bearerToken(request.headers.get("authorization"));
-      viewer = token ? userForToken(options.db, token, now()) : Promise.resolve(null);
+      viewer = token ? validSession.viewerFor(token, now()) : Promise.resolve(null);
       sessions.set(request, viewer);
     }
     return viewer;

@@ -39,6 +39,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       storage,
       evidenceLinks: links,
       responseCacheTtlMs: config.responseCacheTtlMs ?? 0,
+      ...(config.sessionCacheTtlMs === undefined ? {} : { sessionCacheTtlMs: config.sessionCacheTtlMs }),
       publicUrl: config.publicUrl,
     });
     const server = createHttpServer(

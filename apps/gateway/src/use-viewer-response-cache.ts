@@ -1,7 +1,47 @@
-import { createInMemoryCache, defaultBuildResponseCacheKey, useResponseCache } from "@envelop/response-cache";
-import { getOperationAST } from "graphql";
+import { type Cache, defaultBuildResponseCacheKey, useResponseCache } from "@envelop/response-cache";
+import { type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 import type { Context } from "./context.js";
+
+/** How much the response cache may hold, and what it admits. */
+export interface ResponseCacheLimits {
+  /** Bytes of answers kept at most (their JSON length), least recently used out first. */
+  readonly maxBytes: number;
+  /** Answers larger than this are never kept. */
+  readonly maxEntryBytes: number;
+  /** How many recently asked keys are remembered to recognize a repeat. */
+  readonly recentKeys: number;
+}
+
+const DEFAULT_LIMITS: ResponseCacheLimits = { maxBytes: 64 * 2 ** 20, maxEntryBytes: 2 ** 20, recentKeys: 20_000 };
+
+/**
+ * Answers bounded in bytes, admitted only on their second asking within the key memory:
+ * a read asked once (a random model's detail among a million) costs neither memory nor
+ * the serialization to measure it. No index from entities to answers (envelop's own
+ * in-memory cache keeps one, and it grew the process by hundreds of MB on random pages):
+ * invalidation here is by key generation, see {@link useViewerResponseCache}.
+ */
+function boundedAnswers(limits: ResponseCacheLimits): Cache {
+  const answers = new LRUCache<string, { result: ExecutionResult; bytes: number }>({
+    maxSize: limits.maxBytes,
+    sizeCalculation: (entry) => entry.bytes,
+  });
+  const asked = new LRUCache<string, true>({ max: limits.recentKeys });
+  return {
+    set(id, result, _entities, ttl) {
+      if (!asked.has(id)) {
+        asked.set(id, true);
+        return;
+      }
+      const bytes = JSON.stringify(result).length;
+      if (bytes <= limits.maxEntryBytes) answers.set(id, { result, bytes }, { ttl });
+    },
+    get: (id) => answers.get(id)?.result ?? null,
+    invalidate: () => {},
+  };
+}
 
 /**
  * Reuses a read's response for the same viewer for `ttlMs`. The key holds the viewer's
@@ -11,11 +51,13 @@ import type { Context } from "./context.js";
  * generation of keys, so nothing cached before it is served after it: writes are rare
  * beside reads here, and a new model must show in lists at once, which per-entity
  * invalidation cannot promise. Writes from another process (the CLI) show within `ttlMs`.
+ * Memory is bounded in bytes, and only reads asked twice are kept (see `bench/README.md`
+ * for when the cache pays: off by default).
  */
-export function useViewerResponseCache(ttlMs: number): Plugin[] {
+export function useViewerResponseCache(ttlMs: number, limits: ResponseCacheLimits = DEFAULT_LIMITS): Plugin[] {
   let generation = 0;
   const cacheAnswers = useResponseCache<Context>({
-    cache: createInMemoryCache({ max: 2_000 }),
+    cache: boundedAnswers(limits),
     session: (context) => `${generation}:${context.viewer?.userId ?? "anonymous"}`,
     buildResponseCacheKey: (params) =>
       defaultBuildResponseCacheKey({ ...params, sessionId: `${generation}:${params.sessionId ?? ""}` }),

@@ -15,19 +15,29 @@ describe.each(testEngines())("the response cache, on %s", (engine) => {
     await h?.close();
   });
 
-  it("answers a repeated read without the database, for the same viewer only", async () => {
+  it("answers a read asked a third time without the database, for the same viewer only", async () => {
     const u = globalId("Unit", h.units.TL ?? "");
     const first = await h.call(COUNT, { u }, h.tokens.unitAdmin);
+    await h.call(COUNT, { u }, h.tokens.unitAdmin);
     h.resetStatements();
     const again = await h.call(COUNT, { u }, h.tokens.unitAdmin);
     expect(again.data).toEqual(first.data);
-    // Only the session check: it decides whose cache answers.
-    expect(h.statements()).toBe(1);
+    // The session is remembered too: nothing at all.
+    expect(h.statements()).toBe(0);
     const officer = await h.call(COUNT, { u }, h.tokens.officer);
     expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    h.resetStatements();
     const viewer = await h.call(COUNT, { u }, h.tokens.viewer);
     expect(viewer.data.models.totalCount).toBe(first.data.models.totalCount);
-    expect(h.statements()).toBeGreaterThan(3);
+    expect(h.statements()).toBeGreaterThan(0);
+  });
+
+  it("keeps no read asked only once, so the second asking still reads the database", async () => {
+    const u = globalId("Unit", h.units["TL-THANHHUONG"] ?? "");
+    await h.call(COUNT, { u }, h.tokens.systemAdmin);
+    h.resetStatements();
+    await h.call(COUNT, { u }, h.tokens.systemAdmin);
+    expect(h.statements()).toBeGreaterThan(0);
   });
 
   it("forgets everything when a mutation succeeds, so a new model shows in lists at once", async () => {

@@ -21,6 +21,7 @@ export { type Actor, anonymousActor, commandLineActor } from "./runner/actor.js"
 export { type App, type AppDeps, createApp, type RunOptions, refusedAction } from "./runner/create-app.js";
 export type { EvidenceFiles } from "./runner/evidence-files.js";
 export { invalidInput } from "./runner/invalid-input.js";
+export { createSessionChanges, type SessionChanges } from "./runner/session-changes.js";
 export {
   defineUseCase,
   orRefuse,

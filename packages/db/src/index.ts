@@ -295,6 +295,7 @@ export {
   type Throttled,
 } from "./users/login-throttle.js";
 export { hashPassword, PASSWORD_HASHING_SLOTS, passwordHashesWaiting, verifyPassword } from "./users/password.js";
+export { type SessionChange, sessionChangesIn } from "./users/session-changes.js";
 export {
   checkCredentials,
   insertSession,
@@ -302,6 +303,7 @@ export {
   openSession,
   revokeSession,
   type SessionUser,
+  sessionForToken,
   sessionUserByUsername,
   userForToken,
 } from "./users/sessions.js";

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SessionChanges } from "@lantoa/app";
 import { DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
 import { createGatewayYoga, type EvidenceStorage, localFolderStorage } from "../../src/index.js";
@@ -61,7 +62,12 @@ export interface GatewayHarness {
 
 export async function startGatewayHarness(
   engine: TestEngine,
-  options: { responseCacheTtlMs?: number; loginLimits?: LoginLimits } = {},
+  options: {
+    responseCacheTtlMs?: number;
+    loginLimits?: LoginLimits;
+    /** Shared with another app in the test, whose use cases then reach the gateway's session cache. */
+    sessionChanges?: SessionChanges;
+  } = {},
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);
   let statements = 0;
@@ -82,6 +88,7 @@ export async function startGatewayHarness(
     storage,
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {

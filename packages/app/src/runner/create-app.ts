@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { appendAudit, type Db, type DbTransaction, onceForKey } from "@lantoa/db";
+import { appendAudit, type Db, type DbTransaction, onceForKey, type SessionChange, sessionChangesIn } from "@lantoa/db";
 import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
 import type { EvidenceFiles } from "./evidence-files.js";
 import { invalidInput } from "./invalid-input.js";
+import type { SessionChanges } from "./session-changes.js";
 import { Refusal, type UseCase, type UseCaseScope } from "./use-case.js";
 
 /** What the runner needs from its host (the gateway, the command line, a test). */
@@ -23,6 +24,12 @@ export interface AppDeps {
   readonly onEffectError?: (error: unknown, useCase: string) => void;
   /** Where evidence files are kept; use cases that store files refuse to run without it. */
   readonly evidenceFiles?: EvidenceFiles;
+  /**
+   * Told after commit whose sessions a use case changed (signed out, disabled, roles,
+   * a scope unit moved), as the database's triggers noted it: caches of sessions listen
+   * here. Without it the runner does not ask (one statement per use case spared).
+   */
+  readonly sessionChanges?: SessionChanges;
 }
 
 /** How one call runs. */
@@ -100,6 +107,8 @@ export function createApp(deps: AppDeps): App {
         if (!prepared.ok) return refused(useCase.name, actor, prepared.error);
       }
       const effects: Effects = { afterCommit: [], onRollback: [] };
+      // Set inside the transaction's callback, read after it: a holder, not a narrowed `let`.
+      const sessions: { change: SessionChange | null } = { change: null };
       try {
         const value = await deps.db.transaction().execute(async (trx) => {
           const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles);
@@ -108,15 +117,28 @@ export function createApp(deps: AppDeps): App {
             if (!result.ok) throw new Refusal(result.error);
             return result.value;
           };
-          if (key === undefined || actor.userId === null) return once();
-          const replay = await onceForKey(
-            trx,
-            { userId: actor.userId, key, operation: useCase.name, request: input },
-            once,
-          );
-          if (!replay.ok) throw new Refusal(replay.error);
-          return replay.value.response;
+          const outcome = async () => {
+            if (key === undefined || actor.userId === null) return once();
+            const replay = await onceForKey(
+              trx,
+              { userId: actor.userId, key, operation: useCase.name, request: input },
+              once,
+            );
+            if (!replay.ok) throw new Refusal(replay.error);
+            return replay.value.response;
+          };
+          const result = await outcome();
+          if (deps.sessionChanges) sessions.change = await sessionChangesIn(trx);
+          return result;
         });
+        // First, before any effect: from here on, other requests may see the commit.
+        if (sessions.change) {
+          try {
+            deps.sessionChanges?.announce(sessions.change);
+          } catch (error) {
+            onEffectError(error, useCase.name);
+          }
+        }
         for (const effect of effects.afterCommit) {
           try {
             await effect();

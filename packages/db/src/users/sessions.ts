@@ -112,11 +112,16 @@ export async function openSession(
 }
 
 /**
- * The user behind a token, if the session exists, is not revoked and has not expired at
- * `now`. One statement: every request asks this first, so a round trip saved here is
- * saved on every request.
+ * The user behind a token and when its session expires, if the session exists, is not
+ * revoked and has not expired at `now`. One statement: every request asks this first
+ * (unless the gateway remembers the answer), so a round trip saved here is saved on every
+ * request.
  */
-export async function userForToken(db: Kysely<Database>, token: string, now: Date): Promise<SessionUser | null> {
+export async function sessionForToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<{ user: SessionUser; expiresAt: Date } | null> {
   const row = await db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
@@ -124,6 +129,7 @@ export async function userForToken(db: Kysely<Database>, token: string, now: Dat
       "u.id",
       "u.username",
       "u.display_name",
+      "s.expires_at",
       sql<SessionUser["assignments"]>`coalesce((
         select json_agg(json_build_object('role', a.role, 'unitId', a.unit_id, 'unitPath', su.path) order by a.created_at)
         from role_assignments a left join units su on su.id = a.unit_id
@@ -135,7 +141,15 @@ export async function userForToken(db: Kysely<Database>, token: string, now: Dat
     .where("u.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  return { userId: row.id, username: row.username, displayName: row.display_name, assignments: row.assignments };
+  return {
+    user: { userId: row.id, username: row.username, displayName: row.display_name, assignments: row.assignments },
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+/** The user behind a token, as {@link sessionForToken} finds it. */
+export async function userForToken(db: Kysely<Database>, token: string, now: Date): Promise<SessionUser | null> {
+  return (await sessionForToken(db, token, now))?.user ?? null;
 }
 
 /** Revokes a session; later requests with its token are anonymous. Returns whether it was open. */
