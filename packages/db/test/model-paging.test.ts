@@ -61,8 +61,9 @@ async function backwards(db: Kysely<Database>, filter: ModelFilter, order: Model
       inverted: true,
       before: before && modelPosition(before, order),
     });
-    codes.unshift(...page.map((r) => r.code));
-    before = page[0];
+    // Nearest the cursor first, as Relay's `last` reads.
+    codes.unshift(...page.map((r) => r.code).reverse());
+    before = page.at(-1);
     if (page.length < limit) return codes;
   }
 }

@@ -7,7 +7,6 @@ import {
   ExpectedVersion,
   IdempotencyKey,
   isSystemAdmin,
-  MODEL_CODE,
   ModelFieldsInput,
   ModelStepSchema,
   TransitionModelInput,
@@ -36,8 +35,9 @@ import * as z from "zod";
 import { mayAddEvidence } from "../auth/upload-access.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure } from "./errors.js";
+import { decodeModelCursor, modelCursor } from "./model-cursor.js";
+import { ModelOrderEnum } from "./model-order.js";
 import { perform, requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
@@ -191,6 +191,14 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
 
 /** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
 export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
+  return (await listScopeUnit(context, askedUnitId))?.id;
+}
+
+/** {@link listScope} with the unit's path, which a list of models pages by without looking it up again. */
+async function listScopeUnit(
+  context: Context,
+  askedUnitId: string | undefined,
+): Promise<{ id: string; path: string } | undefined> {
   const viewer = requireViewer(context);
   const unitId = askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
   if (unitId === undefined) return undefined;
@@ -200,22 +208,27 @@ export async function listScope(context: Context, askedUnitId: string | undefine
       extensions: { code: "FORBIDDEN" },
     });
   }
-  return unitId;
+  return { id: unitId, path: unit.path };
 }
 
 builder.queryField("models", (t) =>
   t.connection({
     type: ModelRef,
     description:
-      "Models in the viewer's scope, filtered: by code, or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names).",
+      "Models in the viewer's scope, filtered: in orderBy's order (by code unless asked), or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names; orderBy is then ignored).",
     authScopes: { signedIn: true },
     complexity: (args) => connectionComplexity(args, 50),
-    args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
+    args: {
+      filter: t.arg({ type: ModelFilterInput, required: false }),
+      orderBy: t.arg({ type: ModelOrderEnum, required: false, defaultValue: "code" }),
+    },
     resolve: async (_root, args, context) => {
       const f = args.filter;
       const pilots = f?.pilots === true;
+      const scope = pilots ? undefined : await listScopeUnit(context, f?.withinUnitId?.id);
       const filter: ModelFilter = {
-        withinUnitId: pilots ? f?.withinUnitId?.id : await listScope(context, f?.withinUnitId?.id),
+        // The scope's path, already read for the check, spares listModels looking it up.
+        ...(pilots ? { withinUnitId: f?.withinUnitId?.id } : { withinPath: scope?.path }),
         level: f?.level ?? undefined,
         unitKind: f?.unitKind ?? undefined,
         field: f?.field ?? undefined,
@@ -228,17 +241,19 @@ builder.queryField("models", (t) =>
         ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
       const text = filter.text?.trim();
-      // A search reads best first (code, then closest name), paged by offset; a list by code.
+      const order = args.orderBy ?? "code";
+      // A search reads best first (code, then closest name), paged by offset; a list by keyset in its order.
       const connection = text
         ? await resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
             searchModelsPage(context.db, { ...filter, text }, { offset, limit }),
           )
         : await resolveCursorConnection(
-            { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
+            { args, toCursor: (m: ScopedModelRow) => modelCursor(m, order), defaultSize: 50, maxSize: 200 },
             ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
               listModels(context.db, filter, {
-                afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
-                beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
+                order,
+                after: after === undefined ? undefined : decodeModelCursor(after, order),
+                before: before === undefined ? undefined : decodeModelCursor(before, order),
                 limit,
                 inverted,
               }),

@@ -41,8 +41,9 @@ export interface ModelFilter {
 
 /**
  * A keyset page in one of the {@link ModelOrder}s (default `code`): the rows after or
- * before a position, at most `limit`; `inverted` reads backwards from `before` (the
- * rows are still returned in the order's direction).
+ * before a position, at most `limit`; `inverted` reads backwards from `before` and
+ * returns the rows nearest it first, as Relay's `last`/`before` helpers (Pothos'
+ * `resolveCursorConnection`) expect: they trim the extra row from that end and reverse.
  */
 export interface ModelPage {
   readonly order?: ModelOrder | undefined;
@@ -154,7 +155,7 @@ export async function listModels(
     scoped = { ...filter, withinUnitId: undefined, withinPath: unit.path };
   }
   const { column, descending } = modelOrderKeys[page.order ?? "code"];
-  // Reading backwards flips the direction; the rows are reversed after.
+  // Reading backwards flips the direction.
   const down = descending !== (page.inverted ?? false);
   const direction = down ? "desc" : "asc";
   const beyond = (position: ModelPosition, forwards: boolean) => {
@@ -166,8 +167,7 @@ export async function listModels(
   if (page.after !== undefined) query = query.where(beyond(page.after, true));
   if (page.before !== undefined) query = query.where(beyond(page.before, false));
   if (column !== null) query = query.orderBy(sql.ref(column), direction);
-  const rows = await query.orderBy("m.code", direction).limit(page.limit).execute();
-  return page.inverted ? rows.reverse() : rows;
+  return query.orderBy("m.code", direction).limit(page.limit).execute();
 }
 
 /** How many models match the filter. */
