@@ -24,6 +24,7 @@ import {
 } from "@lantoa/db";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { withAdminClient } from "./admin-client.js";
 
 const { values: options } = parseArgs({
   options: {
@@ -63,15 +64,7 @@ function randomFrom(seed: number): () => number {
 }
 const random = randomFrom(Number(options.seed));
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: pg.Client) => Promise<T>) => withAdminClient(adminUrl, work);
 
 const url = new URL(adminUrl);
 url.pathname = `/${databaseName}`;
