@@ -27,12 +27,16 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** The index each order walks when the subtree is too large to read whole and sort. */
-const orderIndex: Record<ModelOrder, string> = {
-  code: "models_code_key",
-  name: "models_name_code_idx",
-  status: "models_status_code_idx",
-  newest: "models_start_date_code_idx",
+/**
+ * The indexes each order may walk when the subtree is too large to read whole and sort.
+ * By code, the unique key's own index too: generated codes follow the table's physical
+ * order, which makes fetching each row the walk passes cheap.
+ */
+const orderIndexes: Record<ModelOrder, string[]> = {
+  code: ["models_code_path_idx", "models_code_key"],
+  name: ["models_name_code_path_idx"],
+  status: ["models_status_code_path_idx"],
+  newest: ["models_start_date_code_path_idx"],
 };
 
 // 40,000 models over ~2,000 units in 14 provinces: a province holds ~7 % of the models
@@ -145,8 +149,8 @@ describe.each(testEngines())("plans of model pages on %s", (engine) => {
           ).toEqual([]);
           expect(
             plan.filter((n) => n["Relation Name"] === "models").map((n) => n["Index Name"]),
-            `${label}: walks ${orderIndex[order]}`,
-          ).toEqual([orderIndex[order]]);
+            `${label}: walks ${orderIndexes[order].join(" or ")}`,
+          ).toSatisfy((names: string[]) => names.length === 1 && orderIndexes[order].includes(names[0] as string));
         }
       }
     },
@@ -186,7 +190,9 @@ describe.each(testEngines())("plans of model pages on %s", (engine) => {
           ).toBe(true);
         }
         expect(
-          plan.some((n) => n["Index Name"] === "models_owner_path_idx" || n["Index Name"] === orderIndex[order]),
+          plan.some(
+            (n) => n["Index Name"] === "models_owner_path_idx" || orderIndexes[order].includes(n["Index Name"] ?? ""),
+          ),
           `${label}: reads the path range or walks the order's index`,
         ).toBe(true);
       }

@@ -39,20 +39,25 @@ const up_statements = [
   `CREATE TRIGGER units_models_path AFTER UPDATE OF path ON units
     FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION lantoa_unit_models_path()`,
   `CREATE INDEX models_owner_path_idx ON models (owner_path)`,
-  // The sort keys, each ending in the unique code so a keyset cursor is total.
-  `CREATE INDEX models_name_code_idx ON models (name, code)`,
+  // The sort keys, each ending in the unique code so a keyset cursor is total, then the
+  // owner's path: walking an order's index through a province, the subtree's range is
+  // checked on the index entries, so only the page's 50 rows are read from the table
+  // rather than every row the walk passes (at a million models, 165 buffers instead of 3,658).
+  `CREATE INDEX models_code_path_idx ON models (code, owner_path)`,
+  `CREATE INDEX models_name_code_path_idx ON models (name, code, owner_path)`,
   `DROP INDEX models_status_idx`,
-  `CREATE INDEX models_status_code_idx ON models (status, code)`,
+  `CREATE INDEX models_status_code_path_idx ON models (status, code, owner_path)`,
   `DROP INDEX models_start_date_idx`,
-  `CREATE INDEX models_start_date_code_idx ON models (start_date, code)`,
+  `CREATE INDEX models_start_date_code_path_idx ON models (start_date, code, owner_path)`,
 ];
 
 const down_statements = [
-  `DROP INDEX models_start_date_code_idx`,
+  `DROP INDEX models_start_date_code_path_idx`,
   `CREATE INDEX models_start_date_idx ON models (start_date)`,
-  `DROP INDEX models_status_code_idx`,
+  `DROP INDEX models_status_code_path_idx`,
   `CREATE INDEX models_status_idx ON models (status)`,
-  `DROP INDEX models_name_code_idx`,
+  `DROP INDEX models_name_code_path_idx`,
+  `DROP INDEX models_code_path_idx`,
   `DROP INDEX models_owner_path_idx`,
   `DROP TRIGGER units_models_path ON units`,
   `DROP FUNCTION lantoa_unit_models_path()`,
