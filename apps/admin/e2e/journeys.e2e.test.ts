@@ -93,6 +93,33 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await page.screenshot({ path: join(screenshotDir, "signed-out.png"), fullPage: true });
   });
 
+  it("sorts the models list by newest start, keeping the order in the address", async () => {
+    const page = await openPage("/");
+    await signIn(page, "thanhliem.admin");
+    await page.goto(`${gateway.url}/models`);
+    await page.getByTestId("model-row").first().waitFor();
+    await page.getByLabel("Sắp xếp theo").selectOption({ label: "Mới bắt đầu nhất" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("newest");
+    // dd/mm/yyyy on screen, compared as yyyy-mm-dd: each row starts no later than the one above.
+    const isoDates = async () =>
+      (await page.locator('[data-testid="model-row"] td[data-label="Bắt đầu"]').allTextContents()).map((d) =>
+        d.split("/").reverse().join("-"),
+      );
+    await expect
+      .poll(async () => {
+        const dates = await isoDates();
+        return dates.length === 20 && dates.every((d, i) => i === 0 || d <= (dates[i - 1] as string));
+      })
+      .toBe(true);
+    const firstPage = await isoDates();
+    await page.getByRole("button", { name: "Trang sau" }).click();
+    await expect
+      .poll(async () => (await isoDates())[0] !== undefined && (await isoDates()).join() !== firstPage.join())
+      .toBe(true);
+    const secondPage = await isoDates();
+    expect(secondPage[0]! <= firstPage.at(-1)!).toBe(true);
+  });
+
   it("submits, approves and meets a concurrent change as a typed error in Vietnamese", async () => {
     const officer = await tokenFor("phunu.canbo");
     const created = await api(

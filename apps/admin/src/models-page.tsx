@@ -1,4 +1,4 @@
-import { type ModelStatus, ModelsDocument, UnitTreeDocument } from "@lantoa/client";
+import { type ModelOrder, type ModelStatus, ModelsDocument, UnitTreeDocument } from "@lantoa/client";
 import {
   Anchor,
   Badge,
@@ -37,6 +37,9 @@ const pageSize = 20;
 const registerRoles = ["system-admin", "unit-admin", "unit-officer"];
 /** The filters besides the search box, which a phone keeps folded behind one button. */
 const filterParams = ["unit", "level", "field", "status", "theme", "from", "to", "pilots"];
+/** The orders a list can take (the address keeps one in `sort`; by code when absent). */
+const sortOrders = ["code", "name", "status", "newest"] as const;
+type SortOrder = (typeof sortOrders)[number];
 
 /** A year typed in a filter box, or null while it is not one. */
 function yearOf(text: string): number | null {
@@ -58,6 +61,7 @@ export default function ModelsPage() {
   const status = (params.get("status") ?? "") as ModelStatus | "";
   const level = params.get("level") ?? "";
   const unit = params.get("unit") ?? "";
+  const sort: SortOrder = sortOrders.find((order) => order === params.get("sort")) ?? "code";
   // Pilots of every unit, open to all for replication, rather than the viewer's own scope.
   const pilots = params.get("pilots") === "1";
   // What is typed (search, theme, years) as one form; once the typing pauses it goes to the address.
@@ -99,7 +103,7 @@ export default function ModelsPage() {
     if (Object.entries(typed).some(([name, value]) => (params.get(name) ?? "") !== value)) setParams(typed);
   }, [term, themeTerm, from, to]);
 
-  const filterKey = `${term}|${field}|${status}|${level}|${unit}|${themeTerm}|${from}|${to}|${pilots}`;
+  const filterKey = `${term}|${field}|${status}|${level}|${unit}|${themeTerm}|${from}|${to}|${pilots}|${sort}`;
   const [lastFilterKey, setLastFilterKey] = useState(filterKey);
   if (filterKey !== lastFilterKey) {
     setLastFilterKey(filterKey);
@@ -110,6 +114,7 @@ export default function ModelsPage() {
     ...graphqlQuery(ModelsDocument, {
       first: pageSize,
       after,
+      orderBy: sort.toUpperCase() as ModelOrder,
       filter: {
         text: term || null,
         field: field || null,
@@ -169,6 +174,14 @@ export default function ModelsPage() {
           {...typing.getInputProps("fromYear")}
         />
         <TextInput label={t("models.toYear")} inputMode="numeric" maxLength={4} {...typing.getInputProps("toYear")} />
+        <NativeSelect
+          label={t("models.sortBy")}
+          description={term ? t("models.sortBySearch") : undefined}
+          disabled={Boolean(term)}
+          value={sort}
+          onChange={(e) => setParams({ sort: e.currentTarget.value === "code" ? "" : e.currentTarget.value })}
+          data={sortOrders.map((order) => ({ value: order, label: t(`models.sort.${order}`) }))}
+        />
       </SimpleGrid>
       <Group>
         <Switch

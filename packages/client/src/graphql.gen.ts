@@ -228,6 +228,17 @@ export type ModelFilter = {
   withinUnitId?: string | null | undefined;
 };
 
+/** How a list of models is ordered; each order pages by cursor, in either direction. */
+export type ModelOrder =
+  /** By code. */
+  | 'CODE'
+  /** By name, then code. */
+  | 'NAME'
+  /** Latest start date first, then code from the last. */
+  | 'NEWEST'
+  /** By status code (alphabetical: active, approved, archived, draft, …), then code. */
+  | 'STATUS';
+
 export type ModelStatus =
   | 'active'
   | 'approved'
@@ -776,6 +787,7 @@ export type ModelsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: ModelFilter | null | undefined;
+  orderBy?: ModelOrder | null | undefined;
 }>;
 
 
@@ -2888,8 +2900,8 @@ export const RegisterReplicationDocument = /* @__PURE__ */ new TypedDocumentStri
   messageVi
 }`) as unknown as TypedDocumentString<RegisterReplicationMutation, RegisterReplicationMutationVariables>;
 export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query Models($first: Int!, $after: String, $filter: ModelFilter) {
-  models(first: $first, after: $after, filter: $filter) {
+    query Models($first: Int!, $after: String, $filter: ModelFilter, $orderBy: ModelOrder) {
+  models(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage

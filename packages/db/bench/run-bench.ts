@@ -21,6 +21,7 @@ import {
 } from "@lantoa/db";
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { withAdminClient } from "./admin-client.js";
 import { explainSummary, type PlanSummary } from "./explain-summary.js";
 
 const env = process.env;
@@ -45,15 +46,7 @@ const showPlans = env.BENCH_PLANS !== "0";
 const databaseName = env.BENCH_DATABASE ?? `lantoa_bench_${Date.now()}`;
 if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) throw new Error("BENCH_DATABASE must be a plain lower-case name");
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: pg.Client) => Promise<T>) => withAdminClient(adminUrl, work);
 
 const url = new URL(adminUrl);
 url.pathname = `/${databaseName}`;

@@ -92,6 +92,7 @@ export {
 } from "./models/list-models.js";
 export { type LoadedModel, loadModel } from "./models/load-model.js";
 export { modelFromRow } from "./models/model-from-row.js";
+export { MODEL_ORDERS, type ModelOrder, type ModelPosition, modelPosition } from "./models/model-order.js";
 export { modelOwnerPath } from "./models/model-owner-path.js";
 export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";

@@ -134,7 +134,7 @@ describe.each(testEngines())("model repositories on %s", (engine) => {
     const filter = { withinUnitId: units.TL, field: "social-welfare", excludeGenerated: true };
     const total = await countModelsMatching(database.db, filter);
     const first = await listModels(database.db, filter, { limit: 3 });
-    const rest = await listModels(database.db, filter, { limit: 100, afterCode: first.at(-1)?.code });
+    const rest = await listModels(database.db, filter, { limit: 100, after: first.at(-1) });
     expect(first.length + rest.length).toBe(total);
     expect([...first, ...rest].every((m) => m.fields.includes("social-welfare") && !m.generated)).toBe(true);
     const found = await listModels(database.db, { text: "duong hoa quan su", withinUnitId: units.TL }, { limit: 10 });

@@ -7,7 +7,6 @@ import {
   ExpectedVersion,
   IdempotencyKey,
   isSystemAdmin,
-  MODEL_CODE,
   ModelFieldsInput,
   ModelStepSchema,
   TransitionModelInput,
@@ -36,8 +35,9 @@ import * as z from "zod";
 import { mayAddEvidence } from "../auth/upload-access.js";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure } from "./errors.js";
+import { decodeModelCursor, modelCursor } from "./model-cursor.js";
+import { ModelOrderEnum } from "./model-order.js";
 import { perform, requireViewer } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
@@ -198,42 +198,56 @@ function scopeUnitOf(context: Context, askedUnitId: string | undefined): string 
   return askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
 }
 
-/** Refuses a scope unit the viewer may not read (read through the request's batch, so it joins the page's statement). */
-async function assertReadableScope(context: Context, unitId: string | undefined): Promise<void> {
-  if (unitId === undefined) return;
-  const path = await context.reads.run({
-    query: context.db.selectFrom("units").select("path").where("id", "=", unitId),
-    timestamps: [],
-    arrange: (rows) => rows[0]?.path,
-  });
-  if (path === undefined || !canReadUnit(requireViewer(context), path)) {
+/**
+ * {@link listScope} with the unit's path, which a list of models pages by. The path of a
+ * unit the viewer holds a role in comes with the session (no statement); another unit's
+ * is read through the request's batch.
+ */
+async function listScopeUnit(
+  context: Context,
+  askedUnitId: string | undefined,
+): Promise<{ id: string; path: string } | undefined> {
+  const viewer = requireViewer(context);
+  const unitId = scopeUnitOf(context, askedUnitId);
+  if (unitId === undefined) return undefined;
+  const path =
+    viewer.assignments.find((a) => a.unitId === unitId)?.unitPath ??
+    (await context.reads.run({
+      query: context.db.selectFrom("units").select("path").where("id", "=", unitId),
+      timestamps: [],
+      arrange: (rows) => rows[0]?.path,
+    }));
+  if (path === undefined || path === null || !canReadUnit(viewer, path)) {
     throw new GraphQLError("Bạn không có quyền xem đơn vị này. / You may not read this unit.", {
       extensions: { code: "FORBIDDEN" },
     });
   }
+  return { id: unitId, path };
 }
 
 /** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
 export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
-  const unitId = scopeUnitOf(context, askedUnitId);
-  await assertReadableScope(context, unitId);
-  return unitId;
+  return (await listScopeUnit(context, askedUnitId))?.id;
 }
 
 builder.queryField("models", (t) =>
   t.connection({
     type: ModelRef,
     description:
-      "Models in the viewer's scope, filtered: by code, or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names).",
+      "Models in the viewer's scope, filtered: in orderBy's order (by code unless asked), or, with filter.text, best match first (the code typed exactly, codes starting with it, codes holding it, then the closest names; orderBy is then ignored).",
     authScopes: { signedIn: true },
     complexity: (args) => connectionComplexity(args, 50),
-    args: { filter: t.arg({ type: ModelFilterInput, required: false }) },
+    args: {
+      filter: t.arg({ type: ModelFilterInput, required: false }),
+      orderBy: t.arg({ type: ModelOrderEnum, required: false, defaultValue: "code" }),
+    },
     resolve: async (_root, args, context) => {
       const f = args.filter;
       const pilots = f?.pilots === true;
-      const scopeUnitId = pilots ? f?.withinUnitId?.id : scopeUnitOf(context, f?.withinUnitId?.id);
+      const scope = pilots ? undefined : await listScopeUnit(context, f?.withinUnitId?.id);
       const filter: ModelFilter = {
-        withinUnitId: scopeUnitId,
+        // The scope's path, known from the check, lets the planner see the subtree's size.
+        ...(pilots ? { withinUnitId: f?.withinUnitId?.id } : { withinPath: scope?.path }),
         level: f?.level ?? undefined,
         unitKind: f?.unitKind ?? undefined,
         field: f?.field ?? undefined,
@@ -246,26 +260,25 @@ builder.queryField("models", (t) =>
         ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
       };
       const text = filter.text?.trim();
-      // The scope check joins the page's statement; when it fails, the page read is dropped unseen.
-      const scopeChecked = pilots ? undefined : assertReadableScope(context, scopeUnitId);
-      // A search reads best first (code, then closest name), paged by offset; a list by code.
-      const page = text
-        ? resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+      const order = args.orderBy ?? "code";
+      // A search reads best first (code, then closest name), paged by offset; a list by keyset in its order.
+      const connection = text
+        ? await resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
             searchModelsPage(context.db, { ...filter, text }, { offset, limit }),
           )
-        : resolveCursorConnection(
-            { args, toCursor: (m: ScopedModelRow) => encodeCursor(m.code), defaultSize: 50, maxSize: 200 },
+        : await resolveCursorConnection(
+            { args, toCursor: (m: ScopedModelRow) => modelCursor(m, order), defaultSize: 50, maxSize: 200 },
             ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
               context.reads.run(
                 listModelsRead(context.db, filter, {
-                  afterCode: after === undefined ? undefined : decodeCursor(after, MODEL_CODE),
-                  beforeCode: before === undefined ? undefined : decodeCursor(before, MODEL_CODE),
+                  order,
+                  after: after === undefined ? undefined : decodeModelCursor(after, order),
+                  before: before === undefined ? undefined : decodeModelCursor(before, order),
                   limit,
                   inverted,
                 }),
               ),
           );
-      const [, connection] = await Promise.all([scopeChecked, page]);
       return { ...connection, totalCount: () => context.reads.run(countModelsMatchingRead(context.db, filter)) };
     },
   }),

@@ -6,6 +6,7 @@ import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key
 import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 import * as loginAttempts from "./2026_11_29_1400_login_attempts.js";
 import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
+import * as modelPaging from "./2026_12_02_0150_model_paging.js";
 import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0300_register_follow_up": registerFollowUp,
   "2026_11_29_1400_login_attempts": loginAttempts,
   "2026_12_02_0100_spreading_the_word": spreadingTheWord,
+  "2026_12_02_0150_model_paging": modelPaging,
   "2026_12_02_0600_session_change_marks": sessionChangeMarks,
 };

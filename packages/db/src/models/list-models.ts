@@ -1,19 +1,25 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../database.js";
 import { likeLiteral, matchesSearch, modelSearchDocument, searchNeedle } from "../search/search-models.js";
 import { type BatchRead, runBatchRead } from "../shared/batch-read.js";
-import { withinSubtree } from "../units/within-subtree.js";
+import { type ModelOrder, type ModelPosition, modelOrderKeys } from "./model-order.js";
 import type { ModelRow, ModelStatus } from "./models.table.js";
 
 const MODEL_TIMESTAMPS = ["registered_at", "updated_at"] as const;
 
-/** A model row with its owner unit's materialized path (for scope checks). */
+/** A model row with its owner unit's materialized path (for scope checks); `owner_path` is a column of `models`. */
 export type ScopedModelRow = ModelRow & { owner_path: string };
 
 /** Filters of {@link listModels}; all optional, combined with AND. */
 export interface ModelFilter {
   /** Owned by this unit or a unit below it. */
   readonly withinUnitId?: string | undefined;
+  /**
+   * Owned by the unit with this materialized path or a unit below it: what
+   * `withinUnitId` comes to, for a caller that holds the path already (it spares
+   * {@link listModels} the statement that looks the path up).
+   */
+  readonly withinPath?: string | undefined;
   /** Owner unit's level code. */
   readonly level?: string | undefined;
   /** Owner unit's kind code. */
@@ -36,19 +42,46 @@ export interface ModelFilter {
   readonly pilotsOnly?: boolean | undefined;
 }
 
-/** A keyset page over model codes (unique): rows after/before a code, at most `limit`. */
+/**
+ * A keyset page in one of the {@link ModelOrder}s (default `code`): the rows after or
+ * before a position, at most `limit`; `inverted` reads backwards from `before` and
+ * returns the rows nearest it first, as Relay's `last`/`before` helpers (Pothos'
+ * `resolveCursorConnection`) expect: they trim the extra row from that end and reverse.
+ */
 export interface ModelPage {
-  readonly afterCode?: string | undefined;
-  readonly beforeCode?: string | undefined;
+  readonly order?: ModelOrder | undefined;
+  readonly after?: ModelPosition | undefined;
+  readonly before?: ModelPosition | undefined;
   readonly limit: number;
   readonly inverted?: boolean;
 }
 
+/**
+ * The models of a subtree, as a range on `models.owner_path` (collation "C", where
+ * '~' sorts after the hex digits, '-' and '/' of a path). A path given as a value lets
+ * the planner estimate the subtree's size and pick its plan; the unit id form reads
+ * the path in a subquery, which the planner can only guess at.
+ */
+function ownedWithin(path: string | RawBuilder<string>) {
+  const end = typeof path === "string" ? `${path}~` : sql<string>`(${path} || '~')`;
+  return sql<boolean>`(m.owner_path >= ${path} and m.owner_path < ${end})`;
+}
+
 function filtered(db: Kysely<Database>, filter: ModelFilter) {
-  let query = db.selectFrom("models as m").innerJoin("units as u", "u.id", "m.owner_unit_id");
-  if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
-  if (filter.level !== undefined) query = query.where("u.level", "=", filter.level);
-  if (filter.unitKind !== undefined) query = query.where("u.kind", "=", filter.unitKind);
+  let query = db.selectFrom("models as m");
+  if (filter.withinPath !== undefined) query = query.where(ownedWithin(filter.withinPath));
+  if (filter.withinUnitId !== undefined) {
+    query = query.where(ownedWithin(sql<string>`(select s.path from units s where s.id = ${filter.withinUnitId})`));
+  }
+  if (filter.level !== undefined || filter.unitKind !== undefined) {
+    const { level, unitKind } = filter;
+    query = query.where("m.owner_unit_id", "in", (eb) => {
+      let owners = eb.selectFrom("units as u").select("u.id");
+      if (level !== undefined) owners = owners.where("u.level", "=", level);
+      if (unitKind !== undefined) owners = owners.where("u.kind", "=", unitKind);
+      return owners;
+    });
+  }
   if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
   if (filter.status !== undefined) query = query.where("m.status", "=", filter.status);
   if (filter.annualTheme !== undefined) query = query.where("m.annual_theme", "=", filter.annualTheme);
@@ -93,7 +126,6 @@ export async function searchModelsPage(
   const wordScore = sql<number>`greatest(word_similarity(${needle}, ${modelNameKey}), word_similarity(${needle}, ${modelSearchDocument}) * 0.8)`;
   return filtered(db, filter)
     .selectAll("m")
-    .select("u.path as owner_path")
     .orderBy(codeRank)
     .orderBy(sql`${wordScore} desc`)
     .orderBy(sql`similarity(${needle}, ${modelNameKey}) desc`)
@@ -104,34 +136,60 @@ export async function searchModelsPage(
 }
 
 /**
- * Models matching the filter, ordered by code, paged by keyset (a search is better read
- * best first, with {@link searchModelsPage}).
+ * Models matching the filter in one of the {@link ModelOrder}s, paged by keyset (a
+ * search is better read best first, with {@link searchModelsPage}). Give the scope as
+ * `withinPath` when it is known: the planner then sees how large the subtree is (a
+ * commune's models are read by the `owner_path` range and sorted, a province's by walking
+ * the order's index); a `withinUnitId` is read in a subquery, which it can only guess at.
  *
  * @example
- * await runBatchRead(listModelsRead(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 }));
+ * await runBatchRead(listModelsRead(db, { withinPath: thanhLiem.path }, { order: "newest", limit: 50 }));
  */
 export function listModelsRead(
   db: Kysely<Database>,
   filter: ModelFilter,
   page: ModelPage,
 ): BatchRead<ScopedModelRow, ScopedModelRow[]> {
-  let query = filtered(db, filter).selectAll("m").select("u.path as owner_path");
-  if (page.afterCode !== undefined) query = query.where("m.code", ">", page.afterCode);
-  if (page.beforeCode !== undefined) query = query.where("m.code", "<", page.beforeCode);
+  const { column, descending } = modelOrderKeys[page.order ?? "code"];
+  // Reading backwards flips the direction.
+  const down = descending !== (page.inverted ?? false);
+  const direction = down ? "desc" : "asc";
+  const beyond = (position: ModelPosition, forwards: boolean) => {
+    const operator = forwards !== descending ? ">" : "<";
+    if (column === null) return sql<boolean>`m.code ${sql.raw(operator)} ${position.code}`;
+    return sql<boolean>`(${sql.ref(column)}, m.code) ${sql.raw(operator)} (${position.value ?? null}, ${position.code})`;
+  };
+  let query = filtered(db, filter).selectAll("m");
+  if (page.after !== undefined) query = query.where(beyond(page.after, true));
+  if (page.before !== undefined) query = query.where(beyond(page.before, false));
+  if (column !== null) query = query.orderBy(sql.ref(column), direction);
   return {
-    query: query.orderBy("m.code", page.inverted ? "desc" : "asc").limit(page.limit),
+    query: query.orderBy("m.code", direction).limit(page.limit),
     timestamps: MODEL_TIMESTAMPS,
-    arrange: (rows) => (page.inverted ? [...rows].reverse() : [...rows]),
+    arrange: (rows) => [...rows],
   };
 }
 
-/** {@link listModelsRead} as a statement of its own. */
+/**
+ * {@link listModelsRead} as statements of its own: a `withinUnitId` is first resolved to
+ * its path (one short statement; pass `withinPath` to spare it), for the planner's sake.
+ *
+ * @example
+ * await listModels(db, { withinUnitId: thanhLiem, field: "social-welfare" }, { limit: 50 });
+ * await listModels(db, { withinUnitId: thanhLiem }, { order: "newest", after: { value: "2024-05-01", code: "TL-2024-HOA" }, limit: 50 });
+ */
 export async function listModels(
   db: Kysely<Database>,
   filter: ModelFilter,
   page: ModelPage,
 ): Promise<ScopedModelRow[]> {
-  return runBatchRead(listModelsRead(db, filter, page));
+  let scoped = filter;
+  if (filter.withinUnitId !== undefined) {
+    const unit = await db.selectFrom("units").select("path").where("id", "=", filter.withinUnitId).executeTakeFirst();
+    if (!unit) return [];
+    scoped = { ...filter, withinUnitId: undefined, withinPath: unit.path };
+  }
+  return runBatchRead(listModelsRead(db, scoped, page));
 }
 
 /** How many models match the filter. */
@@ -159,9 +217,7 @@ export function findModelsByIdsRead(
   return {
     query: db
       .selectFrom("models as m")
-      .innerJoin("units as u", "u.id", "m.owner_unit_id")
       .selectAll("m")
-      .select("u.path as owner_path")
       .where((eb) => (ids.length > 0 ? eb("m.id", "in", ids) : eb.lit(false))),
     timestamps: MODEL_TIMESTAMPS,
     arrange: (rows) => {

@@ -12,6 +12,12 @@ export interface ModelTable {
   code: string;
   name: string;
   owner_unit_id: string;
+  /**
+   * The owner unit's materialized path, copied by the database (triggers set it on
+   * insert and owner change and follow unit moves) so a subtree's models are one index
+   * range; never written by the application.
+   */
+  owner_path: ColumnType<string, never, never>;
   kind: "collective" | "individual";
   person_name: string | null;
   fields: ColumnType<string[], string[] | undefined, string[]>;
