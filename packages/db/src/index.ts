@@ -144,6 +144,7 @@ export {
   periodicReportFigures,
 } from "./reports/periodic-report.js";
 export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
+export { rebuildRollups } from "./reports/rebuild-rollups.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
 export {
   deleteReportDraft,
@@ -157,6 +158,7 @@ export {
 } from "./reports/report-drafts.js";
 export type * from "./reports/report-drafts.table.js";
 export type { ReportFilter } from "./reports/report-filter.js";
+export type * from "./reports/rollups.table.js";
 export {
   type ChairDecision,
   type ChairDecisionRow,

@@ -6,6 +6,7 @@ import * as goldenBookNaturalKey from "./2026_11_28_0004_golden_book_natural_key
 import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 import * as loginAttempts from "./2026_11_29_1400_login_attempts.js";
 import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
+import * as rollups from "./2026_12_02_0200_rollups.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0300_register_follow_up": registerFollowUp,
   "2026_11_29_1400_login_attempts": loginAttempts,
   "2026_12_02_0100_spreading_the_word": spreadingTheWord,
+  "2026_12_02_0200_rollups": rollups,
 };
