@@ -121,8 +121,9 @@ const up_statements = [
         GROUP BY m.owner_unit_id, m.fields, v.model_id, v.indicator_code, v.period_year
       )
       SELECT y.unit_id, f.field, y.indicator_code, y.period_year, y.prev_year,
-        sum(y.n), count(*), sum(y.value_sum), sum(y.weighted_sum), sum(y.weight_sum)
+        sum(y.n), count(DISTINCT y.model_id), sum(y.value_sum), sum(y.weighted_sum), sum(y.weight_sum)
       FROM model_years y
+      -- As the reports unnest fields: a field listed twice adds a value twice, a model once.
       CROSS JOIN LATERAL (SELECT '' AS field UNION ALL SELECT unnest(y.fields)) f
       GROUP BY y.unit_id, f.field, y.indicator_code, y.period_year, y.prev_year
     $q$ USING p_units, codes;

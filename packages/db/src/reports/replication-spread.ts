@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
-import type { ReportFilter } from "./report-filter.js";
 import { replicationSpreadFromRaw } from "./replication-spread-from-raw.js";
+import type { ReportFilter } from "./report-filter.js";
 
 /** How far one pilot (an origin with adopters) has spread. */
 export interface ReplicationSpreadRow {
