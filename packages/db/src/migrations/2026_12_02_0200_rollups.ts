@@ -57,7 +57,7 @@ const up_statements = [
     status text NOT NULL,
     start_year integer NOT NULL,
     models integer NOT NULL,
-    PRIMARY KEY (level, kind, field, status, start_year)
+    PRIMARY KEY (field, level, kind, status, start_year)
   )`,
   // The spread of each origin (a model others adopt that adopts nothing itself), with
   // every adoption up to now; coverage is computed when read (it depends on units).

@@ -1,14 +1,9 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
+import { indicatorGroupKey } from "./indicator-group-key.js";
 import type { IndicatorGrouping, IndicatorTotalRow } from "./indicator-totals.js";
 import type { ReportFilter } from "./report-filter.js";
-
-export async function pathSegments(db: Kysely<Database>, unitId: string): Promise<number> {
-  const unit = await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
-  if (!unit) throw new Error(`indicatorTotals: no unit ${unitId}`);
-  return unit.path.split("/").length - 1;
-}
 
 /**
  * {@link indicatorTotals} computed from the raw indicator values: what the rollups
@@ -43,17 +38,7 @@ export async function indicatorTotalsFromRaw(
   if (filter.toYear !== undefined) query = query.where("v.period_year", "<=", filter.toYear);
   if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
 
-  // The child of the scope unit is the path segment right after the scope's own. A
-  // literal, not a parameter, so GROUP BY sees the same expression as SELECT.
-  const childSegment = grouping.by === "child-unit" ? (await pathSegments(db, filter.withinUnitId as string)) + 1 : 0;
-  const groupKey =
-    grouping.by === "year"
-      ? sql<string | null>`v.period_year::text`
-      : grouping.by === "child-unit"
-        ? sql<string | null>`split_part(u.path, '/', ${sql.lit(childSegment)})`
-        : grouping.by === "field"
-          ? sql<string | null>`f.f`
-          : sql<string | null>`null::text`;
+  const groupKey = await indicatorGroupKey(db, filter, grouping, { year: "v.period_year", field: "f.f" });
 
   const value = sql<number | null>`case i.aggregation
       when 'sum' then sum(v.value)

@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
-import { indicatorTotalsFromRaw, pathSegments } from "./indicator-totals-from-raw.js";
+import { indicatorGroupKey } from "./indicator-group-key.js";
+import { indicatorTotalsFromRaw } from "./indicator-totals-from-raw.js";
 import type { ReportFilter } from "./report-filter.js";
 
 /** How {@link indicatorTotals} groups its rows. */
@@ -69,17 +70,7 @@ export async function indicatorTotals(
       ? sql`indicator_rollups_country r`
       : sql`indicator_rollups r join units u on u.id = r.unit_id`;
 
-  // The child of the scope unit is the path segment right after the scope's own. A
-  // literal, not a parameter, so GROUP BY sees the same expression as SELECT.
-  const childSegment = grouping.by === "child-unit" ? (await pathSegments(db, filter.withinUnitId as string)) + 1 : 0;
-  const groupKey =
-    grouping.by === "year"
-      ? sql<string | null>`r.period_year::text`
-      : grouping.by === "child-unit"
-        ? sql<string | null>`split_part(u.path, '/', ${sql.lit(childSegment)})`
-        : grouping.by === "field"
-          ? sql<string | null>`r.field`
-          : sql<string | null>`null::text`;
+  const groupKey = await indicatorGroupKey(db, filter, grouping, { year: "r.period_year", field: "r.field" });
   // prev_year is 0 for a model's first year ever, so without fromYear "before the range" is "< 1".
   const models =
     grouping.by === "year"
