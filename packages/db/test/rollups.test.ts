@@ -281,6 +281,62 @@ describe.each(testEngines())("reports from rollups on %s", { timeout: 180_000 },
     await expectReportsEqualRaw(database.db);
   });
 
+  it.runIf(engine === "postgres")(
+    "lets a second transaction writing values of the same unit wait for the first, so neither loses figures",
+    async () => {
+      database = await createDemoTestDatabase(engine);
+      const db = database.db;
+      const [first, second] = await db
+        .selectFrom("models")
+        .select(["id", "owner_unit_id"])
+        .where("owner_unit_id", "=", (eb) =>
+          eb
+            .selectFrom("models")
+            .select("owner_unit_id")
+            .groupBy("owner_unit_id")
+            .having(sql`count(*)`, ">", 1)
+            .limit(1),
+        )
+        .limit(2)
+        .execute();
+      const value = (modelId: string) => ({
+        modelId,
+        indicatorCode: "money-raised",
+        period: "2030",
+        value: 1_000_000,
+        unitCode: "vnd",
+      });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let wrote = () => {};
+      const firstWrote = new Promise<void>((resolve) => {
+        wrote = resolve;
+      });
+      const one = db.transaction().execute(async (trx) => {
+        await recordIndicatorValues(trx, [value(first?.id as string)]);
+        wrote();
+        await held;
+      });
+      await firstWrote;
+      const two = db.transaction().execute((trx) => recordIndicatorValues(trx, [value(second?.id as string)]));
+      // The second is inside its trigger, waiting for the first's lock, before the first commits.
+      await expect
+        .poll(async () => {
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+          return rows[0]?.n;
+        })
+        .toBe(1);
+      release();
+      await Promise.all([one, two]);
+      const [year] = await indicatorTotals(db, { fromYear: 2030 }, { by: "total" });
+      expect(year).toMatchObject({ indicatorCode: "money-raised", value: 2_000_000, models: 2 });
+      await expectRollupsEqualRebuild(db);
+    },
+  );
+
   it("leaves the rollups alone while a session pauses them, and a rebuild catches up", async () => {
     database = await createDemoTestDatabase(engine);
     const before = await rollupRows(database.db);

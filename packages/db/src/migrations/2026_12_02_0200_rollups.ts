@@ -88,6 +88,10 @@ const up_statements = [
       SELECT unnest(p_codes) AS c
       UNION SELECT i.code FROM indicators i WHERE i.weight_indicator_code = ANY (p_codes)) x;
     IF codes IS NULL THEN RETURN; END IF;
+    -- Two transactions refreshing one unit would each recompute it from what they see
+    -- and collide: the second waits here for the first to commit, and the statements
+    -- below (each with a fresh snapshot under READ COMMITTED) then see its rows.
+    PERFORM pg_advisory_xact_lock(1919, hashtext(u::text)) FROM unnest(p_units) u ORDER BY u::text;
     EXECUTE $q$
       INSERT INTO indicator_rollups_country AS c
         (field, indicator_code, period_year, prev_year, value_count, models, value_sum, weighted_sum, weight_sum)
@@ -174,6 +178,10 @@ const up_statements = [
     IF p_models IS NULL THEN
       DELETE FROM replication_spread_rollups;
     ELSE
+      -- Replication writes are rare: one lock for every tree keeps two of them in one
+      -- tree from recomputing it side by side (see the indicator refresh). Taken before
+      -- walking up, so the walk sees the tree the other transaction committed.
+      PERFORM pg_advisory_xact_lock(1919, 0);
       -- The models and everything above them: the old and the new origin of a tree.
       WITH RECURSIVE up(id, hops) AS (
         SELECT unnest(p_models), 0
