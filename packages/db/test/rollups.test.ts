@@ -143,6 +143,7 @@ async function randomWrites(db: Kysely<Database>, seed: number, steps: number): 
           owner_unit_id: random.pick(units).id,
           fields: random.next() < 0.3 ? [random.pick(fields), random.pick(fields)] : [random.pick(fields)],
           status: random.pick(statuses),
+          name: `Mô hình đổi tên ${step}`,
           start_date: `${random.int(2016, 2023)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
         })
         .where("id", "=", model)

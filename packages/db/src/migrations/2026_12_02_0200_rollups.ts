@@ -60,9 +60,12 @@ const up_statements = [
     PRIMARY KEY (field, level, kind, status, start_year)
   )`,
   // The spread of each origin (a model others adopt that adopts nothing itself), with
-  // every adoption up to now; coverage is computed when read (it depends on units).
+  // every adoption up to now; coverage is computed when read (it depends on units). The
+  // origin's name and owner are copied in, so reading the report never joins models.
   `CREATE TABLE replication_spread_rollups (
     origin_model_id uuid PRIMARY KEY,
+    origin_name text NOT NULL,
+    origin_unit_id uuid NOT NULL,
     direct_adopters integer NOT NULL,
     all_adopters integer NOT NULL,
     depth integer NOT NULL,
@@ -208,7 +211,7 @@ const up_statements = [
         FROM spread s JOIN models a ON a.id = s.adopter_id, unnest(a.fields) f
         GROUP BY s.origin_id
       )
-      SELECT o.id,
+      SELECT o.id, o.name, o.owner_unit_id,
         (count(*) FILTER (WHERE s.depth = 1))::int, count(*)::int, max(s.depth)::int,
         count(DISTINCT a.owner_unit_id)::int,
         array_agg(DISTINCT au.level ORDER BY au.level),
@@ -220,7 +223,7 @@ const up_statements = [
       JOIN models a ON a.id = s.adopter_id
       JOIN units au ON au.id = a.owner_unit_id
       LEFT JOIN fields_reached fr ON fr.origin_id = o.id
-      GROUP BY o.id, fr.fields
+      GROUP BY o.id, o.name, o.owner_unit_id, fr.fields
     $q$ USING roots;
   END $$`,
 
@@ -271,6 +274,14 @@ const up_statements = [
   `CREATE FUNCTION lantoa_models_rollups() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF lantoa_rollups_paused() THEN RETURN NULL; END IF;
+    -- Most edits (a description, the version) touch nothing a rollup keeps.
+    IF TG_OP = 'UPDATE' AND (OLD.owner_unit_id, OLD.fields, OLD.status, OLD.start_date, OLD.name)
+      IS NOT DISTINCT FROM (NEW.owner_unit_id, NEW.fields, NEW.status, NEW.start_date, NEW.name) THEN
+      RETURN NULL;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.name IS DISTINCT FROM NEW.name THEN
+      UPDATE replication_spread_rollups s SET origin_name = NEW.name WHERE s.origin_model_id = NEW.id;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
       PERFORM lantoa_bump_model_counts(OLD.owner_unit_id, OLD.fields, OLD.status, OLD.start_date, -1);
     END IF;

@@ -50,7 +50,7 @@ export async function replicationSpread(
     with kinds as (select kind, count(*)::int as units from units group by kind)
     select
       s.origin_model_id as "originModelId",
-      o.name as "originName",
+      s.origin_name as "originName",
       s.direct_adopters as "directAdopters",
       s.all_adopters as "allAdopters",
       s.depth,
@@ -62,11 +62,10 @@ export async function replicationSpread(
       s.first_adoption_days as "firstAdoptionDays",
       s.median_adoption_days as "medianAdoptionDays"
     from replication_spread_rollups s
-    join models o on o.id = s.origin_model_id
-    join units ou on ou.id = o.owner_unit_id
+    join units ou on ou.id = s.origin_unit_id
     join kinds k on k.kind = ou.kind
     where ${scope}
-    order by s.all_adopters desc, o.name
+    order by s.all_adopters desc, s.origin_name
   `.execute(db);
   return rows;
 }

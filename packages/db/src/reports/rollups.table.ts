@@ -43,6 +43,8 @@ export interface ModelCountRollupCountryTable extends Omit<ModelCountRollupTable
 /** Row type of `replication_spread_rollups`: the spread of one origin model, every adoption counted. */
 export interface ReplicationSpreadRollupTable {
   origin_model_id: string;
+  origin_name: string;
+  origin_unit_id: string;
   direct_adopters: number;
   all_adopters: number;
   depth: number;
