@@ -8,6 +8,7 @@ import { runExport, runTemplate } from "./commands/export-file.js";
 import { runGenerateScale } from "./commands/generate-scale.js";
 import { runImport } from "./commands/import-file.js";
 import { runMigrate } from "./commands/migrate.js";
+import { runRollupsRebuild } from "./commands/rollups.js";
 import { runRoundAdvance, stepNames } from "./commands/round.js";
 import { runSeed } from "./commands/seed.js";
 import { type Lang, say } from "./messages.js";
@@ -52,6 +53,13 @@ program
   .option("--units <n>", "số đơn vị / units", positiveInteger, 2_000)
   .option("--seed <n>", "hạt ngẫu nhiên / random seed", positiveInteger, 1)
   .action((options: { models: number; units: number; seed: number }) => runGenerateScale(lang(), options));
+
+program
+  .command("rollups")
+  .description("số liệu tổng hợp cho báo cáo / report rollups")
+  .command("rebuild")
+  .description("tính lại số liệu tổng hợp từ dữ liệu gốc / recompute the report rollups from the raw rows")
+  .action(() => runRollupsRebuild(lang()));
 
 program
   .command("import")

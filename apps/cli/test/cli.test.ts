@@ -141,4 +141,13 @@ describe("the lantoa command line", () => {
     expect(lantoa(after, { LANTOA_DATA_DIR: restoredDir }).code).toBe(0);
     expect(readFileSync(join(work, "after.csv"), "utf8")).toBe(readFileSync(join(work, "before.csv"), "utf8"));
   });
+
+  it("rebuilds the report rollups of a folder of its own on `rollups rebuild`", () => {
+    const own = { LANTOA_DATA_DIR: join(work, "rollups") };
+    const migrate = lantoa(["migrate"], own);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    const rebuild = lantoa(["--lang", "en", "rollups", "rebuild"], own);
+    expect(rebuild.code, rebuild.stderr).toBe(0);
+    expect(rebuild.stdout).toMatch(/Rebuilt the report rollups in \d+\.\d s\./);
+  });
 });

@@ -20,6 +20,13 @@ import type {
 } from "./registers/registers.table.js";
 import type { ReportDraftTable } from "./reports/report-drafts.table.js";
 import type {
+  IndicatorRollupCountryTable,
+  IndicatorRollupTable,
+  ModelCountRollupCountryTable,
+  ModelCountRollupTable,
+  ReplicationSpreadRollupTable,
+} from "./reports/rollups.table.js";
+import type {
   CouncilDecisionTable,
   ReviewerAssignmentTable,
   RoundChairDecisionTable,
@@ -45,15 +52,20 @@ export interface Database {
   fields: FieldTable;
   golden_book_entries: GoldenBookEntryTable;
   idempotency_keys: IdempotencyKeyTable;
+  indicator_rollups: IndicatorRollupTable;
+  indicator_rollups_country: IndicatorRollupCountryTable;
   indicator_values: IndicatorValueTable;
   indicators: IndicatorTable;
   inspection_findings: InspectionFindingTable;
   inspections: InspectionTable;
   levels: LevelTable;
   login_attempts: LoginAttemptTable;
+  model_count_rollups: ModelCountRollupTable;
+  model_count_rollups_country: ModelCountRollupCountryTable;
   model_status_history: ModelStatusHistoryTable;
   model_targets: ModelTargetTable;
   models: ModelTable;
+  replication_spread_rollups: ReplicationSpreadRollupTable;
   replications: ReplicationTable;
   report_drafts: ReportDraftTable;
   reviewer_assignments: ReviewerAssignmentTable;

@@ -143,8 +143,10 @@ export {
 export type * from "./registers/registers.table.js";
 export { insertCommendation, saveCommendation } from "./registers/save-commendation.js";
 export { type CountRow, countModels, type ModelCountDimension } from "./reports/count-models.js";
+export { countModelsFromRaw } from "./reports/count-models-from-raw.js";
 export { type GoldenBookDimension, goldenBookCounts } from "./reports/golden-book-counts.js";
 export { type IndicatorGrouping, type IndicatorTotalRow, indicatorTotals } from "./reports/indicator-totals.js";
+export { indicatorTotalsFromRaw } from "./reports/indicator-totals-from-raw.js";
 export {
   type FlagshipSpread,
   type LabelledCount,
@@ -153,7 +155,9 @@ export {
   periodicReportFigures,
 } from "./reports/periodic-report.js";
 export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
+export { rebuildRollups } from "./reports/rebuild-rollups.js";
 export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
+export { replicationSpreadFromRaw } from "./reports/replication-spread-from-raw.js";
 export {
   deleteReportDraft,
   findReportDraft,
@@ -166,6 +170,7 @@ export {
 } from "./reports/report-drafts.js";
 export type * from "./reports/report-drafts.table.js";
 export type { ReportFilter } from "./reports/report-filter.js";
+export type * from "./reports/rollups.table.js";
 export {
   type ChairDecision,
   type ChairDecisionRow,

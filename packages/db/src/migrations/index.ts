@@ -7,6 +7,7 @@ import * as registerFollowUp from "./2026_11_28_0300_register_follow_up.js";
 import * as loginAttempts from "./2026_11_29_1400_login_attempts.js";
 import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
 import * as modelPaging from "./2026_12_02_0150_model_paging.js";
+import * as rollups from "./2026_12_02_0200_rollups.js";
 import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_1400_login_attempts": loginAttempts,
   "2026_12_02_0100_spreading_the_word": spreadingTheWord,
   "2026_12_02_0150_model_paging": modelPaging,
+  "2026_12_02_0200_rollups": rollups,
   "2026_12_02_0600_session_change_marks": sessionChangeMarks,
 };

@@ -1,13 +1,9 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
+import { indicatorGroupKey } from "./indicator-group-key.js";
+import { indicatorTotalsFromRaw } from "./indicator-totals-from-raw.js";
 import type { ReportFilter } from "./report-filter.js";
-
-async function pathSegments(db: Kysely<Database>, unitId: string): Promise<number> {
-  const unit = await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
-  if (!unit) throw new Error(`indicatorTotals: no unit ${unitId}`);
-  return unit.path.split("/").length - 1;
-}
 
 /** How {@link indicatorTotals} groups its rows. */
 export type IndicatorGrouping =
@@ -42,6 +38,13 @@ export interface IndicatorTotalRow {
  * averaged, weighted by their weight indicator for the same model and period, and
  * are never added; `none` gives no figure. Values are stored in the indicator's unit.
  *
+ * Read from the rollup tables (a few thousand country rows, or the rows of the
+ * subtree's units), which triggers keep equal to the raw values. A model counts once
+ * over a year range, in the row of its first year in the range (the one whose
+ * previous year with a value lies before the range). Grouping by field within one
+ * field is the exception: a rollup row knows one field of a model, not a pair, so
+ * that report is computed from the raw values.
+ *
  * @example
  * await indicatorTotals(db, { withinUnitId: thanhLiem, fromYear: 2017, toYear: 2022 }, { by: "total" });
  * // [{ indicatorCode: "rice-donated", unitCode: "kg", aggregation: "sum", value: 3450, … }]
@@ -54,55 +57,45 @@ export async function indicatorTotals(
   if (grouping.by === "child-unit" && filter.withinUnitId === undefined) {
     throw new Error("indicatorTotals: grouping by child unit needs filter.withinUnitId");
   }
-  const base = db
-    .selectFrom("indicator_values as v")
-    .innerJoin("indicators as i", "i.code", "v.indicator_code")
-    .innerJoin("models as m", "m.id", "v.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id");
-  let query = (
-    grouping.by === "field"
-      ? base.innerJoin(sql<{ f: string }>`unnest(m.fields)`.as("f"), (join) => join.onTrue())
-      : base
-  ).leftJoin("indicator_values as w", (join) =>
-    join
-      .onRef("w.model_id", "=", "v.model_id")
-      .onRef("w.indicator_code", "=", "i.weight_indicator_code")
-      .onRef("w.period", "=", "v.period"),
-  );
-  if (filter.withinUnitId !== undefined) query = query.where(withinSubtree("u.path", filter.withinUnitId));
-  if (filter.fromYear !== undefined) query = query.where("v.period_year", ">=", filter.fromYear);
-  if (filter.toYear !== undefined) query = query.where("v.period_year", "<=", filter.toYear);
-  if (filter.field !== undefined) query = query.where(sql<boolean>`${filter.field} = any(m.fields)`);
+  if (grouping.by === "field" && filter.field !== undefined) return indicatorTotalsFromRaw(db, filter, grouping);
 
-  // The child of the scope unit is the path segment right after the scope's own. A
-  // literal, not a parameter, so GROUP BY sees the same expression as SELECT.
-  const childSegment = grouping.by === "child-unit" ? (await pathSegments(db, filter.withinUnitId as string)) + 1 : 0;
-  const groupKey =
+  const conditions: RawBuilder<boolean>[] = [
+    grouping.by === "field" ? sql<boolean>`r.field <> ''` : sql<boolean>`r.field = ${filter.field ?? ""}`,
+  ];
+  if (filter.withinUnitId !== undefined) conditions.push(withinSubtree("u.path", filter.withinUnitId));
+  if (filter.fromYear !== undefined) conditions.push(sql<boolean>`r.period_year >= ${filter.fromYear}`);
+  if (filter.toYear !== undefined) conditions.push(sql<boolean>`r.period_year <= ${filter.toYear}`);
+  const source =
+    filter.withinUnitId === undefined
+      ? sql`indicator_rollups_country r`
+      : sql`indicator_rollups r join units u on u.id = r.unit_id`;
+
+  const groupKey = await indicatorGroupKey(db, filter, grouping, { year: "r.period_year", field: "r.field" });
+  // prev_year is 0 for a model's first year ever, so without fromYear "before the range" is "< 1".
+  const models =
     grouping.by === "year"
-      ? sql<string | null>`v.period_year::text`
-      : grouping.by === "child-unit"
-        ? sql<string | null>`split_part(u.path, '/', ${sql.lit(childSegment)})`
-        : grouping.by === "field"
-          ? sql<string | null>`f.f`
-          : sql<string | null>`null::text`;
+      ? sql<number>`sum(r.models)`
+      : sql<number>`sum(r.models) filter (where r.prev_year < ${filter.fromYear ?? 1})`;
 
-  const value = sql<number | null>`case i.aggregation
-      when 'sum' then sum(v.value)
-      when 'weighted-average' then sum(v.value * w.value) / nullif(sum(w.value) filter (where w.value is not null), 0)
-      else null end`;
-
-  const rows = await query
-    .select([
-      "i.code as indicatorCode",
-      "i.unit_code as unitCode",
-      "i.aggregation",
-      groupKey.as("groupKey"),
-      value.as("value"),
-      sql<number>`count(distinct v.model_id)::int`.as("models"),
-    ])
-    .groupBy(["i.code", "i.unit_code", "i.aggregation", groupKey])
-    .orderBy("i.code")
-    .orderBy(groupKey)
-    .execute();
+  const { rows } = await sql<{
+    indicatorCode: string;
+    unitCode: string;
+    aggregation: IndicatorTotalRow["aggregation"];
+    groupKey: string | null;
+    value: string | null;
+    models: number;
+  }>`
+    select i.code as "indicatorCode", i.unit_code as "unitCode", i.aggregation, ${groupKey} as "groupKey",
+      case i.aggregation
+        when 'sum' then sum(r.value_sum)
+        when 'weighted-average' then sum(r.weighted_sum) / nullif(sum(r.weight_sum), 0)
+        else null end as value,
+      ${models}::int as models
+    from ${source}
+    join indicators i on i.code = r.indicator_code
+    where ${sql.join(conditions, sql` and `)}
+    group by i.code, i.unit_code, i.aggregation, ${groupKey}
+    order by i.code, ${groupKey}
+  `.execute(db);
   return rows.map((row) => ({ ...row, value: row.value === null ? null : Number(row.value) }));
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.js";
 import { withinSubtree } from "../units/within-subtree.js";
+import { replicationSpreadFromRaw } from "./replication-spread-from-raw.js";
 import type { ReportFilter } from "./report-filter.js";
 
 /** How far one pilot (an origin with adopters) has spread. */
@@ -27,9 +28,13 @@ export interface ReplicationSpreadRow {
 }
 
 /**
- * Spread of every pilot whose origin model is in the filter's subtree, walking the
- * replication forest with a recursive query. With `toYear`, only adoptions made by the
- * end of that year count: a report on a period does not know what came after it.
+ * Spread of every pilot whose origin model is in the filter's subtree. With `toYear`,
+ * only adoptions made by the end of that year count: a report on a period does not
+ * know what came after it.
+ *
+ * Read from the spread rollup (one row per origin, recomputed for its tree on every
+ * replication write), with coverage against today's units; with `toYear`, walked
+ * from the raw replication forest, since the rollup holds every adoption to date.
  *
  * @example
  * const [flowerRoad] = await replicationSpread(db, { withinUnitId: haNam });
@@ -39,43 +44,28 @@ export async function replicationSpread(
   db: Kysely<Database>,
   filter: ReportFilter = {},
 ): Promise<ReplicationSpreadRow[]> {
+  if (filter.toYear !== undefined) return replicationSpreadFromRaw(db, filter);
   const scope = filter.withinUnitId === undefined ? sql<boolean>`true` : withinSubtree("ou.path", filter.withinUnitId);
-  const adoptedBy =
-    filter.toYear === undefined ? sql<boolean>`true` : sql<boolean>`r.adopted_on <= ${`${filter.toYear}-12-31`}::date`;
   const { rows } = await sql<ReplicationSpreadRow>`
-    with recursive spread(origin_id, adopter_id, depth, adopted_on) as (
-      select r.origin_model_id, r.adopter_model_id, 1, r.adopted_on
-      from replications r
-      where not exists (select 1 from replications up where up.adopter_model_id = r.origin_model_id)
-        and ${adoptedBy}
-      union all
-      select s.origin_id, r.adopter_model_id, s.depth + 1, r.adopted_on
-      from spread s join replications r on r.origin_model_id = s.adopter_id
-      where s.depth < 100 and ${adoptedBy}
-    )
+    with kinds as (select kind, count(*)::int as units from units group by kind)
     select
-      o.id as "originModelId",
-      o.name as "originName",
-      (count(*) filter (where s.depth = 1))::int as "directAdopters",
-      count(*)::int as "allAdopters",
-      max(s.depth)::int as "depth",
-      count(distinct a.owner_unit_id)::int as "adoptingUnits",
-      (select count(*) from units e where e.kind = ou.kind and e.id <> ou.id)::int as "eligibleUnits",
-      coalesce(count(distinct a.owner_unit_id)::float8
-        / nullif((select count(*) from units e where e.kind = ou.kind and e.id <> ou.id), 0), 0) as "coverage",
-      array_agg(distinct au.level order by au.level) as "levelsReached",
-      array(select distinct f from models a2 join spread s2 on s2.adopter_id = a2.id, unnest(a2.fields) f
-            where s2.origin_id = o.id order by f) as "fieldsReached",
-      min(s.adopted_on - o.start_date)::int as "firstAdoptionDays",
-      (percentile_disc(0.5) within group (order by s.adopted_on - o.start_date))::int as "medianAdoptionDays"
-    from spread s
-    join models o on o.id = s.origin_id
-    join units ou on ou.id = o.owner_unit_id
-    join models a on a.id = s.adopter_id
-    join units au on au.id = a.owner_unit_id
+      s.origin_model_id as "originModelId",
+      s.origin_name as "originName",
+      s.direct_adopters as "directAdopters",
+      s.all_adopters as "allAdopters",
+      s.depth,
+      s.adopting_units as "adoptingUnits",
+      k.units - 1 as "eligibleUnits",
+      coalesce(s.adopting_units::float8 / nullif(k.units - 1, 0), 0) as "coverage",
+      s.levels_reached as "levelsReached",
+      s.fields_reached as "fieldsReached",
+      s.first_adoption_days as "firstAdoptionDays",
+      s.median_adoption_days as "medianAdoptionDays"
+    from replication_spread_rollups s
+    join units ou on ou.id = s.origin_unit_id
+    join kinds k on k.kind = ou.kind
     where ${scope}
-    group by o.id, o.name, ou.id, ou.kind
-    order by "allAdopters" desc, o.name
+    order by s.all_adopters desc, s.origin_name
   `.execute(db);
   return rows;
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "../database.js";
+import { rebuildRollups } from "../reports/rebuild-rollups.js";
 import { seedConfiguration } from "../seed/seed-configuration.js";
 import {
   indicatorValueColumns,
@@ -63,6 +64,8 @@ export interface ScaleDataSummary {
   readonly tables: readonly ScaleTableLoad[];
   /** Time spent rebuilding the secondary indexes dropped for the COPY (0 otherwise). */
   readonly indexSeconds: number;
+  /** Time spent rebuilding the report rollups once at the end. */
+  readonly rollupSeconds: number;
   readonly totalSeconds: number;
 }
 
@@ -75,7 +78,8 @@ const bulkTables = ["models", "indicator_values", "replications", "golden_book_e
  * `units` units), `models` models (marked `generated`) across units, fields, years
  * 2017-2025 and statuses, `valuesPerModel` indicator values each, replications of
  * pilot models, golden-book entries, and a published round with results. Loads with
- * COPY when `copyUrl` is given, batched INSERTs otherwise.
+ * COPY when `copyUrl` is given, batched INSERTs otherwise; either way the report
+ * rollups are rebuilt once at the end (a COPY loads with their triggers paused).
  *
  * @example
  * const summary = await generateScaleData(db, { models: 1_000_000, copyUrl: url, log: console.log });
@@ -96,6 +100,9 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
 
   const client = options.copyUrl === undefined ? null : new pg.Client({ connectionString: options.copyUrl });
   if (client) await client.connect();
+  // Row by row the rollup triggers would make a COPY of millions crawl: this session
+  // pauses them and the rollups are rebuilt once at the end.
+  if (client) await client.query("set lantoa.rollups_paused = 'on'");
   const loader: TableLoader = client ? copyLoader(client) : insertLoader(db);
   const dropped = client ? await dropSecondaryIndexes(client) : [];
   const tables: ScaleTableLoad[] = [];
@@ -196,6 +203,10 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
       indexSeconds = (performance.now() - t0) / 1000;
       log(`  rebuilt ${rebuilt} secondary indexes in ${indexSeconds.toFixed(1)} s`);
     }
+    const rollupsStarted = performance.now();
+    await rebuildRollups(db);
+    const rollupSeconds = (performance.now() - rollupsStarted) / 1000;
+    log(`  rebuilt the report rollups in ${rollupSeconds.toFixed(1)} s`);
     const totalSeconds = (performance.now() - started) / 1000;
     log(`loaded in ${totalSeconds.toFixed(1)} s`);
     return {
@@ -209,6 +220,7 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
       roundId: ids.roundId,
       tables,
       indexSeconds,
+      rollupSeconds,
       totalSeconds,
     };
   } finally {
