@@ -40,9 +40,9 @@ const pageOf = (
 /** The page of 50 models after the code $1 (empty: the first page), as the JSON the gateway would answer, in one statement. */
 export const PAGE_SQL = pageOf("m.code > $1");
 
-/** The first 50 models within unit $1's subtree, in one statement. */
+/** The first 50 models within unit $1's subtree, in one statement: a range on the models' copy of their owner's path. */
 export const UNIT_PAGE_SQL = pageOf(
-  "u.path ~>=~ (SELECT s.path FROM units s WHERE s.id = $1) AND u.path ~<~ ((SELECT s.path FROM units s WHERE s.id = $1) || '~')",
+  "m.owner_path >= (SELECT s.path FROM units s WHERE s.id = $1) AND m.owner_path < ((SELECT s.path FROM units s WHERE s.id = $1) || '~')",
 );
 
 /** One model with everything its detail page shows, in one statement. */
@@ -56,8 +56,8 @@ export const DETAIL_SQL = `SELECT json_build_object('node', json_build_object('c
       FROM model_status_history h WHERE h.model_id = m.id))) AS data
   FROM models m JOIN units u ON u.id = m.owner_unit_id WHERE m.id = $1`;
 
-/** Models of a unit's subtree counted by level: the same statement as the db package's countModels. */
+/** Models of a unit's subtree counted by level, from the model-count rollups as the db package's countModels reads them. */
 export const REPORT_SQL = `SELECT json_build_object('modelCounts', coalesce(json_agg(json_build_object('key', k.key, 'count', k.count) ORDER BY k.key), '[]')) AS data
-  FROM (SELECT u.level AS key, count(*)::int AS count FROM models m JOIN units u ON u.id = m.owner_unit_id
-        WHERE u.path ~>=~ (SELECT s.path FROM units s WHERE s.id = $1) AND u.path ~<~ ((SELECT s.path FROM units s WHERE s.id = $1) || '~')
-        GROUP BY u.level) k`;
+  FROM (SELECT u.level AS key, sum(r.models)::int AS count FROM model_count_rollups r JOIN units u ON u.id = r.unit_id
+        WHERE r.field = '' AND u.path ~>=~ (SELECT s.path FROM units s WHERE s.id = $1) AND u.path ~<~ ((SELECT s.path FROM units s WHERE s.id = $1) || '~')
+        GROUP BY u.level HAVING sum(r.models) > 0) k`;

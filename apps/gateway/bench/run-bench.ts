@@ -21,7 +21,10 @@ import pg from "pg";
 import { BENCH_USER, prepareBenchDatabase } from "./bench-database.js";
 import { DETAIL_QUERY, PAGE_QUERY, REPORT_QUERY, UNIT_PAGE_QUERY } from "./bench-queries.js";
 
+// `pnpm bench -- --scale` passes the "--" on: skip it, so both spellings work.
+const argv = process.argv.slice(2);
 const { values: opts } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     scale: { type: "boolean", default: false },
     models: { type: "string" },
