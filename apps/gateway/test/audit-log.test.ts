@@ -79,6 +79,17 @@ describe.each(testEngines())("the audit log over GraphQL on %s", (engine) => {
     expect(Number(b.node.id)).toBeLessThan(Number(a.node.id));
   });
 
+  it("pages back with last/before to the entries right before the cursor, newest first", async () => {
+    const first = await h.call(`{ auditLog(first: 6) { edges { cursor node { id } } } }`, {}, systemAdmin);
+    const ids = first.data.auditLog.edges.map((e: { node: { id: string } }) => e.node.id);
+    const back = await h.call(
+      `query($before: String!) { auditLog(last: 3, before: $before) { edges { node { id } } } }`,
+      { before: first.data.auditLog.edges[5].cursor },
+      systemAdmin,
+    );
+    expect(back.data.auditLog.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(2, 5));
+  });
+
   it("exports the entries the filter finds as a spreadsheet", async () => {
     const result = await h.call(
       `query { auditLogExport(format: CSV, filter: { action: "createUnit" }) { filename mimeType base64 } }`,

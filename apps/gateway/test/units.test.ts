@@ -59,6 +59,17 @@ describe.each(testEngines())("units query on %s", (engine) => {
     expect(new Set(names).size).toBe(thanhLiemUnits.length);
   });
 
+  it("pages back with last/before to the units right before the cursor", async () => {
+    const first = await query(`{ units(first: 6) { edges { cursor node { code } } } }`);
+    const codes = first.data.units.edges.map((e: { node: { code: string } }) => e.node.code);
+    const back = await query(
+      `query($before: String!) { units(last: 3, before: $before) { edges { node { code } } pageInfo { hasPreviousPage } } }`,
+      { before: first.data.units.edges[5].cursor },
+    );
+    expect(back.data.units.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(codes.slice(2, 5));
+    expect(back.data.units.pageInfo.hasPreviousPage).toBe(true);
+  });
+
   it("searches without diacritics and scopes to a subtree by global id", async () => {
     const found = await query(`{ units(filter: { search: "huyen uy thanh liem" }) { edges { node { id name } } } }`);
     expect(found.data.units.edges.map((e: any) => e.node.name)).toEqual(["Huyện ủy Thanh Liêm"]);

@@ -42,8 +42,14 @@ describe.each(testEngines())("units on %s", (engine) => {
       after = page.at(-1)?.path;
     }
     expect(seen).toEqual(all.map((r) => r.id));
+    // Read backwards, the rows nearest the end come first (the Relay helper reverses them).
     const lastThree = await listUnits(database.db, {}, { limit: 3, inverted: true });
-    expect(lastThree.map((r) => r.id)).toEqual(all.slice(-3).map((r) => r.id));
+    expect(lastThree.map((r) => r.id)).toEqual(
+      all
+        .slice(-3)
+        .reverse()
+        .map((r) => r.id),
+    );
   });
 
   it("keeps a unit from being its own parent", async () => {

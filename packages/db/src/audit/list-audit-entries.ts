@@ -93,7 +93,9 @@ function filtered(db: Kysely<Database>, filter: AuditFilter) {
 
 /**
  * A keyset page, newest first: entries older than `beforeId` and newer than `afterId`, at
- * most `limit`; `inverted` takes the oldest of them first (to page back), returned newest first.
+ * most `limit`; `inverted` reads back from `afterId`, oldest first, nearest it first, as
+ * Relay's `last`/`before` helpers (Pothos' `resolveCursorConnection`) expect: they trim the
+ * extra row from that end, then reverse.
  */
 export interface AuditPage {
   readonly beforeId?: number | undefined;
@@ -138,8 +140,7 @@ export async function listAuditEntries(
     .orderBy("a.id", page.inverted ? "asc" : "desc")
     .limit(page.limit)
     .execute();
-  const entries = rows.map((row) => ({ ...row, id: Number(row.id), at: new Date(row.at).toISOString() }));
-  return page.inverted ? entries.reverse() : entries;
+  return rows.map((row) => ({ ...row, id: Number(row.id), at: new Date(row.at).toISOString() }));
 }
 
 /** How many entries match the filter. */

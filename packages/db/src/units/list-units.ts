@@ -18,7 +18,11 @@ export interface UnitPage {
   readonly afterPath?: string | undefined;
   readonly beforePath?: string | undefined;
   readonly limit: number;
-  /** When true, read backwards from `beforePath` (for `last`/`before`). */
+  /**
+   * When true, read backwards from `beforePath` and return the rows nearest it first, as
+   * Relay's `last`/`before` helpers (Pothos' `resolveCursorConnection`) expect: they trim
+   * the extra row from that end, then reverse.
+   */
   readonly inverted?: boolean;
 }
 
@@ -44,11 +48,10 @@ export async function listUnits(db: Kysely<Database>, filter: UnitFilter, page: 
   let query = filtered(db, filter).selectAll("units");
   if (page.afterPath !== undefined) query = query.where("units.path", ">", page.afterPath);
   if (page.beforePath !== undefined) query = query.where("units.path", "<", page.beforePath);
-  const rows = await query
+  return query
     .orderBy("units.path", page.inverted ? "desc" : "asc")
     .limit(page.limit)
     .execute();
-  return page.inverted ? rows.reverse() : rows;
 }
 
 /** How many units match the filter. */
