@@ -1,8 +1,9 @@
-import { planInspection, recordInspectionFinding } from "@lantoa/app";
+import { recordInspectionFinding } from "@lantoa/app";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppHarness, accepted, startAppHarness } from "../support/app-harness.js";
 import { commendModel, demoModel } from "../support/fixtures.js";
+import { plannedInspection } from "../support/inspection-fixtures.js";
 
 describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   let h: AppHarness;
@@ -13,19 +14,6 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
     await h?.close();
   });
 
-  /** A new planned inspection of TL-HPN by the district's propaganda board (version 1). */
-  const newInspection = async () => {
-    const { id } = accepted(
-      await h.app.run(planInspection, await h.as("thanhliem.admin"), {
-        inspectedUnitId: await h.unit("TL-HPN"),
-        inspectingUnitId: await h.unit("TL-CB-TT"),
-        periodFrom: "2023-01-01",
-        periodTo: "2023-06-30",
-        plannedOn: "2023-08-15",
-      }),
-    );
-    return id;
-  };
   const finding = (inspectionId: string, overrides: Record<string, unknown> = {}) => ({
     inspectionId,
     severity: "minor" as const,
@@ -38,7 +26,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
     h.database.db.selectFrom("audit_log").select("action").where("entity_id", "=", entityId).orderBy("id").execute();
 
   it("marks the inspection visited on the day recorded, and implies nothing for a minor finding about the unit", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     accepted(await h.app.run(recordInspectionFinding, await h.as("thanhliem.admin"), finding(id)));
     const inspection = await h.database.db
       .selectFrom("inspections")
@@ -57,7 +45,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("suspends the model a major finding is about, through the model's lifecycle, audited", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     const model = await demoModel(h, "TL-HPN", "active");
     accepted(
       await h.app.run(
@@ -84,7 +72,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("suspends the commendation a critical finding is about from the day recorded, audited", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     const model = await demoModel(h, "TL-HPN", "active", 1);
     const commendationId = await commendModel(h, model.id, "eeeeeeee-0000-4000-8000-000000000001");
     accepted(
@@ -106,7 +94,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("refuses a model of another unit, changing nothing", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     const foreign = await demoModel(h, "TL-THANHHA-UBND", "active");
     const input = finding(id, { severity: "major", modelId: foreign.id });
     await h.expectRefusal("INSPECTION.SUBJECT_OUTSIDE_UNIT", async () =>
@@ -115,7 +103,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("refuses a stale inspection version, changing nothing", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     await h.expectRefusal("DB.STALE_VERSION", async () =>
       h.app.run(recordInspectionFinding, await h.as("thanhliem.admin"), finding(id, { expectedVersion: 2 })),
     );
@@ -132,7 +120,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("refuses a finding about a model and a commendation at once as INPUT.INVALID, changing nothing", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     const input = finding(id, {
       modelId: "00000000-0000-4000-8000-0000000000b1",
       commendationId: "00000000-0000-4000-8000-0000000000b2",
@@ -143,7 +131,7 @@ describe.each(testEngines())("recordInspectionFinding on %s", (engine) => {
   });
 
   it("rolls the whole finding back when the model cannot be suspended (an archived model), changing nothing", async () => {
-    const id = await newInspection();
+    const id = await plannedInspection(h);
     const model = await demoModel(h, "TL-HPN", "active", 2);
     await h.database.db.updateTable("models").set({ status: "archived" }).where("id", "=", model.id).execute();
     await h.expectRefusal("MODEL.TRANSITION_NOT_ALLOWED", async () =>
