@@ -118,12 +118,8 @@ builder.queryField("commendations", (t) =>
           },
         );
       }
-      const unitId = await listScope(context, f?.withinUnitId?.id);
-      const withinPath =
-        unitId === undefined
-          ? undefined
-          : (await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirstOrThrow())
-              .path;
+      const scope = await listScope(context, f?.withinUnitId?.id);
+      const withinPath = scope?.path;
       let totalCount = 0;
       const connection = await resolveOffsetConnection(
         { args, defaultSize: 50, maxSize: 200 },

@@ -134,8 +134,8 @@ builder.queryField("inspections", (t) =>
     args: { filter: t.arg({ type: InspectionFilterInput, required: false }) },
     resolve: async (_root, args, context) => {
       const f = args.filter;
-      const unitId = await listScope(context, f?.withinUnitId?.id);
-      const withinPath = unitId === undefined ? undefined : ((await unitPathOf(context, unitId)) ?? undefined);
+      const scope = await listScope(context, f?.withinUnitId?.id);
+      const withinPath = scope?.path;
       let totalCount = 0;
       const connection = await resolveOffsetConnection(
         { args, defaultSize: 50, maxSize: 200 },

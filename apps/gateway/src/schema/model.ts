@@ -38,7 +38,7 @@ import type { Context } from "../context.js";
 import { DomainFailure } from "./errors.js";
 import { decodeModelCursor, modelCursor } from "./model-cursor.js";
 import { ModelOrderEnum } from "./model-order.js";
-import { perform, requireViewer } from "./mutation-support.js";
+import { perform, requireViewer, unitPathOf } from "./mutation-support.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const ModelStatusEnum = builder.enumType("ModelStatus", { values: ModelStatusSchema.options });
@@ -192,42 +192,26 @@ const ModelFilterInput = builder.inputType("ModelFilter", {
   }),
 });
 
-/** The unit a list is limited to: the asked unit, else the viewer's first role's unit (none for a system admin). */
-function scopeUnitOf(context: Context, askedUnitId: string | undefined): string | undefined {
-  const viewer = requireViewer(context);
-  return askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
-}
-
 /**
- * {@link listScope} with the unit's path, which a list of models pages by. The path of a
+ * The unit a list is limited to, with its path (lists page by it): the asked unit, else
+ * the viewer's first role's unit; undefined (everything) for a system admin. The path of a
  * unit the viewer holds a role in comes with the session (no statement); another unit's
- * is read through the request's batch.
+ * is read through the request's batch. FORBIDDEN when the viewer may not read the unit.
  */
-async function listScopeUnit(
+export async function listScope(
   context: Context,
   askedUnitId: string | undefined,
 ): Promise<{ id: string; path: string } | undefined> {
   const viewer = requireViewer(context);
-  const unitId = scopeUnitOf(context, askedUnitId);
+  const unitId = askedUnitId ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
   if (unitId === undefined) return undefined;
-  const path =
-    viewer.assignments.find((a) => a.unitId === unitId)?.unitPath ??
-    (await context.reads.run({
-      query: context.db.selectFrom("units").select("path").where("id", "=", unitId),
-      timestamps: [],
-      arrange: (rows) => rows[0]?.path,
-    }));
-  if (path === undefined || path === null || !canReadUnit(viewer, path)) {
+  const path = viewer.assignments.find((a) => a.unitId === unitId)?.unitPath ?? (await unitPathOf(context, unitId));
+  if (path === null || !canReadUnit(viewer, path)) {
     throw new GraphQLError("Bạn không có quyền xem đơn vị này. / You may not read this unit.", {
       extensions: { code: "FORBIDDEN" },
     });
   }
   return { id: unitId, path };
-}
-
-/** The scope a list is limited to: the asked unit, else the viewer's first role's unit (all for a system admin). */
-export async function listScope(context: Context, askedUnitId: string | undefined): Promise<string | undefined> {
-  return (await listScopeUnit(context, askedUnitId))?.id;
 }
 
 builder.queryField("models", (t) =>
@@ -244,7 +228,7 @@ builder.queryField("models", (t) =>
     resolve: async (_root, args, context) => {
       const f = args.filter;
       const pilots = f?.pilots === true;
-      const scope = pilots ? undefined : await listScopeUnit(context, f?.withinUnitId?.id);
+      const scope = pilots ? undefined : await listScope(context, f?.withinUnitId?.id);
       const filter: ModelFilter = {
         // The scope's path, known from the check, lets the planner see the subtree's size.
         ...(pilots ? { withinUnitId: f?.withinUnitId?.id } : { withinPath: scope?.path }),

@@ -38,9 +38,13 @@ export function today(context: Context): string {
 }
 
 /** The materialized path of a unit, or null when there is none. */
-export async function unitPathOf(context: Context, unitId: string): Promise<string | null> {
-  const unit = await context.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
-  return unit?.path ?? null;
+export function unitPathOf(context: Context, unitId: string): Promise<string | null> {
+  // Through the request's read batch: a list's scope check shares its statement with whatever else is due.
+  return context.reads.run({
+    query: context.db.selectFrom("units").select("path").where("id", "=", unitId),
+    timestamps: [],
+    arrange: (rows) => rows[0]?.path ?? null,
+  });
 }
 
 /**
