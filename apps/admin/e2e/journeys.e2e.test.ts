@@ -190,6 +190,47 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await page.screenshot({ path: join(screenshotDir, "model-lifecycle.png"), fullPage: true });
   });
 
+  it("shows a district admin the model waiting for approval under “Việc cần làm” and opens it", async () => {
+    const officer = await tokenFor("phunu.canbo");
+    const code = `E2E-TODO-${Date.now()}`;
+    const created = await api(
+      CreateModelDocument,
+      {
+        idempotencyKey: `e2e-todo-${Date.now()}`,
+        input: {
+          code,
+          name: "Tủ sách dòng họ (chờ duyệt)",
+          ownerUnitId: officer.unitId!,
+          fields: ["culture-society"],
+          problem: "Trẻ em trong thôn ít sách đọc.",
+          solution: "Mỗi dòng họ góp sách vào một tủ chung ở nhà thờ họ.",
+          startDate: "2024-03-01",
+        },
+      },
+      officer.token,
+    );
+    if (created.createModel?.__typename !== "MutationCreateModelSuccess") {
+      throw new Error(`createModel failed: ${JSON.stringify(created)}`);
+    }
+    const model = created.createModel.data.model!;
+    const submitted = await api(
+      TransitionModelDocument,
+      { id: model.id, action: "submit", expectedVersion: model.version! },
+      officer.token,
+    );
+    expect(submitted.transitionModel?.__typename).toBe("MutationTransitionModelSuccess");
+
+    const page = await openPage("/");
+    await signIn(page, "thanhliem.admin");
+    await page.getByRole("link", { name: "Việc cần làm" }).click();
+    const waiting = page.getByTestId("tasks-APPROVAL_WAITING");
+    const row = waiting.getByRole("row").filter({ hasText: code });
+    await row.waitFor();
+    await page.screenshot({ path: join(screenshotDir, "tasks-admin.png"), fullPage: true });
+    await row.getByRole("link", { name: "Mở mô hình: Tủ sách dòng họ (chờ duyệt)" }).click();
+    await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
+  });
+
   it("shows the public leaderboard of TL-BINHXET-2022, then in English", async () => {
     const page = await openPage("/");
     await page.getByRole("link", { name: "Bảng xếp hạng" }).click();

@@ -22,6 +22,7 @@ const signedInRoles = ["system-admin", "unit-admin", "unit-officer", "reviewer",
 
 const navItems: readonly NavItem[] = [
   { href: "/", label: "nav.dashboard", roles: signedInRoles },
+  { href: "/tasks", label: "nav.tasks", roles: ["system-admin", "unit-admin", "unit-officer", "reviewer"] },
   { href: "/units", label: "nav.units" },
   { href: "/models", label: "nav.models", roles: signedInRoles },
   { href: "/golden-book", label: "nav.goldenBook", roles: signedInRoles },

@@ -11,6 +11,7 @@ import { UnitsPage } from "./units-page";
 
 // The public first page (units) and sign-in load at once; the rest (and the charts) when first visited.
 const DashboardPage = lazy(() => import("./dashboard-page"));
+const TasksPage = lazy(() => import("./tasks-page"));
 const ModelsPage = lazy(() => import("./models-page"));
 const ModelCreatePage = lazy(() => import("./model-create-page"));
 const ModelDetailPage = lazy(() => import("./model-detail-page"));
@@ -166,6 +167,11 @@ export function App() {
                       />
                     </RequireSession>
                   )}
+                </Route>
+                <Route path="/tasks">
+                  <RequireSession>
+                    <TasksPage />
+                  </RequireSession>
                 </Route>
                 <Route path="/my-scorecards">
                   <RequireSession>

@@ -357,6 +357,14 @@ export type SpreadsheetFormat =
   | 'CSV'
   | 'XLSX';
 
+/** What kind of work waits: for a unit's staff, a reviewer or a unit admin. */
+export type TaskKind =
+  | 'APPROVAL_WAITING'
+  | 'CORRECTIVE_ACTION_OVERDUE'
+  | 'MODEL_RETURNED'
+  | 'SCORECARD_DUE'
+  | 'SELF_ASSESSMENT_DUE';
+
 export type UnitFilter = {
   /** Matches the name without regard to diacritics: 'thanh liem' finds 'Thanh Liêm'. */
   search?: string | null | undefined;
@@ -1261,6 +1269,13 @@ export type ExportSpreadsheetQueryVariables = Exact<{
 
 
 export type ExportSpreadsheetQuery = { exportSpreadsheet: { filename: string | null, mimeType: string | null, base64: string | null } | null };
+
+export type MyTasksQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MyTasksQuery = { myTasks: Array<{ kind: TaskKind | null, total: number | null, items: Array<{ kind: TaskKind | null, modelId: string | null, modelCode: string | null, modelName: string | null, unitName: string | null, roundId: string | null, roundName: string | null, correctiveActionId: string | null, description: string | null, dueOn: string | null }> | null }> | null };
 
 export type TransitionModelMutationVariables = Exact<{
   id: string;
@@ -3956,6 +3971,26 @@ export const ExportSpreadsheetDocument = /* @__PURE__ */ new TypedDocumentString
   }
 }
     `) as unknown as TypedDocumentString<ExportSpreadsheetQuery, ExportSpreadsheetQueryVariables>;
+export const MyTasksDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query MyTasks($first: Int) {
+  myTasks(first: $first) {
+    kind
+    total
+    items {
+      kind
+      modelId
+      modelCode
+      modelName
+      unitName
+      roundId
+      roundName
+      correctiveActionId
+      description
+      dueOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyTasksQuery, MyTasksQueryVariables>;
 export const TransitionModelDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation TransitionModel($id: ID!, $action: ModelAction!, $expectedVersion: Int!, $reason: String) {
   transitionModel(

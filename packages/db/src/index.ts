@@ -284,6 +284,7 @@ export {
 } from "./spreadsheet/import-spreadsheet.js";
 export { CSV_TRAILER, SPREADSHEET_LIMITS } from "./spreadsheet/read-spreadsheet.js";
 export type { Sheet, SheetCell, SheetColumn, SheetFormat, SheetLanguage } from "./spreadsheet/write-sheets.js";
+export { listTasks, type TaskGroup, type TaskKind, type TaskRow, type TaskViewer } from "./tasks/list-tasks.js";
 export { findUnitByCode } from "./units/find-unit-by-code.js";
 export { findUnitsByIds } from "./units/find-units-by-ids.js";
 export { insertUnit, type NewUnit } from "./units/insert-unit.js";

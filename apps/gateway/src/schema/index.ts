@@ -22,6 +22,7 @@ import "./spreadsheet.js";
 import "./reviewer-candidate.js";
 import "./round-workflow.js";
 import "./scorecard.js";
+import "./tasks.js";
 import "./unit.js";
 
 /** The executable schema, from every type file imported above. */

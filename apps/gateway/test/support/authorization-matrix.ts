@@ -446,6 +446,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   rounds: read(SIGNED_IN, `{ rounds { code } }`),
   // Every signed-in user may ask; the answer holds only their own units' models (rounds.test.ts).
   mySelfAssessments: read(SIGNED_IN, `{ mySelfAssessments { modelCode } }`),
+  // Every signed-in user may ask; the answer holds only their own work (packages/db/test/tasks.test.ts).
+  myTasks: read(SIGNED_IN, `{ myTasks { kind total } }`),
   roundExport: read(
     ADMINISTERS,
     `query($r: ID!) { roundExport(roundId: $r, format: CSV) { filename } }`,
