@@ -34,7 +34,7 @@ function nodes(plan: PlanNode): PlanNode[] {
  */
 const orderIndexes: Record<ModelOrder, string[]> = {
   code: ["models_code_path_idx", "models_code_key"],
-  name: ["models_name_code_path_idx"],
+  name: ["models_name_order_idx"],
   status: ["models_status_code_path_idx"],
   newest: ["models_start_date_code_path_idx"],
 };

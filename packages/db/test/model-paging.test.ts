@@ -161,6 +161,58 @@ describe.each(testEngines())("paging models on %s", (engine) => {
   });
 });
 
+describe.each(testEngines())("models by Vietnamese name on %s", (engine) => {
+  let database: TestDatabase;
+  // As a reader looks them up: a letter with marks beside its base letter (A, Ă; D, Đ),
+  // upper and lower case together. Written by hand, not computed by a collator.
+  const expected = [
+    "An toàn giao thông",
+    "Ăn sạch sống xanh",
+    "Bò sữa",
+    "Dâu tằm",
+    "dừa sáp",
+    "Đường hoa quân sự",
+    "Em vui đến trường",
+    "Ông bà kể chuyện",
+    "Zô ta",
+  ];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedConfiguration(database.db);
+    const tree = await unitTree(database.db, "VI-");
+    // Inserted in another order than the expected one, codes unrelated to the names.
+    const shuffled = [4, 8, 0, 6, 2, 7, 1, 5, 3].map((i) => expected[i] as string);
+    await insertModels(
+      database.db,
+      shuffled.map((name, i) => ({
+        code: `vi-${i}`,
+        name,
+        status: "draft",
+        start_date: "2024-01-01",
+        owner_unit_id: tree.a.id,
+      })),
+    );
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("pages forwards by name with Đ among the D's, not after Z", async () => {
+    const codes = await forwards(database.db, {}, "name", 2);
+    const names = await database.db.selectFrom("models").select(["code", "name"]).execute();
+    const nameOf = new Map(names.map((m) => [m.code, m.name]));
+    expect(codes.map((c) => nameOf.get(c))).toEqual(expected);
+  });
+
+  it("pages backwards by name in the same order", async () => {
+    const codes = await backwards(database.db, {}, "name", 2);
+    const names = await database.db.selectFrom("models").select(["code", "name"]).execute();
+    const nameOf = new Map(names.map((m) => [m.code, m.name]));
+    expect(codes.map((c) => nameOf.get(c))).toEqual(expected);
+  });
+});
+
 describe.each(testEngines())("the owner's path on models on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -150,19 +150,25 @@ export function listModelsRead(
   filter: ModelFilter,
   page: ModelPage,
 ): BatchRead<ScopedModelRow, ScopedModelRow[]> {
-  const { column, descending } = modelOrderKeys[page.order ?? "code"];
+  const keys: { column: string | null; keyFunction?: string; descending: boolean } =
+    modelOrderKeys[page.order ?? "code"];
+  const { column, keyFunction, descending } = keys;
+  // The sort key as its index holds it, of a row's column or of a cursor's value.
+  const keyOf = (value: RawBuilder<unknown>) =>
+    keyFunction === undefined ? value : sql`${sql.id(keyFunction)}(${value})`;
+  const key = column === null ? null : keyOf(sql.ref(column));
   // Reading backwards flips the direction.
   const down = descending !== (page.inverted ?? false);
   const direction = down ? "desc" : "asc";
   const beyond = (position: ModelPosition, forwards: boolean) => {
     const operator = forwards !== descending ? ">" : "<";
-    if (column === null) return sql<boolean>`m.code ${sql.raw(operator)} ${position.code}`;
-    return sql<boolean>`(${sql.ref(column)}, m.code) ${sql.raw(operator)} (${position.value ?? null}, ${position.code})`;
+    if (key === null) return sql<boolean>`m.code ${sql.raw(operator)} ${position.code}`;
+    return sql<boolean>`(${key}, m.code) ${sql.raw(operator)} (${keyOf(sql`${position.value ?? null}`)}, ${position.code})`;
   };
   let query = filtered(db, filter).selectAll("m");
   if (page.after !== undefined) query = query.where(beyond(page.after, true));
   if (page.before !== undefined) query = query.where(beyond(page.before, false));
-  if (column !== null) query = query.orderBy(sql.ref(column), direction);
+  if (key !== null) query = query.orderBy(key, direction);
   return {
     query: query.orderBy("m.code", direction).limit(page.limit),
     timestamps: MODEL_TIMESTAMPS,

@@ -4,7 +4,8 @@ import type { ModelRow } from "./models.table.js";
  * The orders a list of models pages in, each total (ties broken by the unique code)
  * and each served by an index ending in the code:
  * - `code`: by code;
- * - `name`: by name, then code;
+ * - `name`: by name in the Vietnamese alphabet (a ă â b c d đ e ê …, case and tones
+ *   aside: "Ăn…" after every "An…", "Đường…" after every "D…", not after Z), then code;
  * - `status`: by status code (alphabetical: active, approved, archived, draft, …), then code;
  * - `newest`: latest start date first, then code from the last.
  */
@@ -20,13 +21,16 @@ export interface ModelPosition {
   readonly code: string;
 }
 
-/** The sort column of each order besides the code, and whether the order runs downwards. */
+/**
+ * The sort column of each order besides the code, the SQL function that makes its sort key
+ * (as its index holds it; the column itself when absent) and whether the order runs downwards.
+ */
 export const modelOrderKeys = {
   code: { column: null, descending: false },
-  name: { column: "m.name", descending: false },
+  name: { column: "m.name", keyFunction: "lantoa_name_order_key", descending: false },
   status: { column: "m.status", descending: false },
   newest: { column: "m.start_date", descending: true },
-} as const satisfies Record<ModelOrder, { column: string | null; descending: boolean }>;
+} as const satisfies Record<ModelOrder, { column: string | null; keyFunction?: string; descending: boolean }>;
 
 /**
  * A row's position in an order (to make a cursor from the last row of a page).
