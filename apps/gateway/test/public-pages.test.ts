@@ -39,6 +39,35 @@ describe.each(testEngines())("the public pages on %s", (engine) => {
     expect(page).toMatch(/href="\/xac-minh\/KT-[0-9A-F]{10}"/);
   });
 
+  it("say how many adopters are named when some of them do not show their model", async () => {
+    const db = h.database.db;
+    const origin = await db
+      .selectFrom("models")
+      .select("id")
+      .where("code", "=", "TL-2021-DUONGHOA")
+      .executeTakeFirstOrThrow();
+    const adopters = await db
+      .selectFrom("replications as r")
+      .innerJoin("models as m", "m.id", "r.adopter_model_id")
+      .select(["m.id", "m.code", "m.is_public"])
+      .where("r.origin_model_id", "=", origin.id)
+      .orderBy("m.code")
+      .execute();
+    const hidden = adopters[0];
+    if (!hidden?.is_public) throw new Error("the demo's first adopter of the flower road should be public");
+    await db.updateTable("models").set({ is_public: false }).where("id", "=", hidden.id).execute();
+    try {
+      const page = await (await getPublic(h, "/mo-hinh/TL-2021-DUONGHOA")).text();
+      expect(page).toContain(
+        `Đã được nhân rộng tới ${adopters.length} đơn vị; ${adopters.length - 1} đơn vị công khai mô hình của mình, có tên dưới đây.`,
+      );
+      expect(page).not.toContain(`href="/mo-hinh/${hidden.code}"`);
+      for (const shown of adopters.slice(1)) expect(page).toContain(`href="/mo-hinh/${shown.code}"`);
+    } finally {
+      await db.updateTable("models").set({ is_public: true }).where("id", "=", hidden.id).execute();
+    }
+  });
+
   it("give every page a language, a title, a description, a canonical address and a share image that is a PNG", async () => {
     const page = await (await getPublic(h, "/mo-hinh/TL-2021-DUONGHOA?lang=en")).text();
     expect(page).toMatch(/^<!doctype html><html lang="en">/);

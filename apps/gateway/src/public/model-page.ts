@@ -63,7 +63,13 @@ ${
     ? html`<p>${m.replicates} <a href="${localPath(modelPath(model.origin.code), lang)}">${model.origin.name}</a> (${model.origin.unitName}), ${m.adoptedOn} ${formatDay(model.origin.adoptedOn, lang)}.</p>`
     : ""
 }
-<p>${model.adopterCount > 0 ? m.adoptedBy(model.adopterCount) : m.notReplicated}</p>
+<p>${
+    model.adopterCount === 0
+      ? m.notReplicated
+      : model.adopters.length < model.adopterCount
+        ? m.adoptedByShown(model.adopterCount, model.adopters.length)
+        : m.adoptedBy(model.adopterCount)
+  }</p>
 ${
   model.adopters.length > 0
     ? html`<ul>${model.adopters.map(

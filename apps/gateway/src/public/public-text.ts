@@ -38,6 +38,10 @@ const vi = {
   replication: "Nhân rộng",
   replicates: "Nhân rộng từ mô hình",
   adoptedBy: (n: number) => `Đã được nhân rộng tới ${n} đơn vị.`,
+  adoptedByShown: (n: number, shown: number) =>
+    shown === 0
+      ? `Đã được nhân rộng tới ${n} đơn vị; các đơn vị này chưa công khai mô hình của mình.`
+      : `Đã được nhân rộng tới ${n} đơn vị; ${shown} đơn vị công khai mô hình của mình, có tên dưới đây.`,
   notReplicated: "Chưa được nhân rộng.",
   adoptedOn: "từ",
   commendationsHeading: "Khen thưởng",
@@ -131,6 +135,10 @@ const en: Messages = {
   replication: "Replication",
   replicates: "Replicates the model",
   adoptedBy: (n: number) => `Replicated to ${n} unit${n === 1 ? "" : "s"}.`,
+  adoptedByShown: (n: number, shown: number) =>
+    shown === 0
+      ? `Replicated to ${n} unit${n === 1 ? "" : "s"}; none of them shows its model publicly yet.`
+      : `Replicated to ${n} unit${n === 1 ? "" : "s"}; the ${shown} that show their model publicly are named below.`,
   notReplicated: "Not replicated yet.",
   adoptedOn: "since",
   commendationsHeading: "Commendations",
