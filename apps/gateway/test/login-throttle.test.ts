@@ -16,9 +16,9 @@ const LIMITS: LoginLimits = {
 };
 const PASSWORD = "mật-khẩu-đúng-1";
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
-  __typename ... on MutationLoginSuccess { data { token } } ... on DomainError { code details } } }`;
+  __typename ... on MutationLoginSuccess { data { token } } ... on DomainError { code details messageVi } } }`;
 
-type Outcome = { code: string; retryAfterSeconds?: number };
+type Outcome = { code: string; retryAfterSeconds?: number; messageVi?: string };
 
 describe.each(testEngines())("sign-in throttling, on %s", (engine) => {
   let h: GatewayHarness;
@@ -56,7 +56,7 @@ describe.each(testEngines())("sign-in throttling, on %s", (engine) => {
     const details = JSON.parse(result.details ?? "{}") as { retryAfterSeconds?: number };
     return details.retryAfterSeconds === undefined
       ? { code: result.code }
-      : { code: result.code, retryAfterSeconds: details.retryAfterSeconds };
+      : { code: result.code, retryAfterSeconds: details.retryAfterSeconds, messageVi: result.messageVi };
   }
 
   it("refuses attempts on an account past its limit, the right password too, with the time to wait", async () => {
@@ -68,6 +68,10 @@ describe.each(testEngines())("sign-in throttling, on %s", (engine) => {
     expect(blocked.code).toBe("AUTH.TOO_MANY_ATTEMPTS");
     expect(blocked.retryAfterSeconds).toBeGreaterThan(800);
     expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(900);
+    // Said in minutes, rounded up: a quarter of an hour is not "900 giây".
+    expect(blocked.messageVi).toBe(
+      `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil((blocked.retryAfterSeconds ?? 0) / 60)} phút.`,
+    );
     // Another account from the same address is not affected.
     expect((await login(await freshAccount(), PASSWORD)).code).toBe("OK");
   });

@@ -48,11 +48,17 @@ export interface LoginThrottle {
 }
 
 function tooManyAttempts(retryAfterSeconds: number): LoginRefused {
+  // A wait of a quarter of an hour reads better as minutes (rounded up) than as 900 seconds.
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait =
+    retryAfterSeconds <= 90
+      ? { vi: `${retryAfterSeconds} giây`, en: `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}` }
+      : { vi: `${minutes} phút`, en: `${minutes} minutes` };
   return domainError(
     "AUTH.TOO_MANY_ATTEMPTS",
     {
-      vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${retryAfterSeconds} giây.`,
-      en: `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${wait.vi}.`,
+      en: `Too many sign-in attempts. Try again in ${wait.en}.`,
     },
     { retryAfterSeconds },
   );
