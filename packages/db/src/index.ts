@@ -99,6 +99,7 @@ export { originChain, type ReplicationTreeRow, replicationTree } from "./models/
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export {
   addGraphileJobs,
+  countNotifications,
   countUnreadNotifications,
   dueNotificationEmails,
   insertNotifications,

@@ -44,6 +44,8 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   publishCriteriaVersion: { vi: "Công bố phiên bản tiêu chí", en: "Published a criteria version" },
   "round.create": { vi: "Tạo đợt bình xét", en: "Created a round" },
   "round.draw": { vi: "Bốc thăm giám khảo", en: "Drew reviewers" },
+  "round.deadlines": { vi: "Đặt hạn các bước của đợt", en: "Set the round's deadlines" },
+  "user.notification-preferences": { vi: "Lưu tùy chọn thông báo", en: "Saved notification preferences" },
   "round.declareConflict": { vi: "Khai báo xung đột lợi ích", en: "Declared a conflict of interest" },
   "round.councilDecision": { vi: "Ghi quyết định của hội đồng", en: "Recorded the council's decision" },
   "round.chairDecision": { vi: "Ghi quyết định của chủ tịch hội đồng", en: "Recorded the chair's decision" },

@@ -14,6 +14,7 @@ import "./golden-book-decisions.js";
 import "./inspection.js";
 import "./model.js";
 import "./model-editing.js";
+import "./notification.js";
 import "./public-flags.js";
 import "./report.js";
 import "./report-draft.js";
@@ -21,6 +22,7 @@ import "./round.js";
 import "./spreadsheet.js";
 import "./reviewer-candidate.js";
 import "./round-workflow.js";
+import "./round-deadlines.js";
 import "./scorecard.js";
 import "./unit.js";
 

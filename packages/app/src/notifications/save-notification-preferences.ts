@@ -1,4 +1,4 @@
-import { saveNotificationPreferences as save } from "@lantoa/db";
+import { findNotificationPreferences, saveNotificationPreferences as save } from "@lantoa/db";
 import { err, ok } from "@lantoa/domain/errors";
 import * as z from "zod";
 import { forbidden } from "../errors/forbidden.js";
@@ -7,6 +7,7 @@ import { NotificationKindSchema, NotificationLanguageSchema } from "./notificati
 
 /** The signed-in user's choices: their e-mail address, language, and the kinds they want by e-mail. */
 export const SaveNotificationPreferencesInput = z.object({
+  /** Their address; absent keeps the one on file, null removes it (no e-mail at all). */
   email: z.email().max(320).nullish(),
   language: NotificationLanguageSchema,
   /** Kinds to receive by e-mail; every other kind stays in the app only. */
@@ -21,7 +22,9 @@ export const saveNotificationPreferences = defineUseCase({
     const userId = scope.actor.userId;
     if (userId === null) return err(forbidden());
     const optOuts = NotificationKindSchema.options.filter((kind) => !input.emailKinds.includes(kind));
-    const preferences = { email: input.email ?? null, language: input.language, emailOptOuts: optOuts };
+    const email =
+      input.email === undefined ? ((await findNotificationPreferences(scope.trx, userId))?.email ?? null) : input.email;
+    const preferences = { email, language: input.language, emailOptOuts: optOuts };
     await save(scope.trx, userId, preferences);
     await scope.audit({
       action: "user.notification-preferences",

@@ -95,13 +95,22 @@ export async function listNotifications(
 }
 
 /** How many notifications the user has not read. */
-export async function countUnreadNotifications(db: DbExecutor, userId: string): Promise<number> {
-  const row = await db
+export function countUnreadNotifications(db: DbExecutor, userId: string): Promise<number> {
+  return countNotifications(db, userId, { unreadOnly: true });
+}
+
+/** How many notifications the user has (unread ones only, when asked). */
+export async function countNotifications(
+  db: DbExecutor,
+  userId: string,
+  options: { unreadOnly?: boolean | undefined } = {},
+): Promise<number> {
+  let query = db
     .selectFrom("notifications")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("recipient_user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
+    .where("recipient_user_id", "=", userId);
+  if (options.unreadOnly) query = query.where("read_at", "is", null);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
