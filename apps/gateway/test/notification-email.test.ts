@@ -33,14 +33,16 @@ describe.each(testEngines())("notification e-mail over SMTP on %s", (engine) => 
   let smtp: TestSmtp;
   let databaseUrl: string | null = null;
   const runners: JobRunner[] = [];
+  const wakeAll = () => {
+    for (const runner of runners) runner.wake();
+  };
   let rounds = 0;
   let models: Array<{ id: string; code: string }> = [];
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
     // On PostgreSQL the gateway's app queues graphile-worker jobs; on PGlite the notifications are the outbox.
-    const queue = (): EmailQueue =>
-      engine === "postgres" ? graphileEmailQueue() : outboxEmailQueue(() => runners.forEach((r) => r.wake()));
+    const queue = (): EmailQueue => (engine === "postgres" ? graphileEmailQueue() : outboxEmailQueue(wakeAll));
     h = await startGatewayHarness(engine, { emailQueue: queue });
     if (engine === "postgres") {
       const url = new URL(process.env.TEST_DATABASE_URL ?? "");
@@ -146,7 +148,7 @@ describe.each(testEngines())("notification e-mail over SMTP on %s", (engine) => 
         const app = createApp({
           db: h.database.db,
           clock: () => AT,
-          emailQueue: outboxEmailQueue(() => runners.forEach((r) => r.wake())),
+          emailQueue: outboxEmailQueue(wakeAll),
         });
         await Promise.all([0, 1].map(() => app.run(sendDueReminders, jobQueueActor, { offsetsDays: [3, 1] })));
       }
