@@ -7,6 +7,7 @@ import { Link, useLocation } from "wouter";
 import { graphqlMutation } from "./data/graphql";
 import { type Locale, useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
+import { NotificationBell } from "./notifications/notification-bell";
 import { useSession, viewerRoles } from "./session";
 
 interface NavItem {
@@ -107,6 +108,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 { value: "en", label: phone ? "EN" : t("language.en") },
               ]}
             />
+            {session && <NotificationBell />}
             {session ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
@@ -126,6 +128,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 <Menu.Dropdown>
                   <Menu.Label>{t("nav.account")}</Menu.Label>
                   <Menu.Item disabled>{viewerName}</Menu.Item>
+                  <Menu.Item component={Link} href="/notifications">
+                    {t("nav.notifications")}
+                  </Menu.Item>
+                  <Menu.Item component={Link} href="/account">
+                    {t("nav.accountSettings")}
+                  </Menu.Item>
                   <Menu.Divider />
                   <Menu.Item
                     color="red"

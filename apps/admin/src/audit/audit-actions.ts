@@ -73,6 +73,10 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   saveScorecard: { vi: "Lưu phiếu chấm", en: "Saved a scorecard" },
   verifyGoldenBookEntry: { vi: "Xác minh mục sổ vàng", en: "Verified a golden-book entry" },
   importSpreadsheet: { vi: "Nhập dữ liệu từ tệp", en: "Imported a spreadsheet" },
+  setRoundDeadlines: { vi: "Đặt hạn các bước của đợt", en: "Set a round's deadlines" },
+  markNotificationsRead: { vi: "Đánh dấu thông báo đã đọc", en: "Marked notifications read" },
+  saveNotificationPreferences: { vi: "Lưu tùy chọn thông báo", en: "Saved notification preferences" },
+  sendDueReminders: { vi: "Gửi nhắc hạn", en: "Sent deadline reminders" },
 };
 
 /** The suffix of a refused request's action (`updateModel.refused`): the attempt, which changed nothing. */
