@@ -10,7 +10,7 @@ import {
   setRoundDeadlines,
   transitionModel,
 } from "@lantoa/app";
-import { loadRound } from "@lantoa/db";
+import { lateScorecards, loadRound } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppHarness, accepted, NOW, startAppHarness } from "../support/app-harness.js";
@@ -175,6 +175,31 @@ describe.each(testEngines())("notifications on %s", (engine) => {
     accepted(await h.app.run(sendDueReminders, jobQueueActor, { offsetsDays: [3, 1] }));
     expect(await remindersOf()).toMatchObject([
       { payload: { roundId: round.id, step: "review", due: "2023-09-03", open: 1 } },
+    ]);
+  });
+
+  it("tells the staff of the units whose models take part when self-assessment opens", async () => {
+    const before = (await notificationsOf("phunu.canbo")).length;
+    const round = await roundAt(h, "self-assessment", { within: "TL-HPN", models: 1 });
+    expect((await notificationsOf("phunu.canbo")).slice(before)).toMatchObject([
+      { kind: "round-step-opened", payload: { roundId: round.id, step: "self-assessment" } },
+    ]);
+  });
+
+  it("lists for the organizer the scorecards past the review deadline, not the submitted ones", async () => {
+    const round = await roundAt(h, "review");
+    await assign(h.app, round, "giamkhao.2");
+    const version = (await loadRound(h.database.db, round.id))?.row.version ?? 0;
+    accepted(
+      await h.app.run(setRoundDeadlines, await h.as("thanhliem.admin"), {
+        roundId: round.id,
+        deadlines: { review: "2023-08-31" },
+        expectedVersion: version,
+      }),
+    );
+    expect(await lateScorecards(h.database.db, round.id, "2023-08-31")).toEqual([]);
+    expect(await lateScorecards(h.database.db, round.id, "2023-09-01")).toMatchObject([
+      { modelId: round.models[0]?.id, reviewerName: "Giám khảo Trần Văn Hùng", due: "2023-08-31" },
     ]);
   });
 });
