@@ -31,6 +31,11 @@ function stepName(step: string, language: "vi" | "en"): string {
   return STEP_NAMES[step]?.[language] ?? step;
 }
 
+/** "review" as "Review", to open a sentence. */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * The words of a notification in the recipient's language, from the payload stored with it
  * (so a message reads the same in the app and in its e-mail, whenever it is read).
@@ -67,7 +72,7 @@ export function renderNotification(
       const step = stepName(text(payload, "step"), language);
       const open = Number(payload.open ?? 0);
       return {
-        subject: vi ? `Sắp đến hạn ${step}: ${round}` : `${step} due soon: ${round}`,
+        subject: vi ? `Sắp đến hạn ${step}: ${round}` : `${capitalized(step)} due soon: ${round}`,
         body: vi
           ? `Hạn ${step} của đợt ${round} là ${day(due)}; còn ${open} phiếu chưa nộp.`
           : `The ${step} of ${round} is due on ${day(due)}; ${open} still to submit.`,
@@ -99,7 +104,7 @@ export function renderNotification(
       const step = stepName(stepKey, language);
       const until = due ? (vi ? ` Hạn: ${day(due)}.` : ` Due ${day(due)}.`) : "";
       return {
-        subject: vi ? `Bắt đầu ${step}: ${round}` : `${step} open: ${round}`,
+        subject: vi ? `Bắt đầu ${step}: ${round}` : `${capitalized(step)} open: ${round}`,
         body: vi ? `Đợt ${round} đã mở bước ${step}.${until}` : `The ${step} of ${round} is open.${until}`,
         link: stepKey === "review" ? "/my-scorecards" : roundLink,
       };
