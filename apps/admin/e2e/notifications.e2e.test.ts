@@ -15,6 +15,7 @@ describe.runIf(canRunBrowser)("a reviewer's notifications in headless Chromium",
   const roundName = `Bình xét có thông báo ${Date.now().toString(36).toUpperCase()}`;
   let browser: Browser;
   let context: BrowserContext | undefined;
+  let roundGid = "";
 
   const graphql = async (query: string, variables: Record<string, unknown>, token: string) => {
     const response = await fetch(`${gateway.url}/graphql`, {
@@ -80,6 +81,7 @@ describe.runIf(canRunBrowser)("a reviewer's notifications in headless Chromium",
     );
     const roundId = created.data?.createRound?.data?.round?.id;
     if (!roundId) throw new Error(`round not created: ${JSON.stringify(created)}`);
+    roundGid = roundId;
     const assigned = await graphql(
       `mutation($r: ID!, $m: ID!, $u: String!) { assignReviewers(roundId: $r, assignments: [{ modelId: $m, reviewerUsername: $u }]) {
         __typename ... on Error { code } } }`,
@@ -118,6 +120,26 @@ describe.runIf(canRunBrowser)("a reviewer's notifications in headless Chromium",
       await page.waitForURL(/\/my-scorecards$/);
       await page.getByText("Hạn chấm điểm: 31/12/2030").waitFor();
       await page.screenshot({ path: join(screenshotDir, "notifications-queue-deadline.png"), fullPage: true });
+    },
+    LONG,
+  );
+
+  it(
+    "lets the organizer move the review deadline and lists the scorecard late once it has passed",
+    async () => {
+      await context?.close();
+      context = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${gateway.url}/`);
+      await signIn(page, "thanhliem.admin");
+      await page.goto(`${gateway.url}/rounds/${encodeURIComponent(roundGid)}`);
+      const panel = page.getByTestId("round-deadlines");
+      await panel.getByText("Không có phiếu chấm nào quá hạn.").waitFor();
+      await panel.getByLabel("Hạn chấm điểm").fill("2020-01-15");
+      await panel.getByRole("button", { name: "Lưu hạn" }).click();
+      await panel.getByText("Đã lưu hạn các bước.").waitFor();
+      await panel.getByTestId("late-scorecards").getByText(MODEL.code, { exact: false }).waitFor();
+      await panel.screenshot({ path: join(screenshotDir, "round-deadlines-late.png") });
     },
     LONG,
   );

@@ -18,6 +18,8 @@ type Deadlines = { selfAssessment: string; review: string; council: string };
 export function RoundDeadlinesPanel({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const query = useQuery(graphqlQuery(RoundDeadlinesDocument, { id: roundId }));
+  // Kept here: the form is made anew with the round's next version once saved.
+  const [saved, setSaved] = useState(false);
   const node = query.data?.node;
   const round = node && "deadlines" in node ? node : null;
   if (!round?.deadlines) return null;
@@ -35,17 +37,28 @@ export function RoundDeadlinesPanel({ roundId }: { roundId: string }) {
           version={round.version ?? 0}
           locked={locked}
           initial={{ selfAssessment: d.selfAssessment ?? "", review: d.review ?? "", council: d.council ?? "" }}
+          onSaved={() => setSaved(true)}
         />
+        {saved && (
+          <Text size="sm" role="status">
+            {t("deadlines.saved")}
+          </Text>
+        )}
         <LateScorecards late={round.lateScorecards ?? []} />
       </Stack>
     </Paper>
   );
 }
 
-function DeadlinesForm(props: { roundId: string; version: number; locked: boolean; initial: Deadlines }) {
+function DeadlinesForm(props: {
+  roundId: string;
+  version: number;
+  locked: boolean;
+  initial: Deadlines;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const save = useMutation(graphqlMutation(SetRoundDeadlinesDocument));
-  const [saved, setSaved] = useState(false);
   const { form, onSubmit, problem } = useMutationForm({
     initialValues: props.initial,
     submit: (values) =>
@@ -58,7 +71,7 @@ function DeadlinesForm(props: { roundId: string; version: number; locked: boolea
           council: values.council || null,
         },
       }),
-    onSuccess: () => setSaved(true),
+    onSuccess: props.onSaved,
   });
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -80,11 +93,6 @@ function DeadlinesForm(props: { roundId: string; version: number; locked: boolea
           <Button type="submit" size="xs" loading={form.submitting} data-testid="save-deadlines">
             {t("deadlines.save")}
           </Button>
-          {saved && (
-            <Text size="sm" role="status">
-              {t("deadlines.saved")}
-            </Text>
-          )}
         </Group>
       )}
     </form>
