@@ -168,6 +168,8 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
     { name: "rounds", path: () => "/rounds", as: "thanhliem.admin" },
     { name: "round", path: () => `/rounds/${encodeURIComponent(ids.round)}`, as: "thanhliem.admin" },
     { name: "my scorecards", path: () => "/my-scorecards", as: "giamkhao.1" },
+    { name: "notifications", path: () => "/notifications", as: "giamkhao.1" },
+    { name: "account settings", path: () => "/account", as: "giamkhao.1" },
     {
       name: "scorecard",
       path: () => `/rounds/${encodeURIComponent(ids.reviewRound)}/review/${encodeURIComponent(ids.reviewModel)}`,

@@ -101,6 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <NativeSelect
               aria-label={t("language.label")}
               size="xs"
+              miw={phone ? 58 : undefined}
               value={locale}
               onChange={(e) => setLocale(e.currentTarget.value as Locale)}
               data={[
@@ -116,7 +117,7 @@ export function Shell({ children }: { children: ReactNode }) {
                     variant="subtle"
                     size="xs"
                     data-testid="viewer-name"
-                    maw={{ base: 140, sm: 420 }}
+                    maw={{ base: 96, sm: 420 }}
                     title={t("nav.signedInAs", { name: viewerName })}
                   >
                     <Text size="xs" truncate="end" inherit>
