@@ -226,8 +226,9 @@ export async function dueNotificationEmails(
 }
 
 /**
- * Queues graphile-worker jobs in the caller's transaction through its SQL API (the job exists
- * if and only if the transaction commits). Needs graphile-worker's schema: PostgreSQL only.
+ * Queues graphile-worker jobs in the caller's transaction through its SQL API, all in one
+ * statement (`graphile_worker.add_jobs`): they exist if and only if the transaction commits.
+ * Needs graphile-worker's schema: PostgreSQL only.
  *
  * @example
  * await addGraphileJobs(trx, [{ task: "send-notification-email", payload: { notificationId }, key: `email:${notificationId}` }])
@@ -236,8 +237,14 @@ export async function addGraphileJobs(
   db: DbExecutor,
   jobs: ReadonlyArray<{ task: string; payload: Record<string, unknown>; key?: string; maxAttempts?: number }>,
 ): Promise<void> {
-  for (const job of jobs) {
-    await sql`SELECT graphile_worker.add_job(${job.task}, ${JSON.stringify(job.payload)}::json,
-      max_attempts => ${job.maxAttempts ?? 25}, job_key => ${job.key ?? null})`.execute(db);
-  }
+  if (jobs.length === 0) return;
+  const specs = jobs.map((job) => ({
+    identifier: job.task,
+    payload: job.payload,
+    max_attempts: job.maxAttempts ?? 25,
+    job_key: job.key ?? null,
+  }));
+  await sql`SELECT count(*) FROM graphile_worker.add_jobs(array(
+    SELECT json_populate_record(null::graphile_worker.job_spec, spec)
+    FROM json_array_elements(${JSON.stringify(specs)}::json) AS spec))`.execute(db);
 }
