@@ -30,9 +30,12 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/** How often reminders are looked for: graphile-worker's crontab, and PGlite's timer. */
-const REMINDER_CRONTAB = `*/10 * * * * ${SEND_DUE_REMINDERS} ?jobKey=${SEND_DUE_REMINDERS}&max=3`;
-const REMINDER_INTERVAL_MS = 10 * 60_000;
+/**
+ * Reminders are looked for every minute (graphile-worker's crontab, PGlite's timer): one cheap
+ * query over the rounds taking work, so a deadline set close by is reminded of at once.
+ */
+const REMINDER_CRONTAB = `* * * * * ${SEND_DUE_REMINDERS} ?jobKey=${SEND_DUE_REMINDERS}&max=3`;
+const REMINDER_INTERVAL_MS = 60_000;
 /** How often PGlite's outbox is read for e-mails due (retries included). */
 const OUTBOX_INTERVAL_MS = 5_000;
 
@@ -71,7 +74,7 @@ export async function prepareGraphileWorker(databaseUrl: string): Promise<void> 
 
 /**
  * Runs the jobs on PostgreSQL with graphile-worker: notification e-mails (retried with its
- * exponential backoff, up to 25 attempts) and the reminders, every ten minutes by its crontab
+ * exponential backoff, up to 25 attempts) and the reminders, every minute by its crontab
  * and once at start. Jobs are rows of `graphile_worker`'s tables taken with SKIP LOCKED, so any
  * number of gateways run each once, and they survive restarts.
  */
@@ -105,7 +108,7 @@ export async function startGraphileJobRunner(
  * Runs the same tasks in-process on PGlite (one process holds its folder): the notifications'
  * e-mail columns are the outbox, read every few seconds and when woken; a failed e-mail waits
  * for its next attempt (backoff) on its row, so nothing is lost across restarts. Reminders are
- * looked for at start and every ten minutes.
+ * looked for at start and every minute.
  */
 export function startInProcessJobRunner(options: JobRunnerOptions): JobRunner {
   let running: Promise<void> | null = null;
