@@ -219,6 +219,12 @@ describe.each(testEngines())("notification e-mail over SMTP on %s", (engine) => 
         subject: `Phiếu chấm mới: ${round.name}`,
         link: "/my-scorecards",
       });
+      const english = await h.call(
+        `{ notifications(first: 1, language: "en") { edges { node { subject } } } }`,
+        {},
+        token,
+      );
+      expect(english.data?.notifications.edges[0].node.subject).toBe(`New scorecards: ${round.name}`);
     },
     LONG,
   );

@@ -806,6 +806,7 @@ export type NotificationsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   unreadOnly?: boolean | null | undefined;
+  language?: string | null | undefined;
 }>;
 
 
@@ -3003,8 +3004,13 @@ export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
 export const NotificationsDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {
-  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    query Notifications($first: Int!, $after: String, $unreadOnly: Boolean, $language: String) {
+  notifications(
+    first: $first
+    after: $after
+    unreadOnly: $unreadOnly
+    language: $language
+  ) {
     totalCount
     pageInfo {
       hasNextPage

@@ -11,14 +11,17 @@ import { EmptyNote, QueryStatus } from "../query-status";
 const PAGE = 50;
 
 /**
- * "Thông báo": the signed-in user's notifications, newest first, each with its link (opening
- * it marks it read), one by one or all at once marked read.
+ * "Thông báo": the signed-in user's notifications, newest first, in the app's current language
+ * (e-mails use the language of their preferences), each with its link (opening it marks it
+ * read), one by one or all at once marked read.
  */
 export default function NotificationsPage() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [size, setSize] = useState(PAGE);
-  const query = useQuery(graphqlQuery(NotificationsDocument, { first: size, after: null, unreadOnly }));
+  const query = useQuery(
+    graphqlQuery(NotificationsDocument, { first: size, after: null, unreadOnly, language: locale }),
+  );
   const mark = useMutation(graphqlMutation(MarkNotificationsReadDocument));
   const items = query.data?.notifications?.edges.map((e) => e.node) ?? [];
   const unread = items.filter((n) => !n.readAt).length;

@@ -2,6 +2,7 @@ import {
   MarkNotificationsReadInput,
   markNotificationsRead,
   NOTIFICATION_KINDS,
+  NotificationLanguageSchema,
   renderNotification,
   SaveNotificationPreferencesInput,
   saveNotificationPreferences,
@@ -69,10 +70,14 @@ async function viewerLanguage(context: Context, userId: string): Promise<"vi" | 
 builder.queryFields((t) => ({
   notifications: t.connection({
     type: NotificationRef,
-    description: "The signed-in user's notifications, newest first (forward paging only).",
+    description:
+      "The signed-in user's notifications, newest first (forward paging only), in `language` (vi or en; their preferred language when absent).",
     authScopes: { signedIn: true },
     complexity: (args) => connectionComplexity(args, 20),
-    args: { unreadOnly: t.arg.boolean() },
+    args: {
+      unreadOnly: t.arg.boolean(),
+      language: t.arg.string({ validate: NotificationLanguageSchema.optional().nullable() }),
+    },
     resolve: async (_root, args, context) => {
       const viewer = requireViewer(context);
       if (args.last != null || args.before != null) {
@@ -80,7 +85,8 @@ builder.queryFields((t) => ({
           extensions: { code: "BAD_USER_INPUT" },
         });
       }
-      const language = await viewerLanguage(context, viewer.userId);
+      const language =
+        (args.language as "vi" | "en" | null | undefined) ?? (await viewerLanguage(context, viewer.userId));
       const connection = await resolveCursorConnection(
         {
           args,
