@@ -85,10 +85,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       publicUrl: config.publicUrl ?? url,
       reminderOffsetsDays: config.reminderOffsetsDays ?? [3, 1],
     };
-    runnerHolder.runner =
-      onPostgres && config.databaseUrl
-        ? await startGraphileJobRunner({ ...jobOptions, databaseUrl: config.databaseUrl })
-        : startInProcessJobRunner(jobOptions);
+    try {
+      runnerHolder.runner =
+        onPostgres && config.databaseUrl
+          ? await startGraphileJobRunner({ ...jobOptions, databaseUrl: config.databaseUrl })
+          : startInProcessJobRunner(jobOptions);
+    } catch (error) {
+      // No gateway without its jobs: stop listening before the connection closes below.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
     return {
       url,
       engine: connection.engine,
