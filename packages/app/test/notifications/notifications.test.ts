@@ -14,6 +14,7 @@ import { lateScorecards, loadRound } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppHarness, accepted, NOW, startAppHarness } from "../support/app-harness.js";
+import { suspendedCommendation } from "../support/register-fixtures.js";
 import { auditOf, type RoundFixture, roundAt } from "../support/round-fixtures.js";
 
 describe.each(testEngines())("notifications on %s", (engine) => {
@@ -200,6 +201,14 @@ describe.each(testEngines())("notifications on %s", (engine) => {
     expect(await lateScorecards(h.database.db, round.id, "2023-08-31")).toEqual([]);
     expect(await lateScorecards(h.database.db, round.id, "2023-09-01")).toMatchObject([
       { modelId: round.models[0]?.id, reviewerName: "Giám khảo Trần Văn Hùng", due: "2023-08-31" },
+    ]);
+  });
+
+  it("tells the commended unit's staff when an inspection finding suspends its commendation", async () => {
+    const before = (await notificationsOf("phunu.canbo")).length;
+    const commendationId = await suspendedCommendation(h);
+    expect((await notificationsOf("phunu.canbo")).slice(before)).toMatchObject([
+      { kind: "commendation-suspended", payload: { commendationId, reason: "Thành tích chưa có minh chứng" } },
     ]);
   });
 });
