@@ -192,6 +192,39 @@ describe.each(testEngines())("notification e-mail over SMTP on %s", (engine) => 
   );
 
   it(
+    "keeps an e-mail while the SMTP server is down and delivers it once the server is back",
+    async () => {
+      const round = await freshRound();
+      await smtp.pause();
+      try {
+        await assign(round, "giamkhao.2");
+        // A failed attempt is on record: graphile-worker's job, or the notification's own outbox columns.
+        await eventually(async () => {
+          if (databaseUrl) {
+            const { rows } = await sql<{ attempts: number }>`
+              SELECT j.attempts FROM graphile_worker.jobs j
+              JOIN notifications n ON j.key = 'email:' || n.id
+              WHERE n.payload->>'roundId' = ${round.id}`.execute(h.database.db);
+            return (rows[0]?.attempts ?? 0) > 0;
+          }
+          const row = await h.database.db
+            .selectFrom("notifications")
+            .select("email_attempts")
+            .where(sql<boolean>`payload->>'roundId' = ${round.id}`)
+            .executeTakeFirst();
+          return (row?.email_attempts ?? 0) > 0;
+        });
+        expect(await emailStatusOf(round.id, "giamkhao.2")).toEqual(["pending"]);
+      } finally {
+        await smtp.resume();
+      }
+      await eventually(async () => (await emailStatusOf(round.id, "giamkhao.2")).includes("sent"));
+      expect(mailsAbout(round.name).map((m) => m.to)).toEqual([["giamkhao.2@lantoa.test"]]);
+    },
+    LONG,
+  );
+
+  it(
     "notifies in the app only a reviewer who turned e-mail off for assignments",
     async () => {
       const token = await h.signInAs("giamkhao.3");

@@ -19,6 +19,10 @@ export interface TestSmtp {
   refusing: boolean;
   /** How many messages were refused. */
   refused(): number;
+  /** Stops listening (connections are refused) until {@link TestSmtp.resume}. */
+  pause(): Promise<void>;
+  /** Listens again on the same port. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,39 +34,50 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   const state = { refusing: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        if (state.refusing) {
-          refusals += 1;
-          const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
-          callback(error);
-          return;
-        }
-        simpleParser(Buffer.concat(chunks)).then(
-          (mail) => {
-            received.push({
-              to: session.envelope.rcptTo.map((r) => r.address),
-              subject: mail.subject ?? "",
-              text: mail.text ?? "",
-            });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
+  const newServer = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          if (state.refusing) {
+            refusals += 1;
+            const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
+            callback(error);
+            return;
+          }
+          simpleParser(Buffer.concat(chunks)).then(
+            (mail) => {
+              received.push({
+                to: session.envelope.rcptTo.map((r) => r.address),
+                subject: mail.subject ?? "",
+                text: mail.text ?? "",
+              });
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        });
+      },
+    });
+  const listen = (server: SMTPServer, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
+  let server = newServer();
+  await listen(server, 0);
   const { port } = server.server.address() as AddressInfo;
+  let listening = true;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!listening) return resolve();
+      listening = false;
+      server.close(() => resolve());
+    });
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
@@ -73,7 +88,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       state.refusing = value;
     },
     refused: () => refusals,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    pause: stop,
+    async resume() {
+      server = newServer();
+      await listen(server, port);
+      listening = true;
+    },
+    close: stop,
   };
 }
 
