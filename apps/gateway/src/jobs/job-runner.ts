@@ -146,7 +146,11 @@ export function startInProcessJobRunner(options: JobRunnerOptions): JobRunner {
     if (!result.ok) console.warn("reminders:", result.error.code);
     wake();
   };
-  const remind = () => void reminders().catch((error: unknown) => console.warn("reminders failed", error));
+  let reminding: Promise<void> = Promise.resolve();
+  const remind = () => {
+    if (stopped) return;
+    reminding = reminders().catch((error: unknown) => console.warn("reminders failed", error));
+  };
   const outboxTimer = setInterval(wake, OUTBOX_INTERVAL_MS);
   const reminderTimer = setInterval(remind, REMINDER_INTERVAL_MS);
   outboxTimer.unref();
@@ -158,6 +162,7 @@ export function startInProcessJobRunner(options: JobRunnerOptions): JobRunner {
       stopped = true;
       clearInterval(outboxTimer);
       clearInterval(reminderTimer);
+      await reminding;
       await running;
     },
   };
