@@ -169,6 +169,8 @@ describe.runIf(canRunBrowser)("accessibility (WCAG 2.1 AA) of every page, with a
     { name: "round", path: () => `/rounds/${encodeURIComponent(ids.round)}`, as: "thanhliem.admin" },
     { name: "my scorecards", path: () => "/my-scorecards", as: "giamkhao.1" },
     { name: "to do", path: () => "/tasks", as: "thanhliem.admin" },
+    { name: "notifications", path: () => "/notifications", as: "giamkhao.1" },
+    { name: "account settings", path: () => "/account", as: "giamkhao.1" },
     {
       name: "scorecard",
       path: () => `/rounds/${encodeURIComponent(ids.reviewRound)}/review/${encodeURIComponent(ids.reviewModel)}`,

@@ -7,6 +7,7 @@ import { Link, useLocation } from "wouter";
 import { graphqlMutation } from "./data/graphql";
 import { type Locale, useI18n } from "./i18n/i18n";
 import type { MessageKey } from "./i18n/messages-vi";
+import { NotificationBell } from "./notifications/notification-bell";
 import { useSession, viewerRoles } from "./session";
 
 interface NavItem {
@@ -101,6 +102,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <NativeSelect
               aria-label={t("language.label")}
               size="xs"
+              miw={phone ? 58 : undefined}
               value={locale}
               onChange={(e) => setLocale(e.currentTarget.value as Locale)}
               data={[
@@ -108,6 +110,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 { value: "en", label: phone ? "EN" : t("language.en") },
               ]}
             />
+            {session && <NotificationBell />}
             {session ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
@@ -115,7 +118,7 @@ export function Shell({ children }: { children: ReactNode }) {
                     variant="subtle"
                     size="xs"
                     data-testid="viewer-name"
-                    maw={{ base: 140, sm: 420 }}
+                    maw={{ base: 96, sm: 420 }}
                     title={t("nav.signedInAs", { name: viewerName })}
                   >
                     <Text size="xs" truncate="end" inherit>
@@ -127,6 +130,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 <Menu.Dropdown>
                   <Menu.Label>{t("nav.account")}</Menu.Label>
                   <Menu.Item disabled>{viewerName}</Menu.Item>
+                  <Menu.Item component={Link} href="/notifications">
+                    {t("nav.notifications")}
+                  </Menu.Item>
+                  <Menu.Item component={Link} href="/account">
+                    {t("nav.accountSettings")}
+                  </Menu.Item>
                   <Menu.Divider />
                   <Menu.Item
                     color="red"

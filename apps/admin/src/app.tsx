@@ -31,6 +31,8 @@ const InspectionsPage = lazy(() => import("./registers/inspections-page"));
 const AuditPage = lazy(() => import("./audit/audit-page"));
 const ReportDraftsPage = lazy(() => import("./spreading/report-drafts-page"));
 const ReportDraftPage = lazy(() => import("./spreading/report-draft-page"));
+const NotificationsPage = lazy(() => import("./notifications/notifications-page"));
+const AccountPage = lazy(() => import("./notifications/account-page"));
 
 /** Sends an anonymous visitor to sign in, and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -176,6 +178,16 @@ export function App() {
                 <Route path="/my-scorecards">
                   <RequireSession>
                     <MyScorecardsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/notifications">
+                  <RequireSession>
+                    <NotificationsPage />
+                  </RequireSession>
+                </Route>
+                <Route path="/account">
+                  <RequireSession>
+                    <AccountPage />
                   </RequireSession>
                 </Route>
                 <Route component={NotFound} />

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
     .default(12),
   LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   LANTOA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  LANTOA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// address")
+    .optional(),
+  LANTOA_MAIL_FROM: z.string().min(3).default("Lan Tỏa <khongtraloi@lantoa.test>"),
+  LANTOA_REMINDER_OFFSETS_DAYS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/, "days before a due date, separated by commas (3,1)")
+    .default("3,1"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -65,6 +74,12 @@ export interface GatewayConfig {
    * in certificates' QR codes; each request's own origin when unset.
    */
   readonly publicUrl?: string | undefined;
+  /** The SMTP server e-mails go through (`smtp://127.0.0.1:2525`); e-mail is off when unset. */
+  readonly smtpUrl?: string | undefined;
+  /** The sender of e-mails. */
+  readonly mailFrom?: string;
+  /** Days before a due date that reminders go out (3 and 1 unless said otherwise). */
+  readonly reminderOffsetsDays?: readonly number[];
 }
 
 /** The admin app's build output, beside this app in the monorepo. */
@@ -99,5 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     responseCacheTtlMs: e.LANTOA_RESPONSE_CACHE_MS,
     sessionCacheTtlMs: e.LANTOA_SESSION_CACHE_MS,
     publicUrl: e.LANTOA_PUBLIC_URL?.replace(/\/+$/, ""),
+    smtpUrl: e.LANTOA_SMTP_URL,
+    mailFrom: e.LANTOA_MAIL_FROM,
+    reminderOffsetsDays: e.LANTOA_REMINDER_OFFSETS_DAYS.split(",").map(Number),
   };
 }

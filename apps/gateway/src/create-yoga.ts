@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { createApp, createSessionChanges, type SessionChanges } from "@lantoa/app";
+import { createApp, createSessionChanges, type EmailQueue, type SessionChanges } from "@lantoa/app";
 import {
   createLoginThrottle,
   type Database,
@@ -76,6 +76,8 @@ export interface YogaOptions {
    * listens; a new one unless given (tests and other in-process writers share it).
    */
   readonly sessionChanges?: SessionChanges;
+  /** Where notification e-mails are queued (see startGateway); e-mail is off without one. */
+  readonly emailQueue?: EmailQueue;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -108,6 +110,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
     clock: now,
     evidenceFiles: evidenceFilesIn(options.storage),
     sessionChanges,
+    ...(options.emailQueue ? { emailQueue: options.emailQueue } : {}),
   });
   const lookUp = (token: string, at: Date) => sessionForToken(options.db, token, at);
   const sessionTtlMs = options.sessionCacheTtlMs ?? 10_000;

@@ -19,6 +19,8 @@ process.stdout.write(
     `  Admin app:  ${gateway.url}/`,
     `  GraphQL:    ${gateway.url}/graphql${config.graphiql ? "  (GraphiQL: open it in a browser)" : ""}`,
     `  Database:   ${where}${gateway.seeded ? " — demo data loaded" : ""}`,
+    `  E-mail:     ${gateway.email ? `on, through ${gateway.email}` : "off (set LANTOA_SMTP_URL to send e-mail)"}`,
+    `  Jobs:       ${gateway.jobs === "graphile-worker" ? "graphile-worker on PostgreSQL" : "in-process (PGlite)"}`,
     "  Stop with Ctrl+C",
     "",
   ].join("\n")}\n`,

@@ -1,8 +1,16 @@
 import type { AddressInfo } from "node:net";
+import { createApp, type EmailQueue, graphileEmailQueue, outboxEmailQueue } from "@lantoa/app";
 import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDemoData } from "@lantoa/db";
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
+import {
+  type JobRunner,
+  prepareGraphileWorker,
+  startGraphileJobRunner,
+  startInProcessJobRunner,
+} from "./jobs/job-runner.js";
+import { smtpMailer } from "./jobs/smtp-mailer.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
 
@@ -13,6 +21,10 @@ export interface RunningGateway {
   readonly engine: "pglite" | "postgres";
   /** Whether this start loaded the demo data (first run on an empty database). */
   readonly seeded: boolean;
+  /** Where e-mail goes (the SMTP address without credentials), or null when it is off. */
+  readonly email: string | null;
+  /** What runs the jobs (e-mails, reminders). */
+  readonly jobs: "graphile-worker" | "in-process";
   close(): Promise<void>;
 }
 
@@ -26,6 +38,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
     await seedConfiguration(connection.db);
+    // Jobs: graphile-worker on PostgreSQL (its schema first: use cases queue through its SQL),
+    // the same tasks in-process on PGlite. E-mail is queued only when an SMTP server is set.
+    const onPostgres = connection.engine === "postgres" && config.databaseUrl !== undefined;
+    if (onPostgres && config.databaseUrl) await prepareGraphileWorker(config.databaseUrl);
+    const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom ?? "Lan Tỏa" }) : null;
+    const runnerHolder: { runner: JobRunner | null } = { runner: null };
+    const emailQueue: EmailQueue | undefined = mailer
+      ? onPostgres
+        ? graphileEmailQueue()
+        : outboxEmailQueue(() => runnerHolder.runner?.wake())
+      : undefined;
     const storage = localFolderStorage(config.uploadDir);
     const links = evidenceLinks(config.fileSigningKey ? Buffer.from(config.fileSigningKey) : undefined);
     const yoga = createGatewayYoga({
@@ -41,6 +64,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       responseCacheTtlMs: config.responseCacheTtlMs ?? 0,
       ...(config.sessionCacheTtlMs === undefined ? {} : { sessionCacheTtlMs: config.sessionCacheTtlMs }),
       publicUrl: config.publicUrl,
+      ...(emailQueue ? { emailQueue } : {}),
     });
     const server = createHttpServer(
       yoga,
@@ -53,11 +77,33 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host}:${port}`;
+    const jobOptions = {
+      db: connection.db,
+      app: createApp({ db: connection.db, ...(emailQueue ? { emailQueue } : {}) }),
+      mailer,
+      publicUrl: config.publicUrl ?? url,
+      reminderOffsetsDays: config.reminderOffsetsDays ?? [3, 1],
+    };
+    try {
+      runnerHolder.runner =
+        onPostgres && config.databaseUrl
+          ? await startGraphileJobRunner({ ...jobOptions, databaseUrl: config.databaseUrl })
+          : startInProcessJobRunner(jobOptions);
+    } catch (error) {
+      // No gateway without its jobs: stop listening before the connection closes below.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
     return {
-      url: `http://${config.host}:${port}`,
+      url,
       engine: connection.engine,
       seeded,
+      email: config.smtpUrl ? withoutCredentials(config.smtpUrl) : null,
+      jobs: onPostgres ? "graphile-worker" : "in-process",
       close: async () => {
+        await runnerHolder.runner?.stop();
+        mailer?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
@@ -69,4 +115,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     await connection.close();
     throw error;
   }
+}
+
+/** An SMTP address as it may be printed: user and password left out. */
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.toString();
 }

@@ -152,6 +152,10 @@ const COMPUTE = `mutation($r: ID!) { computeRoundResults(roundId: $r) ${R} }`;
 const COMMEND = `mutation($r: ID!, $i: RoundCommendationInput!, $k: String!) { issueRoundCommendations(roundId: $r, input: $i, idempotencyKey: $k) { __typename ... on Error { code } } }`;
 const SCORE = `mutation($r: ID!, $m: ID!, $kind: ScorecardKind!, $ratings: [ScorecardRatingInput!]!, $submit: Boolean!) { saveScorecard(roundId: $r, modelId: $m, kind: $kind, ratings: $ratings, submit: $submit) { __typename ... on Error { code } } }`;
 
+const SET_DEADLINES = `mutation($r: ID!, $d: RoundDeadlinesInput!, $v: Int!) { setRoundDeadlines(roundId: $r, deadlines: $d, expectedVersion: $v) ${R} }`;
+const MARK_READ = `mutation($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) ${R} }`;
+const SAVE_PREFERENCES = `mutation($e: String, $l: String!, $k: [String!]!) { saveNotificationPreferences(email: $e, language: $l, emailKinds: $k) ${R} }`;
+
 const MODELS_HEADER = "Mã mô hình,Tên mô hình,Mã đơn vị,Lĩnh vực,Ngày bắt đầu,Chỉ tiêu,Kỳ,Giá trị";
 const modelsCsv = (...rows: string[]) =>
   new File([`\uFEFF${[MODELS_HEADER, ...rows].join("\r\n")}\r\n`], "mo-hinh.csv", { type: "text/csv" });
@@ -748,6 +752,25 @@ const BAD_INPUT: Record<string, BadCase[]> = {
       "a published round": (f) => ({ id: f.demoRound.gid, s: "FINALIZE", v: 1 }),
     }),
   ],
+  setRoundDeadlines: [
+    ...forged("Round", SET_DEADLINES, (f, id) => ({ r: id, d: { review: "2030-01-10" }, v: f.round.version })),
+    ...each(SET_DEADLINES, (f) => ({ r: f.round.gid, d: { review: "2030-01-10" }, v: f.round.version }), {
+      "a date in another format": () => ({ d: { review: "10/01/2030" } }),
+      "deadlines out of order": () => ({ d: { selfAssessment: "2030-02-01", review: "2030-01-10" } }),
+      "a stale version": (f) => ({ v: f.round.version + 5 }),
+      "a published round": (f) => ({ r: f.demoRound.gid, v: 1 }),
+    }),
+  ],
+  markNotificationsRead: each(MARK_READ, () => ({ ids: null, all: true }), {
+    "both ids and all": () => ({ ids: [randomUUID()] }),
+    "neither ids nor all": () => ({ all: null }),
+    "an id that is not a uuid": () => ({ ids: ["1 OR 1=1"], all: null }),
+  }),
+  saveNotificationPreferences: each(SAVE_PREFERENCES, () => ({ e: "a@lantoa.test", l: "vi", k: [] }), {
+    "an address that is no address": () => ({ e: "not an address" }),
+    "an unknown language": () => ({ l: "fr" }),
+    "an unknown kind": () => ({ k: ["everything"] }),
+  }),
   drawReviewerPanel: [
     ...forged("Round", DRAW, (_f, id) => ({ r: id })),
     { name: "a published round", query: DRAW, variables: (f) => ({ r: f.demoRound.gid }) },

@@ -15,10 +15,18 @@ export { notFound, type RecordKind } from "./errors/not-found.js";
 export * from "./golden-book/index.js";
 export * from "./inspections/index.js";
 export * from "./models/index.js";
+export * from "./notifications/index.js";
 export * from "./reports/index.js";
 export * from "./rounds/index.js";
-export { type Actor, anonymousActor, commandLineActor } from "./runner/actor.js";
+export { type Actor, anonymousActor, commandLineActor, jobQueueActor } from "./runner/actor.js";
 export { type App, type AppDeps, createApp, type RunOptions, refusedAction } from "./runner/create-app.js";
+export {
+  type EmailQueue,
+  graphileEmailQueue,
+  outboxEmailQueue,
+  SEND_DUE_REMINDERS,
+  SEND_NOTIFICATION_EMAIL,
+} from "./runner/email-queue.js";
 export type { EvidenceFiles } from "./runner/evidence-files.js";
 export { invalidInput } from "./runner/invalid-input.js";
 export { createSessionChanges, type SessionChanges } from "./runner/session-changes.js";

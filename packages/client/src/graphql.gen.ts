@@ -82,6 +82,8 @@ export type CreateRoundInput = {
   commentsRequired?: boolean | null | undefined;
   criteriaSetCode: string;
   criteriaVersion: number;
+  /** Due dates of the steps. */
+  deadlines?: RoundDeadlinesInput | null | undefined;
   field?: string | null | undefined;
   level?: string | null | undefined;
   /** Scope: only these nominated models (by code). */
@@ -312,6 +314,13 @@ export type RoundCommendationInput = {
   issuer: string;
   level: string;
   tiers: Array<string>;
+};
+
+/** Due dates of a round's steps (YYYY-MM-DD); null or absent for none. */
+export type RoundDeadlinesInput = {
+  council?: string | null | undefined;
+  review?: string | null | undefined;
+  selfAssessment?: string | null | undefined;
 };
 
 export type RoundExportFormat =
@@ -801,6 +810,71 @@ export type ModelsQueryVariables = Exact<{
 
 export type ModelsQuery = { models: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string | null, name: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, isPilot: boolean | null, version: number | null, ownerUnit: { id: string, name: string | null } | null } }> } | null };
 
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+  language?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string | null, kind: string | null, subject: string | null, body: string | null, link: string | null, createdAt: string | null, readAt: string | null } }> } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number | null };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: { email: string | null, language: string | null, emailKinds: Array<string> | null, kinds: Array<string> | null } | null };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  all?: boolean | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationMarkNotificationsReadSuccess', data: { marked: number | null } }
+   | null };
+
+export type SaveNotificationPreferencesMutationVariables = Exact<{
+  email?: string | null | undefined;
+  language: string;
+  emailKinds: Array<string> | string;
+}>;
+
+
+export type SaveNotificationPreferencesMutation = { saveNotificationPreferences:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationSaveNotificationPreferencesSuccess', data: { email: string | null, language: string | null, emailKinds: Array<string> | null } }
+   | null };
+
+export type RoundDeadlinesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundDeadlinesQuery = { node:
+    | { id: string, status: string | null, version: number | null, deadlines: { selfAssessment: string | null, review: string | null, council: string | null } | null, lateScorecards: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerName: string | null, due: string | null }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type SetRoundDeadlinesMutationVariables = Exact<{
+  roundId: string;
+  deadlines: RoundDeadlinesInput;
+  expectedVersion: number;
+}>;
+
+
+export type SetRoundDeadlinesMutation = { setRoundDeadlines:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationSetRoundDeadlinesSuccess', data: { round: { id: string, version: number | null } | null } }
+   | null };
+
 export type RecordIndicatorValuesMutationVariables = Exact<{
   modelId: string;
   values: Array<IndicatorValueInput> | IndicatorValueInput;
@@ -866,7 +940,7 @@ export type RoundsQuery = { rounds: Array<{ id: string, code: string | null, nam
 export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
+export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, deadlines: { review: string | null } | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
 
 export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2944,6 +3018,138 @@ export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const NotificationsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query Notifications($first: Int!, $after: String, $unreadOnly: Boolean, $language: String) {
+  notifications(
+    first: $first
+    after: $after
+    unreadOnly: $unreadOnly
+    language: $language
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        subject
+        body
+        link
+        createdAt
+        readAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationPreferencesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    email
+    language
+    emailKinds
+    kinds
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const MarkNotificationsReadDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {
+  markNotificationsRead(ids: $ids, all: $all) {
+    __typename
+    ... on MutationMarkNotificationsReadSuccess {
+      data {
+        marked
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const SaveNotificationPreferencesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SaveNotificationPreferences($email: String, $language: String!, $emailKinds: [String!]!) {
+  saveNotificationPreferences(
+    email: $email
+    language: $language
+    emailKinds: $emailKinds
+  ) {
+    __typename
+    ... on MutationSaveNotificationPreferencesSuccess {
+      data {
+        email
+        language
+        emailKinds
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveNotificationPreferencesMutation, SaveNotificationPreferencesMutationVariables>;
+export const RoundDeadlinesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundDeadlines($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      status
+      version
+      deadlines {
+        selfAssessment
+        review
+        council
+      }
+      lateScorecards {
+        modelId
+        modelCode
+        modelName
+        reviewerName
+        due
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundDeadlinesQuery, RoundDeadlinesQueryVariables>;
+export const SetRoundDeadlinesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SetRoundDeadlines($roundId: ID!, $deadlines: RoundDeadlinesInput!, $expectedVersion: Int!) {
+  setRoundDeadlines(
+    roundId: $roundId
+    deadlines: $deadlines
+    expectedVersion: $expectedVersion
+  ) {
+    __typename
+    ... on MutationSetRoundDeadlinesSuccess {
+      data {
+        round {
+          id
+          version
+        }
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetRoundDeadlinesMutation, SetRoundDeadlinesMutationVariables>;
 export const RecordIndicatorValuesDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RecordIndicatorValues($modelId: ID!, $values: [IndicatorValueInput!]!, $expectedVersion: Int!) {
   recordIndicatorValues(
@@ -3084,6 +3290,9 @@ export const MyAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
     code
     name
     status
+    deadlines {
+      review
+    }
     criteriaSetCode
     criteriaVersion
     assignments {

@@ -10,6 +10,7 @@ import type {
   ModelTargetTable,
   ReplicationTable,
 } from "./models/models.table.js";
+import type { NotificationTable, ReminderSentTable } from "./notifications/notifications.table.js";
 import type {
   CommendationSuspensionTable,
   CommendationTable,
@@ -65,7 +66,9 @@ export interface Database {
   model_status_history: ModelStatusHistoryTable;
   model_targets: ModelTargetTable;
   models: ModelTable;
+  notifications: NotificationTable;
   replication_spread_rollups: ReplicationSpreadRollupTable;
+  reminders_sent: ReminderSentTable;
   replications: ReplicationTable;
   report_drafts: ReportDraftTable;
   reviewer_assignments: ReviewerAssignmentTable;

@@ -98,6 +98,42 @@ export type * from "./models/models.table.js";
 export { originChain, type ReplicationTreeRow, replicationTree } from "./models/replication-tree.js";
 export { insertModel, type ModelExtras, saveModel } from "./models/save-model.js";
 export {
+  addGraphileJobs,
+  countNotifications,
+  countUnreadNotifications,
+  dueNotificationEmails,
+  insertNotifications,
+  listNotifications,
+  lockNotificationEmail,
+  markNotificationEmailSent,
+  markNotificationsRead,
+  type NewNotification,
+  type NotificationCursor,
+  type NotificationEmail,
+  type NotificationRow,
+  recordNotificationEmailFailure,
+} from "./notifications/notifications.js";
+export type * from "./notifications/notifications.table.js";
+export {
+  findNotificationPreferences,
+  findNotificationRecipients,
+  modelLabels,
+  type NotificationPreferences,
+  type NotificationRecipient,
+  nearestAdminsAbove,
+  ownerUnitsOfRound,
+  reviewersOfRound,
+  saveNotificationPreferences,
+  unitStaffOf,
+} from "./notifications/recipients.js";
+export {
+  claimReminders,
+  type LateScorecard,
+  lateScorecards,
+  type ReminderCandidate,
+  reminderCandidates,
+} from "./notifications/reminders.js";
+export {
   type EvidencePublicFlag,
   evidenceOwnerPath,
   lockEvidencePublicFlag,
@@ -230,7 +266,13 @@ export { findCriteriaVersionByNumber } from "./rounds/round-criteria-version.js"
 export { resolvedDisagreements, roundProgress } from "./rounds/round-progress.js";
 export { listModelsInRoundScope, type RoundModelFilter } from "./rounds/round-scope-models.js";
 export type * from "./rounds/rounds.table.js";
-export { insertRound, insertRoundModels, type NewRoundRow, type RoundModelEntry } from "./rounds/save-round.js";
+export {
+  insertRound,
+  insertRoundModels,
+  type NewRoundRow,
+  type RoundDeadlines,
+  type RoundModelEntry,
+} from "./rounds/save-round.js";
 export { saveRoundResults } from "./rounds/save-round-results.js";
 export {
   findScorecard,

@@ -44,6 +44,8 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   publishCriteriaVersion: { vi: "Công bố phiên bản tiêu chí", en: "Published a criteria version" },
   "round.create": { vi: "Tạo đợt bình xét", en: "Created a round" },
   "round.draw": { vi: "Bốc thăm giám khảo", en: "Drew reviewers" },
+  "round.deadlines": { vi: "Đặt hạn các bước của đợt", en: "Set the round's deadlines" },
+  "user.notification-preferences": { vi: "Lưu tùy chọn thông báo", en: "Saved notification preferences" },
   "round.declareConflict": { vi: "Khai báo xung đột lợi ích", en: "Declared a conflict of interest" },
   "round.councilDecision": { vi: "Ghi quyết định của hội đồng", en: "Recorded the council's decision" },
   "round.chairDecision": { vi: "Ghi quyết định của chủ tịch hội đồng", en: "Recorded the chair's decision" },
@@ -71,6 +73,10 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   saveScorecard: { vi: "Lưu phiếu chấm", en: "Saved a scorecard" },
   verifyGoldenBookEntry: { vi: "Xác minh mục sổ vàng", en: "Verified a golden-book entry" },
   importSpreadsheet: { vi: "Nhập dữ liệu từ tệp", en: "Imported a spreadsheet" },
+  setRoundDeadlines: { vi: "Đặt hạn các bước của đợt", en: "Set a round's deadlines" },
+  markNotificationsRead: { vi: "Đánh dấu thông báo đã đọc", en: "Marked notifications read" },
+  saveNotificationPreferences: { vi: "Lưu tùy chọn thông báo", en: "Saved notification preferences" },
+  sendDueReminders: { vi: "Gửi nhắc hạn", en: "Sent deadline reminders" },
 };
 
 /** The suffix of a refused request's action (`updateModel.refused`): the attempt, which changed nothing. */

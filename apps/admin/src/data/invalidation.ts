@@ -82,6 +82,9 @@ const changes: Record<string, readonly string[]> = {
   RecordCouncilDecision: roundWork,
   IssueRoundCommendations: [...roundWork, ...commendations, ...goldenBook],
   ImportSpreadsheet: [...units, ...model, ...goldenBook],
+  SetRoundDeadlines: [...roundWork, "RoundDeadlines"],
+  MarkNotificationsRead: ["Notifications", "UnreadNotificationCount"],
+  SaveNotificationPreferences: ["NotificationPreferences", "Notifications"],
 };
 
 /** The query operations a mutation changes (always including the audit log); none for an unknown name. */

@@ -575,6 +575,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Đợt bình xét đang ở bước không cho phép thao tác này.",
     en: "The round's current step does not allow this.",
   },
+  "ROUND.DEADLINES_OUT_OF_ORDER": {
+    vi: "Hạn các bước phải theo thứ tự: tự đánh giá, chấm điểm, rồi hội đồng.",
+    en: "Step deadlines must be in order: self-assessment, review, then council.",
+  },
   "ROUND.UNKNOWN_TIER": {
     vi: "Có xếp loại không có trong bộ tiêu chí của đợt.",
     en: "A tier is not in the round's criteria set.",

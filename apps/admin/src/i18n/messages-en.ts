@@ -1,4 +1,5 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
+import { notificationsMessagesEn } from "./messages-notifications-en";
 import { registersMessagesEn } from "./messages-registers-en";
 import { roundsMessagesEn } from "./messages-rounds-en";
 import { spreadingMessagesEn } from "./messages-spreading-en";
@@ -8,6 +9,7 @@ import type { Messages } from "./messages-vi";
 export const messagesEn: Messages = {
   ...criteriaMessagesEn,
   ...roundsMessagesEn,
+  ...notificationsMessagesEn,
   ...registersMessagesEn,
   ...spreadingMessagesEn,
   "app.title": "Lan Tỏa",

@@ -1,4 +1,5 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
+import { notificationsMessagesVi } from "./messages-notifications-vi";
 import { registersMessagesVi } from "./messages-registers-vi";
 import { roundsMessagesVi } from "./messages-rounds-vi";
 import { spreadingMessagesVi } from "./messages-spreading-vi";
@@ -12,6 +13,7 @@ export const messagesVi = {
   ...roundsMessagesVi,
   ...registersMessagesVi,
   ...spreadingMessagesVi,
+  ...notificationsMessagesVi,
   "app.title": "Lan Tỏa",
   "app.tagline": "Xây dựng, đánh giá và nhân rộng mô hình điển hình",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -14,7 +14,7 @@ import { scorecardStatusColor } from "../status-colors";
  * reviewer's assignments in every round, each a link to its scorecard.
  */
 export default function MyScorecardsPage() {
-  const { t, label } = useI18n();
+  const { t, label, formatDate } = useI18n();
   const { session } = useSession();
   const query = useQuery(graphqlQuery(MyAssignmentsDocument, {}));
   const selfQuery = useQuery(graphqlQuery(MySelfAssessmentsDocument, {}));
@@ -113,6 +113,9 @@ export default function MyScorecardsPage() {
           <Title order={3} size="h5">
             {r.name} ({r.code}) <Badge variant="light">{label("rounds.status", r.status)}</Badge>
           </Title>
+          {r.deadlines?.review && (
+            <Text size="sm">{t("deadlines.reviewDue", { date: formatDate(r.deadlines.review) })}</Text>
+          )}
           <ListTable highlightOnHover={false}>
             <Table.Thead>
               <Table.Tr>

@@ -44,6 +44,7 @@ import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
 import { RoundChairDecisions } from "./round-chair-decisions";
+import { RoundDeadlinesPanel } from "./round-deadlines-panel";
 import { modelIdsOf, rawId, roundNode } from "./round-ids";
 import { RoundResults } from "./round-results";
 import { nextStep, roundStatuses } from "./round-steps";
@@ -188,6 +189,7 @@ export default function RoundPage({ id }: { id: string }) {
         )}
       </ProblemAlert>
 
+      <RoundDeadlinesPanel roundId={id} />
       {progress && (
         <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="round-progress">
           <Stat label={t("rounds.progress.eligible")} value={progress.eligibleModels} />

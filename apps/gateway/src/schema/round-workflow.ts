@@ -34,6 +34,7 @@ import { DomainFailure } from "./errors.js";
 import { ModelRef } from "./model.js";
 import { perform, unitPathOf } from "./mutation-support.js";
 import { RoundRef } from "./round.js";
+import { RoundDeadlinesInputRef } from "./round-deadlines.js";
 import { UnitRef } from "./unit.js";
 
 const RoundStepEnum = builder.enumType("RoundStep", {
@@ -80,6 +81,7 @@ const CreateRoundInput = builder.inputType("CreateRoundInput", {
     quorum: t.float({ validate: Create.quorum, description: "Share of members present; default 2/3." }),
     approvalThreshold: t.float({ validate: Create.approvalThreshold, description: "Share of votes for; default 0.7." }),
     commentsRequired: t.boolean(),
+    deadlines: t.field({ type: RoundDeadlinesInputRef, description: "Due dates of the steps." }),
   }),
 });
 

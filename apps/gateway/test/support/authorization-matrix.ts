@@ -93,6 +93,15 @@ const labelSaved = (v: { code?: string }) => (v.code ? "+" : "?");
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // — units, models and reports —
   viewer: read(SIGNED_IN, `{ viewer { username } }`),
+  // — notifications: the viewer's own, whoever they are —
+  notifications: read(SIGNED_IN, `{ notifications(first: 5) { totalCount edges { node { subject link } } } }`),
+  unreadNotificationCount: read(SIGNED_IN, `{ unreadNotificationCount }`),
+  notificationPreferences: read(SIGNED_IN, `{ notificationPreferences { language emailKinds } }`),
+  markNotificationsRead: write(SIGNED_IN, `mutation { markNotificationsRead(all: true) ${RESULT} }`),
+  saveNotificationPreferences: write(
+    SIGNED_IN,
+    `mutation { saveNotificationPreferences(language: "vi", emailKinds: ["scorecard-assigned"]) ${RESULT} }`,
+  ),
   units: read(PUBLIC, `query($u: ID!) { units(first: 5, filter: { withinUnitId: $u }) { totalCount } }`, unitVars),
   node: read(SCOPED_READ, `query($id: ID!) { node(id: $id) { id ... on Model { name } } }`, async (t) => ({
     id: (await t.freshModel()).gid,
@@ -498,6 +507,15 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     `mutation($r: ID!) { drawReviewerPanel(roundId: $r) ${RESULT} }`,
     async (t) => ({ r: (await freshRound(t)).id }),
     passedAccess("ROUND.WRONG_STAGE"),
+  ),
+  setRoundDeadlines: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $v: Int!) { setRoundDeadlines(roundId: $r, deadlines: { review: "2030-01-10" }, expectedVersion: $v) ${RESULT} }`,
+    async (t) => {
+      const round = await freshRound(t);
+      return { r: round.id, v: round.version };
+    },
+    passedAccess(),
   ),
   assignReviewers: write(
     ADMINISTERS,

@@ -67,6 +67,8 @@ export async function startGatewayHarness(
     loginLimits?: LoginLimits;
     /** Shared with another app in the test, whose use cases then reach the gateway's session cache. */
     sessionChanges?: SessionChanges;
+    /** Where the gateway's app queues notification e-mails (none: e-mail off). */
+    emailQueue?: (database: TestDatabase) => EmailQueue;
   } = {},
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);
@@ -89,6 +91,7 @@ export async function startGatewayHarness(
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
+    ...(options.emailQueue ? { emailQueue: options.emailQueue(database) } : {}),
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {

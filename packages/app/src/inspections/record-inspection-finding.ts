@@ -19,6 +19,7 @@ import {
 import * as z from "zod";
 import { notFound } from "../errors/not-found.js";
 import { changeModelStatus } from "../models/change-model-status.js";
+import { notifyCommendationSuspended } from "../notifications/notify-commendation-suspended.js";
 import { defineUseCase, orRefuse, type UseCaseScope } from "../runner/use-case.js";
 import { ExpectedVersion, IsoDay, RecordId, requiredText } from "../shared/input-schemas.js";
 
@@ -133,6 +134,7 @@ async function apply(scope: UseCaseScope, implication: FindingImplication): Prom
         before: loaded.commendation.suspensions,
         after: decided.suspensions,
       });
+      await notifyCommendationSuspended(scope, loaded.commendation, implication.reason);
       return;
     }
     // A new finding is never already re-verified, so nothing is reinstated or lifted here.

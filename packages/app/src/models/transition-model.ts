@@ -1,6 +1,7 @@
 import { ok } from "@lantoa/domain/errors";
 import { ModelActionSchema, type ModelCommand } from "@lantoa/domain/model";
 import * as z from "zod";
+import { notifyModelStep } from "../notifications/notify-model-step.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { ExpectedVersion, RecordId, requiredText } from "../shared/input-schemas.js";
 import { changeModelStatus } from "./change-model-status.js";
@@ -31,6 +32,8 @@ export const transitionModel = defineUseCase({
       command,
       expectedVersion: input.expectedVersion,
     });
-    return changed.ok ? ok({ id: changed.value.id }) : changed;
+    if (!changed.ok) return changed;
+    await notifyModelStep(scope, input.modelId, input.action, input.reason ?? null);
+    return ok({ id: changed.value.id });
   },
 });

@@ -2,6 +2,7 @@ import { hashRoundResults, resolvedDisagreements, roundProgress, staleVersion, u
 import { err, ok } from "@lantoa/domain/errors";
 import { advanceRound as decideStep, type RoundProgress, RoundStepSchema } from "@lantoa/domain/round";
 import * as z from "zod";
+import { notifyRoundStep } from "../notifications/notify-round-step.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { ExpectedVersion, RecordId } from "../shared/input-schemas.js";
 import { openRound } from "./open-round.js";
@@ -61,6 +62,7 @@ export const advanceRound = defineUseCase({
       before: { status: row.status, version: row.version },
       after: { status: decided.value.status, version: saved.value.version, resultsHash },
     });
+    await notifyRoundStep(scope, row, input.step);
     return ok({ id, from: row.status, status: decided.value.status, version: saved.value.version, resultsHash });
   },
 });

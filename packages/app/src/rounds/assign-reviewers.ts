@@ -2,6 +2,7 @@ import { findPoolReviewers, insertReviewerAssignments, listPanelModels, type New
 import { err, ok } from "@lantoa/domain/errors";
 import { hasConflictOfInterest } from "@lantoa/domain/round";
 import * as z from "zod";
+import { notifyAssigned } from "../notifications/notify-assigned.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { RecordId } from "../shared/input-schemas.js";
 import { ASSIGNABLE, openRound } from "./open-round.js";
@@ -63,6 +64,7 @@ export const assignReviewers = defineUseCase({
       added.push({ roundId: input.roundId, modelId: pair.modelId, reviewerUserId: reviewer.userId, source });
     }
     await insertReviewerAssignments(scope.trx, added);
+    await notifyAssigned(scope, round.value.row, added);
     await scope.audit({
       action: `round.assign.${source}`,
       entity: "round",

@@ -16,6 +16,7 @@ import { holdsRoleOver } from "../access/roles.js";
 import { forbidden } from "../errors/forbidden.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { IsoDay, RecordId, requiredText } from "../shared/input-schemas.js";
+import { deadlinesOf, deadlinesOutOfOrder, RoundDeadlinesInput } from "./round-deadlines.js";
 
 /** A new round: its code and name, the published criteria version it pins, its organizer, scope and settings. */
 export const CreateRoundInput = z.object({
@@ -45,6 +46,8 @@ export const CreateRoundInput = z.object({
   /** Share of votes for; default 0.7. */
   approvalThreshold: z.number().gt(0).max(1).nullish(),
   commentsRequired: z.boolean().nullish(),
+  /** Due dates of the steps; each may be set later with setRoundDeadlines. */
+  deadlines: RoundDeadlinesInput.nullish(),
 });
 
 /**
@@ -87,6 +90,9 @@ export const createRound = defineUseCase({
         ),
       );
     }
+    const deadlines = deadlinesOf(input.deadlines);
+    const outOfOrder = deadlinesOutOfOrder(deadlines);
+    if (outOfOrder) return err(outOfOrder);
     const withinUnitId = input.withinUnitId ?? undefined;
     const [organizer, named] = await findUnitsByIds(trx, [
       input.organizerUnitId,
@@ -140,6 +146,7 @@ export const createRound = defineUseCase({
       settings: RoundSettingsSchema.parse(settingsGiven),
       // 128 bits for the draw, from the runner's ids: fixed in tests, random in production.
       drawSeed: scope.newId().replaceAll("-", ""),
+      deadlines,
     });
     const facts = await loadModelFacts(trx, modelIds, { referenceDate: input.referenceDate, period: input.period });
     const entries: RoundModelEntry[] = [];
@@ -163,7 +170,7 @@ export const createRound = defineUseCase({
       action: "round.create",
       entity: "round",
       entityId: id,
-      after: { ...round, settings: settingsGiven, models: entries.length, eligible },
+      after: { ...round, settings: settingsGiven, deadlines, models: entries.length, eligible },
     });
     return ok({ id, models: entries.length, eligible });
   },

@@ -2,6 +2,7 @@ import { insertReviewerAssignments, listPanelModels, reviewerPool } from "@lanto
 import { ok } from "@lantoa/domain/errors";
 import { drawPanel } from "@lantoa/domain/round";
 import * as z from "zod";
+import { notifyAssigned } from "../notifications/notify-assigned.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { RecordId } from "../shared/input-schemas.js";
 import { ASSIGNABLE, openRound } from "./open-round.js";
@@ -38,6 +39,7 @@ export const drawReviewerPanel = defineUseCase({
       })),
     );
     await insertReviewerAssignments(scope.trx, added);
+    await notifyAssigned(scope, round.value.row, added);
     await scope.audit({
       action: "round.draw",
       entity: "round",

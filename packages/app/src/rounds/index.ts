@@ -14,6 +14,7 @@ export { administersRound } from "./open-round.js";
 export { RecordChairDecisionInput, recordChairDecision } from "./record-chair-decision.js";
 export { RecordCouncilDecisionInput, recordCouncilDecision } from "./record-council-decision.js";
 export { replayPanelDraw } from "./replay-panel-draw.js";
+export { RoundDeadlinesInput } from "./round-deadlines.js";
 export {
   conflictOfInterest,
   modelNotInRound,
@@ -25,3 +26,4 @@ export {
 export { RoundWhatIfInput, roundWhatIf } from "./round-what-if.js";
 export { ratingList, SaveScorecardInput, ScorecardRatingInput, saveScorecard } from "./save-scorecard.js";
 export { scoreRoundResults } from "./score-round-results.js";
+export { SetRoundDeadlinesInput, setRoundDeadlines } from "./set-round-deadlines.js";

@@ -14,6 +14,7 @@ import { checkScorecard } from "@lantoa/domain/round";
 import * as z from "zod";
 import { holdsRoleOver, isSystemAdmin, STAFF_ROLES } from "../access/roles.js";
 import { forbidden } from "../errors/forbidden.js";
+import { notifyAssigned } from "../notifications/notify-assigned.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { ExpectedVersion, RecordId } from "../shared/input-schemas.js";
 import { drawDisagreementReviewer } from "./draw-disagreement-reviewer.js";
@@ -121,6 +122,9 @@ export const saveScorecard = defineUseCase({
     }
     const extraReviewerId =
       input.submit && input.kind === "review" ? await drawDisagreementReviewer(trx, round.value, input.modelId) : null;
+    if (extraReviewerId) {
+      await notifyAssigned(scope, round.value.row, [{ modelId: input.modelId, reviewerUserId: extraReviewerId }]);
+    }
     await scope.audit({
       action: input.submit ? "scorecard.submit" : "scorecard.save",
       entity: "scorecard",

@@ -23,3 +23,6 @@ export const commandLineActor: Actor = {
 
 /** Someone not signed in (a sign-in attempt): no user, no roles. */
 export const anonymousActor: Actor = { userId: null, displayName: "anonymous", assignments: [] };
+
+/** The job queue (reminders): acts for nobody, holds no role; its notifications name no sender. */
+export const jobQueueActor: Actor = { userId: null, displayName: "lantoa (việc nền)", assignments: [] };

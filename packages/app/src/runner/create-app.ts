@@ -3,6 +3,7 @@ import { appendAudit, type Db, type DbTransaction, onceForKey, type SessionChang
 import { type DomainError, err, ok, type Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
+import type { EmailQueue } from "./email-queue.js";
 import type { EvidenceFiles } from "./evidence-files.js";
 import { invalidInput } from "./invalid-input.js";
 import type { SessionChanges } from "./session-changes.js";
@@ -30,6 +31,8 @@ export interface AppDeps {
    * here. Without it the runner does not ask (one statement per use case spared).
    */
   readonly sessionChanges?: SessionChanges;
+  /** Where e-mails of notifications are queued; without one, e-mail is off (notifications stay in the app). */
+  readonly emailQueue?: EmailQueue;
 }
 
 /** How one call runs. */
@@ -78,6 +81,7 @@ export function createApp(deps: AppDeps): App {
     deps.onEffectError ??
     ((error: unknown, name: string) => console.warn(`${name}: an after-commit effect failed`, error));
   const evidenceFiles = deps.evidenceFiles ?? noEvidenceFiles;
+  const emailQueue = deps.emailQueue ?? null;
 
   async function refused<T>(name: string, actor: Actor, error: DomainError): Promise<Result<T, DomainError>> {
     await appendAudit(deps.db, {
@@ -111,7 +115,7 @@ export function createApp(deps: AppDeps): App {
       const sessions: { change: SessionChange | null } = { change: null };
       try {
         const value = await deps.db.transaction().execute(async (trx) => {
-          const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles);
+          const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles, emailQueue);
           const once = async () => {
             const result = await useCase.run(scope, input, prepared?.ok ? prepared.value : (undefined as never));
             if (!result.ok) throw new Refusal(result.error);
@@ -179,6 +183,7 @@ function scopeFor(
   make: { newId: () => string; newToken: () => string },
   effects: Effects,
   evidenceFiles: EvidenceFiles,
+  emailQueue: EmailQueue | null,
 ): UseCaseScope {
   return {
     trx,
@@ -195,5 +200,6 @@ function scopeFor(
       effects.onRollback.push(undo);
     },
     evidenceFiles,
+    emailQueue,
   };
 }

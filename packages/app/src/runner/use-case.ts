@@ -2,6 +2,7 @@ import type { AuditEntry, Db, DbTransaction } from "@lantoa/db";
 import type { DomainError, Result } from "@lantoa/domain/errors";
 import type * as z from "zod";
 import type { Actor } from "./actor.js";
+import type { EmailQueue } from "./email-queue.js";
 import type { EvidenceFiles } from "./evidence-files.js";
 
 /** What a use case receives from its runner: one transaction and everything non-deterministic, passed in. */
@@ -32,6 +33,8 @@ export interface UseCaseScope {
   onRollback(undo: () => Promise<void>): void;
   /** Where evidence files are kept; the host passes it to `createApp`. */
   readonly evidenceFiles: EvidenceFiles;
+  /** Where e-mails of notifications are queued; null when e-mail is off. */
+  readonly emailQueue: EmailQueue | null;
 }
 
 /**

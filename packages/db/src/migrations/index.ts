@@ -9,6 +9,7 @@ import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
 import * as modelPaging from "./2026_12_02_0150_model_paging.js";
 import * as rollups from "./2026_12_02_0200_rollups.js";
 import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
+import * as notifications from "./2026_12_03_0200_notifications.js";
 import * as modelNameOrder from "./2026_12_03_0400_model_name_order.js";
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0150_model_paging": modelPaging,
   "2026_12_02_0200_rollups": rollups,
   "2026_12_02_0600_session_change_marks": sessionChangeMarks,
+  "2026_12_03_0200_notifications": notifications,
   "2026_12_03_0400_model_name_order": modelNameOrder,
 };

@@ -18,6 +18,9 @@ export interface RoundNodeRow {
   results_hash: string | null;
   finalized_at: Date | string | null;
   published_at: Date | string | null;
+  self_assessment_due: string | null;
+  review_due: string | null;
+  council_due: string | null;
   version: number;
 }
 
@@ -50,6 +53,9 @@ export async function findRoundsByIds(db: DbExecutor, ids: readonly string[]): P
       "r.results_hash",
       "r.finalized_at",
       "r.published_at",
+      "r.self_assessment_due",
+      "r.review_due",
+      "r.council_due",
       "r.version",
     ])
     .where("r.id", "in", [...ids])

@@ -22,6 +22,10 @@ export interface RoundTable {
   results_hash: string | null;
   finalized_at: Date | string | null;
   published_at: Date | string | null;
+  /** Due dates of the steps ("YYYY-MM-DD"), when the organizer set them. */
+  self_assessment_due: ColumnType<string | null, string | null | undefined, string | null>;
+  review_due: ColumnType<string | null, string | null | undefined, string | null>;
+  council_due: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   version: Generated<number>;
 }

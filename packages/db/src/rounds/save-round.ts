@@ -15,6 +15,15 @@ export interface NewRoundRow {
   readonly scope: unknown;
   readonly settings: RoundSettings;
   readonly drawSeed: string;
+  /** Due dates of the steps ("YYYY-MM-DD"), each optional. */
+  readonly deadlines?: RoundDeadlines;
+}
+
+/** Due dates of a round's steps ("YYYY-MM-DD"; null: none). */
+export interface RoundDeadlines {
+  readonly selfAssessment: string | null;
+  readonly review: string | null;
+  readonly council: string | null;
 }
 
 /**
@@ -38,6 +47,9 @@ export async function insertRound(trx: DbTransaction, round: NewRoundRow): Promi
       scope: JSON.stringify(round.scope),
       settings: JSON.stringify(round.settings),
       draw_seed: round.drawSeed,
+      self_assessment_due: round.deadlines?.selfAssessment ?? null,
+      review_due: round.deadlines?.review ?? null,
+      council_due: round.deadlines?.council ?? null,
     })
     .execute();
 }

@@ -134,7 +134,13 @@ async function seedUsers(trx: Db, unitIds: Map<string, string>): Promise<Map<str
     const unitId = user.unitCode === null ? null : (unitIds.get(user.unitCode) ?? null);
     const { id } = await trx
       .insertInto("users")
-      .values({ username: user.username, display_name: user.name, password_hash: hash, unit_id: unitId })
+      .values({
+        username: user.username,
+        display_name: user.name,
+        password_hash: hash,
+        unit_id: unitId,
+        email: `${user.username}@lantoa.test`,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("role_assignments").values({ user_id: id, role: user.role, unit_id: unitId }).execute();

@@ -10,6 +10,12 @@ export interface UserTable {
   password_hash: string;
   unit_id: string | null;
   disabled_at: Date | null;
+  /** Where e-mail notifications go; none when null. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language of their notifications and e-mails. */
+  language: ColumnType<"vi" | "en", "vi" | "en" | undefined, "vi" | "en">;
+  /** Notification kinds they receive in the app only, not by e-mail. */
+  email_opt_outs: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   version: Generated<number>;
 }
