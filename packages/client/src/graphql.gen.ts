@@ -1082,7 +1082,7 @@ export type ScorecardsQueryVariables = Exact<{
 }>;
 
 
-export type ScorecardsQuery = { scorecards: { othersHidden: number | null, own: { kind: string | null, status: string | null, version: number | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null, others: Array<{ kind: string | null, reviewerName: string | null, status: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null }> | null, selfAssessment: { status: string | null, submittedAt: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null } | null };
+export type ScorecardsQuery = { scorecards: { othersHidden: number | null, own: { kind: string | null, status: string | null, updatedAt: string | null, version: number | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null, others: Array<{ kind: string | null, reviewerName: string | null, status: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null }> | null, selfAssessment: { status: string | null, submittedAt: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null } | null };
 
 export type SaveScorecardMutationVariables = Exact<{
   roundId: string;
@@ -3605,6 +3605,7 @@ export const ScorecardsDocument = /* @__PURE__ */ new TypedDocumentString(`
     own {
       kind
       status
+      updatedAt
       version
       ratings {
         criterionId

@@ -36,6 +36,10 @@ const ScorecardRef = builder.objectRef<ScorecardRow>("Scorecard").implement({
       nullable: true,
       resolve: (c) => (c.submitted_at ? new Date(c.submitted_at).toISOString() : null),
     }),
+    updatedAt: t.string({
+      description: "When it was last saved (a draft continued on another device shows it).",
+      resolve: (c) => new Date(c.updated_at).toISOString(),
+    }),
     version: t.exposeInt("version", { description: "Send back as expectedVersion when saving again." }),
     ratings: t.field({
       type: [RatingRef],
