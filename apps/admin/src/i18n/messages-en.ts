@@ -1,5 +1,6 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
 import { registersMessagesEn } from "./messages-registers-en";
+import { reviewMessagesEn } from "./messages-review-en";
 import { roundsMessagesEn } from "./messages-rounds-en";
 import { spreadingMessagesEn } from "./messages-spreading-en";
 import type { Messages } from "./messages-vi";
@@ -8,6 +9,7 @@ import type { Messages } from "./messages-vi";
 export const messagesEn: Messages = {
   ...criteriaMessagesEn,
   ...roundsMessagesEn,
+  ...reviewMessagesEn,
   ...registersMessagesEn,
   ...spreadingMessagesEn,
   "app.title": "Lan Tỏa",

@@ -1,5 +1,6 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
 import { registersMessagesVi } from "./messages-registers-vi";
+import { reviewMessagesVi } from "./messages-review-vi";
 import { roundsMessagesVi } from "./messages-rounds-vi";
 import { spreadingMessagesVi } from "./messages-spreading-vi";
 
@@ -10,6 +11,7 @@ import { spreadingMessagesVi } from "./messages-spreading-vi";
 export const messagesVi = {
   ...criteriaMessagesVi,
   ...roundsMessagesVi,
+  ...reviewMessagesVi,
   ...registersMessagesVi,
   ...spreadingMessagesVi,
   "app.title": "Lan Tỏa",

@@ -1,23 +1,22 @@
 import {
-  DeclareConflictDocument,
   RoundScorecardContextDocument,
   SaveScorecardDocument,
   ScorecardModelDocument,
   ScorecardsDocument,
 } from "@lantoa/client";
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Link, useSearch } from "wouter";
-import { z } from "zod";
 import { graphqlMutation, graphqlQuery } from "../data/graphql";
 import { ProblemAlert } from "../errors/problem-alert";
 import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
-import { ListTable } from "../layout/list-table";
 import { QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
+import { ConflictForm } from "./conflict-form";
+import { OthersScores } from "./others-scores";
 import { onScale, RatingField } from "./rating-field";
 import { ratedCriteria, useRoundCriteria } from "./round-criteria";
 import { roundNode } from "./round-ids";
@@ -40,7 +39,7 @@ export default function ScorecardPage({
   modelId: string;
   kind: "REVIEW" | "SELF";
 }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale } = useI18n();
   const round = useQuery(graphqlQuery(RoundScorecardContextDocument, { id: roundId }));
   const modelQuery = useQuery({ ...graphqlQuery(ScorecardModelDocument, { id: modelId }), enabled: kind === "SELF" });
   const node = roundNode(round.data?.node);
@@ -209,92 +208,13 @@ export default function ScorecardPage({
         </Alert>
       )}
       {kind === "REVIEW" && (
-        <Paper withBorder p="sm">
-          <Title order={3} size="h5">
-            {t("scorecard.others")}
-          </Title>
-          {!submitted && (cards.data?.scorecards?.othersHidden ?? 0) > 0 && (
-            <Text size="sm" data-testid="others-hidden">
-              {t("scorecard.othersHidden", { n: cards.data?.scorecards?.othersHidden ?? 0 })}
-            </Text>
-          )}
-          {others.length > 0 && (
-            <ListTable data-testid="others-table" highlightOnHover={false}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("scorecard.criterion")}</Table.Th>
-                  {others.map((o, n) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: scorecards have no id; their order is stable.
-                    <Table.Th scope="col" key={n}>
-                      {o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—")}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {criteria.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Text fw={600} inherit>
-                        {c.label}
-                      </Text>
-                    </Table.Td>
-                    {others.map((o, n) => {
-                      const r = o.ratings?.find((x) => x.criterionId === c.id);
-                      const who = o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—");
-                      return (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-                        <Table.Td key={n} data-label={who} title={r?.comment ?? ""}>
-                          {typeof r?.value === "number" ? formatNumber(r.value) : "—"}
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </ListTable>
-          )}
-        </Paper>
+        <OthersScores
+          others={others}
+          othersHidden={submitted ? 0 : (cards.data?.scorecards?.othersHidden ?? 0)}
+          criteria={criteria}
+        />
       )}
       {kind === "REVIEW" && !declared && !submitted && <ConflictForm roundId={roundId} modelId={modelId} />}
     </Stack>
-  );
-}
-
-/** A reviewer's declaration of a conflict of interest with the model, with its reason. */
-function ConflictForm({ roundId, modelId }: { roundId: string; modelId: string }) {
-  const { t } = useI18n();
-  const declare = useMutation(graphqlMutation(DeclareConflictDocument));
-  const [done, setDone] = useState(false);
-  const { form, onSubmit, problem } = useMutationForm({
-    initialValues: { reason: "" },
-    schema: z.object({ reason: z.string().trim().min(1).max(2000) }),
-    messages: { reason: "scorecard.conflictReasonNeeded" },
-    submit: ({ reason }) => declare.mutateAsync({ roundId, modelId, reason: reason.trim() }),
-    onSuccess: () => setDone(true),
-  });
-  return (
-    <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate aria-labelledby="conflict-heading">
-      <Title order={3} size="h5" id="conflict-heading">
-        {t("scorecard.conflict")}
-      </Title>
-      <Text size="sm">{t("scorecard.conflictHelp")}</Text>
-      <Textarea
-        label={t("scorecard.conflictReason")}
-        withAsterisk
-        autosize
-        minRows={2}
-        {...form.getInputProps("reason")}
-      />
-      <ProblemAlert problem={problem} />
-      {done && (
-        <Alert mt="xs" color="green" role="status">
-          {t("scorecard.conflictDeclared")}
-        </Alert>
-      )}
-      <Button mt="xs" type="submit" color="orange" variant="light" loading={form.submitting}>
-        {t("scorecard.declareConflict")}
-      </Button>
-    </Paper>
   );
 }
