@@ -24,6 +24,7 @@ const ImportPage = lazy(() => import("./import-page"));
 const RoundsPage = lazy(() => import("./rounds/rounds-page"));
 const RoundPage = lazy(() => import("./rounds/round-page"));
 const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
+const ReviewWorkspacePage = lazy(() => import("./rounds/review-workspace-page"));
 const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 const CommendationsPage = lazy(() => import("./registers/commendations-page"));
 const InspectionsPage = lazy(() => import("./registers/inspections-page"));
@@ -153,6 +154,16 @@ export function App() {
                   {(params) => (
                     <RequireSession>
                       <RoundPage id={decodeURIComponent(params.id)} />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/rounds/:id/review/:modelId">
+                  {(params) => (
+                    <RequireSession>
+                      <ReviewWorkspacePage
+                        roundId={decodeURIComponent(params.id)}
+                        modelId={decodeURIComponent(params.modelId)}
+                      />
                     </RequireSession>
                   )}
                 </Route>
