@@ -31,6 +31,8 @@ export const reviewMessagesEn: Record<keyof typeof reviewMessagesVi, string> = {
   "review.replicatedBy": "{count} {count:model replicates|models replicate} this one:",
   "review.notReplicated": "Nobody has replicated this model yet.",
   "review.selfAssessment": "The unit's self-assessment",
+  "review.selfComment": "The unit's comment",
+  "review.modelClosed": "The round's results are final: the model is no longer open to reviewers, only your scorecard.",
   "review.selfAssessmentNone": "The unit has not submitted its self-assessment.",
   "review.selfSubmittedAt": "Submitted {at}",
   "review.formHeading": "Your scorecard",

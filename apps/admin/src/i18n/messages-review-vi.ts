@@ -29,6 +29,8 @@ export const reviewMessagesVi = {
   "review.replicatedBy": "{count} mô hình nhân rộng từ mô hình này:",
   "review.notReplicated": "Chưa có nơi nào nhân rộng mô hình này.",
   "review.selfAssessment": "Tự đánh giá của đơn vị",
+  "review.selfComment": "Nhận xét của đơn vị",
+  "review.modelClosed": "Đợt đã chốt kết quả: hồ sơ mô hình không còn mở cho giám khảo, chỉ còn phiếu chấm của bạn.",
   "review.selfAssessmentNone": "Đơn vị chưa nộp phiếu tự đánh giá.",
   "review.selfSubmittedAt": "Nộp lúc {at}",
   "review.formHeading": "Phiếu chấm của bạn",

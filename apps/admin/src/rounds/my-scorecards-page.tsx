@@ -173,7 +173,7 @@ function ReviewRound({ round: r, username }: { round: AssignedRound; username: s
                 </div>
               </Table.Td>
               <Table.Td data-label={t("scorecard.unit")}>{a.unitName}</Table.Td>
-              <Table.Td data-label={t("scorecard.state")}>
+              <Table.Td data-label={t("scorecard.state")} style={{ whiteSpace: "nowrap" }}>
                 {a.conflictDeclared ? (
                   <Badge color="orange" variant="light">
                     {t("scorecard.conflictBadge")}
@@ -182,7 +182,7 @@ function ReviewRound({ round: r, username }: { round: AssignedRound; username: s
                   <StatusBadge status={a.scorecardStatus} />
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
                 {!a.conflictDeclared && a.modelId && (
                   <Anchor
                     component={Link}

@@ -186,7 +186,7 @@ export function ReviewModelPanel({
                 <Table.Tr>
                   <Table.Th scope="col">{t("scorecard.criterion")}</Table.Th>
                   <Table.Th scope="col">{t("detail.value")}</Table.Th>
-                  <Table.Th scope="col">{t("scorecard.selfColumn")}</Table.Th>
+                  <Table.Th scope="col">{t("review.selfComment")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -202,7 +202,7 @@ export function ReviewModelPanel({
                       <Table.Td data-label={t("detail.value")}>
                         {typeof r?.value === "number" ? `${formatNumber(r.value)}/${formatNumber(c.max)}` : "—"}
                       </Table.Td>
-                      <Table.Td data-label={t("scorecard.selfColumn")}>{r?.comment ?? "—"}</Table.Td>
+                      <Table.Td data-label={t("review.selfComment")}>{r?.comment ?? "—"}</Table.Td>
                     </Table.Tr>
                   );
                 })}

@@ -90,7 +90,12 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     () => (criteriaQuery.definition ? ratedCriteria(criteriaQuery.definition, locale) : []),
     [criteriaQuery.definition, locale],
   );
-  const modelQuery = useQuery(graphqlQuery(ReviewWorkspaceModelDocument, { id: modelId }));
+  // Once the scores are final, a reviewer no longer reads the model (the gateway refuses it): only their card.
+  const finished = node?.status === "finalized" || node?.status === "published";
+  const modelQuery = useQuery({
+    ...graphqlQuery(ReviewWorkspaceModelDocument, { id: modelId }),
+    enabled: node !== null && !finished,
+  });
   const model = modelQuery.data?.node?.__typename === "Model" ? modelQuery.data.node : null;
   const cards = useQuery(graphqlQuery(ScorecardsDocument, { roundId, modelId }));
   const view = cards.data?.scorecards ?? null;
@@ -110,6 +115,8 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
   const code = model?.code ?? current?.modelCode ?? "";
 
   const submitted = own?.status === "submitted";
+  // The unit's submitted self-assessment is shown beside the model: only the other reviews wait.
+  const hiddenReviews = Math.max(0, (view?.othersHidden ?? 0) - (view?.selfAssessment ? 1 : 0));
   const scoring = node?.status === "review";
   const declared = node?.assignments?.some((a) => a.modelId === modelId && a.conflictDeclared) ?? false;
   const editable = scoring && !submitted && !declared;
@@ -297,7 +304,12 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
         {t("review.toForm")}
       </Anchor>
       <QueryStatus query={round} />
-      <QueryStatus query={modelQuery} />
+      {!finished && <QueryStatus query={modelQuery} />}
+      {finished && (
+        <Text size="sm" c="dimmed">
+          {t("review.modelClosed")}
+        </Text>
+      )}
       <QueryStatus query={cards} />
       <QueryStatus query={criteriaQuery.version} />
       <Grid gap="md" align="flex-start">
@@ -327,6 +339,15 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
                   )}
                 </Badge>
               </Group>
+              {editable && criteria.length > 0 && (
+                <SaveStatus
+                  state={saveState}
+                  pending={draft !== lastSaved.current}
+                  savedAt={savedAt ? formatDate(savedAt, true) : null}
+                  onRetry={() => setFailedFor(null)}
+                  onSettle={settle}
+                />
+              )}
               {declared && <Alert color="orange">{t("scorecard.youDeclared")}</Alert>}
               {node && !scoring && !declared && (
                 <Text size="sm" c="dimmed">
@@ -362,13 +383,6 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
                     ))}
                     {editable && (
                       <>
-                        <SaveStatus
-                          state={saveState}
-                          pending={draft !== lastSaved.current}
-                          savedAt={savedAt ? formatDate(savedAt, true) : null}
-                          onRetry={() => setFailedFor(null)}
-                          onSettle={settle}
-                        />
                         <ProblemAlert problem={problem} />
                         <Button onClick={askToSubmit} loading={form.submitting} disabled={saveState === "conflict"}>
                           {t("review.submit")}
@@ -379,10 +393,10 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
                 </form>
               )}
             </Paper>
-            {(submitted || (view?.othersHidden ?? 0) > 0) && (
+            {(submitted || hiddenReviews > 0) && (
               <OthersScores
                 others={submitted ? (view?.others ?? []) : []}
-                othersHidden={submitted ? 0 : (view?.othersHidden ?? 0)}
+                othersHidden={submitted ? 0 : hiddenReviews}
                 criteria={criteria}
               />
             )}
