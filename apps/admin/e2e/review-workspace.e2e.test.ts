@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { LoginDocument, request } from "@lantoa/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -14,6 +15,7 @@ const models = [
 /** One value per rated criterion of the default set, each on its scale. */
 const scores = { novelty: "25", effectiveness: "8", reach: "8", theme: "4" } as const;
 const REVIEWER = "giamkhao.2";
+const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const STAGE = 240_000;
 
 describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () => {
@@ -178,6 +180,20 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
     expect
       .poll(() => page.getByTestId("draft-status").textContent())
       .toMatch(/^Đã lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+  /** Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is (as the accessibility suite checks). */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: axeSource });
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(...args: unknown[]): Promise<{ violations: unknown[] }> } }).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations;
+    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
   /** The page is no wider than its window: nothing to scroll sideways. */
   const widthOverflow = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -238,6 +254,7 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       await evidence.getByRole("button", { name: "Xem trước" }).click();
       await evidence.locator("iframe").waitFor();
       await shot(page, "review-workspace-desktop");
+      expect(await seriousViolations(page)).toEqual([]);
 
       // A reload reads the draft back from the server.
       await page.reload();
@@ -268,6 +285,7 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       expect(formBox?.y ?? 0).toBeGreaterThan((modelBox?.y ?? 0) + (modelBox?.height ?? 0) - 1);
       expect(await widthOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "review-workspace-phone");
+      expect(await seriousViolations(page)).toEqual([]);
 
       for (const [id, value] of Object.entries(scores)) {
         if (id === "novelty") continue;
