@@ -287,14 +287,22 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       await shot(page, "review-workspace-phone");
       expect(await seriousViolations(page)).toEqual([]);
 
-      for (const [id, value] of Object.entries(scores)) {
+      // One click per criterion: its band sets the score and moves the focus to the comment, typed at once.
+      for (const id of Object.keys(scores)) {
         if (id === "novelty") continue;
         await criterion(page, id)
-          .getByRole("textbox", { name: /^Điểm:/ })
-          .fill(value);
-        await criterion(page, id)
-          .getByRole("textbox", { name: /^Nhận xét:/ })
-          .fill(`Nhận xét về ${id}`);
+          .getByRole("group", { name: /^Các mức của/ })
+          .getByRole("button")
+          .last()
+          .click();
+        await page.keyboard.type(`Nhận xét về ${id}`);
+        const comment = criterion(page, id).getByRole("textbox", { name: /^Nhận xét:/ });
+        await expect.poll(() => comment.inputValue()).toBe(`Nhận xét về ${id}`);
+        expect(
+          await criterion(page, id)
+            .getByRole("textbox", { name: /^Điểm:/ })
+            .inputValue(),
+        ).not.toBe("");
       }
       await draftSaved(page);
       await page.getByRole("button", { name: "Nộp phiếu", exact: true }).click();

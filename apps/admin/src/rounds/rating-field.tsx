@@ -1,4 +1,5 @@
 import { Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useRef } from "react";
 import { useI18n } from "../i18n/i18n";
 import { bandOf, type RatedCriterion } from "./round-criteria";
 
@@ -38,6 +39,7 @@ export function RatingField({
 }) {
   const { t, locale, formatNumber } = useI18n();
   const band = bandOf(c, typeof value === "number" ? value : null);
+  const comment = useRef<HTMLTextAreaElement>(null);
   const Layout = stacked ? Stack : Group;
   return (
     <Paper withBorder p="sm" data-testid={`rating-${c.id}`}>
@@ -67,7 +69,11 @@ export function RatingField({
               size="compact-xs"
               variant={band?.id === b.id ? "filled" : "default"}
               disabled={disabled}
-              onClick={() => onBand(b.max)}
+              onClick={() => {
+                onBand(b.max);
+                // A band chosen, the comment is what is left to write: the focus goes there (a click saved).
+                if (comment.current && !comment.current.value.trim()) comment.current.focus();
+              }}
             >
               {b.label} ({formatNumber(b.min)}–{formatNumber(b.max)})
             </Button>
@@ -88,6 +94,7 @@ export function RatingField({
           {...valueProps}
         />
         <Textarea
+          ref={comment}
           label={t("scorecard.comment", { name: c.label })}
           withAsterisk={commentRequired && !readOnly}
           readOnly={readOnly}
