@@ -330,4 +330,38 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
     },
     STAGE,
   );
+
+  it(
+    "asks which version to keep when the same draft was saved from another device meanwhile",
+    async () => {
+      const third = models[2];
+      const path = `/rounds/${encodeURIComponent(roundId)}/review/${encodeURIComponent(ids.get(third.code) ?? "")}`;
+      const [desk, phone] = [
+        await deviceOf({ width: 1400, height: 1000 }),
+        await deviceOf({ width: 390, height: 844 }),
+      ];
+      for (const page of [desk, phone]) {
+        await page.goto(`${gateway.url}${path}`);
+        await page.getByRole("heading", { level: 2, name: third.name }).waitFor();
+        await page.getByTestId("scorecard-form").waitFor();
+      }
+      const novelty = (page: Page) => criterion(page, "novelty").getByRole("textbox", { name: /^Điểm:/ });
+      await novelty(desk).fill("20");
+      await draftSaved(desk);
+      // The phone still holds the card as it was before: its save is refused, and nothing is overwritten unasked.
+      await novelty(phone).fill("10");
+      const conflict = phone.getByTestId("draft-conflict");
+      await conflict.waitFor();
+      expect(await widthOverflow(phone)).toBeLessThanOrEqual(0);
+      await shot(phone, "review-draft-conflict-phone");
+      await conflict.getByRole("button", { name: "Tải bản đã lưu" }).click();
+      await expect.poll(() => novelty(phone).inputValue()).toBe("20");
+      // From the loaded version the phone saves again.
+      await novelty(phone).fill("22");
+      await draftSaved(phone);
+      await desk.reload();
+      await expect.poll(() => novelty(desk).inputValue()).toBe("22");
+    },
+    STAGE,
+  );
 });

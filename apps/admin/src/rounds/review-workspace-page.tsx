@@ -133,6 +133,8 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
   const [failedFor, setFailedFor] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The card is submitted from this screen: nothing is left to save on the way out. */
+  const sent = useRef(false);
 
   const { form, onSubmit, problem } = useMutationForm({
     initialValues: { ratings: {} as Ratings },
@@ -162,6 +164,7 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
       });
     },
     onSuccess: (data) => {
+      sent.current = true;
       const next = position.nextUnscored;
       const extra = data.data.extraReviewerAssigned ? ` ${t("review.submittedExtra", { code })}` : "";
       notifications.show({
@@ -197,6 +200,41 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     const value = form.values.ratings[c.id]?.value;
     return typeof value === "number" && !onScale(c, value);
   });
+
+  // Leaving before the pause ends (previous/next, the queue, closing the tab) must not lose
+  // the last words typed: the draft still due is sent on the way out, and closing the tab
+  // with it unsent asks first.
+  const pendingDraft = loaded.current && editable && !offScale && draft !== lastSaved.current ? draft : null;
+  const leaving = useRef<string | null>(null);
+  leaving.current = pendingDraft;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on the way out, with the latest draft.
+  useEffect(
+    () => () => {
+      if (leaving.current === null || sent.current) return;
+      const ratings = JSON.parse(leaving.current) as Rating[];
+      // After the save under way, if any: it brings the version this one must name.
+      void (inflight.current ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() =>
+          save.mutateAsync({
+            roundId,
+            modelId,
+            kind: "REVIEW",
+            submit: false,
+            expectedVersion: version.current,
+            ratings,
+          }),
+        )
+        .catch(() => undefined);
+    },
+    [],
+  );
+  useEffect(() => {
+    if (pendingDraft === null) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [pendingDraft]);
 
   // The draft follows the reviewer's typing: saved once typing pauses, one save at a time,
   // never over a version this screen has not seen (a conflict asks which to keep).
