@@ -167,13 +167,12 @@ export function App() {
                     </RequireSession>
                   )}
                 </Route>
-                <Route path="/rounds/:id/:kind/:modelId">
+                <Route path="/rounds/:id/self/:modelId">
                   {(params) => (
                     <RequireSession>
                       <ScorecardPage
                         roundId={decodeURIComponent(params.id)}
                         modelId={decodeURIComponent(params.modelId)}
-                        kind={params.kind === "self" ? "SELF" : "REVIEW"}
                       />
                     </RequireSession>
                   )}

@@ -15,8 +15,6 @@ import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
 import { QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
-import { ConflictForm } from "./conflict-form";
-import { OthersScores } from "./others-scores";
 import { onScale, RatingField } from "./rating-field";
 import { ratedCriteria, useRoundCriteria } from "./round-criteria";
 import { roundNode } from "./round-ids";
@@ -24,24 +22,15 @@ import { roundNode } from "./round-ids";
 type Ratings = Record<string, { value: number | string; comment: string }>;
 
 /**
- * One scorecard (phiếu chấm) of one model in a round: a reviewer's review, or the owner
- * unit's self-assessment (`kind="SELF"`). The form comes from the round's pinned criteria:
+ * The owner unit's self-assessment (phiếu tự đánh giá) of one model in a round (a reviewer
+ * scores in the review workspace instead). The form comes from the round's pinned criteria:
  * each rated criterion with its scale's bands as labels and a comment. Saving keeps a draft;
- * submitting checks every criterion and locks it, and only then does a reviewer see the
- * others' scores.
+ * submitting checks every criterion and locks it.
  */
-export default function ScorecardPage({
-  roundId,
-  modelId,
-  kind,
-}: {
-  roundId: string;
-  modelId: string;
-  kind: "REVIEW" | "SELF";
-}) {
+export default function ScorecardPage({ roundId, modelId }: { roundId: string; modelId: string }) {
   const { t, locale } = useI18n();
   const round = useQuery(graphqlQuery(RoundScorecardContextDocument, { id: roundId }));
-  const modelQuery = useQuery({ ...graphqlQuery(ScorecardModelDocument, { id: modelId }), enabled: kind === "SELF" });
+  const modelQuery = useQuery(graphqlQuery(ScorecardModelDocument, { id: modelId }));
   const node = roundNode(round.data?.node);
   const criteriaQuery = useRoundCriteria(node?.criteriaSetCode, node?.criteriaVersion);
   const criteria = useMemo(
@@ -52,7 +41,7 @@ export default function ScorecardPage({
   const own = cards.data?.scorecards?.own ?? null;
   const others = cards.data?.scorecards?.others ?? [];
   // An organizer's admin filling a unit's self-assessment may get it among the others.
-  const card = own ?? (kind === "SELF" ? (others.find((o) => o.kind === "self") ?? null) : null);
+  const card = own ?? others.find((o) => o.kind === "self") ?? null;
   const submitted = card?.status === "submitted";
   const model = modelQuery.data?.node && "code" in modelQuery.data.node ? modelQuery.data.node : null;
   const modelCode = model?.code ?? node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
@@ -60,8 +49,7 @@ export default function ScorecardPage({
   const search = useSearch();
   // Until the round says otherwise, ask for comments (the server has the last word).
   const commentsRequired = node?.commentsRequired ?? true;
-  const fromRound = kind === "SELF" && new URLSearchParams(search).get("from") === "round";
-  const declared = node?.assignments?.some((a) => a.modelId === modelId && a.conflictDeclared) ?? false;
+  const fromRound = new URLSearchParams(search).get("from") === "round";
 
   const save = useMutation(graphqlMutation(SaveScorecardDocument));
   // Which button sent the form: a draft may be incomplete, a submission may not.
@@ -87,7 +75,7 @@ export default function ScorecardPage({
       save.mutateAsync({
         roundId,
         modelId,
-        kind,
+        kind: "SELF",
         submit: intent.current === "submit",
         expectedVersion: own?.version ?? null,
         ratings: criteria
@@ -100,15 +88,7 @@ export default function ScorecardPage({
           })),
       }),
   });
-  const done = save.data
-    ? save.variables?.submit
-      ? kind === "SELF"
-        ? t("scorecard.selfSubmitted")
-        : save.data.data.extraReviewerAssigned
-          ? t("scorecard.submittedExtra")
-          : t("scorecard.submitted")
-      : t("scorecard.saved")
-    : null;
+  const done = save.data ? (save.variables?.submit ? t("scorecard.selfSubmitted") : t("scorecard.saved")) : null;
 
   // Every criterion gets its entry (Mantine sets nested values only inside objects that exist),
   // filled from the saved scorecard once it arrives, and again after each save.
@@ -130,7 +110,7 @@ export default function ScorecardPage({
         {fromRound ? t("rounds.backToRound") : t("scorecard.backToMine")}
       </Anchor>
       <Title order={2} id="scorecard-heading">
-        {kind === "SELF" ? t("scorecard.selfTitle") : t("scorecard.title")}
+        {t("scorecard.selfTitle")}
         {modelCode ? ` — ${modelCode}` : ""}
       </Title>
       {node && (
@@ -142,7 +122,6 @@ export default function ScorecardPage({
       <QueryStatus query={round} />
       <QueryStatus query={cards} />
       <QueryStatus query={criteriaQuery.version} />
-      {declared && <Alert color="orange">{t("scorecard.youDeclared")}</Alert>}
       {card && (
         <Group gap="xs">
           <Badge
@@ -157,7 +136,7 @@ export default function ScorecardPage({
           </Text>
         </Group>
       )}
-      {criteria.length > 0 && !declared && (
+      {criteria.length > 0 && (
         <form onSubmit={onSubmit} noValidate data-testid="scorecard-form">
           <Stack gap="sm">
             {criteria.map((c) => (
@@ -207,14 +186,6 @@ export default function ScorecardPage({
           {done}
         </Alert>
       )}
-      {kind === "REVIEW" && (
-        <OthersScores
-          others={others}
-          othersHidden={submitted ? 0 : (cards.data?.scorecards?.othersHidden ?? 0)}
-          criteria={criteria}
-        />
-      )}
-      {kind === "REVIEW" && !declared && !submitted && <ConflictForm roundId={roundId} modelId={modelId} />}
     </Stack>
   );
 }
