@@ -17,6 +17,8 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
   let unassigned: Model;
   /** Assigned too, in the same round, with its unit's self-assessment still a draft. */
   let selfDraft: Model;
+  /** Assigned in the same round, but the reviewer declared a conflict of interest with it. */
+  let declared: Model;
   let runningRound: string;
 
   beforeAll(async () => {
@@ -29,9 +31,9 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
       .where("u.code", "=", "TL-HPN")
       .where("m.is_pilot", "=", false)
       .orderBy("m.code")
-      .limit(4)
+      .limit(5)
       .execute();
-    [assigned, finished, unassigned, selfDraft] = models as [Model, Model, Model, Model];
+    [assigned, finished, unassigned, selfDraft, declared] = models as [Model, Model, Model, Model, Model];
     const reviewer = await db
       .selectFrom("users")
       .select("id")
@@ -40,7 +42,7 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
     // One running round where giamkhao.3 reviews `assigned`, one finalized where they reviewed `finished`.
     // The running round's scope also holds `unassigned`, which nobody reviews.
     for (const [code, reviewed, scope, status] of [
-      ["REVIEWER-ACCESS-1", [assigned, selfDraft], [assigned, selfDraft, unassigned], "review"],
+      ["REVIEWER-ACCESS-1", [assigned, selfDraft, declared], [assigned, selfDraft, unassigned, declared], "review"],
       ["REVIEWER-ACCESS-2", [finished], [finished], "finalized"],
     ] as const) {
       const roundId = await draftRound(
@@ -57,6 +59,12 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
       await db.updateTable("rounds").set({ status }).where("id", "=", roundId).execute();
       if (status === "review") runningRound = roundId;
     }
+    await db
+      .updateTable("reviewer_assignments")
+      .set({ conflict_declared_at: new Date(), conflict_reason: "Từng công tác tại đơn vị" })
+      .where("round_id", "=", runningRound)
+      .where("model_id", "=", declared.id)
+      .execute();
     // What the workspace shows beside the form: a target, an uploaded report, and the unit's
     // self-assessments (submitted for `assigned`, a draft for `selfDraft`).
     await db
@@ -190,13 +198,30 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
     const result = await h.call(ROUND_ASSIGNMENTS, { id: globalId("Round", runningRound) }, h.tokens.reviewer);
     expect(result.errors).toBeUndefined();
     const rows = result.data.node.assignments;
-    expect(rows.map((a: { modelCode: string }) => a.modelCode).sort()).toEqual([assigned.code, selfDraft.code].sort());
-    expect(rows.every((a: { reviewerUsername: string }) => a.reviewerUsername === "giamkhao.3")).toBe(true);
-    expect(rows[0].unitName).toEqual(expect.any(String));
+    const unit = await h.database.db
+      .selectFrom("units")
+      .select("name")
+      .where("code", "=", "TL-HPN")
+      .executeTakeFirstOrThrow();
+    expect(rows.map((a: { modelCode: string }) => a.modelCode).sort()).toEqual(
+      [assigned.code, selfDraft.code, declared.code].sort(),
+    );
+    for (const row of rows) expect(row).toMatchObject({ reviewerUsername: "giamkhao.3", unitName: unit.name });
   });
 
   it("may not read the round's scope", async () => {
     const result = await h.call(ROUND_MODELS, { id: globalId("Round", runningRound) }, h.tokens.reviewer);
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("no longer reads a model, nor its scorecards, once they declared a conflict of interest with it", async () => {
+    const model = await h.call(MODEL, { id: globalId("Model", declared.id) }, h.tokens.reviewer);
+    expect(model.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const cards = await h.call(
+      ScorecardsDocument.toString(),
+      { roundId: globalId("Round", runningRound), modelId: globalId("Model", declared.id) },
+      h.tokens.reviewer,
+    );
+    expect(cards.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
