@@ -254,6 +254,8 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       await evidence.getByRole("button", { name: "Xem trước" }).click();
       await evidence.locator("iframe").waitFor();
       await shot(page, "review-workspace-desktop");
+      // As the reviewer sees it: the form stays in view beside the model.
+      await page.screenshot({ path: join(screenshotDir, "review-workspace-desktop-window.png") });
       expect(await seriousViolations(page)).toEqual([]);
 
       // A reload reads the draft back from the server.
@@ -286,6 +288,10 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       expect(await widthOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "review-workspace-phone");
       expect(await seriousViolations(page)).toEqual([]);
+      // The link under the title takes the phone straight to the form.
+      await page.getByRole("link", { name: "Đến phiếu chấm ↓" }).click();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(844);
+      await page.screenshot({ path: join(screenshotDir, "review-phone-form-window.png") });
 
       // One click per criterion: its band sets the score and moves the focus to the comment, typed at once.
       for (const id of Object.keys(scores)) {

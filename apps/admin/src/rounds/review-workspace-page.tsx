@@ -398,7 +398,15 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
                 </Text>
               )}
               {criteria.length > 0 && !declared && (
-                <form id={formId} ref={formRef} onSubmit={onSubmit} noValidate data-testid="scorecard-form">
+                <form
+                  id={formId}
+                  ref={formRef}
+                  onSubmit={onSubmit}
+                  noValidate
+                  data-testid="scorecard-form"
+                  // The "to the scorecard" link lands below the fixed header, not under it.
+                  style={{ scrollMarginTop: "calc(64px + var(--mantine-spacing-md))" }}
+                >
                   <Stack gap="sm">
                     {criteria.map((c) => (
                       <RatingField
