@@ -253,9 +253,10 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       await draftSaved(page);
       await evidence.getByRole("button", { name: "Xem trước" }).click();
       await evidence.locator("iframe").waitFor();
-      await shot(page, "review-workspace-desktop");
-      // As the reviewer sees it: the form stays in view beside the model.
+      // As the reviewer sees it (the form stays in view beside the model), then the whole page.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(screenshotDir, "review-workspace-desktop-window.png") });
+      await shot(page, "review-workspace-desktop");
       expect(await seriousViolations(page)).toEqual([]);
 
       // A reload reads the draft back from the server.

@@ -30,8 +30,10 @@ import { roundNode } from "./round-ids";
 type Ratings = Record<string, { value: number | string; comment: string }>;
 type Rating = { criterionId: string; value: number | null; comment: string | null };
 
-/** The form's id: the phone's "to the scorecard" link and the confirmation's submit button point at it. */
+/** The form's id, which the confirmation's submit button names. */
 const formId = "review-scorecard";
+/** Where the phone's "to the scorecard" link goes: the form's card, heading and save status included. */
+const cardId = "phieu-cham";
 
 /** How long typing must pause before the draft is saved. */
 const AUTOSAVE_MS = 800;
@@ -338,7 +340,7 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
           {[code, model?.ownerUnit?.name ?? current?.unitName, node?.name].filter(Boolean).join(" · ")}
         </Text>
       </div>
-      <Anchor href={`#${formId}`} hiddenFrom="lg" size="sm">
+      <Anchor href={`#${cardId}`} hiddenFrom="lg" size="sm">
         {t("review.toForm")}
       </Anchor>
       <QueryStatus query={round} />
@@ -358,7 +360,13 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }} className="review-form-column">
           <Stack gap="sm">
-            <Paper withBorder p="sm">
+            <Paper
+              withBorder
+              p="sm"
+              id={cardId}
+              // The "to the scorecard" link lands below the fixed header, not under it.
+              style={{ scrollMarginTop: "calc(64px + var(--mantine-spacing-md))" }}
+            >
               <Group justify="space-between" gap="xs" mb="xs">
                 <Title order={3} size="h4">
                   {t("review.formHeading")}
@@ -398,15 +406,7 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
                 </Text>
               )}
               {criteria.length > 0 && !declared && (
-                <form
-                  id={formId}
-                  ref={formRef}
-                  onSubmit={onSubmit}
-                  noValidate
-                  data-testid="scorecard-form"
-                  // The "to the scorecard" link lands below the fixed header, not under it.
-                  style={{ scrollMarginTop: "calc(64px + var(--mantine-spacing-md))" }}
-                >
+                <form id={formId} ref={formRef} onSubmit={onSubmit} noValidate data-testid="scorecard-form">
                   <Stack gap="sm">
                     {criteria.map((c) => (
                       <RatingField
