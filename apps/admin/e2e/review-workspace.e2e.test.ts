@@ -275,6 +275,9 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
       const [first, second] = models;
       const page = await deviceOf({ width: 390, height: 844 });
       await page.goto(`${gateway.url}/my-scorecards`);
+      await page.getByTestId(`my-round-${roundCode}`).waitFor();
+      expect(await widthOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, "review-queue-phone");
       await page
         .getByTestId(`my-round-${roundCode}`)
         .getByRole("link", { name: `Chấm điểm ${first.code}` })
