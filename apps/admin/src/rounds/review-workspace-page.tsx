@@ -242,7 +242,7 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
   // never over a version this screen has not seen (a conflict asks which to keep).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the settled draft and the save's end are the triggers.
   useEffect(() => {
-    if (!loaded.current || !editable || form.submitting || inflight.current) return;
+    if (!loaded.current || !editable || form.submitting || sent.current || inflight.current) return;
     if (saveState === "conflict" || settled === lastSaved.current || settled === failedFor) return;
     if (offScale) {
       setSaveState("offScale");
@@ -252,23 +252,25 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     setSaveState("saving");
     const sending = save
       .mutateAsync({ roundId, modelId, kind: "REVIEW", submit: false, expectedVersion: version.current, ratings })
-      .then((result) => {
-        version.current = result.data.version ?? version.current;
-        lastSaved.current = settled;
-        setSavedAt(new Date().toISOString());
-        setFailedFor(null);
-        setSaveState("idle");
-      })
-      .catch((error: unknown) => {
-        if (error instanceof DomainRefusal && error.code === "DB.STALE_VERSION") setSaveState("conflict");
-        else {
-          setFailedFor(settled);
-          setSaveState("failed");
-        }
-      })
-      .finally(() => {
-        inflight.current = null;
-      });
+      // The save is over before the state changes, so the render that follows may send the next one.
+      .then(
+        (result) => {
+          inflight.current = null;
+          version.current = result.data.version ?? version.current;
+          lastSaved.current = settled;
+          setSavedAt(new Date().toISOString());
+          setFailedFor(null);
+          setSaveState("idle");
+        },
+        (error: unknown) => {
+          inflight.current = null;
+          if (error instanceof DomainRefusal && error.code === "DB.STALE_VERSION") setSaveState("conflict");
+          else {
+            setFailedFor(settled);
+            setSaveState("failed");
+          }
+        },
+      );
     inflight.current = sending;
   }, [settled, saveState, editable, offScale, failedFor, form.submitting]);
 
