@@ -374,4 +374,24 @@ describe.runIf(canRunBrowser)("a reviewer's workspace in headless Chromium", () 
     },
     STAGE,
   );
+
+  it(
+    "keeps what was typed just before moving to another model, without waiting for the pause",
+    async () => {
+      const [, second, third] = models;
+      const page = await deviceOf({ width: 1400, height: 1000 });
+      await page.goto(
+        `${gateway.url}/rounds/${encodeURIComponent(roundId)}/review/${encodeURIComponent(ids.get(third.code) ?? "")}`,
+      );
+      await page.getByTestId("scorecard-form").waitFor();
+      const comment = (p: Page) => criterion(p, "reach").getByRole("textbox", { name: /^Nhận xét:/ });
+      await comment(page).fill("Đã nhân rộng ra ba xã");
+      await page.getByRole("link", { name: `Mô hình trước: ${second.name}` }).click();
+      await page.getByRole("heading", { level: 2, name: second.name }).waitFor();
+      await page.getByRole("link", { name: `Mô hình sau: ${third.name}` }).click();
+      await page.getByRole("heading", { level: 2, name: third.name }).waitFor();
+      await expect.poll(() => comment(page).inputValue()).toBe("Đã nhân rộng ra ba xã");
+    },
+    STAGE,
+  );
 });

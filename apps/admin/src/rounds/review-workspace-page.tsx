@@ -67,6 +67,9 @@ function valuesOf(
 
 type SaveState = "idle" | "saving" | "failed" | "conflict" | "offScale";
 
+/** Drafts sent by workspaces on their way out, by `round/model`, until the server has them. */
+const leavingSaves = new Map<string, Promise<unknown>>();
+
 /**
  * A reviewer's workspace for one model of a round: the model (facts, description, outcomes,
  * evidence, replication, self-assessment) beside the scorecard, with the place in the
@@ -188,13 +191,28 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     lastSaved.current = JSON.stringify(ratingsOf(criteria, values));
     setSavedAt(card?.updatedAt ?? null);
   };
+  // The card as the server has it now, not as the cache last saw it: read again once the
+  // save this model's previous screen sent on its way out (if any) is in.
+  const [fresh, setFresh] = useState<{ card: typeof own } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per workspace.
+  useEffect(() => {
+    let live = true;
+    void (leavingSaves.get(`${roundId}/${modelId}`) ?? Promise.resolve())
+      .then(() => cards.refetch())
+      .then((result) => {
+        if (live && result.isSuccess) setFresh({ card: result.data?.scorecards?.own ?? null });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
   const loaded = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: loads once, when both the criteria and the card are known.
   useEffect(() => {
-    if (loaded.current || criteria.length === 0 || !cards.isSuccess) return;
+    if (loaded.current || criteria.length === 0 || fresh === null) return;
     loaded.current = true;
-    load(own);
-  }, [criteria, cards.isSuccess]);
+    load(fresh.card);
+  }, [criteria, fresh]);
 
   const draft = JSON.stringify(ratingsOf(criteria, form.values.ratings));
   const settled = useDebouncedValue(draft, AUTOSAVE_MS);
@@ -214,8 +232,10 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     () => () => {
       if (leaving.current === null || sent.current) return;
       const ratings = JSON.parse(leaving.current) as Rating[];
-      // After the save under way, if any: it brings the version this one must name.
-      void (inflight.current ?? Promise.resolve())
+      // After the save under way, if any: it brings the version this one must name. The
+      // workspace opened next on this model waits for it before reading the card.
+      const key = `${roundId}/${modelId}`;
+      const leavingSave = (inflight.current ?? Promise.resolve())
         .catch(() => undefined)
         .then(() =>
           save.mutateAsync({
@@ -227,7 +247,11 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
             ratings,
           }),
         )
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => {
+          if (leavingSaves.get(key) === leavingSave) leavingSaves.delete(key);
+        });
+      leavingSaves.set(key, leavingSave);
     },
     [],
   );
