@@ -7,7 +7,7 @@ import {
 } from "@lantoa/client";
 import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { DomainRefusal, graphqlMutation, graphqlQuery } from "../data/graphql";
@@ -97,10 +97,8 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
   );
   // Once the scores are final, a reviewer no longer reads the model (the gateway refuses it): only their card.
   const finished = node?.status === "finalized" || node?.status === "published";
-  const modelQuery = useQuery({
-    ...graphqlQuery(ReviewWorkspaceModelDocument, { id: modelId }),
-    enabled: node !== null && !finished,
-  });
+  // Asked at once, beside the round (its refusal once the round is final is not shown).
+  const modelQuery = useQuery(graphqlQuery(ReviewWorkspaceModelDocument, { id: modelId }));
   const model = modelQuery.data?.node?.__typename === "Model" ? modelQuery.data.node : null;
   const cards = useQuery(graphqlQuery(ScorecardsDocument, { roundId, modelId }));
   const view = cards.data?.scorecards ?? null;
@@ -115,6 +113,12 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
     [assignments.data, roundId, session?.viewer.username],
   );
   const position = queuePosition(queue, modelId);
+  // The model a submission moves on to is read ahead, so it opens at once.
+  const queryClient = useQueryClient();
+  const upNext = position.nextUnscored?.modelId;
+  useEffect(() => {
+    if (upNext) void queryClient.prefetchQuery(graphqlQuery(ReviewWorkspaceModelDocument, { id: upNext }));
+  }, [queryClient, upNext]);
   const current = queue.find((q) => q.modelId === modelId);
   const name = model?.name ?? current?.modelName ?? "";
   const code = model?.code ?? current?.modelCode ?? "";
@@ -370,7 +374,7 @@ function Workspace({ roundId, modelId }: { roundId: string; modelId: string }) {
         {t("review.toForm")}
       </Anchor>
       <QueryStatus query={round} />
-      {!finished && <QueryStatus query={modelQuery} />}
+      {node && !finished && <QueryStatus query={modelQuery} />}
       {finished && (
         <Text size="sm" c="dimmed">
           {t("review.modelClosed")}
