@@ -92,8 +92,8 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
     page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   const status = (page: Page) => page.getByTestId("round-status").textContent();
 
-  /** Fills every rated criterion of the scorecard form and submits it. */
-  async function fillAndSubmit(page: Page) {
+  /** Fills every rated criterion of the scorecard form and submits it (a review after its confirmation). */
+  async function fillAndSubmit(page: Page, confirm = false) {
     const form = page.getByTestId("scorecard-form");
     await form.waitFor();
     for (const [criterion, value] of Object.entries(scores)) {
@@ -101,7 +101,9 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await field.getByRole("textbox", { name: /^Điểm:/ }).fill(value);
       await field.getByRole("textbox", { name: /^Nhận xét:/ }).fill(`Nhận xét về ${criterion}`);
     }
-    await page.getByRole("button", { name: "Nộp phiếu" }).click();
+    await page.getByRole("button", { name: "Nộp phiếu", exact: true }).click();
+    if (confirm)
+      await page.getByRole("dialog", { name: "Nộp phiếu chấm?" }).getByRole("button", { name: "Nộp phiếu" }).click();
   }
 
   it(
@@ -275,12 +277,19 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
             .getByTestId(`my-round-${roundCode}`)
             .getByRole("link", { name: `Chấm điểm ${code}` })
             .click();
-          await page.getByRole("heading", { level: 2, name: `Phiếu chấm — ${code}` }).waitFor();
-          // The self-assessment at least is withheld until this reviewer submits.
-          await expect.poll(() => page.getByTestId("others-hidden").textContent()).toMatch(/sẽ hiện sau khi bạn nộp/);
           await page.getByTestId("scorecard-form").waitFor();
+          // The unit's submitted self-assessment is read beside the model; the other reviews wait.
+          await expect.poll(() => page.getByTestId("review-self-assessment").textContent()).toContain("Nộp lúc");
+          expect(await page.getByTestId("others-table").count()).toBe(0);
           if (first) await shot(page, "scorecard-form");
-          await fillAndSubmit(page);
+          await fillAndSubmit(page, true);
+          // The workspace moves on to the next model to score; the submitted card reads back from the queue.
+          await page.getByText(`Đã nộp phiếu ${code}.`, { exact: false }).waitFor();
+          await page.getByRole("link", { name: "← Phiếu chấm của tôi" }).click();
+          await page
+            .getByTestId(`my-round-${roundCode}`)
+            .getByRole("link", { name: `Xem phiếu chấm ${code}` })
+            .click();
           await expect.poll(() => page.getByTestId("scorecard-status").textContent()).toBe("Đã nộp");
           await page.getByTestId("others-table").waitFor();
           expect(await page.getByTestId("others-table").textContent()).toContain("Tự đánh giá");

@@ -25,6 +25,7 @@ const ImportPage = lazy(() => import("./import-page"));
 const RoundsPage = lazy(() => import("./rounds/rounds-page"));
 const RoundPage = lazy(() => import("./rounds/round-page"));
 const ScorecardPage = lazy(() => import("./rounds/scorecard-page"));
+const ReviewWorkspacePage = lazy(() => import("./rounds/review-workspace-page"));
 const MyScorecardsPage = lazy(() => import("./rounds/my-scorecards-page"));
 const CommendationsPage = lazy(() => import("./registers/commendations-page"));
 const InspectionsPage = lazy(() => import("./registers/inspections-page"));
@@ -159,13 +160,22 @@ export function App() {
                     </RequireSession>
                   )}
                 </Route>
-                <Route path="/rounds/:id/:kind/:modelId">
+                <Route path="/rounds/:id/review/:modelId">
+                  {(params) => (
+                    <RequireSession>
+                      <ReviewWorkspacePage
+                        roundId={decodeURIComponent(params.id)}
+                        modelId={decodeURIComponent(params.modelId)}
+                      />
+                    </RequireSession>
+                  )}
+                </Route>
+                <Route path="/rounds/:id/self/:modelId">
                   {(params) => (
                     <RequireSession>
                       <ScorecardPage
                         roundId={decodeURIComponent(params.id)}
                         modelId={decodeURIComponent(params.modelId)}
-                        kind={params.kind === "self" ? "SELF" : "REVIEW"}
                       />
                     </RequireSession>
                   )}

@@ -1,4 +1,4 @@
-import { ModelDetailDocument, ModelsDocument } from "@lantoa/client";
+import { ModelDetailDocument, ModelsDocument, ReviewWorkspaceModelDocument } from "@lantoa/client";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
@@ -65,5 +65,15 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
       .executeTakeFirstOrThrow();
     const id = globalId("Model", row.id);
     expect(await statementsAfterSession(ModelDetailDocument.toString(), { id })).toBeLessThanOrEqual(2);
+  });
+
+  it("answers the review workspace's model (the client's ReviewWorkspaceModel operation) in at most five statements: the model with its lists in one batch, its origin, its replication tree and the tree's units", async () => {
+    const row = await h.database.db
+      .selectFrom("models")
+      .select("id")
+      .where("code", "=", "TL-2021-DUONGHOA")
+      .executeTakeFirstOrThrow();
+    const id = globalId("Model", row.id);
+    expect(await statementsAfterSession(ReviewWorkspaceModelDocument.toString(), { id })).toBeLessThanOrEqual(5);
   });
 });

@@ -940,7 +940,7 @@ export type RoundsQuery = { rounds: Array<{ id: string, code: string | null, nam
 export type MyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, deadlines: { review: string | null } | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
+export type MyAssignmentsQuery = { rounds: Array<{ id: string, code: string | null, name: string | null, status: string | null, criteriaSetCode: string | null, criteriaVersion: number | null, deadlines: { review: string | null } | null, assignments: Array<{ modelId: string | null, modelCode: string | null, modelName: string | null, unitName: string | null, reviewerUsername: string | null, conflictDeclared: boolean | null, conflictReason: string | null, scorecardStatus: string | null }> | null }> | null };
 
 export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1113,6 +1113,20 @@ export type ScorecardModelQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
+export type ReviewWorkspaceModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReviewWorkspaceModelQuery = { node:
+    | { __typename: 'CriteriaSet' }
+    | { __typename: 'CriteriaSetVersion' }
+    | { __typename: 'Inspection' }
+    | { __typename: 'Model', id: string, code: string | null, name: string | null, kind: string | null, personName: string | null, status: ModelStatus | null, fields: Array<string> | null, startDate: string | null, annualTheme: string | null, problem: string | null, solution: string | null, isPilot: boolean | null, ownerUnit: { id: string, name: string | null } | null, targets: Array<{ indicatorCode: string | null, targetValue: number | null, unitCode: string | null }> | null, indicatorValues: Array<{ indicatorCode: string | null, period: string | null, unitCode: string | null, value: number | null }> | null, evidence: Array<{ id: string | null, kind: string | null, title: string | null, mimeType: string | null, sizeBytes: number | null, uri: string | null, downloadUrl: string | null }> | null, origin: { code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null } | null, replications: Array<{ code: string | null, name: string | null, depth: number | null, adoptedOn: string | null, originModelId: string | null, ownerUnit: { id: string, name: string | null } | null, model: { id: string, status: ModelStatus | null } | null }> | null }
+    | { __typename: 'Round' }
+    | { __typename: 'Unit' }
+   | null };
+
 export type ReviewerCandidatesQueryVariables = Exact<{
   roundId: string;
   modelId: string;
@@ -1150,7 +1164,7 @@ export type ScorecardsQueryVariables = Exact<{
 }>;
 
 
-export type ScorecardsQuery = { scorecards: { othersHidden: number | null, own: { kind: string | null, status: string | null, version: number | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null, others: Array<{ kind: string | null, reviewerName: string | null, status: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null }> | null } | null };
+export type ScorecardsQuery = { scorecards: { othersHidden: number | null, own: { kind: string | null, status: string | null, updatedAt: string | null, version: number | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null, others: Array<{ kind: string | null, reviewerName: string | null, status: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null }> | null, selfAssessment: { status: string | null, submittedAt: string | null, ratings: Array<{ criterionId: string | null, value: number | null, comment: string | null }> | null } | null } | null };
 
 export type SaveScorecardMutationVariables = Exact<{
   roundId: string;
@@ -3299,6 +3313,7 @@ export const MyAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
       modelId
       modelCode
       modelName
+      unitName
       reviewerUsername
       conflictDeclared
       conflictReason
@@ -3660,6 +3675,71 @@ export const ScorecardModelDocument = /* @__PURE__ */ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardModelQuery, ScorecardModelQueryVariables>;
+export const ReviewWorkspaceModelDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ReviewWorkspaceModel($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Model {
+      id
+      code
+      name
+      kind
+      personName
+      status
+      fields
+      startDate
+      annualTheme
+      problem
+      solution
+      isPilot
+      ownerUnit {
+        id
+        name
+      }
+      targets {
+        indicatorCode
+        targetValue
+        unitCode
+      }
+      indicatorValues {
+        indicatorCode
+        period
+        unitCode
+        value
+      }
+      evidence {
+        id
+        kind
+        title
+        mimeType
+        sizeBytes
+        uri
+        downloadUrl
+      }
+      origin {
+        ...ReplicationFields
+      }
+      replications {
+        ...ReplicationFields
+      }
+    }
+  }
+}
+    fragment ReplicationFields on Replication {
+  code
+  name
+  depth
+  adoptedOn
+  originModelId
+  ownerUnit {
+    id
+    name
+  }
+  model {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<ReviewWorkspaceModelQuery, ReviewWorkspaceModelQueryVariables>;
 export const ReviewerCandidatesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ReviewerCandidates($roundId: ID!, $modelId: ID!) {
   node(id: $roundId) {
@@ -3749,6 +3829,7 @@ export const ScorecardsDocument = /* @__PURE__ */ new TypedDocumentString(`
     own {
       kind
       status
+      updatedAt
       version
       ratings {
         criterionId
@@ -3767,6 +3848,15 @@ export const ScorecardsDocument = /* @__PURE__ */ new TypedDocumentString(`
       }
     }
     othersHidden
+    selfAssessment {
+      status
+      submittedAt
+      ratings {
+        criterionId
+        value
+        comment
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<ScorecardsQuery, ScorecardsQueryVariables>;

@@ -1,6 +1,7 @@
 import { criteriaMessagesEn } from "./messages-criteria-en";
 import { notificationsMessagesEn } from "./messages-notifications-en";
 import { registersMessagesEn } from "./messages-registers-en";
+import { reviewMessagesEn } from "./messages-review-en";
 import { roundsMessagesEn } from "./messages-rounds-en";
 import { spreadingMessagesEn } from "./messages-spreading-en";
 import type { Messages } from "./messages-vi";
@@ -10,6 +11,7 @@ export const messagesEn: Messages = {
   ...criteriaMessagesEn,
   ...roundsMessagesEn,
   ...notificationsMessagesEn,
+  ...reviewMessagesEn,
   ...registersMessagesEn,
   ...spreadingMessagesEn,
   "app.title": "Lan Tỏa",

@@ -161,7 +161,6 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "scorecard.openFor": "Score {code}",
   "scorecard.conflictBadge": "Conflict of interest",
   "scorecard.backToMine": "← My scorecards",
-  "scorecard.title": "Scorecard",
   "scorecard.selfTitle": "Self-assessment",
   "scorecard.version": "Save {n}",
   "scorecard.scale": "Scale {min}–{max}, worth up to {points} points",
@@ -171,10 +170,7 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "scorecard.saveDraft": "Save draft",
   "scorecard.submit": "Submit",
   "scorecard.saved": "Draft saved.",
-  "scorecard.submitted": "Submitted. You can now see the other reviewers' scores.",
   "scorecard.selfSubmitted": "Submitted. The self-assessment goes to the round's organizer.",
-  "scorecard.submittedExtra":
-    "Submitted. The scores disagree beyond the gap, so another reviewer was drawn for this model.",
   "scorecard.valueRequired": "Score this criterion before submitting.",
   "scorecard.valueOffScale": "The score must lie on the scale, on one of its steps.",
   "scorecard.commentRequired": "Comment on this criterion before submitting.",

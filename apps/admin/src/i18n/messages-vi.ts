@@ -1,6 +1,7 @@
 import { criteriaMessagesVi } from "./messages-criteria-vi";
 import { notificationsMessagesVi } from "./messages-notifications-vi";
 import { registersMessagesVi } from "./messages-registers-vi";
+import { reviewMessagesVi } from "./messages-review-vi";
 import { roundsMessagesVi } from "./messages-rounds-vi";
 import { spreadingMessagesVi } from "./messages-spreading-vi";
 
@@ -11,6 +12,7 @@ import { spreadingMessagesVi } from "./messages-spreading-vi";
 export const messagesVi = {
   ...criteriaMessagesVi,
   ...roundsMessagesVi,
+  ...reviewMessagesVi,
   ...registersMessagesVi,
   ...spreadingMessagesVi,
   ...notificationsMessagesVi,

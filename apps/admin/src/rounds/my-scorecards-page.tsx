@@ -1,5 +1,5 @@
-import { MyAssignmentsDocument, MySelfAssessmentsDocument } from "@lantoa/client";
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { MyAssignmentsDocument, type MyAssignmentsQuery, MySelfAssessmentsDocument } from "@lantoa/client";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { graphqlQuery } from "../data/graphql";
@@ -8,13 +8,15 @@ import { ListTable } from "../layout/list-table";
 import { EmptyNote, QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
 import { scorecardStatusColor } from "../status-colors";
+import { queuePosition, reviewQueue } from "./review-queue";
 
 /**
  * "Phiếu chấm của tôi": the self-assessments the viewer's units file (unit staff), then the
- * reviewer's assignments in every round, each a link to its scorecard.
+ * reviewer's queue in every round (model, unit, state of their scorecard, progress), each
+ * model a link into the review workspace.
  */
 export default function MyScorecardsPage() {
-  const { t, label, formatDate } = useI18n();
+  const { t, label } = useI18n();
   const { session } = useSession();
   const query = useQuery(graphqlQuery(MyAssignmentsDocument, {}));
   const selfQuery = useQuery(graphqlQuery(MySelfAssessmentsDocument, {}));
@@ -25,9 +27,7 @@ export default function MyScorecardsPage() {
     selfByRound.set(key, [...(selfByRound.get(key) ?? []), a]);
   }
   const me = session?.viewer.username;
-  const rounds = (query.data?.rounds ?? [])
-    .map((r) => ({ ...r, mine: (r.assignments ?? []).filter((a) => a.reviewerUsername === me) }))
-    .filter((r) => r.mine.length > 0);
+  const rounds = (query.data?.rounds ?? []).filter((r) => (r.assignments ?? []).some((a) => a.reviewerUsername === me));
   // Unit staff who review nothing see only their units' self-assessments.
   const reviews = viewerRoles(session).includes("reviewer") || rounds.length > 0;
 
@@ -109,64 +109,103 @@ export default function MyScorecardsPage() {
         <EmptyNote text={t(reviews ? "scorecard.mineEmpty" : "scorecard.selfMineEmpty")} />
       )}
       {rounds.map((r) => (
-        <Paper key={r.id} withBorder p="sm" data-testid={`my-round-${r.code}`}>
-          <Title order={3} size="h5">
-            {r.name} ({r.code}) <Badge variant="light">{label("rounds.status", r.status)}</Badge>
-          </Title>
-          {r.deadlines?.review && (
-            <Text size="sm">{t("deadlines.reviewDue", { date: formatDate(r.deadlines.review) })}</Text>
-          )}
-          <ListTable highlightOnHover={false}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("rounds.model")}</Table.Th>
-                <Table.Th scope="col">{t("scorecard.state")}</Table.Th>
-                <Table.Th scope="col">{t("scorecard.open")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.mine.map((a) => (
-                <Table.Tr key={a.modelId}>
-                  <Table.Td>
-                    <Text fw={600} inherit>
-                      {a.modelCode}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {a.modelName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td data-label={t("scorecard.state")}>
-                    {a.conflictDeclared ? (
-                      <Badge color="orange" variant="light">
-                        {t("scorecard.conflictBadge")}
-                      </Badge>
-                    ) : (
-                      <StatusBadge status={a.scorecardStatus} />
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!a.conflictDeclared && a.modelId && (
-                      <Anchor
-                        component={Link}
-                        href={`/rounds/${encodeURIComponent(r.id)}/review/${encodeURIComponent(a.modelId)}`}
-                        aria-label={t(
-                          scoring(r.status, a.scorecardStatus) ? "scorecard.openFor" : "scorecard.viewReviewFor",
-                          {
-                            code: a.modelCode ?? "",
-                          },
-                        )}
-                      >
-                        {t(scoring(r.status, a.scorecardStatus) ? "scorecard.open" : "scorecard.view")}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ListTable>
-        </Paper>
+        <ReviewRound key={r.id} round={r} username={me ?? undefined} />
       ))}
     </Stack>
+  );
+}
+
+type AssignedRound = NonNullable<MyAssignmentsQuery["rounds"]>[number];
+
+/**
+ * One round's queue: its progress ("3/12 đã nộp"), a link on to the next model still to score,
+ * and each assigned model with its unit and the state of the reviewer's scorecard.
+ */
+function ReviewRound({ round: r, username }: { round: AssignedRound; username: string | undefined }) {
+  const { t, label, formatDate } = useI18n();
+  const mine = (r.assignments ?? []).filter((a) => a.reviewerUsername === username);
+  const queue = reviewQueue(r.assignments ?? [], username);
+  const progress = queuePosition(queue, "");
+  const href = (modelId: string) => `/rounds/${encodeURIComponent(r.id)}/review/${encodeURIComponent(modelId)}`;
+  return (
+    <Paper withBorder p="sm" data-testid={`my-round-${r.code}`}>
+      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+        <Title order={3} size="h5">
+          {r.name} ({r.code}) <Badge variant="light">{label("rounds.status", r.status)}</Badge>
+        </Title>
+        {queue.length > 0 && (
+          <Badge variant="outline" size="lg" data-testid={`my-progress-${r.code}`}>
+            {t("review.queueProgress", { submitted: progress.submitted, total: progress.total })}
+          </Badge>
+        )}
+      </Group>
+      {r.deadlines?.review && (
+        <Text size="sm" mb="xs">
+          {t("deadlines.reviewDue", { date: formatDate(r.deadlines.review) })}
+        </Text>
+      )}
+      {r.status === "review" &&
+        queue.length > 0 &&
+        (progress.nextUnscored ? (
+          <Button component={Link} href={href(progress.nextUnscored.modelId)} mb="xs">
+            {t("review.queueContinue", { name: progress.nextUnscored.modelName })}
+          </Button>
+        ) : (
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("review.queueDone")}
+          </Text>
+        ))}
+      <ListTable highlightOnHover={false}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("rounds.model")}</Table.Th>
+            <Table.Th scope="col">{t("scorecard.unit")}</Table.Th>
+            <Table.Th scope="col">{t("scorecard.state")}</Table.Th>
+            <Table.Th scope="col">{t("scorecard.open")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {mine.map((a) => (
+            <Table.Tr key={a.modelId}>
+              <Table.Td>
+                <div>
+                  <Text fw={600} inherit>
+                    {a.modelName}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {a.modelCode}
+                  </Text>
+                </div>
+              </Table.Td>
+              <Table.Td data-label={t("scorecard.unit")}>{a.unitName}</Table.Td>
+              <Table.Td data-label={t("scorecard.state")} style={{ whiteSpace: "nowrap" }}>
+                {a.conflictDeclared ? (
+                  <Badge color="orange" variant="light">
+                    {t("scorecard.conflictBadge")}
+                  </Badge>
+                ) : (
+                  <StatusBadge status={a.scorecardStatus} />
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {!a.conflictDeclared && a.modelId && (
+                  <Anchor
+                    component={Link}
+                    href={href(a.modelId)}
+                    aria-label={t(
+                      scoring(r.status, a.scorecardStatus) ? "scorecard.openFor" : "scorecard.viewReviewFor",
+                      { code: a.modelCode ?? "" },
+                    )}
+                  >
+                    {t(scoring(r.status, a.scorecardStatus) ? "scorecard.open" : "scorecard.view")}
+                  </Anchor>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ListTable>
+    </Paper>
   );
 }
 

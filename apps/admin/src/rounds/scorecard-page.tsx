@@ -1,68 +1,36 @@
 import {
-  DeclareConflictDocument,
   RoundScorecardContextDocument,
   SaveScorecardDocument,
   ScorecardModelDocument,
   ScorecardsDocument,
 } from "@lantoa/client";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Link, useSearch } from "wouter";
-import { z } from "zod";
 import { graphqlMutation, graphqlQuery } from "../data/graphql";
 import { ProblemAlert } from "../errors/problem-alert";
 import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
-import { ListTable } from "../layout/list-table";
 import { QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
-import { bandOf, type RatedCriterion, ratedCriteria, useRoundCriteria } from "./round-criteria";
+import { onScale, RatingField } from "./rating-field";
+import { ratedCriteria, useRoundCriteria } from "./round-criteria";
 import { roundNode } from "./round-ids";
 
 type Ratings = Record<string, { value: number | string; comment: string }>;
 
-/** Whether a value lies on the criterion's scale, on a step (as the domain's `checkScorecard` says). */
-function onScale(c: RatedCriterion, value: number): boolean {
-  const milli = Math.round(value * 1000);
-  const min = Math.round(c.min * 1000);
-  const step = Math.round(c.step * 1000);
-  return milli >= min && milli <= Math.round(c.max * 1000) && (step <= 0 || (milli - min) % step === 0);
-}
-
 /**
- * One scorecard (phiếu chấm) of one model in a round: a reviewer's review, or the owner
- * unit's self-assessment (`kind="SELF"`). The form comes from the round's pinned criteria:
+ * The owner unit's self-assessment (phiếu tự đánh giá) of one model in a round (a reviewer
+ * scores in the review workspace instead). The form comes from the round's pinned criteria:
  * each rated criterion with its scale's bands as labels and a comment. Saving keeps a draft;
- * submitting checks every criterion and locks it, and only then does a reviewer see the
- * others' scores.
+ * submitting checks every criterion and locks it.
  */
-export default function ScorecardPage({
-  roundId,
-  modelId,
-  kind,
-}: {
-  roundId: string;
-  modelId: string;
-  kind: "REVIEW" | "SELF";
-}) {
-  const { t, locale, formatNumber } = useI18n();
+export default function ScorecardPage({ roundId, modelId }: { roundId: string; modelId: string }) {
+  const { t, locale } = useI18n();
   const round = useQuery(graphqlQuery(RoundScorecardContextDocument, { id: roundId }));
-  const modelQuery = useQuery({ ...graphqlQuery(ScorecardModelDocument, { id: modelId }), enabled: kind === "SELF" });
+  const modelQuery = useQuery(graphqlQuery(ScorecardModelDocument, { id: modelId }));
   const node = roundNode(round.data?.node);
   const criteriaQuery = useRoundCriteria(node?.criteriaSetCode, node?.criteriaVersion);
   const criteria = useMemo(
@@ -73,7 +41,7 @@ export default function ScorecardPage({
   const own = cards.data?.scorecards?.own ?? null;
   const others = cards.data?.scorecards?.others ?? [];
   // An organizer's admin filling a unit's self-assessment may get it among the others.
-  const card = own ?? (kind === "SELF" ? (others.find((o) => o.kind === "self") ?? null) : null);
+  const card = own ?? others.find((o) => o.kind === "self") ?? null;
   const submitted = card?.status === "submitted";
   const model = modelQuery.data?.node && "code" in modelQuery.data.node ? modelQuery.data.node : null;
   const modelCode = model?.code ?? node?.assignments?.find((a) => a.modelId === modelId)?.modelCode;
@@ -81,8 +49,7 @@ export default function ScorecardPage({
   const search = useSearch();
   // Until the round says otherwise, ask for comments (the server has the last word).
   const commentsRequired = node?.commentsRequired ?? true;
-  const fromRound = kind === "SELF" && new URLSearchParams(search).get("from") === "round";
-  const declared = node?.assignments?.some((a) => a.modelId === modelId && a.conflictDeclared) ?? false;
+  const fromRound = new URLSearchParams(search).get("from") === "round";
 
   const save = useMutation(graphqlMutation(SaveScorecardDocument));
   // Which button sent the form: a draft may be incomplete, a submission may not.
@@ -108,7 +75,7 @@ export default function ScorecardPage({
       save.mutateAsync({
         roundId,
         modelId,
-        kind,
+        kind: "SELF",
         submit: intent.current === "submit",
         expectedVersion: own?.version ?? null,
         ratings: criteria
@@ -121,15 +88,7 @@ export default function ScorecardPage({
           })),
       }),
   });
-  const done = save.data
-    ? save.variables?.submit
-      ? kind === "SELF"
-        ? t("scorecard.selfSubmitted")
-        : save.data.data.extraReviewerAssigned
-          ? t("scorecard.submittedExtra")
-          : t("scorecard.submitted")
-      : t("scorecard.saved")
-    : null;
+  const done = save.data ? (save.variables?.submit ? t("scorecard.selfSubmitted") : t("scorecard.saved")) : null;
 
   // Every criterion gets its entry (Mantine sets nested values only inside objects that exist),
   // filled from the saved scorecard once it arrives, and again after each save.
@@ -151,7 +110,7 @@ export default function ScorecardPage({
         {fromRound ? t("rounds.backToRound") : t("scorecard.backToMine")}
       </Anchor>
       <Title order={2} id="scorecard-heading">
-        {kind === "SELF" ? t("scorecard.selfTitle") : t("scorecard.title")}
+        {t("scorecard.selfTitle")}
         {modelCode ? ` — ${modelCode}` : ""}
       </Title>
       {node && (
@@ -163,7 +122,6 @@ export default function ScorecardPage({
       <QueryStatus query={round} />
       <QueryStatus query={cards} />
       <QueryStatus query={criteriaQuery.version} />
-      {declared && <Alert color="orange">{t("scorecard.youDeclared")}</Alert>}
       {card && (
         <Group gap="xs">
           <Badge
@@ -178,7 +136,7 @@ export default function ScorecardPage({
           </Text>
         </Group>
       )}
-      {criteria.length > 0 && !declared && (
+      {criteria.length > 0 && (
         <form onSubmit={onSubmit} noValidate data-testid="scorecard-form">
           <Stack gap="sm">
             {criteria.map((c) => (
@@ -228,178 +186,6 @@ export default function ScorecardPage({
           {done}
         </Alert>
       )}
-      {kind === "REVIEW" && (
-        <Paper withBorder p="sm">
-          <Title order={3} size="h5">
-            {t("scorecard.others")}
-          </Title>
-          {!submitted && (cards.data?.scorecards?.othersHidden ?? 0) > 0 && (
-            <Text size="sm" data-testid="others-hidden">
-              {t("scorecard.othersHidden", { n: cards.data?.scorecards?.othersHidden ?? 0 })}
-            </Text>
-          )}
-          {others.length > 0 && (
-            <ListTable data-testid="others-table" highlightOnHover={false}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("scorecard.criterion")}</Table.Th>
-                  {others.map((o, n) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: scorecards have no id; their order is stable.
-                    <Table.Th scope="col" key={n}>
-                      {o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—")}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {criteria.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Text fw={600} inherit>
-                        {c.label}
-                      </Text>
-                    </Table.Td>
-                    {others.map((o, n) => {
-                      const r = o.ratings?.find((x) => x.criterionId === c.id);
-                      const who = o.kind === "self" ? t("scorecard.selfColumn") : (o.reviewerName ?? "—");
-                      return (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-                        <Table.Td key={n} data-label={who} title={r?.comment ?? ""}>
-                          {typeof r?.value === "number" ? formatNumber(r.value) : "—"}
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </ListTable>
-          )}
-        </Paper>
-      )}
-      {kind === "REVIEW" && !declared && !submitted && <ConflictForm roundId={roundId} modelId={modelId} />}
     </Stack>
-  );
-}
-
-/** A reviewer's declaration of a conflict of interest with the model, with its reason. */
-function ConflictForm({ roundId, modelId }: { roundId: string; modelId: string }) {
-  const { t } = useI18n();
-  const declare = useMutation(graphqlMutation(DeclareConflictDocument));
-  const [done, setDone] = useState(false);
-  const { form, onSubmit, problem } = useMutationForm({
-    initialValues: { reason: "" },
-    schema: z.object({ reason: z.string().trim().min(1).max(2000) }),
-    messages: { reason: "scorecard.conflictReasonNeeded" },
-    submit: ({ reason }) => declare.mutateAsync({ roundId, modelId, reason: reason.trim() }),
-    onSuccess: () => setDone(true),
-  });
-  return (
-    <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate aria-labelledby="conflict-heading">
-      <Title order={3} size="h5" id="conflict-heading">
-        {t("scorecard.conflict")}
-      </Title>
-      <Text size="sm">{t("scorecard.conflictHelp")}</Text>
-      <Textarea
-        label={t("scorecard.conflictReason")}
-        withAsterisk
-        autosize
-        minRows={2}
-        {...form.getInputProps("reason")}
-      />
-      <ProblemAlert problem={problem} />
-      {done && (
-        <Alert mt="xs" color="green" role="status">
-          {t("scorecard.conflictDeclared")}
-        </Alert>
-      )}
-      <Button mt="xs" type="submit" color="orange" variant="light" loading={form.submitting}>
-        {t("scorecard.declareConflict")}
-      </Button>
-    </Paper>
-  );
-}
-
-/** One rated criterion: the value on its scale, the band it falls in, and a comment. */
-function RatingField({
-  criterion: c,
-  value,
-  commentRequired,
-  readOnly,
-  disabled,
-  onBand,
-  valueProps,
-  commentProps,
-}: {
-  criterion: RatedCriterion;
-  value: number | string;
-  commentRequired: boolean;
-  /** A submitted card: shown at full contrast, without the controls that change it. */
-  readOnly: boolean;
-  disabled: boolean;
-  onBand(value: number): void;
-  valueProps: object;
-  commentProps: object;
-}) {
-  const { t, locale, formatNumber } = useI18n();
-  const band = bandOf(c, typeof value === "number" ? value : null);
-  return (
-    <Paper withBorder p="sm" data-testid={`rating-${c.id}`}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Text fw={600}>{c.label}</Text>
-          {c.description && (
-            <Text size="sm" c="dimmed">
-              {c.description}
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            {t("scorecard.scale", {
-              min: formatNumber(c.min),
-              max: formatNumber(c.max),
-              points: formatNumber(c.points),
-            })}
-          </Text>
-        </div>
-        {band && <Badge variant="light">{band.label}</Badge>}
-      </Group>
-      {c.bands.length > 0 && !readOnly && (
-        <Group gap={4} my="xs" role="group" aria-label={t("scorecard.bands", { name: c.label })}>
-          {c.bands.map((b) => (
-            <Button
-              key={b.id}
-              size="compact-xs"
-              variant={band?.id === b.id ? "filled" : "default"}
-              disabled={disabled}
-              onClick={() => onBand(b.max)}
-            >
-              {b.label} ({formatNumber(b.min)}–{formatNumber(b.max)})
-            </Button>
-          ))}
-        </Group>
-      )}
-      <Group grow align="flex-start">
-        <NumberInput
-          label={t("scorecard.value", { name: c.label })}
-          min={c.min}
-          max={c.max}
-          step={c.step}
-          decimalScale={3}
-          decimalSeparator={locale === "vi" ? "," : "."}
-          readOnly={readOnly}
-          hideControls={readOnly}
-          disabled={disabled}
-          {...valueProps}
-        />
-        <Textarea
-          label={t("scorecard.comment", { name: c.label })}
-          withAsterisk={commentRequired && !readOnly}
-          readOnly={readOnly}
-          disabled={disabled}
-          autosize
-          minRows={1}
-          {...commentProps}
-        />
-      </Group>
-    </Paper>
   );
 }

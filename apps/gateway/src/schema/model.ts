@@ -56,6 +56,17 @@ export const IndicatorValueRef = builder
     }),
   });
 
+const ModelTargetRef = builder
+  .objectRef<{ indicator_code: string; target_value: number; unit_code: string }>("ModelTarget")
+  .implement({
+    description: "What a model commits to reach: a value of an indicator, in the indicator's unit.",
+    fields: (t) => ({
+      indicatorCode: t.exposeString("indicator_code"),
+      targetValue: t.exposeFloat("target_value"),
+      unitCode: t.exposeString("unit_code"),
+    }),
+  });
+
 const ModelResultRef = builder.objectRef<LatestResultRow>("ModelResult").implement({
   description: "A model's result in an evaluation round.",
   fields: (t) => ({
@@ -128,6 +139,24 @@ export const ModelRef = builder.loadableNode("Model", {
     indicatorValues: t.loadableList({
       type: IndicatorValueRef,
       load: (ids: string[], { db, reads }) => reads.run(indicatorValuesRead(db, ids)),
+      resolve: (m) => m.id,
+    }),
+    targets: t.loadableList({
+      type: ModelTargetRef,
+      description: "The model's targets, by indicator code.",
+      load: (ids: string[], { db, reads }) =>
+        reads.run({
+          query: db
+            .selectFrom("model_targets")
+            .select(["model_id", "indicator_code", "target_value", "unit_code"])
+            .where("model_id", "in", ids)
+            .orderBy("indicator_code"),
+          timestamps: [],
+          arrange: (rows) =>
+            ids.map((id) =>
+              rows.filter((r) => r.model_id === id).map((r) => ({ ...r, target_value: Number(r.target_value) })),
+            ),
+        }),
       resolve: (m) => m.id,
     }),
     latestResult: t.loadable({

@@ -208,6 +208,7 @@ const AssignmentRef = builder.objectRef<RoundAssignmentRow>("ReviewerAssignment"
     modelId: t.id({ resolve: (a) => encodeGlobalID("Model", a.model_id) }),
     modelCode: t.exposeString("model_code"),
     modelName: t.exposeString("model_name"),
+    unitName: t.exposeString("unit_name", { description: "The model's owner unit." }),
     reviewerUsername: t.exposeString("username"),
     reviewerName: t.exposeString("display_name"),
     source: t.exposeString("source"),

@@ -36,6 +36,10 @@ const ScorecardRef = builder.objectRef<ScorecardRow>("Scorecard").implement({
       nullable: true,
       resolve: (c) => (c.submitted_at ? new Date(c.submitted_at).toISOString() : null),
     }),
+    updatedAt: t.string({
+      description: "When it was last saved (a draft continued on another device shows it).",
+      resolve: (c) => new Date(c.updated_at).toISOString(),
+    }),
     version: t.exposeInt("version", { description: "Send back as expectedVersion when saving again." }),
     ratings: t.field({
       type: [RatingRef],
@@ -53,15 +57,24 @@ const ScorecardRef = builder.objectRef<ScorecardRow>("Scorecard").implement({
 });
 
 const ScorecardViewRef = builder
-  .objectRef<{ own: ScorecardRow | null; others: ScorecardRow[]; othersHidden: number }>("ScorecardView")
+  .objectRef<{ own: ScorecardRow | null; others: ScorecardRow[]; othersHidden: number; self: ScorecardRow | null }>(
+    "ScorecardView",
+  )
   .implement({
     description:
-      "The scorecards of one model as the viewer may see them: a reviewer sees the others' (and the self-assessment) only after submitting their own.",
+      "The scorecards of one model as the viewer may see them: a reviewer sees the other reviewers' only after submitting their own, and the unit's submitted self-assessment at once (selfAssessment; it stays counted in othersHidden).",
     fields: (t) => ({
       own: t.field({ type: ScorecardRef, nullable: true, resolve: (v) => v.own }),
       others: t.field({ type: [ScorecardRef], resolve: (v) => v.others }),
       othersHidden: t.exposeInt("othersHidden", {
-        description: "How many scorecards are withheld from the viewer for now.",
+        description: "How many scorecards are withheld from the viewer's `others` for now.",
+      }),
+      selfAssessment: t.field({
+        type: ScorecardRef,
+        nullable: true,
+        description:
+          "The owner unit's self-assessment once submitted (null before): a reviewer reads it beside the model while scoring.",
+        resolve: (v) => v.self,
       }),
     }),
   });
@@ -87,18 +100,19 @@ builder.queryField("scorecards", (t) =>
       const [round] = await findRoundsByIds(context.db, [args.roundId.id]);
       if (!viewer || !round) return forbidden();
       const cards = await listScorecardsOfModel(context.db, round.id, args.modelId.id);
-      if (viewerAdministers(context, round)) return { own: null, others: cards, othersHidden: 0 };
+      const self = cards.find((c) => c.kind === "self" && c.status === "submitted") ?? null;
+      if (viewerAdministers(context, round)) return { own: null, others: cards, othersHidden: 0, self };
       if (await mayReview(context.db, round.id, args.modelId.id, viewer.userId)) {
         const own = cards.find((c) => c.kind === "review" && c.reviewer_user_id === viewer.userId) ?? null;
         const others = cards.filter((c) => c !== own && c.status === "submitted");
         return own?.status === "submitted"
-          ? { own, others, othersHidden: 0 }
-          : { own, others: [], othersHidden: others.length };
+          ? { own, others, othersHidden: 0, self }
+          : { own, others: [], othersHidden: others.length, self };
       }
       const ownerPath = await modelOwnerPath(context.db, args.modelId.id);
       if (ownerPath !== null && holdsRoleOver(viewer, STAFF_ROLES, ownerPath)) {
-        const self = cards.find((c) => c.kind === "self") ?? null;
-        return { own: self, others: [], othersHidden: 0 };
+        const filed = cards.find((c) => c.kind === "self") ?? null;
+        return { own: filed, others: [], othersHidden: 0, self };
       }
       return forbidden();
     },

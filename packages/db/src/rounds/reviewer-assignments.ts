@@ -153,11 +153,12 @@ export async function mayReview(
   return !!row && row.conflict_declared_at === null && !hasConflictOfInterest(row.reviewer_path, row.owner_path);
 }
 
-/** An assignment as a round lists it: model, reviewer, source, declared conflict and scorecard status. */
+/** An assignment as a round lists it: model and its owner unit, reviewer, source, declared conflict and scorecard status. */
 export interface RoundAssignmentRow {
   model_id: string;
   model_code: string;
   model_name: string;
+  unit_name: string;
   username: string;
   display_name: string;
   source: AssignmentSource;
@@ -180,6 +181,7 @@ export function listRoundAssignments(
   return db
     .selectFrom("reviewer_assignments as a")
     .innerJoin("models as m", "m.id", "a.model_id")
+    .innerJoin("units as owner", "owner.id", "m.owner_unit_id")
     .innerJoin("users as u", "u.id", "a.reviewer_user_id")
     .leftJoin("scorecards as s", (join) =>
       join
@@ -191,6 +193,7 @@ export function listRoundAssignments(
       "a.model_id",
       "m.code as model_code",
       "m.name as model_name",
+      "owner.name as unit_name",
       "u.username",
       "u.display_name",
       "a.source",

@@ -91,6 +91,7 @@ export interface ScorecardRow {
   comments: unknown;
   status: ScorecardTable["status"];
   submitted_at: Date | string | null;
+  updated_at: Date | string;
   version: number;
 }
 
@@ -108,6 +109,7 @@ export function listScorecardsOfModel(db: DbExecutor, roundId: string, modelId: 
       "s.comments",
       "s.status",
       "s.submitted_at",
+      "s.updated_at",
       "s.version",
     ])
     .where("s.round_id", "=", roundId)
