@@ -43,6 +43,12 @@ const kinds: Record<
     action: "tasks.openModel",
     href: (t) => (t.modelId ? `/models/${encodeURIComponent(t.modelId)}` : null),
   },
+  SCORECARD_LATE: {
+    title: "tasks.scorecardLate",
+    intro: "tasks.scorecardLateIntro",
+    action: "tasks.openRound",
+    href: (t) => (t.roundId ? `/rounds/${encodeURIComponent(t.roundId)}` : null),
+  },
   CORRECTIVE_ACTION_OVERDUE: {
     title: "tasks.correctiveActionOverdue",
     intro: "tasks.correctiveActionOverdueIntro",
@@ -104,7 +110,10 @@ export default function TasksPage() {
               <Table.Tbody>
                 {items.map((item) => {
                   const href = kind.href(item);
-                  const name = item.description ?? item.modelName ?? "";
+                  // A corrective action is named by what it asks; anything else by its model.
+                  const action = group.kind === "CORRECTIVE_ACTION_OVERDUE";
+                  const name = (action ? item.description : item.modelName) ?? "";
+                  const reviewer = group.kind === "SCORECARD_LATE" ? item.description : null;
                   return (
                     <Table.Tr key={`${item.roundId ?? ""}-${item.modelId ?? ""}-${item.correctiveActionId ?? ""}`}>
                       <Table.Td>
@@ -112,7 +121,9 @@ export default function TasksPage() {
                           {name}
                         </Text>
                         <Text size="sm" c="dimmed">
-                          {[item.modelCode, item.roundName].filter(Boolean).join(" · ")}
+                          {[item.modelCode, item.roundName, reviewer && t("tasks.reviewer", { name: reviewer })]
+                            .filter(Boolean)
+                            .join(" · ")}
                         </Text>
                       </Table.Td>
                       <Table.Td data-label={t("tasks.unit")}>{item.unitName}</Table.Td>

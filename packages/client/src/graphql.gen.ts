@@ -372,6 +372,7 @@ export type TaskKind =
   | 'CORRECTIVE_ACTION_OVERDUE'
   | 'MODEL_RETURNED'
   | 'SCORECARD_DUE'
+  | 'SCORECARD_LATE'
   | 'SELF_ASSESSMENT_DUE';
 
 export type UnitFilter = {

@@ -65,9 +65,9 @@ describe.each(testEngines())("the to-do list on %s", (engine) => {
 
     // A round in review where giamkhao.1 reviews `inRound`, and one in self-assessment over it.
     const version = await db.selectFrom("rounds").select("criteria_version_id").executeTakeFirstOrThrow();
-    for (const [code, status] of [
-      ["TASKS-REVIEW", "review"],
-      ["TASKS-SELF", "self-assessment"],
+    for (const [code, status, due] of [
+      ["TASKS-REVIEW", "review", { review_due: "2026-06-14" }],
+      ["TASKS-SELF", "self-assessment", { self_assessment_due: "2026-06-20" }],
     ] as const) {
       const round = await db
         .insertInto("rounds")
@@ -79,6 +79,7 @@ describe.each(testEngines())("the to-do list on %s", (engine) => {
           status,
           period: "2025",
           reference_date: "2026-01-01",
+          ...due,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -108,6 +109,39 @@ describe.each(testEngines())("the to-do list on %s", (engine) => {
   it("lists a submitted model to the admin of a unit above its owner, not to its officer", async () => {
     expect(await tasksOf("thanhliem.admin", "approval-waiting")).toEqual({ total: 1, ids: [submitted] });
     expect(await tasksOf("phunu.canbo", "approval-waiting")).toEqual({ total: 0, ids: [] });
+  });
+
+  it("gives a scorecard and a self-assessment due their step's deadline", async () => {
+    const viewer = async (username: string) =>
+      (await loadSessionUser(database.db, users.get(username) ?? "")) ?? { userId: "", assignments: [] };
+    const due = async (username: string, kind: TaskKind) =>
+      (await listTasks(database.db, await viewer(username), { today: TODAY, limit: 50 }))
+        .find((g) => g.kind === kind)
+        ?.items.map((t) => t.due_on);
+    expect(await due("giamkhao.1", "scorecard-due")).toEqual(["2026-06-14"]);
+    expect(await due("phunu.canbo", "self-assessment-due")).toEqual(["2026-06-20"]);
+  });
+
+  it("lists a scorecard past the review deadline to the organizer's admins, naming the reviewer", async () => {
+    const viewer = (await loadSessionUser(database.db, users.get("thanhliem.admin") ?? "")) ?? {
+      userId: "",
+      assignments: [],
+    };
+    const late = (await listTasks(database.db, viewer, { today: TODAY, limit: 50 })).find(
+      (g) => g.kind === "scorecard-late",
+    );
+    const reviewer = await database.db
+      .selectFrom("users")
+      .select("display_name")
+      .where("username", "=", "giamkhao.1")
+      .executeTakeFirstOrThrow();
+    expect(late?.items.map((t) => [t.model_id, t.description])).toEqual([[inRound, reviewer.display_name]]);
+    // Not to the model's own unit, and not before the deadline has passed.
+    expect(await tasksOf("phunu.canbo", "scorecard-late")).toEqual({ total: 0, ids: [] });
+    const dayOf = (await listTasks(database.db, viewer, { today: "2026-06-14", limit: 50 })).find(
+      (g) => g.kind === "scorecard-late",
+    );
+    expect(dayOf?.total).toBe(0);
   });
 
   it("lists an assigned scorecard to its reviewer until they submit it", async () => {
@@ -185,6 +219,6 @@ describe.each(testEngines())("the to-do list on %s", (engine) => {
       (await loadSessionUser(database.db, users.get("xem") ?? "")) ?? { userId: "", assignments: [] },
       { today: TODAY, limit: 50 },
     );
-    expect(groups.map((g) => g.total)).toEqual([0, 0, 0, 0, 0]);
+    expect(groups.map((g) => g.total)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

@@ -152,6 +152,11 @@ export const messagesEn: Messages = {
   "tasks.openSelfAssessment": "Self-assess",
   "tasks.openScorecard": "Score",
   "tasks.openInspections": "Open inspections",
+  "tasks.scorecardLate": "Late scorecards",
+  "tasks.scorecardLateIntro":
+    "The review deadline of a round your unit organizes has passed and these scorecards are not in; the reviewer is named under the model.",
+  "tasks.openRound": "Open the round",
+  "tasks.reviewer": "reviewer {name}",
   "tasks.modelReturned": "Models returned",
   "tasks.modelReturnedIntro": "These models were returned for changes; submit them again once changed.",
   "tasks.selfAssessmentDue": "Self-assessments not submitted",

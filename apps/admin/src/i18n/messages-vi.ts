@@ -155,6 +155,11 @@ export const messagesVi = {
   "tasks.openSelfAssessment": "Tự chấm",
   "tasks.openScorecard": "Chấm điểm",
   "tasks.openInspections": "Mở kiểm tra",
+  "tasks.scorecardLate": "Phiếu chấm trễ hạn",
+  "tasks.scorecardLateIntro":
+    "Đã quá hạn chấm của đợt do đơn vị bạn tổ chức mà giám khảo chưa nộp các phiếu này; tên giám khảo ở dưới tên mô hình.",
+  "tasks.openRound": "Mở đợt bình xét",
+  "tasks.reviewer": "giám khảo {name}",
   "tasks.modelReturned": "Mô hình bị trả lại",
   "tasks.modelReturnedIntro": "Cấp trên đã trả lại các mô hình này để sửa; sửa xong hãy gửi duyệt lại.",
   "tasks.selfAssessmentDue": "Tự đánh giá chưa nộp",

@@ -9,6 +9,7 @@ const TASK_KINDS = [
   "self-assessment-due",
   "scorecard-due",
   "approval-waiting",
+  "scorecard-late",
   "corrective-action-overdue",
 ] as const satisfies readonly TaskKind[];
 
@@ -41,7 +42,7 @@ const TaskRef = builder.objectRef<TaskRow>("Task").implement({
     }),
     description: t.exposeString("description", {
       nullable: true,
-      description: "What a corrective action asks for.",
+      description: "What a corrective action asks for; the reviewer's name on a late scorecard.",
     }),
     dueOn: t.exposeString("due_on", { nullable: true, description: "The day it is due by (YYYY-MM-DD), when known." }),
   }),
@@ -60,7 +61,7 @@ builder.queryField("myTasks", (t) =>
   t.field({
     type: [TaskGroupRef],
     description:
-      "What waits for the viewer (việc cần làm), one group per kind, always in the same order: models of their units returned for changes and self-assessments not yet submitted (unit staff); scorecards assigned to them and not submitted in rounds under review (reviewers); models of units below theirs waiting for approval and corrective actions past their day (unit admins; a system admin sees all). `first` items per group (at most 100), oldest first.",
+      "What waits for the viewer (việc cần làm), one group per kind, always in the same order: models of their units returned for changes and self-assessments not yet submitted (unit staff); scorecards assigned to them and not submitted in rounds under review (reviewers); models of units below theirs waiting for approval, scorecards past the review deadline of rounds their units organize, and corrective actions past their day (unit admins; a system admin sees all). Self-assessments and scorecards due carry their step's deadline and come soonest due first. `first` items per group (at most 100), oldest first.",
     authScopes: { signedIn: true },
     args: { first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(1).max(100) }) },
     resolve: (_root, args, context) =>

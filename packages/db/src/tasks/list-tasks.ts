@@ -8,6 +8,7 @@ export type TaskKind =
   | "self-assessment-due"
   | "scorecard-due"
   | "approval-waiting"
+  | "scorecard-late"
   | "corrective-action-overdue";
 
 /** One thing to do, with what its page needs to name it and link to it. */
@@ -22,6 +23,7 @@ export interface TaskRow {
   readonly round_name: string | null;
   /** The corrective action, for `corrective-action-overdue`. */
   readonly action_id: string | null;
+  /** What a corrective action asks for; the reviewer's name on a late scorecard. */
   readonly description: string | null;
   /** The day it is due by, where one is known. */
   readonly due_on: string | null;
@@ -46,8 +48,10 @@ function within(column: string, paths: readonly string[]) {
  * The viewer's to-do list, per kind: models of their units returned for changes and
  * self-assessments not yet submitted in rounds at that step (unit staff); scorecards
  * assigned to them and not submitted in rounds under review (reviewers); models submitted
- * by units below theirs waiting for approval and corrective actions past their due day
- * without completion, of inspections their units made or underwent (unit admins; a
+ * by units below theirs waiting for approval, scorecards past the review deadline of
+ * rounds their units organize (each with its reviewer's name as `description`) and
+ * corrective actions past their due day without completion, of inspections their units
+ * made or underwent (unit admins; a
  * system admin sees every one). One statement per kind; `today` is the caller's clock.
  */
 export async function listTasks(
@@ -100,7 +104,7 @@ export async function listTasks(
       "r.name as round_name",
       sql<null>`null`.as("action_id"),
       sql<null>`null`.as("description"),
-      sql<null>`null`.as("due_on"),
+      sql<string | null>`to_char(r.self_assessment_due, 'YYYY-MM-DD')`.as("due_on"),
       total,
     ])
     .where("rm.eligible", "=", true)
@@ -118,6 +122,7 @@ export async function listTasks(
         ),
       ),
     )
+    .orderBy(sql`r.self_assessment_due nulls last`)
     .orderBy("r.created_at")
     .orderBy("m.code")
     .limit(limit)
@@ -140,7 +145,7 @@ export async function listTasks(
       "r.name as round_name",
       sql<null>`null`.as("action_id"),
       sql<null>`null`.as("description"),
-      sql<null>`null`.as("due_on"),
+      sql<string | null>`to_char(r.review_due, 'YYYY-MM-DD')`.as("due_on"),
       total,
     ])
     .where("ra.reviewer_user_id", "=", viewer.userId)
@@ -160,6 +165,7 @@ export async function listTasks(
         ),
       ),
     )
+    .orderBy(sql`r.review_due nulls last`)
     .orderBy("r.created_at")
     .orderBy("m.code")
     .limit(limit)
@@ -189,6 +195,53 @@ export async function listTasks(
     )
     .orderBy("m.updated_at")
     .orderBy("m.code")
+    .limit(limit)
+    .execute();
+
+  // Scorecards past the round's review deadline, for the admins of the organizing unit (or above).
+  const late = db
+    .selectFrom("reviewer_assignments as ra")
+    .innerJoin("rounds as r", "r.id", "ra.round_id")
+    .innerJoin("units as o", "o.id", "r.organizer_unit_id")
+    .innerJoin("round_models as rm", (j) =>
+      j.onRef("rm.round_id", "=", "ra.round_id").onRef("rm.model_id", "=", "ra.model_id"),
+    )
+    .innerJoin("models as m", "m.id", "ra.model_id")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .innerJoin("users as reviewer", "reviewer.id", "ra.reviewer_user_id")
+    .select([
+      "m.id as model_id",
+      "m.code as model_code",
+      "m.name as model_name",
+      "u.name as unit_name",
+      "r.id as round_id",
+      "r.name as round_name",
+      sql<null>`null`.as("action_id"),
+      "reviewer.display_name as description",
+      sql<string | null>`to_char(r.review_due, 'YYYY-MM-DD')`.as("due_on"),
+      total,
+    ])
+    .where("r.status", "=", "review")
+    .where("r.review_due", "<", today)
+    .where("ra.conflict_declared_at", "is", null)
+    .where("rm.eligible", "=", true)
+    .where(within("o.path", admin))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("scorecards as s")
+            .select("s.id")
+            .whereRef("s.round_id", "=", "ra.round_id")
+            .whereRef("s.model_id", "=", "ra.model_id")
+            .where("s.kind", "=", "review")
+            .whereRef("s.reviewer_user_id", "=", "ra.reviewer_user_id")
+            .where("s.status", "=", "submitted"),
+        ),
+      ),
+    )
+    .orderBy("r.review_due")
+    .orderBy("m.code")
+    .orderBy("reviewer.display_name")
     .limit(limit)
     .execute();
 
@@ -226,6 +279,7 @@ export async function listTasks(
     ["self-assessment-due", selfAssessments],
     ["scorecard-due", scorecards],
     ["approval-waiting", approvals],
+    ["scorecard-late", late],
     ["corrective-action-overdue", overdue],
   ];
   const read = await Promise.all(groups.map(([, rows]) => rows));
