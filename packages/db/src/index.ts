@@ -228,7 +228,12 @@ export {
 } from "./rounds/round-commendations.js";
 export { findCriteriaVersionByNumber } from "./rounds/round-criteria-version.js";
 export { resolvedDisagreements, roundProgress } from "./rounds/round-progress.js";
-export { listModelsInRoundScope, type RoundModelFilter } from "./rounds/round-scope-models.js";
+export {
+  findNominatedModels,
+  listModelsInRoundScope,
+  type NominatedModel,
+  type RoundModelFilter,
+} from "./rounds/round-scope-models.js";
 export type * from "./rounds/rounds.table.js";
 export { insertRound, insertRoundModels, type NewRoundRow, type RoundModelEntry } from "./rounds/save-round.js";
 export { saveRoundResults } from "./rounds/save-round-results.js";

@@ -6,7 +6,7 @@ export {
   ReviewerAssignmentInput,
 } from "./assign-reviewers.js";
 export { ComputeRoundResultsInput, computeRoundResults } from "./compute-round-results.js";
-export { CreateRoundInput, createRound } from "./create-round.js";
+export { CreateRoundInput, createRound, type SkippedNomination, type SkippedReason } from "./create-round.js";
 export { DeclareConflictInput, declareConflict } from "./declare-conflict.js";
 export { DrawReviewerPanelInput, drawReviewerPanel } from "./draw-reviewer-panel.js";
 export { IssueRoundCommendationsInput, issueRoundCommendations } from "./issue-round-commendations.js";

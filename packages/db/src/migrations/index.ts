@@ -9,6 +9,7 @@ import * as spreadingTheWord from "./2026_12_02_0100_spreading_the_word.js";
 import * as modelPaging from "./2026_12_02_0150_model_paging.js";
 import * as rollups from "./2026_12_02_0200_rollups.js";
 import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
+import * as modelCodeLower from "./2026_12_03_0300_model_code_lower.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0150_model_paging": modelPaging,
   "2026_12_02_0200_rollups": rollups,
   "2026_12_02_0600_session_change_marks": sessionChangeMarks,
+  "2026_12_03_0300_model_code_lower": modelCodeLower,
 };
