@@ -228,6 +228,36 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   );
 
   it(
+    "creating a round takes a lower-cased nominated code and lists the codes it left out with why",
+    async () => {
+      const tl = await database.db.selectFrom("units").select("id").where("code", "=", "TL").executeTakeFirstOrThrow();
+      const typed = (scope.top[0] as string).toLowerCase();
+      const created = await call(
+        `mutation($input: CreateRoundInput!, $key: String!) { createRound(input: $input, idempotencyKey: $key) {
+          __typename ... on MutationCreateRoundSuccess { data { round { id models { code } } skipped { code reason } } } } }`,
+        {
+          input: {
+            code: "TL-BINHXET-SKIPPED",
+            name: "Bình xét có mã sai",
+            criteriaSetCode: "default",
+            criteriaVersion: 1,
+            organizerUnitId: gid("Unit", tl.id),
+            period: "2022",
+            referenceDate: "2022-12-15",
+            modelCodes: [typed, "KHONG-CO-MA"],
+          },
+          key: "create-round-skipped",
+        },
+        tokens["thanhliem.admin"],
+      );
+      expect(created.errors).toBeUndefined();
+      expect(created.data.createRound.data.round.models.map((m: any) => m.code)).toEqual([scope.top[0]]);
+      expect(created.data.createRound.data.skipped).toEqual([{ code: "KHONG-CO-MA", reason: "UNKNOWN" }]);
+    },
+    LONG,
+  );
+
+  it(
     "takes self-assessments first, then refuses reviews until review opens",
     async () => {
       const { roundId, code } = await roundAt("draft");

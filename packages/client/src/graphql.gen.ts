@@ -353,6 +353,12 @@ export type ScorecardRatingInput = {
   value?: number | null | undefined;
 };
 
+/** Why a nominated code was left out: no such model, not running (not active), or outside the scope. */
+export type SkippedNominationReason =
+  | 'NOT_RUNNING'
+  | 'OUTSIDE_SCOPE'
+  | 'UNKNOWN';
+
 export type SpreadsheetFormat =
   | 'CSV'
   | 'XLSX';
@@ -883,7 +889,7 @@ export type CreateRoundMutationVariables = Exact<{
 
 export type CreateRoundMutation = { createRound:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
-    | { __typename: 'MutationCreateRoundSuccess', data: { round: { id: string, status: string | null } | null } }
+    | { __typename: 'MutationCreateRoundSuccess', data: { round: { id: string, status: string | null } | null, skipped: Array<{ code: string, reason: SkippedNominationReason }> } }
    | null };
 
 export type AdvanceRoundStepMutationVariables = Exact<{
@@ -3184,6 +3190,10 @@ export const CreateRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
         round {
           id
           status
+        }
+        skipped {
+          code
+          reason
         }
       }
     }

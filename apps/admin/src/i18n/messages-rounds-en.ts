@@ -139,6 +139,16 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "rounds.create.organizerRequired": "Choose the organizing unit.",
   "rounds.create.periodInvalid": "A period is a year (2026), a quarter (2026-Q1) or a month (2026-03).",
   "rounds.create.periodHint": "A year, quarter or month: 2026, 2026-Q1, 2026-03.",
+  "rounds.skipped.title": "The round was created, but {n} nominated codes were left out",
+  "rounds.skipped.intro":
+    "The models below are not in the round. Correct the code or the model's status and create the round again if needed.",
+  "rounds.skipped.code": "Code as typed",
+  "rounds.skipped.reasonHeader": "Reason",
+  "rounds.skipped.reason.UNKNOWN": "No model has this code",
+  "rounds.skipped.reason.NOT_RUNNING": "The model is not running (not approved yet, archived…)",
+  "rounds.skipped.reason.OUTSIDE_SCOPE":
+    "The model lies outside the round's scope (another unit, level, field or start date)",
+  "rounds.skipped.open": "Open the new round",
   "scorecard.mine": "My scorecards",
   "scorecard.mineIntro": "The models you are assigned to review. Choose “Score” to open a scorecard.",
   "scorecard.mineEmpty": "You are not assigned any model yet.",

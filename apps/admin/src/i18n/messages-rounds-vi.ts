@@ -138,6 +138,16 @@ export const roundsMessagesVi = {
   "rounds.create.organizerRequired": "Hãy chọn đơn vị tổ chức.",
   "rounds.create.periodInvalid": "Kỳ là một năm (2026), một quý (2026-Q1) hoặc một tháng (2026-03).",
   "rounds.create.periodHint": "Năm, quý hoặc tháng: 2026, 2026-Q1, 2026-03.",
+  "rounds.skipped.title": "Đã tạo đợt, nhưng {n} mã đề cử không được đưa vào",
+  "rounds.skipped.intro":
+    "Các mô hình dưới đây không có trong đợt. Sửa mã hoặc tình trạng mô hình rồi tạo lại đợt nếu cần.",
+  "rounds.skipped.code": "Mã đã nhập",
+  "rounds.skipped.reasonHeader": "Lý do",
+  "rounds.skipped.reason.UNKNOWN": "Không có mô hình nào mang mã này",
+  "rounds.skipped.reason.NOT_RUNNING": "Mô hình chưa hoặc không còn hoạt động (chưa được duyệt, đã lưu trữ…)",
+  "rounds.skipped.reason.OUTSIDE_SCOPE":
+    "Mô hình nằm ngoài phạm vi đợt (đơn vị khác, cấp, lĩnh vực hoặc ngày bắt đầu không khớp)",
+  "rounds.skipped.open": "Mở đợt vừa tạo",
   "scorecard.mine": "Phiếu chấm của tôi",
   "scorecard.mineIntro": "Các mô hình bạn được giao chấm. Bấm “Chấm điểm” để mở phiếu.",
   "scorecard.mineEmpty": "Bạn chưa được giao chấm mô hình nào.",
