@@ -202,7 +202,8 @@ export type ModelAction =
   | 'reinstate'
   | 'return'
   | 'submit'
-  | 'suspend';
+  | 'suspend'
+  | 'withdraw';
 
 export type ModelCountDimension =
   | 'FIELD'

@@ -358,12 +358,26 @@ export const messagesEn: Messages = {
 
   "action.draft": "Draft",
   "action.submit": "Submit",
+  "action.withdraw": "Withdraw",
   "action.approve": "Approve",
   "action.return": "Return",
   "action.activate": "Activate",
   "action.suspend": "Suspend",
   "action.reinstate": "Reinstate",
   "action.archive": "Archive",
+
+  "confirm.cancel": "Cancel",
+  "confirm.model.title": "{action} model {code}?",
+  "confirm.model.submit":
+    "The model goes to the unit above for approval. While it waits, the unit cannot edit it; to edit it, withdraw it before it is approved.",
+  "confirm.model.withdraw":
+    "The submission goes back to a draft the unit can edit. The unit above no longer sees it among the models waiting for approval until it is submitted again.",
+  "confirm.model.approve":
+    "The model is approved. After that the unit can neither withdraw nor edit it; the unit goes on to run it.",
+  "confirm.model.activate":
+    "The model becomes “Running”: from now on it counts in reports and may be taken into rounds.",
+  "confirm.model.reinstate":
+    "The model goes back to the status it had before it was suspended and counts in reports again.",
 
   "field.economy": "Economy and new rural development",
   "field.culture-society": "Culture and society",

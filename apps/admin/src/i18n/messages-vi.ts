@@ -360,12 +360,25 @@ export const messagesVi = {
 
   "action.draft": "Tạo nháp",
   "action.submit": "Gửi duyệt",
+  "action.withdraw": "Rút lại",
   "action.approve": "Duyệt",
   "action.return": "Trả lại",
   "action.activate": "Triển khai",
   "action.suspend": "Tạm dừng",
   "action.reinstate": "Khôi phục",
   "action.archive": "Lưu trữ",
+
+  "confirm.cancel": "Hủy",
+  "confirm.model.title": "{action} mô hình {code}?",
+  "confirm.model.submit":
+    "Mô hình sẽ được gửi lên đơn vị cấp trên để duyệt. Trong lúc chờ duyệt, đơn vị không sửa được nội dung; muốn sửa thì rút lại trước khi được duyệt.",
+  "confirm.model.withdraw":
+    "Hồ sơ sẽ được rút về bản nháp để đơn vị sửa tiếp. Cấp trên sẽ không còn thấy mô hình trong danh sách chờ duyệt cho đến khi đơn vị gửi lại.",
+  "confirm.model.approve":
+    "Mô hình sẽ được duyệt. Sau khi duyệt, đơn vị không rút lại và không sửa nội dung được nữa; đơn vị sẽ triển khai mô hình.",
+  "confirm.model.activate":
+    "Mô hình sẽ chuyển sang “Đang triển khai”: từ đây nó được tính vào báo cáo và có thể được đưa vào các đợt bình xét.",
+  "confirm.model.reinstate": "Mô hình sẽ trở lại trạng thái trước khi bị tạm dừng và được tính lại vào báo cáo.",
 
   "field.economy": "Kinh tế, nông thôn mới",
   "field.culture-society": "Văn hóa - xã hội",
