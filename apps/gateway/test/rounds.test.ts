@@ -258,6 +258,64 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
   );
 
   it(
+    "shows the assignment grid with loads and conflicts, and takes a reviewer off a model until their scorecard exists",
+    async () => {
+      const { roundId } = await roundAt("review-drawn");
+      const GRID = `query($id: ID!) { node(id: $id) { ... on Round { assignmentGrid {
+        models { modelId code } reviewers { username load inPool }
+        cells { modelId username assigned conflict source scorecardStatus } } } } }`;
+      const grid = async () => (await call(GRID, { id: roundId }, tokens["thanhliem.admin"])).data.node.assignmentGrid;
+      const before = await grid();
+      const drawn = await assignments(roundId);
+      expect(before.models).toHaveLength(10);
+      expect(before.cells.filter((c: any) => c.assigned)).toHaveLength(drawn.length);
+      for (const r of before.reviewers)
+        expect(r.load).toBe(drawn.filter((a) => a.reviewerUsername === r.username).length);
+      // The Thanh Hà officer's unit owns one model: that cell is a conflict by the tree, never assigned.
+      const own = models[scope.conflicted]?.gid;
+      expect(before.cells).toContainEqual(
+        expect.objectContaining({ modelId: own, username: "thanhha.canbo", assigned: false, conflict: "TREE" }),
+      );
+      // A reviewer sees none of it.
+      expect((await call(GRID, { id: roundId }, tokens["giamkhao.1"])).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+      const UNASSIGN = `mutation($r: ID!, $m: ID!, $u: String!) { unassignReviewer(roundId: $r, modelId: $m, reviewerUsername: $u) {
+        __typename ... on Error { code } } }`;
+      const [first] = drawn;
+      if (!first) throw new Error("the draw assigned no one");
+      const taken = await call(
+        UNASSIGN,
+        { r: roundId, m: first.modelId, u: first.reviewerUsername },
+        tokens["thanhliem.admin"],
+      );
+      expect(taken.data?.unassignReviewer.__typename).toBe("MutationUnassignReviewerSuccess");
+      const after = await grid();
+      expect(after.cells.filter((c: any) => c.assigned)).toHaveLength(drawn.length - 1);
+      expect(after.reviewers.find((r: any) => r.username === first.reviewerUsername).load).toBe(
+        before.reviewers.find((r: any) => r.username === first.reviewerUsername).load - 1,
+      );
+      const second = drawn.find((a) => a.modelId !== first.modelId) ?? drawn[1];
+      if (!second) throw new Error("the draw assigned one reviewer only");
+      const saved = await call(
+        SAVE,
+        { r: roundId, m: second.modelId, k: "REVIEW", ratings: ratingsOf(good), submit: false },
+        tokens[second.reviewerUsername],
+      );
+      expect(saved.data?.saveScorecard.__typename).toBe("MutationSaveScorecardSuccess");
+      const refused = await call(
+        UNASSIGN,
+        { r: roundId, m: second.modelId, u: second.reviewerUsername },
+        tokens["thanhliem.admin"],
+      );
+      expect(refused.data?.unassignReviewer).toMatchObject({
+        __typename: "DomainError",
+        code: "ROUND.SCORECARD_STARTED",
+      });
+    },
+    LONG,
+  );
+
+  it(
     "takes self-assessments first, then refuses reviews until review opens",
     async () => {
       const { roundId, code } = await roundAt("draft");

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from './document-type-decoration.js';
+/** TREE: the reviewer's unit owns the model or is above its owner. DECLARED: the reviewer declared one. */
+export type AssignmentConflict =
+  | 'DECLARED'
+  | 'TREE';
+
 export type AuditFilter = {
   /** An action, or its start: `model` finds model.approve and model.submit. */
   action?: string | null | undefined;
@@ -1047,6 +1052,28 @@ export type ReviewerCandidatesQueryVariables = Exact<{
 export type ReviewerCandidatesQuery = { node:
     | { id: string, reviewerCandidates: Array<{ username: string | null, displayName: string | null, unitName: string | null, conflicted: boolean | null, conflictDeclared: boolean | null, assigned: boolean | null, load: number | null }> | null }
     | Record<PropertyKey, never>
+   | null };
+
+export type RoundAssignmentGridQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundAssignmentGridQuery = { node:
+    | { id: string, status: string | null, reviewersPerModel: number | null, assignmentGrid: { models: Array<{ modelId: string, code: string, name: string, unitName: string }>, reviewers: Array<{ username: string, displayName: string, unitName: string | null, load: number, inPool: boolean }>, cells: Array<{ modelId: string, username: string, assigned: boolean, conflict: AssignmentConflict | null, source: string | null, scorecardStatus: string | null }> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type UnassignReviewerMutationVariables = Exact<{
+  roundId: string;
+  modelId: string;
+  reviewerUsername: string;
+}>;
+
+
+export type UnassignReviewerMutation = { unassignReviewer:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationUnassignReviewerSuccess' }
    | null };
 
 export type RoundDetailQueryVariables = Exact<{
@@ -3465,6 +3492,57 @@ export const ReviewerCandidatesDocument = /* @__PURE__ */ new TypedDocumentStrin
   }
 }
     `) as unknown as TypedDocumentString<ReviewerCandidatesQuery, ReviewerCandidatesQueryVariables>;
+export const RoundAssignmentGridDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundAssignmentGrid($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      status
+      reviewersPerModel
+      assignmentGrid {
+        models {
+          modelId
+          code
+          name
+          unitName
+        }
+        reviewers {
+          username
+          displayName
+          unitName
+          load
+          inPool
+        }
+        cells {
+          modelId
+          username
+          assigned
+          conflict
+          source
+          scorecardStatus
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundAssignmentGridQuery, RoundAssignmentGridQueryVariables>;
+export const UnassignReviewerDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation UnassignReviewer($roundId: ID!, $modelId: ID!, $reviewerUsername: String!) {
+  unassignReviewer(
+    roundId: $roundId
+    modelId: $modelId
+    reviewerUsername: $reviewerUsername
+  ) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnassignReviewerMutation, UnassignReviewerMutationVariables>;
 export const RoundDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

@@ -172,6 +172,13 @@ export type * from "./reports/report-drafts.table.js";
 export type { ReportFilter } from "./reports/report-filter.js";
 export type * from "./reports/rollups.table.js";
 export {
+  type AssignmentGrid,
+  type AssignmentGridCell,
+  type AssignmentGridModel,
+  type AssignmentGridReviewer,
+  assignmentGrid,
+} from "./rounds/assignment-grid.js";
+export {
   type ChairDecision,
   type ChairDecisionRow,
   listChairDecisions,
@@ -202,6 +209,9 @@ export { eligibleInRound, isoDate, type LoadedRound, loadRound } from "./rounds/
 export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
 export {
   type AssignmentSource,
+  type AssignmentToRemove,
+  deleteReviewerAssignment,
+  findAssignment,
   insertReviewerAssignments,
   isReviewerInRound,
   listDrawnAssignments,

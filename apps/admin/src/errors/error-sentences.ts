@@ -514,6 +514,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Công thức có chuỗi thiếu dấu nháy đóng.",
     en: "The formula has a string with no closing quote.",
   },
+  "ROUND.ASSIGNMENT_NOT_FOUND": {
+    vi: "Giám khảo này không (còn) được phân công chấm mô hình này trong đợt.",
+    en: "This reviewer is not (or no longer) assigned to this model in the round.",
+  },
   "ROUND.CONFLICT_OF_INTEREST": {
     vi: "Người chấm này có xung đột lợi ích với mô hình (cùng đơn vị, đơn vị cấp trên, hoặc đã tự khai).",
     en: "This reviewer has a conflict of interest with the model (same or higher unit, or declared).",
@@ -554,6 +558,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   "ROUND.POOL_TOO_SMALL": {
     vi: "Không đủ người chấm không xung đột lợi ích cho một số mô hình. Hãy thêm người chấm hoặc phân công tay.",
     en: "Not enough reviewers free of conflicts for some models. Add reviewers or assign by hand.",
+  },
+  "ROUND.SCORECARD_STARTED": {
+    vi: "Giám khảo đã bắt đầu chấm mô hình này nên không bỏ phân công được: phiếu của họ được giữ nguyên.",
+    en: "The reviewer has started scoring this model, so the assignment stays: their scorecard is kept.",
   },
   "ROUND.REQUIREMENT_NOT_MET": {
     vi: "Chưa đủ điều kiện sang bước tiếp theo của đợt bình xét.",

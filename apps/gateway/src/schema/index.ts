@@ -20,6 +20,7 @@ import "./report-draft.js";
 import "./round.js";
 import "./spreadsheet.js";
 import "./reviewer-candidate.js";
+import "./assignment-grid.js";
 import "./round-workflow.js";
 import "./scorecard.js";
 import "./unit.js";

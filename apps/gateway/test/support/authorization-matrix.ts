@@ -503,6 +503,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
     passedAccess("ROUND.WRONG_STAGE", "ROUND.MODEL_NOT_IN_ROUND"),
   ),
+  unassignReviewer: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $m: ID!) { unassignReviewer(roundId: $r, modelId: $m, reviewerUsername: "giamkhao.1") ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    passedAccess("ROUND.WRONG_STAGE", "ROUND.ASSIGNMENT_NOT_FOUND"),
+  ),
   computeRoundResults: write(
     ADMINISTERS,
     `mutation($r: ID!) { computeRoundResults(roundId: $r) ${RESULT} }`,

@@ -25,3 +25,4 @@ export {
 export { RoundWhatIfInput, roundWhatIf } from "./round-what-if.js";
 export { ratingList, SaveScorecardInput, ScorecardRatingInput, saveScorecard } from "./save-scorecard.js";
 export { scoreRoundResults } from "./score-round-results.js";
+export { UnassignReviewerInput, unassignReviewer } from "./unassign-reviewer.js";
