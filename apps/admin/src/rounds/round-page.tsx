@@ -43,6 +43,7 @@ import type { MessageKey } from "../i18n/messages-vi";
 import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
+import { RoundAssignmentGrid } from "./round-assignment-grid";
 import { RoundChairDecisions } from "./round-chair-decisions";
 import { modelIdsOf, rawId, roundNode } from "./round-ids";
 import { RoundResults } from "./round-results";
@@ -497,31 +498,6 @@ function Reviewers({
       <Title order={3} size="h4">
         {t("rounds.reviewers")}
       </Title>
-      <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
-        <Group align="flex-end" my="xs">
-          <NativeSelect
-            label={t("rounds.model")}
-            data={models.map((m) => ({ value: m.id, label: m.code }))}
-            {...form.getInputProps("modelId")}
-          />
-          <Select
-            label={t("rounds.reviewer")}
-            description={t("rounds.reviewerHint")}
-            placeholder={t("rounds.reviewerPlaceholder")}
-            searchable
-            filter={foldedOptionsFilter}
-            nothingFoundMessage={t("rounds.reviewerNone")}
-            data={reviewerOptions}
-            w={{ base: "100%", sm: "24rem" }}
-            inputWrapperOrder={["label", "input", "description", "error"]}
-            {...form.getInputProps("username")}
-          />
-          <Button type="submit" variant="default" loading={form.submitting}>
-            {t("rounds.assign")}
-          </Button>
-        </Group>
-        <ProblemAlert problem={problem} />
-      </form>
       <Group align="center" my="xs">
         <Button
           onClick={() => draw.mutate({ roundId }, { onSuccess: () => notify(t("rounds.drawn")) })}
@@ -559,6 +535,38 @@ function Reviewers({
         </Alert>
       )}
       <ProblemAlert error={draw.error ?? replay.error} />
+      <Title order={4} size="h5" mt="md">
+        {t("rounds.grid.title")}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t("rounds.grid.help")}
+      </Text>
+      <RoundAssignmentGrid roundId={roundId} />
+      <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
+        <Group align="flex-end" my="xs">
+          <NativeSelect
+            label={t("rounds.model")}
+            data={models.map((m) => ({ value: m.id, label: m.code }))}
+            {...form.getInputProps("modelId")}
+          />
+          <Select
+            label={t("rounds.reviewer")}
+            description={t("rounds.reviewerHint")}
+            placeholder={t("rounds.reviewerPlaceholder")}
+            searchable
+            filter={foldedOptionsFilter}
+            nothingFoundMessage={t("rounds.reviewerNone")}
+            data={reviewerOptions}
+            w={{ base: "100%", sm: "24rem" }}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            {...form.getInputProps("username")}
+          />
+          <Button type="submit" variant="default" loading={form.submitting}>
+            {t("rounds.assign")}
+          </Button>
+        </Group>
+        <ProblemAlert problem={problem} />
+      </form>
       <AssignmentsTable assignments={assignments} />
     </Paper>
   );
