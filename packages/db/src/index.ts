@@ -273,6 +273,7 @@ export {
 export { seedConfiguration } from "./seed/seed-configuration.js";
 export { DEMO_PASSWORD, demoUsers, seedDemoData } from "./seed/seed-demo-data.js";
 export { contentHash, DEMO_ROUND_CODE } from "./seed/seed-demo-round.js";
+export { DEMO_OPEN_ROUND_CODE } from "./seed/seed-open-demo-round.js";
 export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
 export { type BatchRead, rowsFromJson, runBatchRead } from "./shared/batch-read.js";

@@ -378,6 +378,24 @@ export const messagesEn: Messages = {
     "The model becomes “Running”: from now on it counts in reports and may be taken into rounds.",
   "confirm.model.reinstate":
     "The model goes back to the status it had before it was suspended and counts in reports again.",
+  "confirm.criteria.title": "Publish version {n} of the criteria set?",
+  "confirm.criteria.body":
+    "The version is locked and can no longer be edited. New rounds can choose it; to change the criteria you must start a new draft.",
+  "confirm.step.title": "{step} — {name}?",
+  "confirm.step.OPEN_SELF_ASSESSMENT":
+    "The units whose models are in the round start scoring themselves. The round's scope (its models) can no longer change.",
+  "confirm.step.OPEN_REVIEW":
+    "The round moves to review: units can no longer submit or edit self-assessments, and reviewers start scoring.",
+  "confirm.step.OPEN_COUNCIL":
+    "Results are computed from the submitted scorecards and the round moves to the council: reviewers can no longer submit or edit scorecards.",
+  "confirm.step.FINALIZE":
+    "The results are finalized and sealed with a check code: scorecards, assignments and results can no longer change.",
+  "confirm.step.PUBLISH":
+    "The results are published: everyone, signed in or not, can read the leaderboard. Publishing cannot be undone.",
+  "confirm.commend.title": "Issue commendation decision {number}?",
+  "confirm.commend.body":
+    "Each model of the tiers {tiers} gets a commendation by this decision in its record. {goldenBook}A recorded commendation can only be revoked one at a time, with a reason.",
+  "confirm.commend.goldenBook": "The models are also entered in their units' golden book. ",
 
   "field.economy": "Economy and new rural development",
   "field.culture-society": "Culture and society",

@@ -62,6 +62,11 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The confirmation of the app, or null outside a {@link ConfirmProvider} (a form rendered alone in a test). */
+export function useConfirmIfProvided(): Ask | null {
+  return useContext(ConfirmContext);
+}
+
 /**
  * Asks the user to confirm a step; resolves `true` when they go ahead.
  *

@@ -40,6 +40,7 @@ import { foldedOptionsFilter } from "../fold-vietnamese";
 import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
+import { useConfirm } from "../layout/confirm";
 import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
@@ -89,9 +90,16 @@ export default function RoundPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const step = nextStep(status);
 
+  const confirm = useConfirm();
   const takeStep = async () => {
     if (!round || !step) return;
     setNotice(null);
+    const going = await confirm({
+      title: t("confirm.step.title", { step: t(`rounds.step.${step}` as MessageKey), name: round.name ?? "" }),
+      consequence: t(`confirm.step.${step}` as MessageKey),
+      confirmLabel: t(`rounds.step.${step}` as MessageKey),
+    });
+    if (!going) return;
     try {
       // Opening the council needs results computed after the last scorecard: compute them first.
       if (step === "OPEN_COUNCIL") await compute.mutateAsync({ roundId: id });
