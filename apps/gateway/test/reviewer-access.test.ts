@@ -16,21 +16,27 @@ describe.each(testEngines())("what an assigned reviewer may read, on %s", (engin
   beforeAll(async () => {
     h = await startGatewayHarness(engine);
     const db = h.database.db;
+    const reviewer = await db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", "giamkhao.3")
+      .executeTakeFirstOrThrow();
     const models = await db
       .selectFrom("models as m")
       .innerJoin("units as u", "u.id", "m.owner_unit_id")
       .select(["m.id", "m.code"])
       .where("u.code", "=", "TL-HPN")
       .where("m.is_pilot", "=", false)
+      // Not among those the demo's open round already gives them.
+      .where(
+        "m.id",
+        "not in",
+        db.selectFrom("reviewer_assignments").select("model_id").where("reviewer_user_id", "=", reviewer.id),
+      )
       .orderBy("m.code")
       .limit(3)
       .execute();
     [assigned, finished, unassigned] = models as [Model, Model, Model];
-    const reviewer = await db
-      .selectFrom("users")
-      .select("id")
-      .where("username", "=", "giamkhao.3")
-      .executeTakeFirstOrThrow();
     // One running round where giamkhao.3 reviews `assigned`, one finalized where they reviewed `finished`.
     for (const [code, model, status] of [
       ["REVIEWER-ACCESS-1", assigned, "review"],

@@ -164,7 +164,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
     scope = { top: topCodes, conflicted, others: rest.slice(0, 6), ineligible: rest[6] as string };
     expect(topCodes.every((c) => models[c])).toBe(true);
     // The demo gives every article model a report as evidence: the ineligible one loses its own.
-    await db.deleteFrom("evidence").where("model_id", "=", models[scope.ineligible]?.id as string).execute();
+    await db
+      .deleteFrom("evidence")
+      .where("model_id", "=", models[scope.ineligible]?.id as string)
+      .execute();
     const withEvidence = [...scope.top, scope.conflicted, ...scope.others];
     await db
       .insertInto("evidence")

@@ -9,6 +9,10 @@ export type AssignmentConflict =
   | 'DECLARED'
   | 'TREE';
 
+export type AssignmentsExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
 export type AuditFilter = {
   /** An action, or its start: `model` finds model.approve and model.submit. */
   action?: string | null | undefined;
@@ -1074,6 +1078,25 @@ export type UnassignReviewerMutationVariables = Exact<{
 export type UnassignReviewerMutation = { unassignReviewer:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
     | { __typename: 'MutationUnassignReviewerSuccess' }
+   | null };
+
+export type RoundAssignmentsExportQueryVariables = Exact<{
+  roundId: string;
+  format: AssignmentsExportFormat;
+}>;
+
+
+export type RoundAssignmentsExportQuery = { roundAssignmentsExport: { filename: string | null, mimeType: string | null, base64: string | null } | null };
+
+export type ImportRoundAssignmentsMutationVariables = Exact<{
+  roundId: string;
+  file: unknown;
+}>;
+
+
+export type ImportRoundAssignmentsMutation = { importRoundAssignments:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationImportRoundAssignmentsSuccess', data: { rows: number, assigned: number } }
    | null };
 
 export type RoundDetailQueryVariables = Exact<{
@@ -3543,6 +3566,34 @@ export const UnassignReviewerDocument = /* @__PURE__ */ new TypedDocumentString(
   }
 }
     `) as unknown as TypedDocumentString<UnassignReviewerMutation, UnassignReviewerMutationVariables>;
+export const RoundAssignmentsExportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundAssignmentsExport($roundId: ID!, $format: AssignmentsExportFormat!) {
+  roundAssignmentsExport(roundId: $roundId, format: $format) {
+    filename
+    mimeType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<RoundAssignmentsExportQuery, RoundAssignmentsExportQueryVariables>;
+export const ImportRoundAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ImportRoundAssignments($roundId: ID!, $file: File!) {
+  importRoundAssignments(roundId: $roundId, file: $file) {
+    __typename
+    ... on MutationImportRoundAssignmentsSuccess {
+      data {
+        rows
+        assigned
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRoundAssignmentsMutation, ImportRoundAssignmentsMutationVariables>;
 export const RoundDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

@@ -179,6 +179,12 @@ export {
   assignmentGrid,
 } from "./rounds/assignment-grid.js";
 export {
+  ASSIGNMENT_COLUMNS,
+  type AssignmentSheetRow,
+  exportRoundAssignments,
+  readAssignmentSheet,
+} from "./rounds/assignment-sheet.js";
+export {
   type ChairDecision,
   type ChairDecisionRow,
   listChairDecisions,
@@ -218,6 +224,7 @@ export {
   listModelAssignments,
   listPanelModels,
   listRoundAssignments,
+  listRoundModelsByCode,
   markConflictDeclared,
   mayReview,
   type NewAssignment,

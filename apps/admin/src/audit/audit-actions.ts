@@ -63,6 +63,7 @@ export const auditActions: Readonly<Record<string, ActionWords>> = {
   advanceRound: { vi: "Chuyển bước đợt bình xét", en: "Moved a round to its next step" },
   assignReviewers: { vi: "Phân công giám khảo", en: "Assigned reviewers" },
   unassignReviewer: { vi: "Bỏ phân công giám khảo", en: "Took a reviewer off a model" },
+  importRoundAssignments: { vi: "Nhập phân công giám khảo từ tệp", en: "Imported reviewer assignments" },
   drawReviewerPanel: { vi: "Bốc thăm giám khảo", en: "Drew reviewers" },
   declareConflict: { vi: "Khai báo xung đột lợi ích", en: "Declared a conflict of interest" },
   computeRoundResults: { vi: "Tính kết quả đợt bình xét", en: "Computed the round's results" },

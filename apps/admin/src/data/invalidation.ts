@@ -76,6 +76,7 @@ const changes: Record<string, readonly string[]> = {
   AdvanceRoundStep: [...roundWork, ...roundResults],
   AssignReviewers: roundWork,
   UnassignReviewer: roundWork,
+  ImportRoundAssignments: roundWork,
   DrawReviewerPanel: roundWork,
   DeclareConflict: roundWork,
   SaveScorecard: roundWork,

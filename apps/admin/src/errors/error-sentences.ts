@@ -518,6 +518,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Giám khảo này không (còn) được phân công chấm mô hình này trong đợt.",
     en: "This reviewer is not (or no longer) assigned to this model in the round.",
   },
+  "ROUND.ASSIGNMENTS_REJECTED": {
+    vi: "Tệp phân công có dòng sai nên chưa phân công ai. Sửa các dòng được nêu rồi nhập lại.",
+    en: "The assignments file has wrong rows, so nobody was assigned. Fix the rows named and import it again.",
+  },
   "ROUND.CONFLICT_OF_INTEREST": {
     vi: "Người chấm này có xung đột lợi ích với mô hình (cùng đơn vị, đơn vị cấp trên, hoặc đã tự khai).",
     en: "This reviewer has a conflict of interest with the model (same or higher unit, or declared).",
@@ -669,6 +673,18 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     en: "Rows of the same model disagree.",
   },
   "IMPORT.INVALID_TEXT": { vi: "Ô này có ký tự không hợp lệ.", en: "This cell has characters that are not allowed." },
+  "IMPORT.MODEL_NOT_IN_ROUND": {
+    vi: "Mô hình này không thuộc đợt hoặc không đủ điều kiện.",
+    en: "This model is not (eligible) in the round.",
+  },
+  "IMPORT.NOT_A_REVIEWER": {
+    vi: "Không có giám khảo nào với tên đăng nhập này.",
+    en: "No reviewer has this username.",
+  },
+  "IMPORT.CONFLICT_OF_INTEREST": {
+    vi: "Giám khảo này có xung đột lợi ích với mô hình.",
+    en: "This reviewer has a conflict of interest with the model.",
+  },
   "IMPORT.MISSING_COLUMN": { vi: "Tệp thiếu một cột bắt buộc.", en: "The file lacks a required column." },
   "IMPORT.OUTSIDE_SCOPE": {
     vi: "Dòng này thuộc một đơn vị ngoài phạm vi bạn quản trị.",

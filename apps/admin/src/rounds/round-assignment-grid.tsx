@@ -1,12 +1,21 @@
-import { AssignReviewersDocument, RoundAssignmentGridDocument, UnassignReviewerDocument } from "@lantoa/client";
-import { Badge, Checkbox, Group, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  AssignReviewersDocument,
+  ImportRoundAssignmentsDocument,
+  RoundAssignmentGridDocument,
+  RoundAssignmentsExportDocument,
+  UnassignReviewerDocument,
+} from "@lantoa/client";
+import { Alert, Badge, Button, Checkbox, FileInput, Group, List, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { graphqlMutation, graphqlQuery } from "../data/graphql";
+import { DomainRefusal, graphqlMutation, graphqlQuery } from "../data/graphql";
+import { uploadMutation } from "../data/upload-with-progress";
 import { ProblemAlert } from "../errors/problem-alert";
+import { DownloadButtons } from "../export-buttons";
 import { foldVietnamese } from "../fold-vietnamese";
 import { useI18n } from "../i18n/i18n";
 import { QueryStatus } from "../query-status";
+import { useSession } from "../session";
 import { roundNode } from "./round-ids";
 
 /** Rows shown at once: a province's round has thousands of models; the filter finds the rest. */
@@ -179,6 +188,74 @@ export function RoundAssignmentGrid({ roundId }: { roundId: string }) {
           {t("rounds.grid.more", { n: formatCount(models.length - shown.length) })}
         </Text>
       )}
+    </div>
+  );
+}
+
+/** A row's problem as the import reports it in ROUND.ASSIGNMENTS_REJECTED's details. */
+type RowProblem = { row: number; column: string; code: string; message: { vi: string; en: string } };
+
+/**
+ * The round's assignments as a spreadsheet (download, edit, upload): the export's own file
+ * imports back; with any wrong row nothing is assigned and each problem is listed by row.
+ */
+export function RoundAssignmentSheet({ roundId }: { roundId: string }) {
+  const { t, locale, formatCount } = useI18n();
+  const { session } = useSession();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation(uploadMutation(ImportRoundAssignmentsDocument));
+  const refusal = upload.error instanceof DomainRefusal ? upload.error : null;
+  const problems = (refusal?.details.problems ?? []) as RowProblem[];
+  const done = upload.data?.data ?? null;
+  return (
+    <div data-testid="assignment-sheet">
+      <Group gap="xs" align="flex-end" my="xs">
+        <Text size="sm" fw={500}>
+          {t("rounds.sheet.export")}:
+        </Text>
+        <DownloadButtons document={RoundAssignmentsExportDocument} variables={{ roundId }} />
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <FileInput
+          label={t("rounds.sheet.file")}
+          description={t("rounds.sheet.fileHint")}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            upload.reset();
+          }}
+          clearable
+          w={{ base: "100%", sm: "24rem" }}
+        />
+        <Button
+          variant="default"
+          disabled={file === null}
+          loading={upload.isPending}
+          onClick={() => {
+            if (file) upload.mutate({ variables: { roundId }, file, token: session?.token ?? null });
+          }}
+        >
+          {t("rounds.sheet.import")}
+        </Button>
+      </Group>
+      {done && (
+        <Alert color="green" role="status" my="xs" data-testid="sheet-outcome">
+          {t("rounds.sheet.done", { rows: formatCount(done.rows ?? 0), assigned: formatCount(done.assigned ?? 0) })}
+        </Alert>
+      )}
+      <ProblemAlert error={upload.error} testId="sheet-problem">
+        {problems.length > 0 && (
+          <List size="sm" mt={4} data-testid="sheet-problems">
+            {problems.map((p) => (
+              <List.Item key={`${p.row}-${p.column}-${p.code}`}>
+                {t("rounds.sheet.row", { row: p.row, column: p.column })}:{" "}
+                {locale === "en" ? p.message.en : p.message.vi}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </ProblemAlert>
     </div>
   );
 }

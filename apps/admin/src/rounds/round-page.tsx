@@ -44,7 +44,7 @@ import { useConfirm } from "../layout/confirm";
 import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
-import { RoundAssignmentGrid } from "./round-assignment-grid";
+import { RoundAssignmentGrid, RoundAssignmentSheet } from "./round-assignment-grid";
 import { RoundChairDecisions } from "./round-chair-decisions";
 import { modelIdsOf, rawId, roundNode } from "./round-ids";
 import { RoundResults } from "./round-results";
@@ -550,6 +550,7 @@ function Reviewers({
         {t("rounds.grid.help")}
       </Text>
       <RoundAssignmentGrid roundId={roundId} />
+      <RoundAssignmentSheet roundId={roundId} />
       <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
         <Group align="flex-end" my="xs">
           <NativeSelect

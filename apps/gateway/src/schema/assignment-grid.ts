@@ -1,10 +1,11 @@
-import { UnassignReviewerInput, unassignReviewer } from "@lantoa/app";
+import { importRoundAssignments, UnassignReviewerInput, unassignReviewer } from "@lantoa/app";
 import {
   type AssignmentGrid,
   type AssignmentGridCell,
   type AssignmentGridModel,
   type AssignmentGridReviewer,
   assignmentGrid,
+  exportRoundAssignments,
 } from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.js";
@@ -13,7 +14,7 @@ import { DomainFailure } from "./errors.js";
 import { ModelRef } from "./model.js";
 import { perform } from "./mutation-support.js";
 import { RoundRef } from "./round.js";
-import { administersRoundById } from "./round-workflow.js";
+import { administersRoundById, ExportFileRef } from "./round-workflow.js";
 
 const GridModelRef = builder.objectRef<AssignmentGridModel>("AssignmentGridModel").implement({
   description: "A row of a round's assignment grid: one of its eligible models.",
@@ -101,6 +102,64 @@ builder.mutationField("unassignReviewer", (t) =>
         modelId: args.modelId.id,
         reviewerUsername: args.reviewerUsername,
       });
+      publishRoundProgress(args.roundId.id);
+      return done;
+    },
+  }),
+);
+
+const AssignmentsFormatEnum = builder.enumType("AssignmentsExportFormat", { values: ["XLSX", "CSV"] as const });
+
+builder.queryField("roundAssignmentsExport", (t) =>
+  t.field({
+    type: ExportFileRef,
+    nullable: true,
+    description:
+      "The round's assignments (model code and name, reviewer username and name, how assigned) as XLSX or CSV with Vietnamese headers; the same file imports back with importRoundAssignments. Admins of the organizer.",
+    args: {
+      roundId: t.arg.globalID({ required: true, for: RoundRef }),
+      format: t.arg({ type: AssignmentsFormatEnum, required: true }),
+    },
+    authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
+    resolve: async (_root, args, context) => {
+      const file = await exportRoundAssignments(context.db, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv");
+      if (!file) return null;
+      return {
+        filename: file.filename,
+        mimeType: file.mimeType,
+        base64: Buffer.from(file.bytes).toString("base64"),
+        bytes: file.bytes.byteLength,
+      };
+    },
+  }),
+);
+
+const ImportAssignmentsPayload = builder
+  .objectRef<{ id: string; rows: number; assigned: number }>("ImportRoundAssignmentsPayload")
+  .implement({
+    fields: (t) => ({
+      round: t.field({ type: RoundRef, resolve: (p) => p.id }),
+      rows: t.exposeInt("rows", { nullable: false, description: "Rows read from the file." }),
+      assigned: t.exposeInt("assigned", {
+        nullable: false,
+        description: "New assignments (pairs already assigned are left).",
+      }),
+    }),
+  });
+
+builder.mutationField("importRoundAssignments", (t) =>
+  t.field({
+    type: ImportAssignmentsPayload,
+    description:
+      "Assigns reviewers from an XLSX or CSV file (a model code and a reviewer username per row; multipart request). Every row is checked; with any problem nothing is written and ROUND.ASSIGNMENTS_REJECTED lists them by row in its details.",
+    errors: { types: [DomainFailure] },
+    args: {
+      roundId: t.arg.globalID({ required: true, for: RoundRef }),
+      file: t.arg({ type: "File", required: true }),
+    },
+    authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
+    resolve: async (_root, args, context) => {
+      const done = await perform(context, importRoundAssignments, { roundId: args.roundId.id, file: args.file });
       publishRoundProgress(args.roundId.id);
       return done;
     },

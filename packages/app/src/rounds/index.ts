@@ -9,6 +9,7 @@ export { ComputeRoundResultsInput, computeRoundResults } from "./compute-round-r
 export { CreateRoundInput, createRound, type SkippedNomination, type SkippedReason } from "./create-round.js";
 export { DeclareConflictInput, declareConflict } from "./declare-conflict.js";
 export { DrawReviewerPanelInput, drawReviewerPanel } from "./draw-reviewer-panel.js";
+export { ImportRoundAssignmentsInput, importRoundAssignments } from "./import-round-assignments.js";
 export { IssueRoundCommendationsInput, issueRoundCommendations } from "./issue-round-commendations.js";
 export { administersRound } from "./open-round.js";
 export { RecordChairDecisionInput, recordChairDecision } from "./record-chair-decision.js";

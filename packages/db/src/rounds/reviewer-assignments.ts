@@ -274,3 +274,48 @@ export async function deleteReviewerAssignment(
     .executeTakeFirst();
   return Number(deleted.numDeletedRows) > 0;
 }
+
+/**
+ * The models of a round by code, each with whether it is eligible, its owner's path, who
+ * is assigned to it (declared conflicts not counted) and who declared a conflict.
+ *
+ * @example
+ * (await listRoundModelsByCode(db, roundId)).get("tl-2018-hugao") // keys are lower-cased codes
+ */
+export async function listRoundModelsByCode(
+  db: DbExecutor,
+  roundId: string,
+): Promise<
+  Map<
+    string,
+    { modelId: string; code: string; eligible: boolean; ownerPath: string; assigned: string[]; declared: string[] }
+  >
+> {
+  const models = await db
+    .selectFrom("round_models as rm")
+    .innerJoin("models as m", "m.id", "rm.model_id")
+    .select(["rm.model_id", "m.code", "rm.eligible", "m.owner_path"])
+    .where("rm.round_id", "=", roundId)
+    .execute();
+  const assignments = await db
+    .selectFrom("reviewer_assignments")
+    .select(["model_id", "reviewer_user_id", "conflict_declared_at"])
+    .where("round_id", "=", roundId)
+    .execute();
+  return new Map(
+    models.map((m) => {
+      const mine = assignments.filter((a) => a.model_id === m.model_id);
+      return [
+        m.code.toLowerCase(),
+        {
+          modelId: m.model_id,
+          code: m.code,
+          eligible: m.eligible,
+          ownerPath: m.owner_path,
+          assigned: mine.filter((a) => a.conflict_declared_at === null).map((a) => a.reviewer_user_id),
+          declared: mine.filter((a) => a.conflict_declared_at !== null).map((a) => a.reviewer_user_id),
+        },
+      ];
+    }),
+  );
+}
