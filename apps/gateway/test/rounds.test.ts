@@ -353,10 +353,10 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       const MINE = `{ mySelfAssessments { round { id code status } modelId modelCode unitName scorecardStatus } }`;
       const officer = tokens["thanhha.canbo"] as string;
       const owed = (await call(MINE, {}, officer)).data.mySelfAssessments;
-      // Newest round first; the demo's open 2023 round and its published 2022 round hold theirs too.
+      // Newest round first; the other rounds of this file and the demo's two hold theirs too.
       expect(owed[0].round.code).toBe(code);
-      expect(new Set(owed.slice(1).map((o: any) => o.round.code))).toEqual(
-        new Set([DEMO_OPEN_ROUND_CODE, "TL-BINHXET-2022"]),
+      expect(owed.map((o: any) => o.round.code)).toEqual(
+        expect.arrayContaining([DEMO_OPEN_ROUND_CODE, "TL-BINHXET-2022"]),
       );
       expect(owed.slice(0, 1)).toEqual([
         {
