@@ -88,6 +88,9 @@ describe.runIf(canRunBrowser)("assigning reviewers to a 30-model round in headle
   }
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  /** The grid alone, as a person sees it on the page. */
+  const gridShot = (page: Page, name: string) =>
+    page.getByTestId("assignment-grid").screenshot({ path: join(screenshotDir, `${name}.png`) });
 
   it(
     "draws two reviewers for each of the 30 models in one click, then moves one assignment in the grid with two clicks",
@@ -124,6 +127,7 @@ describe.runIf(canRunBrowser)("assigning reviewers to a 30-model round in headle
       for (const r of drawn.reviewers)
         expect(await page.getByTestId(`grid-load-${r.username}`).textContent()).toBe(`${r.load} phiếu trong đợt`);
       await shot(page, "grid-after-draw");
+      await gridShot(page, "grid-only-after-draw");
 
       // A conflicted cell is locked and says why.
       const conflicted = drawn.cells.find((c) => c.conflict === "TREE");
@@ -133,7 +137,7 @@ describe.runIf(canRunBrowser)("assigning reviewers to a 30-model round in headle
         expect(await box.isDisabled()).toBe(true);
         await box.hover({ force: true });
         await page.getByText("Xung đột lợi ích: đơn vị của giám khảo").waitFor();
-        await shot(page, "grid-conflict-tooltip");
+        await page.screenshot({ path: join(screenshotDir, "grid-conflict-tooltip.png") });
       }
 
       // Adjust two cells: take a drawn reviewer off the first model and give it another.
@@ -158,6 +162,7 @@ describe.runIf(canRunBrowser)("assigning reviewers to a 30-model round in headle
       expect(now).not.toContain(off.username);
       expect(after.cells.filter((c) => c.assigned)).toHaveLength(60);
       await shot(page, "grid-after-adjust");
+      await gridShot(page, "grid-only-after-adjust");
       const adjustClicks = clicks - beforeDraw - drawClicks;
 
       // The figures for the closing note: one click draws the whole round from its page.

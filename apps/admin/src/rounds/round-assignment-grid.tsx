@@ -115,7 +115,7 @@ export function RoundAssignmentGrid({ roundId }: { roundId: string }) {
                     {r.username}
                     {r.unitName ? ` · ${r.unitName}` : ""}
                   </Text>
-                  <Badge size="sm" variant="light" mt={4} data-testid={`grid-load-${r.username}`}>
+                  <Badge size="sm" variant="light" color="blue" mt={4} data-testid={`grid-load-${r.username}`}>
                     {t("rounds.candidate.load", { n: r.load })}
                   </Badge>
                   {!r.inPool && (
