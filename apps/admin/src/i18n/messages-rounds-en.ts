@@ -107,7 +107,7 @@ export const roundsMessagesEn: Record<keyof typeof roundsMessagesVi, string> = {
   "rounds.sheet.export": "Download the assignments",
   "rounds.sheet.file": "Import assignments from a file",
   "rounds.sheet.fileHint": "Excel or CSV with the columns “Mã mô hình” and “Tên đăng nhập giám khảo” (as downloaded).",
-  "rounds.sheet.import": "Import assignments",
+  "rounds.sheet.import": "Import the file",
   "rounds.sheet.done": "Read {rows} rows, {assigned} new assignments.",
   "rounds.sheet.row": "Row {row}, column “{column}”",
   "rounds.council": "Council meeting",

@@ -106,7 +106,7 @@ export const roundsMessagesVi = {
   "rounds.sheet.export": "Tải bảng phân công",
   "rounds.sheet.file": "Nhập phân công từ tệp",
   "rounds.sheet.fileHint": "Excel hoặc CSV có cột “Mã mô hình” và “Tên đăng nhập giám khảo” (như tệp tải về).",
-  "rounds.sheet.import": "Nhập phân công",
+  "rounds.sheet.import": "Nhập từ tệp",
   "rounds.sheet.done": "Đã đọc {rows} dòng, phân công thêm {assigned} lượt.",
   "rounds.sheet.row": "Dòng {row}, cột “{column}”",
   "rounds.council": "Phiên họp hội đồng",
