@@ -237,6 +237,12 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.goto(address);
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
     await page.getByRole("button", { name: "Duyệt", exact: true }).click();
+    // The dialog says what approving does; shot once it has faded in.
+    const dialog = page.getByTestId("confirm-dialog");
+    await expect.poll(() => dialog.textContent()).toContain("không rút lại và không sửa nội dung được nữa");
+    await expect
+      .poll(() => dialog.evaluate((el) => getComputedStyle(el.closest(".mantine-Modal-content") ?? el).opacity))
+      .toBe("1");
     await page.screenshot({ path: join(screenshotDir, "model-approve-confirm.png"), fullPage: true });
     await confirmStep(page, "Duyệt");
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã duyệt");

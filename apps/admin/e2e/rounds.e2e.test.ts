@@ -185,7 +185,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
         await page.getByLabel("Mô hình", { exact: true }).selectOption({ label: code });
         await reviewer.fill("giamkhao.1");
         await page.getByRole("option", { name: /\(giamkhao\.1\)/ }).click();
-        await page.getByRole("button", { name: "Phân công" }).click();
+        await page.getByRole("button", { name: "Phân công", exact: true }).click();
         await page.getByText("Đã phân công giamkhao.1.").waitFor();
       }
       // Already assigned to the model: offered no more.
