@@ -173,4 +173,45 @@ describe.runIf(canRunBrowser)("assigning reviewers to a 30-model round in headle
     },
     STAGE,
   );
+
+  it(
+    "creating a round lists the nominated codes it left out, with why, before moving on",
+    async () => {
+      const page = await pageAs("thanhliem.admin");
+      await page
+        .getByRole("navigation", { name: "Điều hướng chính" })
+        .getByRole("link", { name: "Đợt bình xét" })
+        .click();
+      await page.getByRole("heading", { level: 3, name: "Tạo đợt bình xét" }).waitFor();
+      await page.getByLabel(/^Tên đợt/).fill("Đợt có mã đề cử sai (e2e)");
+      await page.getByLabel("Mã đợt").fill(`${roundCode}-SAI`);
+      await page.getByLabel("Phiên bản bộ tiêu chí đã ban hành").selectOption("default@1");
+      await page.getByLabel(/^Kỳ/).fill("2023");
+      await page.getByRole("combobox", { name: "Đơn vị tổ chức" }).fill("hoi lien hiep phu nu huyen");
+      await page.getByRole("option", { name: /Hội Liên hiệp Phụ nữ huyện Thanh Liêm$/ }).click();
+      await page.getByLabel("Ngày tính điều kiện").fill("2023-12-15");
+      // A lower-cased code of the union's own, a typo, and a model of another unit.
+      await page
+        .getByLabel("Chỉ các mô hình được đề cử (mã mô hình)")
+        .fill("tl-2018-hugao, TL-2018-HUGA0, TL-2018-CAMERA");
+      await page.getByRole("button", { name: "Tạo đợt bình xét" }).click();
+      const skipped = page.getByTestId("skipped-nominations");
+      await skipped.waitFor();
+      expect(await skipped.textContent()).toContain("2 mã đề cử không được đưa vào");
+      const rows = skipped.locator("tbody tr");
+      expect(
+        await rows.evaluateAll((trs) =>
+          trs.map((tr) => [(tr as HTMLTableRowElement).cells[0]?.textContent, (tr as HTMLElement).dataset.reason]),
+        ),
+      ).toEqual([
+        ["TL-2018-HUGA0", "UNKNOWN"],
+        ["TL-2018-CAMERA", "OUTSIDE_SCOPE"],
+      ]);
+      await skipped.screenshot({ path: join(screenshotDir, "round-create-skipped.png") });
+      await skipped.getByRole("link", { name: "Mở đợt vừa tạo" }).click();
+      await page.getByRole("heading", { level: 2, name: /Đợt có mã đề cử sai \(e2e\)/ }).waitFor();
+      expect(await page.getByTestId("scope-table").textContent()).toContain("TL-2018-HUGAO");
+    },
+    STAGE,
+  );
 });
