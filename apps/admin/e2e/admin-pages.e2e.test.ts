@@ -4,7 +4,7 @@ import { LeaderboardDocument, PublishedRoundsDocument, request } from "@lantoa/c
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
-import { signIn, signOut } from "./pages";
+import { confirmStep, signIn, signOut } from "./pages";
 
 // A 1×1 PNG: a real image the gateway accepts as photo evidence.
 const tinyPng = Buffer.from(
@@ -228,6 +228,7 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.screenshot({ path: join(screenshotDir, "model-evidence.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await confirmStep(page, "Gửi duyệt");
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
     const address = page.url();
 
@@ -236,6 +237,14 @@ describe.runIf(canRunBrowser)("admin pages on Mantine in headless Chromium", () 
     await page.goto(address);
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
     await page.getByRole("button", { name: "Duyệt", exact: true }).click();
+    // The dialog says what approving does; shot once it has faded in.
+    const dialog = page.getByTestId("confirm-dialog");
+    await expect.poll(() => dialog.textContent()).toContain("không rút lại và không sửa nội dung được nữa");
+    await expect
+      .poll(() => dialog.evaluate((el) => getComputedStyle(el.closest(".mantine-Modal-content") ?? el).opacity))
+      .toBe("1");
+    await page.screenshot({ path: join(screenshotDir, "model-approve-confirm.png"), fullPage: true });
+    await confirmStep(page, "Duyệt");
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã duyệt");
     await page.getByRole("tab", { name: "Lịch sử trạng thái" }).click();
     const history = await page.getByTestId("status-history").textContent();

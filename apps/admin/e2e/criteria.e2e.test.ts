@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
+import { confirmStep } from "./pages";
 
 const password = "lantoa-demo";
 
@@ -112,6 +113,7 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     await page.getByRole("button", { name: "Lưu bản nháp" }).click();
     await page.getByText("Đã lưu bản nháp.").waitFor();
     await page.getByRole("button", { name: "Ban hành phiên bản" }).click();
+    await confirmStep(page, "Ban hành phiên bản");
     await expect.poll(() => page.getByTestId("version-status").textContent()).toBe("Đã ban hành");
     expect(await page.getByRole("button", { name: "Lưu bản nháp" }).count()).toBe(0);
 
@@ -133,6 +135,7 @@ describe.runIf(canRunBrowser)("criteria editor in headless Chromium", () => {
     expect(await base.inputValue()).toBe("");
     await expect.poll(() => page.getByTestId("problems").textContent()).toContain("Bộ tiêu chí hợp lệ");
     await page.getByRole("button", { name: "Ban hành phiên bản" }).click();
+    await confirmStep(page, "Ban hành phiên bản");
     await expect.poll(() => page.getByTestId("version-status").textContent()).toBe("Đã ban hành");
 
     await page.getByRole("link", { name: "So sánh phiên bản" }).click();

@@ -9,7 +9,7 @@ import {
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
-import { signOut } from "./pages";
+import { confirmStep, signOut } from "./pages";
 
 const password = "lantoa-demo";
 
@@ -148,6 +148,7 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await page.goto(`${gateway.url}/models/${encodeURIComponent(modelId)}`);
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Nháp");
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await confirmStep(page, "Gửi duyệt");
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã gửi duyệt");
     expect(await page.getByTestId("action-outcome").textContent()).toContain("Đã “Gửi duyệt”");
 
@@ -163,6 +164,7 @@ describe.runIf(canRunBrowser)("admin app journeys in headless Chromium", () => {
     await dialog.getByRole("button", { name: "Hủy" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Duyệt" }).click();
+    await confirmStep(page, "Duyệt");
     await expect.poll(() => page.getByTestId("model-status").textContent()).toBe("Đã duyệt");
 
     // Someone else activates it while this page still shows the approved version.

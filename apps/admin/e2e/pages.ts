@@ -18,3 +18,10 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
   await page.getByText("Bạn đã đăng xuất.").waitFor();
 }
+
+/** Goes ahead in the confirmation dialog an irreversible step opens, by its button, and waits for it to close. */
+export async function confirmStep(page: Page, button: string): Promise<void> {
+  const dialog = page.getByTestId("confirm-dialog");
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+}

@@ -5,7 +5,7 @@ import { LoginDocument, RoundOverviewDocument, request } from "@lantoa/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canRunBrowser, launchChromium, screenshotDir } from "./browser";
-import { demoPassword, signIn } from "./pages";
+import { confirmStep, demoPassword, signIn } from "./pages";
 
 /** Two Thanh Liêm models running since 2018: both pass the gates once they have evidence. */
 const models = { "TL-2018-CAMERA": "Camera an ninh", "TL-2018-HUGAO": "Hũ gạo tiết kiệm" };
@@ -136,9 +136,11 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await shot(page, "round-draft-scope");
 
       await page.getByRole("button", { name: "Mở tự đánh giá" }).click();
+      await confirmStep(page, "Mở tự đánh giá");
       await expect.poll(() => status(page)).toBe("Tự đánh giá");
       // Review cannot open before the self-assessments: the refusal names the models.
       await page.getByRole("button", { name: "Mở thẩm định" }).click();
+      await confirmStep(page, "Mở thẩm định");
       const problem = page.getByTestId("round-problem");
       await expect.poll(() => problem.textContent()).toContain("chưa nộp phiếu tự đánh giá");
       for (const code of modelCodes) expect(await problem.textContent()).toContain(code);
@@ -176,6 +178,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await page.getByText("Đã nộp phiếu.", { exact: false }).waitFor();
       await page.getByRole("link", { name: "← Về trang đợt bình xét" }).click();
       await page.getByRole("button", { name: "Mở thẩm định" }).click();
+      await confirmStep(page, "Mở thẩm định");
       await expect.poll(() => status(page)).toBe("Thẩm định");
 
       // The reviewer is chosen from the pool, by name or username, least loaded first.
@@ -184,7 +187,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
         await page.getByLabel("Mô hình", { exact: true }).selectOption({ label: code });
         await reviewer.fill("giamkhao.1");
         await page.getByRole("option", { name: /\(giamkhao\.1\)/ }).click();
-        await page.getByRole("button", { name: "Phân công" }).click();
+        await page.getByRole("button", { name: "Phân công", exact: true }).click();
         await page.getByText("Đã phân công giamkhao.1.").waitFor();
       }
       // Already assigned to the model: offered no more.
@@ -325,6 +328,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       expect(await decided.textContent()).toContain("Giữ điểm các giám khảo đã chấm");
       await shot(page, "round-chair-decision");
       await page.getByRole("button", { name: "Tính kết quả và mở hội đồng" }).click();
+      await confirmStep(page, "Tính kết quả và mở hội đồng");
       await expect.poll(() => status(page)).toBe("Hội đồng");
 
       const council = page.getByTestId("council");
@@ -335,6 +339,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await council.getByRole("button", { name: "Ghi kết quả biểu quyết" }).click();
       await expect.poll(() => page.getByTestId("council-outcome").textContent()).toContain("Không đủ số người có mặt");
       await page.getByRole("button", { name: "Chốt kết quả" }).click();
+      await confirmStep(page, "Chốt kết quả");
       await expect.poll(() => page.getByTestId("round-problem").count()).toBe(1);
       await council.getByRole("textbox", { name: "Có mặt" }).fill("8");
       await council.getByRole("textbox", { name: "Tán thành", exact: true }).fill("7");
@@ -344,6 +349,7 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await shot(page, "round-council");
 
       await page.getByRole("button", { name: "Chốt kết quả" }).click();
+      await confirmStep(page, "Chốt kết quả");
       await expect.poll(() => status(page)).toBe("Đã chốt");
       expect(await page.getByTestId("results-hash").textContent()).toMatch(/^[0-9a-f]{64}$/);
       const rows = page.getByTestId("result-row");
@@ -373,12 +379,14 @@ describe.runIf(canRunBrowser)("an evaluation round in headless Chromium", () => 
       await commend.getByLabel("Ngày quyết định").fill("2023-01-10");
       await commend.getByLabel("Cơ quan ban hành").fill("Ban Thường vụ Huyện ủy Thanh Liêm");
       await commend.getByRole("button", { name: "Ban hành khen thưởng" }).click();
+      await confirmStep(page, "Ban hành khen thưởng");
       await expect
         .poll(() => commend.getByRole("status").textContent())
         .toBe("Đã khen thưởng 2 mô hình, ghi 2 mục sổ vàng.");
       await shot(page, "round-commendations");
 
       await page.getByRole("button", { name: "Công bố kết quả" }).click();
+      await confirmStep(page, "Công bố kết quả");
       await expect.poll(() => status(page)).toBe("Đã công bố");
       // Published: the leaderboard reads without signing in.
       const board = await fetch(`${gateway.url}/graphql`, {

@@ -4,6 +4,7 @@ import { Redirect, Route, Switch, useLocation } from "wouter";
 import { Shell } from "./app-shell";
 import { DataProvider } from "./data/data-provider";
 import { I18nProvider, useI18n } from "./i18n/i18n";
+import { ConfirmProvider } from "./layout/confirm";
 import { LoadingBlock } from "./query-status";
 import { SessionProvider, useSession } from "./session";
 import { SignInPage } from "./sign-in-page";
@@ -65,145 +66,147 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <DataProvider>
-          <Shell>
-            <Suspense fallback={<LoadingBlock />}>
-              <Switch>
-                <Route path="/" component={Home} />
-                <Route path="/units" component={UnitsPage} />
-                <Route path="/sign-in" component={SignInPage} />
-                <Route path="/leaderboard" component={LeaderboardPage} />
-                <Route path="/models">
-                  <RequireSession>
-                    <ModelsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/models/new">
-                  <RequireSession>
-                    <ModelCreatePage />
-                  </RequireSession>
-                </Route>
-                <Route path="/models/:id">
-                  {(params) => (
+          <ConfirmProvider>
+            <Shell>
+              <Suspense fallback={<LoadingBlock />}>
+                <Switch>
+                  <Route path="/" component={Home} />
+                  <Route path="/units" component={UnitsPage} />
+                  <Route path="/sign-in" component={SignInPage} />
+                  <Route path="/leaderboard" component={LeaderboardPage} />
+                  <Route path="/models">
                     <RequireSession>
-                      <ModelDetailPage id={decodeURIComponent(params.id)} />
+                      <ModelsPage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/golden-book">
-                  <RequireSession>
-                    <GoldenBookPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/commendations">
-                  <RequireSession>
-                    <CommendationsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/inspections">
-                  <RequireSession>
-                    <InspectionsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/reports">
-                  <RequireSession>
-                    <ReportsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/report-drafts">
-                  <RequireSession>
-                    <ReportDraftsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/report-drafts/:id">
-                  {(params) => (
+                  </Route>
+                  <Route path="/models/new">
                     <RequireSession>
-                      <ReportDraftPage id={decodeURIComponent(params.id)} />
+                      <ModelCreatePage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/criteria">
-                  <RequireSession>
-                    <CriteriaSetsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/criteria/compare">
-                  <RequireSession>
-                    <CriteriaComparePage />
-                  </RequireSession>
-                </Route>
-                <Route path="/criteria/versions/:id">
-                  {(params) => (
+                  </Route>
+                  <Route path="/models/:id">
+                    {(params) => (
+                      <RequireSession>
+                        <ModelDetailPage id={decodeURIComponent(params.id)} />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/golden-book">
                     <RequireSession>
-                      <CriteriaEditorPage id={decodeURIComponent(params.id)} />
+                      <GoldenBookPage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/import">
-                  <RequireSession>
-                    <ImportPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/audit">
-                  <RequireSession>
-                    <AuditPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/rounds">
-                  <RequireSession>
-                    <RoundsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/rounds/:id">
-                  {(params) => (
+                  </Route>
+                  <Route path="/commendations">
                     <RequireSession>
-                      <RoundPage id={decodeURIComponent(params.id)} />
+                      <CommendationsPage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/rounds/:id/review/:modelId">
-                  {(params) => (
+                  </Route>
+                  <Route path="/inspections">
                     <RequireSession>
-                      <ReviewWorkspacePage
-                        roundId={decodeURIComponent(params.id)}
-                        modelId={decodeURIComponent(params.modelId)}
-                      />
+                      <InspectionsPage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/rounds/:id/self/:modelId">
-                  {(params) => (
+                  </Route>
+                  <Route path="/reports">
                     <RequireSession>
-                      <ScorecardPage
-                        roundId={decodeURIComponent(params.id)}
-                        modelId={decodeURIComponent(params.modelId)}
-                      />
+                      <ReportsPage />
                     </RequireSession>
-                  )}
-                </Route>
-                <Route path="/tasks">
-                  <RequireSession>
-                    <TasksPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/my-scorecards">
-                  <RequireSession>
-                    <MyScorecardsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/notifications">
-                  <RequireSession>
-                    <NotificationsPage />
-                  </RequireSession>
-                </Route>
-                <Route path="/account">
-                  <RequireSession>
-                    <AccountPage />
-                  </RequireSession>
-                </Route>
-                <Route component={NotFound} />
-              </Switch>
-            </Suspense>
-          </Shell>
+                  </Route>
+                  <Route path="/report-drafts">
+                    <RequireSession>
+                      <ReportDraftsPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/report-drafts/:id">
+                    {(params) => (
+                      <RequireSession>
+                        <ReportDraftPage id={decodeURIComponent(params.id)} />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/criteria">
+                    <RequireSession>
+                      <CriteriaSetsPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/criteria/compare">
+                    <RequireSession>
+                      <CriteriaComparePage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/criteria/versions/:id">
+                    {(params) => (
+                      <RequireSession>
+                        <CriteriaEditorPage id={decodeURIComponent(params.id)} />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/import">
+                    <RequireSession>
+                      <ImportPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/audit">
+                    <RequireSession>
+                      <AuditPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/rounds">
+                    <RequireSession>
+                      <RoundsPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/rounds/:id">
+                    {(params) => (
+                      <RequireSession>
+                        <RoundPage id={decodeURIComponent(params.id)} />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/rounds/:id/review/:modelId">
+                    {(params) => (
+                      <RequireSession>
+                        <ReviewWorkspacePage
+                          roundId={decodeURIComponent(params.id)}
+                          modelId={decodeURIComponent(params.modelId)}
+                        />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/rounds/:id/self/:modelId">
+                    {(params) => (
+                      <RequireSession>
+                        <ScorecardPage
+                          roundId={decodeURIComponent(params.id)}
+                          modelId={decodeURIComponent(params.modelId)}
+                        />
+                      </RequireSession>
+                    )}
+                  </Route>
+                  <Route path="/tasks">
+                    <RequireSession>
+                      <TasksPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/my-scorecards">
+                    <RequireSession>
+                      <MyScorecardsPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/notifications">
+                    <RequireSession>
+                      <NotificationsPage />
+                    </RequireSession>
+                  </Route>
+                  <Route path="/account">
+                    <RequireSession>
+                      <AccountPage />
+                    </RequireSession>
+                  </Route>
+                  <Route component={NotFound} />
+                </Switch>
+              </Suspense>
+            </Shell>
+          </ConfirmProvider>
         </DataProvider>
       </SessionProvider>
     </I18nProvider>

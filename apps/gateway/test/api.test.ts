@@ -356,7 +356,9 @@ describe.each(testEngines())("the API on %s", (engine) => {
     const m = Buffer.from(`Model:${model.id}`).toString("base64");
     const pdf = new File([new Uint8Array(2048).fill(37)], "bien-ban.pdf", { type: "application/pdf" });
     const ok = await upload({ query, variables: { m, file: null, v: model.version } }, pdf, tokens["phunu.canbo"]!);
+    // After the demo's report (a link, no file), oldest first.
     expect(ok.data.addEvidence.data.model.evidence).toEqual([
+      { title: "Báo cáo kết quả thực hiện mô hình “Hũ gạo tiết kiệm”", mimeType: null, sizeBytes: null },
       { title: "Biên bản trao gạo", mimeType: "application/pdf", sizeBytes: 2048 },
     ]);
     const filesAfterOk = readdirSync(join(uploadDir, model.id));
@@ -379,15 +381,17 @@ describe.each(testEngines())("the API on %s", (engine) => {
     );
     expect(foreign.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const rows = await database.db.selectFrom("evidence").select("id").where("model_id", "=", model.id).execute();
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
 
     // The reader gets a signed address; it serves exactly the stored bytes until it expires.
     const detail = await call(
-      `query($m: ID!) { node(id: $m) { ... on Model { evidence { downloadUrl } } } }`,
+      `query($m: ID!) { node(id: $m) { ... on Model { evidence { title downloadUrl } } } }`,
       { m },
       tokens["phunu.canbo"],
     );
-    const downloadUrl: string = detail.data.node.evidence[0].downloadUrl;
+    const downloadUrl: string = detail.data.node.evidence.find(
+      (e: { title: string }) => e.title === "Biên bản trao gạo",
+    ).downloadUrl;
     expect(downloadUrl).toMatch(/^\/files\/evidence\/[0-9a-f-]{36}\?expires=\d+&signature=/);
     const deps = { db: database.db, storage: localFolderStorage(uploadDir), links };
     const served = await serveEvidence(new URL(downloadUrl, "http://test"), deps, at);

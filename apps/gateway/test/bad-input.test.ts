@@ -145,6 +145,12 @@ const CREATE_ROUND = `mutation($i: CreateRoundInput!, $k: String!) { createRound
 const ADVANCE = `mutation($id: ID!, $s: RoundStep!, $v: Int!) { advanceRound(id: $id, step: $s, expectedVersion: $v) ${R} }`;
 const DRAW = `mutation($r: ID!) { drawReviewerPanel(roundId: $r) ${R} }`;
 const ASSIGN = `mutation($r: ID!, $a: [ReviewerAssignmentInput!]!) { assignReviewers(roundId: $r, assignments: $a) ${R} }`;
+const UNASSIGN = `mutation($r: ID!, $m: ID!, $u: String!) { unassignReviewer(roundId: $r, modelId: $m, reviewerUsername: $u) ${R} }`;
+const IMPORT_ASSIGNMENTS = `mutation($r: ID!, $file: File!) { importRoundAssignments(roundId: $r, file: $file) ${R} }`;
+const assignmentsCsv = (...rows: string[]) =>
+  new File([`\uFEFF${["Mã mô hình,Tên đăng nhập giám khảo", ...rows].join("\r\n")}\r\n`], "phan-cong.csv", {
+    type: "text/csv",
+  });
 const CONFLICT = `mutation($r: ID!, $m: ID!, $why: String!) { declareConflict(roundId: $r, modelId: $m, reason: $why) ${R} }`;
 const CHAIR = `mutation($r: ID!, $m: ID!, $d: String!, $why: String!) { recordChairDecision(roundId: $r, modelId: $m, decision: $d, reason: $why) ${R} }`;
 const COUNCIL = `mutation($r: ID!, $n: Int!, $present: Int!, $yes: Int!, $no: Int!, $abstain: Int!, $note: String) { recordCouncilDecision(roundId: $r, members: $n, present: $present, votesFor: $yes, votesAgainst: $no, abstentions: $abstain, note: $note) { __typename ... on Error { code } } }`;
@@ -786,6 +792,42 @@ const BAD_INPUT: Record<string, BadCase[]> = {
       "a model outside the round": () => ({}),
       "a published round": (f) => ({ r: f.demoRound.gid }),
     }),
+  ],
+  unassignReviewer: [
+    ...forged("Round", UNASSIGN, (f, id) => ({ r: id, m: f.draft.gid, u: "giamkhao.1" })),
+    ...forged("Model", UNASSIGN, (f, id) => ({ r: f.round.gid, m: id, u: "giamkhao.1" })),
+    ...each(UNASSIGN, (f) => ({ r: f.round.gid, m: f.draft.gid, u: "giamkhao.1" }), {
+      "a reviewer not assigned": () => ({}),
+      "an empty username": () => ({ u: "" }),
+      "an oversized username": () => ({ u: long(101) }),
+      "a published round": (f) => ({ r: f.demoRound.gid }),
+    }),
+  ],
+  importRoundAssignments: [
+    ...forged("Round", IMPORT_ASSIGNMENTS, (_f, id) => ({ r: id, file: null }), assignmentsCsv("KHONG-CO,giamkhao.1")),
+    ...[
+      ["a row with an unknown model", assignmentsCsv("KHONG-CO,giamkhao.1")],
+      ["a row with an unknown reviewer", assignmentsCsv("TL-2018-HUGAO,nobody")],
+      ["a row without a username", assignmentsCsv("TL-2018-HUGAO,")],
+      ["no reviewer column", new File(["\uFEFFMã mô hình\r\nTL-2018-HUGAO\r\n"], "thieu.csv", { type: "text/csv" })],
+      [
+        "a PDF for a spreadsheet",
+        new File([new Uint8Array(64).fill(37)], "phan-cong.pdf", { type: "application/pdf" }),
+      ],
+    ].map(
+      ([name, file]): BadCase => ({
+        name: name as string,
+        query: IMPORT_ASSIGNMENTS,
+        file: file as File,
+        variables: (f) => ({ r: f.round.gid, file: null }),
+      }),
+    ),
+    {
+      name: "a published round",
+      query: IMPORT_ASSIGNMENTS,
+      file: assignmentsCsv("TL-2018-HUGAO,giamkhao.1"),
+      variables: (f) => ({ r: f.demoRound.gid, file: null }),
+    },
   ],
   declareConflict: [
     ...forged("Round", CONFLICT, (f, id) => ({ r: id, m: f.draft.gid, why: "Lý do" })),

@@ -1,4 +1,10 @@
-import { ModelDetailDocument, ModelsDocument, ReviewWorkspaceModelDocument } from "@lantoa/client";
+import {
+  ModelDetailDocument,
+  ModelsDocument,
+  ReviewWorkspaceModelDocument,
+  RoundAssignmentGridDocument,
+} from "@lantoa/client";
+import { DEMO_ROUND_CODE } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
@@ -75,5 +81,23 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
       .executeTakeFirstOrThrow();
     const id = globalId("Model", row.id);
     expect(await statementsAfterSession(ReviewWorkspaceModelDocument.toString(), { id })).toBeLessThanOrEqual(5);
+  });
+
+  it("answers the round page's assignment grid (models, pool with loads, assignments, conflicts) in two statements after the round", async () => {
+    const round = await h.database.db
+      .selectFrom("rounds")
+      .select("id")
+      .where("code", "=", DEMO_ROUND_CODE)
+      .executeTakeFirstOrThrow();
+    const id = globalId("Round", round.id);
+    // The round itself is one statement (the bare query); the grid adds its models and its reviewers.
+    const BARE = `query($id: ID!) { node(id: $id) { ... on Round { id status reviewersPerModel } } }`;
+    const GRID = RoundAssignmentGridDocument.toString();
+    // Measured warm: the first request of a kind may share its statement with the session's.
+    await statementsAfterSession(BARE, { id });
+    const bare = await statementsAfterSession(BARE, { id });
+    await statementsAfterSession(GRID, { id });
+    const grid = await statementsAfterSession(GRID, { id });
+    expect(grid - bare).toBeLessThanOrEqual(2);
   });
 });

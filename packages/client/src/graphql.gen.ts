@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from './document-type-decoration.js';
+/** TREE: the reviewer's unit owns the model or is above its owner. DECLARED: the reviewer declared one. */
+export type AssignmentConflict =
+  | 'DECLARED'
+  | 'TREE';
+
+export type AssignmentsExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
 export type AuditFilter = {
   /** An action, or its start: `model` finds model.approve and model.submit. */
   action?: string | null | undefined;
@@ -204,7 +213,8 @@ export type ModelAction =
   | 'reinstate'
   | 'return'
   | 'submit'
-  | 'suspend';
+  | 'suspend'
+  | 'withdraw';
 
 export type ModelCountDimension =
   | 'FIELD'
@@ -361,6 +371,12 @@ export type ScorecardRatingInput = {
   criterionId: string;
   value?: number | null | undefined;
 };
+
+/** Why a nominated code was left out: no such model, not running (not active), or outside the scope. */
+export type SkippedNominationReason =
+  | 'NOT_RUNNING'
+  | 'OUTSIDE_SCOPE'
+  | 'UNKNOWN';
 
 export type SpreadsheetFormat =
   | 'CSV'
@@ -966,7 +982,7 @@ export type CreateRoundMutationVariables = Exact<{
 
 export type CreateRoundMutation = { createRound:
     | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
-    | { __typename: 'MutationCreateRoundSuccess', data: { round: { id: string, status: string | null } | null } }
+    | { __typename: 'MutationCreateRoundSuccess', data: { round: { id: string, status: string | null } | null, skipped: Array<{ code: string, reason: SkippedNominationReason }> } }
    | null };
 
 export type AdvanceRoundStepMutationVariables = Exact<{
@@ -1137,6 +1153,47 @@ export type ReviewerCandidatesQueryVariables = Exact<{
 export type ReviewerCandidatesQuery = { node:
     | { id: string, reviewerCandidates: Array<{ username: string | null, displayName: string | null, unitName: string | null, conflicted: boolean | null, conflictDeclared: boolean | null, assigned: boolean | null, load: number | null }> | null }
     | Record<PropertyKey, never>
+   | null };
+
+export type RoundAssignmentGridQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundAssignmentGridQuery = { node:
+    | { id: string, status: string | null, reviewersPerModel: number | null, assignmentGrid: { models: Array<{ modelId: string, code: string, name: string, unitName: string }>, reviewers: Array<{ username: string, displayName: string, unitName: string | null, load: number, inPool: boolean }>, cells: Array<{ modelId: string, username: string, assigned: boolean, conflict: AssignmentConflict | null, source: string | null, scorecardStatus: string | null }> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type UnassignReviewerMutationVariables = Exact<{
+  roundId: string;
+  modelId: string;
+  reviewerUsername: string;
+}>;
+
+
+export type UnassignReviewerMutation = { unassignReviewer:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationUnassignReviewerSuccess' }
+   | null };
+
+export type RoundAssignmentsExportQueryVariables = Exact<{
+  roundId: string;
+  format: AssignmentsExportFormat;
+}>;
+
+
+export type RoundAssignmentsExportQuery = { roundAssignmentsExport: { filename: string | null, mimeType: string | null, base64: string | null } | null };
+
+export type ImportRoundAssignmentsMutationVariables = Exact<{
+  roundId: string;
+  file: unknown;
+}>;
+
+
+export type ImportRoundAssignmentsMutation = { importRoundAssignments:
+    | { __typename: 'DomainError', code: string | null, message: string | null, messageVi: string | null, details: string | null }
+    | { __typename: 'MutationImportRoundAssignmentsSuccess', data: { rows: number, assigned: number } }
    | null };
 
 export type RoundDetailQueryVariables = Exact<{
@@ -3425,6 +3482,10 @@ export const CreateRoundDocument = /* @__PURE__ */ new TypedDocumentString(`
           id
           status
         }
+        skipped {
+          code
+          reason
+        }
       }
     }
     ... on DomainError {
@@ -3759,6 +3820,85 @@ export const ReviewerCandidatesDocument = /* @__PURE__ */ new TypedDocumentStrin
   }
 }
     `) as unknown as TypedDocumentString<ReviewerCandidatesQuery, ReviewerCandidatesQueryVariables>;
+export const RoundAssignmentGridDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundAssignmentGrid($id: ID!) {
+  node(id: $id) {
+    ... on Round {
+      id
+      status
+      reviewersPerModel
+      assignmentGrid {
+        models {
+          modelId
+          code
+          name
+          unitName
+        }
+        reviewers {
+          username
+          displayName
+          unitName
+          load
+          inPool
+        }
+        cells {
+          modelId
+          username
+          assigned
+          conflict
+          source
+          scorecardStatus
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundAssignmentGridQuery, RoundAssignmentGridQueryVariables>;
+export const UnassignReviewerDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation UnassignReviewer($roundId: ID!, $modelId: ID!, $reviewerUsername: String!) {
+  unassignReviewer(
+    roundId: $roundId
+    modelId: $modelId
+    reviewerUsername: $reviewerUsername
+  ) {
+    __typename
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnassignReviewerMutation, UnassignReviewerMutationVariables>;
+export const RoundAssignmentsExportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query RoundAssignmentsExport($roundId: ID!, $format: AssignmentsExportFormat!) {
+  roundAssignmentsExport(roundId: $roundId, format: $format) {
+    filename
+    mimeType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<RoundAssignmentsExportQuery, RoundAssignmentsExportQueryVariables>;
+export const ImportRoundAssignmentsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ImportRoundAssignments($roundId: ID!, $file: File!) {
+  importRoundAssignments(roundId: $roundId, file: $file) {
+    __typename
+    ... on MutationImportRoundAssignmentsSuccess {
+      data {
+        rows
+        assigned
+      }
+    }
+    ... on DomainError {
+      code
+      message
+      messageVi
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRoundAssignmentsMutation, ImportRoundAssignmentsMutationVariables>;
 export const RoundDetailDocument = /* @__PURE__ */ new TypedDocumentString(`
     query RoundDetail($id: ID!) {
   node(id: $id) {

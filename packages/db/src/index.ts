@@ -208,6 +208,19 @@ export type * from "./reports/report-drafts.table.js";
 export type { ReportFilter } from "./reports/report-filter.js";
 export type * from "./reports/rollups.table.js";
 export {
+  type AssignmentGrid,
+  type AssignmentGridCell,
+  type AssignmentGridModel,
+  type AssignmentGridReviewer,
+  assignmentGrid,
+} from "./rounds/assignment-grid.js";
+export {
+  ASSIGNMENT_COLUMNS,
+  type AssignmentSheetRow,
+  exportRoundAssignments,
+  readAssignmentSheet,
+} from "./rounds/assignment-sheet.js";
+export {
   type ChairDecision,
   type ChairDecisionRow,
   listChairDecisions,
@@ -238,12 +251,16 @@ export { eligibleInRound, isoDate, type LoadedRound, loadRound } from "./rounds/
 export { loadModelFacts, loadScoringSubjects, type ModelFactsRow } from "./rounds/load-scoring-subjects.js";
 export {
   type AssignmentSource,
+  type AssignmentToRemove,
+  deleteReviewerAssignment,
+  findAssignment,
   insertReviewerAssignments,
   isReviewerInRound,
   listDrawnAssignments,
   listModelAssignments,
   listPanelModels,
   listRoundAssignments,
+  listRoundModelsByCode,
   markConflictDeclared,
   mayReview,
   type NewAssignment,
@@ -264,7 +281,12 @@ export {
 } from "./rounds/round-commendations.js";
 export { findCriteriaVersionByNumber } from "./rounds/round-criteria-version.js";
 export { resolvedDisagreements, roundProgress } from "./rounds/round-progress.js";
-export { listModelsInRoundScope, type RoundModelFilter } from "./rounds/round-scope-models.js";
+export {
+  findNominatedModels,
+  listModelsInRoundScope,
+  type NominatedModel,
+  type RoundModelFilter,
+} from "./rounds/round-scope-models.js";
 export type * from "./rounds/rounds.table.js";
 export {
   insertRound,
@@ -300,6 +322,7 @@ export {
 export { seedConfiguration } from "./seed/seed-configuration.js";
 export { DEMO_PASSWORD, demoUsers, seedDemoData } from "./seed/seed-demo-data.js";
 export { contentHash, DEMO_ROUND_CODE } from "./seed/seed-demo-round.js";
+export { DEMO_OPEN_ROUND_CODE } from "./seed/seed-open-demo-round.js";
 export { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./seed/thanh-liem-models.js";
 export { type DemoUnit, thanhLiemUnits } from "./seed/thanh-liem-units.js";
 export { type BatchRead, rowsFromJson, runBatchRead } from "./shared/batch-read.js";

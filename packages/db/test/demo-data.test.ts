@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   countModels,
+  DEMO_OPEN_ROUND_CODE,
   DEMO_ROUND_CODE,
   goldenBookCounts,
   indicatorTotals,
@@ -222,6 +223,63 @@ describe.each(testEngines())("the demo's finished 2022 round on %s", (engine) =>
     expect(rows.length).toBeGreaterThan(80);
     expect(rows.filter((r) => r.ownerPath.startsWith(r.reviewerPath))).toEqual([]);
     expect(rows.some((r) => r.source === "disagreement")).toBe(true);
+  });
+
+  it("gives each of the article's models a report as evidence, and generated models none", async () => {
+    const rows = await database.db
+      .selectFrom("models as m")
+      .leftJoin("evidence as e", "e.model_id", "m.id")
+      .select(["m.code", "m.generated", "e.kind", "e.uri"])
+      .execute();
+    const article = rows.filter((r) => !r.generated);
+    expect(article.map((r) => r.code).sort()).toEqual(thanhLiemModels.map((m) => m.code).sort());
+    expect(article.every((r) => r.kind === "link" && r.uri?.startsWith("https://"))).toBe(true);
+    expect(rows.filter((r) => r.generated && r.kind !== null)).toEqual([]);
+  });
+
+  it("holds the 2023 round open for review: eligible article models, self-assessments in, two reviewers each, none conflicted", async () => {
+    const round = await database.db
+      .selectFrom("rounds")
+      .select(["id", "status"])
+      .where("code", "=", DEMO_OPEN_ROUND_CODE)
+      .executeTakeFirstOrThrow();
+    expect(round.status).toBe("review");
+    const members = await database.db
+      .selectFrom("round_models")
+      .select(["model_id", "eligible"])
+      .where("round_id", "=", round.id)
+      .execute();
+    const eligible = members.filter((m) => m.eligible).map((m) => m.model_id);
+    expect(eligible.length).toBeGreaterThanOrEqual(30);
+    const self = await database.db
+      .selectFrom("scorecards")
+      .select("model_id")
+      .where("round_id", "=", round.id)
+      .where("kind", "=", "self")
+      .where("status", "=", "submitted")
+      .execute();
+    expect(self.map((s) => s.model_id).sort()).toEqual([...eligible].sort());
+    const assigned = await database.db
+      .selectFrom("reviewer_assignments as a")
+      .innerJoin("users as r", "r.id", "a.reviewer_user_id")
+      .innerJoin("units as ru", "ru.id", "r.unit_id")
+      .innerJoin("models as m", "m.id", "a.model_id")
+      .innerJoin("units as mu", "mu.id", "m.owner_unit_id")
+      .select(["a.model_id", "r.username", "ru.path as reviewerPath", "mu.path as ownerPath"])
+      .where("a.round_id", "=", round.id)
+      .execute();
+    for (const id of eligible) expect(assigned.filter((a) => a.model_id === id)).toHaveLength(2);
+    expect(new Set(assigned.map((a) => a.username))).toEqual(
+      new Set(["giamkhao.1", "giamkhao.2", "giamkhao.3", "giamkhao.4"]),
+    );
+    expect(assigned.filter((a) => a.ownerPath.startsWith(a.reviewerPath))).toEqual([]);
+    const reviews = await database.db
+      .selectFrom("scorecards")
+      .select("id")
+      .where("round_id", "=", round.id)
+      .where("kind", "=", "review")
+      .execute();
+    expect(reviews).toEqual([]);
   });
 
   it("commended the top tiers from the results, into the models' records", async () => {

@@ -26,6 +26,7 @@ import { Link, useLocation } from "wouter";
 import { graphqlMutation, graphqlQuery } from "../data/graphql";
 import { problemOf } from "../errors/problem-of";
 import { useI18n } from "../i18n/i18n";
+import { useConfirm } from "../layout/confirm";
 import { QueryStatus } from "../query-status";
 import { useSession, viewerRoles } from "../session";
 import { type Draft, type EditDraft, numberOf, sumPoints, sumWeights } from "./criteria-draft";
@@ -79,6 +80,7 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
   const save = useMutation(graphqlMutation(SaveCriteriaDraftDocument));
   const publish = useMutation(graphqlMutation(PublishCriteriaVersionDocument));
   const newDraft = useMutation(graphqlMutation(NewCriteriaDraftDocument));
+  const confirm = useConfirm();
 
   const [newerSaved, setNewerSaved] = useState(false);
   const take = (version: NonNullable<typeof loaded>) => {
@@ -178,6 +180,12 @@ export default function CriteriaEditorPage({ id }: { id: string }) {
 
   const onPublish = async () => {
     setFailure(null);
+    const going = await confirm({
+      title: t("confirm.criteria.title", { n: loaded.versionNumber ?? 0 }),
+      consequence: t("confirm.criteria.body"),
+      confirmLabel: t("criteria.publish"),
+    });
+    if (!going) return;
     try {
       const version = await saveDraft();
       if (version === null) return;

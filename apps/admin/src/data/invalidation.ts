@@ -28,6 +28,7 @@ const roundWork = [
   "MyAssignments",
   "MySelfAssessments",
   "ReviewerCandidates",
+  "RoundAssignmentGrid",
   "PanelReplay",
 ] as const;
 const roundResults = [
@@ -74,6 +75,8 @@ const changes: Record<string, readonly string[]> = {
   AdvanceRound: [...roundWork, ...roundResults],
   AdvanceRoundStep: [...roundWork, ...roundResults],
   AssignReviewers: roundWork,
+  UnassignReviewer: roundWork,
+  ImportRoundAssignments: roundWork,
   DrawReviewerPanel: roundWork,
   DeclareConflict: roundWork,
   SaveScorecard: roundWork,

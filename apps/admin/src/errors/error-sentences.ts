@@ -514,6 +514,14 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     vi: "Công thức có chuỗi thiếu dấu nháy đóng.",
     en: "The formula has a string with no closing quote.",
   },
+  "ROUND.ASSIGNMENT_NOT_FOUND": {
+    vi: "Giám khảo này không (còn) được phân công chấm mô hình này trong đợt.",
+    en: "This reviewer is not (or no longer) assigned to this model in the round.",
+  },
+  "ROUND.ASSIGNMENTS_REJECTED": {
+    vi: "Tệp phân công có dòng sai nên chưa phân công ai. Sửa các dòng được nêu rồi nhập lại.",
+    en: "The assignments file has wrong rows, so nobody was assigned. Fix the rows named and import it again.",
+  },
   "ROUND.CONFLICT_OF_INTEREST": {
     vi: "Người chấm này có xung đột lợi ích với mô hình (cùng đơn vị, đơn vị cấp trên, hoặc đã tự khai).",
     en: "This reviewer has a conflict of interest with the model (same or higher unit, or declared).",
@@ -554,6 +562,10 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
   "ROUND.POOL_TOO_SMALL": {
     vi: "Không đủ người chấm không xung đột lợi ích cho một số mô hình. Hãy thêm người chấm hoặc phân công tay.",
     en: "Not enough reviewers free of conflicts for some models. Add reviewers or assign by hand.",
+  },
+  "ROUND.SCORECARD_STARTED": {
+    vi: "Giám khảo đã bắt đầu chấm mô hình này nên không bỏ phân công được: phiếu của họ được giữ nguyên.",
+    en: "The reviewer has started scoring this model, so the assignment stays: their scorecard is kept.",
   },
   "ROUND.REQUIREMENT_NOT_MET": {
     vi: "Chưa đủ điều kiện sang bước tiếp theo của đợt bình xét.",
@@ -665,6 +677,18 @@ export const errorSentences: Readonly<Record<string, { readonly vi: string; read
     en: "Rows of the same model disagree.",
   },
   "IMPORT.INVALID_TEXT": { vi: "Ô này có ký tự không hợp lệ.", en: "This cell has characters that are not allowed." },
+  "IMPORT.MODEL_NOT_IN_ROUND": {
+    vi: "Mô hình này không thuộc đợt hoặc không đủ điều kiện.",
+    en: "This model is not (eligible) in the round.",
+  },
+  "IMPORT.NOT_A_REVIEWER": {
+    vi: "Không có giám khảo nào với tên đăng nhập này.",
+    en: "No reviewer has this username.",
+  },
+  "IMPORT.CONFLICT_OF_INTEREST": {
+    vi: "Giám khảo này có xung đột lợi ích với mô hình.",
+    en: "This reviewer has a conflict of interest with the model.",
+  },
   "IMPORT.MISSING_COLUMN": { vi: "Tệp thiếu một cột bắt buộc.", en: "The file lacks a required column." },
   "IMPORT.OUTSIDE_SCOPE": {
     vi: "Dòng này thuộc một đơn vị ngoài phạm vi bạn quản trị.",

@@ -5,6 +5,7 @@ import { DomainRefusal } from "../data/graphql";
 import { type Problem, problemOf } from "../errors/problem-of";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
+import { type ConfirmRequest, useConfirmIfProvided } from "../layout/confirm";
 
 /** Options of {@link useMutationForm}. */
 export interface MutationFormOptions<Values extends Record<string, unknown>, Data> {
@@ -25,6 +26,11 @@ export interface MutationFormOptions<Values extends Record<string, unknown>, Dat
   onSuccess?: (data: Data, values: Values) => void;
   /** Runs after any refusal or failure (e.g. re-read a record that changed meanwhile). */
   onRefused?: (problem: Problem) => void;
+  /**
+   * For an irreversible step: what to ask before sending valid values (the shared
+   * confirmation dialog); nothing is sent when the user cancels.
+   */
+  confirm?: (values: Values) => ConfirmRequest;
 }
 
 const focusable = "input:not([type=hidden]), select, textarea, button, [tabindex]";
@@ -54,6 +60,7 @@ export function useMutationForm<Values extends Record<string, unknown>, Data>(
   const name = `form-${useId().replace(/[^A-Za-z0-9]/g, "")}`;
   const [problem, setProblem] = useState<Problem | null>(null);
   const attempt = useRef<{ values: string; key: string } | null>(null);
+  const ask = useConfirmIfProvided();
 
   const validate = (values: Values): FormErrors => {
     const errors: FormErrors = {};
@@ -95,6 +102,7 @@ export function useMutationForm<Values extends Record<string, unknown>, Data>(
   const onSubmit = form.onSubmit(
     async (values) => {
       setProblem(null);
+      if (options.confirm && ask && !(await ask(options.confirm(values)))) return;
       const serialized = JSON.stringify(values);
       if (attempt.current?.values !== serialized) attempt.current = { values: serialized, key: crypto.randomUUID() };
       try {

@@ -390,12 +390,44 @@ export const messagesEn: Messages = {
 
   "action.draft": "Draft",
   "action.submit": "Submit",
+  "action.withdraw": "Withdraw",
   "action.approve": "Approve",
   "action.return": "Return",
   "action.activate": "Activate",
   "action.suspend": "Suspend",
   "action.reinstate": "Reinstate",
   "action.archive": "Archive",
+
+  "confirm.cancel": "Cancel",
+  "confirm.model.title": "{action} model {code}?",
+  "confirm.model.submit":
+    "The model goes to the unit above for approval. While it waits, the unit cannot edit it; to edit it, withdraw it before it is approved.",
+  "confirm.model.withdraw":
+    "The submission goes back to a draft the unit can edit. The unit above no longer sees it among the models waiting for approval until it is submitted again.",
+  "confirm.model.approve":
+    "The model is approved. After that the unit can neither withdraw nor edit it; the unit goes on to run it.",
+  "confirm.model.activate":
+    "The model becomes “Running”: from now on it counts in reports and may be taken into rounds.",
+  "confirm.model.reinstate":
+    "The model goes back to the status it had before it was suspended and counts in reports again.",
+  "confirm.criteria.title": "Publish version {n} of the criteria set?",
+  "confirm.criteria.body":
+    "The version is locked and can no longer be edited. New rounds can choose it; to change the criteria you must start a new draft.",
+  "confirm.step.title": "{step} — {name}?",
+  "confirm.step.OPEN_SELF_ASSESSMENT":
+    "The units whose models are in the round start scoring themselves. The round's scope (its models) can no longer change.",
+  "confirm.step.OPEN_REVIEW":
+    "The round moves to review: units can no longer submit or edit self-assessments, and reviewers start scoring.",
+  "confirm.step.OPEN_COUNCIL":
+    "Results are computed from the submitted scorecards and the round moves to the council: reviewers can no longer submit or edit scorecards.",
+  "confirm.step.FINALIZE":
+    "The results are finalized and sealed with a check code: scorecards, assignments and results can no longer change.",
+  "confirm.step.PUBLISH":
+    "The results are published: everyone, signed in or not, can read the leaderboard. Publishing cannot be undone.",
+  "confirm.commend.title": "Issue commendation decision {number}?",
+  "confirm.commend.body":
+    "Each model of the tiers {tiers} gets a commendation by this decision in its record. {goldenBook}A recorded commendation can only be revoked one at a time, with a reason.",
+  "confirm.commend.goldenBook": "The models are also entered in their units' golden book. ",
 
   "field.economy": "Economy and new rural development",
   "field.culture-society": "Culture and society",

@@ -391,12 +391,43 @@ export const messagesVi = {
 
   "action.draft": "Tạo nháp",
   "action.submit": "Gửi duyệt",
+  "action.withdraw": "Rút lại",
   "action.approve": "Duyệt",
   "action.return": "Trả lại",
   "action.activate": "Triển khai",
   "action.suspend": "Tạm dừng",
   "action.reinstate": "Khôi phục",
   "action.archive": "Lưu trữ",
+
+  "confirm.cancel": "Hủy",
+  "confirm.model.title": "{action} mô hình {code}?",
+  "confirm.model.submit":
+    "Mô hình sẽ được gửi lên đơn vị cấp trên để duyệt. Trong lúc chờ duyệt, đơn vị không sửa được nội dung; muốn sửa thì rút lại trước khi được duyệt.",
+  "confirm.model.withdraw":
+    "Hồ sơ sẽ được rút về bản nháp để đơn vị sửa tiếp. Cấp trên sẽ không còn thấy mô hình trong danh sách chờ duyệt cho đến khi đơn vị gửi lại.",
+  "confirm.model.approve":
+    "Mô hình sẽ được duyệt. Sau khi duyệt, đơn vị không rút lại và không sửa nội dung được nữa; đơn vị sẽ triển khai mô hình.",
+  "confirm.model.activate":
+    "Mô hình sẽ chuyển sang “Đang triển khai”: từ đây nó được tính vào báo cáo và có thể được đưa vào các đợt bình xét.",
+  "confirm.model.reinstate": "Mô hình sẽ trở lại trạng thái trước khi bị tạm dừng và được tính lại vào báo cáo.",
+  "confirm.criteria.title": "Ban hành phiên bản {n} của bộ tiêu chí?",
+  "confirm.criteria.body":
+    "Phiên bản sẽ được khóa lại và không sửa được nữa. Các đợt bình xét mới sẽ chọn được phiên bản này; muốn thay đổi tiêu chí thì phải tạo bản nháp mới.",
+  "confirm.step.title": "{step} — {name}?",
+  "confirm.step.OPEN_SELF_ASSESSMENT":
+    "Các đơn vị có mô hình trong đợt sẽ bắt đầu tự chấm điểm. Phạm vi đợt (danh sách mô hình) sẽ không thay đổi được nữa.",
+  "confirm.step.OPEN_REVIEW":
+    "Đợt chuyển sang thẩm định: đơn vị không nộp hay sửa phiếu tự đánh giá được nữa, giám khảo bắt đầu chấm.",
+  "confirm.step.OPEN_COUNCIL":
+    "Kết quả sẽ được tính từ các phiếu đã nộp và đợt chuyển sang hội đồng: giám khảo không nộp hay sửa phiếu chấm được nữa.",
+  "confirm.step.FINALIZE":
+    "Kết quả sẽ được chốt và niêm phong bằng mã kiểm tra: phiếu chấm, phân công và kết quả không thay đổi được nữa.",
+  "confirm.step.PUBLISH":
+    "Kết quả sẽ được công bố: mọi người, kể cả người không đăng nhập, xem được bảng xếp hạng. Không thể thu hồi việc công bố.",
+  "confirm.commend.title": "Ban hành quyết định khen thưởng {number}?",
+  "confirm.commend.body":
+    "Mỗi mô hình xếp loại {tiers} sẽ được ghi một khen thưởng theo quyết định này vào hồ sơ. {goldenBook}Khen thưởng đã ghi chỉ thu hồi được từng cái một, kèm lý do.",
+  "confirm.commend.goldenBook": "Các mô hình cũng được ghi vào sổ vàng của đơn vị. ",
 
   "field.economy": "Kinh tế, nông thôn mới",
   "field.culture-society": "Văn hóa - xã hội",

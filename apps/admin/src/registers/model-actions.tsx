@@ -9,6 +9,7 @@ import { ProblemAlert } from "../errors/problem-alert";
 import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
+import { useConfirm } from "../layout/confirm";
 import type { ModelNode } from "../model-detail-page";
 import { useSession, viewerRoles } from "../session";
 import { ModelEditForm } from "./model-edit-form";
@@ -24,6 +25,7 @@ export function ModelActions({ model }: { model: ModelNode }) {
   // The version is in the key: a model edited or moved on may allow other steps.
   const allowed = useQuery(graphqlQuery(ModelAllowedActionsDocument, { id: model.id }));
   const transition = useMutation(graphqlMutation(TransitionModelDocument));
+  const confirm = useConfirm();
   const [asking, setAsking] = useState<ModelAction | null>(null);
   const [editing, setEditing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -78,9 +80,17 @@ export function ModelActions({ model }: { model: ModelNode }) {
                     transition.reset();
                     if (needsReason) setAsking(action);
                     else
-                      void run(action, null).then(
-                        (r) => succeeded(action, r.data.model?.status),
-                        () => undefined,
+                      void confirm({
+                        title: t("confirm.model.title", { action: label("action", action), code: model.code ?? "" }),
+                        consequence: label("confirm.model", action),
+                        confirmLabel: label("action", action),
+                      }).then((yes) =>
+                        yes
+                          ? run(action, null).then(
+                              (r) => succeeded(action, r.data.model?.status),
+                              () => undefined,
+                            )
+                          : undefined,
                       );
                   }}
                 >

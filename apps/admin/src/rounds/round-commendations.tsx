@@ -46,6 +46,14 @@ export default function RoundCommendations({ roundId }: { roundId: string }) {
       level: "commendations.levelRequired",
       form: "commendations.formRequired",
     },
+    confirm: (v) => ({
+      title: t("confirm.commend.title", { number: v.decisionNumber.trim() }),
+      consequence: t("confirm.commend.body", {
+        tiers: v.tiers.map((tier) => label("tier", tier)).join(", "),
+        goldenBook: v.goldenBook ? t("confirm.commend.goldenBook") : "",
+      }),
+      confirmLabel: t("commend.issue"),
+    }),
     submit: (v, { idempotencyKey }) =>
       issue.mutateAsync({
         roundId,

@@ -40,9 +40,11 @@ import { foldedOptionsFilter } from "../fold-vietnamese";
 import { useMutationForm } from "../forms/use-mutation-form";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages-vi";
+import { useConfirm } from "../layout/confirm";
 import { ListTable, phoneQuery } from "../layout/list-table";
 import { LoadingBlock, QueryStatus } from "../query-status";
 import { scorecardStatusColor } from "../status-colors";
+import { RoundAssignmentGrid, RoundAssignmentSheet } from "./round-assignment-grid";
 import { RoundChairDecisions } from "./round-chair-decisions";
 import { RoundDeadlinesPanel } from "./round-deadlines-panel";
 import { modelIdsOf, rawId, roundNode } from "./round-ids";
@@ -89,9 +91,16 @@ export default function RoundPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const step = nextStep(status);
 
+  const confirm = useConfirm();
   const takeStep = async () => {
     if (!round || !step) return;
     setNotice(null);
+    const going = await confirm({
+      title: t("confirm.step.title", { step: t(`rounds.step.${step}` as MessageKey), name: round.name ?? "" }),
+      consequence: t(`confirm.step.${step}` as MessageKey),
+      confirmLabel: t(`rounds.step.${step}` as MessageKey),
+    });
+    if (!going) return;
     try {
       // Opening the council needs results computed after the last scorecard: compute them first.
       if (step === "OPEN_COUNCIL") await compute.mutateAsync({ roundId: id });
@@ -499,31 +508,6 @@ function Reviewers({
       <Title order={3} size="h4">
         {t("rounds.reviewers")}
       </Title>
-      <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
-        <Group align="flex-end" my="xs">
-          <NativeSelect
-            label={t("rounds.model")}
-            data={models.map((m) => ({ value: m.id, label: m.code }))}
-            {...form.getInputProps("modelId")}
-          />
-          <Select
-            label={t("rounds.reviewer")}
-            description={t("rounds.reviewerHint")}
-            placeholder={t("rounds.reviewerPlaceholder")}
-            searchable
-            filter={foldedOptionsFilter}
-            nothingFoundMessage={t("rounds.reviewerNone")}
-            data={reviewerOptions}
-            w={{ base: "100%", sm: "24rem" }}
-            inputWrapperOrder={["label", "input", "description", "error"]}
-            {...form.getInputProps("username")}
-          />
-          <Button type="submit" variant="default" loading={form.submitting}>
-            {t("rounds.assign")}
-          </Button>
-        </Group>
-        <ProblemAlert problem={problem} />
-      </form>
       <Group align="center" my="xs">
         <Button
           onClick={() => draw.mutate({ roundId }, { onSuccess: () => notify(t("rounds.drawn")) })}
@@ -561,6 +545,39 @@ function Reviewers({
         </Alert>
       )}
       <ProblemAlert error={draw.error ?? replay.error} />
+      <Title order={4} size="h5" mt="md">
+        {t("rounds.grid.title")}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t("rounds.grid.help")}
+      </Text>
+      <RoundAssignmentGrid roundId={roundId} />
+      <RoundAssignmentSheet roundId={roundId} />
+      <form onSubmit={onSubmit} noValidate aria-label={t("rounds.assign")}>
+        <Group align="flex-end" my="xs">
+          <NativeSelect
+            label={t("rounds.model")}
+            data={models.map((m) => ({ value: m.id, label: m.code }))}
+            {...form.getInputProps("modelId")}
+          />
+          <Select
+            label={t("rounds.reviewer")}
+            description={t("rounds.reviewerHint")}
+            placeholder={t("rounds.reviewerPlaceholder")}
+            searchable
+            filter={foldedOptionsFilter}
+            nothingFoundMessage={t("rounds.reviewerNone")}
+            data={reviewerOptions}
+            w={{ base: "100%", sm: "24rem" }}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            {...form.getInputProps("username")}
+          />
+          <Button type="submit" variant="default" loading={form.submitting}>
+            {t("rounds.assign")}
+          </Button>
+        </Group>
+        <ProblemAlert problem={problem} />
+      </form>
       <AssignmentsTable assignments={assignments} />
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { CreateRoundDocument, CriteriaSetsDocument, RoundsDocument, UnitTreeDocument } from "@lantoa/client";
 import { RoundSettingsSchema } from "@lantoa/domain/round";
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -18,6 +19,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { z } from "zod";
 import { graphqlMutation, graphqlQuery } from "../data/graphql";
@@ -132,6 +134,7 @@ function CreateRoundForm() {
   const sets = useQuery(graphqlQuery(CriteriaSetsDocument, {}));
   const units = useQuery(graphqlQuery(UnitTreeDocument, { first: 500, filter: null }));
   const create = useMutation(graphqlMutation(CreateRoundDocument));
+  const [leftOut, setLeftOut] = useState<LeftOut | null>(null);
   const versions = (sets.data?.criteriaSets ?? []).flatMap((s) =>
     (s.versions ?? [])
       .filter((v) => v.status === "published")
@@ -198,7 +201,10 @@ function CreateRoundForm() {
       "ROUND.CRITERIA_NOT_PUBLISHED": "criteria",
     },
     onSuccess: ({ data }) => {
-      if (data.round) navigate(`/rounds/${encodeURIComponent(data.round.id)}`);
+      if (!data.round) return;
+      // Codes left out are shown before moving on: nothing is dropped silently.
+      if (data.skipped.length > 0) setLeftOut({ roundId: data.round.id, skipped: data.skipped });
+      else navigate(`/rounds/${encodeURIComponent(data.round.id)}`);
     },
   });
 
@@ -279,9 +285,52 @@ function CreateRoundForm() {
         {...form.getInputProps("modelCodes")}
       />
       <ProblemAlert problem={problem} />
+      {leftOut && <SkippedNominations leftOut={leftOut} />}
       <Button mt="sm" type="submit" loading={form.submitting}>
         {t("rounds.create.submit")}
       </Button>
     </Paper>
+  );
+}
+
+/** A round just created and the nominated codes it left out. */
+interface LeftOut {
+  readonly roundId: string;
+  readonly skipped: ReadonlyArray<{ code: string; reason: string }>;
+}
+
+/** Every nominated code the new round left out, with why, and the way on to the round. */
+function SkippedNominations({ leftOut }: { leftOut: LeftOut }) {
+  const { t, label } = useI18n();
+  return (
+    <Alert
+      mt="sm"
+      color="yellow"
+      variant="light"
+      role="status"
+      data-testid="skipped-nominations"
+      title={t("rounds.skipped.title", { n: leftOut.skipped.length })}
+    >
+      <Text size="sm">{t("rounds.skipped.intro")}</Text>
+      <Table mt="xs" withRowBorders>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("rounds.skipped.code")}</Table.Th>
+            <Table.Th scope="col">{t("rounds.skipped.reasonHeader")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {leftOut.skipped.map((s) => (
+            <Table.Tr key={s.code} data-reason={s.reason}>
+              <Table.Td ff="monospace">{s.code}</Table.Td>
+              <Table.Td>{label("rounds.skipped.reason", s.reason)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Anchor component={Link} href={`/rounds/${encodeURIComponent(leftOut.roundId)}`} fw={600} mt="xs">
+        {t("rounds.skipped.open")}
+      </Anchor>
+    </Alert>
   );
 }

@@ -1,5 +1,5 @@
 import { holdsRoleOver, importScopeOf, isSystemAdmin, STAFF_ROLES } from "@lantoa/app";
-import { type Database, modelOwnerPath, type SessionUser } from "@lantoa/db";
+import { type Database, findRoundOrganizer, modelOwnerPath, type SessionUser } from "@lantoa/db";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Kysely } from "kysely";
 
@@ -45,6 +45,11 @@ export const UPLOAD_FIELDS: Readonly<
   >
 > = {
   importSpreadsheet: (viewer) => mayImportSpreadsheets(viewer),
+  importRoundAssignments: async (viewer, args, db) => {
+    const roundId = localIdOf(args.roundId, "Round");
+    const round = roundId === null ? undefined : await findRoundOrganizer(db, roundId);
+    return round ? holdsRoleOver(viewer, ["unit-admin"], round.path) : isSystemAdmin(viewer);
+  },
   addEvidence: (viewer, args, db) => {
     const modelId = localIdOf(args.modelId, "Model");
     return modelId !== null && mayAddEvidence(db, viewer, modelId);

@@ -21,6 +21,7 @@ import "./report-draft.js";
 import "./round.js";
 import "./spreadsheet.js";
 import "./reviewer-candidate.js";
+import "./assignment-grid.js";
 import "./round-workflow.js";
 import "./round-deadlines.js";
 import "./scorecard.js";

@@ -20,6 +20,7 @@ import {
   recordCouncilDecision,
   replayPanelDraw,
   roundWhatIf,
+  type SkippedNomination,
 } from "@lantoa/app";
 import { exportRound, findRoundOrganizer } from "@lantoa/db";
 import { defaultCommendationForms } from "@lantoa/domain/register";
@@ -56,6 +57,33 @@ const RoundPayload = builder.objectRef<{ id: string }>("RoundPayload").implement
   fields: (t) => ({ round: t.field({ type: RoundRef, resolve: (p) => p.id }) }),
 });
 
+const SkippedReasonEnum = builder.enumType("SkippedNominationReason", {
+  description: "Why a nominated code was left out: no such model, not running (not active), or outside the scope.",
+  values: ["UNKNOWN", "NOT_RUNNING", "OUTSIDE_SCOPE"] as const,
+});
+
+const SkippedNominationRef = builder.objectRef<SkippedNomination>("SkippedNomination").implement({
+  description: "A nominated model code the round did not take, as typed, and why.",
+  fields: (t) => ({
+    code: t.exposeString("code", { nullable: false }),
+    reason: t.field({ type: SkippedReasonEnum, nullable: false, resolve: (s) => s.reason }),
+  }),
+});
+
+const CreateRoundPayload = builder
+  .objectRef<{ id: string; skipped: readonly SkippedNomination[] }>("CreateRoundPayload")
+  .implement({
+    fields: (t) => ({
+      round: t.field({ type: RoundRef, resolve: (p) => p.id }),
+      skipped: t.field({
+        type: [SkippedNominationRef],
+        nullable: false,
+        description: "Every nominated code the round left out, with why (empty when all were taken).",
+        resolve: (p) => [...p.skipped],
+      }),
+    }),
+  });
+
 const Create = CreateRound.shape;
 const CreateRoundInput = builder.inputType("CreateRoundInput", {
   fields: (t) => ({
@@ -87,7 +115,7 @@ const CreateRoundInput = builder.inputType("CreateRoundInput", {
 
 builder.mutationField("createRound", (t) =>
   t.field({
-    type: RoundPayload,
+    type: CreateRoundPayload,
     description:
       "Creates a round in draft pinned to a published criteria version, scopes its models and evaluates their eligibility gates. Idempotent per key.",
     errors: { types: [DomainFailure] },

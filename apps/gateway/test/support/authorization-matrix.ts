@@ -462,6 +462,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     `query($r: ID!) { roundExport(roundId: $r, format: CSV) { filename } }`,
     async (t) => ({ r: (await freshRound(t)).id }),
   ),
+  roundAssignmentsExport: read(
+    ADMINISTERS,
+    `query($r: ID!) { roundAssignmentsExport(roundId: $r, format: CSV) { filename } }`,
+    async (t) => ({ r: (await freshRound(t)).id }),
+  ),
   // Published rounds are public; the demo's is the only one.
   panelReplay: read(PUBLIC, `query($r: ID!) { panelReplay(roundId: $r) { matches } }`, async (t) => ({
     r: await t.demoRoundGid(),
@@ -523,6 +528,26 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
     passedAccess("ROUND.WRONG_STAGE", "ROUND.MODEL_NOT_IN_ROUND"),
   ),
+  unassignReviewer: write(
+    ADMINISTERS,
+    `mutation($r: ID!, $m: ID!) { unassignReviewer(roundId: $r, modelId: $m, reviewerUsername: "giamkhao.1") ${RESULT} }`,
+    async (t) => ({ r: (await freshRound(t)).id, m: (await t.freshModel()).gid }),
+    passedAccess("ROUND.WRONG_STAGE", "ROUND.ASSIGNMENT_NOT_FOUND"),
+  ),
+  // A fresh round has no models: the file's row is refused by the round's rules, after access.
+  importRoundAssignments: {
+    kind: "write",
+    expect: ADMINISTERS,
+    prepare: async (_h, t) => ({ r: (await freshRound(t)).id }),
+    run: (h, p, token) => {
+      const query = `mutation($r: ID!, $file: File!) { importRoundAssignments(roundId: $r, file: $file) ${RESULT} }`;
+      const csv = new File(["\uFEFFMã mô hình,Tên đăng nhập giám khảo\r\nKHONG-CO,giamkhao.1\r\n"], "phan-cong.csv", {
+        type: "text/csv",
+      });
+      return h.upload({ query, variables: { r: p.r, file: null } }, csv, token);
+    },
+    judge: passedAccess("ROUND.ASSIGNMENTS_REJECTED"),
+  },
   computeRoundResults: write(
     ADMINISTERS,
     `mutation($r: ID!) { computeRoundResults(roundId: $r) ${RESULT} }`,

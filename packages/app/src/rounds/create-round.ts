@@ -1,5 +1,7 @@
 import {
+  type DbExecutor,
   findCriteriaVersionByNumber,
+  findNominatedModels,
   findRoundByCode,
   findUnitsByIds,
   insertRound,
@@ -17,6 +19,15 @@ import { forbidden } from "../errors/forbidden.js";
 import { defineUseCase } from "../runner/use-case.js";
 import { IsoDay, RecordId, requiredText } from "../shared/input-schemas.js";
 import { deadlinesOf, deadlinesOutOfOrder, RoundDeadlinesInput } from "./round-deadlines.js";
+
+/** Why a nominated code was left out of a round's scope. */
+export type SkippedReason = "UNKNOWN" | "NOT_RUNNING" | "OUTSIDE_SCOPE";
+
+/** A nominated code the round did not take, as typed, and why. */
+export interface SkippedNomination {
+  readonly code: string;
+  readonly reason: SkippedReason;
+}
 
 /** A new round: its code and name, the published criteria version it pins, its organizer, scope and settings. */
 export const CreateRoundInput = z.object({
@@ -55,7 +66,11 @@ export const CreateRoundInput = z.object({
  * organizer), puts the models of its scope in it (active ones owned inside the scope's
  * subtree, the organizer's by default) and evaluates the set's gates for each at the
  * reference date (stored per model, shown before the round opens). A panel seed is
- * recorded now, so anyone can re-run the draw. Audited `round.create`.
+ * recorded now, so anyone can re-run the draw. Nominated codes are matched without
+ * regard to case; every one left out is reported with its reason (`skipped`): no such
+ * model, a model not running (not active), or one outside the scope (owned outside the
+ * organizer's or the within-unit's subtree, or of another level, field or start).
+ * Audited `round.create`.
  */
 export const createRound = defineUseCase({
   name: "createRound",
@@ -130,6 +145,7 @@ export const createRound = defineUseCase({
       withinPath: within.path,
       statuses: ["active"],
     });
+    const skipped = input.modelCodes ? await skippedNominations(trx, input.modelCodes, modelIds, within.path) : [];
     const id = scope.newId();
     const round = {
       code: input.code,
@@ -170,8 +186,41 @@ export const createRound = defineUseCase({
       action: "round.create",
       entity: "round",
       entityId: id,
-      after: { ...round, settings: settingsGiven, deadlines, models: entries.length, eligible },
+      after: { ...round, settings: settingsGiven, deadlines, models: entries.length, eligible, skipped },
     });
-    return ok({ id, models: entries.length, eligible });
+    return ok({ id, models: entries.length, eligible, skipped });
   },
 });
+
+/**
+ * The nominated codes the scope did not take, each once (as first typed), with why:
+ * unknown, owned outside the scope's subtree (or filtered out by level, field or start),
+ * or not running.
+ */
+async function skippedNominations(
+  trx: DbExecutor,
+  codes: readonly string[],
+  taken: readonly string[],
+  withinPath: string,
+): Promise<SkippedNomination[]> {
+  const found = await findNominatedModels(trx, codes);
+  const takenIds = new Set(taken);
+  const seen = new Set<string>();
+  const skipped: SkippedNomination[] = [];
+  for (const code of codes) {
+    const key = code.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const matches = found.filter((m) => m.code.toLowerCase() === key);
+    if (matches.some((m) => takenIds.has(m.id))) continue;
+    const inside = matches.filter((m) => m.ownerPath.startsWith(withinPath));
+    const reason: SkippedReason =
+      matches.length === 0
+        ? "UNKNOWN"
+        : inside.length === 0 || inside.every((m) => m.status === "active")
+          ? "OUTSIDE_SCOPE"
+          : "NOT_RUNNING";
+    skipped.push({ code, reason });
+  }
+  return skipped;
+}

@@ -75,3 +75,34 @@ export function notAReviewer(usernames: readonly string[]): DomainError<"ROUND.N
     { usernames },
   );
 }
+
+/** The reviewer holds no assignment to this model in the round (nothing to remove). */
+export function assignmentNotFound(
+  modelId: string,
+  reviewerUsername: string,
+): DomainError<"ROUND.ASSIGNMENT_NOT_FOUND"> {
+  return domainError(
+    "ROUND.ASSIGNMENT_NOT_FOUND",
+    {
+      vi: `Giám khảo ${reviewerUsername} không được giao chấm mô hình này trong đợt.`,
+      en: `${reviewerUsername} is not assigned to this model in the round.`,
+    },
+    { modelId, reviewerUsername },
+  );
+}
+
+/** The reviewer has started (or submitted) their scorecard for the model: the assignment stays. */
+export function scorecardStarted(
+  modelId: string,
+  reviewerUsername: string,
+  status: string,
+): DomainError<"ROUND.SCORECARD_STARTED"> {
+  return domainError(
+    "ROUND.SCORECARD_STARTED",
+    {
+      vi: `Không thể bỏ phân công: giám khảo ${reviewerUsername} đã bắt đầu chấm mô hình này.`,
+      en: `The assignment cannot be removed: ${reviewerUsername} has already started scoring this model.`,
+    },
+    { modelId, reviewerUsername, scorecardStatus: status },
+  );
+}

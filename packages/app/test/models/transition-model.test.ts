@@ -92,6 +92,68 @@ describe.each(testEngines())("transitionModel on %s", (engine) => {
     expect(error.details).toMatchObject({ reason: "role", action: "approve" });
   });
 
+  const submitted = async () => {
+    const id = await newDraft();
+    accepted(
+      await h.app.run(transitionModel, await h.as("phunu.canbo"), {
+        modelId: id,
+        action: "submit",
+        expectedVersion: 1,
+      }),
+    );
+    return id;
+  };
+
+  it("lets the unit's officer withdraw a submitted model back to draft, audited", async () => {
+    const id = await submitted();
+    accepted(
+      await h.app.run(transitionModel, await h.as("phunu.canbo"), {
+        modelId: id,
+        action: "withdraw",
+        expectedVersion: 2,
+      }),
+    );
+    const row = await h.database.db
+      .selectFrom("models")
+      .select(["status", "version"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "draft", version: 3 });
+    const audit = await h.database.db
+      .selectFrom("audit_log")
+      .select(["action", "before", "after"])
+      .where("entity_id", "=", id)
+      .where("action", "=", "model.withdraw")
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({
+      action: "model.withdraw",
+      before: { status: "submitted", version: 2 },
+      after: { status: "draft", version: 3 },
+    });
+  });
+
+  it("refuses a withdrawal once the model is approved, changing nothing", async () => {
+    const id = await submitted();
+    accepted(
+      await h.app.run(transitionModel, await h.as("thanhliem.admin"), {
+        modelId: id,
+        action: "approve",
+        expectedVersion: 2,
+      }),
+    );
+    await h.expectRefusal("MODEL.TRANSITION_NOT_ALLOWED", async () =>
+      h.app.run(transitionModel, await h.as("phunu.canbo"), { modelId: id, action: "withdraw", expectedVersion: 3 }),
+    );
+  });
+
+  it("refuses a withdrawal by another unit's staff, changing nothing", async () => {
+    const id = await submitted();
+    const error = await h.expectRefusal("MODEL.FORBIDDEN", async () =>
+      h.app.run(transitionModel, await h.as("thanhha.canbo"), { modelId: id, action: "withdraw", expectedVersion: 2 }),
+    );
+    expect(error.details).toMatchObject({ reason: "scope", action: "withdraw" });
+  });
+
   it("refuses a step the status does not allow, changing nothing", async () => {
     const id = await newDraft();
     await h.expectRefusal("MODEL.TRANSITION_NOT_ALLOWED", async () =>

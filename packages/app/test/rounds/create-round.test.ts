@@ -28,7 +28,7 @@ describe.each(testEngines())("createRound on %s", (engine) => {
       .executeTakeFirstOrThrow();
     const input = await roundInput(h, [...models.map((m) => m.code), bare.code], { reviewersPerModel: 3 });
     const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
-    expect(created).toEqual({ id: expect.any(String), models: 4, eligible: 3 });
+    expect(created).toEqual({ id: expect.any(String), models: 4, eligible: 3, skipped: [] });
     const round = await h.database.db
       .selectFrom("rounds")
       .selectAll()
@@ -72,6 +72,76 @@ describe.each(testEngines())("createRound on %s", (engine) => {
       .execute();
     expect(created.models).toBe(active.length);
     expect(active.length).toBeGreaterThan(0);
+  });
+
+  /** A model of the demo owned by `unitCode`, active or not, by code. */
+  async function modelOf(unitCode: string, status: "active" | "archived") {
+    return h.database.db
+      .selectFrom("models as m")
+      .innerJoin("units as u", "u.id", "m.owner_unit_id")
+      .select(["m.id", "m.code"])
+      .where("u.code", "=", unitCode)
+      .where("m.status", "=", status)
+      .orderBy("m.code")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+  }
+
+  it("matches nominated codes without regard to case", async () => {
+    const [model] = await eligibleModels(h, 1);
+    const input = await roundInput(h, [model?.code.toLowerCase() ?? ""]);
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    expect(created).toMatchObject({ models: 1, skipped: [] });
+    const entries = await h.database.db
+      .selectFrom("round_models")
+      .select("model_id")
+      .where("round_id", "=", created.id)
+      .execute();
+    expect(entries.map((e) => e.model_id)).toEqual([model?.id]);
+  });
+
+  it("reports a nominated code no model has as UNKNOWN, as typed, and takes the rest", async () => {
+    const [model] = await eligibleModels(h, 1);
+    const input = await roundInput(h, [model?.code ?? "", "khong-co-ma-nay"]);
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    expect(created).toMatchObject({ models: 1, skipped: [{ code: "khong-co-ma-nay", reason: "UNKNOWN" }] });
+  });
+
+  it("reports a nominated model that is not running as NOT_RUNNING", async () => {
+    const archived = await h.database.db
+      .selectFrom("models as m")
+      .innerJoin("units as u", "u.id", "m.owner_unit_id")
+      .select("m.code")
+      .where("u.path", "like", `%${await h.unit("TL")}/%`)
+      .where("m.status", "=", "archived")
+      .orderBy("m.code")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const input = await roundInput(h, [archived.code]);
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    expect(created).toMatchObject({ models: 0, skipped: [{ code: archived.code, reason: "NOT_RUNNING" }] });
+  });
+
+  it("reports a nominated model owned outside the organizer's subtree as OUTSIDE_SCOPE", async () => {
+    const elsewhere = await modelOf("TL-DTN", "active");
+    const input = await roundInput(h, [elsewhere.code], { organizerUnitId: await h.unit("TL-HPN") });
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    expect(created).toMatchObject({ models: 0, skipped: [{ code: elsewhere.code, reason: "OUTSIDE_SCOPE" }] });
+  });
+
+  it("reports a nominated model owned outside the round's within-unit as OUTSIDE_SCOPE", async () => {
+    const inside = await modelOf("TL-HPN", "active");
+    const elsewhere = await modelOf("TL-DTN", "active");
+    const input = await roundInput(h, [inside.code, elsewhere.code], { withinUnitId: await h.unit("TL-HPN") });
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    expect(created).toMatchObject({ models: 1, skipped: [{ code: elsewhere.code, reason: "OUTSIDE_SCOPE" }] });
+  });
+
+  it("audits the codes it left out with the round", async () => {
+    const input = await roundInput(h, ["KHONG-CO-1"]);
+    const created = accepted(await h.app.run(createRound, await h.as("thanhliem.admin"), input));
+    const [audit] = await auditOf(h, created.id);
+    expect(audit?.after).toMatchObject({ skipped: [{ code: "KHONG-CO-1", reason: "UNKNOWN" }] });
   });
 
   it("refuses a criteria version that is not published, changing nothing", async () => {

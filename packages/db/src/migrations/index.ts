@@ -10,6 +10,7 @@ import * as modelPaging from "./2026_12_02_0150_model_paging.js";
 import * as rollups from "./2026_12_02_0200_rollups.js";
 import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
 import * as notifications from "./2026_12_03_0200_notifications.js";
+import * as modelCodeLower from "./2026_12_03_0300_model_code_lower.js";
 import * as modelNameOrder from "./2026_12_03_0400_model_name_order.js";
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0200_rollups": rollups,
   "2026_12_02_0600_session_change_marks": sessionChangeMarks,
   "2026_12_03_0200_notifications": notifications,
+  "2026_12_03_0300_model_code_lower": modelCodeLower,
   "2026_12_03_0400_model_name_order": modelNameOrder,
 };

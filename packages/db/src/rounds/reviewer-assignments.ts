@@ -219,3 +219,106 @@ export async function isReviewerInRound(db: DbExecutor, roundId: string, userId:
     .executeTakeFirst();
   return !!row;
 }
+
+/** One assignment about to be removed: its reviewer and whether a scorecard of theirs exists for the model. */
+export interface AssignmentToRemove {
+  readonly reviewerUserId: string;
+  readonly scorecardStatus: "draft" | "submitted" | null;
+  readonly source: AssignmentSource;
+}
+
+/**
+ * A reviewer's assignment to a model of a round, by username, with the status of the
+ * reviewer's scorecard for it (null while none is saved); undefined when not assigned.
+ *
+ * @example
+ * await findAssignment(trx, roundId, modelId, "giamkhao.1") // { reviewerUserId, scorecardStatus: null, source: "draw" }
+ */
+export async function findAssignment(
+  db: DbExecutor,
+  roundId: string,
+  modelId: string,
+  username: string,
+): Promise<AssignmentToRemove | undefined> {
+  const row = await db
+    .selectFrom("reviewer_assignments as a")
+    .innerJoin("users as u", "u.id", "a.reviewer_user_id")
+    .leftJoin("scorecards as s", (join) =>
+      join
+        .onRef("s.round_id", "=", "a.round_id")
+        .onRef("s.model_id", "=", "a.model_id")
+        .onRef("s.reviewer_user_id", "=", "a.reviewer_user_id"),
+    )
+    .select(["a.reviewer_user_id", "a.source", "s.status"])
+    .where("a.round_id", "=", roundId)
+    .where("a.model_id", "=", modelId)
+    .where("u.username", "=", username)
+    .executeTakeFirst();
+  return row
+    ? { reviewerUserId: row.reviewer_user_id, scorecardStatus: row.status ?? null, source: row.source }
+    : undefined;
+}
+
+/**
+ * Removes a reviewer's assignment to a model of a round; false when there was none.
+ *
+ * @example
+ * await deleteReviewerAssignment(trx, { roundId, modelId, reviewerUserId })
+ */
+export async function deleteReviewerAssignment(
+  trx: DbTransaction,
+  pair: { roundId: string; modelId: string; reviewerUserId: string },
+): Promise<boolean> {
+  const deleted = await trx
+    .deleteFrom("reviewer_assignments")
+    .where("round_id", "=", pair.roundId)
+    .where("model_id", "=", pair.modelId)
+    .where("reviewer_user_id", "=", pair.reviewerUserId)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
+}
+
+/**
+ * The models of a round by code, each with whether it is eligible, its owner's path, who
+ * is assigned to it (declared conflicts not counted) and who declared a conflict.
+ *
+ * @example
+ * (await listRoundModelsByCode(db, roundId)).get("tl-2018-hugao") // keys are lower-cased codes
+ */
+export async function listRoundModelsByCode(
+  db: DbExecutor,
+  roundId: string,
+): Promise<
+  Map<
+    string,
+    { modelId: string; code: string; eligible: boolean; ownerPath: string; assigned: string[]; declared: string[] }
+  >
+> {
+  const models = await db
+    .selectFrom("round_models as rm")
+    .innerJoin("models as m", "m.id", "rm.model_id")
+    .select(["rm.model_id", "m.code", "rm.eligible", "m.owner_path"])
+    .where("rm.round_id", "=", roundId)
+    .execute();
+  const assignments = await db
+    .selectFrom("reviewer_assignments")
+    .select(["model_id", "reviewer_user_id", "conflict_declared_at"])
+    .where("round_id", "=", roundId)
+    .execute();
+  return new Map(
+    models.map((m) => {
+      const mine = assignments.filter((a) => a.model_id === m.model_id);
+      return [
+        m.code.toLowerCase(),
+        {
+          modelId: m.model_id,
+          code: m.code,
+          eligible: m.eligible,
+          ownerPath: m.owner_path,
+          assigned: mine.filter((a) => a.conflict_declared_at === null).map((a) => a.reviewer_user_id),
+          declared: mine.filter((a) => a.conflict_declared_at !== null).map((a) => a.reviewer_user_id),
+        },
+      ];
+    }),
+  );
+}

@@ -7,6 +7,7 @@ import { demoPersonName } from "./demo-people.js";
 import { generateDemoModels } from "./generate-demo-models.js";
 import { seedConfiguration } from "./seed-configuration.js";
 import { seedDemoRound } from "./seed-demo-round.js";
+import { seedOpenDemoRound } from "./seed-open-demo-round.js";
 import { seededRandom } from "./seeded-random.js";
 import { ARTICLE_MODEL_COUNT, type DemoModel, thanhLiemModels } from "./thanh-liem-models.js";
 import { thanhLiemUnits } from "./thanh-liem-units.js";
@@ -81,8 +82,9 @@ async function insertInChunks<T>(
  * transaction: the province and district tree, the article's models with their
  * figures, generated models up to the article's 698 for 2017-2022 (deterministic,
  * marked `generated`), the flower road's replication to five districts, demo
- * accounts, golden-book entries, an inspection, the 2022 round with its
- * commendations, and the province's certificate of merit for the flower road. The
+ * accounts, a report as evidence for each of the article's models, golden-book entries,
+ * an inspection, the 2022 round with its commendations, the 2023 round open for review
+ * with its reviewers assigned, and the province's certificate of merit for the flower road. The
  * article's models are public (but one), generated ones are not. Returns whether anything was
  * loaded, so a restart is a no-op.
  */
@@ -95,9 +97,11 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     const unitIds = await seedUnits(trx);
     const userIds = await seedUsers(trx, unitIds);
     const modelIds = await seedModels(trx, unitIds, userIds);
+    await seedEvidence(trx, modelIds);
     await seedGoldenBook(trx, unitIds);
     await seedInspection(trx, unitIds, modelIds);
     await seedDemoRound(trx);
+    await seedOpenDemoRound(trx);
     await seedFlowerRoadCommendation(trx, modelIds);
     return { seeded: true, units: unitIds.size, models: modelIds.size };
   });
@@ -250,6 +254,22 @@ async function seedModels(
   );
   if (links.length > 0) await trx.insertInto("replications").values(links).execute();
   return ids;
+}
+
+/**
+ * The article's models each carry the unit's report on it as evidence (a link: the demo
+ * stores no files), filed two months after the model started, so a round over them
+ * passes the "evidence attached" gate as it would in real use. Generated models have none.
+ */
+async function seedEvidence(trx: Db, modelIds: Map<string, string>): Promise<void> {
+  const rows = thanhLiemModels.map((model) => ({
+    model_id: modelIds.get(model.code) as string,
+    kind: "link" as const,
+    title: `Báo cáo kết quả thực hiện mô hình “${model.name}”`,
+    uri: `https://example.org/lantoa-demo/bao-cao/${model.code.toLowerCase()}`,
+    uploaded_at: `${addDays(model.startDate, 60)}T09:00:00+07:00`,
+  }));
+  await insertInChunks(rows, 500, (chunk) => trx.insertInto("evidence").values(chunk).execute());
 }
 
 async function seedGoldenBook(trx: Db, unitIds: Map<string, string>): Promise<void> {

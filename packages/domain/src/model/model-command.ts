@@ -11,6 +11,7 @@ const reason = z.optional(z.string());
  */
 export const ModelCommandSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("submit"), reason }),
+  z.strictObject({ kind: z.literal("withdraw"), reason }),
   z.strictObject({ kind: z.literal("approve"), reason }),
   z.strictObject({ kind: z.literal("return"), reason }),
   z.strictObject({ kind: z.literal("activate"), reason }),
@@ -29,6 +30,7 @@ export type ModelCommand = z.infer<typeof ModelCommandSchema>;
 export const ModelActionSchema = z.enum([
   "draft",
   "submit",
+  "withdraw",
   "approve",
   "return",
   "activate",

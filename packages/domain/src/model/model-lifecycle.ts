@@ -37,7 +37,7 @@ export type ModelTransitionRule = z.infer<typeof ModelTransitionRuleSchema>;
 
 /**
  * The default lifecycle of a model: the owner unit's officers draft, submit (again after
- * a return) and activate; an admin of a unit above approves, returns, suspends and
+ * a return), withdraw a submission back to draft before it is approved, and activate; an admin of a unit above approves, returns, suspends and
  * reinstates; the owner's admin or a unit above archives. Return, suspend and archive
  * need a reason.
  *
@@ -56,6 +56,14 @@ export const modelLifecycle: readonly ModelTransitionRule[] = [
     action: "submit",
     from: ["draft", "returned"],
     to: "submitted",
+    roles: ["unit-officer", "unit-admin"],
+    authority: "owner-unit",
+    reasonRequired: false,
+  },
+  {
+    action: "withdraw",
+    from: ["submitted"],
+    to: "draft",
     roles: ["unit-officer", "unit-admin"],
     authority: "owner-unit",
     reasonRequired: false,

@@ -93,6 +93,42 @@ describe("transitionModel", () => {
     expect(fromActive.model.status).toBe("active");
   });
 
+  it("lets the owner unit withdraw a submission back to draft, and submit it again", () => {
+    const { model, history } = run([
+      [{ kind: "submit" }, officer],
+      [{ kind: "withdraw" }, ownAdmin],
+      [{ kind: "submit" }, officer],
+    ]);
+    expect(model.status).toBe("submitted");
+    expect(history[2]).toMatchObject({ from: "submitted", to: "draft", command: "withdraw", by: "own-admin" });
+  });
+
+  it("refuses a withdrawal once approved, and by a unit above the owner", () => {
+    const approved = run([
+      [{ kind: "submit" }, officer],
+      [{ kind: "approve" }, districtAdmin],
+    ]);
+    const late = transitionModel(
+      approved.model,
+      approved.history,
+      { kind: "withdraw" },
+      { actor: officer, at: at(5), tree },
+    );
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: "MODEL.TRANSITION_NOT_ALLOWED", details: { from: "approved" } },
+    });
+    if (!late.ok) expect(late.error.message.vi).toBe("Không thể rút lại mô hình đang ở trạng thái “Đã duyệt”");
+    const submitted = run([[{ kind: "submit" }, officer]]);
+    const above = transitionModel(
+      submitted.model,
+      submitted.history,
+      { kind: "withdraw" },
+      { actor: districtAdmin, at: at(5), tree },
+    );
+    expect(above).toMatchObject({ ok: false, error: { code: "MODEL.FORBIDDEN", details: { reason: "scope" } } });
+  });
+
   it("refuses a command the current status does not allow", () => {
     const { model, history } = run([]);
     const r = transitionModel(model, history, { kind: "approve" }, { actor: districtAdmin, at: at(5), tree });

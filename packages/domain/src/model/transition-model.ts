@@ -40,6 +40,7 @@ export type ModelTransitionError =
 // Vietnamese words for the lifecycle, so messages never quote English codes.
 const ACTION_VI: Record<ModelCommand["kind"], string> = {
   submit: "gửi duyệt",
+  withdraw: "rút lại",
   approve: "duyệt",
   return: "trả lại",
   activate: "triển khai",
