@@ -59,7 +59,9 @@ export default function NotificationsPage() {
           p="sm"
           data-testid="notification"
           data-read={n.readAt ? "true" : "false"}
-          bg={n.readAt ? undefined : "var(--mantine-color-blue-light)"}
+          // Unread is marked by a bar and a badge, not a tinted background: links and dimmed
+          // text on a tint fall under the contrast WCAG asks for.
+          style={n.readAt ? undefined : { borderLeft: "4px solid var(--mantine-color-blue-9)" }}
         >
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
             <Stack gap={2} miw={0} style={{ flex: 1 }}>
