@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGatewayYoga, createHttpServer, evidenceLinks, s3Storage } from "../src/index.js";
+import { createGatewayYoga, createHttpServer, evidenceLinks, loadConfig, s3Storage } from "../src/index.js";
 import { globalId } from "./support/gateway-harness.js";
 import { TINY_PNG } from "./support/public-site.js";
 import { startTestS3, type TestS3 } from "./support/test-s3.js";
@@ -188,5 +188,47 @@ describe.each(testEngines())("evidence in an S3-compatible store, on %s", (engin
     expect(photo.status).toBe(200);
     expect(photo.headers.get("content-type")).toBe("image/png");
     expect(new Uint8Array(await photo.arrayBuffer())).toEqual(TINY_PNG);
+  });
+});
+
+describe("the object store's variables", () => {
+  it("turn the store on with LANTOA_S3_BUCKET, path-style at a self-hosted endpoint, the folder otherwise", () => {
+    expect(loadConfig({}).objectStore).toBeUndefined();
+    expect(
+      loadConfig({
+        LANTOA_S3_BUCKET: "lantoa-evidence",
+        LANTOA_S3_ENDPOINT: "http://127.0.0.1:9000/",
+        LANTOA_S3_PREFIX: "tinh/ha-nam",
+      }).objectStore,
+    ).toEqual({
+      bucket: "lantoa-evidence",
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:9000",
+      prefix: "tinh/ha-nam/",
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ LANTOA_S3_BUCKET: "lantoa-evidence", AWS_REGION: "ap-southeast-1" }).objectStore).toMatchObject(
+      {
+        region: "ap-southeast-1",
+        endpoint: undefined,
+        forcePathStyle: false,
+      },
+    );
+  });
+
+  it("are refused with every problem named", () => {
+    expect(() => loadConfig({ LANTOA_S3_ENDPOINT: "http://127.0.0.1:9000", LANTOA_S3_PREFIX: "/evidence" })).toThrow(
+      "Invalid configuration:\n  LANTOA_S3_PREFIX: folder-like words separated by /, e.g. evidence/",
+    );
+    expect(() => loadConfig({ LANTOA_S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(
+      "LANTOA_S3_ENDPOINT: set LANTOA_S3_BUCKET too, or leave it unset",
+    );
+    expect(() => loadConfig({ LANTOA_S3_BUCKET: "Evidence_Files" })).toThrow("LANTOA_S3_BUCKET: a bucket name");
+    expect(() => loadConfig({ LANTOA_S3_BUCKET: "lantoa-evidence" })).toThrow(
+      "LANTOA_S3_REGION: the bucket's region is needed on AWS",
+    );
+    expect(() =>
+      loadConfig({ LANTOA_S3_BUCKET: "lantoa-evidence", LANTOA_S3_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIA" }),
+    ).toThrow("AWS_SECRET_ACCESS_KEY: set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
   });
 });
