@@ -103,6 +103,37 @@ describe.each(testEngines())("evidence in an S3-compatible store, on %s", (engin
     expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
+  it("serves a file uploaded through one gateway from another sharing the store and the signing key", async () => {
+    const result = await upload(
+      "TL-2018-HUGAO",
+      "Qua cổng A",
+      new File(["%PDF-1.4 cổng A"], "a.pdf", { type: "application/pdf" }),
+      "phunu.canbo",
+    );
+    const { downloadUrl } = result.data.addEvidence.data.model.evidence.find(
+      (e: { title: string }) => e.title === "Qua cổng A",
+    );
+    const storage = s3Storage(s3.options(prefix));
+    const other = createHttpServer(
+      createGatewayYoga({
+        db: database.db,
+        graphiql: false,
+        storage,
+        evidenceLinks: evidenceLinks(new Uint8Array(32).fill(3)),
+      }),
+      "/nonexistent",
+      { db: database.db, storage, links: evidenceLinks(new Uint8Array(32).fill(3)) },
+    );
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const served = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}${downloadUrl}`);
+      expect(served.status).toBe(200);
+      expect(await served.text()).toBe("%PDF-1.4 cổng A");
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
   it("still refuses a forged or expired download address", async () => {
     const result = await upload(
       "TL-2018-HUGAO",
