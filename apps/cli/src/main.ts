@@ -116,6 +116,21 @@ program
   .action((options: { code: string; step: string; as?: string }) => runRoundAdvance(lang(), options));
 
 program
+  .command("evidence")
+  .description("tệp minh chứng / evidence files")
+  .command("move-to-store")
+  .description(
+    "chép tệp minh chứng từ thư mục (LANTOA_UPLOAD_DIR) sang kho đối tượng (LANTOA_S3_*) / copy evidence files from the folder to the object store",
+  )
+  .option("--dry-run", "chỉ đếm, không chép / count only, copy nothing", false)
+  .option("--delete-local", "xóa tệp tại chỗ khi kho đã có / delete local files once the store holds them", false)
+  .action(async (options: { dryRun: boolean; deleteLocal: boolean }) => {
+    // Loaded when used: the AWS SDK would slow every other command's start.
+    const { runEvidenceMoveToStore } = await import("./commands/evidence.js");
+    await runEvidenceMoveToStore(lang(), options);
+  });
+
+program
   .command("backup")
   .description("sao lưu: thư mục PGlite hoặc tệp pg_dump / back up")
   .requiredOption("--out <path>", "thư mục (PGlite) hoặc tệp (PostgreSQL)")

@@ -1,44 +1,53 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ObjectStoreEnv, objectStoreFrom, objectStoreProblems } from "./storage/object-store-config.js";
+import type { S3StorageOptions } from "./storage/s3-storage.js";
 
 const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1")
   .optional();
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default("localhost"),
-  DATABASE_URL: z.string().url().optional(),
-  LANTOA_DATA_DIR: z.string().min(1).default(".lantoa/data"),
-  LANTOA_UPLOAD_DIR: z.string().min(1).default(".lantoa/uploads"),
-  LANTOA_ADMIN_DIST: z.string().min(1).optional(),
-  LANTOA_SEED_DEMO: flag,
-  LANTOA_GRAPHIQL: flag,
-  LANTOA_INTROSPECTION: flag,
-  LANTOA_FIELD_SUGGESTIONS: flag,
-  LANTOA_CORS_ORIGINS: z.string().optional(),
-  LANTOA_PUBLIC_URL: z.string().url().optional(),
-  LANTOA_TRUST_PROXY: flag,
-  LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
-  LANTOA_SESSION_TTL_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 90)
-    .default(12),
-  LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
-  LANTOA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  LANTOA_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// address")
-    .optional(),
-  LANTOA_MAIL_FROM: z.string().min(3).default("Lan Tỏa <khongtraloi@lantoa.test>"),
-  LANTOA_REMINDER_OFFSETS_DAYS: z
-    .string()
-    .regex(/^\d{1,2}(,\d{1,2})*$/, "days before a due date, separated by commas (3,1)")
-    .default("3,1"),
-  NODE_ENV: z.string().optional(),
-});
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default("localhost"),
+    DATABASE_URL: z.string().url().optional(),
+    LANTOA_DATA_DIR: z.string().min(1).default(".lantoa/data"),
+    LANTOA_UPLOAD_DIR: z.string().min(1).default(".lantoa/uploads"),
+    LANTOA_ADMIN_DIST: z.string().min(1).optional(),
+    LANTOA_SEED_DEMO: flag,
+    LANTOA_GRAPHIQL: flag,
+    LANTOA_INTROSPECTION: flag,
+    LANTOA_FIELD_SUGGESTIONS: flag,
+    LANTOA_CORS_ORIGINS: z.string().optional(),
+    LANTOA_PUBLIC_URL: z.string().url().optional(),
+    LANTOA_TRUST_PROXY: flag,
+    LANTOA_FILE_SIGNING_KEY: z.string().min(32, "use at least 32 characters").optional(),
+    LANTOA_SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(12),
+    LANTOA_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+    LANTOA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    LANTOA_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "an smtp:// or smtps:// address")
+      .optional(),
+    LANTOA_MAIL_FROM: z.string().min(3).default("Lan Tỏa <khongtraloi@lantoa.test>"),
+    LANTOA_REMINDER_OFFSETS_DAYS: z
+      .string()
+      .regex(/^\d{1,2}(,\d{1,2})*$/, "days before a due date, separated by commas (3,1)")
+      .default("3,1"),
+    NODE_ENV: z.string().optional(),
+  })
+  .extend(ObjectStoreEnv.shape)
+  .superRefine((e, context) => {
+    for (const problem of objectStoreProblems(e)) {
+      context.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+    }
+  });
 
 /** The gateway's settings, read once from the environment at start. */
 export interface GatewayConfig {
@@ -48,8 +57,10 @@ export interface GatewayConfig {
   readonly databaseUrl: string | undefined;
   /** PGlite's data folder; in memory when undefined (tests). */
   readonly dataDir: string | undefined;
-  /** Where uploaded evidence files are kept. */
+  /** Where uploaded evidence files are kept when there is no object store. */
   readonly uploadDir: string;
+  /** The S3-compatible store evidence files go to (`LANTOA_S3_BUCKET`); the folder when unset. */
+  readonly objectStore?: S3StorageOptions | undefined;
   /** The built admin app served at `/`. */
   readonly adminDist: string;
   readonly seedDemo: boolean;
@@ -99,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.LANTOA_DATA_DIR,
     uploadDir: e.LANTOA_UPLOAD_DIR,
+    objectStore: objectStoreFrom(e),
     adminDist: e.LANTOA_ADMIN_DIST ?? defaultAdminDist,
     seedDemo: e.LANTOA_SEED_DEMO ?? true,
     graphiql: e.LANTOA_GRAPHIQL ?? e.NODE_ENV !== "production",

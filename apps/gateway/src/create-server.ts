@@ -4,6 +4,7 @@ import type { YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 import type { Context } from "./context.js";
 import { isPublicPath, type PublicPagesDeps, sendPublic } from "./public/public-routes.js";
+import { sendResponse } from "./send-response.js";
 import { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";
 import { EVIDENCE_PATH_PREFIX } from "./storage/evidence-links.js";
 
@@ -72,9 +73,13 @@ async function sendEvidence(
 ): Promise<void> {
   try {
     const response = await serveEvidence(new URL(path, "http://gateway"), deps, new Date());
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(headOnly ? undefined : Buffer.from(await response.arrayBuffer()));
+    await sendResponse(response, headOnly, res);
   } catch {
+    if (res.headersSent) {
+      // The store failed mid-file: cut the connection so the reader sees an incomplete download.
+      res.destroy();
+      return;
+    }
     res.statusCode = 500;
     res.end("Could not read the file");
   }

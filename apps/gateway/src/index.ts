@@ -8,4 +8,6 @@ export { schema } from "./schema/index.js";
 export { type RunningGateway, startGateway } from "./start-gateway.js";
 export { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";
 export { EVIDENCE_PATH_PREFIX, type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
-export { type EvidenceStorage, localFolderStorage } from "./storage/evidence-storage.js";
+export { type EvidenceStorage, localFolderStorage, type StoredFile } from "./storage/evidence-storage.js";
+export { describeObjectStore, loadObjectStore } from "./storage/object-store-config.js";
+export { type S3StorageOptions, s3Storage } from "./storage/s3-storage.js";

@@ -21,6 +21,7 @@ process.stdout.write(
     `  Database:   ${where}${gateway.seeded ? " — demo data loaded" : ""}`,
     `  E-mail:     ${gateway.email ? `on, through ${gateway.email}` : "off (set LANTOA_SMTP_URL to send e-mail)"}`,
     `  Jobs:       ${gateway.jobs === "graphile-worker" ? "graphile-worker on PostgreSQL" : "in-process (PGlite)"}`,
+    `  Evidence:   ${gateway.objectStore ?? `folder ${config.uploadDir} (set LANTOA_S3_BUCKET for object storage)`}`,
     "  Stop with Ctrl+C",
     "",
   ].join("\n")}\n`,

@@ -13,6 +13,8 @@ import {
 import { smtpMailer } from "./jobs/smtp-mailer.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
+import { describeObjectStore } from "./storage/object-store-config.js";
+import { s3Storage } from "./storage/s3-storage.js";
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -25,6 +27,8 @@ export interface RunningGateway {
   readonly email: string | null;
   /** What runs the jobs (e-mails, reminders). */
   readonly jobs: "graphile-worker" | "in-process";
+  /** Where evidence files are kept: the object store's description, or null for the local folder. */
+  readonly objectStore: string | null;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         ? graphileEmailQueue()
         : outboxEmailQueue(() => runnerHolder.runner?.wake())
       : undefined;
-    const storage = localFolderStorage(config.uploadDir);
+    // One machine keeps evidence in a folder; several gateways share an object store.
+    const storage = config.objectStore ? s3Storage(config.objectStore) : localFolderStorage(config.uploadDir);
     const links = evidenceLinks(config.fileSigningKey ? Buffer.from(config.fileSigningKey) : undefined);
     const yoga = createGatewayYoga({
       db: connection.db,
@@ -101,6 +106,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       seeded,
       email: config.smtpUrl ? withoutCredentials(config.smtpUrl) : null,
       jobs: onPostgres ? "graphile-worker" : "in-process",
+      objectStore: config.objectStore ? describeObjectStore(config.objectStore) : null,
       close: async () => {
         await runnerHolder.runner?.stop();
         mailer?.close();

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { type Db, findPublicPhoto, listShowcaseModels, publicGoldenBook } from "@lantoa/db";
 import { renderShareCard, type ShareCard } from "@lantoa/documents";
+import { sendResponse } from "../send-response.js";
 import type { EvidenceStorage } from "../storage/evidence-storage.js";
 import { goldenBookPage } from "./golden-book-page.js";
 import { html, type SafeHtml } from "./html.js";
@@ -82,18 +83,24 @@ function shareImage(card: ShareCard): Response {
     if (shareCards.size > 200) shareCards.delete(shareCards.keys().next().value as string);
   }
   return new Response(png.slice(), {
-    headers: { "content-type": "image/png", "cache-control": "public, max-age=3600", ...SECURITY_HEADERS },
+    headers: {
+      "content-type": "image/png",
+      "content-length": String(png.byteLength),
+      "cache-control": "public, max-age=3600",
+      ...SECURITY_HEADERS,
+    },
   });
 }
 
 async function photo(deps: PublicPagesDeps, modelCode: string, evidenceId: string): Promise<Response | null> {
   const found = await findPublicPhoto(deps.db, modelCode, evidenceId);
   if (!found?.storageKey || !(found.mimeType ?? "").startsWith("image/")) return null;
-  const data = await deps.storage.get(found.storageKey);
-  if (!data) return null;
-  return new Response(data.slice(), {
+  const file = await deps.storage.get(found.storageKey);
+  if (!file) return null;
+  return new Response(file.stream, {
     headers: {
       "content-type": found.mimeType as string,
+      "content-length": String(file.size),
       "cache-control": "public, max-age=3600",
       ...SECURITY_HEADERS,
       "content-security-policy": "default-src 'none'; sandbox",
@@ -209,10 +216,14 @@ export async function sendPublic(
   try {
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
     const response = await servePublic(url, deps, now.toISOString().slice(0, 10));
-    let body = Buffer.from(await response.arrayBuffer());
     const headers = Object.fromEntries(response.headers);
-    const compressible = /^(text\/|application\/xml)/.test(headers["content-type"] ?? "");
-    if (compressible && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    if (!/^(text\/|application\/xml)/.test(headers["content-type"] ?? "")) {
+      // Photos (and share images, redirects) go out as they are, streamed from the store.
+      await sendResponse(response, req.method === "HEAD", res);
+      return;
+    }
+    let body = Buffer.from(await response.arrayBuffer());
+    if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
       body = gzipSync(body);
       headers["content-encoding"] = "gzip";
       headers.vary = "accept-encoding";
@@ -221,6 +232,11 @@ export async function sendPublic(
     res.writeHead(response.status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {
+    if (res.headersSent) {
+      // The store failed mid-photo: cut the connection rather than end a truncated image cleanly.
+      res.destroy();
+      return;
+    }
     res.statusCode = 500;
     res.setHeader("content-type", "text/plain; charset=utf-8");
     res.end("Không mở được trang. / The page could not be opened.");

@@ -33,14 +33,15 @@ export async function serveEvidence(url: URL, deps: EvidenceDownloadDeps, now: D
     .select(["storage_key", "mime_type", "title"])
     .where("id", "=", id)
     .executeTakeFirst();
-  const data = row?.storage_key ? await deps.storage.get(row.storage_key) : null;
-  if (!row || !data) return plain(404, "Not found");
+  const file = row?.storage_key ? await deps.storage.get(row.storage_key) : null;
+  if (!row || !file) return plain(404, "Not found");
   const inline = row.mime_type === "application/pdf" || (row.mime_type ?? "").startsWith("image/");
-  return new Response(data.slice(), {
+  // Streamed from the store as it is sent: a file is never held in memory whole.
+  return new Response(file.stream, {
     status: 200,
     headers: {
       "content-type": row.mime_type ?? "application/octet-stream",
-      "content-length": String(data.byteLength),
+      "content-length": String(file.size),
       "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(row.title)}`,
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",

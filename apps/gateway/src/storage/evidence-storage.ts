@@ -1,16 +1,28 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, open, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { EvidenceFiles, UploadedFile } from "@lantoa/app";
 
-/** Where evidence files live. A small interface so an object store can replace the folder. */
+/** A stored file on its way out: its bytes as a stream, and how many there are. */
+export interface StoredFile {
+  readonly stream: ReadableStream<Uint8Array>;
+  readonly size: number;
+}
+
+/**
+ * Where evidence files live: a local folder on one machine ({@link localFolderStorage}),
+ * an S3-compatible object store when several gateways share the files (`s3Storage`).
+ */
 export interface EvidenceStorage {
   /** Stores a file under a new key, streaming it: an upload is never held in memory whole. */
   put(key: string, data: Pick<UploadedFile, "stream">): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
+  /** Opens a stored file for streaming, or null when nothing is stored under the key. */
+  get(key: string): Promise<StoredFile | null>;
+  /** The size of a stored file in bytes, or null when nothing is stored under the key. */
+  sizeOf(key: string): Promise<number | null>;
   remove(key: string): Promise<void>;
 }
 
@@ -21,6 +33,8 @@ export function evidenceFilesIn(storage: EvidenceStorage): EvidenceFiles {
     remove: (key) => storage.remove(key),
   };
 }
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 /** Evidence files in a local folder (`.lantoa/uploads` by default), one file per key. */
 export function localFolderStorage(root: string): EvidenceStorage {
@@ -47,10 +61,28 @@ export function localFolderStorage(root: string): EvidenceStorage {
       }
     },
     async get(key) {
+      let handle: Awaited<ReturnType<typeof open>>;
       try {
-        return await readFile(pathOf(key));
+        handle = await open(pathOf(key), "r");
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        if (isMissing(error)) return null;
+        throw error;
+      }
+      try {
+        // The size of the file opened, not of whatever a later write puts under the path.
+        const { size } = await handle.stat();
+        const stream = handle.createReadStream();
+        return { stream: Readable.toWeb(stream) as ReadableStream<Uint8Array>, size };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
+    async sizeOf(key) {
+      try {
+        return (await stat(pathOf(key))).size;
+      } catch (error) {
+        if (isMissing(error)) return null;
         throw error;
       }
     },
