@@ -21,6 +21,7 @@ export const notificationsMessagesEn: Record<keyof typeof notificationsMessagesV
   "notifications.kind.model-submitted": "Model submitted",
   "notifications.kind.model-returned": "Model returned",
   "notifications.kind.model-approved": "Model approved",
+  "notifications.kind.model-withdrawn": "Model withdrawn",
   "notifications.kind.round-step-opened": "Round step opened",
   "notifications.kind.round-published": "Results published",
   "notifications.kind.commendation-suspended": "Commendation suspended",

@@ -20,6 +20,7 @@ export const notificationsMessagesVi = {
   "notifications.kind.model-submitted": "Mô hình gửi duyệt",
   "notifications.kind.model-returned": "Mô hình bị trả lại",
   "notifications.kind.model-approved": "Mô hình được duyệt",
+  "notifications.kind.model-withdrawn": "Mô hình được rút lại",
   "notifications.kind.round-step-opened": "Đợt bình xét chuyển bước",
   "notifications.kind.round-published": "Công bố kết quả",
   "notifications.kind.commendation-suspended": "Khen thưởng bị tạm đình chỉ",

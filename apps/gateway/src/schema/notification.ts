@@ -31,7 +31,7 @@ const NotificationRef = builder.objectRef<NotificationNode>("Notification").impl
     id: t.exposeID("id"),
     kind: t.exposeString("kind", {
       description:
-        "scorecard-assigned, deadline-approaching, model-submitted, model-returned, model-approved, round-step-opened, round-published or commendation-suspended.",
+        "scorecard-assigned, deadline-approaching, model-submitted, model-returned, model-approved, model-withdrawn, round-step-opened, round-published or commendation-suspended.",
     }),
     subject: t.string({ resolve: (n) => renderNotification(n.kind, n.payload, n.language).subject }),
     body: t.string({ resolve: (n) => renderNotification(n.kind, n.payload, n.language).body }),

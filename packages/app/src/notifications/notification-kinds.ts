@@ -7,6 +7,7 @@ export const NotificationKindSchema = z.enum([
   "model-submitted",
   "model-returned",
   "model-approved",
+  "model-withdrawn",
   "round-step-opened",
   "round-published",
   "commendation-suspended",

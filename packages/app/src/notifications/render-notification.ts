@@ -99,6 +99,14 @@ export function renderNotification(
         body: vi ? `Mô hình ${model} đã được duyệt.` : `The model ${model} was approved.`,
         link: modelLink,
       };
+    case "model-withdrawn":
+      return {
+        subject: vi ? `Mô hình đã được rút lại: ${model}` : `Model withdrawn: ${model}`,
+        body: vi
+          ? `Đơn vị đã rút mô hình ${model} về bản nháp; mô hình không còn chờ duyệt.`
+          : `The unit withdrew the model ${model} to a draft; it no longer awaits approval.`,
+        link: modelLink,
+      };
     case "round-step-opened": {
       const stepKey = text(payload, "step");
       const step = stepName(stepKey, language);

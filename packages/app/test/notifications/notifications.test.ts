@@ -117,6 +117,27 @@ describe.each(testEngines())("notifications on %s", (engine) => {
     ]);
   });
 
+  it("tells the admins of the unit above when a submitted model is withdrawn", async () => {
+    const officer = await h.as("phunu.canbo");
+    const draft = accepted(
+      await h.app.run(createModel, officer, {
+        code: h.unique("HPN-WITHDRAW-"),
+        name: "Tủ sách gia đình",
+        ownerUnitId: await h.unit("TL-HPN"),
+        fields: ["social-welfare"],
+        problem: "Ít sách",
+        solution: "Góp sách",
+        startDate: "2023-01-15",
+      }),
+    );
+    accepted(await h.app.run(transitionModel, officer, { modelId: draft.id, action: "submit", expectedVersion: 1 }));
+    const before = (await notificationsOf("thanhliem.admin")).length;
+    accepted(await h.app.run(transitionModel, officer, { modelId: draft.id, action: "withdraw", expectedVersion: 2 }));
+    expect((await notificationsOf("thanhliem.admin")).slice(before)).toMatchObject([
+      { kind: "model-withdrawn", payload: { modelId: draft.id, modelName: "Tủ sách gia đình" } },
+    ]);
+  });
+
   it("marks only the viewer's own notifications read", async () => {
     const round = await roundAt(h, "review");
     await assign(h.app, round, "giamkhao.1");
