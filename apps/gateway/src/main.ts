@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { DataFolderLockedError } from "@lantoa/db";
 import { loadConfig } from "./config.js";
+import { SigningKeyConflictError } from "./signing-key-guard.js";
 import { startGateway } from "./start-gateway.js";
 
 const config = loadConfig(process.env);
 const gateway = await startGateway(config).catch((error: unknown) => {
-  // Another gateway or the command line on the same PGlite folder: say who, not a stack trace.
-  if (!(error instanceof DataFolderLockedError)) throw error;
+  // Another gateway or the command line on the same PGlite folder, or another gateway on the same
+  // PostgreSQL with a signing key of its own: say what to do, not a stack trace.
+  if (!(error instanceof DataFolderLockedError || error instanceof SigningKeyConflictError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import {
   startInProcessJobRunner,
 } from "./jobs/job-runner.js";
 import { smtpMailer } from "./jobs/smtp-mailer.js";
+import { holdSigningKeyLock, type SigningKeyLock } from "./signing-key-guard.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
 import { describeObjectStore } from "./storage/object-store-config.js";
@@ -38,6 +39,7 @@ export interface RunningGateway {
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const connection = await connect(connectOptionsFrom(config));
+  let signingKeyLock: SigningKeyLock | undefined;
   try {
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
@@ -45,6 +47,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Jobs: graphile-worker on PostgreSQL (its schema first: use cases queue through its SQL),
     // the same tasks in-process on PGlite. E-mail is queued only when an SMTP server is set.
     const onPostgres = connection.engine === "postgres" && config.databaseUrl !== undefined;
+    // Several gateways on one PostgreSQL must share a signing key (PGlite is one process anyway).
+    if (onPostgres && config.databaseUrl) {
+      signingKeyLock = await holdSigningKeyLock(config.databaseUrl, config.fileSigningKey === undefined);
+    }
     if (onPostgres && config.databaseUrl) await prepareGraphileWorker(config.databaseUrl);
     const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom ?? "Lan Tỏa" }) : null;
     const runnerHolder: { runner: JobRunner | null } = { runner: null };
@@ -114,10 +120,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await signingKeyLock?.release();
         await connection.close();
       },
     };
   } catch (error) {
+    await signingKeyLock?.release();
     await connection.close();
     throw error;
   }

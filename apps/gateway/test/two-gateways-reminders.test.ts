@@ -21,6 +21,8 @@ async function startGatewayProcess(databaseUrl: string, smtpUrl: string): Promis
       LANTOA_SEED_DEMO: "false",
       LANTOA_SMTP_URL: smtpUrl,
       LANTOA_PUBLIC_URL: "https://lantoa.test",
+      // Gateways on one database share their signing key (a random one runs only alone).
+      LANTOA_FILE_SIGNING_KEY: "two-gateways-test-signing-key-0123456789",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
