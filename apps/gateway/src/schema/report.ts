@@ -1,4 +1,3 @@
-import { canReadUnit, isSystemAdmin } from "@lantoa/app";
 import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
@@ -6,7 +5,7 @@ import { z } from "zod";
 import { mayReadRoundResults } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { requireViewer } from "./mutation-support.js";
+import { listScope } from "./model.js";
 import { UnitRef } from "./unit.js";
 
 const CountRowRef = builder.objectRef<{ key: string; count: number }>("CountRow").implement({
@@ -81,15 +80,8 @@ export async function reportFilter(
     | null
     | undefined,
 ) {
-  const viewer = requireViewer(context);
-  const withinUnitId =
-    input?.withinUnitId?.id ?? (isSystemAdmin(viewer) ? undefined : (viewer.assignments[0]?.unitId ?? undefined));
-  if (withinUnitId !== undefined) {
-    const unit = await context.db.selectFrom("units").select("path").where("id", "=", withinUnitId).executeTakeFirst();
-    if (!unit || !canReadUnit(viewer, unit.path)) {
-      throw new GraphQLError("You may not read this unit's reports.", { extensions: { code: "FORBIDDEN" } });
-    }
-  }
+  // The same scope rule, message and path lookup as every list (the viewer's own unit by default).
+  const withinUnitId = (await listScope(context, input?.withinUnitId?.id))?.id;
   return {
     withinUnitId,
     fromYear: input?.fromYear ?? undefined,
