@@ -45,6 +45,36 @@ function within(column: string, paths: readonly string[]) {
 }
 
 /**
+ * Review assignments still owed: no declared conflict, the model eligible in the round, and no
+ * review submitted by that reviewer (a draft is still owed), with the round, model and unit joined.
+ */
+function openReviews(db: DbExecutor) {
+  return db
+    .selectFrom("reviewer_assignments as ra")
+    .innerJoin("rounds as r", "r.id", "ra.round_id")
+    .innerJoin("round_models as rm", (j) =>
+      j.onRef("rm.round_id", "=", "ra.round_id").onRef("rm.model_id", "=", "ra.model_id"),
+    )
+    .innerJoin("models as m", "m.id", "ra.model_id")
+    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+    .where("ra.conflict_declared_at", "is", null)
+    .where("rm.eligible", "=", true)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("scorecards as s")
+            .select("s.id")
+            .whereRef("s.round_id", "=", "ra.round_id")
+            .whereRef("s.model_id", "=", "ra.model_id")
+            .where("s.kind", "=", "review")
+            .whereRef("s.reviewer_user_id", "=", "ra.reviewer_user_id")
+            .where("s.status", "=", "submitted"),
+        ),
+      ),
+    );
+}
+
+/**
  * The viewer's to-do list, per kind: models of their units returned for changes and
  * self-assessments not yet submitted in rounds at that step (unit staff); scorecards
  * assigned to them and not submitted in rounds under review (reviewers); models submitted
@@ -128,14 +158,7 @@ export async function listTasks(
     .limit(limit)
     .execute();
 
-  const scorecards = db
-    .selectFrom("reviewer_assignments as ra")
-    .innerJoin("rounds as r", "r.id", "ra.round_id")
-    .innerJoin("round_models as rm", (j) =>
-      j.onRef("rm.round_id", "=", "ra.round_id").onRef("rm.model_id", "=", "ra.model_id"),
-    )
-    .innerJoin("models as m", "m.id", "ra.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
+  const scorecards = openReviews(db)
     .select([
       "m.id as model_id",
       "m.code as model_code",
@@ -149,22 +172,7 @@ export async function listTasks(
       total,
     ])
     .where("ra.reviewer_user_id", "=", viewer.userId)
-    .where("ra.conflict_declared_at", "is", null)
-    .where("rm.eligible", "=", true)
     .where("r.status", "=", "review")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("scorecards as s")
-            .select("s.id")
-            .whereRef("s.round_id", "=", "ra.round_id")
-            .whereRef("s.model_id", "=", "ra.model_id")
-            .where("s.kind", "=", "review")
-            .whereRef("s.reviewer_user_id", "=", "ra.reviewer_user_id")
-            .where("s.status", "=", "submitted"),
-        ),
-      ),
-    )
     .orderBy(sql`r.review_due nulls last`)
     .orderBy("r.created_at")
     .orderBy("m.code")
@@ -199,15 +207,8 @@ export async function listTasks(
     .execute();
 
   // Scorecards past the round's review deadline, for the admins of the organizing unit (or above).
-  const late = db
-    .selectFrom("reviewer_assignments as ra")
-    .innerJoin("rounds as r", "r.id", "ra.round_id")
+  const late = openReviews(db)
     .innerJoin("units as o", "o.id", "r.organizer_unit_id")
-    .innerJoin("round_models as rm", (j) =>
-      j.onRef("rm.round_id", "=", "ra.round_id").onRef("rm.model_id", "=", "ra.model_id"),
-    )
-    .innerJoin("models as m", "m.id", "ra.model_id")
-    .innerJoin("units as u", "u.id", "m.owner_unit_id")
     .innerJoin("users as reviewer", "reviewer.id", "ra.reviewer_user_id")
     .select([
       "m.id as model_id",
@@ -223,22 +224,7 @@ export async function listTasks(
     ])
     .where("r.status", "=", "review")
     .where("r.review_due", "<", today)
-    .where("ra.conflict_declared_at", "is", null)
-    .where("rm.eligible", "=", true)
     .where(within("o.path", admin))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("scorecards as s")
-            .select("s.id")
-            .whereRef("s.round_id", "=", "ra.round_id")
-            .whereRef("s.model_id", "=", "ra.model_id")
-            .where("s.kind", "=", "review")
-            .whereRef("s.reviewer_user_id", "=", "ra.reviewer_user_id")
-            .where("s.status", "=", "submitted"),
-        ),
-      ),
-    )
     .orderBy("r.review_due")
     .orderBy("m.code")
     .orderBy("reviewer.display_name")
