@@ -1,50 +1,25 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { createApp, createRound } from "@lantoa/app";
 import { addGraphileJobs, sessionUserByUsername } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayProcess, startGatewayProcess } from "./support/gateway-process.js";
 import { eventually, startTestSmtp, type TestSmtp } from "./support/test-smtp.js";
 
-const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const LONG = 180_000;
 
-/** Starts the built gateway as `npm start` does, on `databaseUrl`, sending mail to `smtpUrl`; resolves at its banner. */
-async function startGatewayProcess(databaseUrl: string, smtpUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      LANTOA_SEED_DEMO: "false",
-      LANTOA_SMTP_URL: smtpUrl,
-      LANTOA_PUBLIC_URL: "https://lantoa.test",
-      // Gateways on one database share their signing key (a random one runs only alone).
-      LANTOA_FILE_SIGNING_KEY: "two-gateways-test-signing-key-0123456789",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+/** Starts the built gateway on `databaseUrl`, sending mail to `smtpUrl`, with the job queue on PostgreSQL. */
+async function startGateway(databaseUrl: string, smtpUrl: string): Promise<GatewayProcess> {
+  const gateway = await startGatewayProcess({
+    DATABASE_URL: databaseUrl,
+    LANTOA_SEED_DEMO: "false",
+    LANTOA_SMTP_URL: smtpUrl,
+    LANTOA_PUBLIC_URL: "https://lantoa.test",
+    // Gateways on one database share their signing key (a random one runs only alone).
+    LANTOA_FILE_SIGNING_KEY: "two-gateways-test-signing-key-0123456789",
   });
-  let banner = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      banner += chunk.toString("utf8");
-      if (banner.includes("Stop with")) resolve();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      banner += chunk.toString("utf8");
-    });
-    child.once("exit", (code) => reject(new Error(`gateway exited with ${code}:\n${banner}`)));
-  });
-  expect(banner).toContain("Jobs:       graphile-worker on PostgreSQL");
-  return child;
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  return exited;
+  expect(gateway.output()).toContain("Jobs:       graphile-worker on PostgreSQL");
+  return gateway;
 }
 
 /** The day `days` from now (UTC), as the gateways' own clock sees it. */
@@ -56,7 +31,7 @@ function dayFromNow(days: number): string {
 describe.runIf(testEngines().includes("postgres"))("two gateway processes running the job queue", () => {
   let database: TestDatabase;
   let smtp: TestSmtp;
-  const gateways: ChildProcess[] = [];
+  const gateways: GatewayProcess[] = [];
   let roundName = "";
 
   beforeAll(async () => {
@@ -105,10 +80,10 @@ describe.runIf(testEngines().includes("postgres"))("two gateway processes runnin
       .where("id", "=", created.value.id)
       .execute();
     // One gateway after the other: the first installs graphile-worker's schema.
-    for (let i = 0; i < 2; i++) gateways.push(await startGatewayProcess(url.toString(), smtp.url));
+    for (let i = 0; i < 2; i++) gateways.push(await startGateway(url.toString(), smtp.url));
   }, LONG);
   afterAll(async () => {
-    for (const gateway of gateways) await stop(gateway);
+    for (const gateway of gateways) await gateway.stop();
     await smtp?.close();
     await database?.close();
   }, LONG);

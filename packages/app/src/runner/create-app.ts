@@ -110,12 +110,28 @@ export function createApp(deps: AppDeps): App {
         prepared = await useCase.prepare({ db: deps.db, actor, now }, input);
         if (!prepared.ok) return refused(useCase.name, actor, prepared.error);
       }
-      const effects: Effects = { afterCommit: [], onRollback: [] };
-      // Set inside the transaction's callback, read after it: a holder, not a narrowed `let`.
       const sessions: { change: SessionChange | null } = { change: null };
-      try {
-        const value = await deps.db.transaction().execute(async (trx) => {
-          const scope = scopeFor(trx, actor, now, { newId, newToken }, effects, evidenceFiles, emailQueue);
+      // PostgreSQL may end a transaction that deadlocked or could not be serialized (two
+      // writers upserting the same rollup rows, say); it asks the client to run it again.
+      // The use case runs again from the start in a new transaction, unless it has stored a
+      // file: the upload's stream is spent, so that error goes to the caller.
+      for (let attempt = 1; ; attempt++) {
+        const effects: Effects = { afterCommit: [], onRollback: [], storedFiles: false };
+        let value: Awaited<ReturnType<typeof runOnce>>;
+        try {
+          value = await runOnce(effects);
+        } catch (error) {
+          await undo(effects);
+          if (error instanceof Refusal) return refused(useCase.name, actor, error.error);
+          if (isRetryable(error) && !effects.storedFiles && attempt < MAX_ATTEMPTS) continue;
+          throw error;
+        }
+        return afterCommit(value, effects);
+      }
+
+      async function runOnce(attemptEffects: Effects) {
+        return deps.db.transaction().execute(async (trx) => {
+          const scope = scopeFor(trx, actor, now, { newId, newToken }, attemptEffects, evidenceFiles, emailQueue);
           const once = async () => {
             const result = await useCase.run(scope, input, prepared?.ok ? prepared.value : (undefined as never));
             if (!result.ok) throw new Refusal(result.error);
@@ -132,10 +148,22 @@ export function createApp(deps: AppDeps): App {
             return replay.value.response;
           };
           const result = await outcome();
-          if (deps.sessionChanges) sessions.change = await sessionChangesIn(trx);
+          sessions.change = deps.sessionChanges ? await sessionChangesIn(trx) : null;
           return result;
         });
-        // First, before any effect: from here on, other requests may see the commit.
+      }
+
+      async function undo(attemptEffects: Effects) {
+        for (const step of attemptEffects.onRollback.reverse()) {
+          try {
+            await step();
+          } catch (undoError) {
+            onEffectError(undoError, useCase.name);
+          }
+        }
+      }
+
+      async function afterCommit<Value>(value: Value, committed: Effects) {
         if (sessions.change) {
           try {
             deps.sessionChanges?.announce(sessions.change);
@@ -143,7 +171,7 @@ export function createApp(deps: AppDeps): App {
             onEffectError(error, useCase.name);
           }
         }
-        for (const effect of effects.afterCommit) {
+        for (const effect of committed.afterCommit) {
           try {
             await effect();
           } catch (error) {
@@ -151,24 +179,25 @@ export function createApp(deps: AppDeps): App {
           }
         }
         return ok(value);
-      } catch (error) {
-        for (const undo of effects.onRollback.reverse()) {
-          try {
-            await undo();
-          } catch (undoError) {
-            onEffectError(undoError, useCase.name);
-          }
-        }
-        if (error instanceof Refusal) return refused(useCase.name, actor, error.error);
-        throw error;
       }
     },
   };
 }
 
+/** How many times a use case runs at most when PostgreSQL asks for a retry. */
+const MAX_ATTEMPTS = 4;
+
+/** A deadlock (40P01) or a serialization failure (40001): PostgreSQL rolled back, running again may succeed. */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001";
+}
+
 interface Effects {
   readonly afterCommit: Array<() => void | Promise<void>>;
   readonly onRollback: Array<() => Promise<void>>;
+  /** Whether the attempt stored a file (it cannot be run again: the upload is read). */
+  storedFiles: boolean;
 }
 
 const noEvidenceFiles: EvidenceFiles = {
@@ -199,7 +228,13 @@ function scopeFor(
     onRollback: (undo) => {
       effects.onRollback.push(undo);
     },
-    evidenceFiles,
+    evidenceFiles: {
+      put: (key, file) => {
+        effects.storedFiles = true;
+        return evidenceFiles.put(key, file);
+      },
+      remove: (key) => evidenceFiles.remove(key),
+    },
     emailQueue,
   };
 }
