@@ -13,6 +13,27 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().min(1).default("localhost"),
     DATABASE_URL: z.string().url().optional(),
+    // Read replicas (see replicas/read-router.ts): hot standbys of DATABASE_URL's server.
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter((u) => u !== ""),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^postgres(ql)?:\/\/[^\s,]+$/,
+              "PostgreSQL addresses (postgres://user@host:port/db), separated by commas",
+            ),
+        ),
+      )
+      .optional(),
+    LANTOA_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
     LANTOA_DATA_DIR: z.string().min(1).default(".lantoa/data"),
     LANTOA_UPLOAD_DIR: z.string().min(1).default(".lantoa/uploads"),
     LANTOA_ADMIN_DIST: z.string().min(1).optional(),
@@ -44,6 +65,14 @@ const EnvSchema = z
   })
   .extend(ObjectStoreEnv.shape)
   .superRefine((e, context) => {
+    if (e.DATABASE_REPLICA_URLS?.length && !e.DATABASE_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["DATABASE_REPLICA_URLS"],
+        message:
+          "read replicas need a PostgreSQL primary: set DATABASE_URL (embedded PGlite is one process and has no replicas)",
+      });
+    }
     for (const problem of objectStoreProblems(e)) {
       context.addIssue({ code: "custom", path: [problem.path], message: problem.message });
     }
@@ -55,6 +84,10 @@ export interface GatewayConfig {
   readonly host: string;
   /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL hot standbys of `databaseUrl` for reports and exports; none when empty. */
+  readonly replicaUrls?: readonly string[];
+  /** A replica further behind the primary than this is skipped, in milliseconds. */
+  readonly replicaMaxLagMs?: number;
   /** PGlite's data folder; in memory when undefined (tests). */
   readonly dataDir: string | undefined;
   /** Where uploaded evidence files are kept when there is no object store. */
@@ -108,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrls: e.DATABASE_REPLICA_URLS ?? [],
+    replicaMaxLagMs: e.LANTOA_REPLICA_MAX_LAG_MS,
     dataDir: e.LANTOA_DATA_DIR,
     uploadDir: e.LANTOA_UPLOAD_DIR,
     objectStore: objectStoreFrom(e),

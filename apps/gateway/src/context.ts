@@ -9,6 +9,12 @@ import type { EvidenceStorage } from "./storage/evidence-storage.js";
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
   readonly db: Kysely<Database>;
+  /**
+   * Where reports, the dashboard, the leaderboard and exports read: a read replica fresh
+   * enough for this viewer, or the primary (`db`). Chosen once per request by
+   * `useReadReplicas`; the same scope filters run on it. Everything else reads `db`.
+   */
+  readonly reportsDb: Kysely<Database>;
   /** Runs the use cases of `@lantoa/app` (every mutation goes through one). */
   readonly app: App;
   /** Folds the reads due at the same moment into one statement (what DataLoaders should read through). */

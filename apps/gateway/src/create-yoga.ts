@@ -17,6 +17,8 @@ import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
 import { ReadBatch } from "./read-batch.js";
+import type { ReadRouter } from "./replicas/read-router.js";
+import { useReadReplicas } from "./replicas/use-read-replicas.js";
 import { schema } from "./schema/index.js";
 import { createSessionCache } from "./session-cache.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
@@ -78,6 +80,8 @@ export interface YogaOptions {
   readonly sessionChanges?: SessionChanges;
   /** Where notification e-mails are queued (see startGateway); e-mail is off without one. */
   readonly emailQueue?: EmailQueue;
+  /** Read replicas for reports and exports (`DATABASE_REPLICA_URLS`); everything on `db` without. */
+  readonly readRouter?: ReadRouter;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -161,12 +165,15 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       useWellFormedStrings(),
       useTypedInputErrors(),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
+      ...(options.readRouter ? [useReadReplicas(options.readRouter)] : []),
     ],
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
       const token = bearerToken(request.headers.get("authorization"));
       const at = now();
       return {
         db: options.db,
+        // The primary unless useReadReplicas chooses a replica for a query.
+        reportsDb: options.db,
         reads: new ReadBatch(options.db),
         app,
         token,

@@ -4,6 +4,15 @@ export type { Context } from "./context.js";
 export { createHttpServer } from "./create-server.js";
 export { createGatewayYoga, type YogaOptions } from "./create-yoga.js";
 export { isPublicPath, type PublicPagesDeps, sendPublic, servePublic } from "./public/public-routes.js";
+export {
+  createReadRouter,
+  describeReplica,
+  type ReadRouter,
+  type ReadRouterOptions,
+  type ReplicaState,
+  type ReplicaStatus,
+} from "./replicas/read-router.js";
+export { createWritePositions, type WritePositions } from "./replicas/write-positions.js";
 export { schema } from "./schema/index.js";
 export { type RunningGateway, startGateway } from "./start-gateway.js";
 export { type EvidenceDownloadDeps, serveEvidence } from "./storage/evidence-download.js";

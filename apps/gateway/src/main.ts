@@ -23,6 +23,7 @@ process.stdout.write(
     `  Database:   ${where}${gateway.seeded ? " — demo data loaded" : ""}`,
     `  E-mail:     ${gateway.email ? `on, through ${gateway.email}` : "off (set LANTOA_SMTP_URL to send e-mail)"}`,
     `  Jobs:       ${gateway.jobs === "graphile-worker" ? "graphile-worker on PostgreSQL" : "in-process (PGlite)"}`,
+    `  Replicas:   ${gateway.replicas.length ? `${gateway.replicas.join(", ")} (reports, exports, public pages)` : "none (set DATABASE_REPLICA_URLS)"}`,
     `  Evidence:   ${gateway.objectStore ?? `folder ${config.uploadDir} (set LANTOA_S3_BUCKET for object storage)`}`,
     "  Stop with Ctrl+C",
     "",

@@ -11,6 +11,7 @@ import {
   startInProcessJobRunner,
 } from "./jobs/job-runner.js";
 import { smtpMailer } from "./jobs/smtp-mailer.js";
+import { createReadRouter, describeReplica, type ReadRouter } from "./replicas/read-router.js";
 import { holdSigningKeyLock, type SigningKeyLock } from "./signing-key-guard.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
@@ -30,6 +31,8 @@ export interface RunningGateway {
   readonly jobs: "graphile-worker" | "in-process";
   /** Where evidence files are kept: the object store's description, or null for the local folder. */
   readonly objectStore: string | null;
+  /** The read replicas (host:port/database), none when empty. */
+  readonly replicas: readonly string[];
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const connection = await connect(connectOptionsFrom(config));
   let signingKeyLock: SigningKeyLock | undefined;
+  let readRouter: ReadRouter | undefined;
   try {
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
@@ -61,6 +65,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       : undefined;
     // One machine keeps evidence in a folder; several gateways share an object store.
     const storage = config.objectStore ? s3Storage(config.objectStore) : localFolderStorage(config.uploadDir);
+    // Reports, exports and public pages read from replicas when there are any (DATABASE_REPLICA_URLS).
+    if (onPostgres && config.replicaUrls?.length) {
+      readRouter = await createReadRouter({
+        primary: connection.db,
+        replicaUrls: config.replicaUrls,
+        maxLagMs: config.replicaMaxLagMs ?? 5_000,
+      });
+    }
     const links = evidenceLinks(config.fileSigningKey ? Buffer.from(config.fileSigningKey) : undefined);
     const yoga = createGatewayYoga({
       db: connection.db,
@@ -76,12 +88,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...(config.sessionCacheTtlMs === undefined ? {} : { sessionCacheTtlMs: config.sessionCacheTtlMs }),
       publicUrl: config.publicUrl,
       ...(emailQueue ? { emailQueue } : {}),
+      ...(readRouter ? { readRouter } : {}),
     });
     const server = createHttpServer(
       yoga,
       config.adminDist,
       { db: connection.db, storage, links },
-      { db: connection.db, storage, publicUrl: config.publicUrl },
+      { db: readRouter?.anonymousReader ?? connection.db, storage, publicUrl: config.publicUrl },
     );
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -113,6 +126,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       email: config.smtpUrl ? withoutCredentials(config.smtpUrl) : null,
       jobs: onPostgres ? "graphile-worker" : "in-process",
       objectStore: config.objectStore ? describeObjectStore(config.objectStore) : null,
+      replicas: (config.replicaUrls ?? []).map(describeReplica),
       close: async () => {
         await runnerHolder.runner?.stop();
         mailer?.close();
@@ -121,11 +135,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           server.closeAllConnections();
         });
         await signingKeyLock?.release();
+        await readRouter?.close();
         await connection.close();
       },
     };
   } catch (error) {
     await signingKeyLock?.release();
+    await readRouter?.close();
     await connection.close();
     throw error;
   }

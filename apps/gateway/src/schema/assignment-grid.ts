@@ -122,7 +122,11 @@ builder.queryField("roundAssignmentsExport", (t) =>
     },
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: async (_root, args, context) => {
-      const file = await exportRoundAssignments(context.db, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv");
+      const file = await exportRoundAssignments(
+        context.reportsDb,
+        args.roundId.id,
+        args.format === "XLSX" ? "xlsx" : "csv",
+      );
       if (!file) return null;
       return {
         filename: file.filename,

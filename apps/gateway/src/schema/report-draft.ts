@@ -126,7 +126,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const row = await findReportDraft(context.db, localId(args.draftId, "ReportDraft"));
       if (!row) return null;
-      const figures = await periodicReportFigures(context.db, row.unit_id, row.from_year, row.to_year);
+      const figures = await periodicReportFigures(context.reportsDb, row.unit_id, row.from_year, row.to_year);
       if (!figures) return null;
       const report = composeReport(reportDraftFromRow(row), figures);
       const bytes = args.format === "docx" ? await renderReportDocx(report) : await renderReportPdf(report);

@@ -96,7 +96,8 @@ builder.queryFields((t) => ({
     description: "Models counted by a dimension.",
     authScopes: { signedIn: true },
     args: { by: t.arg({ type: ModelDimension, required: true }), filter: t.arg({ type: ReportFilterInput }) },
-    resolve: async (_root, args, context) => countModels(context.db, args.by, await reportFilter(context, args.filter)),
+    resolve: async (_root, args, context) =>
+      countModels(context.reportsDb, args.by, await reportFilter(context, args.filter)),
   }),
   indicatorTotals: t.field({
     type: [IndicatorTotalRef],
@@ -109,7 +110,7 @@ builder.queryFields((t) => ({
           extensions: { code: "BAD_USER_INPUT" },
         });
       }
-      return indicatorTotals(context.db, filter, { by: args.groupBy });
+      return indicatorTotals(context.reportsDb, filter, { by: args.groupBy });
     },
   }),
   goldenBookCounts: t.field({
@@ -117,7 +118,7 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { by: t.arg({ type: GoldenBookDimension, required: true }), filter: t.arg({ type: ReportFilterInput }) },
     resolve: async (_root, args, context) =>
-      goldenBookCounts(context.db, args.by, await reportFilter(context, args.filter)),
+      goldenBookCounts(context.reportsDb, args.by, await reportFilter(context, args.filter)),
   }),
   replicationSpread: t.field({
     type: [
@@ -140,7 +141,8 @@ builder.queryFields((t) => ({
     ],
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: ReportFilterInput }) },
-    resolve: async (_root, args, context) => replicationSpread(context.db, await reportFilter(context, args.filter)),
+    resolve: async (_root, args, context) =>
+      replicationSpread(context.reportsDb, await reportFilter(context, args.filter)),
   }),
 }));
 
@@ -192,7 +194,7 @@ builder.queryField("leaderboard", (t) =>
       if (!mayReadRoundResults(context.viewer, { status: round.status, organizerPath: round.path })) {
         throw new GraphQLError("This round's results are not published yet.", { extensions: { code: "FORBIDDEN" } });
       }
-      return leaderboardPage(context.db, round.id, { offset: args.offset ?? 0, limit: args.limit ?? 50 });
+      return leaderboardPage(context.reportsDb, round.id, { offset: args.offset ?? 0, limit: args.limit ?? 50 });
     },
   }),
 );

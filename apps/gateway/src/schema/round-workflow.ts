@@ -379,7 +379,7 @@ builder.queryField("roundExport", (t) =>
     authScopes: (_root, args, context) => roundAccess(context, args.roundId.id),
     resolve: async (_root, args, context) => {
       const round = await roundFacts(context, args.roundId.id);
-      const file = await exportRound(context.db, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv", {
+      const file = await exportRound(context.reportsDb, args.roundId.id, args.format === "XLSX" ? "xlsx" : "csv", {
         withScorecards: round !== null && mayReadReviewers(context.viewer, round),
       });
       if (!file) return null;

@@ -51,7 +51,7 @@ builder.queryField("publishedRounds", (t) =>
   t.field({
     type: [RoundSummaryRef],
     description: "Rounds whose results are published, newest first: public.",
-    resolve: (_root, _args, { db }) => listPublishedRounds(db),
+    resolve: (_root, _args, { reportsDb }) => listPublishedRounds(reportsDb),
   }),
 );
 

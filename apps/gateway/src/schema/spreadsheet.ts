@@ -220,7 +220,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const filter = await reportFilter(context, args.filter);
-      const data = await exportReport(context.db, args.report, args.format, filter);
+      const data = await exportReport(context.reportsDb, args.report, args.format, filter);
       return {
         filename: exportName(args.report, args.format, context.now),
         mimeType: MIME_TYPES[args.format],
