@@ -1,5 +1,6 @@
 import { type Connection, connect, type Database } from "@lantoa/db";
 import { type Kysely, sql } from "kysely";
+import { type PrimaryPosition, replicaLagMs } from "./replica-lag.js";
 import { type ReadTarget, routedReader } from "./routed-dialect.js";
 import { walPosition } from "./wal-position.js";
 import { createWritePositions, type WritePositions } from "./write-positions.js";
@@ -12,7 +13,7 @@ export interface ReadRouterOptions {
   readonly replicaUrls: readonly string[];
   /** A replica further behind the primary than this is skipped (`LANTOA_REPLICA_MAX_LAG_MS`). */
   readonly maxLagMs: number;
-  /** How often the replicas' positions are checked (1 s unless said otherwise). */
+  /** How often the replicas' positions are checked (1 s, or half the bound when shorter, unless said otherwise). */
   readonly checkIntervalMs?: number;
   /** Where changes of a replica's state are said (a process warning `LANTOA_REPLICA` unless said otherwise). */
   readonly warn?: (message: string) => void;
@@ -95,11 +96,12 @@ export function describeReplica(url: string): string {
  */
 export async function createReadRouter(options: ReadRouterOptions): Promise<ReadRouter> {
   const { primary, maxLagMs } = options;
-  const intervalMs = options.checkIntervalMs ?? 1_000;
+  // Checked at least twice within the bound, so a replica's state is never older than it.
+  const intervalMs = options.checkIntervalMs ?? Math.min(1_000, Math.floor(maxLagMs / 2));
   const warn = options.warn ?? ((message) => process.emitWarning(message, { code: "LANTOA_REPLICA" }));
   const positions = options.positions ?? createWritePositions();
   // The primary's positions of the last checks, oldest first: enough to tell a lag beyond the bound.
-  const history: { lsn: bigint; at: number }[] = [];
+  const history: PrimaryPosition[] = [];
   const keepMs = maxLagMs + 2 * intervalMs;
   const probeTimeoutMs = Math.max(1_000, intervalMs);
 
@@ -168,9 +170,12 @@ export async function createReadRouter(options: ReadRouterOptions): Promise<Read
       }
       const replayed = walPosition(row.lsn) ?? 0n;
       if (replayed > replica.replayed) replica.replayed = replayed;
-      const behind = history.find((h) => h.lsn > replica.replayed);
-      replica.lagMs = behind ? primaryAt - behind.at : 0;
+      replica.lagMs = replicaLagMs(history, replica.replayed, primaryAt);
       replica.checkedAt = primaryAt;
+      // Behind every position this router has seen, it could be behind by anything: only
+      // once the positions span the bound (or it catches up) is its lag known. Until then
+      // it is not used (the first seconds after a start).
+      if (replica.replayed < (history[0]?.lsn ?? 0n) && replica.lagMs <= maxLagMs) return;
       if (replica.lagMs > maxLagMs) {
         setState(replica, "lagging", `it is ${replica.lagMs} ms or more behind the primary (bound ${maxLagMs} ms)`);
       } else {

@@ -2,9 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SessionChanges } from "@lantoa/app";
-import { DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
+import { type Database, DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
-import { createGatewayYoga, type EvidenceStorage, localFolderStorage } from "../../src/index.js";
+import type { Kysely } from "kysely";
+import { createGatewayYoga, type EvidenceStorage, localFolderStorage, type ReadRouter } from "../../src/index.js";
 
 export type GraphQLResponse = {
   data?: any;
@@ -69,6 +70,8 @@ export async function startGatewayHarness(
     sessionChanges?: SessionChanges;
     /** Where the gateway's app queues notification e-mails (none: e-mail off). */
     emailQueue?: (database: TestDatabase) => EmailQueue;
+    /** Read replicas for the gateway's reports, given the test database and the (counted) primary; closed first. */
+    readRouter?: (database: TestDatabase, primary: Kysely<Database>) => Promise<ReadRouter>;
   } = {},
 ): Promise<GatewayHarness> {
   const database = await createDemoTestDatabase(engine);
@@ -83,6 +86,7 @@ export async function startGatewayHarness(
     },
   });
   const storage = localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-harness-")));
+  const readRouter = options.readRouter ? await options.readRouter(database, counted) : undefined;
   const yoga = createGatewayYoga({
     db: counted,
     graphiql: false,
@@ -92,6 +96,7 @@ export async function startGatewayHarness(
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
     ...(options.emailQueue ? { emailQueue: options.emailQueue(database) } : {}),
+    ...(readRouter ? { readRouter } : {}),
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {
@@ -175,6 +180,9 @@ export async function startGatewayHarness(
     signInAs,
     tokens,
     units,
-    close: () => database.close(),
+    close: async () => {
+      await readRouter?.close();
+      await database.close();
+    },
   };
 }
