@@ -166,12 +166,14 @@ describe.runIf(replicaUrl)("reports on a PostgreSQL read replica", () => {
     const { h, router } = await start({ maxLagMs: 300 });
     await until(router, ready(router), "ready");
     const before = await drafts(h, READER);
+    // Under load the replica may lag a moment while replaying the test database's creation.
+    const earlier = warnings.length;
     await withReplayPaused(replica, async () => {
       await createModel(h, "RR-LAG-1");
       await until(router, () => router.status()[0]?.state === "lagging", "lagging");
       expect(await drafts(h, READER)).toBe(before + 1);
     });
-    expect(warnings).toEqual([
+    expect(warnings.slice(earlier)).toEqual([
       expect.stringMatching(/is skipped: it is \d+ ms or more behind the primary \(bound 300 ms\)/),
     ]);
   });
