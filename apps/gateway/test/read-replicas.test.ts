@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { testEngines } from "@lantoa/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { createReadRouter, type ReadRouter, type ReadRouterOptions } from "../src/index.js";
+import { createReadRouter, type ReadRouter, type ReadRouterOptions, servePublic } from "../src/index.js";
 import { type GatewayHarness, startGatewayHarness } from "./support/gateway-harness.js";
 import {
   cuttableRoute,
@@ -160,6 +160,22 @@ describe.runIf(replicaUrl)("reports on a PostgreSQL read replica", () => {
     } finally {
       await route.cut().catch(() => {});
     }
+  });
+
+  it("serves the public pages and the public leaderboard from the replica", async () => {
+    const { h, router } = await start();
+    await until(router, ready(router), "ready");
+    const page = await servePublic(
+      new URL("http://test/so-vang"),
+      { db: router.anonymousReader, storage: h.storage },
+      "2023-09-01",
+    );
+    expect(page.status).toBe(200);
+    const afterPage = router.status()[0]?.served ?? 0;
+    expect(afterPage).toBeGreaterThan(0);
+    const rounds = await h.call("{ publishedRounds { code } }");
+    expect(rounds.data.publishedRounds.length).toBeGreaterThan(0);
+    expect(router.status()[0]?.served).toBeGreaterThan(afterPage);
   });
 
   it("skips a replica lagging beyond the bound, and says so", async () => {
