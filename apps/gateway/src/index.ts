@@ -12,6 +12,7 @@ export {
   type ReplicaState,
   type ReplicaStatus,
 } from "./replicas/read-router.js";
+export { walPosition } from "./replicas/wal-position.js";
 export { createWritePositions, type WritePositions } from "./replicas/write-positions.js";
 export { schema } from "./schema/index.js";
 export { type RunningGateway, startGateway } from "./start-gateway.js";
