@@ -109,10 +109,10 @@ export async function createReadRouter(options: ReadRouterOptions): Promise<Read
     if (replica.state === state) return;
     const was = replica.state;
     replica.state = state;
-    if (was === "unknown" && state === "ready") return;
+    // Coming into use is said too (once at start): an operator sees each replica's state change.
     warn(
       state === "ready"
-        ? `Read replica ${replica.name} is in use again (${why}).`
+        ? `Read replica ${replica.name} is in use${was === "unknown" ? "" : " again"} (${why}).`
         : `Read replica ${replica.name} is skipped: ${why}; its reads go to the primary.`,
     );
   };
