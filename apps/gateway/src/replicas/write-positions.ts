@@ -1,8 +1,10 @@
 /**
  * Where each user's latest write ended in the primary's WAL, so that their own reads go to
- * a replica only once it has replayed that far (read-your-writes). Kept per gateway;
- * `noteWrite` is also the hook a channel between gateways (LISTEN/NOTIFY) would call
- * with the positions other gateways announce.
+ * a replica only once it has replayed that far (read-your-writes). Kept per gateway. A
+ * channel between gateways (LISTEN/NOTIFY) would share them without changing the router:
+ * give `createReadRouter` a store whose `noteWrite` also publishes the position
+ * (`pg_notify`, the LSN as text), and call the inner store's `noteWrite` with what the
+ * other gateways announce (`walPosition(text)`).
  */
 export interface WritePositions {
   /** Remembers that `userId` wrote, and that the write is in the WAL before `lsn`. */
