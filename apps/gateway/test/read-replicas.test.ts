@@ -19,13 +19,13 @@ const DRAFTS = `query($u: ID!) { modelCounts(by: STATUS, filter: { withinUnitId:
 const CREATE = `mutation($input: CreateModelInput!, $key: String!) { createModel(input: $input, idempotencyKey: $key) {
   __typename ... on Error { code } } }`;
 
-/** Polls `condition` (checking the replicas before each look) until it holds, for at most 15 s. */
+/** Polls `condition` (checking the replicas before each look) until it holds, for at most 30 s. */
 async function until(router: ReadRouter, condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     await router.check();
     if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`Still not ${what} after 15 s: ${JSON.stringify(router.status())}`);
+    if (Date.now() > deadline) throw new Error(`Still not ${what} after 30 s: ${JSON.stringify(router.status())}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
