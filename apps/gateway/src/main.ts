@@ -72,6 +72,7 @@ if (cluster.isPrimary && (config.workers ?? 1) > 1) {
 } else {
   const gateway = await startGateway(config, cluster.isWorker ? workerStart(process.env) : undefined).catch(refuse);
   if (cluster.isWorker) process.send?.(readyMessage(gateway));
-  else printBanner(gateway, gateway.seeded, "1 (LANTOA_WORKERS=auto runs one per core on PostgreSQL)");
+  else
+    printBanner(gateway, gateway.seeded, gateway.engine === "postgres" ? "1 (LANTOA_WORKERS=auto: one per core)" : "1");
   stopOnSignals(gateway.close, cluster.isWorker);
 }
