@@ -9,6 +9,8 @@ const flag = z
   .transform((v) => v === "true" || v === "1")
   .optional();
 
+const workersHint = "a number of processes (1 to 256) or auto (one per core)";
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -43,8 +45,8 @@ const EnvSchema = z
       .default("3,1"),
     // Processes serving one port (node:cluster); "auto": one per core. PostgreSQL only.
     LANTOA_WORKERS: z
-      .union([z.literal("auto"), z.coerce.number().int().min(1).max(256)], {
-        error: "a number of processes (1 to 256) or auto (one per core)",
+      .union([z.literal("auto"), z.coerce.number().int(workersHint).min(1, workersHint).max(256, workersHint)], {
+        error: workersHint,
       })
       .optional(),
     NODE_ENV: z.string().optional(),

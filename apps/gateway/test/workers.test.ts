@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createDemoTestDatabase, testEngines } from "@lantoa/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
 
 const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const LONG = 180_000;
@@ -117,6 +119,22 @@ async function counts(url: string): Promise<Record<string, number>> {
     await client.end();
   }
 }
+
+describe("LANTOA_WORKERS", () => {
+  it("is one process unless set, a number of processes, or auto for one per core", () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ LANTOA_WORKERS: "3" }).workers).toBe(3);
+    expect(loadConfig({ LANTOA_WORKERS: "auto" }).workers).toBe(availableParallelism());
+  });
+
+  it("refuses zero, fractions and other words, naming the variable", () => {
+    for (const value of ["0", "1.5", "many", "-2"]) {
+      expect(() => loadConfig({ LANTOA_WORKERS: value }), value).toThrow(
+        "LANTOA_WORKERS: a number of processes (1 to 256) or auto (one per core)",
+      );
+    }
+  });
+});
 
 describe("several workers on the embedded PGlite database", () => {
   it(
