@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -176,6 +176,10 @@ interface Run {
   bad: number;
   /** This process's CPU (autocannon's) during the run, in cores. */
   loadGeneratorCores: number;
+  /** CPU time the server's processes (the primary and its workers) spent per request, in ms. */
+  serverCpuMsPerRequest: number;
+  /** CPU time PostgreSQL's backends connected to the bench database spent per request, in ms. */
+  databaseCpuMsPerRequest: number;
   /** The whole machine's CPU busy during the run, in cores (everyone's: servers, PostgreSQL, others). */
   machineBusyCores: number;
   load: string;
@@ -194,12 +198,82 @@ function machineTicks(): { busy: number; total: number } {
   }
 }
 
-async function time(options: autocannon.Options): Promise<Run> {
+/**
+ * CPU time so far, in ms, of process `root` and its descendants (Linux's /proc; 0 elsewhere).
+ * Unlike requests/s, it hardly depends on what else the machine runs.
+ */
+function treeCpuMs(root: number): number {
+  const stats = processStats();
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, stat] of stats) {
+      if (!tree.has(pid) && tree.has(stat.parent)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...tree].reduce((sum, pid) => sum + (stats.get(pid)?.cpuMs ?? 0), 0);
+}
+
+/** Every process's parent and CPU time so far (user + system, in ms), from /proc; empty elsewhere. */
+function processStats(): Map<number, { parent: number; cpuMs: number }> {
+  const msPerTick = 1000 / 100; // USER_HZ: 100 on Linux
+  const stats = new Map<number, { parent: number; cpuMs: number }>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return stats;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), {
+        parent: Number(fields[1]),
+        cpuMs: (Number(fields[11]) + Number(fields[12])) * msPerTick,
+      });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return stats;
+}
+
+/** CPU time so far of the PostgreSQL backends connected to the bench database, by pid (same machine only). */
+async function databaseCpuMs(): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    const stats = processStats();
+    return new Map(rows.map((r) => [r.pid, stats.get(r.pid)?.cpuMs ?? 0]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU the backends spent between two looks (a backend that appeared in between counts whole). */
+function databaseCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
+}
+
+async function time(options: autocannon.Options, server: ChildProcess): Promise<Run> {
   if (warmup > 0) await autocannon({ connections, duration: warmup, ...options });
   const cpu = process.cpuUsage();
   const ticks = machineTicks();
+  const serverCpu = treeCpuMs(server.pid ?? 0);
+  const databaseCpu = await databaseCpuMs();
   const started = process.hrtime.bigint();
   const result = await autocannon({ connections, duration, ...options });
+  const serverCpuMs = treeCpuMs(server.pid ?? 0) - serverCpu;
+  const databaseMs = databaseCpuBetween(databaseCpu, await databaseCpuMs());
   const used = process.cpuUsage(cpu);
   const ticksAfter = machineTicks();
   const elapsedUs = Number(process.hrtime.bigint() - started) / 1000;
@@ -211,6 +285,8 @@ async function time(options: autocannon.Options): Promise<Run> {
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
     loadGeneratorCores: (used.user + used.system) / elapsedUs,
+    serverCpuMsPerRequest: result.requests.total ? serverCpuMs / result.requests.total : 0,
+    databaseCpuMsPerRequest: result.requests.total ? databaseMs / result.requests.total : 0,
     load: loadavg()
       .map((l) => l.toFixed(2))
       .join(" "),
@@ -220,7 +296,7 @@ async function time(options: autocannon.Options): Promise<Run> {
 const runs = new Map<string, Run[]>();
 const record = (name: string, run: Run) => runs.set(name, [...(runs.get(name) ?? []), run]);
 const line = (name: string, r: Run) =>
-  `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  load generator ${r.loadGeneratorCores.toFixed(2)} of ${r.machineBusyCores.toFixed(2)} busy cores  load ${r.load}${r.bad ? `  (${r.bad} failed)` : ""}`;
+  `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  CPU/request: server ${r.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${r.databaseCpuMsPerRequest.toFixed(1)} ms  load generator ${r.loadGeneratorCores.toFixed(2)} of ${r.machineBusyCores.toFixed(2)} busy cores  load ${r.load}${r.bad ? `  (${r.bad} failed)` : ""}`;
 
 for (let round = 0; round < rounds; round++) {
   for (const processes of round % 2 === 0 ? counts : [...counts].reverse()) {
@@ -228,26 +304,29 @@ for (let round = 0; round < rounds; round++) {
     const bare = await startBare(processes);
     try {
       await check(gateway.url, bare.url, 20);
-      const g = await time({
-        url: gateway.url,
-        requests: [
-          {
-            method: "POST",
-            path: "/graphql",
-            headers: gatewayHeaders,
-            setupRequest: (request) => {
-              const d = draw();
-              return { ...request, body: JSON.stringify({ query: d.query, variables: d.variables }) };
+      const g = await time(
+        {
+          url: gateway.url,
+          requests: [
+            {
+              method: "POST",
+              path: "/graphql",
+              headers: gatewayHeaders,
+              setupRequest: (request) => {
+                const d = draw();
+                return { ...request, body: JSON.stringify({ query: d.query, variables: d.variables }) };
+              },
             },
-          },
-        ],
-      });
+          ],
+        },
+        gateway.child,
+      );
       record(`gateway ${processes}`, g);
       console.log(line(`gateway, ${processes} process${processes > 1 ? "es" : ""}`, g));
-      const b = await time({
-        url: bare.url,
-        requests: [{ setupRequest: (request) => ({ ...request, path: draw().barePath }) }],
-      });
+      const b = await time(
+        { url: bare.url, requests: [{ setupRequest: (request) => ({ ...request, path: draw().barePath }) }] },
+        bare.child,
+      );
       record(`bare ${processes}`, b);
       console.log(line(`bare, ${processes} process${processes > 1 ? "es" : ""}`, b));
     } finally {
@@ -265,6 +344,8 @@ function mean(list: Run[]): Run {
     p99: Math.round(avg((r) => r.p99)),
     bad: list.reduce((sum, r) => sum + r.bad, 0),
     loadGeneratorCores: avg((r) => r.loadGeneratorCores),
+    serverCpuMsPerRequest: avg((r) => r.serverCpuMsPerRequest),
+    databaseCpuMsPerRequest: avg((r) => r.databaseCpuMsPerRequest),
     machineBusyCores: avg((r) => r.machineBusyCores),
     load: list.map((r) => r.load.split(" ")[0]).join("/"),
   };
