@@ -3,7 +3,7 @@ import cluster from "node:cluster";
 import { DataFolderLockedError } from "@lantoa/db";
 import { loadConfig } from "./config.js";
 import { SigningKeyConflictError } from "./signing-key-guard.js";
-import { type RunningGateway, startGateway } from "./start-gateway.js";
+import type { RunningGateway } from "./start-gateway.js";
 import { startWorkers, WorkersRefusedError } from "./workers/start-workers.js";
 import { readyMessage, workerStart } from "./workers/worker-messages.js";
 
@@ -70,6 +70,8 @@ if (cluster.isPrimary && (config.workers ?? 1) > 1) {
   printBanner(workers.gateway, workers.seeded, `${workers.count} workers (LANTOA_WORKERS)`);
   stopOnSignals(workers.close, false);
 } else {
+  // Loaded here: a primary of several workers serves nothing and needs none of the schema.
+  const { startGateway } = await import("./start-gateway.js");
   const gateway = await startGateway(config, cluster.isWorker ? workerStart(process.env) : undefined).catch(refuse);
   if (cluster.isWorker) process.send?.(readyMessage(gateway));
   else
