@@ -10,6 +10,8 @@ run("turbo", ["run", "build", "--output-logs=errors-only"]);
 const gateway = spawn(process.execPath, [join(root, "apps", "gateway", "dist", "main.js")], {
   cwd: root,
   stdio: "inherit",
+  // Every variable passes on, LANTOA_WORKERS included: the gateway then forks its workers itself,
+  // and the signals below reach its primary, which stops them.
   env: process.env,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => gateway.kill(signal));

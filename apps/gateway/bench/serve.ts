@@ -16,7 +16,7 @@ import type { Database } from "@lantoa/db";
 import { createGatewayYoga, createHttpServer, localFolderStorage } from "@lantoa/gateway";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { DETAIL_SQL, PAGE_SQL, REPORT_SQL, UNIT_PAGE_SQL } from "./bench-queries.js";
+import { answerBare } from "./bare-handler.js";
 
 const url = process.env.BENCH_DB_URL;
 if (!url) throw new Error("BENCH_DB_URL is required");
@@ -64,38 +64,20 @@ gateway.on("request", (_req, res) => {
   });
 });
 
-const routes: Record<string, [sql: string, param: string]> = {
-  "/page": [PAGE_SQL, "after"],
-  "/unit-page": [UNIT_PAGE_SQL, "unit"],
-  "/detail": [DETAIL_SQL, "id"],
-  "/report": [REPORT_SQL, "unit"],
-};
 const barePool = new pg.Pool({ connectionString: url, max: poolSize });
 const bare = createServer((req, res) => {
-  const asked = new URL(req.url ?? "/", "http://bare");
-  if (asked.pathname === "/stats") {
+  if (req.url === "/stats") {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ ...stats, rss: process.memoryUsage().rss }));
     return;
   }
-  const route = routes[asked.pathname];
-  if (!route) {
-    res.statusCode = 404;
-    res.end();
+  if (answerBare(barePool, req, res)) {
+    stats.bareRequests++;
+    stats.bareStatements++;
     return;
   }
-  stats.bareRequests++;
-  stats.bareStatements++;
-  barePool.query({ text: route[0], values: [asked.searchParams.get(route[1]) ?? ""] }).then(
-    (result) => {
-      res.setHeader("content-type", "application/json; charset=utf-8");
-      res.end(`{"data":${JSON.stringify(result.rows[0]?.data ?? null)}}`);
-    },
-    (error: Error) => {
-      res.statusCode = 500;
-      res.end(error.message);
-    },
-  );
+  res.statusCode = 404;
+  res.end();
 });
 
 function listen(server: Server): Promise<string> {

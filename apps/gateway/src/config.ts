@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ObjectStoreEnv, objectStoreFrom, objectStoreProblems } from "./storage/object-store-config.js";
@@ -7,6 +8,8 @@ const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1")
   .optional();
+
+const workersHint = "a number of processes (1 to 256) or auto (one per core)";
 
 const EnvSchema = z
   .object({
@@ -61,6 +64,12 @@ const EnvSchema = z
       .string()
       .regex(/^\d{1,2}(,\d{1,2})*$/, "days before a due date, separated by commas (3,1)")
       .default("3,1"),
+    // Processes serving one port (node:cluster); "auto": one per core. PostgreSQL only.
+    LANTOA_WORKERS: z
+      .union([z.literal("auto"), z.coerce.number().int(workersHint).min(1, workersHint).max(256, workersHint)], {
+        error: workersHint,
+      })
+      .optional(),
     NODE_ENV: z.string().optional(),
   })
   .extend(ObjectStoreEnv.shape)
@@ -124,7 +133,12 @@ export interface GatewayConfig {
   readonly mailFrom?: string;
   /** Days before a due date that reminders go out (3 and 1 unless said otherwise). */
   readonly reminderOffsetsDays?: readonly number[];
+  /** Processes serving the port (`LANTOA_WORKERS`, `auto` resolved to the cores); 1: no cluster. */
+  readonly workers?: number;
 }
+
+/** Every environment variable the gateway reads, from its schema (the production guide lists each). */
+export const gatewayEnvironmentVariables: readonly string[] = Object.keys(EnvSchema.shape);
 
 /** The admin app's build output, beside this app in the monorepo. */
 export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
@@ -164,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     smtpUrl: e.LANTOA_SMTP_URL,
     mailFrom: e.LANTOA_MAIL_FROM,
     reminderOffsetsDays: e.LANTOA_REMINDER_OFFSETS_DAYS.split(",").map(Number),
+    workers: e.LANTOA_WORKERS === "auto" ? availableParallelism() : (e.LANTOA_WORKERS ?? 1),
   };
 }

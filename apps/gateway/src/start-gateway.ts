@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createApp, type EmailQueue, graphileEmailQueue, outboxEmailQueue } from "@lantoa/app";
-import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDemoData } from "@lantoa/db";
+import { connect, connectOptionsFrom } from "@lantoa/db";
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
@@ -12,6 +12,7 @@ import {
 } from "./jobs/job-runner.js";
 import { smtpMailer } from "./jobs/smtp-mailer.js";
 import { createReadRouter, describeReplica, type ReadRouter } from "./replicas/read-router.js";
+import { prepareDatabase } from "./prepare-database.js";
 import { holdSigningKeyLock, type SigningKeyLock } from "./signing-key-guard.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
@@ -36,26 +37,31 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** How a worker of `LANTOA_WORKERS` starts (see `workers/start-workers.ts`). */
+export interface WorkerStart {
+  /** The primary generated the signing key and holds its exclusive lock for all its workers. */
+  readonly signingKeyLockHeldByPrimary: boolean;
+}
+
 /**
  * Opens the database, migrates it, loads the demo data on first run, and serves
- * GraphQL and the admin app from one process.
+ * GraphQL and the admin app from one process. A worker (`worker` set) finds the database
+ * prepared by its primary, and names itself in each answer's `x-lantoa-worker` header.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, worker?: WorkerStart): Promise<RunningGateway> {
   const connection = await connect(connectOptionsFrom(config));
   let signingKeyLock: SigningKeyLock | undefined;
   let readRouter: ReadRouter | undefined;
   try {
-    await migrateToLatest(connection.db);
-    const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
-    await seedConfiguration(connection.db);
+    const { seeded } = worker ? { seeded: false } : await prepareDatabase(connection.db, config);
     // Jobs: graphile-worker on PostgreSQL (its schema first: use cases queue through its SQL),
     // the same tasks in-process on PGlite. E-mail is queued only when an SMTP server is set.
     const onPostgres = connection.engine === "postgres" && config.databaseUrl !== undefined;
     // Several gateways on one PostgreSQL must share a signing key (PGlite is one process anyway).
-    if (onPostgres && config.databaseUrl) {
+    if (onPostgres && config.databaseUrl && !worker?.signingKeyLockHeldByPrimary) {
       signingKeyLock = await holdSigningKeyLock(config.databaseUrl, config.fileSigningKey === undefined);
     }
-    if (onPostgres && config.databaseUrl) await prepareGraphileWorker(config.databaseUrl);
+    if (onPostgres && config.databaseUrl && !worker) await prepareGraphileWorker(config.databaseUrl);
     const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom ?? "Lan Tỏa" }) : null;
     const runnerHolder: { runner: JobRunner | null } = { runner: null };
     const emailQueue: EmailQueue | undefined = mailer
@@ -96,6 +102,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       { db: connection.db, storage, links },
       { db: readRouter?.anonymousReader ?? connection.db, storage, publicUrl: config.publicUrl },
     );
+    // Several processes answer on one port: say which one did (tests and operators tell them apart).
+    if (worker) server.prependListener("request", (_req, res) => res.setHeader("x-lantoa-worker", String(process.pid)));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => resolve());
