@@ -3,6 +3,7 @@ import type { Database, LoginThrottle, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { ImportPubSub } from "./import-progress.js";
 import type { ReadBatch } from "./read-batch.js";
+import type { RoundEvents } from "./round-events.js";
 import type { EvidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
@@ -23,8 +24,10 @@ export interface Context {
   readonly storage: EvidenceStorage;
   /** Signs the addresses evidence files are downloaded from. */
   readonly evidenceLinks: EvidenceLinks;
-  /** Progress of running imports, for the `importProgress` subscription. */
+  /** Progress of running imports, for the `importProgress` subscription (every gateway's). */
   readonly pubsub: ImportPubSub;
+  /** Round progress, for the `roundProgress` subscription (every gateway's). */
+  readonly roundEvents: RoundEvents;
   /** The gateway's public address without a trailing slash, e.g. `https://lantoa.example` (certificates' QR codes). */
   readonly publicUrl: string;
   /** Counts sign-in attempts per account and address (shared through the database). */

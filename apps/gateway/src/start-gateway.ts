@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createApp, type EmailQueue, graphileEmailQueue, outboxEmailQueue } from "@lantoa/app";
 import { connect, connectOptionsFrom, migrateToLatest, seedConfiguration, seedDemoData } from "@lantoa/db";
+import { type ClusterBus, inProcessClusterBus } from "./cluster/cluster-bus.js";
+import { postgresClusterBus } from "./cluster/postgres-cluster-bus.js";
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
@@ -40,6 +42,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const connection = await connect(connectOptionsFrom(config));
   let signingKeyLock: SigningKeyLock | undefined;
+  let bus: ClusterBus | undefined;
   try {
     await migrateToLatest(connection.db);
     const { seeded } = config.seedDemo ? await seedDemoData(connection.db) : { seeded: false };
@@ -52,6 +55,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       signingKeyLock = await holdSigningKeyLock(config.databaseUrl, config.fileSigningKey === undefined);
     }
     if (onPostgres && config.databaseUrl) await prepareGraphileWorker(config.databaseUrl);
+    // Gateways on one PostgreSQL hear each other's events and invalidations over LISTEN/NOTIFY.
+    bus = onPostgres && config.databaseUrl ? await postgresClusterBus(config.databaseUrl) : inProcessClusterBus();
     const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom ?? "Lan Tỏa" }) : null;
     const runnerHolder: { runner: JobRunner | null } = { runner: null };
     const emailQueue: EmailQueue | undefined = mailer
@@ -76,6 +81,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...(config.sessionCacheTtlMs === undefined ? {} : { sessionCacheTtlMs: config.sessionCacheTtlMs }),
       publicUrl: config.publicUrl,
       ...(emailQueue ? { emailQueue } : {}),
+      bus,
     });
     const server = createHttpServer(
       yoga,
@@ -120,11 +126,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await bus?.close();
         await signingKeyLock?.release();
         await connection.close();
       },
     };
   } catch (error) {
+    await bus?.close();
     await signingKeyLock?.release();
     await connection.close();
     throw error;
