@@ -14,7 +14,9 @@ export const BUS_APPLICATION_NAME = "lantoa-cluster-bus";
  * and checks the connection every 30 s with a trivial query (a silently dropped network
  * path). Notices are delivered on commit only and to every listener, the sender's own
  * connection included. While disconnected, notices are lost: `onReconnect` listeners
- * empty what they might have emptied.
+ * empty what they might have emptied. (pg-listen 1.7 sends its LISTENs after a
+ * reconnection all at once, which pg 8 queues with a deprecation warning and pg 9 will
+ * refuse: check it before moving to pg 9.)
  */
 export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBus> {
   const listeners = busListeners();
@@ -58,6 +60,7 @@ export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBu
     await subscriber.close().catch(() => undefined);
     throw error;
   }
+  let sending = Promise.resolve();
   return {
     id: randomUUID(),
     notify(channel, payload) {
@@ -65,9 +68,13 @@ export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBu
         warnOfBus(`A notice on ${channel} of ${Buffer.byteLength(payload)} bytes was not sent (the limit is 8000).`);
         return;
       }
-      subscriber.notify(channel, payload).catch((error: Error) => {
-        warnOfBus(`A notice on ${channel} was not sent: ${error.message}`);
-      });
+      // One at a time: in order, and never a query on the connection while another runs.
+      sending = sending
+        .then(() => subscriber.notify(channel, payload))
+        .then(
+          () => undefined,
+          (error: Error) => warnOfBus(`A notice on ${channel} was not sent: ${error.message}`),
+        );
     },
     listen: listeners.listen,
     onReconnect(listener) {
