@@ -17,6 +17,7 @@ import { type ClusterBus, inProcessClusterBus } from "./cluster/cluster-bus.js";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
+import { createNotificationEvents } from "./notification-events.js";
 import { ReadBatch } from "./read-batch.js";
 import { createRoundEvents } from "./round-events.js";
 import { schema } from "./schema/index.js";
@@ -115,6 +116,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
   const bus = options.bus ?? inProcessClusterBus();
   const pubsub = createImportPubSub(bus);
   const roundEvents = createRoundEvents(bus);
+  const notificationEvents = createNotificationEvents(bus);
   const sessionChanges = options.sessionChanges ?? createSessionChanges();
   const app = createApp({
     db: options.db,
@@ -192,6 +194,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         evidenceLinks: links,
         pubsub,
         roundEvents,
+        notificationEvents,
         publicUrl: options.publicUrl ?? new URL(request.url).origin,
         loginThrottle,
         clientAddress: clientAddress(request, req, options.trustProxy ?? false),

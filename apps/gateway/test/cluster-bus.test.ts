@@ -150,6 +150,16 @@ describe.runIf(testEngines().includes("postgres"))("two gateways on one PostgreS
     expect(phases).toContain("check");
   });
 
+  it("tells a user's stream on A of a notification added for them by another process", async () => {
+    const stream = await a.subscribe(`subscription { notificationsChanged { unreadCount } }`, {}, a.tokens.reviewer);
+    open.push(stream);
+    const first = (await stream.next())?.data?.notificationsChanged.unreadCount as number;
+    expect(typeof first).toBe("number");
+    await sql`insert into notifications (recipient_user_id, kind, payload)
+      select id, 'round-published', '{}'::jsonb from users where username = 'giamkhao.3'`.execute(database.db);
+    expect((await stream.next())?.data?.notificationsChanged.unreadCount).toBe(first + 1);
+  });
+
   it("empties B's cached read when a write goes through A", async () => {
     const u = globalId("Unit", b.units["TL-HPN"] ?? "");
     const before = await b.call(COUNT, { u }, b.tokens.officer);

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 
 /**
- * The PostgreSQL channels gateways listen on. `lantoa_session_changes` is sent by the
- * database itself (the trigger function `lantoa_note_session_changes`), the others by
- * gateways.
+ * The PostgreSQL channels gateways listen on. `lantoa_session_changes` and
+ * `lantoa_notifications` are sent by the database itself (triggers, migration
+ * `2026_12_03_0520_cluster_notices`), the others by gateways.
  */
 export const BUS_CHANNELS = [
   "lantoa_round_progress",
   "lantoa_import_progress",
   "lantoa_response_cache",
   "lantoa_session_changes",
+  "lantoa_notifications",
 ] as const;
 export type BusChannel = (typeof BUS_CHANNELS)[number];
 
@@ -25,6 +26,8 @@ export const MAX_NOTICE_BYTES = 7999;
 export interface ClusterBus {
   /** This gateway's own id, for notices it must recognize as its own. */
   readonly id: string;
+  /** Whether the database's own notices (its triggers') reach this bus: PostgreSQL's do, PGlite's never. */
+  readonly hearsDatabase: boolean;
   /** Sends a notice (at most {@link MAX_NOTICE_BYTES}); a failure is a warning, never a request's error. */
   notify(channel: BusChannel, payload: string): void;
   /** Hears every later notice on the channel; returns what stops it. */
@@ -69,6 +72,7 @@ export function inProcessClusterBus(): ClusterBus {
   const listeners = busListeners();
   return {
     id: randomUUID(),
+    hearsDatabase: false,
     notify: (channel, payload) => listeners.deliver(channel, payload),
     listen: listeners.listen,
     onReconnect: () => () => undefined,

@@ -63,6 +63,7 @@ export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBu
   let sending = Promise.resolve();
   return {
     id: randomUUID(),
+    hearsDatabase: true,
     notify(channel, payload) {
       if (Buffer.byteLength(payload) > MAX_NOTICE_BYTES) {
         warnOfBus(`A notice on ${channel} of ${Buffer.byteLength(payload)} bytes was not sent (the limit is 8000).`);

@@ -7,6 +7,8 @@ import { type Kysely, sql } from "kysely";
 // gateway listening on the database forgets those sessions, whoever wrote: another
 // gateway, the command line, SQL by hand. A NOTIFY is sent on commit only: a change rolled
 // back is never announced. PostgreSQL folds identical notices of one transaction into one.
+// New notifications NOTIFY `lantoa_notifications` with their recipients the same way, so a
+// signed-in user's bell follows them on whichever gateway it is connected to.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE OR REPLACE FUNCTION lantoa_note_session_changes(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -23,9 +25,21 @@ export async function up(db: Kysely<any>): Promise<void> {
         PERFORM set_config('lantoa.session_changes', noted || listed || ',', true);
       END IF;
     END $$`.execute(db);
+  await sql`CREATE FUNCTION lantoa_notifications_added() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      recipients text := (SELECT string_agg(DISTINCT recipient_user_id::text, ',') FROM new_rows);
+    BEGIN
+      IF recipients IS NOT NULL THEN
+        PERFORM pg_notify('lantoa_notifications', CASE WHEN octet_length(recipients) > 7900 THEN '*' ELSE recipients END);
+      END IF;
+      RETURN NULL;
+    END $$`.execute(db);
+  await sql`CREATE TRIGGER notifications_insert_notices AFTER INSERT ON notifications
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lantoa_notifications_added()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP FUNCTION lantoa_notifications_added() CASCADE`.execute(db);
   await sql`CREATE OR REPLACE FUNCTION lantoa_note_session_changes(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
     DECLARE
       noted text := coalesce(current_setting('lantoa.session_changes', true), '');
