@@ -270,3 +270,24 @@ describe.runIf(testEngines().includes("postgres"))("two gateways on one PostgreS
     expect(after.data.viewer).toBeNull();
   });
 });
+
+describe("one gateway on PGlite", () => {
+  let h: GatewayHarness;
+  beforeAll(async () => {
+    h = await startGatewayHarness("pglite");
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("ends the notificationsChanged stream after its first event, since no notice can come", async () => {
+    const stream = await h.subscribe(`subscription { notificationsChanged { unreadCount } }`, {}, h.tokens.reviewer);
+    try {
+      expect(typeof (await stream.next())?.data?.notificationsChanged.unreadCount).toBe("number");
+      expect(await stream.next()).toBeNull();
+      expect(stream.ended()).toBe(true);
+    } finally {
+      await stream.close();
+    }
+  });
+});

@@ -52,8 +52,8 @@ export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBu
     warnOfBus("The cluster bus reconnected; notices sent meanwhile are lost, so the caches were emptied.");
     for (const listener of reconnected) listener();
   });
-  await subscriber.connect();
   try {
+    await subscriber.connect();
     for (const channel of BUS_CHANNELS) await subscriber.listenTo(channel);
   } catch (error) {
     closed = true;

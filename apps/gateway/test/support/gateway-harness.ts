@@ -66,6 +66,8 @@ export interface GatewayHarness {
 export interface EventStream {
   /** The next event, or null when the stream ended or none came within `waitMs` (10 s unless said otherwise). */
   next(waitMs?: number): Promise<GraphQLResponse | null>;
+  /** Whether the server has closed the stream. */
+  ended(): boolean;
   close(): Promise<void>;
 }
 
@@ -142,7 +144,9 @@ export async function startGatewayHarness(
     const decoder = new TextDecoder();
     let text = "";
     let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+    let ended = false;
     return {
+      ended: () => ended,
       async next(waitMs = 10_000) {
         const deadline = Date.now() + waitMs;
         for (;;) {
@@ -163,7 +167,10 @@ export async function startGatewayHarness(
           clearTimeout(timer);
           if (chunk === null) return null;
           pending = null;
-          if (chunk.done) return null;
+          if (chunk.done) {
+            ended = true;
+            return null;
+          }
           text += decoder.decode(chunk.value, { stream: true });
         }
       },
