@@ -23,3 +23,25 @@ export type ImportPubSub = PubSub<{ importProgress: [topic: string, event: Impor
 export function createImportPubSub(bus: ClusterBus): ImportPubSub {
   return createPubSub({ eventTarget: busEventTarget(bus, "lantoa_import_progress") });
 }
+
+/**
+ * Passes on the first and the last step of each phase, and between them at most one step
+ * per `intervalMs`: an import updating 100,000 models reports each, and every step sent is
+ * a NOTIFY on PostgreSQL.
+ */
+export function throttledProgress<Event extends { phase: string; done: number; total: number }>(
+  publish: (event: Event) => void,
+  intervalMs = 100,
+  clock: () => number = Date.now,
+): (event: Event) => void {
+  let lastPhase = "";
+  let lastAt = Number.NEGATIVE_INFINITY;
+  return (event) => {
+    const at = clock();
+    const edge = event.phase !== lastPhase || event.done >= event.total || event.done === 0;
+    if (!edge && at - lastAt < intervalMs) return;
+    lastPhase = event.phase;
+    lastAt = at;
+    publish(event);
+  };
+}
