@@ -84,6 +84,8 @@ export async function postgresClusterBus(databaseUrl: string): Promise<ClusterBu
     },
     async close() {
       closed = true;
+      // The notices already handed over go out first (a failing one settles at once).
+      await sending;
       await subscriber.close().catch(() => undefined);
     },
   };
