@@ -2,7 +2,9 @@ import type { App } from "@lantoa/app";
 import type { Database, LoginThrottle, SessionUser } from "@lantoa/db";
 import type { Kysely } from "kysely";
 import type { ImportPubSub } from "./import-progress.js";
+import type { NotificationEvents } from "./notification-events.js";
 import type { ReadBatch } from "./read-batch.js";
+import type { RoundEvents } from "./round-events.js";
 import type { EvidenceLinks } from "./storage/evidence-links.js";
 import type { EvidenceStorage } from "./storage/evidence-storage.js";
 
@@ -29,8 +31,12 @@ export interface Context {
   readonly storage: EvidenceStorage;
   /** Signs the addresses evidence files are downloaded from. */
   readonly evidenceLinks: EvidenceLinks;
-  /** Progress of running imports, for the `importProgress` subscription. */
+  /** Progress of running imports, for the `importProgress` subscription (every gateway's). */
   readonly pubsub: ImportPubSub;
+  /** Round progress, for the `roundProgress` subscription (every gateway's). */
+  readonly roundEvents: RoundEvents;
+  /** News of the users' notifications, for the `notificationsChanged` subscription. */
+  readonly notificationEvents: NotificationEvents;
   /** The gateway's public address without a trailing slash, e.g. `https://lantoa.example` (certificates' QR codes). */
   readonly publicUrl: string;
   /** Counts sign-in attempts per account and address (shared through the database). */

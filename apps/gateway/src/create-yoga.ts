@@ -13,14 +13,17 @@ import {
 } from "@lantoa/db";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
+import { type ClusterBus, inProcessClusterBus } from "./cluster/cluster-bus.js";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
+import { createNotificationEvents } from "./notification-events.js";
 import { ReadBatch } from "./read-batch.js";
 import type { ReadRouter } from "./replicas/read-router.js";
 import { useReadReplicas } from "./replicas/use-read-replicas.js";
+import { createRoundEvents } from "./round-events.js";
 import { schema } from "./schema/index.js";
-import { createSessionCache } from "./session-cache.js";
+import { createSessionCache, sessionChangeFrom } from "./session-cache.js";
 import { type EvidenceLinks, evidenceLinks } from "./storage/evidence-links.js";
 import { type EvidenceStorage, evidenceFilesIn } from "./storage/evidence-storage.js";
 import { useQueryLimits } from "./use-query-limits.js";
@@ -49,8 +52,9 @@ export interface YogaOptions {
   readonly evidenceLinks?: EvidenceLinks;
   /**
    * How long a read's response is reused for the same viewer, in milliseconds; 0 or
-   * unset turns the cache off. Any mutation through this gateway empties it at once;
-   * another process's writes show within this time.
+   * unset turns the cache off. Any mutation through this gateway, or through another
+   * gateway on the same bus with its cache on, empties it at once; other processes'
+   * writes show within this time.
    */
   readonly responseCacheTtlMs?: number;
   /** The public address printed in certificates; each request's own origin when unset. */
@@ -67,8 +71,8 @@ export interface YogaOptions {
   /**
    * How long a validated session is trusted without asking the database, in milliseconds
    * (10 s unless said otherwise; 0 asks on every request). Sign-outs, role changes, moves
-   * and disabled accounts through this gateway's app, or announced on `sessionChanges`,
-   * apply at once; other processes' writes within this time.
+   * and disabled accounts through this gateway's app, announced on `sessionChanges`, or
+   * noticed on the cluster bus (any writer, on PostgreSQL) apply at once.
    */
   readonly sessionCacheTtlMs?: number;
   /** How many validated sessions are remembered at most (10,000 unless said otherwise). */
@@ -82,6 +86,12 @@ export interface YogaOptions {
   readonly emailQueue?: EmailQueue;
   /** Read replicas for reports and exports (`DATABASE_REPLICA_URLS`); everything on `db` without. */
   readonly readRouter?: ReadRouter;
+  /**
+   * What this gateway and the others on its database tell each other (subscriptions'
+   * events, response-cache generations, session changes): `postgresClusterBus` on
+   * PostgreSQL; a new in-process bus unless given, i.e. a gateway alone.
+   */
+  readonly bus?: ClusterBus;
 }
 
 function bearerToken(header: string | null): string | null {
@@ -107,7 +117,10 @@ function clientAddress(request: Request, req: IncomingMessage | undefined, trust
 export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const now = options.now ?? (() => new Date());
   const links = options.evidenceLinks ?? evidenceLinks();
-  const pubsub = createImportPubSub();
+  const bus = options.bus ?? inProcessClusterBus();
+  const pubsub = createImportPubSub(bus);
+  const roundEvents = createRoundEvents(bus);
+  const notificationEvents = createNotificationEvents(bus);
   const sessionChanges = options.sessionChanges ?? createSessionChanges();
   const app = createApp({
     db: options.db,
@@ -123,6 +136,10 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       ? createSessionCache({ ttlMs: sessionTtlMs, max: options.sessionCacheSize ?? 10_000, lookUp })
       : { viewerFor: async (token: string, at: Date) => (await lookUp(token, at))?.user ?? null, forget: () => {} };
   sessionChanges.subscribe((change) => validSession.forget(change));
+  // The database's own notices (any writer's, on PostgreSQL), and everyone after a lost
+  // bus connection: notices sent meanwhile were missed.
+  bus.listen("lantoa_session_changes", (payload) => validSession.forget(sessionChangeFrom(payload)));
+  bus.onReconnect(() => validSession.forget("everyone"));
   const loginThrottle = createLoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   // The session is looked up once per request, by whichever needs it first: an upload
   // decides on it before reading its body, the context after.
@@ -164,8 +181,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       }),
       useWellFormedStrings(),
       useTypedInputErrors(),
-      ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs) : []),
       ...(options.readRouter ? [useReadReplicas(options.readRouter)] : []),
+      ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs, bus) : []),
     ],
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
       const token = bearerToken(request.headers.get("authorization"));
@@ -183,6 +200,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
         storage: options.storage,
         evidenceLinks: links,
         pubsub,
+        roundEvents,
+        notificationEvents,
         publicUrl: options.publicUrl ?? new URL(request.url).origin,
         loginThrottle,
         clientAddress: clientAddress(request, req, options.trustProxy ?? false),

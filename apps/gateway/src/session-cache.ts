@@ -25,9 +25,10 @@ export interface SessionCache {
  * (`ttlMs`, and never past the session's own expiry). Forgetting is driven by the app
  * runner's session-change announcements, which come from database triggers: whatever use
  * case signs out, disables, changes roles or moves a scope unit empties the entries at
- * once, without knowing this cache exists. Writes from other processes (the command line,
- * another gateway) show within `ttlMs`, until a PostgreSQL NOTIFY feeds `forget` too.
- * Unknown and refused tokens are never remembered: a flood of made-up tokens cannot push
+ * once, without knowing this cache exists. On PostgreSQL the same triggers send a NOTIFY
+ * on commit, which every gateway's cluster bus passes to `forget` (see
+ * {@link sessionChangeFrom}): another gateway, the command line or SQL by hand reach it
+ * at once too. Unknown and refused tokens are never remembered: a flood of made-up tokens cannot push
  * real sessions out.
  */
 export function createSessionCache(options: SessionCacheOptions): SessionCache {
@@ -54,4 +55,16 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache {
       for (const [token] of gone) cache.delete(token);
     },
   };
+}
+
+/**
+ * The change a `lantoa_session_changes` notice names: user ids separated by commas, or
+ * `*` for everyone (too many to list).
+ *
+ * @example
+ * sessionChangeFrom("*"); // "everyone"
+ * sessionChangeFrom("7c0e…,91ab…"); // Set { "7c0e…", "91ab…" }
+ */
+export function sessionChangeFrom(payload: string): SessionChange {
+  return payload === "*" ? "everyone" : new Set(payload.split(",").filter((id) => id !== ""));
 }

@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createApp, type EmailQueue, graphileEmailQueue, outboxEmailQueue } from "@lantoa/app";
 import { connect, connectOptionsFrom } from "@lantoa/db";
+import { type ClusterBus, inProcessClusterBus } from "./cluster/cluster-bus.js";
+import { postgresClusterBus } from "./cluster/postgres-cluster-bus.js";
 import type { GatewayConfig } from "./config.js";
 import { createHttpServer } from "./create-server.js";
 import { createGatewayYoga } from "./create-yoga.js";
@@ -11,8 +13,9 @@ import {
   startInProcessJobRunner,
 } from "./jobs/job-runner.js";
 import { smtpMailer } from "./jobs/smtp-mailer.js";
-import { createReadRouter, describeReplica, type ReadRouter } from "./replicas/read-router.js";
 import { prepareDatabase } from "./prepare-database.js";
+import { createReadRouter, describeReplica, heedAnnouncedWrites, type ReadRouter } from "./replicas/read-router.js";
+import { createWritePositions } from "./replicas/write-positions.js";
 import { holdSigningKeyLock, type SigningKeyLock } from "./signing-key-guard.js";
 import { evidenceLinks } from "./storage/evidence-links.js";
 import { localFolderStorage } from "./storage/evidence-storage.js";
@@ -52,6 +55,7 @@ export async function startGateway(config: GatewayConfig, worker?: WorkerStart):
   const connection = await connect(connectOptionsFrom(config));
   let signingKeyLock: SigningKeyLock | undefined;
   let readRouter: ReadRouter | undefined;
+  let bus: ClusterBus | undefined;
   try {
     const { seeded } = worker ? { seeded: false } : await prepareDatabase(connection.db, config);
     // Jobs: graphile-worker on PostgreSQL (its schema first: use cases queue through its SQL),
@@ -62,6 +66,8 @@ export async function startGateway(config: GatewayConfig, worker?: WorkerStart):
       signingKeyLock = await holdSigningKeyLock(config.databaseUrl, config.fileSigningKey === undefined);
     }
     if (onPostgres && config.databaseUrl && !worker) await prepareGraphileWorker(config.databaseUrl);
+    // Gateways on one PostgreSQL hear each other's events and invalidations over LISTEN/NOTIFY.
+    bus = onPostgres && config.databaseUrl ? await postgresClusterBus(config.databaseUrl) : inProcessClusterBus();
     const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom ?? "Lan Tỏa" }) : null;
     const runnerHolder: { runner: JobRunner | null } = { runner: null };
     const emailQueue: EmailQueue | undefined = mailer
@@ -73,10 +79,15 @@ export async function startGateway(config: GatewayConfig, worker?: WorkerStart):
     const storage = config.objectStore ? s3Storage(config.objectStore) : localFolderStorage(config.uploadDir);
     // Reports, exports and public pages read from replicas when there are any (DATABASE_REPLICA_URLS).
     if (onPostgres && config.replicaUrls?.length) {
+      // Writes noted by any gateway keep their writer off replicas behind them, on every gateway.
+      const positions = createWritePositions();
+      heedAnnouncedWrites(positions, (listener) => bus?.listen("lantoa_write_positions", listener));
       readRouter = await createReadRouter({
         primary: connection.db,
         replicaUrls: config.replicaUrls,
         maxLagMs: config.replicaMaxLagMs ?? 5_000,
+        positions,
+        announceOn: "lantoa_write_positions",
       });
     }
     const links = evidenceLinks(config.fileSigningKey ? Buffer.from(config.fileSigningKey) : undefined);
@@ -95,6 +106,7 @@ export async function startGateway(config: GatewayConfig, worker?: WorkerStart):
       publicUrl: config.publicUrl,
       ...(emailQueue ? { emailQueue } : {}),
       ...(readRouter ? { readRouter } : {}),
+      bus,
     });
     const server = createHttpServer(
       yoga,
@@ -142,12 +154,14 @@ export async function startGateway(config: GatewayConfig, worker?: WorkerStart):
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await bus?.close();
         await signingKeyLock?.release();
         await readRouter?.close();
         await connection.close();
       },
     };
   } catch (error) {
+    await bus?.close();
     await signingKeyLock?.release();
     await readRouter?.close();
     await connection.close();

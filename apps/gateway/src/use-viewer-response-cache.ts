@@ -2,6 +2,7 @@ import { type Cache, defaultBuildResponseCacheKey, useResponseCache } from "@env
 import { type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
+import type { ClusterBus } from "./cluster/cluster-bus.js";
 import type { Context } from "./context.js";
 
 /** How much the response cache may hold, and what it admits. */
@@ -50,12 +51,24 @@ function boundedAnswers(limits: ResponseCacheLimits): Cache {
  * anonymous at once and one user never sees another's answer. Any mutation starts a new
  * generation of keys, so nothing cached before it is served after it: writes are rare
  * beside reads here, and a new model must show in lists at once, which per-entity
- * invalidation cannot promise. Writes from another process (the CLI) show within `ttlMs`.
+ * invalidation cannot promise. A mutation's new generation is announced on the cluster bus
+ * once it is done, and every other gateway of the database starts one too (a lost bus
+ * connection does the same: announcements may have been missed); writes from processes
+ * that announce nothing (the CLI, SQL by hand) show within `ttlMs`.
  * Memory is bounded in bytes, and only reads asked twice are kept (see `bench/README.md`
  * for when the cache pays: off by default).
  */
-export function useViewerResponseCache(ttlMs: number, limits: ResponseCacheLimits = DEFAULT_LIMITS): Plugin[] {
+export function useViewerResponseCache(
+  ttlMs: number,
+  bus: ClusterBus,
+  limits: ResponseCacheLimits = DEFAULT_LIMITS,
+): Plugin[] {
   let generation = 0;
+  // Our own announcements come back too; this gateway has already moved on.
+  bus.listen("lantoa_response_cache", (from) => {
+    if (from !== bus.id) generation++;
+  });
+  bus.onReconnect(() => void generation++);
   const cacheAnswers = useResponseCache<Context>({
     cache: boundedAnswers(limits),
     session: (context) => `${generation}:${context.viewer?.userId ?? "anonymous"}`,
@@ -73,7 +86,12 @@ export function useViewerResponseCache(ttlMs: number, limits: ResponseCacheLimit
       // Before and after: a read running beside the mutation may see either state, and is
       // keyed to the middle generation, which no later read asks for.
       generation++;
-      return { onExecuteDone: () => void generation++ };
+      return {
+        onExecuteDone: () => {
+          generation++;
+          bus.notify("lantoa_response_cache", bus.id);
+        },
+      };
     },
   };
   return [newGenerationOnMutation, cacheAnswers as Plugin];

@@ -7,8 +7,13 @@ import { type CriteriaSetDraft, defaultCriteriaSet, publishCriteriaSet } from "@
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGatewayYoga, localFolderStorage } from "../src/index.js";
-import { publishRoundProgress } from "../src/round-events.js";
+import {
+  createGatewayYoga,
+  createRoundEvents,
+  inProcessClusterBus,
+  localFolderStorage,
+  publishRoundProgress,
+} from "../src/index.js";
 import {
   good,
   type JourneyScope,
@@ -82,6 +87,8 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
     }>;
 
   let gatewayStatements = 0;
+  // The gateway's bus: another publisher on it reaches its subscribers, as another gateway's would.
+  const bus = inProcessClusterBus();
   beforeAll(async () => {
     database = await createDemoTestDatabase(engine);
     const db = database.db;
@@ -97,6 +104,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       graphiql: false,
       now: () => at,
       storage: localFolderStorage(mkdtempSync(join(tmpdir(), "lantoa-rounds-"))),
+      bus,
     });
     subscribe = (query, variables, token) =>
       Promise.resolve(
@@ -562,7 +570,7 @@ describe.each(testEngines())("an evaluation round end to end on %s", (engine) =>
       await reader.cancel();
       // Once the client has gone, a change reaches nobody: no progress is read for it.
       gatewayStatements = 0;
-      publishRoundProgress(localIdOf(roundId));
+      publishRoundProgress(createRoundEvents(bus), localIdOf(roundId));
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(gatewayStatements).toBe(0);
     },

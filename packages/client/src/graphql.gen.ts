@@ -842,6 +842,11 @@ export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never
 
 export type UnreadNotificationCountQuery = { unreadNotificationCount: number | null };
 
+export type NotificationsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsChangedSubscription = { notificationsChanged: { unreadCount: number } };
+
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3122,6 +3127,13 @@ export const UnreadNotificationCountDocument = /* @__PURE__ */ new TypedDocument
   unreadNotificationCount
 }
     `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationsChangedDocument = /* @__PURE__ */ new TypedDocumentString(`
+    subscription NotificationsChanged {
+  notificationsChanged {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsChangedSubscription, NotificationsChangedSubscriptionVariables>;
 export const NotificationPreferencesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query NotificationPreferences {
   notificationPreferences {

@@ -1,14 +1,36 @@
-import { UnreadNotificationCountDocument } from "@lantoa/client";
+import {
+  NotificationsChangedDocument,
+  UnreadNotificationCountDocument,
+  type UnreadNotificationCountQuery,
+} from "@lantoa/client";
 import { ActionIcon, Indicator } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link } from "wouter";
-import { graphqlQuery } from "../data/graphql";
+import { followSubscription } from "../data/follow-subscription";
+import { graphqlEndpoint, graphqlQuery } from "../data/graphql";
 import { useI18n } from "../i18n/i18n";
+import { useSession } from "../session";
 
-/** The header's bell: the unread count (re-read every minute) and a link to the inbox. */
+/**
+ * The header's bell: the unread count and a link to the inbox. The count follows the
+ * gateway's `notificationsChanged` stream (a new notification shows at once) and is still
+ * re-read every minute, for when the stream is lost or the database sends no notices (PGlite).
+ */
 export function NotificationBell() {
   const { t, formatCount } = useI18n();
+  const client = useQueryClient();
+  const token = useSession().session?.token ?? null;
   const unread = useQuery({ ...graphqlQuery(UnreadNotificationCountDocument, {}), refetchInterval: 60_000 });
+  useEffect(() => {
+    const { queryKey } = graphqlQuery(UnreadNotificationCountDocument, {});
+    return followSubscription(graphqlEndpoint, NotificationsChangedDocument, {}, token, {
+      onData: ({ notificationsChanged }) =>
+        client.setQueryData<UnreadNotificationCountQuery>(queryKey, {
+          unreadNotificationCount: notificationsChanged.unreadCount,
+        }),
+    });
+  }, [token, client]);
   const count = unread.data?.unreadNotificationCount ?? 0;
   return (
     <Indicator

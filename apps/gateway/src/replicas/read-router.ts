@@ -21,6 +21,28 @@ export interface ReadRouterOptions {
   readonly positions?: WritePositions;
   /** Connections per replica pool. */
   readonly maxConnections?: number;
+  /**
+   * The PostgreSQL channel on which each noted write is also announced to the other gateways
+   * (`<user id> <position>`, sent by the same statement that reads the position, so the notice
+   * is out before the writer's response); see {@link heedAnnouncedWrites}. Not announced unless given.
+   */
+  readonly announceOn?: string;
+}
+
+/**
+ * Notes in `positions` the writes other gateways announce on the bus (`announceOn` of their
+ * routers): a user who wrote through one gateway and reads through another is kept off the
+ * replicas that have not replayed that write.
+ */
+export function heedAnnouncedWrites(
+  positions: WritePositions,
+  listen: (listener: (payload: string) => void) => void,
+): void {
+  listen((payload) => {
+    const [userId, lsn] = payload.split(" ");
+    const position = walPosition(lsn);
+    if (userId && position !== null) positions.noteWrite(userId, position);
+  });
 }
 
 /**
@@ -227,7 +249,11 @@ export async function createReadRouter(options: ReadRouterOptions): Promise<Read
     anonymousReader: routedReader(primary, () => pick(null)?.target ?? null),
     async noteWriteOf(userId) {
       try {
-        const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary);
+        const { rows } = await (options.announceOn
+          ? sql<{ lsn: string }>`select lsn, pg_notify(${options.announceOn}, ${userId} || ' ' || lsn)
+              from (select pg_current_wal_lsn()::text as lsn) p`
+          : sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`
+        ).execute(primary);
         const lsn = walPosition(rows[0]?.lsn);
         if (lsn !== null) positions.noteWrite(userId, lsn);
       } catch (error) {

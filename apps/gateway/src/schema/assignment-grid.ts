@@ -102,7 +102,7 @@ builder.mutationField("unassignReviewer", (t) =>
         modelId: args.modelId.id,
         reviewerUsername: args.reviewerUsername,
       });
-      publishRoundProgress(args.roundId.id);
+      publishRoundProgress(context.roundEvents, args.roundId.id);
       return done;
     },
   }),
@@ -164,7 +164,7 @@ builder.mutationField("importRoundAssignments", (t) =>
     authScopes: (_root, args, context) => administersRoundById(context, args.roundId.id),
     resolve: async (_root, args, context) => {
       const done = await perform(context, importRoundAssignments, { roundId: args.roundId.id, file: args.file });
-      publishRoundProgress(args.roundId.id);
+      publishRoundProgress(context.roundEvents, args.roundId.id);
       return done;
     },
   }),

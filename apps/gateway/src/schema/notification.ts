@@ -18,6 +18,7 @@ import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@poth
 import { GraphQLError } from "graphql";
 import { builder, connectionComplexity } from "../builder.js";
 import type { Context } from "../context.js";
+import { notificationChangesFor } from "../notification-events.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { DomainFailure } from "./errors.js";
 import { perform, requireViewer } from "./mutation-support.js";
@@ -170,3 +171,27 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+const NotificationsChangeRef = builder.objectRef<{ userId: string }>("NotificationsChange").implement({
+  description: "The signed-in user's notifications as they stand after a change.",
+  fields: (t) => ({
+    unreadCount: t.int({
+      nullable: false,
+      description: "How many are unread (the bell's number).",
+      resolve: (change, _args, context) => countUnreadNotifications(context.db, change.userId),
+    }),
+  }),
+});
+
+builder.subscriptionField("notificationsChanged", (t) =>
+  t.field({
+    type: NotificationsChangeRef,
+    nullable: false,
+    description:
+      "The signed-in user's unread count at once, then again each time a notification for them is added, on whichever gateway (over SSE). On the embedded database (PGlite) the stream ends after the first event: poll there, and whenever the stream is lost.",
+    authScopes: { signedIn: true },
+    subscribe: (_root, _args, context) =>
+      notificationChangesFor(context.notificationEvents, requireViewer(context).userId),
+    resolve: (_event, _args, context) => ({ userId: requireViewer(context).userId }),
+  }),
+);

@@ -161,7 +161,7 @@ async function performAndNotify<Output extends { id: string }>(
   run: (context: Context) => Promise<Output>,
 ): Promise<Output> {
   const done = await run(context);
-  publishRoundProgress(roundId);
+  publishRoundProgress(context.roundEvents, roundId);
   return done;
 }
 

@@ -27,7 +27,7 @@ import { Repeater } from "graphql-yoga";
 import { roundResultsScopes } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { roundEvents } from "../round-events.js";
+import type { RoundEvents } from "../round-events.js";
 import { parseUuid, UnitRef } from "./unit.js";
 
 const RoundSummaryRef = builder.objectRef<PublishedRoundRow>("RoundSummary").implement({
@@ -369,8 +369,8 @@ builder.queryField("rounds", (t) =>
  * so a closed stream kept its listener and ran one more progress query, possibly after
  * the database was gone. The repeater stops at once when the client goes away.
  */
-function progressEvents(roundId: string): AsyncIterable<{ roundId: string }> {
-  return Repeater.merge([[{ roundId }], roundEvents.subscribe("roundProgress", roundId)]);
+function progressEvents(events: RoundEvents, roundId: string): AsyncIterable<{ roundId: string }> {
+  return Repeater.merge([[{ roundId }], events.subscribe("roundProgress", roundId)]);
 }
 
 builder.subscriptionField("roundProgress", (t) =>
@@ -383,7 +383,7 @@ builder.subscriptionField("roundProgress", (t) =>
       const round = await findRoundOrganizer(context.db, args.roundId.id);
       return round ? { administersUnit: round.path } : { systemAdmin: true };
     },
-    subscribe: (_root, args) => progressEvents(args.roundId.id),
+    subscribe: (_root, args, context) => progressEvents(context.roundEvents, args.roundId.id),
     resolve: (event: { roundId: string }, _args, { db }) => progressOf(db, event.roundId),
   }),
 );

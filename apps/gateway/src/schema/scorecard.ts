@@ -167,7 +167,7 @@ builder.mutationField("saveScorecard", (t) =>
         modelId: args.modelId.id,
         kind: args.kind === "SELF" ? "self" : "review",
       });
-      publishRoundProgress(saved.roundId);
+      publishRoundProgress(context.roundEvents, saved.roundId);
       return { roundId: saved.roundId, version: saved.version, extraReviewerAssigned: saved.extraReviewerId !== null };
     },
   }),

@@ -13,7 +13,7 @@ import { Repeater } from "graphql-yoga";
 import { z } from "zod";
 import { mayImportSpreadsheets } from "../auth/upload-access.js";
 import { builder } from "../builder.js";
-import type { ImportProgressEvent } from "../import-progress.js";
+import { type ImportProgressEvent, throttledProgress } from "../import-progress.js";
 import { DomainFailure } from "./errors.js";
 import { perform, requireViewer } from "./mutation-support.js";
 import { ReportFilterInput, reportFilter } from "./report.js";
@@ -137,9 +137,9 @@ builder.mutationField("importSpreadsheet", (t) =>
     },
     resolve: async (_root, { operationId, ...args }, context) => {
       const topic = context.viewer && operationId ? progressTopic(context.viewer.userId, operationId) : null;
-      const publish = (event: Omit<ImportProgressEvent, "operationId">) => {
+      const publish = throttledProgress((event: Omit<ImportProgressEvent, "operationId">) => {
         if (topic && operationId) context.pubsub.publish("importProgress", topic, { operationId, ...event });
-      };
+      });
       let rows = 0;
       try {
         return await perform(context, importSpreadsheet, {

@@ -96,6 +96,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // — notifications: the viewer's own, whoever they are —
   notifications: read(SIGNED_IN, `{ notifications(first: 5) { totalCount edges { node { subject link } } } }`),
   unreadNotificationCount: read(SIGNED_IN, `{ unreadNotificationCount }`),
+  notificationsChanged: {
+    kind: "read",
+    expect: SIGNED_IN,
+    prepare: async () => ({}),
+    run: (h, _variables, token) => h.subscribeFirst(`subscription { notificationsChanged { unreadCount } }`, {}, token),
+  },
   notificationPreferences: read(SIGNED_IN, `{ notificationPreferences { language emailKinds } }`),
   markNotificationsRead: write(SIGNED_IN, `mutation { markNotificationsRead(all: true) ${RESULT} }`),
   saveNotificationPreferences: write(

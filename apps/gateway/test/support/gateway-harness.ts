@@ -5,7 +5,13 @@ import type { SessionChanges } from "@lantoa/app";
 import { type Database, DEMO_PASSWORD, type LoginLimits } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, type TestEngine } from "@lantoa/db/testing";
 import type { Kysely } from "kysely";
-import { createGatewayYoga, type EvidenceStorage, localFolderStorage, type ReadRouter } from "../../src/index.js";
+import {
+  type ClusterBus,
+  createGatewayYoga,
+  type EvidenceStorage,
+  localFolderStorage,
+  type ReadRouter,
+} from "../../src/index.js";
 
 export type GraphQLResponse = {
   data?: any;
@@ -48,6 +54,8 @@ export interface GatewayHarness {
     file: File,
     token?: string | null,
   ): Promise<GraphQLResponse>;
+  /** Opens a subscription over SSE: its events one by one, until closed. */
+  subscribe(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<EventStream>;
   /** Opens a subscription over SSE and returns its first event, then closes it. */
   subscribeFirst(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
   /** A fresh session of the role's demo account (null for anonymous). */
@@ -58,6 +66,15 @@ export interface GatewayHarness {
   readonly tokens: Record<Role, string | null>;
   /** Unit ids by code. */
   readonly units: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** A subscription's events as they come over SSE. */
+export interface EventStream {
+  /** The next event, or null when the stream ended or none came within `waitMs` (10 s unless said otherwise). */
+  next(waitMs?: number): Promise<GraphQLResponse | null>;
+  /** Whether the server has closed the stream. */
+  ended(): boolean;
   close(): Promise<void>;
 }
 
@@ -72,9 +89,16 @@ export async function startGatewayHarness(
     emailQueue?: (database: TestDatabase) => EmailQueue;
     /** Read replicas for the gateway's reports, given the test database and the (counted) primary; closed first. */
     readRouter?: (database: TestDatabase, primary: Kysely<Database>) => Promise<ReadRouter>;
+    /** A database shared with another harness (two gateways on one database); its owner closes it. */
+    database?: TestDatabase;
+    /** The gateway's cluster bus (a new in-process one unless given); closed with the harness. */
+    bus?: (database: TestDatabase) => Promise<ClusterBus>;
+    /** How long a validated session is remembered (the gateway's default unless given). */
+    sessionCacheTtlMs?: number;
   } = {},
 ): Promise<GatewayHarness> {
-  const database = await createDemoTestDatabase(engine);
+  const database = options.database ?? (await createDemoTestDatabase(engine));
+  const bus = options.bus ? await options.bus(database) : undefined;
   let statements = 0;
   // Counts what really reached the database: each executed statement's result passes here
   // once (queries compiled into another, as the gateway's read batch does, are not sent alone).
@@ -97,6 +121,8 @@ export async function startGatewayHarness(
     ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
     ...(options.emailQueue ? { emailQueue: options.emailQueue(database) } : {}),
     ...(readRouter ? { readRouter } : {}),
+    ...(bus ? { bus } : {}),
+    ...(options.sessionCacheTtlMs === undefined ? {} : { sessionCacheTtlMs: options.sessionCacheTtlMs }),
   });
   const auth = (token?: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const call: GatewayHarness["call"] = async (query, variables, token) => {
@@ -118,6 +144,49 @@ export async function startGatewayHarness(
       body: form,
     });
     return (await response.json()) as GraphQLResponse;
+  };
+  const subscribe: GatewayHarness["subscribe"] = async (query, variables, token) => {
+    const response = await yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", ...auth(token) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+    let ended = false;
+    return {
+      ended: () => ended,
+      async next(waitMs = 10_000) {
+        const deadline = Date.now() + waitMs;
+        for (;;) {
+          const lines = text.split("\n");
+          const index = lines.findIndex((line) => line.startsWith("data: "));
+          if (index >= 0) {
+            text = lines.slice(index + 1).join("\n");
+            return JSON.parse((lines[index] as string).slice(6)) as GraphQLResponse;
+          }
+          pending ??= reader.read();
+          let timer: NodeJS.Timeout | undefined;
+          const chunk = await Promise.race([
+            pending,
+            new Promise<null>((resolve) => {
+              timer = setTimeout(() => resolve(null), Math.max(deadline - Date.now(), 0));
+            }),
+          ]);
+          clearTimeout(timer);
+          if (chunk === null) return null;
+          pending = null;
+          if (chunk.done) {
+            ended = true;
+            return null;
+          }
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+      },
+      close: () => reader.cancel(),
+    };
   };
   const subscribeFirst: GatewayHarness["subscribeFirst"] = async (query, variables, token) => {
     const response = await yoga.fetch("http://test/graphql", {
@@ -175,6 +244,7 @@ export async function startGatewayHarness(
         yoga.fetch("http://test/graphql", init, from === undefined ? {} : { req: { socket: { remoteAddress: from } } }),
       ),
     upload,
+    subscribe,
     subscribeFirst,
     signIn,
     signInAs,
@@ -182,7 +252,8 @@ export async function startGatewayHarness(
     units,
     close: async () => {
       await readRouter?.close();
-      await database.close();
+      await bus?.close();
+      if (!options.database) await database.close();
     },
   };
 }

@@ -3,9 +3,9 @@ import type { SessionChange } from "@lantoa/db";
 /**
  * Where the runner announces, after commit, whose sessions a use case changed, and where
  * caches of validated sessions (the gateway's) listen. The runner learns it from the
- * database's own triggers, so no use case has to remember to announce anything. With
- * several gateways, a listener for a PostgreSQL NOTIFY sent by those triggers would call
- * `announce` here too.
+ * database's own triggers, so no use case has to remember to announce anything. Other
+ * processes learn it from the NOTIFY the same triggers send on PostgreSQL (the gateway's
+ * cluster bus); this channel is the path within one process, and the only one on PGlite.
  */
 export interface SessionChanges {
   announce(change: SessionChange): void;

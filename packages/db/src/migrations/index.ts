@@ -12,6 +12,7 @@ import * as sessionChangeMarks from "./2026_12_02_0600_session_change_marks.js";
 import * as notifications from "./2026_12_03_0200_notifications.js";
 import * as modelCodeLower from "./2026_12_03_0300_model_code_lower.js";
 import * as modelNameOrder from "./2026_12_03_0400_model_name_order.js";
+import * as clusterNotices from "./2026_12_03_0520_cluster_notices.js";
 
 /**
  * Every migration, by name. Listed statically (not read from a folder) so the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0200_notifications": notifications,
   "2026_12_03_0300_model_code_lower": modelCodeLower,
   "2026_12_03_0400_model_name_order": modelNameOrder,
+  "2026_12_03_0520_cluster_notices": clusterNotices,
 };
