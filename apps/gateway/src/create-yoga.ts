@@ -181,7 +181,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       }),
       useWellFormedStrings(),
       useTypedInputErrors(),
-      ...(options.readRouter ? [useReadReplicas(options.readRouter)] : []),
+      ...(options.readRouter ? [useReadReplicas(options.readRouter, options.db)] : []),
       ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs, bus) : []),
     ],
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {

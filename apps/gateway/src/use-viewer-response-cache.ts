@@ -4,6 +4,7 @@ import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import type { ClusterBus } from "./cluster/cluster-bus.js";
 import type { Context } from "./context.js";
+import { answeredByReplica } from "./replicas/use-read-replicas.js";
 
 /** How much the response cache may hold, and what it admits. */
 export interface ResponseCacheLimits {
@@ -78,7 +79,9 @@ export function useViewerResponseCache(
     ignoredTypes: ["Viewer", "Session"],
     invalidateViaMutation: false,
     // The default logs "Failed to cache due to errors" for every refused read: anyone could flood the log.
-    shouldCacheResult: ({ result }) => !result.errors?.length,
+    // An answer read on a replica may predate a write the bus announced already: kept, it
+    // would outlive the replica's catching up. Only answers read on the primary are kept.
+    shouldCacheResult: ({ result }) => !result.errors?.length && !answeredByReplica(result),
   });
   const newGenerationOnMutation: Plugin = {
     onExecute: ({ args }) => {

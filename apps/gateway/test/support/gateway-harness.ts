@@ -151,42 +151,7 @@ export async function startGatewayHarness(
       headers: { "content-type": "application/json", accept: "text/event-stream", ...auth(token) },
       body: JSON.stringify({ query, variables }),
     });
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
-    let ended = false;
-    return {
-      ended: () => ended,
-      async next(waitMs = 10_000) {
-        const deadline = Date.now() + waitMs;
-        for (;;) {
-          const lines = text.split("\n");
-          const index = lines.findIndex((line) => line.startsWith("data: "));
-          if (index >= 0) {
-            text = lines.slice(index + 1).join("\n");
-            return JSON.parse((lines[index] as string).slice(6)) as GraphQLResponse;
-          }
-          pending ??= reader.read();
-          let timer: NodeJS.Timeout | undefined;
-          const chunk = await Promise.race([
-            pending,
-            new Promise<null>((resolve) => {
-              timer = setTimeout(() => resolve(null), Math.max(deadline - Date.now(), 0));
-            }),
-          ]);
-          clearTimeout(timer);
-          if (chunk === null) return null;
-          pending = null;
-          if (chunk.done) {
-            ended = true;
-            return null;
-          }
-          text += decoder.decode(chunk.value, { stream: true });
-        }
-      },
-      close: () => reader.cancel(),
-    };
+    return eventStream(response);
   };
   const subscribeFirst: GatewayHarness["subscribeFirst"] = async (query, variables, token) => {
     const response = await yoga.fetch("http://test/graphql", {
@@ -255,5 +220,45 @@ export async function startGatewayHarness(
       await bus?.close();
       if (!options.database) await database.close();
     },
+  };
+}
+
+/** A subscription's server-sent events read one by one from a response to `/graphql` (`accept: text/event-stream`). */
+export function eventStream(response: Response): EventStream {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  let ended = false;
+  return {
+    ended: () => ended,
+    async next(waitMs = 10_000) {
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const lines = text.split("\n");
+        const index = lines.findIndex((line) => line.startsWith("data: "));
+        if (index >= 0) {
+          text = lines.slice(index + 1).join("\n");
+          return JSON.parse((lines[index] as string).slice(6)) as GraphQLResponse;
+        }
+        pending ??= reader.read();
+        let timer: NodeJS.Timeout | undefined;
+        const chunk = await Promise.race([
+          pending,
+          new Promise<null>((resolve) => {
+            timer = setTimeout(() => resolve(null), Math.max(deadline - Date.now(), 0));
+          }),
+        ]);
+        clearTimeout(timer);
+        if (chunk === null) return null;
+        pending = null;
+        if (chunk.done) {
+          ended = true;
+          return null;
+        }
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: () => reader.cancel(),
   };
 }
