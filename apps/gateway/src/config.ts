@@ -143,12 +143,19 @@ export const gatewayEnvironmentVariables: readonly string[] = Object.keys(EnvSch
 /** The admin app's build output, beside this app in the monorepo. */
 export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
+/** A variable the gateway cannot start with: the message names each problem, one per line. */
+export class InvalidConfigurationError extends Error {
+  override readonly name = "InvalidConfigurationError";
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+}
+
 /** Parses the environment, failing with every problem named. An empty variable counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
-    throw new Error(`Invalid configuration:\n  ${problems}`);
+    throw new InvalidConfigurationError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
   return {

@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 import cluster from "node:cluster";
 import { DataFolderLockedError } from "@lantoa/db";
-import { loadConfig } from "./config.js";
+import { InvalidConfigurationError, loadConfig } from "./config.js";
 import { SigningKeyConflictError } from "./signing-key-guard.js";
 import type { RunningGateway } from "./start-gateway.js";
 import { startWorkers, WorkersRefusedError } from "./workers/start-workers.js";
 import { readyMessage, workerStart } from "./workers/worker-messages.js";
 
-const config = loadConfig(process.env);
+const config = (() => {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    // A variable to fix: its message says which and how, a stack trace would bury it.
+    if (!(error instanceof InvalidConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+})();
 
 /** Errors a user can fix end the start with their message, not a stack trace. */
 function refuse(error: unknown): never {

@@ -68,6 +68,21 @@ describe("the gateway as npm start runs it", () => {
     // Two cold starts of embedded PostgreSQL, slower when the other suites run beside it.
   }, 180_000);
 
+  it("refuses a variable it cannot use with its problem named, exit code 1 and no stack trace", async () => {
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, PORT: "0", LANTOA_DATA_DIR: dataDir, DATABASE_URL: "", LANTOA_WORKERS: "many" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let printed = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(printed).toMatch(/^Invalid configuration:\n {2}LANTOA_WORKERS: /);
+    expect(printed).not.toContain("    at ");
+  });
+
   it("refuses to start a second gateway on the same data folder, naming the first", async () => {
     const folder = mkdtempSync(join(tmpdir(), "lantoa-main-lock-"));
     const first = await startMain(folder);
