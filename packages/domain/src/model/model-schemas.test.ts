@@ -84,6 +84,7 @@ describe("model vocabularies", () => {
     ["social-welfare ", false],
     ["social--welfare", false],
     ["-welfare", false],
+    ["social-!", false],
   ])("takes the field code %j: %s", (code, valid) => {
     expect(ModelFieldSchema.safeParse({ code, label: { vi: "Nhãn", en: "Label" } }).success).toBe(valid);
   });

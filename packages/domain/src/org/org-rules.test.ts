@@ -171,6 +171,26 @@ describe("org schemas", () => {
     expect(UnitKindSchema.safeParse({ code, label }).success).toBe(valid);
   });
 
+  it.each([
+    ["district", true],
+    ["vn-three-tier", true],
+    [" district", false],
+    ["district ", false],
+    ["district-", false],
+    ["district-!", false],
+  ])("takes the level code %j: %s", (code, valid) => {
+    expect(
+      LevelSetSchema.safeParse({ code: "s", label, validFrom: null, validTo: null, levels: [level(code, 0)] }).success,
+    ).toBe(valid);
+  });
+
+  it("trims a unit's name", () => {
+    expect(parseUnit({ ...unit("a", null), name: "  Chi bộ Thanh tra  " })).toMatchObject({
+      ok: true,
+      value: { name: "Chi bộ Thanh tra" },
+    });
+  });
+
   it("refuses a level set that ends before it starts, and takes one that lasts a day", () => {
     const set = { code: "s", label, levels: [level("a", 0)] };
     const r = LevelSetSchema.safeParse({ ...set, validFrom: "2025-02-01", validTo: "2025-01-31" });
