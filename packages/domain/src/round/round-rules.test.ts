@@ -8,6 +8,7 @@ import { decideCouncil } from "./decide-council.js";
 import { drawPanel } from "./draw-panel.js";
 import { hasConflictOfInterest } from "./has-conflict-of-interest.js";
 import { RoundSettingsSchema } from "./round-settings.js";
+import { RoundStatusSchema, RoundStepSchema } from "./round-status.js";
 import { seededPrng } from "./seeded-prng.js";
 
 const compiled = (() => {
@@ -443,5 +444,28 @@ describe("round rules, at their edges", () => {
       approvalThreshold: 0.7,
       commentsRequired: false,
     });
+  });
+});
+
+describe("round vocabularies", () => {
+  it("knows exactly the six round statuses, in the order a round takes them", () => {
+    expect(RoundStatusSchema.options).toEqual([
+      "draft",
+      "self-assessment",
+      "review",
+      "council",
+      "finalized",
+      "published",
+    ]);
+  });
+
+  it("knows exactly the five steps that move a round", () => {
+    expect(RoundStepSchema.options).toEqual([
+      "open-self-assessment",
+      "open-review",
+      "open-council",
+      "finalize",
+      "publish",
+    ]);
   });
 });
