@@ -221,8 +221,11 @@ class ColumnScorer {
   private ratings = new Float64Array(64);
   private rated = new Uint8Array(64);
   private width = 0;
-  // What `rate` found for the criterion at hand: reviewers sorted by id, values sorted.
-  private rateIds: string[] = [];
+  /** The model's scorecards (their indices) in reviewer-id order, sorted once per model. */
+  private cardOrder = new Int32Array(8);
+  // What `rate` found for the criterion at hand: per reviewer in id order, the scorecard
+  // (its index), points, raw and used ratings and calibration; the values sorted.
+  private rateCard: number[] = [];
   private ratePoints: number[] = [];
   private rateRaw: number[] = [];
   private rateUsed: number[] = [];
@@ -231,13 +234,12 @@ class ColumnScorer {
   private rateNumerator = 0;
   private rateDenominator = 0;
   private rateSpread = 0;
-  // Reviewer totals of the model at hand: per reviewer, the sum of their exact points as a
-  // double, and the rating each gave every rating criterion (for an exact tie-break).
-  private totalIds: string[] = [];
-  private totalCounts: number[] = [];
+  // Reviewer totals of the model at hand, by scorecard (a reviewer has one verifier card
+  // per model): how many rating criteria it rated, the sum of their exact points as a
+  // double, and the rating used for each (for an exact tie-break).
+  private totalCounts = new Int32Array(8);
   private totalSums = new Float64Array(8);
   private totalUsed = new Float64Array(64);
-  private reviewers = 0;
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
 
@@ -350,7 +352,13 @@ class ColumnScorer {
     if (this.rated.length < needed) {
       this.rated = new Uint8Array(needed * 2);
       this.ratings = new Float64Array(needed * 2);
+      this.totalUsed = new Float64Array(needed * 2);
     } else this.rated.fill(ABSENT, 0, needed);
+    if (this.cardOrder.length < cards.length) {
+      this.cardOrder = new Int32Array(cards.length * 2);
+      this.totalCounts = new Int32Array(cards.length * 2);
+      this.totalSums = new Float64Array(cards.length * 2);
+    }
     this.width = width;
     for (let i = 0; i < cards.length; i++) {
       const card = cards[i] as Scorecard;
@@ -389,6 +397,18 @@ class ColumnScorer {
         } else this.rated[i * width + r] = SOMETHING_ELSE;
       }
     }
+    // Insertion sort (a handful of cards), once per model rather than per criterion:
+    // reviewers are listed by id, which makes the outcome independent of their order.
+    const order = this.cardOrder;
+    for (let i = 0; i < cards.length; i++) {
+      const id = (cards[i] as Scorecard).reviewerId;
+      let j = i;
+      while (j > 0 && (cards[order[j - 1] as number] as Scorecard).reviewerId > id) {
+        order[j] = order[j - 1] as number;
+        j--;
+      }
+      order[j] = i;
+    }
     return null;
   }
 
@@ -410,7 +430,8 @@ class ColumnScorer {
     const perReviewer = this.calibrate && !self ? this.calibration.get(id) : undefined;
     const values = this.rateValues;
     let n = 0;
-    for (let q = 0; q < cards.length; q++) {
+    for (let s = 0; s < cards.length; s++) {
+      const q = this.cardOrder[s] as number;
       const card = cards[q] as Scorecard;
       if ((card.role === "self") !== self) continue;
       const at = q * this.width + ordinal;
@@ -420,7 +441,7 @@ class ColumnScorer {
       else if (rated === SOMETHING_ELSE) value = card.scores[id];
       else continue;
       const milli = ratingMilli(value, scale, id, card.reviewerId);
-      if (typeof milli !== "number") return milli;
+      if (typeof milli !== "number") return this.firstBadRating(sc, ordinal, cards, self);
       let used = milli;
       let calibrationCode = 0;
       if (perReviewer !== undefined) {
@@ -438,24 +459,12 @@ class ColumnScorer {
           }
         }
       }
-      const points = mulDivRoundHalfUp(sc.maxMilli, used - minMilli, range);
-      // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
-      // aggregation. Sorting is what makes the outcome independent of reviewer order.
-      const reviewerId = card.reviewerId;
-      let i = n;
-      while (i > 0 && (this.rateIds[i - 1] as string) > reviewerId) {
-        this.rateIds[i] = this.rateIds[i - 1] as string;
-        this.ratePoints[i] = this.ratePoints[i - 1] as number;
-        this.rateRaw[i] = this.rateRaw[i - 1] as number;
-        this.rateUsed[i] = this.rateUsed[i - 1] as number;
-        this.rateCalibration[i] = this.rateCalibration[i - 1] as number;
-        i--;
-      }
-      this.rateIds[i] = reviewerId;
-      this.ratePoints[i] = points;
-      this.rateRaw[i] = milli;
-      this.rateUsed[i] = used;
-      this.rateCalibration[i] = calibrationCode;
+      this.rateCard[n] = q;
+      this.ratePoints[n] = mulDivRoundHalfUp(sc.maxMilli, used - minMilli, range);
+      this.rateRaw[n] = milli;
+      this.rateUsed[n] = used;
+      this.rateCalibration[n] = calibrationCode;
+      // Insertion sort (a handful of reviewers) by value, for aggregation.
       let j = n;
       while (j > 0 && (values[j - 1] as number) > used) {
         values[j] = values[j - 1] as number;
@@ -479,6 +488,25 @@ class ColumnScorer {
     return n;
   }
 
+  /** The error of the first rating off the scale or step, in scorecard order (as given). */
+  private firstBadRating(
+    sc: CompiledScoredCriterion,
+    ordinal: number,
+    cards: readonly Scorecard[],
+    self: boolean,
+  ): DomainError {
+    const id = sc.criterion.id;
+    for (let q = 0; q < cards.length; q++) {
+      const card = cards[q] as Scorecard;
+      const rated = this.rated[q * this.width + ordinal];
+      if ((card.role === "self") !== self || rated === ABSENT) continue;
+      const value = rated === A_NUMBER ? this.ratings[q * this.width + ordinal] : card.scores[id];
+      const milli = ratingMilli(value, sc.scale as CompiledScale, id, card.reviewerId);
+      if (typeof milli !== "number") return milli;
+    }
+    throw new Error("no bad rating");
+  }
+
   /** Writes the rated criterion's exact points into slot `index` of `parts`. */
   private setRated(parts: ExactPoints, sc: CompiledScoredCriterion, index: number): void {
     const scale = sc.scale as CompiledScale;
@@ -490,42 +518,21 @@ class ColumnScorer {
     );
   }
 
-  /** Adds the rated criterion's reviewers to their running totals. */
+  /** Adds the rated criterion's reviewers to the running totals of their scorecards. */
   private addToReviewerTotals(sc: CompiledScoredCriterion, ordinal: number, n: number): void {
     const scale = sc.scale as CompiledScale;
     const range = scale.maxMilli - scale.minMilli;
     const width = this.ratingCount;
     for (let r = 0; r < n; r++) {
-      const reviewerId = this.rateIds[r] as string;
-      let t = 0;
-      while (t < this.reviewers && this.totalIds[t] !== reviewerId) t++;
-      if (t === this.reviewers) {
-        if (t === this.totalSums.length) {
-          const sums = new Float64Array(t * 2);
-          sums.set(this.totalSums);
-          this.totalSums = sums;
-          const used = new Float64Array(t * 2 * width);
-          used.set(this.totalUsed);
-          this.totalUsed = used;
-        }
-        if (this.totalUsed.length < (t + 1) * width) {
-          const used = new Float64Array((t + 1) * width * 2);
-          used.set(this.totalUsed);
-          this.totalUsed = used;
-        }
-        this.totalIds[t] = reviewerId;
-        this.totalCounts[t] = 0;
-        this.totalSums[t] = 0;
-        this.reviewers++;
-      }
+      const q = this.rateCard[r] as number;
       const used = this.rateUsed[r] as number;
-      this.totalCounts[t] = (this.totalCounts[t] as number) + 1;
-      this.totalSums[t] = (this.totalSums[t] as number) + (sc.maxMilli * (used - scale.minMilli)) / range;
-      this.totalUsed[t * width + ordinal] = used;
+      this.totalCounts[q] = (this.totalCounts[q] as number) + 1;
+      this.totalSums[q] = (this.totalSums[q] as number) + (sc.maxMilli * (used - scale.minMilli)) / range;
+      this.totalUsed[q * width + ordinal] = used;
     }
   }
 
-  /** Reviewer t's total, rounded once (half up); exact when the double sum sits on a tie. */
+  /** The total of scorecard t's reviewer, rounded once (half up); exact when the double sum sits on a tie. */
   private reviewerTotal(t: number): number {
     const sum = this.totalSums[t] as number;
     const floor = Math.floor(sum);
@@ -648,9 +655,12 @@ class ColumnScorer {
     const parts = this.parts;
     const base = i * k;
     const minReviewers = compiled.set.aggregation.minReviewers;
-    this.reviewers = 0;
     let hasSelf = false;
-    for (let q = 0; q < cards.length; q++) if ((cards[q] as Scorecard).role === "self") hasSelf = true;
+    for (let q = 0; q < cards.length; q++) {
+      if ((cards[q] as Scorecard).role === "self") hasSelf = true;
+      this.totalCounts[q] = 0;
+      this.totalSums[q] = 0;
+    }
     for (let o = 0; o < compiled.order.length; o++) {
       const index = compiled.order[o] as number;
       const sc = compiled.scored[index] as CompiledScoredCriterion;
@@ -696,7 +706,7 @@ class ColumnScorer {
           this.rating[index] = this.rateNumerator / this.rateDenominator / MILLI;
           cols.spreadMilli[base + index] = this.rateSpread;
           this.addToReviewerTotals(sc, ordinal, count);
-          if (full) this.keepRatingDetail(sc, base + index, count);
+          if (full) this.keepRatingDetail(sc, base + index, count, cards);
           break;
         }
         case "indicator": {
@@ -749,7 +759,7 @@ class ColumnScorer {
     // Reviewers' totals, over those who rated every rating criterion, each rounded once.
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < this.reviewers; t++) {
+    for (let t = 0; t < cards.length; t++) {
       if (this.totalCounts[t] !== this.ratingCount) continue;
       const sum = this.reviewerTotal(t);
       if (sum < low) low = sum;
@@ -761,7 +771,7 @@ class ColumnScorer {
   }
 
   /** Keeps a rating criterion's per-reviewer detail, band and aggregate (full breakdown). */
-  private keepRatingDetail(sc: CompiledScoredCriterion, at: number, n: number): void {
+  private keepRatingDetail(sc: CompiledScoredCriterion, at: number, n: number, cards: readonly Scorecard[]): void {
     const cols = this.columns;
     const num = this.rateNumerator;
     const den = this.rateDenominator;
@@ -780,7 +790,7 @@ class ColumnScorer {
     cols.reviewerStart[at] = this.rows.length;
     cols.reviewerCount[at] = n;
     for (let r = 0; r < n; r++) {
-      const id = this.rateIds[r] as string;
+      const id = (cards[this.rateCard[r] as number] as Scorecard).reviewerId;
       let number = this.reviewerNumber.get(id);
       if (number === undefined) {
         number = this.reviewerIds.length;
