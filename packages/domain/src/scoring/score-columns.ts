@@ -16,6 +16,7 @@ import { gatePasses, observeGate } from "./evaluate-gate.js";
 import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import { ExactPoints } from "./exact-points.js";
 import { fullMonthsBetween } from "./months-between.js";
+import { NameIndex } from "../internal/name-index.js";
 import { isIsoDate } from "./parse-instant.js";
 import { indicatorRule, indicatorValue, setIndicatorPoints } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
@@ -182,6 +183,16 @@ function ratingMilli(
 }
 
 /**
+ * {@link ratingMilli} for a number, without the error: NaN when it is not on the scale's
+ * steps (the hot path; the error is built by {@link ratingMilli} when there is one).
+ */
+function onScaleMilli(value: number, scale: CompiledScale): number {
+  const milli = toMilli(value);
+  if (milli === null || milli < scale.minMilli || milli > scale.maxMilli) return Number.NaN;
+  return (milli - scale.minMilli) % scale.stepMilli === 0 ? milli : Number.NaN;
+}
+
+/**
  * Scores models into columns. One instance per round; `best` undefined means a first
  * pass that leaves out criteria depending on the round's best values (to find which
  * models are qualified and scored, among whom the best is taken).
@@ -200,7 +211,7 @@ class ColumnScorer {
   private readonly calibrate: boolean;
   /** Scored index → position among rating criteria (−1 for others). */
   private readonly ratingOrdinal: Int32Array;
-  private readonly ratingIndex: ReadonlyMap<string, number>;
+  private readonly ratingIndex: NameIndex;
   private readonly ratingCount: number;
   private readonly rows = new ReviewerRows();
   private readonly reviewerNumber = new Map<string, number>();
@@ -273,7 +284,7 @@ class ColumnScorer {
         ratingIds.push(sc.criterion.id);
       }
     });
-    this.ratingIndex = new Map(ratingIds.map((id, r) => [id, r]));
+    this.ratingIndex = new NameIndex(new Map(ratingIds.map((id, r) => [id, r])));
     this.ratingCount = ratingIds.length;
     this.parts = new ExactPoints(k);
     this.selfParts = new ExactPoints(k);
@@ -377,10 +388,11 @@ class ColumnScorer {
         }
       }
       const scores = card.scores;
+      let position = 0;
       for (const criterionId in scores) {
+        const r = this.ratingIndex.get(criterionId, position++);
         if (!Object.hasOwn(scores, criterionId)) continue;
-        const r = this.ratingIndex.get(criterionId);
-        if (r === undefined) {
+        if (r === -1) {
           return domainError(
             "SCORING.UNKNOWN_CRITERION",
             {
@@ -436,12 +448,9 @@ class ColumnScorer {
       if ((card.role === "self") !== self) continue;
       const at = q * this.width + ordinal;
       const rated = this.rated[at];
-      let value: unknown;
-      if (rated === A_NUMBER) value = this.ratings[at];
-      else if (rated === SOMETHING_ELSE) value = card.scores[id];
-      else continue;
-      const milli = ratingMilli(value, scale, id, card.reviewerId);
-      if (typeof milli !== "number") return this.firstBadRating(sc, ordinal, cards, self);
+      if (rated === ABSENT) continue;
+      const milli = rated === A_NUMBER ? onScaleMilli(this.ratings[at] as number, scale) : Number.NaN;
+      if (Number.isNaN(milli)) return this.firstBadRating(sc, ordinal, cards, self);
       let used = milli;
       let calibrationCode = 0;
       if (perReviewer !== undefined) {
