@@ -9,14 +9,14 @@ import {
   toMilli,
 } from "../criteria/index.js";
 import { type DomainError, domainError } from "../errors/index.js";
+import { NameIndex } from "../internal/name-index.js";
 import { aggregateDenominator, aggregateNumerator } from "./aggregate-ratings.js";
 import type { QuotaDemotion } from "./apply-quotas.js";
 import { calibrateReviewers, type ReviewerCalibration } from "./calibrate-reviewers.js";
 import { gatePasses, observeGate } from "./evaluate-gate.js";
 import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import { ExactPoints } from "./exact-points.js";
-import { fullMonthsBetween } from "./months-between.js";
-import { NameIndex } from "../internal/name-index.js";
+import { type CalendarDay, calendarDay, fullMonthsUntil } from "./months-between.js";
 import { isIsoDate } from "./parse-instant.js";
 import { indicatorRule, indicatorValue, setIndicatorPoints } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
@@ -253,6 +253,7 @@ class ColumnScorer {
   private totalUsed = new Float64Array(64);
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
+  private readonly referenceDay: CalendarDay;
 
   constructor(
     compiled: CompiledCriteriaSet,
@@ -270,6 +271,7 @@ class ColumnScorer {
     this.calibration = calibration;
     this.calibrate = compiled.set.aggregation.calibration.enabled;
     this.referenceDateValid = isIsoDate(referenceDate);
+    this.referenceDay = calendarDay(referenceDate);
     const n = subjects.length;
     const k = compiled.scored.length;
     const g = compiled.gates.length;
@@ -635,13 +637,13 @@ class ColumnScorer {
     }
     const cardProblem = this.checkScorecards(subject);
     if (cardProblem !== null) return cardProblem;
-    const months = fullMonthsBetween(subject.facts.startDate, this.referenceDate);
+    const months = fullMonthsUntil(subject.facts.startDate, this.referenceDay);
     cols.months[i] = months;
 
     // Gates.
     let eliminated = false;
     const failures = this.failures;
-    failures.fill(0);
+    for (let a = 0; a < failures.length; a++) failures[a] = 0;
     for (let g = 0; g < this.g; g++) {
       const gate = compiled.gates[g] as (typeof compiled.gates)[number];
       const observed = observeGate(compiled, gate, subject.facts, months);
