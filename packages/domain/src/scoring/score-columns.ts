@@ -117,11 +117,19 @@ const CALIBRATION_CODE = { z: 1, shift: 2, none: 3 } as const;
 /** Columns that grow as reviewer rows are appended (full breakdown only). */
 class ReviewerRows {
   length = 0;
-  reviewer = new Int32Array(1024);
-  rawMilli = new Int32Array(1024);
-  usedMilli = new Int32Array(1024);
-  pointsMilli = new Int32Array(1024);
-  calibration = new Uint8Array(1024);
+  reviewer: Int32Array;
+  rawMilli: Int32Array;
+  usedMilli: Int32Array;
+  pointsMilli: Int32Array;
+  calibration: Uint8Array;
+  /** `capacity`: the rows a round can have at most, allocated at once (see ColumnScorer). */
+  constructor(capacity: number) {
+    this.reviewer = new Int32Array(capacity);
+    this.rawMilli = new Int32Array(capacity);
+    this.usedMilli = new Int32Array(capacity);
+    this.pointsMilli = new Int32Array(capacity);
+    this.calibration = new Uint8Array(capacity);
+  }
   push(reviewer: number, raw: number, used: number, points: number, calibration: number): void {
     if (this.length === this.reviewer.length) this.grow();
     const at = this.length++;
@@ -132,7 +140,7 @@ class ReviewerRows {
     this.calibration[at] = calibration;
   }
   private grow(): void {
-    const size = this.reviewer.length * 2;
+    const size = Math.max(1024, this.reviewer.length * 2);
     const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
@@ -213,7 +221,7 @@ class ColumnScorer {
   private readonly ratingOrdinal: Int32Array;
   private readonly ratingIndex: NameIndex;
   private readonly ratingCount: number;
-  private readonly rows = new ReviewerRows();
+  private readonly rows: ReviewerRows;
   private readonly reviewerNumber = new Map<string, number>();
   private readonly reviewerIds: string[] = [];
   private readonly errors: Map<number, DomainError>;
@@ -249,6 +257,8 @@ class ColumnScorer {
   // per model): how many rating criteria it rated, the sum of their exact points as a
   // double, and the rating used for each (for an exact tie-break).
   private totalCounts = new Int32Array(8);
+  /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
+  private cardReviewer = new Int32Array(8);
   private totalSums = new Float64Array(8);
   private totalUsed = new Float64Array(64);
   private readonly references: number[] = [];
@@ -299,6 +309,12 @@ class ColumnScorer {
     this.failures = new Int32Array(compiled.allowances.length);
     this.errors = new Map();
     this.warnings = new Map();
+    // At most one row per scorecard and rating criterion, allocated once: growing the
+    // arrays would allocate twice the memory, and V8 collects garbage as memory outside
+    // its heap grows (each mark of a large round's input costs as much as scoring it).
+    let cards = 0;
+    if (full) for (let i = 0; i < n; i++) cards += (subjects[i] as ScoringSubject).scorecards.length;
+    this.rows = new ReviewerRows(cards * this.ratingCount);
     const detail = full ? n * k : 0;
     this.columns = {
       compiled,
@@ -366,11 +382,12 @@ class ColumnScorer {
       this.rated = new Uint8Array(needed * 2);
       this.ratings = new Float64Array(needed * 2);
       this.totalUsed = new Float64Array(needed * 2);
-    } else this.rated.fill(ABSENT, 0, needed);
+    } else for (let at = 0; at < needed; at++) this.rated[at] = ABSENT;
     if (this.cardOrder.length < cards.length) {
       this.cardOrder = new Int32Array(cards.length * 2);
       this.totalCounts = new Int32Array(cards.length * 2);
       this.totalSums = new Float64Array(cards.length * 2);
+      this.cardReviewer = new Int32Array(cards.length * 2);
     }
     this.width = width;
     for (let i = 0; i < cards.length; i++) {
@@ -671,6 +688,7 @@ class ColumnScorer {
       if ((cards[q] as Scorecard).role === "self") hasSelf = true;
       this.totalCounts[q] = 0;
       this.totalSums[q] = 0;
+      this.cardReviewer[q] = -1;
     }
     for (let o = 0; o < compiled.order.length; o++) {
       const index = compiled.order[o] as number;
@@ -801,12 +819,16 @@ class ColumnScorer {
     cols.reviewerStart[at] = this.rows.length;
     cols.reviewerCount[at] = n;
     for (let r = 0; r < n; r++) {
-      const id = (cards[this.rateCard[r] as number] as Scorecard).reviewerId;
-      let number = this.reviewerNumber.get(id);
-      if (number === undefined) {
-        number = this.reviewerIds.length;
-        this.reviewerIds.push(id);
-        this.reviewerNumber.set(id, number);
+      const q = this.rateCard[r] as number;
+      let number = this.cardReviewer[q] as number;
+      if (number === -1) {
+        const id = (cards[q] as Scorecard).reviewerId;
+        number = this.reviewerNumber.get(id) ?? this.reviewerIds.length;
+        if (number === this.reviewerIds.length) {
+          this.reviewerIds.push(id);
+          this.reviewerNumber.set(id, number);
+        }
+        this.cardReviewer[q] = number;
       }
       this.rows.push(
         number,
