@@ -1,7 +1,7 @@
 /**
  * The round benchmark in plain node on the built package (`dist/`), without vitest's
  * transform and instrumentation: `pnpm --filter @lantoa/domain build` first, then
- * `node --expose-gc bench/score-round-node.js [models]` (100,000 by default). Profile it with
+ * `node bench/score-round-node.js [models]` (100,000 by default). Profile it with
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/score-round-node.js`.
  *
  * Prints the best of five timed runs after a warm-up, per breakdown mode, as wall time
@@ -10,9 +10,6 @@
  * set written out by hand in one loop), so figures taken under different loads compare.
  * The runs take turns (baseline, then each mode, five times over), so a change of load
  * during the benchmark weighs on every figure alike; the load average is printed too.
- * Run with `--expose-gc` (as `bench:node` does), the heap is collected before each run,
- * so that no run pays for the garbage of the one before (reading every model's
- * breakdown leaves plenty).
  */
 import { availableParallelism, loadavg } from "node:os";
 import { compileCriteriaSet, defaultCriteriaSet } from "../dist/criteria/index.js";
@@ -82,11 +79,9 @@ const timed = [
 ];
 const best = timed.map(() => ({ wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY }));
 const loadBefore = load();
-const collect = /** @type {(() => void) | undefined} */ (globalThis.gc);
 for (const t of timed) t(); // warm-up
 for (let r = 0; r < RUNS; r++) {
   timed.forEach((t, i) => {
-    collect?.();
     const { wall, cpu } = t();
     const b = /** @type {{ wall: number, cpu: number }} */ (best[i]);
     b.wall = Math.min(b.wall, wall);
@@ -96,9 +91,7 @@ for (let r = 0; r < RUNS; r++) {
 const [baseline, ...engine] = /** @type {[{ wall: number, cpu: number }, ...Array<{ wall: number, cpu: number }>]} */ (
   best
 );
-console.log(
-  `load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()} (${availableParallelism()} cores); heap collected before each run: ${collect === undefined ? "no (run node with --expose-gc)" : "yes"}`,
-);
+console.log(`load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()} (${availableParallelism()} cores)`);
 console.log(
   [
     `plain node, baseline (the default set by hand, one loop): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
