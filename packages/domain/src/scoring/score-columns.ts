@@ -114,7 +114,7 @@ const A_NUMBER = 1;
 const SOMETHING_ELSE = 2;
 const CALIBRATION_CODE = { z: 1, shift: 2, none: 3 } as const;
 
-/** Columns that grow as reviewer rows are appended (full breakdown only). */
+/** The columns of reviewer rows (full breakdown only), appended to; sized for the round, grown if need be. */
 class ReviewerRows {
   length = 0;
   reviewer: Int32Array;
@@ -257,10 +257,10 @@ class ColumnScorer {
   // per model): how many rating criteria it rated, the sum of their exact points as a
   // double, and the rating used for each (for an exact tie-break).
   private totalCounts = new Int32Array(8);
-  /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
-  private cardReviewer = new Int32Array(8);
   private totalSums = new Float64Array(8);
   private totalUsed = new Float64Array(64);
+  /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
+  private cardReviewer = new Int32Array(8);
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
   private readonly referenceDay: CalendarDay;
