@@ -132,6 +132,13 @@ describe("milli-points where floating point drifts", () => {
     expect(toMilli(1_048_578.86)).toBe(1_048_578_860);
   });
 
+  it("rounds a real number above 2^52 milli-units as the decimal it prints as", () => {
+    // 4600000000000.0625 is exact in binary, but × 1000 the float rounds to …062 (ties to
+    // even); the decimal …062.5 rounds half up to …063.
+    expect(4_600_000_000_000.0625 * 1000).toBe(4_600_000_000_000_062);
+    expect(roundToMilli(4_600_000_000_000.0625)).toBe(4_600_000_000_000_063);
+  });
+
   it("divides a number by a bigint and a bigint by a number", () => {
     expect([divideRoundHalfUp(5, 2n), divideRoundHalfUp(5n, 2), divideRoundHalfUp(-7n, 2)]).toEqual([3, 3, -4]);
   });
