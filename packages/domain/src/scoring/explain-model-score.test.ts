@@ -141,3 +141,109 @@ describe("explanations, line by line", () => {
     ]);
   });
 });
+
+describe("explanations of quota demotions and eliminatory gates", () => {
+  // Quality alone makes the total: mean rating × 10. 'Top' may hold at most 50 % of the
+  // models scored 'Fair' (D 60 and E 70: 2, so 1). A, B and C score 90 and tie at rank 1;
+  // A registered first and keeps 'Top'. F is disciplined: out by an eliminatory gate.
+  const quotaSet = {
+    status: "draft",
+    id: "qx",
+    name: t("Hạn mức", "Quota"),
+    totalPoints: 100,
+    scales: [{ id: "s10", label: t("0-10", "0-10"), min: 0, max: 10, step: 1 }],
+    criteria: [
+      {
+        kind: "gate",
+        id: "disc",
+        label: t("Không kỷ luật", "Not disciplined"),
+        condition: { kind: "not-disciplined" },
+      },
+      { kind: "rating", id: "q", label: t("Chất lượng", "Quality"), points: 100, scaleId: "s10" },
+    ],
+    tiers: [
+      { id: "a", label: t("Giỏi", "Top"), min: 80 },
+      { id: "b", label: t("Khá", "Fair"), min: 50 },
+      { id: "c", label: t("Đạt", "Pass"), min: 0 },
+    ],
+    aggregation: { method: { kind: "mean" } },
+    quotas: [{ kind: "share-of-tier", tierId: "a", ofTierId: "b", percent: 50 }],
+  };
+  const model = (id: string, q: number, registeredAt: string, disciplined = false) => ({
+    modelId: id,
+    unitId: `u-${id}`,
+    registeredAt,
+    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined, indicators: {} },
+    scorecards: ["r1", "r2"].map((reviewerId) => ({ reviewerId, role: "verifier" as const, scores: { q } })),
+  });
+  const explain = (models: ReturnType<typeof model>[], id: string) => {
+    const r = scoreRound(quotaSet as never, models, { referenceDate: "2025-06-30", explain: true });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const e = r.value.models.find((m) => m.modelId === id)?.explanation;
+    return { en: e?.en.split("\n"), vi: e?.vi.split("\n") };
+  };
+  const jan = "2024-01-01T00:00:00Z";
+  const feb = "2024-02-01T00:00:00Z";
+  const round = [
+    model("A", 9, jan),
+    model("B", 9, feb),
+    model("D", 6, jan),
+    model("E", 7, jan),
+    model("F", 8, jan, true),
+  ];
+
+  it("says which quota demoted a model and that registration time broke its tie", () => {
+    expect(explain(round, "B")).toEqual({
+      en: [
+        "Total: 90/100 points — Fair.",
+        "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
+        "- Quality: 90/100 (mean of 2 rating(s) (r1: 9, r2: 9) = 9 on the scale).",
+        "Scored as 'Top', demoted to 'Fair' by a quota (at most 50% of 2 models scored 'Fair' = 1).",
+        "Tied at rank 1 with 'A' at the quota's boundary; the tie is broken by registration time, then model id: 'A' registered earlier and keeps 'Top'.",
+      ],
+      vi: [
+        "Tổng: 90/100 điểm — Khá.",
+        "- Điều kiện loại trừ 'Không kỷ luật': đạt — đơn vị không bị kỷ luật.",
+        "- Chất lượng: 90/100 (trung bình của 2 điểm chấm (r1: 9; r2: 9) = 9 trên thang).",
+        "Theo điểm thuộc loại 'Giỏi', hạ xuống 'Khá' do vượt hạn mức (tối đa 50% của 2 mô hình loại 'Khá' = 1).",
+        "Đồng hạng 1 với 'A' ở ranh giới hạn mức; hòa được phân định theo thời điểm đăng ký rồi mã mô hình: 'A' đăng ký sớm hơn nên giữ loại 'Giỏi'.",
+      ],
+    });
+  });
+
+  it("says when the model id broke a tie of models registered together", () => {
+    const together = [model("A", 9, feb), model("B", 9, feb), model("D", 6, jan), model("E", 7, jan)];
+    const lines = explain(together, "B");
+    expect(lines.en?.at(-1)).toBe(
+      "Tied at rank 1 with 'A' at the quota's boundary; the tie is broken by registration time, then model id: 'A' has the smaller id (registered at the same time) and keeps 'Top'.",
+    );
+    expect(lines.vi?.at(-1)).toBe(
+      "Đồng hạng 1 với 'A' ở ranh giới hạn mức; hòa được phân định theo thời điểm đăng ký rồi mã mô hình: 'A' có mã nhỏ hơn (đăng ký cùng lúc) nên giữ loại 'Giỏi'.",
+    );
+  });
+
+  it("adds no quota line for a model that kept its tier", () => {
+    expect(explain(round, "A").en).toEqual([
+      "Total: 90/100 points — Top.",
+      "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
+      "- Quality: 90/100 (mean of 2 rating(s) (r1: 9, r2: 9) = 9 on the scale).",
+    ]);
+  });
+
+  it("names the eliminatory gate that disqualified a model", () => {
+    expect(explain(round, "F")).toEqual({
+      en: [
+        "Total: 80/100 points — disqualified by its gates.",
+        "Disqualified: failed the eliminatory gate(s) 'disc'.",
+        "- Eliminatory gate 'Not disciplined': failed — the unit was disciplined in the period.",
+        "- Quality: 80/100 (mean of 2 rating(s) (r1: 8, r2: 8) = 8 on the scale).",
+      ],
+      vi: [
+        "Tổng: 80/100 điểm — bị loại do không đạt điều kiện.",
+        "Bị loại: không đạt điều kiện loại trừ 'disc'.",
+        "- Điều kiện loại trừ 'Không kỷ luật': không đạt — đơn vị bị kỷ luật trong kỳ.",
+        "- Chất lượng: 80/100 (trung bình của 2 điểm chấm (r1: 8; r2: 8) = 8 trên thang).",
+      ],
+    });
+  });
+});
