@@ -208,6 +208,26 @@ describe("calibration that does not apply says so", () => {
     expect(m1?.explanation?.en).toContain("reviewers calibrated (raw → calibrated)");
     const few = byId(mustRound(calibrated, [two("m1", 2, 6), two("m2", 4, 8)])).m1;
     expect(few?.explanation?.en).toContain("(h: 2 (not calibrated), l: 6 (not calibrated))");
+    expect(few?.explanation?.vi).toContain("(h: 2 (không hiệu chỉnh); l: 6 (không hiệu chỉnh))");
+  });
+
+  it("shows a reviewer shifted by nothing as one number, and calibrated decimals with a comma in Vietnamese", () => {
+    const enough = { ...calibrated, aggregation: { calibration: { enabled: true, minRatingsPerReviewer: 2 } } };
+    // a: 5, 5 (sd 0: shift, by 5 − 5 = 0); b: 2, 8 (mean 5, sd 3); c: 4, 6 (mean 5, sd 1).
+    // Pooled 5, 5, 2, 8, 4, 6: mean 5, sd √(20 ÷ 6) = 1.8257…; b's 2 and c's 4 are both one sd
+    // below their mean → 5 − 1.8257… = 3.174.
+    const three = (id: string, a: number, b: number, c: number): ScoringSubject => ({
+      ...subject(id, {}),
+      scorecards: [
+        { reviewerId: "a", role: "verifier", scores: { q: a } },
+        { reviewerId: "b", role: "verifier", scores: { q: b } },
+        { reviewerId: "c", role: "verifier", scores: { q: c } },
+      ],
+    });
+    const m1 = byId(mustRound(enough, [three("m1", 5, 2, 4), three("m2", 5, 8, 6)])).m1;
+    expect(m1?.explanation?.en).toContain("(a: 5, b: 2 → 3.174, c: 4 → 3.174)");
+    expect(m1?.explanation?.vi).toContain("(a: 5; b: 2 → 3,174; c: 4 → 3,174)");
+    expect(m1?.explanation?.vi).toContain("đã hiệu chỉnh người chấm (gốc → hiệu chỉnh)");
   });
 });
 
