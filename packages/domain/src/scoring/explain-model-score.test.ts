@@ -247,3 +247,40 @@ describe("explanations of quota demotions and eliminatory gates", () => {
     });
   });
 });
+
+describe("explaining a total that had to be rounded", () => {
+  // One point on a 0–16 scale, both reviewers rate 1: exactly 1 ÷ 16 = 0.0625 points, shown
+  // as 0.063 (half up). The exact total ends after four decimals: no "…".
+  const tiny = {
+    status: "draft",
+    id: "tiny",
+    name: t("Nhỏ", "Tiny"),
+    totalPoints: 1,
+    scales: [{ id: "s16", label: t("0-16", "0-16"), min: 0, max: 16, step: 1 }],
+    criteria: [{ kind: "rating", id: "q", label: t("Chất lượng", "Quality"), points: 1, scaleId: "s16" }],
+    tiers: [{ id: "any", label: t("Mọi", "Any"), min: 0 }],
+    aggregation: { method: { kind: "trimmed-mean", trimFraction: 0.1 } },
+  };
+  const r = scoreRound(tiny as never, [subj("A", [1, 1], undefined, 1)], {
+    referenceDate: "2025-06-30",
+    explain: true,
+  });
+  if (!r.ok) throw new Error(r.error.message.en);
+  const e = r.value.models[0]?.explanation;
+
+  it("shows the exact total in full, in English", () => {
+    expect(e?.en.split("\n")).toEqual([
+      "Total: 0.063/1 points — Any.",
+      "Rounding: the exact total 0.0625 is rounded once to 0.001; each criterion's points are rounded down or up so that they add up to it.",
+      "- Quality: 0.063/1 (trimmed mean of 2 rating(s) (r0: 1, r1: 1) = 1 on the scale).",
+    ]);
+  });
+
+  it("shows the exact total in full, in Vietnamese", () => {
+    expect(e?.vi.split("\n")).toEqual([
+      "Tổng: 0,063/1 điểm — Mọi.",
+      "Làm tròn: tổng chính xác 0,0625 được làm tròn một lần đến 0,001; điểm từng tiêu chí được làm tròn lên hoặc xuống để cộng lại đúng bằng tổng.",
+      "- Chất lượng: 0,063/1 (trung bình cắt của 2 điểm chấm (r0: 1; r1: 1) = 1 trên thang).",
+    ]);
+  });
+});
