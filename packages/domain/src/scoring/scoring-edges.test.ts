@@ -338,6 +338,7 @@ describe("quotas on the qualified models", () => {
     expect(demoted?.explanation?.en).toContain(
       "Scored as 'Excellent', demoted to 'Good' by a quota (at most 20% of 10 qualified models = 2).",
     );
+    expect(demoted?.explanation?.vi).toContain("do vượt hạn mức (tối đa 20% của 10 mô hình đủ điều kiện = 2).");
   });
 
   it("rounds the allowance down: 7 × 20 % = 1.4 allows one", () => {
@@ -444,6 +445,23 @@ describe("gate allowances per group", () => {
     expect(model?.explanation?.en).toContain(
       "Disqualified: 2 gate(s) failed ('evidence', 'running') in group 'Records', more than the 1 allowed.",
     );
+    expect(model?.explanation?.vi).toContain(
+      "Bị loại: 2 điều kiện không đạt ('evidence', 'running') trong nhóm 'Hồ sơ', vượt mức cho phép 1.",
+    );
+  });
+
+  it("names a group nested in another by its own label", () => {
+    const flat = gated(1);
+    const nested = {
+      ...flat,
+      criteria: [
+        { kind: "group", id: "file", label: t("Hồ sơ gốc", "File"), children: [flat.criteria[0]] },
+        flat.criteria[1],
+      ],
+    } as CriteriaSetInput;
+    expect(mustRound(nested, [m]).models[0]?.explanation?.en).toContain(
+      "Disqualified: 2 gate(s) failed ('evidence', 'running') in group 'Records', more than the 1 allowed.",
+    );
   });
 
   it("falls back to the set's allowance for a group without its own", () => {
@@ -451,6 +469,9 @@ describe("gate allowances per group", () => {
     expect(model?.disqualification?.exceededAllowances).toEqual([
       { groupId: null, allowed: 0, failedGates: ["evidence", "running"] },
     ]);
+    expect(model?.explanation?.en).toContain(
+      "Disqualified: 2 gate(s) failed ('evidence', 'running'), more than the 0 allowed.",
+    );
   });
 });
 
