@@ -117,6 +117,21 @@ describe("calibration", () => {
       ].sort((p, q) => (p[0] as string).localeCompare(q[0] as string)),
     );
   });
+
+  it("lists every criterion concerned in the Vietnamese notice too", () => {
+    const few = [
+      subject("a", [["x", 1, 2]]),
+      subject("b", [
+        ["y", 3, 4],
+        ["x", 5],
+      ]),
+    ];
+    expect(
+      calibrationNotices(compiled, calibrateReviewers(compiled, few)).find((n) => n.reviewerId === "y")?.message.vi,
+    ).toBe(
+      "Không hiệu chỉnh người chấm 'y' cho 'Chất lượng' (1 điểm chấm), 'Lan tỏa' (1 điểm chấm): mỗi tiêu chí cần ít nhất 2 điểm chấm trong đợt",
+    );
+  });
 });
 
 describe("calibration statistics on a scale from 1 to 5 in steps of 0.5", () => {
