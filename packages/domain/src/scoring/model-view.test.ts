@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultCriteriaSet } from "../criteria/index.js";
+import { compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
+import { buildRoundContext } from "./build-round-context.js";
+import { scoreCompiledModel } from "./score-model.js";
 import { scoreRound } from "./score-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
 
@@ -250,7 +252,16 @@ describe("model views of disagreement, indicator details and gates", () => {
   it("has no explanation, not even an empty key, unless asked for one", () => {
     const { M } = models(gaps);
     expect(M?.explanation).toBeUndefined();
-    expect(Object.keys(M?.toScore() ?? {})).not.toContain("explanation");
-    expect(Object.keys(models(gaps, true).M?.toScore() ?? {})).toContain("explanation");
+    const alone = (explain: boolean) => {
+      const m = model("M", [4, 5], [6, 8]);
+      const compiled = compileCriteriaSet(set(gaps) as never);
+      if (!compiled.ok) throw new Error(compiled.error.message.en);
+      const context = buildRoundContext(compiled.value, [m], referenceDate);
+      const r = scoreCompiledModel(compiled.value, m, referenceDate, context, { explain });
+      if (!r.ok) throw new Error(r.error.message.en);
+      return Object.keys(r.value);
+    };
+    expect(alone(false)).not.toContain("explanation");
+    expect(alone(true)).toContain("explanation");
   });
 });
