@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainModelScore } from "./explain-model-score.js";
 import { scoreRound } from "./score-round.js";
 
 // One set with every kind of line an explanation has: a soft and an eliminatory gate, a
@@ -228,6 +229,20 @@ describe("explanations of quota demotions and eliminatory gates", () => {
       "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
       "- Quality: 90/100 (mean of 2 rating(s) (r1: 9, r2: 9) = 9 on the scale).",
     ]);
+  });
+
+  it("says a model was demoted by a quota, without a rule, when told a lower tier but no demotion", () => {
+    // explainModelScore with the tier to explain given by the caller: D kept 'Fair' in the round.
+    const r = scoreRound(quotaSet as never, round, { referenceDate: "2025-06-30" });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const d = r.value.models.find((m) => m.modelId === "D");
+    if (d === undefined) throw new Error("D");
+    const e = explainModelScore(d, quotaSet as never, "c");
+    expect([e.en.split("\n")[0], e.en.split("\n").at(-1)]).toEqual([
+      "Total: 60/100 points — Pass.",
+      "Scored as 'Fair', demoted to 'Pass' by a quota.",
+    ]);
+    expect(e.vi.split("\n").at(-1)).toBe("Theo điểm thuộc loại 'Khá', hạ xuống 'Đạt' do vượt hạn mức.");
   });
 
   it("names the eliminatory gate that disqualified a model", () => {
