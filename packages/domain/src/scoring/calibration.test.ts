@@ -218,3 +218,44 @@ describe("calibration statistics on a scale from 1 to 5 in steps of 0.5", () => 
     expect(calibrateReviewers(compile(false), subjects).size).toBe(0);
   });
 });
+
+describe("calibration statistics past 2^53", () => {
+  it("sums squares exactly: ratings 99,999.999 and 100,000 on a 0.001 step have sd 0.0005", () => {
+    // In step units k = 99,999,999 and 100,000,000, k² about 10^16, past 2^53:
+    // n·Σk² − (Σk)² = 2 × 19999999800000001 − 199999999² = 1 only when every square and both
+    // sums are exact, so sd = √1 ÷ 2 = 0.5 steps = 0.0005.
+    const huge = compileCriteriaSet({
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    } as never);
+    if (!huge.ok) throw new Error(huge.error.message.en);
+    const cal = calibrateReviewers(huge.value, [subject("a", [["w", 99_999.999]]), subject("b", [["w", 100_000]])]);
+    expect(cal.get("q")?.get("w")).toMatchObject({ mode: "z", count: 2, reviewerSd: 0.0005 });
+  });
+
+  it("scores a round on such a scale instead of throwing", () => {
+    // Both reviewers' sds are exact (0.0005 and 5000): each z-score is ±1, so every rating maps
+    // back to the pooled mean ± the pooled sd, and no NaN reaches a BigInt.
+    const huge = {
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    };
+    const r = scoreRound(
+      huge as never,
+      [
+        subject("a", [
+          ["w", 99_999.999, 7],
+          ["v", 50_000, 7],
+        ]),
+        subject("b", [
+          ["w", 100_000, 7],
+          ["v", 60_000, 7],
+        ]),
+      ],
+      {
+        referenceDate,
+      },
+    );
+    expect(r.ok ? r.value.models.map((m) => m.status) : r.error.code).toEqual(["qualified", "qualified"]);
+  });
+});
