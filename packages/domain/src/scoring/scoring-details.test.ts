@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type CriteriaSetInput, compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
 import { aggregateDenominator, aggregateNumerator, aggregateRatings } from "./aggregate-ratings.js";
-import { decideGate, evaluateGate, explainGate, gatePasses } from "./evaluate-gate.js";
+import { decideGate, evaluateGate, explainGate, gatePasses, observeGate } from "./evaluate-gate.js";
 import type { GateOutcome } from "./model-score.js";
 import { normalizedScore } from "./model-score.js";
 import { fullMonthsBetween } from "./months-between.js";
@@ -215,6 +215,7 @@ describe("gates", () => {
     const odd = { ...gate, criterion: { ...gate.criterion, condition } };
     const message = 'unknown gate {"kind":"age","years":2}';
     expect(() => decideGate(c, odd, facts(), 60)).toThrow(new Error(message));
+    expect(() => observeGate(c, odd, facts(), 60)).toThrow(new Error(message));
     expect(() => gatePasses(condition, 1)).toThrow(new Error(message));
     expect(() =>
       explainGate({ criterionId: "g", label: t("G", "G"), passed: false, eliminatory: true, condition, observed: 1 }),
