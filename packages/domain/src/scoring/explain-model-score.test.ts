@@ -245,6 +245,17 @@ describe("explanations of quota demotions and eliminatory gates", () => {
     expect(e.vi.split("\n").at(-1)).toBe("Theo điểm thuộc loại 'Khá', hạ xuống 'Đạt' do vượt hạn mức.");
   });
 
+  it("refuses a criterion detail of an unknown kind, naming it", () => {
+    // Types rule it out; a score built by hand must fail loudly rather than explain nonsense.
+    const r = scoreRound(quotaSet as never, round, { referenceDate: "2025-06-30" });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const a = r.value.models.find((m) => m.modelId === "A");
+    if (a === undefined) throw new Error("A");
+    const plain = JSON.parse(JSON.stringify(a));
+    const odd = { ...plain, criteria: a.criteria.map((c) => ({ ...c, detail: { kind: "vote" } })) } as never;
+    expect(() => explainModelScore(odd, quotaSet as never)).toThrow(new Error('unknown detail {"kind":"vote"}'));
+  });
+
   it("names the eliminatory gate that disqualified a model", () => {
     expect(explain(round, "F")).toEqual({
       en: [
