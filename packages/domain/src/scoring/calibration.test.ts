@@ -233,6 +233,17 @@ describe("calibration statistics past 2^53", () => {
     expect(cal.get("q")?.get("w")).toMatchObject({ mode: "z", count: 2, reviewerSd: 0.0005 });
   });
 
+  it("sums squares exactly past 2^53 when each square is below it: 94,906.264 and 94,906.265 have sd 0.0005", () => {
+    // k = 94,906,264 and 94,906,265: each k² is under 2^53, their sum is past it.
+    const huge = compileCriteriaSet({
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    } as never);
+    if (!huge.ok) throw new Error(huge.error.message.en);
+    const cal = calibrateReviewers(huge.value, [subject("a", [["w", 94_906.264]]), subject("b", [["w", 94_906.265]])]);
+    expect(cal.get("q")?.get("w")).toMatchObject({ mode: "z", count: 2, reviewerSd: 0.0005 });
+  });
+
   it("scores a round on such a scale instead of throwing", () => {
     // Both reviewers' sds are exact (0.0005 and 5000): each z-score is ±1, so every rating maps
     // back to the pooled mean ± the pooled sd, and no NaN reaches a BigInt.
