@@ -92,7 +92,7 @@ describe("scoreIndicator", () => {
   });
 
   it("scores a falling line exactly: x = 4 on 10 → 0 is 40 × 6 ÷ 10 = 24 points, with no best shown", () => {
-    expect(scoreIndicator(compiled, criterion("lower"), facts({ x: 4 }), context({ votes: 40, x: 9 }))).toEqual({
+    expect(scoreIndicator(compiled, criterion("lower"), facts({ x: 4 }), context({ votes: 40, x: 9 }))).toStrictEqual({
       ok: true,
       value: {
         pointsMilli: 24_000,
