@@ -98,9 +98,9 @@ describe("formulas one after another, and formulas that read criteria", () => {
   });
 
   it("reads an input and two references each in its own place", () => {
-    // 4 + 30 × 10 + 6 = 310.
+    // 1000 + 30 × 10 + 6 = 1306: no mix-up of the three (or stale value) can give it.
     const { compiled: c, formula } = withRating('budget + points("q") * 10 + rating("q")');
-    expect(evaluateSubjectFormula(c, formula, facts({ budget: 4 }), 1, refs(formula))).toBe(310);
+    expect(evaluateSubjectFormula(c, formula, facts({ budget: 1000 }), 1, refs(formula))).toBe(1306);
   });
 
   it("gives the evaluator's answer with the references when the fast path cannot answer", () => {
