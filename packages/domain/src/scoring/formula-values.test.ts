@@ -103,6 +103,23 @@ describe("formulas one after another, and formulas that read criteria", () => {
     expect(evaluateSubjectFormula(c, formula, facts({ budget: 1000 }), 1, refs(formula))).toBe(1306);
   });
 
+  it("says which indicator is missing in a formula that also reads a criterion", () => {
+    const { compiled: c, formula } = withRating('points("q") + budget');
+    expect(evaluateSubjectFormula(c, formula, facts(), 1, refs(formula))).toMatchObject({
+      code: "SCORING.MISSING_INDICATOR",
+      details: { input: "budget" },
+    });
+  });
+
+  it("leaves out a reference with no value rather than computing with NaN", () => {
+    const { compiled: c, formula } = withRating('points("q") * 2');
+    expect(evaluateSubjectFormula(c, formula, facts(), 1, [Number.NaN])).toEqual({
+      code: "FORMULA.MISSING_INPUT",
+      message: { vi: "Thiếu giá trị đầu vào 'points(\"q\")'", en: "Input 'points(\"q\")' has no value" },
+      details: { input: 'points("q")' },
+    });
+  });
+
   it("gives the evaluator's answer with the references when the fast path cannot answer", () => {
     // The division fails only after points("q") is read: the slow path must know it too.
     const { compiled: c, formula } = withRating('points("q") / (budget - budget)');
