@@ -70,16 +70,20 @@ const subj = (id: string, qs: number[], votes: number | undefined, ev: number, s
       : [{ reviewerId: "unit", role: "self" as const, scores: self as Record<string, number> }]),
   ],
 });
-const round = scoreRound(
-  set as never,
-  [subj("A", [9, 10], 10, 2, { q: 10 }), subj("B", [9, 9], undefined, 1), subj("C", [2, 9], 5, 0, {})],
-  {
-    referenceDate: "2025-06-30",
-    explain: true,
-  },
-);
-if (!round.ok) throw new Error(round.error.message.en);
-const explanation = (id: string) => round.value.models.find((m) => m.modelId === id)?.explanation;
+// Scored inside each test (not once at load): Stryker's per-test coverage only sees work
+// done while a test runs, and would not run these tests against the mutants they kill.
+const explanation = (id: string) => {
+  const round = scoreRound(
+    set as never,
+    [subj("A", [9, 10], 10, 2, { q: 10 }), subj("B", [9, 9], undefined, 1), subj("C", [2, 9], 5, 0, {})],
+    {
+      referenceDate: "2025-06-30",
+      explain: true,
+    },
+  );
+  if (!round.ok) throw new Error(round.error.message.en);
+  return round.value.models.find((m) => m.modelId === id)?.explanation;
+};
 
 describe("explanations, line by line", () => {
   it("explains a qualified model in English", () => {
@@ -287,15 +291,18 @@ describe("explaining a total that had to be rounded", () => {
     tiers: [{ id: "any", label: t("Mọi", "Any"), min: 0 }],
     aggregation: { method: { kind: "trimmed-mean", trimFraction: 0.1 } },
   };
-  const r = scoreRound(tiny as never, [subj("A", [1, 1], undefined, 1)], {
-    referenceDate: "2025-06-30",
-    explain: true,
-  });
-  if (!r.ok) throw new Error(r.error.message.en);
-  const e = r.value.models[0]?.explanation;
+  // Scored inside each test: Stryker's per-test coverage does not see work done while collecting.
+  const explained = () => {
+    const r = scoreRound(tiny as never, [subj("A", [1, 1], undefined, 1)], {
+      referenceDate: "2025-06-30",
+      explain: true,
+    });
+    if (!r.ok) throw new Error(r.error.message.en);
+    return r.value.models[0]?.explanation;
+  };
 
   it("shows the exact total in full, in English", () => {
-    expect(e?.en.split("\n")).toEqual([
+    expect(explained()?.en.split("\n")).toEqual([
       "Total: 0.063/1 points — Any.",
       "Rounding: the exact total 0.0625 is rounded once to 0.001; each criterion's points are rounded down or up so that they add up to it.",
       "- Quality: 0.063/1 (trimmed mean of 2 rating(s) (r0: 1, r1: 1) = 1 on the scale).",
@@ -303,7 +310,7 @@ describe("explaining a total that had to be rounded", () => {
   });
 
   it("shows the exact total in full, in Vietnamese", () => {
-    expect(e?.vi.split("\n")).toEqual([
+    expect(explained()?.vi.split("\n")).toEqual([
       "Tổng: 0,063/1 điểm — Mọi.",
       "Làm tròn: tổng chính xác 0,0625 được làm tròn một lần đến 0,001; điểm từng tiêu chí được làm tròn lên hoặc xuống để cộng lại đúng bằng tổng.",
       "- Chất lượng: 0,063/1 (trung bình cắt của 2 điểm chấm (r0: 1; r1: 1) = 1 trên thang).",
