@@ -5,6 +5,7 @@ import {
   type ModelCountDimension,
   ModelCountsDocument,
   PublishedRoundsDocument,
+  ReplicationSpreadCountDocument,
   ReplicationSpreadDocument,
   type ReportFilter,
   UnitTreeDocument,
@@ -154,7 +155,11 @@ export default function DashboardPage() {
     placeholderData: keepPreviousData,
   });
   const spread = useQuery({
-    ...graphqlQuery(ReplicationSpreadDocument, { filter }),
+    ...graphqlQuery(ReplicationSpreadDocument, { filter, orderBy: "ADOPTING_UNITS", limit: 8 }),
+    placeholderData: keepPreviousData,
+  });
+  const pilotCount = useQuery({
+    ...graphqlQuery(ReplicationSpreadCountDocument, { filter }),
     placeholderData: keepPreviousData,
   });
   const rounds = useQuery(graphqlQuery(PublishedRoundsDocument, {}));
@@ -174,9 +179,8 @@ export default function DashboardPage() {
     .filter((r) => r.indicatorCode === moneyIndicator && r.value != null)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const charity = moneyByField.find((r) => r.groupKey === charityField)?.value ?? (totalsByField.data ? 0 : null);
-  const pilots = (spread.data?.replicationSpread ?? [])
-    .filter((r) => (r.allAdopters ?? 0) > 0)
-    .sort((a, b) => (b.adoptingUnits ?? 0) - (a.adoptingUnits ?? 0));
+  // The eight pilots that reached the most units, in the server's order.
+  const pilots = spread.data?.replicationSpread ?? [];
 
   // The round shown: the one asked for, else the published round in the years chosen that
   // ranked the most models.
@@ -276,7 +280,7 @@ export default function DashboardPage() {
         />
         <Stat
           label={t("dashboard.pilots")}
-          value={spread.data ? formatCount(pilots.length) : null}
+          value={pilotCount.data ? formatCount(pilotCount.data.replicationSpreadCount ?? 0) : null}
           testId="stat-pilots"
         />
         <Stat label={t("dashboard.goldenBookTotal")} value={sum(goldenRows)} testId="stat-golden-book" />
@@ -500,7 +504,7 @@ export default function DashboardPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {pilots.slice(0, 8).map((row) => (
+              {pilots.map((row) => (
                 <Table.Tr key={row.originModelId}>
                   <Table.Td>
                     {row.originModelId ? (

@@ -407,9 +407,9 @@ function Commendations({ model }: { model: ModelNode }) {
 function Replication({ model }: { model: ModelNode }) {
   const { t, formatCount, formatPercent } = useI18n();
   const configuration = useConfiguration();
-  const query = useQuery(graphqlQuery(ReplicationSpreadDocument, { filter: null }));
+  const query = useQuery(graphqlQuery(ReplicationSpreadDocument, { filter: null, originModelId: model.id, limit: 1 }));
   if (!query.data) return <QueryStatus query={query} />;
-  const spread = (query.data.replicationSpread ?? []).find((row) => row.originModelId === model.id);
+  const spread = query.data.replicationSpread?.[0];
   if (!spread) return <EmptyNote text={t("detail.replicationEmpty")} />;
   return (
     <Stack gap="xs" data-testid="replication">

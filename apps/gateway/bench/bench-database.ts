@@ -72,3 +72,66 @@ export async function prepareBenchDatabase(options: BenchDatabaseOptions): Promi
     await db.destroy();
   }
 }
+
+/** One random request: GraphQL variables for the gateway, a path for the bare handler. */
+export interface Draw {
+  readonly variables: Record<string, unknown>;
+  readonly barePath: string;
+}
+
+/** Random requests of each kind the benchmarks time, and how many models there are. */
+export interface RequestPicks {
+  readonly modelCount: number;
+  /** 50 models after a random model's code (the gateway's cursor is its base64url). */
+  page(): Draw;
+  /** The first 50 models within a random unit. */
+  unitPage(): Draw;
+  /** A random model's detail: half the draws among models with a published result, half among models without. */
+  detail(): Draw;
+  /** Model counts within a random unit. */
+  report(): Draw;
+}
+
+/** Draws random models, codes and units from the database at `url` once; each call then picks one at random. */
+export async function pickRequests(url: string): Promise<RequestPicks> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const column = async (text: string): Promise<string[]> => (await client.query(text)).rows.map((r) => r.v);
+    const withResults = await column(
+      "SELECT v FROM (SELECT DISTINCT model_id AS v FROM round_results) r ORDER BY random() LIMIT 2000",
+    );
+    const withoutResults = await column(
+      "SELECT id AS v FROM models m WHERE NOT EXISTS (SELECT 1 FROM round_results r WHERE r.model_id = m.id) ORDER BY random() LIMIT 2000",
+    );
+    const codes = await column("SELECT code AS v FROM models ORDER BY random() LIMIT 4000");
+    const unitIds = await column("SELECT id AS v FROM units ORDER BY random() LIMIT 4000");
+    const modelCount = Number((await client.query("SELECT count(*) AS n FROM models")).rows[0].n);
+    const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+    return {
+      modelCount,
+      page: () => {
+        const code = any(codes);
+        return {
+          variables: { after: Buffer.from(code).toString("base64url") },
+          barePath: `/page?after=${encodeURIComponent(code)}`,
+        };
+      },
+      unitPage: () => {
+        const unit = any(unitIds);
+        return { variables: { u: gid("Unit", unit) }, barePath: `/unit-page?unit=${unit}` };
+      },
+      detail: () => {
+        const model = any(Math.random() < 0.5 && withResults.length ? withResults : withoutResults);
+        return { variables: { id: gid("Model", model) }, barePath: `/detail?id=${model}` };
+      },
+      report: () => {
+        const unit = any(unitIds);
+        return { variables: { u: gid("Unit", unit) }, barePath: `/report?unit=${unit}` };
+      },
+    };
+  } finally {
+    await client.end();
+  }
+}

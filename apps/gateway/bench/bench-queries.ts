@@ -40,10 +40,16 @@ const pageOf = (
 /** The page of 50 models after the code $1 (empty: the first page), as the JSON the gateway would answer, in one statement. */
 export const PAGE_SQL = pageOf("m.code > $1");
 
-/** The first 50 models within unit $1's subtree, in one statement: a range on the models' copy of their owner's path. */
-export const UNIT_PAGE_SQL = pageOf(
-  "m.owner_path >= (SELECT s.path FROM units s WHERE s.id = $1) AND m.owner_path < ((SELECT s.path FROM units s WHERE s.id = $1) || '~')",
-);
+/** The materialized path of unit $1: the bare unit page reads it first, as the gateway does. */
+export const UNIT_PATH_SQL = "SELECT path FROM units WHERE id = $1";
+
+/**
+ * The first 50 models within the subtree whose path is $1 (a range on the models' copy of
+ * their owner's path, up to $2 = $1 || '~'). Given as values rather than a subquery, the
+ * path lets the planner see how large the subtree is: a commune's models are read by the
+ * range and sorted, a province's by walking the code index (as listModels does).
+ */
+export const UNIT_PAGE_SQL = pageOf("m.owner_path >= $1 AND m.owner_path < $2");
 
 /** One model with everything its detail page shows, in one statement. */
 export const DETAIL_SQL = `SELECT json_build_object('node', json_build_object('code', m.code, 'name', m.name, 'status', m.status,

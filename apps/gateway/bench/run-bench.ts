@@ -17,8 +17,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
-import { BENCH_USER, prepareBenchDatabase } from "./bench-database.js";
+import { BENCH_USER, type Draw, pickRequests, prepareBenchDatabase } from "./bench-database.js";
 import { DETAIL_QUERY, PAGE_QUERY, REPORT_QUERY, UNIT_PAGE_QUERY } from "./bench-queries.js";
 
 // `pnpm bench -- --scale` passes the "--" on: skip it, so both spellings work.
@@ -75,67 +74,19 @@ const { url, token } = await prepareBenchDatabase({
 });
 
 // What the random requests draw from: models with and without results, cursors, units.
-const picks = new pg.Client({ connectionString: url });
-await picks.connect();
-const column = async (text: string): Promise<string[]> => (await picks.query(text)).rows.map((r) => r.v);
-const withResults = await column(
-  "SELECT v FROM (SELECT DISTINCT model_id AS v FROM round_results) r ORDER BY random() LIMIT 2000",
-);
-const withoutResults = await column(
-  "SELECT id AS v FROM models m WHERE NOT EXISTS (SELECT 1 FROM round_results r WHERE r.model_id = m.id) ORDER BY random() LIMIT 2000",
-);
-const codes = await column("SELECT code AS v FROM models ORDER BY random() LIMIT 4000");
-const unitIds = await column("SELECT id AS v FROM units ORDER BY random() LIMIT 4000");
-const modelCount = Number((await picks.query("SELECT count(*) AS n FROM models")).rows[0].n);
-await picks.end();
-const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-// The gateway's model cursors are the base64url of the code before the page (schema/cursor.ts).
-const cursor = (code: string) => Buffer.from(code).toString("base64url");
+const picks = await pickRequests(url);
+const modelCount = picks.modelCount;
 
-/** One random request, as GraphQL variables for the gateway and as a path for the bare handler. */
-interface Draw {
-  readonly variables: Record<string, unknown>;
-  readonly barePath: string;
-}
 interface Scenario {
   readonly name: string;
   readonly query: string;
   draw(): Draw;
 }
 const scenarios: Scenario[] = [
-  {
-    name: "page",
-    query: PAGE_QUERY,
-    draw: () => {
-      const code = any(codes);
-      return { variables: { after: cursor(code) }, barePath: `/page?after=${encodeURIComponent(code)}` };
-    },
-  },
-  {
-    name: "unit-page",
-    query: UNIT_PAGE_QUERY,
-    draw: () => {
-      const unit = any(unitIds);
-      return { variables: { u: gid("Unit", unit) }, barePath: `/unit-page?unit=${unit}` };
-    },
-  },
-  {
-    name: "detail",
-    query: DETAIL_QUERY,
-    draw: () => {
-      const model = any(Math.random() < 0.5 && withResults.length ? withResults : withoutResults);
-      return { variables: { id: gid("Model", model) }, barePath: `/detail?id=${model}` };
-    },
-  },
-  {
-    name: "report",
-    query: REPORT_QUERY,
-    draw: () => {
-      const unit = any(unitIds);
-      return { variables: { u: gid("Unit", unit) }, barePath: `/report?unit=${unit}` };
-    },
-  },
+  { name: "page", query: PAGE_QUERY, draw: picks.page },
+  { name: "unit-page", query: UNIT_PAGE_QUERY, draw: picks.unitPage },
+  { name: "detail", query: DETAIL_QUERY, draw: picks.detail },
+  { name: "report", query: REPORT_QUERY, draw: picks.report },
 ].filter((s) => only.has(s.name));
 
 const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { prepareBenchDatabase } from "./bench-database.js";
+import { type Draw, pickRequests, prepareBenchDatabase } from "./bench-database.js";
 import { DETAIL_QUERY, PAGE_QUERY } from "./bench-queries.js";
 
 const argv = process.argv.slice(2);
@@ -66,36 +66,12 @@ const { url, token } = await prepareBenchDatabase({
   log: (line) => console.log(line),
 });
 
-const picks = new pg.Client({ connectionString: url });
-await picks.connect();
-const column = async (text: string): Promise<string[]> => (await picks.query(text)).rows.map((r) => r.v);
-const withResults = await column(
-  "SELECT v FROM (SELECT DISTINCT model_id AS v FROM round_results) r ORDER BY random() LIMIT 2000",
-);
-const withoutResults = await column(
-  "SELECT id AS v FROM models m WHERE NOT EXISTS (SELECT 1 FROM round_results r WHERE r.model_id = m.id) ORDER BY random() LIMIT 2000",
-);
-const codes = await column("SELECT code AS v FROM models ORDER BY random() LIMIT 4000");
-const modelCount = Number((await picks.query("SELECT count(*) AS n FROM models")).rows[0].n);
-await picks.end();
-const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+const picks = await pickRequests(url);
+const modelCount = picks.modelCount;
 
 /** One random request: half pages, half details (with and without results), as in run-bench.ts. */
-function draw(): { query: string; variables: Record<string, unknown>; barePath: string } {
-  if (Math.random() < 0.5) {
-    const code = any(codes);
-    return {
-      query: PAGE_QUERY,
-      variables: { after: Buffer.from(code).toString("base64url") },
-      barePath: `/page?after=${encodeURIComponent(code)}`,
-    };
-  }
-  const model = any(Math.random() < 0.5 && withResults.length ? withResults : withoutResults);
-  return {
-    query: DETAIL_QUERY,
-    variables: { id: Buffer.from(`Model:${model}`).toString("base64") },
-    barePath: `/detail?id=${model}`,
-  };
+function draw(): { query: string } & Draw {
+  return Math.random() < 0.5 ? { query: PAGE_QUERY, ...picks.page() } : { query: DETAIL_QUERY, ...picks.detail() };
 }
 
 const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${token}` };

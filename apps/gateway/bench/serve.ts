@@ -65,6 +65,12 @@ gateway.on("request", (_req, res) => {
 });
 
 const barePool = new pg.Pool({ connectionString: url, max: poolSize });
+// Every statement the bare handler sends, counted as it is sent (the unit page sends two).
+const bareQuery = barePool.query.bind(barePool);
+barePool.query = ((...args: Parameters<typeof bareQuery>) => {
+  stats.bareStatements++;
+  return bareQuery(...args);
+}) as typeof barePool.query;
 const bare = createServer((req, res) => {
   if (req.url === "/stats") {
     res.setHeader("content-type", "application/json");
@@ -73,7 +79,6 @@ const bare = createServer((req, res) => {
   }
   if (answerBare(barePool, req, res)) {
     stats.bareRequests++;
-    stats.bareStatements++;
     return;
   }
   res.statusCode = 404;

@@ -18,13 +18,19 @@ function malformedIn(value: unknown, depth = 0): string | null {
   return null;
 }
 
+/** Documents already walked: yoga's parser cache hands the same document to every request that sends its text. */
+const literalsChecked = new WeakMap<DocumentNode, boolean>();
+
 function malformedLiteral(document: DocumentNode): boolean {
+  const known = literalsChecked.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (isMalformed(node.value)) found = true;
     },
   });
+  literalsChecked.set(document, found);
   return found;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, DEMO_ROUND_CODE } from "@lantoa/db";
+import { DEMO_PASSWORD, DEMO_ROUND_CODE, replicationSpread } from "@lantoa/db";
 import { createDemoTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGatewayYoga, evidenceLinks, localFolderStorage, serveEvidence } from "../src/index.js";
@@ -265,6 +265,34 @@ describe.each(testEngines())("the API on %s", (engine) => {
       tokens["thanhliem.admin"],
     );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("pages the replication spread and counts its pilots", async () => {
+    const all = await replicationSpread(database.db, {});
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const query = `query($offset: Int) { replicationSpread(limit: 2, offset: $offset) { originModelId originName }
+      replicationSpreadCount }`;
+    const first = await call(query, { offset: 0 }, tokens.admin);
+    const second = await call(query, { offset: 2 }, tokens.admin);
+    const names = [...first.data.replicationSpread, ...second.data.replicationSpread].map((r: any) => r.originName);
+    expect(names).toEqual(all.slice(0, 4).map((r) => r.originName));
+    expect(first.data.replicationSpreadCount).toBe(all.length);
+  });
+
+  it("answers one pilot's spread by its origin model", async () => {
+    const last = (await replicationSpread(database.db, {})).at(-1)!;
+    const id = Buffer.from(`Model:${last.originModelId}`).toString("base64");
+    const result = await call(
+      `query($id: ID!) { replicationSpread(originModelId: $id) { originName allAdopters } }`,
+      { id },
+      tokens.admin,
+    );
+    expect(result.data.replicationSpread).toEqual([{ originName: last.originName, allAdopters: last.allAdopters }]);
+  });
+
+  it("refuses a page of the replication spread over 500 pilots", async () => {
+    const result = await call(`{ replicationSpread(limit: 501) { originName } }`, {}, tokens.admin);
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("lets a unit admin add, rename and move units in their subtree, and nobody else", async () => {

@@ -84,4 +84,43 @@ describe("request bodies", () => {
     const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(result.errors[0]?.extensions.code).toBe("PAYLOAD_TOO_LARGE");
   });
+
+  it("refuses a body whose declared length is over 1 MB without reading it", async () => {
+    const declared = String(1024 * 1024 + 1);
+    const response = await post({}, query("{ __typename }"), { "content-length": declared });
+    expect(response.status).toBe(413);
+    const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(result.errors[0]?.extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a body sent without a declared length once it passes 1 MB", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    let sent = 0;
+    // A JSON body of spaces, streamed in 64 KB chunks: no content-length, only its bytes tell its size.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 4 * 1024 * 1024) controller.close();
+        else {
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const yoga = createGatewayYoga(base);
+    const response = await yoga.fetch("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(result.errors[0]?.extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers a body of declared length within the limit", async () => {
+    const body = query("{ __typename }");
+    const response = await post({}, body, { "content-length": String(Buffer.byteLength(body)) });
+    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+  });
 });

@@ -1,42 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase, testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayProcess, startOrExit } from "./support/gateway-process.js";
 
-const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const LONG = 180_000;
 const KEY = "signing-key-test-secret-0123456789abcdef";
 
-/** The built gateway on `url`: running (at its banner) or exited, with what it printed. */
-async function start(url: string, key?: string): Promise<{ child: ChildProcess; code: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: url,
-    LANTOA_SEED_DEMO: "false",
-  };
-  delete env.LANTOA_FILE_SIGNING_KEY;
-  if (key) env.LANTOA_FILE_SIGNING_KEY = key;
-  const child = spawn(process.execPath, [main], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const code = await new Promise<number | null>((resolve) => {
-    const add = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      if (output.includes("Stop with")) resolve(null);
-    };
-    child.stdout?.on("data", add);
-    child.stderr?.on("data", add);
-    child.once("exit", (exitCode) => resolve(exitCode));
-  });
-  return { child, code, output };
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-  if (child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  return exited;
+/** The built gateway on `url`: running (at its banner) or exited (its code), with what it printed. */
+async function start(
+  url: string,
+  key?: string,
+): Promise<{ gateway?: GatewayProcess; code: number | null; output: string }> {
+  const started = await startOrExit({ DATABASE_URL: url, LANTOA_SEED_DEMO: "false", LANTOA_FILE_SIGNING_KEY: key });
+  return "url" in started ? { gateway: started, code: null, output: started.output() } : started;
 }
 
 // PGlite is one process by design (its folder is locked): this is PostgreSQL's case.
@@ -45,7 +20,7 @@ describe.runIf(testEngines().includes("postgres"))(
   () => {
     let database: TestDatabase;
     let url = "";
-    const running: ChildProcess[] = [];
+    const running: GatewayProcess[] = [];
 
     beforeAll(async () => {
       database = await createTestDatabase("postgres");
@@ -54,7 +29,7 @@ describe.runIf(testEngines().includes("postgres"))(
       url = address.toString();
     }, LONG);
     afterAll(async () => {
-      await Promise.all(running.map(stop));
+      await Promise.all(running.map((gateway) => gateway.stop()));
       await database?.close();
     }, LONG);
 
@@ -62,7 +37,7 @@ describe.runIf(testEngines().includes("postgres"))(
       "refuses a second gateway while one runs with a random key, naming the variable to set",
       async () => {
         const first = await start(url);
-        running.push(first.child);
+        if (first.gateway) running.push(first.gateway);
         expect(first.code).toBeNull();
         const second = await start(url);
         expect(second.code).toBe(1);
@@ -72,7 +47,7 @@ describe.runIf(testEngines().includes("postgres"))(
         const keyed = await start(url, KEY);
         expect(keyed.code).toBe(1);
         expect(keyed.output).toContain("A gateway with a random file-signing key is running on this database");
-        await stop(first.child);
+        await first.gateway?.stop();
       },
       LONG,
     );
@@ -81,9 +56,9 @@ describe.runIf(testEngines().includes("postgres"))(
       "runs several gateways that are given a signing key, and refuses a random-key one beside them",
       async () => {
         const a = await start(url, KEY);
-        running.push(a.child);
+        if (a.gateway) running.push(a.gateway);
         const b = await start(url, KEY);
-        running.push(b.child);
+        if (b.gateway) running.push(b.gateway);
         expect([a.code, b.code]).toEqual([null, null]);
         const random = await start(url);
         expect(random.code).toBe(1);

@@ -1,44 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { createDemoTestDatabase, testEngines } from "@lantoa/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
+import { type GatewayProcess, runGatewayToExit, startGatewayProcess } from "./support/gateway-process.js";
 
-const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const LONG = 180_000;
-
-interface Started {
-  readonly child: ChildProcess;
-  /** Resolves with the exit code (null after a signal). */
-  readonly exited: Promise<number | null>;
-  /** Everything printed so far, stdout and stderr. */
-  output(): string;
-  readonly url: string;
-}
-
-/** The built gateway with `env`; resolves at its banner, or rejects with what it printed when it exits first. */
-async function startGateway(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const add = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const banner = /Stop with/.test(output) && /GraphQL: +(http:\/\/[^/\s]+)\/graphql/.exec(output);
-      if (banner) resolve(banner[1] ?? "");
-    };
-    child.stdout?.on("data", add);
-    child.stderr?.on("data", add);
-    void exited.then((code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
-  });
-  return { child, exited, output: () => output, url };
-}
 
 /** One request on a connection of its own (no keep-alive), so the cluster may hand it to any worker. */
 function ask(url: string): Promise<{ status: number; worker: string | undefined }> {
@@ -80,11 +48,6 @@ async function until(condition: () => boolean): Promise<void> {
     if (waited > 60_000) throw new Error("gave up waiting after 60 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function stop(started: Started): Promise<number | null> {
-  if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill("SIGTERM");
-  return started.exited;
 }
 
 /** A new, empty database on the test server (not even migrated): the gateway prepares it. */
@@ -140,18 +103,7 @@ describe("several workers on the embedded PGlite database", () => {
   it(
     "refuses LANTOA_WORKERS=2 without DATABASE_URL, naming both variables, and exits 1",
     async () => {
-      const child = spawn(process.execPath, [main], {
-        env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", LANTOA_WORKERS: "2" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        output += chunk.toString("utf8");
-      });
-      child.stderr?.on("data", (chunk: Buffer) => {
-        output += chunk.toString("utf8");
-      });
-      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      const { code, output } = await runGatewayToExit({ DATABASE_URL: "", LANTOA_WORKERS: "2" });
       expect(code).toBe(1);
       expect(output).toContain("LANTOA_WORKERS=2 needs PostgreSQL: set DATABASE_URL");
       expect(output).toContain("PGlite");
@@ -164,15 +116,19 @@ describe("several workers on the embedded PGlite database", () => {
 // Several processes share a database only on PostgreSQL (PGlite's folder is locked).
 describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS on PostgreSQL", () => {
   let database: { url: string; drop(): Promise<void> };
-  let gateway: Started;
+  let gateway: GatewayProcess;
 
   beforeAll(async () => {
     database = await emptyDatabase();
     // The demo data on (the default): a seed run by each worker would load it twice or fail.
-    gateway = await startGateway({ DATABASE_URL: database.url, LANTOA_WORKERS: "2", LANTOA_FILE_SIGNING_KEY: "" });
+    gateway = await startGatewayProcess({
+      DATABASE_URL: database.url,
+      LANTOA_WORKERS: "2",
+      LANTOA_FILE_SIGNING_KEY: "",
+    });
   }, LONG);
   afterAll(async () => {
-    if (gateway) await stop(gateway);
+    if (gateway) await gateway.stop();
     await database?.drop();
   }, LONG);
 
@@ -213,22 +169,11 @@ describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS on PostgreSQL
   it(
     "holds the random signing key's exclusive lock for its workers: a second gateway is refused",
     async () => {
-      const second = spawn(process.execPath, [main], {
-        env: {
-          ...process.env,
-          PORT: "0",
-          HOST: "127.0.0.1",
-          DATABASE_URL: database.url,
-          LANTOA_SEED_DEMO: "false",
-          LANTOA_FILE_SIGNING_KEY: "workers-test-another-signing-key-0123456789",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const { code, output } = await runGatewayToExit({
+        DATABASE_URL: database.url,
+        LANTOA_SEED_DEMO: "false",
+        LANTOA_FILE_SIGNING_KEY: "workers-test-another-signing-key-0123456789",
       });
-      let output = "";
-      second.stderr?.on("data", (chunk: Buffer) => {
-        output += chunk.toString("utf8");
-      });
-      const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
       expect(code).toBe(1);
       expect(output).toContain("A gateway with a random file-signing key is running on this database");
     },
@@ -239,13 +184,13 @@ describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS on PostgreSQL
 // Each of these changes its gateway's processes: a gateway and a database of its own.
 describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS keeping and stopping its workers", () => {
   const databases: { url: string; drop(): Promise<void> }[] = [];
-  const gateways: Started[] = [];
+  const gateways: GatewayProcess[] = [];
 
   /** Two workers with a configured signing key (each worker then takes the shared lock itself). */
-  async function startTwoWorkers(): Promise<Started> {
+  async function startTwoWorkers(): Promise<GatewayProcess> {
     const database = await emptyDatabase();
     databases.push(database);
-    const started = await startGateway({
+    const started = await startGatewayProcess({
       DATABASE_URL: database.url,
       LANTOA_WORKERS: "2",
       LANTOA_SEED_DEMO: "false",
@@ -256,7 +201,7 @@ describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS keeping and s
   }
 
   afterAll(async () => {
-    await Promise.all(gateways.map(stop));
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
     for (const database of databases) await database.drop();
   }, LONG);
 
@@ -290,7 +235,7 @@ describe.runIf(testEngines().includes("postgres"))("LANTOA_WORKERS keeping and s
       const gateway = await startTwoWorkers();
       const workers = await workersAnswering(gateway.url, 20);
       expect(workers.size).toBe(2);
-      expect(await stop(gateway)).toBe(0);
+      expect(await gateway.stop()).toBe(0);
       for (const pid of workers) expect(() => process.kill(Number(pid), 0)).toThrow();
     },
     LONG,

@@ -283,6 +283,12 @@ export type RecordInspectionFindingInput = {
   severity: FindingSeverity;
 };
 
+export type ReplicationSpreadOrder =
+  /** Most distinct adopting units first. */
+  | 'ADOPTING_UNITS'
+  /** Most adopters at any depth first. */
+  | 'ALL_ADOPTERS';
+
 export type ReportFilter = {
   field?: string | null | undefined;
   fromYear?: number | null | undefined;
@@ -928,10 +934,21 @@ export type GoldenBookCountsQuery = { goldenBookCounts: Array<{ key: string | nu
 
 export type ReplicationSpreadQueryVariables = Exact<{
   filter?: ReportFilter | null | undefined;
+  orderBy?: ReplicationSpreadOrder | null | undefined;
+  limit?: number | null | undefined;
+  offset?: number | null | undefined;
+  originModelId?: string | null | undefined;
 }>;
 
 
 export type ReplicationSpreadQuery = { replicationSpread: Array<{ originModelId: string | null, originName: string | null, directAdopters: number | null, allAdopters: number | null, adoptingUnits: number | null, eligibleUnits: number | null, coverage: number | null, depth: number | null, levelsReached: Array<string> | null, fieldsReached: Array<string> | null, firstAdoptionDays: number | null, medianAdoptionDays: number | null }> | null };
+
+export type ReplicationSpreadCountQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type ReplicationSpreadCountQuery = { replicationSpreadCount: number | null };
 
 export type PublishedRoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3294,8 +3311,14 @@ export const GoldenBookCountsDocument = /* @__PURE__ */ new TypedDocumentString(
 }
     `) as unknown as TypedDocumentString<GoldenBookCountsQuery, GoldenBookCountsQueryVariables>;
 export const ReplicationSpreadDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query ReplicationSpread($filter: ReportFilter) {
-  replicationSpread(filter: $filter) {
+    query ReplicationSpread($filter: ReportFilter, $orderBy: ReplicationSpreadOrder, $limit: Int, $offset: Int, $originModelId: ID) {
+  replicationSpread(
+    filter: $filter
+    orderBy: $orderBy
+    limit: $limit
+    offset: $offset
+    originModelId: $originModelId
+  ) {
     originModelId
     originName
     directAdopters
@@ -3311,6 +3334,11 @@ export const ReplicationSpreadDocument = /* @__PURE__ */ new TypedDocumentString
   }
 }
     `) as unknown as TypedDocumentString<ReplicationSpreadQuery, ReplicationSpreadQueryVariables>;
+export const ReplicationSpreadCountDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ReplicationSpreadCount($filter: ReportFilter) {
+  replicationSpreadCount(filter: $filter)
+}
+    `) as unknown as TypedDocumentString<ReplicationSpreadCountQuery, ReplicationSpreadCountQueryVariables>;
 export const PublishedRoundsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PublishedRounds {
   publishedRounds {

@@ -192,7 +192,13 @@ export {
 } from "./reports/periodic-report.js";
 export { listPublishedRounds, type PublishedRoundRow } from "./reports/published-rounds.js";
 export { rebuildRollups } from "./reports/rebuild-rollups.js";
-export { type ReplicationSpreadRow, replicationSpread } from "./reports/replication-spread.js";
+export {
+  countReplicationSpread,
+  type ReplicationSpreadOrder,
+  type ReplicationSpreadPage,
+  type ReplicationSpreadRow,
+  replicationSpread,
+} from "./reports/replication-spread.js";
 export { replicationSpreadFromRaw } from "./reports/replication-spread-from-raw.js";
 export {
   deleteReportDraft,

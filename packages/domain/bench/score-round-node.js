@@ -8,7 +8,10 @@
  * and as process CPU time (user + system, which includes V8's GC helper threads), and
  * each mode's ratio to a baseline timed in the same run (`baseline-round.js`: the default
  * set written out by hand in one loop), so figures taken under different loads compare.
+ * The runs take turns (baseline, then each mode, five times over), so a change of load
+ * during the benchmark weighs on every figure alike; the load average is printed too.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { compileCriteriaSet, defaultCriteriaSet } from "../dist/criteria/index.js";
 import { scoreCompiledRound } from "../dist/scoring/index.js";
 import { scoreBaselineRound } from "./baseline-round.js";
@@ -55,14 +58,40 @@ function runBaseline() {
 }
 
 const fmt = (/** @type {number} */ x) => Math.round(x).toLocaleString("en-US");
-/** @param {() => { wall: number, cpu: number }} timed */
-function bestOf(timed) {
-  timed(); // warm-up
-  const runs = Array.from({ length: RUNS }, timed);
-  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)) };
-}
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
 
-const baseline = bestOf(runBaseline);
+const modes = /** @type {const} */ ([
+  ["full", false],
+  ["full", true],
+  ["points", false],
+]);
+/** @type {Array<() => { wall: number, cpu: number }>} */
+const timed = [
+  runBaseline,
+  ...modes.map(
+    ([breakdown, read]) =>
+      () =>
+        run(breakdown, read),
+  ),
+];
+const best = timed.map(() => ({ wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY }));
+const loadBefore = load();
+for (const t of timed) t(); // warm-up
+for (let r = 0; r < RUNS; r++) {
+  timed.forEach((t, i) => {
+    const { wall, cpu } = t();
+    const b = /** @type {{ wall: number, cpu: number }} */ (best[i]);
+    b.wall = Math.min(b.wall, wall);
+    b.cpu = Math.min(b.cpu, cpu);
+  });
+}
+const [baseline, ...engine] = /** @type {[{ wall: number, cpu: number }, ...Array<{ wall: number, cpu: number }>]} */ (
+  best
+);
+console.log(`load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()} (${availableParallelism()} cores)`);
 console.log(
   [
     `plain node, baseline (the default set by hand, one loop): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
@@ -70,18 +99,14 @@ console.log(
     `  CPU  ${baseline.cpu.toFixed(3)} s: ${fmt((MODELS * criteriaPerModel) / baseline.cpu)} criterion evaluations/s`,
   ].join("\n"),
 );
-for (const [breakdown, read] of /** @type {const} */ ([
-  ["full", false],
-  ["full", true],
-  ["points", false],
-])) {
-  const { wall, cpu } = bestOf(() => run(breakdown, read));
+modes.forEach(([breakdown, read], i) => {
+  const { wall, cpu } = /** @type {{ wall: number, cpu: number }} */ (engine[i]);
   console.log(
     [
       `plain node, scoreCompiledRound (breakdown: "${breakdown}"${read ? ", every model's criteria and gates read" : ""}): ${fmt(MODELS)} models × ${criteriaPerModel} criteria × ${REVIEWERS} reviewers, best of ${RUNS}`,
       `  wall ${wall.toFixed(3)} s: ${fmt(MODELS / wall)} models/s, ${fmt((MODELS * criteriaPerModel) / wall)} criterion evaluations/s`,
       `  CPU  ${cpu.toFixed(3)} s: ${fmt(MODELS / cpu)} models/s, ${fmt((MODELS * criteriaPerModel) / cpu)} criterion evaluations/s`,
-      `  ${(baseline.wall / wall).toFixed(2)}× the baseline's speed by wall time, ${(baseline.cpu / cpu).toFixed(2)}× by CPU time`,
+      `  ${(baseline.wall / wall).toFixed(3)}× the baseline's speed by wall time, ${(baseline.cpu / cpu).toFixed(3)}× by CPU time`,
     ].join("\n"),
   );
-}
+});

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { type Db, findPublicPhoto, listShowcaseModels, publicGoldenBook } from "@lantoa/db";
-import { renderShareCard, type ShareCard } from "@lantoa/documents";
+import type { ShareCard } from "@lantoa/documents";
+import { documents } from "../documents.js";
 import { sendResponse } from "../send-response.js";
 import type { EvidenceStorage } from "../storage/evidence-storage.js";
 import { goldenBookPage } from "./golden-book-page.js";
@@ -74,11 +75,11 @@ function notFound(context: { origin: string; lang: Lang }): Response {
 const shareCards = new Map<string, Uint8Array>();
 
 /** A share card, drawn once per distinct text (the newest 200 kept). */
-function shareImage(card: ShareCard): Response {
+async function shareImage(card: ShareCard): Promise<Response> {
   const key = JSON.stringify(card);
   let png = shareCards.get(key);
   if (!png) {
-    png = renderShareCard(card);
+    png = (await documents()).renderShareCard(card);
     shareCards.set(key, png);
     if (shareCards.size > 200) shareCards.delete(shareCards.keys().next().value as string);
   }

@@ -1,7 +1,7 @@
 import { type Certificate, loadCertificates, loadCommendation } from "@lantoa/db";
-import { renderCertificates } from "@lantoa/documents";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { documents } from "../documents.js";
 import { verificationPath } from "../public/public-paths.js";
 import { CommendationRef } from "./commendation.js";
 import { localId, today } from "./mutation-support.js";
@@ -26,6 +26,7 @@ builder.objectFields(CommendationRef, (t) => ({
 /** Certificates as a PDF file, each QR code holding the public address of its verification page. */
 async function certificateFile(context: Context, certificates: Certificate[], filename: string) {
   if (certificates.length === 0) return null;
+  const { renderCertificates } = await documents();
   const pdf = await renderCertificates(
     certificates.map((c) => ({
       content: c.content,

@@ -16,12 +16,12 @@ import {
   type ReportDraftWithPath,
   reportDraftFromRow,
 } from "@lantoa/db";
-import { composeReport, renderReportDocx, renderReportPdf } from "@lantoa/documents";
 import { reportSectionHeadings, reportSectionKeys } from "@lantoa/domain/document";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { documents } from "../documents.js";
 import { DomainFailure } from "./errors.js";
 import { localId, perform, requireViewer, unitPathOf } from "./mutation-support.js";
 import { ExportFileRef } from "./round-workflow.js";
@@ -128,6 +128,7 @@ builder.queryFields((t) => ({
       if (!row) return null;
       const figures = await periodicReportFigures(context.reportsDb, row.unit_id, row.from_year, row.to_year);
       if (!figures) return null;
+      const { composeReport, renderReportDocx, renderReportPdf } = await documents();
       const report = composeReport(reportDraftFromRow(row), figures);
       const bytes = args.format === "docx" ? await renderReportDocx(report) : await renderReportPdf(report);
       const period = row.from_year === row.to_year ? `${row.to_year}` : `${row.from_year}-${row.to_year}`;

@@ -1,11 +1,18 @@
-import { countModels, goldenBookCounts, indicatorTotals, leaderboardPage, replicationSpread } from "@lantoa/db";
+import {
+  countModels,
+  countReplicationSpread,
+  goldenBookCounts,
+  indicatorTotals,
+  leaderboardPage,
+  replicationSpread,
+} from "@lantoa/db";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { mayReadRoundResults } from "../auth/round-visibility.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { listScope } from "./model.js";
+import { listScope, ModelRef } from "./model.js";
 import { UnitRef } from "./unit.js";
 
 const CountRowRef = builder.objectRef<{ key: string; count: number }>("CountRow").implement({
@@ -50,6 +57,12 @@ const ModelDimension = builder.enumType("ModelCountDimension", {
     UNIT_KIND: { value: "unit-kind" },
     STATUS: { value: "status" },
     YEAR: { value: "year" },
+  } as const,
+});
+const ReplicationSpreadOrder = builder.enumType("ReplicationSpreadOrder", {
+  values: {
+    ALL_ADOPTERS: { value: "all-adopters", description: "Most adopters at any depth first." },
+    ADOPTING_UNITS: { value: "adopting-units", description: "Most distinct adopting units first." },
   } as const,
 });
 const GoldenBookDimension = builder.enumType("GoldenBookDimension", {
@@ -139,10 +152,33 @@ builder.queryFields((t) => ({
         }),
       }),
     ],
+    description:
+      "How far pilot models spread, a page at a time (a country has thousands of pilots): most adopters first by default.",
+    authScopes: { signedIn: true },
+    args: {
+      filter: t.arg({ type: ReportFilterInput }),
+      orderBy: t.arg({ type: ReplicationSpreadOrder, defaultValue: "all-adopters" }),
+      offset: t.arg.int({ defaultValue: 0, validate: z.number().int().min(0).max(1_000_000) }),
+      limit: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(500) }),
+      originModelId: t.arg.globalID({
+        for: ModelRef,
+        description: "Only this pilot's row (none if it has no adopter).",
+      }),
+    },
+    resolve: async (_root, args, context) =>
+      replicationSpread(context.reportsDb, await reportFilter(context, args.filter), {
+        order: args.orderBy ?? "all-adopters",
+        offset: args.offset ?? 0,
+        limit: args.limit ?? 50,
+        originModelId: args.originModelId?.id,
+      }),
+  }),
+  replicationSpreadCount: t.int({
+    description: "How many pilots (origins with at least one adopter) replicationSpread lists for the filter.",
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: ReportFilterInput }) },
     resolve: async (_root, args, context) =>
-      replicationSpread(context.reportsDb, await reportFilter(context, args.filter)),
+      countReplicationSpread(context.reportsDb, await reportFilter(context, args.filter)),
   }),
 }));
 

@@ -140,6 +140,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     `query($u: ID!) { replicationSpread(filter: { withinUnitId: $u }) { originName } }`,
     unitVars,
   ),
+  replicationSpreadCount: read(
+    SCOPED_READ,
+    `query($u: ID!) { replicationSpreadCount(filter: { withinUnitId: $u }) }`,
+    unitVars,
+  ),
   goldenBook: read(SCOPED_READ, `query($u: ID!) { goldenBook(withinUnitId: $u) { deed } }`, unitVars),
   leaderboard: read(PUBLIC, `{ leaderboard(roundCode: "${DEMO_ROUND_CODE}", limit: 3) { rank } }`),
   publishedRounds: read(PUBLIC, `{ publishedRounds { code } }`),

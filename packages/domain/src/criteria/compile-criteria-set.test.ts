@@ -132,3 +132,127 @@ describe("compileCriteriaSet's output", () => {
     expect(checkCriteriaSet(defaultCriteriaSet).ok).toBe(true);
   });
 });
+
+describe("compileCriteriaSet's output, in order", () => {
+  const oneScale = (bands: Array<{ id: string; min: number; max: number }>): CriteriaSetInput => ({
+    status: "draft",
+    id: "b",
+    name: t("B", "B"),
+    totalPoints: 10,
+    scales: [
+      {
+        id: "s",
+        label: t("S", "S"),
+        min: 0,
+        max: 10,
+        step: 1,
+        bands: bands.map((b) => ({ ...b, label: t(b.id, b.id) })),
+      },
+    ],
+    criteria: [{ kind: "rating", id: "q", label: t("Q", "Q"), points: 10, scaleId: "s" }],
+    tiers: [{ id: "t", label: t("T", "T"), min: 0 }],
+  });
+
+  it("sorts a scale's bands from the lowest up, whatever order they are listed in", () => {
+    const c = compileCriteriaSet(
+      oneScale([
+        { id: "high", min: 8, max: 10 },
+        { id: "low", min: 0, max: 3 },
+        { id: "mid", min: 4, max: 7 },
+      ]),
+    );
+    if (!c.ok) throw new Error(c.error.message.en);
+    expect(c.value.scales.get("s")?.bands.map((b) => [b.band.id, b.minMilli, b.maxMilli])).toEqual([
+      ["low", 0, 3_000],
+      ["mid", 4_000, 7_000],
+      ["high", 8_000, 10_000],
+    ]);
+  });
+
+  it("names two bands starting together narrower first, whichever is listed first", () => {
+    const overlap = (bands: Array<{ id: string; min: number; max: number }>) => {
+      const c = compileCriteriaSet(oneScale(bands));
+      return c.ok
+        ? []
+        : ((c.error.details?.issues ?? []) as Array<{ details: { bands?: string[] } }>).map((i) => i.details.bands);
+    };
+    const narrow = { id: "narrow", min: 2, max: 3 };
+    const wide = { id: "wide", min: 2, max: 6 };
+    expect(overlap([wide, narrow])).toEqual([["narrow", "wide"]]);
+    expect(overlap([narrow, wide])).toEqual([["narrow", "wide"]]);
+  });
+
+  it("lists what a formula reads by position in the tree, not by the name it reads", () => {
+    const c = compileCriteriaSet({
+      status: "draft",
+      id: "d",
+      name: t("D", "D"),
+      totalPoints: 30,
+      inputs: [{ code: "votes", label: t("Phiếu", "Votes"), missingAs: 0 }],
+      criteria: [
+        {
+          kind: "indicator",
+          id: "zeta",
+          label: t("Z", "Z"),
+          points: 10,
+          rule: { kind: "linear", input: "votes", from: 0, to: 10 },
+        },
+        {
+          kind: "formula",
+          id: "both",
+          label: t("B", "B"),
+          points: 10,
+          expression: 'min(10, points("alpha") + points("zeta"))',
+        },
+        {
+          kind: "indicator",
+          id: "alpha",
+          label: t("A", "A"),
+          points: 10,
+          rule: { kind: "linear", input: "votes", from: 0, to: 5 },
+        },
+      ],
+      tiers: [{ id: "t", label: t("T", "T"), min: 0 }],
+    });
+    if (!c.ok) throw new Error(c.error.message.en);
+    expect(c.value.scored.map((s) => [s.criterion.id, s.dependencies])).toEqual([
+      ["zeta", []],
+      ["both", [0, 2]],
+      ["alpha", []],
+    ]);
+  });
+
+  it("does not mark a formula as depending on the best when what it reads does not", () => {
+    const c = compileCriteriaSet({
+      status: "draft",
+      id: "d",
+      name: t("D", "D"),
+      totalPoints: 20,
+      inputs: [{ code: "votes", label: t("Phiếu", "Votes"), missingAs: 0 }],
+      criteria: [
+        {
+          kind: "indicator",
+          id: "flat",
+          label: t("F", "F"),
+          points: 10,
+          rule: { kind: "linear", input: "votes", from: 0, to: 10 },
+        },
+        { kind: "formula", id: "half", label: t("H", "H"), points: 10, expression: 'points("flat") / 2' },
+      ],
+      tiers: [{ id: "t", label: t("T", "T"), min: 0 }],
+    });
+    if (!c.ok) throw new Error(c.error.message.en);
+    expect(c.value.scored.map((s) => [s.criterion.id, s.dependencies, s.dependsOnBest])).toEqual([
+      ["flat", [], false],
+      ["half", [0], false],
+    ]);
+  });
+
+  it("throws on a node of a kind it does not know, naming it: the schema lets none through", () => {
+    const set = {
+      ...defaultCriteriaSet,
+      criteria: [...defaultCriteriaSet.criteria, { kind: "bonus", id: "x" }],
+    } as unknown as Parameters<typeof checkCriteriaSet>[0];
+    expect(() => checkCriteriaSet(set)).toThrow(new Error('unknown node {"kind":"bonus","id":"x"}'));
+  });
+});

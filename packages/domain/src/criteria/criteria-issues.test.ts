@@ -792,3 +792,209 @@ describe("compileCriteriaSet's issues, word for word", () => {
     ]);
   });
 });
+
+// Where an issue points: the editor highlights the field at `details.path`, so each
+// kind of value names its own place, inside groups too.
+describe("compileCriteriaSet's issues, at the value they are about", () => {
+  type Listed = { code: string; message: { vi: string; en: string }; details: Record<string, unknown> };
+  const listed = (set: CriteriaSetDraft) => issuesOf(set) as Listed[];
+  const notExactPaths = (set: CriteriaSetDraft) =>
+    listed(set)
+      .filter((i) => i.code === "CRITERIA.NOT_EXACT")
+      .map((i) => i.details.path);
+
+  it("names a scale's min, step and band bounds when they have four decimals", () => {
+    const set = variant((d) => {
+      d.scales[2] = {
+        ...d.scales[2],
+        min: 0.0001,
+        step: 1.0001,
+        bands: [{ id: "all", label: d.scales[2].label, min: 0.0002, max: 4.9999 }],
+      };
+    });
+    expect(notExactPaths(set)).toEqual([
+      "scales.theme-5.min",
+      "scales.theme-5.step",
+      "scales.theme-5.bands.all.min",
+      "scales.theme-5.bands.all.max",
+    ]);
+  });
+
+  it("names a weight with four decimals", () => {
+    const set = variant((d) => {
+      for (const c of d.criteria) if (c.kind !== "gate") delete c.points;
+      const weights: Record<string, number> = {
+        novelty: 20.0001,
+        effectiveness: 29.9999,
+        replicability: 20,
+        reach: 15,
+        sustainability: 10,
+        theme: 5,
+      };
+      for (const c of d.criteria) if (c.kind !== "gate") c.weight = weights[c.id];
+      d.criteria.find((c: Json) => c.id === "replicability").rule.steps = [{ atLeast: 1, points: 8 }];
+    });
+    expect(notExactPaths(set)).toEqual(["criteria.novelty.weight", "criteria.effectiveness.weight"]);
+  });
+
+  it("names a threshold's points and a tier's min with four decimals", () => {
+    const set = variant((d) => {
+      d.criteria.find((c: Json) => c.id === "replicability").rule.steps[0].points = 8.0001;
+      d.tiers[1].min = 70.0001;
+    });
+    expect(notExactPaths(set)).toEqual(["replicability.rule.steps.0.points", "tiers.good.min"]);
+  });
+
+  it("names the total disagreement gap with four decimals", () => {
+    const set = variant((d) => {
+      d.aggregation.disagreement = { totalGap: 10.0001 };
+    });
+    expect(notExactPaths(set)).toEqual(["aggregation.disagreement.totalGap"]);
+  });
+
+  it("names a criterion's points and a group's points inside their group", () => {
+    const set = variant((d) => {
+      const reach = d.criteria.find((c: Json) => c.id === "reach");
+      reach.points = 15.0001;
+      d.criteria = d.criteria.filter((c: Json) => c.id !== "reach");
+      d.criteria.push({ kind: "group", id: "impact", label: reach.label, points: 15.0001, children: [reach] });
+    });
+    // A refused value counts as 0: the group agrees with its criterion, the set's total does not.
+    expect(listed(set).map((i) => [i.code, i.details.path])).toEqual([
+      ["CRITERIA.NOT_EXACT", "impact.reach.points"],
+      ["CRITERIA.POINTS_MISMATCH", "totalPoints"],
+      ["CRITERIA.NOT_EXACT", "impact.points"],
+    ]);
+  });
+
+  it("names a criterion inside a group by its group path", () => {
+    const set = variant((d) => {
+      const reach = d.criteria.find((c: Json) => c.id === "reach");
+      delete reach.points;
+      reach.scaleId = "quality-100";
+      d.criteria = d.criteria.filter((c: Json) => c.id !== "reach");
+      d.criteria.push({ kind: "group", id: "impact", label: reach.label, children: [reach] });
+    });
+    expect(listed(set).map((i) => [i.code, i.details.path])).toEqual([
+      ["CRITERIA.ALLOCATION", "impact.reach"],
+      ["CRITERIA.POINTS_MISMATCH", "totalPoints"],
+      ["CRITERIA.UNKNOWN_SCALE", "impact.reach"],
+    ]);
+  });
+
+  it("reports a quota capping a tier against itself, pointing to the other base", () => {
+    const set = variant((d) => {
+      d.quotas[0].ofTierId = "excellent";
+    });
+    expect(listed(set)).toEqual([
+      {
+        code: "CRITERIA.QUOTA_SELF",
+        message: {
+          vi: `Hạn mức không thể giới hạn xếp loại 'excellent' theo chính nó; để giới hạn theo tỷ lệ trên số mô hình đủ điều kiện, dùng kind "share-of-qualified"`,
+          en: `A quota cannot cap the tier 'excellent' against itself; to cap it at a share of the qualified models, use kind "share-of-qualified"`,
+        },
+        details: { path: "quotas.0", tierId: "excellent" },
+      },
+    ]);
+  });
+
+  it("reports a share-of-qualified quota naming an unknown tier", () => {
+    const set = variant((d) => {
+      d.quotas[0] = { kind: "share-of-qualified", tierId: "great", percent: 20 };
+    });
+    expect(listed(set)).toEqual([
+      {
+        code: "CRITERIA.UNKNOWN_TIER",
+        message: { vi: "Hạn mức dùng xếp loại không có 'great'", en: "A quota names the unknown tier 'great'" },
+        details: { path: "quotas.0" },
+      },
+    ]);
+  });
+
+  it("reports a gate formula reading a criterion, with its position", () => {
+    const set = variant((d) => {
+      d.criteria.push({
+        kind: "gate",
+        id: "g",
+        label: d.criteria[0].label,
+        condition: { kind: "formula", expression: 'points("reach") > 5' },
+      });
+    });
+    const issues = listed(set);
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        "CRITERIA.GATE_REFERENCE",
+        {
+          vi: "Điều kiện 'g' được xét trước khi chấm điểm, nên không đọc được rating(), points() hay group_total() (dòng 1, cột 1)",
+          en: "Gate 'g' is decided before any criterion is scored, so it cannot read rating(), points() or group_total() (line 1, column 1)",
+        },
+      ],
+    ]);
+    expect(issues[0]?.details).toMatchObject({ path: "g", criterionId: "g", line: 1, column: 1 });
+  });
+
+  it("reports a gate formula that does not parse as the formula error, not as a reference", () => {
+    const set = variant((d) => {
+      d.criteria.push({
+        kind: "gate",
+        id: "g",
+        label: d.criteria[0].label,
+        condition: { kind: "formula", expression: "evidence_count >" },
+      });
+    });
+    const issues = listed(set);
+    expect(issues.map((i) => i.code)).toEqual(["FORMULA.UNEXPECTED_END"]);
+    expect(issues[0]?.details).toMatchObject({ path: "g", criterionId: "g" });
+  });
+
+  it("refuses rating() of a criterion that is not a rating", () => {
+    const set = variant((d) => {
+      d.criteria.find((c: Json) => c.id === "sustainability").expression = 'min(10, rating("replicability"))';
+    });
+    expect(listed(set).map((i) => [i.code, i.details.path])).toEqual([["FORMULA.UNKNOWN_REFERENCE", "sustainability"]]);
+  });
+
+  it("names only the criteria on a cycle, not the one that led to it, inside their group", () => {
+    const set = variant((d) => {
+      const sustainability = d.criteria.find((c: Json) => c.id === "sustainability");
+      d.criteria = d.criteria.filter((c: Json) => c.id !== "sustainability");
+      d.criteria.unshift({ ...sustainability, expression: 'min(10, points("a"))' });
+      d.criteria.push({
+        kind: "group",
+        id: "loop",
+        label: sustainability.label,
+        children: [
+          { kind: "formula", id: "a", label: sustainability.label, points: 0, expression: 'points("b")' },
+          { kind: "formula", id: "b", label: sustainability.label, points: 0, expression: 'points("a")' },
+        ],
+      });
+    });
+    expect(listed(set).map((i) => [i.code, i.details])).toEqual([
+      ["CRITERIA.FORMULA_CYCLE", { path: "loop.a", criterionId: "a", cycle: ["a", "b", "a"] }],
+    ]);
+  });
+
+  it("refuses two tiers at the same threshold", () => {
+    const set = variant((d) => {
+      d.tiers[1].min = 90;
+    });
+    expect(listed(set).map((i) => [i.code, i.details.path])).toEqual([["CRITERIA.TIERS_NOT_ORDERED", "tiers.good"]]);
+  });
+
+  it("accepts a top tier starting at the total itself", () => {
+    const set = variant((d) => {
+      d.tiers[0].min = 100;
+    });
+    expect(listed(set)).toEqual([]);
+  });
+
+  it("accepts a group whose points equal its criteria's", () => {
+    const set = variant((d) => {
+      const reach = d.criteria.find((c: Json) => c.id === "reach");
+      const theme = d.criteria.find((c: Json) => c.id === "theme");
+      d.criteria = d.criteria.filter((c: Json) => c !== reach && c !== theme);
+      d.criteria.push({ kind: "group", id: "impact", label: reach.label, points: 20, children: [reach, theme] });
+    });
+    expect(listed(set)).toEqual([]);
+  });
+});

@@ -95,6 +95,17 @@ describe("validateCriteriaSet", () => {
     expect(r.ok ? "ok" : r.error.code).toBe("CRITERIA.SHAPE");
   });
 
+  it("counts the shape issues in its message", () => {
+    const r = validateCriteriaSet({ status: "draft", id: "x" });
+    expect(r.ok ? null : [r.error.message, (r.error.details?.issues as unknown[] | undefined)?.length]).toEqual([
+      {
+        vi: "Bộ tiêu chí không đúng cấu trúc (4 lỗi)",
+        en: "The criteria set is malformed (4 issue(s))",
+      },
+      4,
+    ]);
+  });
+
   it.each<[string, (d: CriteriaSetDraft) => void, Record<string, unknown>]>([
     [
       "overlapping bands",

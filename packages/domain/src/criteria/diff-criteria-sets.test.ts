@@ -355,3 +355,68 @@ describe("diffCriteriaSets, sentence by sentence", () => {
     ]);
   });
 });
+
+describe("diffCriteriaSets at its edges", () => {
+  it("shows a description that was not there before as a dash", () => {
+    const next = variant((d) => {
+      d.criteria.find((c: Json) => c.id === "reach").description = { vi: "Số đơn vị biết đến", en: "Units reached" };
+    });
+    expect(diffCriteriaSets(defaultCriteriaSet, next).map((c) => c.message)).toEqual([
+      {
+        vi: "Tiêu chí 'Sức lan tỏa': mô tả — → Số đơn vị biết đến",
+        en: "Criterion 'Reach': description — → Units reached",
+      },
+    ]);
+  });
+
+  it("shows a description that was removed as a dash", () => {
+    const next = variant((d) => {
+      delete d.criteria.find((c: Json) => c.id === "effectiveness").description;
+    });
+    expect(diffCriteriaSets(defaultCriteriaSet, next).map((c) => c.message)).toEqual([
+      {
+        vi: "Tiêu chí 'Hiệu quả thiết thực': mô tả Kết quả định lượng được → —",
+        en: "Criterion 'Practical effectiveness': description Quantified outcomes → —",
+      },
+    ]);
+  });
+
+  it("names a group's allowance of failed gates in Vietnamese too", () => {
+    const withGroup = (max: number) =>
+      variant((d) => {
+        const gates = d.criteria.filter((c: Json) => c.kind === "gate");
+        d.criteria = d.criteria.filter((c: Json) => c.kind !== "gate");
+        d.criteria.unshift({
+          kind: "group",
+          id: "records",
+          label: { vi: "Hồ sơ", en: "Records" },
+          maxNonEliminatoryFailures: max,
+          children: gates,
+        });
+      });
+    expect(diffCriteriaSets(withGroup(0), withGroup(1)).map((c) => c.message)).toEqual([
+      {
+        vi: "Nhóm 'Hồ sơ': số điều kiện không loại trừ được phép trượt 0 → 1",
+        en: "Group 'Records': maxNonEliminatoryFailures 0 → 1",
+      },
+    ]);
+  });
+
+  it("lists a node's changed fields in name order, whatever the key order of its JSON", () => {
+    // A jsonb column gives keys back in its own order; the diff must not depend on it.
+    const next = variant((d) => {
+      const i = d.criteria.findIndex((c: Json) => c.id === "evidence-attached");
+      const { label: _label, eliminatory: _eliminatory, ...rest } = d.criteria[i];
+      d.criteria[i] = { eliminatory: false, ...rest, label: { vi: "Minh chứng", en: "Evidence" } };
+    });
+    expect(diffCriteriaSets(defaultCriteriaSet, next).map((c) => c.field)).toEqual(["eliminatory", "label"]);
+  });
+
+  it("gives an added or removed entry no field, before or after", () => {
+    const next = variant((d) => {
+      d.tiers.splice(2, 1);
+    });
+    const changes = diffCriteriaSets(defaultCriteriaSet, next);
+    expect(changes.map((c) => Object.keys(c))).toEqual([["entity", "change", "id", "message"]]);
+  });
+});

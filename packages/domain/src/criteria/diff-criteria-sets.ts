@@ -46,6 +46,7 @@ const FIELD_VI: Record<string, string> = {
   description: "mô tả",
   unit: "đơn vị tính",
   missingAs: "giá trị khi thiếu",
+  maxNonEliminatoryFailures: "số điều kiện không loại trừ được phép trượt",
   totalPoints: "tổng điểm",
   gatePolicy: "số điều kiện không loại trừ được phép trượt",
   aggregation: "cách tổng hợp điểm",

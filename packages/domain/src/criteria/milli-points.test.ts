@@ -124,3 +124,35 @@ describe("milli-points at their edges", () => {
     expect(decimalOf(1.5e3)).toEqual({ mantissa: 1500n, scale: 0 });
   });
 });
+
+describe("milli-points where floating point drifts", () => {
+  it("takes a large value whose product by 1000 misses the integer by a rounding error", () => {
+    // 1048578.86 × 1000 is 1048578860.0000001 in binary: the tolerance grows with the value.
+    expect(1_048_578.86 * 1000 === 1_048_578_860).toBe(false);
+    expect(toMilli(1_048_578.86)).toBe(1_048_578_860);
+  });
+
+  it("rounds a real number above 2^52 milli-units as the decimal it prints as", () => {
+    // 4600000000000.0625 is exact in binary, but × 1000 the float rounds to …062 (ties to
+    // even); the decimal …062.5 rounds half up to …063.
+    expect(4_600_000_000_000.0625 * 1000).toBe(4_600_000_000_000_062);
+    expect(roundToMilli(4_600_000_000_000.0625)).toBe(4_600_000_000_000_063);
+  });
+
+  it("divides a number by a bigint and a bigint by a number", () => {
+    expect([divideRoundHalfUp(5, 2n), divideRoundHalfUp(5n, 2), divideRoundHalfUp(-7n, 2)]).toEqual([3, 3, -4]);
+  });
+
+  it("gives zero, not minus zero, for zero over anything", () => {
+    expect(Object.is(divideRoundHalfUp(0, 7), 0)).toBe(true);
+  });
+
+  it("multiplies beyond 2^53 in exact integers, where the float product would round", () => {
+    // (2^52 + 1) × 3 = 13510798882111491 is odd and above 2^53: as a float it becomes …492,
+    // and …492 / 8 = …936.5 would round up. Exactly it is …936.375, rounded down.
+    const [a, b, c] = [2 ** 52 + 1, 3, 8];
+    const exact = (2n * BigInt(a) * BigInt(b) + BigInt(c)) / (2n * BigInt(c));
+    expect(exact).toBe(1_688_849_860_263_936n);
+    expect(mulDivRoundHalfUp(a, b, c)).toBe(1_688_849_860_263_936);
+  });
+});

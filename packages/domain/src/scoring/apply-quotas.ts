@@ -119,13 +119,15 @@ export function placeQuotas(
     for (const group of keys) {
       const members = groups.get(group) as number[];
       let base = 0;
+      // Indexed loops: this runs once per round over up to every model, mostly before it is optimized.
       if (quota.kind === "share-of-qualified") base = members.length;
-      else for (const p of members) if (at.scoreTier(p) === of) base++;
+      else for (let m = 0; m < members.length; m++) if (at.scoreTier(members[m] as number) === of) base++;
       const allowance = Math.floor((base * percentMilli) / (100 * 1000));
       let before = 0;
       const demoted: number[] = [];
       const kept: number[] = [];
-      for (const p of members) {
+      for (let m = 0; m < members.length; m++) {
+        const p = members[m] as number;
         if (tiers[p] !== capped) continue;
         before++;
         if (before <= allowance) {

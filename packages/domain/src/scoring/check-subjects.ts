@@ -1,23 +1,26 @@
 import { type DomainError, domainError, type ShapeIssue } from "../errors/index.js";
+import { NameIndex } from "../internal/name-index.js";
 import { safeParseShape } from "../internal/shape-issues.js";
 import { type ScoringSubject, ScoringSubjectSchema } from "./scoring-subject.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isName = (v: unknown) => typeof v === "string" && v.length > 0;
 
-const SUBJECT_KEYS: ReadonlySet<string> = new Set([
-  "modelId",
-  "unitId",
-  "unitGroup",
-  "registeredAt",
-  "facts",
-  "scorecards",
-]);
-const FACT_KEYS: ReadonlySet<string> = new Set(["startDate", "evidenceCount", "disciplined", "indicators"]);
-const CARD_KEYS: ReadonlySet<string> = new Set(["reviewerId", "role", "scores"]);
+const known = (...keys: string[]) => new Map(keys.map((key, i) => [key, i]));
+const SUBJECT_KEYS = known("modelId", "unitId", "unitGroup", "registeredAt", "facts", "scorecards");
+const FACT_KEYS = known("startDate", "evidenceCount", "disciplined", "indicators");
+const CARD_KEYS = known("reviewerId", "role", "scores");
 
-function onlyKnownKeys(value: Record<string, unknown>, known: ReadonlySet<string>): boolean {
-  for (const key in value) if (!known.has(key) && Object.hasOwn(value, key)) return false;
+/** The known keys of each object of a subject, looked up by position: one per check of a round. */
+interface ShapeKeys {
+  readonly subject: NameIndex;
+  readonly facts: NameIndex;
+  readonly card: NameIndex;
+}
+
+function onlyKnownKeys(value: Record<string, unknown>, known: NameIndex): boolean {
+  let at = 0;
+  for (const key in value) if (known.get(key, at++) === -1 && Object.hasOwn(value, key)) return false;
   return true;
 }
 
@@ -32,12 +35,12 @@ function numbers(value: unknown): boolean {
  * written out so a round of 100,000 models pays a few property reads per model, not a parse.
  * Dates are checked later, model by model.
  */
-function hasSubjectShape(s: unknown): boolean {
-  if (!isObject(s) || !onlyKnownKeys(s, SUBJECT_KEYS)) return false;
+function hasSubjectShape(s: unknown, keys: ShapeKeys): boolean {
+  if (!isObject(s) || !onlyKnownKeys(s, keys.subject)) return false;
   if (!isName(s.modelId) || !isName(s.unitId) || typeof s.registeredAt !== "string") return false;
   if (s.unitGroup !== undefined && !isName(s.unitGroup)) return false;
   const facts = s.facts;
-  if (!isObject(facts) || !onlyKnownKeys(facts, FACT_KEYS)) return false;
+  if (!isObject(facts) || !onlyKnownKeys(facts, keys.facts)) return false;
   if (typeof facts.startDate !== "string" || typeof facts.disciplined !== "boolean") return false;
   const evidence = facts.evidenceCount;
   if (typeof evidence !== "number" || !Number.isInteger(evidence) || evidence < 0) return false;
@@ -45,7 +48,7 @@ function hasSubjectShape(s: unknown): boolean {
   const cards = s.scorecards;
   if (!Array.isArray(cards)) return false;
   for (const card of cards) {
-    if (!isObject(card) || !onlyKnownKeys(card, CARD_KEYS) || !isName(card.reviewerId)) return false;
+    if (!isObject(card) || !onlyKnownKeys(card, keys.card) || !isName(card.reviewerId)) return false;
     if (card.role !== undefined && card.role !== "verifier" && card.role !== "self") return false;
     // Each rating is read (and a non-number refused, per model) when the model is scored.
     if (!isObject(card.scores)) return false;
@@ -72,11 +75,16 @@ export function prepareSubjects(
   if (!Array.isArray(subjects)) {
     return invalidInput([{ path: "subjects", message: "Expected an array of scoring subjects" }]);
   }
+  const keys: ShapeKeys = {
+    subject: new NameIndex(SUBJECT_KEYS),
+    facts: new NameIndex(FACT_KEYS),
+    card: new NameIndex(CARD_KEYS),
+  };
   const issues: ShapeIssue[] = [];
   let prepared: ScoringSubject[] | undefined;
   for (let i = 0; i < subjects.length; i++) {
     const s: unknown = subjects[i];
-    if (hasSubjectShape(s)) continue;
+    if (hasSubjectShape(s, keys)) continue;
     const parsed = safeParseShape(ScoringSubjectSchema, s);
     if (parsed.success) {
       prepared ??= subjects.slice();

@@ -162,6 +162,12 @@ export class ExactPoints {
     const fa = this.frac[a] as number;
     const fb = this.frac[b] as number;
     if (Math.abs(fa - fb) > TIE) return fa > fb;
+    if (this.kind[a] === NUMBER && this.kind[b] === NUMBER) {
+      // Equal fractions (1/3 and 1/3) are common: compared on safe integers when the products are.
+      const left = (this.num[a] as number) * (this.den[b] as number);
+      const right = (this.num[b] as number) * (this.den[a] as number);
+      if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
+    }
     const [na, da] = this.fraction(a);
     const [nb, db] = this.fraction(b);
     return na * db > nb * da;

@@ -9,15 +9,38 @@
  * fullMonthsBetween("2024-03-15", "2025-03-15") // 12
  */
 export function fullMonthsBetween(start: string, end: string): number {
+  return fullMonthsUntil(start, calendarDay(end));
+}
+
+/**
+ * An ISO date `YYYY-MM-DD` read into numbers, with the last day of its month: a round
+ * reads its reference date once, not once per model.
+ *
+ * @example
+ * calendarDay("2024-02-10") // { year: 2024, month: 2, day: 10, lastDayOfMonth: 29 }
+ */
+export interface CalendarDay {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly lastDayOfMonth: number;
+}
+
+/** Reads an ISO date `YYYY-MM-DD` (assumed valid). @example calendarDay("2025-06-30").month // 6 */
+export function calendarDay(date: string): CalendarDay {
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  return { year, month, day: digits(date, 8, 10), lastDayOfMonth: lastDayOfMonth(year, month) };
+}
+
+/** {@link fullMonthsBetween} `start` and a date read once. @example fullMonthsUntil("2024-03-15", calendarDay("2025-03-15")) // 12 */
+export function fullMonthsUntil(start: string, end: CalendarDay): number {
   const y1 = digits(start, 0, 4);
   const m1 = digits(start, 5, 7);
   const d1 = digits(start, 8, 10);
-  const y2 = digits(end, 0, 4);
-  const m2 = digits(end, 5, 7);
-  const d2 = digits(end, 8, 10);
-  let months = (y2 - y1) * 12 + (m2 - m1);
-  if (months > 0 && d2 < Math.min(d1, lastDayOfMonth(y2, m2))) months--;
-  else if (months < 0 && d2 > d1) months++;
+  let months = (end.year - y1) * 12 + (end.month - m1);
+  if (months > 0 && end.day < Math.min(d1, end.lastDayOfMonth)) months--;
+  else if (months < 0 && end.day > d1) months++;
   return months;
 }
 

@@ -24,7 +24,12 @@ function daysIn(year: number, month: number): number {
  * isIsoDate("2023-02-29") // false
  */
 export function isIsoDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  return s.length === 10 && startsWithDate(s);
+}
+
+/** Whether the first ten characters of `s` are a real calendar date `YYYY-MM-DD` (no substring made). */
+function startsWithDate(s: string): boolean {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y = digitsAt(s, 0, 4);
   const m = digitsAt(s, 5, 2);
   const d = digitsAt(s, 8, 2);
@@ -40,7 +45,7 @@ export function isIsoDate(s: string): boolean {
  * parseInstant("2022-01-01") // NaN (no time, no offset)
  */
 export function parseInstant(s: string): number {
-  if (s.length < 17 || !isIsoDate(s.slice(0, 10)) || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58) {
+  if (s.length < 17 || !startsWithDate(s) || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58) {
     return Number.NaN;
   }
   const hour = digitsAt(s, 11, 2);

@@ -139,8 +139,13 @@ export function rankByKeys(keys: RankKeys, idOf: (i: number) => string): { order
   const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const order = new Uint32Array(n);
   let top = 0;
-  for (let i = 0; i < n; i++) top = Math.max(top, total[i] as number);
-  if (Number.isSafeInteger((2 * top + 2) * 2 ** bits) && total.every((t) => Number.isInteger(t) && t >= 0)) {
+  let wholeAndNonNegative = true;
+  for (let i = 0; i < n; i++) {
+    const t = total[i] as number;
+    if (t > top) top = t;
+    if (!Number.isInteger(t) || t < 0) wholeAndNonNegative = false;
+  }
+  if (wholeAndNonNegative && Number.isSafeInteger((2 * top + 2) * 2 ** bits)) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const primary = (disqualified[i] as number) * (top + 1) + (top - (total[i] as number));

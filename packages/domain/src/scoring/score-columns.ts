@@ -9,13 +9,14 @@ import {
   toMilli,
 } from "../criteria/index.js";
 import { type DomainError, domainError } from "../errors/index.js";
+import { NameIndex } from "../internal/name-index.js";
 import { aggregateDenominator, aggregateNumerator } from "./aggregate-ratings.js";
 import type { QuotaDemotion } from "./apply-quotas.js";
 import { calibrateReviewers, type ReviewerCalibration } from "./calibrate-reviewers.js";
 import { gatePasses, observeGate } from "./evaluate-gate.js";
 import { evaluateSubjectFormula } from "./evaluate-subject-formula.js";
 import { ExactPoints } from "./exact-points.js";
-import { fullMonthsBetween } from "./months-between.js";
+import { type CalendarDay, calendarDay, fullMonthsUntil } from "./months-between.js";
 import { isIsoDate } from "./parse-instant.js";
 import { indicatorRule, indicatorValue, setIndicatorPoints } from "./score-indicator.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
@@ -113,14 +114,22 @@ const A_NUMBER = 1;
 const SOMETHING_ELSE = 2;
 const CALIBRATION_CODE = { z: 1, shift: 2, none: 3 } as const;
 
-/** Columns that grow as reviewer rows are appended (full breakdown only). */
+/** The columns of reviewer rows (full breakdown only), appended to; sized for the round, grown if need be. */
 class ReviewerRows {
   length = 0;
-  reviewer = new Int32Array(1024);
-  rawMilli = new Int32Array(1024);
-  usedMilli = new Int32Array(1024);
-  pointsMilli = new Int32Array(1024);
-  calibration = new Uint8Array(1024);
+  reviewer: Int32Array;
+  rawMilli: Int32Array;
+  usedMilli: Int32Array;
+  pointsMilli: Int32Array;
+  calibration: Uint8Array;
+  /** `capacity`: the rows a round can have at most, allocated at once (see ColumnScorer). */
+  constructor(capacity: number) {
+    this.reviewer = new Int32Array(capacity);
+    this.rawMilli = new Int32Array(capacity);
+    this.usedMilli = new Int32Array(capacity);
+    this.pointsMilli = new Int32Array(capacity);
+    this.calibration = new Uint8Array(capacity);
+  }
   push(reviewer: number, raw: number, used: number, points: number, calibration: number): void {
     if (this.length === this.reviewer.length) this.grow();
     const at = this.length++;
@@ -131,7 +140,7 @@ class ReviewerRows {
     this.calibration[at] = calibration;
   }
   private grow(): void {
-    const size = this.reviewer.length * 2;
+    const size = Math.max(1024, this.reviewer.length * 2);
     const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
@@ -182,6 +191,16 @@ function ratingMilli(
 }
 
 /**
+ * {@link ratingMilli} for a number, without the error: NaN when it is not on the scale's
+ * steps (the hot path; the error is built by {@link ratingMilli} when there is one).
+ */
+function onScaleMilli(value: number, scale: CompiledScale): number {
+  const milli = toMilli(value);
+  if (milli === null || milli < scale.minMilli || milli > scale.maxMilli) return Number.NaN;
+  return (milli - scale.minMilli) % scale.stepMilli === 0 ? milli : Number.NaN;
+}
+
+/**
  * Scores models into columns. One instance per round; `best` undefined means a first
  * pass that leaves out criteria depending on the round's best values (to find which
  * models are qualified and scored, among whom the best is taken).
@@ -200,9 +219,9 @@ class ColumnScorer {
   private readonly calibrate: boolean;
   /** Scored index → position among rating criteria (−1 for others). */
   private readonly ratingOrdinal: Int32Array;
-  private readonly ratingIndex: ReadonlyMap<string, number>;
+  private readonly ratingIndex: NameIndex;
   private readonly ratingCount: number;
-  private readonly rows = new ReviewerRows();
+  private readonly rows: ReviewerRows;
   private readonly reviewerNumber = new Map<string, number>();
   private readonly reviewerIds: string[] = [];
   private readonly errors: Map<number, DomainError>;
@@ -221,8 +240,11 @@ class ColumnScorer {
   private ratings = new Float64Array(64);
   private rated = new Uint8Array(64);
   private width = 0;
-  // What `rate` found for the criterion at hand: reviewers sorted by id, values sorted.
-  private rateIds: string[] = [];
+  /** The model's scorecards (their indices) in reviewer-id order, sorted once per model. */
+  private cardOrder = new Int32Array(8);
+  // What `rate` found for the criterion at hand: per reviewer in id order, the scorecard
+  // (its index), points, raw and used ratings and calibration; the values sorted.
+  private rateCard: number[] = [];
   private ratePoints: number[] = [];
   private rateRaw: number[] = [];
   private rateUsed: number[] = [];
@@ -231,15 +253,17 @@ class ColumnScorer {
   private rateNumerator = 0;
   private rateDenominator = 0;
   private rateSpread = 0;
-  // Reviewer totals of the model at hand: per reviewer, the sum of their exact points as a
-  // double, and the rating each gave every rating criterion (for an exact tie-break).
-  private totalIds: string[] = [];
-  private totalCounts: number[] = [];
+  // Reviewer totals of the model at hand, by scorecard (a reviewer has one verifier card
+  // per model): how many rating criteria it rated, the sum of their exact points as a
+  // double, and the rating used for each (for an exact tie-break).
+  private totalCounts = new Int32Array(8);
   private totalSums = new Float64Array(8);
   private totalUsed = new Float64Array(64);
-  private reviewers = 0;
+  /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
+  private cardReviewer = new Int32Array(8);
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
+  private readonly referenceDay: CalendarDay;
 
   constructor(
     compiled: CompiledCriteriaSet,
@@ -257,6 +281,7 @@ class ColumnScorer {
     this.calibration = calibration;
     this.calibrate = compiled.set.aggregation.calibration.enabled;
     this.referenceDateValid = isIsoDate(referenceDate);
+    this.referenceDay = calendarDay(referenceDate);
     const n = subjects.length;
     const k = compiled.scored.length;
     const g = compiled.gates.length;
@@ -271,7 +296,7 @@ class ColumnScorer {
         ratingIds.push(sc.criterion.id);
       }
     });
-    this.ratingIndex = new Map(ratingIds.map((id, r) => [id, r]));
+    this.ratingIndex = new NameIndex(new Map(ratingIds.map((id, r) => [id, r])));
     this.ratingCount = ratingIds.length;
     this.parts = new ExactPoints(k);
     this.selfParts = new ExactPoints(k);
@@ -284,6 +309,12 @@ class ColumnScorer {
     this.failures = new Int32Array(compiled.allowances.length);
     this.errors = new Map();
     this.warnings = new Map();
+    // At most one row per scorecard and rating criterion, allocated once: growing the
+    // arrays would allocate twice the memory, and V8 collects garbage as memory outside
+    // its heap grows (each mark of a large round's input costs as much as scoring it).
+    let cards = 0;
+    if (full) for (let i = 0; i < n; i++) cards += (subjects[i] as ScoringSubject).scorecards.length;
+    this.rows = new ReviewerRows(cards * this.ratingCount);
     const detail = full ? n * k : 0;
     this.columns = {
       compiled,
@@ -350,7 +381,14 @@ class ColumnScorer {
     if (this.rated.length < needed) {
       this.rated = new Uint8Array(needed * 2);
       this.ratings = new Float64Array(needed * 2);
-    } else this.rated.fill(ABSENT, 0, needed);
+      this.totalUsed = new Float64Array(needed * 2);
+    } else for (let at = 0; at < needed; at++) this.rated[at] = ABSENT;
+    if (this.cardOrder.length < cards.length) {
+      this.cardOrder = new Int32Array(cards.length * 2);
+      this.totalCounts = new Int32Array(cards.length * 2);
+      this.totalSums = new Float64Array(cards.length * 2);
+      this.cardReviewer = new Int32Array(cards.length * 2);
+    }
     this.width = width;
     for (let i = 0; i < cards.length; i++) {
       const card = cards[i] as Scorecard;
@@ -369,10 +407,11 @@ class ColumnScorer {
         }
       }
       const scores = card.scores;
+      let position = 0;
       for (const criterionId in scores) {
+        const r = this.ratingIndex.get(criterionId, position++);
         if (!Object.hasOwn(scores, criterionId)) continue;
-        const r = this.ratingIndex.get(criterionId);
-        if (r === undefined) {
+        if (r === -1) {
           return domainError(
             "SCORING.UNKNOWN_CRITERION",
             {
@@ -388,6 +427,18 @@ class ColumnScorer {
           this.rated[i * width + r] = A_NUMBER;
         } else this.rated[i * width + r] = SOMETHING_ELSE;
       }
+    }
+    // Insertion sort (a handful of cards), once per model rather than per criterion:
+    // reviewers are listed by id, which makes the outcome independent of their order.
+    const order = this.cardOrder;
+    for (let i = 0; i < cards.length; i++) {
+      const id = (cards[i] as Scorecard).reviewerId;
+      let j = i;
+      while (j > 0 && (cards[order[j - 1] as number] as Scorecard).reviewerId > id) {
+        order[j] = order[j - 1] as number;
+        j--;
+      }
+      order[j] = i;
     }
     return null;
   }
@@ -410,17 +461,15 @@ class ColumnScorer {
     const perReviewer = this.calibrate && !self ? this.calibration.get(id) : undefined;
     const values = this.rateValues;
     let n = 0;
-    for (let q = 0; q < cards.length; q++) {
+    for (let s = 0; s < cards.length; s++) {
+      const q = this.cardOrder[s] as number;
       const card = cards[q] as Scorecard;
       if ((card.role === "self") !== self) continue;
       const at = q * this.width + ordinal;
       const rated = this.rated[at];
-      let value: unknown;
-      if (rated === A_NUMBER) value = this.ratings[at];
-      else if (rated === SOMETHING_ELSE) value = card.scores[id];
-      else continue;
-      const milli = ratingMilli(value, scale, id, card.reviewerId);
-      if (typeof milli !== "number") return milli;
+      if (rated === ABSENT) continue;
+      const milli = rated === A_NUMBER ? onScaleMilli(this.ratings[at] as number, scale) : Number.NaN;
+      if (Number.isNaN(milli)) return this.firstBadRating(sc, ordinal, cards, self);
       let used = milli;
       let calibrationCode = 0;
       if (perReviewer !== undefined) {
@@ -438,24 +487,12 @@ class ColumnScorer {
           }
         }
       }
-      const points = mulDivRoundHalfUp(sc.maxMilli, used - minMilli, range);
-      // Insertion sorts (a handful of reviewers): by reviewer id for the report, by value for
-      // aggregation. Sorting is what makes the outcome independent of reviewer order.
-      const reviewerId = card.reviewerId;
-      let i = n;
-      while (i > 0 && (this.rateIds[i - 1] as string) > reviewerId) {
-        this.rateIds[i] = this.rateIds[i - 1] as string;
-        this.ratePoints[i] = this.ratePoints[i - 1] as number;
-        this.rateRaw[i] = this.rateRaw[i - 1] as number;
-        this.rateUsed[i] = this.rateUsed[i - 1] as number;
-        this.rateCalibration[i] = this.rateCalibration[i - 1] as number;
-        i--;
-      }
-      this.rateIds[i] = reviewerId;
-      this.ratePoints[i] = points;
-      this.rateRaw[i] = milli;
-      this.rateUsed[i] = used;
-      this.rateCalibration[i] = calibrationCode;
+      this.rateCard[n] = q;
+      this.ratePoints[n] = mulDivRoundHalfUp(sc.maxMilli, used - minMilli, range);
+      this.rateRaw[n] = milli;
+      this.rateUsed[n] = used;
+      this.rateCalibration[n] = calibrationCode;
+      // Insertion sort (a handful of reviewers) by value, for aggregation.
       let j = n;
       while (j > 0 && (values[j - 1] as number) > used) {
         values[j] = values[j - 1] as number;
@@ -479,6 +516,25 @@ class ColumnScorer {
     return n;
   }
 
+  /** The error of the first rating off the scale or step, in scorecard order (as given). */
+  private firstBadRating(
+    sc: CompiledScoredCriterion,
+    ordinal: number,
+    cards: readonly Scorecard[],
+    self: boolean,
+  ): DomainError {
+    const id = sc.criterion.id;
+    for (let q = 0; q < cards.length; q++) {
+      const card = cards[q] as Scorecard;
+      const rated = this.rated[q * this.width + ordinal];
+      if ((card.role === "self") !== self || rated === ABSENT) continue;
+      const value = rated === A_NUMBER ? this.ratings[q * this.width + ordinal] : card.scores[id];
+      const milli = ratingMilli(value, sc.scale as CompiledScale, id, card.reviewerId);
+      if (typeof milli !== "number") return milli;
+    }
+    throw new Error("no bad rating");
+  }
+
   /** Writes the rated criterion's exact points into slot `index` of `parts`. */
   private setRated(parts: ExactPoints, sc: CompiledScoredCriterion, index: number): void {
     const scale = sc.scale as CompiledScale;
@@ -490,42 +546,21 @@ class ColumnScorer {
     );
   }
 
-  /** Adds the rated criterion's reviewers to their running totals. */
+  /** Adds the rated criterion's reviewers to the running totals of their scorecards. */
   private addToReviewerTotals(sc: CompiledScoredCriterion, ordinal: number, n: number): void {
     const scale = sc.scale as CompiledScale;
     const range = scale.maxMilli - scale.minMilli;
     const width = this.ratingCount;
     for (let r = 0; r < n; r++) {
-      const reviewerId = this.rateIds[r] as string;
-      let t = 0;
-      while (t < this.reviewers && this.totalIds[t] !== reviewerId) t++;
-      if (t === this.reviewers) {
-        if (t === this.totalSums.length) {
-          const sums = new Float64Array(t * 2);
-          sums.set(this.totalSums);
-          this.totalSums = sums;
-          const used = new Float64Array(t * 2 * width);
-          used.set(this.totalUsed);
-          this.totalUsed = used;
-        }
-        if (this.totalUsed.length < (t + 1) * width) {
-          const used = new Float64Array((t + 1) * width * 2);
-          used.set(this.totalUsed);
-          this.totalUsed = used;
-        }
-        this.totalIds[t] = reviewerId;
-        this.totalCounts[t] = 0;
-        this.totalSums[t] = 0;
-        this.reviewers++;
-      }
+      const q = this.rateCard[r] as number;
       const used = this.rateUsed[r] as number;
-      this.totalCounts[t] = (this.totalCounts[t] as number) + 1;
-      this.totalSums[t] = (this.totalSums[t] as number) + (sc.maxMilli * (used - scale.minMilli)) / range;
-      this.totalUsed[t * width + ordinal] = used;
+      this.totalCounts[q] = (this.totalCounts[q] as number) + 1;
+      this.totalSums[q] = (this.totalSums[q] as number) + (sc.maxMilli * (used - scale.minMilli)) / range;
+      this.totalUsed[q * width + ordinal] = used;
     }
   }
 
-  /** Reviewer t's total, rounded once (half up); exact when the double sum sits on a tie. */
+  /** The total of scorecard t's reviewer, rounded once (half up); exact when the double sum sits on a tie. */
   private reviewerTotal(t: number): number {
     const sum = this.totalSums[t] as number;
     const floor = Math.floor(sum);
@@ -619,13 +654,13 @@ class ColumnScorer {
     }
     const cardProblem = this.checkScorecards(subject);
     if (cardProblem !== null) return cardProblem;
-    const months = fullMonthsBetween(subject.facts.startDate, this.referenceDate);
+    const months = fullMonthsUntil(subject.facts.startDate, this.referenceDay);
     cols.months[i] = months;
 
     // Gates.
     let eliminated = false;
     const failures = this.failures;
-    failures.fill(0);
+    for (let a = 0; a < failures.length; a++) failures[a] = 0;
     for (let g = 0; g < this.g; g++) {
       const gate = compiled.gates[g] as (typeof compiled.gates)[number];
       const observed = observeGate(compiled, gate, subject.facts, months);
@@ -648,9 +683,13 @@ class ColumnScorer {
     const parts = this.parts;
     const base = i * k;
     const minReviewers = compiled.set.aggregation.minReviewers;
-    this.reviewers = 0;
     let hasSelf = false;
-    for (let q = 0; q < cards.length; q++) if ((cards[q] as Scorecard).role === "self") hasSelf = true;
+    for (let q = 0; q < cards.length; q++) {
+      if ((cards[q] as Scorecard).role === "self") hasSelf = true;
+      this.totalCounts[q] = 0;
+      this.totalSums[q] = 0;
+      this.cardReviewer[q] = -1;
+    }
     for (let o = 0; o < compiled.order.length; o++) {
       const index = compiled.order[o] as number;
       const sc = compiled.scored[index] as CompiledScoredCriterion;
@@ -696,7 +735,7 @@ class ColumnScorer {
           this.rating[index] = this.rateNumerator / this.rateDenominator / MILLI;
           cols.spreadMilli[base + index] = this.rateSpread;
           this.addToReviewerTotals(sc, ordinal, count);
-          if (full) this.keepRatingDetail(sc, base + index, count);
+          if (full) this.keepRatingDetail(sc, base + index, count, cards);
           break;
         }
         case "indicator": {
@@ -749,7 +788,7 @@ class ColumnScorer {
     // Reviewers' totals, over those who rated every rating criterion, each rounded once.
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < this.reviewers; t++) {
+    for (let t = 0; t < cards.length; t++) {
       if (this.totalCounts[t] !== this.ratingCount) continue;
       const sum = this.reviewerTotal(t);
       if (sum < low) low = sum;
@@ -761,7 +800,7 @@ class ColumnScorer {
   }
 
   /** Keeps a rating criterion's per-reviewer detail, band and aggregate (full breakdown). */
-  private keepRatingDetail(sc: CompiledScoredCriterion, at: number, n: number): void {
+  private keepRatingDetail(sc: CompiledScoredCriterion, at: number, n: number, cards: readonly Scorecard[]): void {
     const cols = this.columns;
     const num = this.rateNumerator;
     const den = this.rateDenominator;
@@ -780,12 +819,16 @@ class ColumnScorer {
     cols.reviewerStart[at] = this.rows.length;
     cols.reviewerCount[at] = n;
     for (let r = 0; r < n; r++) {
-      const id = this.rateIds[r] as string;
-      let number = this.reviewerNumber.get(id);
-      if (number === undefined) {
-        number = this.reviewerIds.length;
-        this.reviewerIds.push(id);
-        this.reviewerNumber.set(id, number);
+      const q = this.rateCard[r] as number;
+      let number = this.cardReviewer[q] as number;
+      if (number === -1) {
+        const id = (cards[q] as Scorecard).reviewerId;
+        number = this.reviewerNumber.get(id) ?? this.reviewerIds.length;
+        if (number === this.reviewerIds.length) {
+          this.reviewerIds.push(id);
+          this.reviewerNumber.set(id, number);
+        }
+        this.cardReviewer[q] = number;
       }
       this.rows.push(
         number,

@@ -4,6 +4,7 @@ import { safeParseShape } from "../internal/shape-issues.js";
 import { placeQuotas, type QuotaOutcome } from "./apply-quotas.js";
 import { type CalibrationNotice, calibrationNotices } from "./calibration-notices.js";
 import { prepareSubjects } from "./check-subjects.js";
+import { firstDuplicate } from "./first-duplicate.js";
 import { ModelView, type RankedModel } from "./model-view.js";
 import { parseInstant } from "./parse-instant.js";
 import { rankByKeys, rankKeys } from "./rank-models.js";
@@ -70,44 +71,60 @@ export function scoreCompiledRound(
   const prepared = prepareSubjects(subjects);
   if ("code" in prepared) return err(prepared);
   const list = prepared.subjects;
-  const ids = new Set<string>();
+  // Ids and registration times are read once, in subject order, and kept: ranking and
+  // placing then read these arrays rather than subjects scattered in memory.
+  const ids: string[] = new Array(list.length);
   const registered = new Float64Array(list.length);
+  let badTime = -1;
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as ScoringSubject;
-    if (ids.has(s.modelId)) {
-      return err(
-        domainError(
-          "SCORING.DUPLICATE_MODEL",
-          {
-            vi: `Mô hình '${s.modelId}' xuất hiện hai lần trong đợt`,
-            en: `Model '${s.modelId}' appears twice in the round`,
-          },
-          { modelId: s.modelId },
-        ),
-      );
-    }
+    ids[i] = s.modelId;
     const time = parseInstant(s.registeredAt);
-    if (Number.isNaN(time)) {
-      return err(
-        domainError(
-          "SCORING.INVALID_DATE",
-          {
-            vi: `Thời điểm đăng ký của '${s.modelId}' không hợp lệ`,
-            en: `The registration time of '${s.modelId}' is invalid`,
-          },
-          { modelId: s.modelId, registeredAt: s.registeredAt },
-        ),
-      );
-    }
     registered[i] = time;
-    ids.add(s.modelId);
+    if (badTime === -1 && Number.isNaN(time)) badTime = i;
+  }
+  // The first problem in subject order is reported, a duplicate before a bad time.
+  const duplicate = firstDuplicate(ids);
+  if (duplicate !== -1 && (badTime === -1 || duplicate <= badTime)) {
+    const modelId = ids[duplicate] as string;
+    return err(
+      domainError(
+        "SCORING.DUPLICATE_MODEL",
+        {
+          vi: `Mô hình '${modelId}' xuất hiện hai lần trong đợt`,
+          en: `Model '${modelId}' appears twice in the round`,
+        },
+        { modelId },
+      ),
+    );
+  }
+  if (badTime !== -1) {
+    const s = list[badTime] as ScoringSubject;
+    return err(
+      domainError(
+        "SCORING.INVALID_DATE",
+        {
+          vi: `Thời điểm đăng ký của '${s.modelId}' không hợp lệ`,
+          en: `The registration time of '${s.modelId}' is invalid`,
+        },
+        { modelId: s.modelId, registeredAt: s.registeredAt },
+      ),
+    );
   }
   const columns = scoreColumns(compiled, list, { referenceDate, full: breakdown === "full" });
-  return ok(placeRound(columns, registered, explain));
+  return ok(placeRound(columns, ids, registered, explain));
 }
 
-/** Ranks the scored models of a round's columns, applies quotas and builds the result. */
-function placeRound(columns: RoundColumns, registered: Float64Array, explain: boolean): RoundResult {
+/**
+ * Ranks the scored models of a round's columns, applies quotas and builds the result;
+ * `ids` and `registered` are the subjects' model ids and registration times.
+ */
+function placeRound(
+  columns: RoundColumns,
+  ids: readonly string[],
+  registered: Float64Array,
+  explain: boolean,
+): RoundResult {
   const compiled = columns.compiled;
   const subjects = columns.subjects;
   const k = columns.criteria;
@@ -115,7 +132,7 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
   const unscored: Array<{ modelId: string; error: DomainError }> = [];
   for (let i = 0; i < columns.models; i++) {
     if (columns.state[i] === UNSCORED) {
-      unscored.push({ modelId: (subjects[i] as ScoringSubject).modelId, error: columns.errors.get(i) as DomainError });
+      unscored.push({ modelId: ids[i] as string, error: columns.errors.get(i) as DomainError });
     } else scored.push(i);
   }
   unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
@@ -133,7 +150,7 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
     }
     keys.registered[s] = registered[i] as number;
   }
-  const { order, ranks } = rankByKeys(keys, (s) => (subjects[scored[s] as number] as ScoringSubject).modelId);
+  const { order, ranks } = rankByKeys(keys, (s) => ids[scored[s] as number] as string);
   const at = (p: number) => scored[order[p] as number] as number;
   const placed = placeQuotas(compiled, {
     count: order.length,
@@ -142,7 +159,7 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
     unitGroup: (p) => (subjects[at(p)] as ScoringSubject).unitGroup,
     rank: (p) => ranks[p] as number,
     registered: (p) => keys.registered[order[p] as number] as number,
-    modelId: (p) => (subjects[at(p)] as ScoringSubject).modelId,
+    modelId: (p) => ids[at(p)] as string,
   });
 
   const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
@@ -167,7 +184,7 @@ function placeRound(columns: RoundColumns, registered: Float64Array, explain: bo
     if (!disagree && gap !== undefined) {
       for (let c = 0; c < k; c++) if ((columns.spreadMilli[i * k + c] as number) > gap) disagree = true;
     }
-    if (disagree) needsAnotherReviewer.push((subjects[i] as ScoringSubject).modelId);
+    if (disagree) needsAnotherReviewer.push(ids[i] as string);
   }
   compiled.tiers.forEach((t, index) => {
     tierCounts[t.tier.id] = counts[index] as number;
