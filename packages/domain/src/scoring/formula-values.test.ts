@@ -98,7 +98,10 @@ describe("formulas one after another, and formulas that read criteria", () => {
   });
 
   it("reads an input and two references each in its own place", () => {
-    // 1000 + 30 × 10 + 6 = 1306: no mix-up of the three (or stale value) can give it.
+    // 1000 + 30 × 10 + 6 = 1306: no mix-up of the three (or stale value) can give it. A formula
+    // with more inputs runs first, so a misplaced reference reads its leftovers, not a gap.
+    const wide = compiled("months_running + evidence_count + votes");
+    expect(evaluateSubjectFormula(wide.compiled, wide.formula, facts(), 2)).toBe(12);
     const { compiled: c, formula } = withRating('budget + points("q") * 10 + rating("q")');
     expect(evaluateSubjectFormula(c, formula, facts({ budget: 1000 }), 1, refs(formula))).toBe(1306);
   });
