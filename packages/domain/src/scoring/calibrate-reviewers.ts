@@ -30,6 +30,9 @@ class ExactSum {
       this.small = 0;
     }
   }
+  addBig(x: bigint): void {
+    this.big += x;
+  }
   get value(): bigint {
     return this.big + BigInt(this.small);
   }
@@ -42,7 +45,10 @@ class Moments {
   add(k: number): void {
     this.n++;
     this.s1.add(k);
-    this.s2.add(k * k);
+    // A scale of ±100,000 in steps of 0.001 has up to 2·10^8 steps: k² can pass 2^53.
+    const square = k * k;
+    if (Number.isSafeInteger(square)) this.s2.add(square);
+    else this.s2.addBig(BigInt(k) * BigInt(k));
   }
   // Computed from exact integer sums, so the result does not depend on the order of ratings.
   stats(): { mean: number; sd: number } {

@@ -117,4 +117,156 @@ describe("calibration", () => {
       ].sort((p, q) => (p[0] as string).localeCompare(q[0] as string)),
     );
   });
+
+  it("lists every criterion concerned in the Vietnamese notice too", () => {
+    const few = [
+      subject("a", [["x", 1, 2]]),
+      subject("b", [
+        ["y", 3, 4],
+        ["x", 5],
+      ]),
+    ];
+    expect(
+      calibrationNotices(compiled, calibrateReviewers(compiled, few)).find((n) => n.reviewerId === "y")?.message.vi,
+    ).toBe(
+      "Không hiệu chỉnh người chấm 'y' cho 'Chất lượng' (1 điểm chấm), 'Lan tỏa' (1 điểm chấm): mỗi tiêu chí cần ít nhất 2 điểm chấm trong đợt",
+    );
+  });
+});
+
+describe("calibration statistics on a scale from 1 to 5 in steps of 0.5", () => {
+  // Hand-computed in step units k = (rating − 1) ÷ 0.5. r1 rates 1, 2, 3 → k 0, 2, 4: mean 2,
+  // sd √(8/3); r2 rates 3, 3 → k 4, 4: mean 4, sd 0. Pooled k 0, 2, 4, 4, 4: mean 2.8,
+  // variance 52/5 − 2.8² = 2.56, sd 1.6. Back on the scale: 1 + k × 0.5, sd × 0.5.
+  const halfSet: CriteriaSetInput = {
+    status: "draft",
+    id: "half",
+    name: t("Nửa điểm", "Half points"),
+    totalPoints: 100,
+    inputs: [{ code: "x", label: t("X", "X") }],
+    scales: [{ id: "s5", label: t("1–5", "1–5"), min: 1, max: 5, step: 0.5 }],
+    criteria: [
+      { kind: "rating", id: "q", label: t("Chất lượng", "Quality"), points: 60, scaleId: "s5" },
+      { kind: "rating", id: "unrated", label: t("Chưa chấm", "Unrated"), points: 20, scaleId: "s5" },
+      {
+        kind: "indicator",
+        id: "v",
+        label: t("Chỉ tiêu", "Indicator"),
+        points: 20,
+        rule: { kind: "linear", input: "x", from: 0, to: 10 },
+      },
+    ],
+    tiers: [{ id: "any", label: t("Mọi", "Any"), min: 0 }],
+    aggregation: { calibration: { enabled: true, minRatingsPerReviewer: 2 } },
+  };
+  const compile = (enabled: boolean) => {
+    const c = compileCriteriaSet({
+      ...halfSet,
+      aggregation: { calibration: { enabled, minRatingsPerReviewer: 2 } },
+    } as never);
+    if (!c.ok) throw new Error(c.error.message.en);
+    return c.value;
+  };
+  const card = (reviewerId: string, scores: Record<string, number>, role: "verifier" | "self" = "verifier") => ({
+    reviewerId,
+    role,
+    scores,
+  });
+  const model = (id: string, cards: ScoringSubject["scorecards"]): ScoringSubject => ({
+    ...subject(id, []),
+    scorecards: cards,
+  });
+  // r3 gives only ratings the scale refuses: above the top, below the bottom, off the steps.
+  // The unit's own rating and a score for the indicator 'v' are not reviewers' ratings either.
+  const subjects = [
+    model("A", [
+      card("r1", { q: 1, v: 5 }),
+      card("r2", { q: 3 }),
+      card("r3", { q: 5.5 }),
+      card("unit", { q: 5 }, "self"),
+    ]),
+    model("B", [card("r1", { q: 2 }), card("r2", { q: 3 }), card("r3", { q: 0.5 })]),
+    model("C", [card("r1", { q: 3 }), card("r3", { q: 2.25 })]),
+  ];
+
+  it("z-scores a reviewer whose ratings vary, from the pooled valid ratings of verifiers", () => {
+    const r1 = calibrateReviewers(compile(true), subjects).get("q")?.get("r1");
+    expect(r1).toMatchObject({ mode: "z", count: 3, reviewerMean: 2, pooledMean: 2.4, pooledSd: 0.8 });
+    expect(r1?.reviewerSd).toBeCloseTo(Math.sqrt(2 / 3), 12);
+  });
+
+  it("shifts a reviewer whose ratings do not vary", () => {
+    expect(calibrateReviewers(compile(true), subjects).get("q")?.get("r2")).toEqual({
+      mode: "shift",
+      count: 2,
+      reviewerMean: 3,
+      reviewerSd: 0,
+      pooledMean: 2.4,
+      pooledSd: 0.8,
+    });
+  });
+
+  it("counts no rating the scale refuses, nor the unit's own", () => {
+    expect([...(calibrateReviewers(compile(true), subjects).get("q")?.keys() ?? [])]).toEqual(["r1", "r2"]);
+  });
+
+  it("calibrates only rated criteria that someone rated", () => {
+    expect([...calibrateReviewers(compile(true), subjects).keys()]).toEqual(["q"]);
+  });
+
+  it("calibrates nothing when the set does not enable it", () => {
+    expect(calibrateReviewers(compile(false), subjects).size).toBe(0);
+  });
+});
+
+describe("calibration statistics past 2^53", () => {
+  it("sums squares exactly: ratings 99,999.999 and 100,000 on a 0.001 step have sd 0.0005", () => {
+    // In step units k = 99,999,999 and 100,000,000, k² about 10^16, past 2^53:
+    // n·Σk² − (Σk)² = 2 × 19999999800000001 − 199999999² = 1 only when every square and both
+    // sums are exact, so sd = √1 ÷ 2 = 0.5 steps = 0.0005.
+    const huge = compileCriteriaSet({
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    } as never);
+    if (!huge.ok) throw new Error(huge.error.message.en);
+    const cal = calibrateReviewers(huge.value, [subject("a", [["w", 99_999.999]]), subject("b", [["w", 100_000]])]);
+    expect(cal.get("q")?.get("w")).toMatchObject({ mode: "z", count: 2, reviewerSd: 0.0005 });
+  });
+
+  it("sums squares exactly past 2^53 when each square is below it: 94,906.264 and 94,906.265 have sd 0.0005", () => {
+    // k = 94,906,264 and 94,906,265: each k² is under 2^53, their sum is past it.
+    const huge = compileCriteriaSet({
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    } as never);
+    if (!huge.ok) throw new Error(huge.error.message.en);
+    const cal = calibrateReviewers(huge.value, [subject("a", [["w", 94_906.264]]), subject("b", [["w", 94_906.265]])]);
+    expect(cal.get("q")?.get("w")).toMatchObject({ mode: "z", count: 2, reviewerSd: 0.0005 });
+  });
+
+  it("scores a round on such a scale instead of throwing", () => {
+    // Both reviewers' sds are exact (0.0005 and 5000): each z-score is ±1, so every rating maps
+    // back to the pooled mean ± the pooled sd, and no NaN reaches a BigInt.
+    const huge = {
+      ...set,
+      scales: [{ id: "s10", label: t("0–100000", "0–100000"), min: 0, max: 100_000, step: 0.001 }],
+    };
+    const r = scoreRound(
+      huge as never,
+      [
+        subject("a", [
+          ["w", 99_999.999, 7],
+          ["v", 50_000, 7],
+        ]),
+        subject("b", [
+          ["w", 100_000, 7],
+          ["v", 60_000, 7],
+        ]),
+      ],
+      {
+        referenceDate,
+      },
+    );
+    expect(r.ok ? r.value.models.map((m) => m.status) : r.error.code).toEqual(["qualified", "qualified"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainModelScore } from "./explain-model-score.js";
 import { scoreRound } from "./score-round.js";
 
 // One set with every kind of line an explanation has: a soft and an eliminatory gate, a
@@ -69,16 +70,20 @@ const subj = (id: string, qs: number[], votes: number | undefined, ev: number, s
       : [{ reviewerId: "unit", role: "self" as const, scores: self as Record<string, number> }]),
   ],
 });
-const round = scoreRound(
-  set as never,
-  [subj("A", [9, 10], 10, 2, { q: 10 }), subj("B", [9, 9], undefined, 1), subj("C", [2, 9], 5, 0, {})],
-  {
-    referenceDate: "2025-06-30",
-    explain: true,
-  },
-);
-if (!round.ok) throw new Error(round.error.message.en);
-const explanation = (id: string) => round.value.models.find((m) => m.modelId === id)?.explanation;
+// Scored inside each test (not once at load): Stryker's per-test coverage only sees work
+// done while a test runs, and would not run these tests against the mutants they kill.
+const explanation = (id: string) => {
+  const round = scoreRound(
+    set as never,
+    [subj("A", [9, 10], 10, 2, { q: 10 }), subj("B", [9, 9], undefined, 1), subj("C", [2, 9], 5, 0, {})],
+    {
+      referenceDate: "2025-06-30",
+      explain: true,
+    },
+  );
+  if (!round.ok) throw new Error(round.error.message.en);
+  return round.value.models.find((m) => m.modelId === id)?.explanation;
+};
 
 describe("explanations, line by line", () => {
   it("explains a qualified model in English", () => {
@@ -138,6 +143,177 @@ describe("explanations, line by line", () => {
       "- Thưởng: 0/20 (công thức evidence_count * 15 = 0).",
       "Các người chấm lệch nhau quá mức cho phép (tổng lệch 42 điểm): cần thêm người chấm thứ ba.",
       "Tự đánh giá: 10 điểm (chưa đủ tiêu chí), không tính vào điểm thẩm định.",
+    ]);
+  });
+});
+
+describe("explanations of quota demotions and eliminatory gates", () => {
+  // Quality alone makes the total: mean rating × 10. 'Top' may hold at most 50 % of the
+  // models scored 'Fair' (D 60 and E 70: 2, so 1). A, B and C score 90 and tie at rank 1;
+  // A registered first and keeps 'Top'. F is disciplined: out by an eliminatory gate.
+  const quotaSet = {
+    status: "draft",
+    id: "qx",
+    name: t("Hạn mức", "Quota"),
+    totalPoints: 100,
+    scales: [{ id: "s10", label: t("0-10", "0-10"), min: 0, max: 10, step: 1 }],
+    criteria: [
+      {
+        kind: "gate",
+        id: "disc",
+        label: t("Không kỷ luật", "Not disciplined"),
+        condition: { kind: "not-disciplined" },
+      },
+      { kind: "rating", id: "q", label: t("Chất lượng", "Quality"), points: 100, scaleId: "s10" },
+    ],
+    tiers: [
+      { id: "a", label: t("Giỏi", "Top"), min: 80 },
+      { id: "b", label: t("Khá", "Fair"), min: 50 },
+      { id: "c", label: t("Đạt", "Pass"), min: 0 },
+    ],
+    aggregation: { method: { kind: "mean" } },
+    quotas: [{ kind: "share-of-tier", tierId: "a", ofTierId: "b", percent: 50 }],
+  };
+  const model = (id: string, q: number, registeredAt: string, disciplined = false) => ({
+    modelId: id,
+    unitId: `u-${id}`,
+    registeredAt,
+    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined, indicators: {} },
+    scorecards: ["r1", "r2"].map((reviewerId) => ({ reviewerId, role: "verifier" as const, scores: { q } })),
+  });
+  const explain = (models: ReturnType<typeof model>[], id: string) => {
+    const r = scoreRound(quotaSet as never, models, { referenceDate: "2025-06-30", explain: true });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const e = r.value.models.find((m) => m.modelId === id)?.explanation;
+    return { en: e?.en.split("\n"), vi: e?.vi.split("\n") };
+  };
+  const jan = "2024-01-01T00:00:00Z";
+  const feb = "2024-02-01T00:00:00Z";
+  const round = [
+    model("A", 9, jan),
+    model("B", 9, feb),
+    model("D", 6, jan),
+    model("E", 7, jan),
+    model("F", 8, jan, true),
+  ];
+
+  it("says which quota demoted a model and that registration time broke its tie", () => {
+    expect(explain(round, "B")).toEqual({
+      en: [
+        "Total: 90/100 points — Fair.",
+        "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
+        "- Quality: 90/100 (mean of 2 rating(s) (r1: 9, r2: 9) = 9 on the scale).",
+        "Scored as 'Top', demoted to 'Fair' by a quota (at most 50% of 2 models scored 'Fair' = 1).",
+        "Tied at rank 1 with 'A' at the quota's boundary; the tie is broken by registration time, then model id: 'A' registered earlier and keeps 'Top'.",
+      ],
+      vi: [
+        "Tổng: 90/100 điểm — Khá.",
+        "- Điều kiện loại trừ 'Không kỷ luật': đạt — đơn vị không bị kỷ luật.",
+        "- Chất lượng: 90/100 (trung bình của 2 điểm chấm (r1: 9; r2: 9) = 9 trên thang).",
+        "Theo điểm thuộc loại 'Giỏi', hạ xuống 'Khá' do vượt hạn mức (tối đa 50% của 2 mô hình loại 'Khá' = 1).",
+        "Đồng hạng 1 với 'A' ở ranh giới hạn mức; hòa được phân định theo thời điểm đăng ký rồi mã mô hình: 'A' đăng ký sớm hơn nên giữ loại 'Giỏi'.",
+      ],
+    });
+  });
+
+  it("says when the model id broke a tie of models registered together", () => {
+    const together = [model("A", 9, feb), model("B", 9, feb), model("D", 6, jan), model("E", 7, jan)];
+    const lines = explain(together, "B");
+    expect(lines.en?.at(-1)).toBe(
+      "Tied at rank 1 with 'A' at the quota's boundary; the tie is broken by registration time, then model id: 'A' has the smaller id (registered at the same time) and keeps 'Top'.",
+    );
+    expect(lines.vi?.at(-1)).toBe(
+      "Đồng hạng 1 với 'A' ở ranh giới hạn mức; hòa được phân định theo thời điểm đăng ký rồi mã mô hình: 'A' có mã nhỏ hơn (đăng ký cùng lúc) nên giữ loại 'Giỏi'.",
+    );
+  });
+
+  it("adds no quota line for a model that kept its tier", () => {
+    expect(explain(round, "A").en).toEqual([
+      "Total: 90/100 points — Top.",
+      "- Eliminatory gate 'Not disciplined': passed — the unit was not disciplined.",
+      "- Quality: 90/100 (mean of 2 rating(s) (r1: 9, r2: 9) = 9 on the scale).",
+    ]);
+  });
+
+  it("says a model was demoted by a quota, without a rule, when told a lower tier but no demotion", () => {
+    // explainModelScore with the tier to explain given by the caller: D kept 'Fair' in the round.
+    const r = scoreRound(quotaSet as never, round, { referenceDate: "2025-06-30" });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const d = r.value.models.find((m) => m.modelId === "D");
+    if (d === undefined) throw new Error("D");
+    const e = explainModelScore(d, quotaSet as never, "c");
+    expect([e.en.split("\n")[0], e.en.split("\n").at(-1)]).toEqual([
+      "Total: 60/100 points — Pass.",
+      "Scored as 'Fair', demoted to 'Pass' by a quota.",
+    ]);
+    expect(e.vi.split("\n").at(-1)).toBe("Theo điểm thuộc loại 'Khá', hạ xuống 'Đạt' do vượt hạn mức.");
+  });
+
+  it("refuses a criterion detail of an unknown kind, naming it", () => {
+    // Types rule it out; a score built by hand must fail loudly rather than explain nonsense.
+    const r = scoreRound(quotaSet as never, round, { referenceDate: "2025-06-30" });
+    if (!r.ok) throw new Error(r.error.message.en);
+    const a = r.value.models.find((m) => m.modelId === "A");
+    if (a === undefined) throw new Error("A");
+    const plain = JSON.parse(JSON.stringify(a));
+    const odd = { ...plain, criteria: a.criteria.map((c) => ({ ...c, detail: { kind: "vote" } })) } as never;
+    expect(() => explainModelScore(odd, quotaSet as never)).toThrow(new Error('unknown detail {"kind":"vote"}'));
+  });
+
+  it("names the eliminatory gate that disqualified a model", () => {
+    expect(explain(round, "F")).toEqual({
+      en: [
+        "Total: 80/100 points — disqualified by its gates.",
+        "Disqualified: failed the eliminatory gate(s) 'disc'.",
+        "- Eliminatory gate 'Not disciplined': failed — the unit was disciplined in the period.",
+        "- Quality: 80/100 (mean of 2 rating(s) (r1: 8, r2: 8) = 8 on the scale).",
+      ],
+      vi: [
+        "Tổng: 80/100 điểm — bị loại do không đạt điều kiện.",
+        "Bị loại: không đạt điều kiện loại trừ 'disc'.",
+        "- Điều kiện loại trừ 'Không kỷ luật': không đạt — đơn vị bị kỷ luật trong kỳ.",
+        "- Chất lượng: 80/100 (trung bình của 2 điểm chấm (r1: 8; r2: 8) = 8 trên thang).",
+      ],
+    });
+  });
+});
+
+describe("explaining a total that had to be rounded", () => {
+  // One point on a 0–16 scale, both reviewers rate 1: exactly 1 ÷ 16 = 0.0625 points, shown
+  // as 0.063 (half up). The exact total ends after four decimals: no "…".
+  const tiny = {
+    status: "draft",
+    id: "tiny",
+    name: t("Nhỏ", "Tiny"),
+    totalPoints: 1,
+    scales: [{ id: "s16", label: t("0-16", "0-16"), min: 0, max: 16, step: 1 }],
+    criteria: [{ kind: "rating", id: "q", label: t("Chất lượng", "Quality"), points: 1, scaleId: "s16" }],
+    tiers: [{ id: "any", label: t("Mọi", "Any"), min: 0 }],
+    aggregation: { method: { kind: "trimmed-mean", trimFraction: 0.1 } },
+  };
+  // Scored inside each test: Stryker's per-test coverage does not see work done while collecting.
+  const explained = () => {
+    const r = scoreRound(tiny as never, [subj("A", [1, 1], undefined, 1)], {
+      referenceDate: "2025-06-30",
+      explain: true,
+    });
+    if (!r.ok) throw new Error(r.error.message.en);
+    return r.value.models[0]?.explanation;
+  };
+
+  it("shows the exact total in full, in English", () => {
+    expect(explained()?.en.split("\n")).toEqual([
+      "Total: 0.063/1 points — Any.",
+      "Rounding: the exact total 0.0625 is rounded once to 0.001; each criterion's points are rounded down or up so that they add up to it.",
+      "- Quality: 0.063/1 (trimmed mean of 2 rating(s) (r0: 1, r1: 1) = 1 on the scale).",
+    ]);
+  });
+
+  it("shows the exact total in full, in Vietnamese", () => {
+    expect(explained()?.vi.split("\n")).toEqual([
+      "Tổng: 0,063/1 điểm — Mọi.",
+      "Làm tròn: tổng chính xác 0,0625 được làm tròn một lần đến 0,001; điểm từng tiêu chí được làm tròn lên hoặc xuống để cộng lại đúng bằng tổng.",
+      "- Chất lượng: 0,063/1 (trung bình cắt của 2 điểm chấm (r0: 1; r1: 1) = 1 trên thang).",
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultCriteriaSet } from "../criteria/index.js";
+import { compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
+import { buildRoundContext } from "./build-round-context.js";
+import { scoreCompiledModel } from "./score-model.js";
 import { scoreRound } from "./score-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
 
@@ -131,5 +133,135 @@ describe("a round's models are views over its columns", () => {
       ],
       differenceMilli: (m?.totalMilli ?? 0) - 76_667,
     });
+  });
+});
+
+describe("model views of disagreement, indicator details and gates", () => {
+  // Two ratings worth 50 points each on 0–10 (5 points a unit); disagreement past 10 points
+  // between reviewers on a criterion, or 15 between their totals. Votes feed a relative-to-best
+  // and a linear criterion. M: q 4/6 (20/30 points: spread 10, at the gap), r 5/8 (25/40: 15,
+  // past it); totals 45 and 70. N: q 5/6 (5), r 5/7 (10, at the gap); totals 50 and 65 (15, at the gap).
+  const t = (vi: string, en: string) => ({ vi, en });
+  const set = (disagreement: Record<string, number>) => ({
+    status: "draft",
+    id: "mv",
+    name: t("MV", "MV"),
+    totalPoints: 120,
+    inputs: [{ code: "votes", label: t("Phiếu", "Votes") }],
+    scales: [{ id: "s10", label: t("0-10", "0-10"), min: 0, max: 10, step: 1 }],
+    criteria: [
+      {
+        kind: "gate",
+        id: "g",
+        label: t("Có minh chứng", "Has evidence"),
+        condition: { kind: "formula", expression: "evidence_count >= 1" },
+      },
+      { kind: "rating", id: "q", label: t("Q", "Q"), points: 50, scaleId: "s10" },
+      { kind: "rating", id: "r", label: t("R", "R"), points: 50, scaleId: "s10" },
+      {
+        kind: "indicator",
+        id: "share",
+        label: t("S", "S"),
+        points: 10,
+        rule: { kind: "relative-to-best", input: "votes" },
+      },
+      {
+        kind: "indicator",
+        id: "lin",
+        label: t("L", "L"),
+        points: 10,
+        rule: { kind: "linear", input: "votes", from: 0, to: 10 },
+      },
+    ],
+    tiers: [{ id: "any", label: t("Mọi", "Any"), min: 0 }],
+    aggregation: { method: { kind: "mean" }, disagreement },
+  });
+  const model = (id: string, r1: [number, number], r2: [number, number]) => ({
+    modelId: id,
+    unitId: `u-${id}`,
+    registeredAt: "2024-01-01T00:00:00Z",
+    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined: false, indicators: { votes: 4 } },
+    scorecards: [
+      { reviewerId: "r1", role: "verifier" as const, scores: { q: r1[0], r: r1[1] } },
+      { reviewerId: "r2", role: "verifier" as const, scores: { q: r2[0], r: r2[1] } },
+    ],
+  });
+  const models = (disagreement: Record<string, number>, explain = false) => {
+    const r = scoreRound(set(disagreement) as never, [model("M", [4, 5], [6, 8]), model("N", [5, 5], [6, 7])], {
+      referenceDate,
+      breakdown: "full",
+      explain,
+    });
+    if (!r.ok) throw new Error(r.error.message.en);
+    return Object.fromEntries(r.value.models.map((m) => [m.modelId, m]));
+  };
+  const gaps = { criterionGap: 10, totalGap: 15 };
+  const exceeds = (m: { criteria: readonly { criterionId: string; detail: unknown }[] } | undefined) =>
+    m?.criteria
+      .filter((c) => c.criterionId === "q" || c.criterionId === "r")
+      .map((c) => [c.criterionId, (c.detail as { exceedsGap: boolean }).exceedsGap]);
+
+  it("flags a criterion whose spread is past the gap, not one at it", () => {
+    const { M, N } = models(gaps);
+    expect(exceeds(M)).toEqual([
+      ["q", false],
+      ["r", true],
+    ]);
+    expect(exceeds(N)).toEqual([
+      ["q", false],
+      ["r", false],
+    ]);
+    expect(M?.disagreement).toEqual({
+      criteria: ["r"],
+      totalSpreadMilli: 25_000,
+      totalExceedsGap: true,
+      needsAnotherReviewer: true,
+    });
+  });
+
+  it("needs no other reviewer when every spread is at most its gap", () => {
+    expect(models(gaps).N?.disagreement).toEqual({
+      criteria: [],
+      totalSpreadMilli: 15_000,
+      totalExceedsGap: false,
+      needsAnotherReviewer: false,
+    });
+  });
+
+  it("flags no criterion when the set sets no gap", () => {
+    expect(exceeds(models({}).M)).toEqual([
+      ["q", false],
+      ["r", false],
+    ]);
+  });
+
+  it("shows the round's best only beside the rule relative to it", () => {
+    const details = models(gaps)
+      .M?.criteria.filter((c) => c.detail.kind === "indicator")
+      .map((c) => c.detail);
+    expect(details).toStrictEqual([
+      { kind: "indicator", rule: "relative-to-best", input: "votes", value: 4, defaulted: false, best: 4 },
+      { kind: "indicator", rule: "linear", input: "votes", value: 4, defaulted: false },
+    ]);
+  });
+
+  it("gives a formula gate's observation as a boolean", () => {
+    expect(models(gaps).M?.gates.map((g) => [g.criterionId, g.passed, g.observed])).toEqual([["g", true, true]]);
+  });
+
+  it("has no explanation, not even an empty key, unless asked for one", () => {
+    const { M } = models(gaps);
+    expect(M?.explanation).toBeUndefined();
+    const alone = (explain: boolean) => {
+      const m = model("M", [4, 5], [6, 8]);
+      const compiled = compileCriteriaSet(set(gaps) as never);
+      if (!compiled.ok) throw new Error(compiled.error.message.en);
+      const context = buildRoundContext(compiled.value, [m], referenceDate);
+      const r = scoreCompiledModel(compiled.value, m, referenceDate, context, { explain });
+      if (!r.ok) throw new Error(r.error.message.en);
+      return Object.keys(r.value);
+    };
+    expect(alone(false)).not.toContain("explanation");
+    expect(alone(true)).toContain("explanation");
   });
 });

@@ -18,6 +18,19 @@ describe("isIsoDate", () => {
     ["2023/01/01", false],
     ["2023-01-0a", false],
     ["20230-1-01", false],
+    // June, September and November have 30 days.
+    ["2023-06-31", false],
+    ["2023-09-31", false],
+    ["2023-11-31", false],
+    // Each separator on its own, and exactly ten characters.
+    ["2023+01-01", false],
+    ["2023-01+01", false],
+    ["2023-01-011", false],
+    // ':' and '/' sit just above and below the digits: "1:" must not read as 20, "2/" as 19.
+    ["2023-01-1:", false],
+    ["2023-01-2/", false],
+    ["20a3-01-01", false],
+    ["0000-01-01", true],
   ])("%s → %s", (text, valid) => {
     expect(isIsoDate(text)).toBe(valid);
   });
@@ -33,6 +46,12 @@ describe("parseInstant", () => {
     ["2022-01-01T00:00:00.123456Z", Date.UTC(2022, 0, 1) + 123],
     ["2022-06-15T23:59:59Z", Date.UTC(2022, 5, 15, 23, 59, 59)],
     ["0050-06-15T00:00:00Z", new Date(Date.UTC(2000, 5, 15)).setUTCFullYear(50)],
+    ["2022-01-01T00:00:00.05Z", Date.UTC(2022, 0, 1) + 50],
+    ["2022-01-01T00:00:00.9Z", Date.UTC(2022, 0, 1) + 900],
+    ["2022-01-01T07:00:00.5+07:00", Date.UTC(2022, 0, 1) + 500],
+    ["2022-01-01T00:00:00+00:00", Date.UTC(2022, 0, 1)],
+    ["2022-01-01T23:00:00+23:00", Date.UTC(2022, 0, 1)],
+    ["2022-01-01T05:59:00+05:59", Date.UTC(2022, 0, 1)],
   ])("%s is %d", (text, epoch) => {
     expect(parseInstant(text)).toBe(epoch);
   });
@@ -53,6 +72,13 @@ describe("parseInstant", () => {
     "2022-02-30T00:00:00Z",
     "2022-01-01T0a:00:00Z",
     "2022-01-01T00-00:00Z",
+    "2022-01-01T00:0a:00Z",
+    "2022-01-01T00:00:0aZ",
+    "2022-01-01T00:00:00x07:00",
+    "2022-01-01T00:00:00+07:00x",
+    "2022-01-01T00:00:00+07x00",
+    "2022-01-01T00:00:00+0a:00",
+    "2022-01-01T00:00:00+07:0a",
   ])("refuses %s", (text) => {
     expect(parseInstant(text)).toBeNaN();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type CriteriaSetInput, compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
 import { aggregateDenominator, aggregateNumerator, aggregateRatings } from "./aggregate-ratings.js";
-import { decideGate, evaluateGate, explainGate, gatePasses } from "./evaluate-gate.js";
+import { decideGate, evaluateGate, explainGate, gatePasses, observeGate } from "./evaluate-gate.js";
 import type { GateOutcome } from "./model-score.js";
 import { normalizedScore } from "./model-score.js";
 import { fullMonthsBetween } from "./months-between.js";
@@ -35,6 +35,19 @@ describe("aggregating ratings", () => {
   });
 });
 
+describe("aggregating ratings by an unknown method", () => {
+  // Types rule it out; a set that bypassed validation must fail loudly, naming the method.
+  const bogus = { kind: "mode" } as never;
+
+  it("refuses to compute the numerator", () => {
+    expect(() => aggregateNumerator([1000], 1, bogus)).toThrow(new Error('unknown aggregation {"kind":"mode"}'));
+  });
+
+  it("refuses to compute the denominator", () => {
+    expect(() => aggregateDenominator(1, bogus)).toThrow(new Error('unknown aggregation {"kind":"mode"}'));
+  });
+});
+
 describe("full months between two dates", () => {
   it.each([
     ["2024-01-31", "2024-02-29", 1],
@@ -48,6 +61,18 @@ describe("full months between two dates", () => {
     ["2024-05-31", "2024-06-30", 1],
     ["2024-05-31", "2024-06-29", 0],
     ["2000-02-29", "2100-02-28", 1200],
+    // 2000 is a leap year (divisible by 400): 28 February is not yet the end of its month.
+    ["2000-01-31", "2000-02-28", 0],
+    ["2000-01-31", "2000-02-29", 1],
+    // A start on the 31st completes a month on the 30th of April, September and November only.
+    ["2024-03-31", "2024-04-30", 1],
+    ["2024-08-31", "2024-09-30", 1],
+    ["2024-10-31", "2024-11-30", 1],
+    ["2024-01-31", "2024-03-30", 1],
+    ["2024-11-30", "2024-12-29", 0],
+    // Within one month, either way, no full month has passed.
+    ["2024-03-15", "2024-03-10", 0],
+    ["2024-03-10", "2024-03-15", 0],
   ])("%s → %s: %i", (start, end, months) => {
     expect(fullMonthsBetween(start, end)).toBe(months);
   });
@@ -66,6 +91,13 @@ describe("gates", () => {
         condition: { kind: "indicator" as const, input: "households", op, value: 10 },
         eliminatory: false,
       })),
+      {
+        kind: "gate",
+        id: "g",
+        label: t("Đủ hộ", "Enough households"),
+        condition: { kind: "formula", expression: "households >= 10" },
+        eliminatory: false,
+      },
       {
         kind: "gate",
         id: "f",
@@ -138,6 +170,56 @@ describe("gates", () => {
     expect(gatePasses({ kind: "running-months", months: 1 }, true)).toBe(false);
     expect(gatePasses({ kind: "evidence", atLeast: 1 }, null)).toBe(false);
     expect(gatePasses({ kind: "not-disciplined" }, null)).toBe(false);
+  });
+
+  it("words a formula gate it cannot decide in Vietnamese too", () => {
+    const gate = c.gates.at(-1);
+    if (gate === undefined) throw new Error("gate");
+    const r = evaluateGate(c, gate, facts(5), 60);
+    expect(r.ok ? null : r.error.message.vi).toBe("Không xác định được điều kiện 'f': Chia cho 0");
+  });
+
+  it("decides a formula gate on the value of its formula", () => {
+    const gate = c.gates.find((g) => g.criterion.id === "g");
+    if (gate === undefined) throw new Error("gate");
+    expect([12, 9].map((h) => decideGate(c, gate, facts(h), 60))).toEqual([
+      expect.objectContaining({ criterionId: "g", passed: true, observed: true }),
+      expect.objectContaining({ criterionId: "g", passed: false, observed: false }),
+    ]);
+  });
+
+  it("observes a missing indicator with no default as null", () => {
+    const gate = c.gates.find((g) => g.criterion.id === "h5");
+    if (gate === undefined) throw new Error("gate");
+    expect(decideGate(c, gate, facts(), 60)).toMatchObject({ passed: false, observed: null });
+  });
+
+  it("fails an evidence gate on a missing observation even when it asks for none", () => {
+    expect(gatePasses({ kind: "evidence", atLeast: 0 }, null)).toBe(false);
+    expect(gatePasses({ kind: "evidence", atLeast: 0 }, 0)).toBe(true);
+  });
+
+  it("refuses a formula gate that was not compiled", () => {
+    const gate = c.gates.find((g) => g.criterion.id === "g");
+    if (gate === undefined) throw new Error("gate");
+    expect(() => decideGate(c, { ...gate, formula: undefined }, facts(12), 60)).toThrow(
+      new Error("uncompiled gate formula"),
+    );
+  });
+
+  it("refuses a gate of an unknown kind, naming it", () => {
+    // Types rule it out; a set that bypassed validation must fail loudly.
+    const condition = { kind: "age", years: 2 } as never;
+    const gate = c.gates[0];
+    if (gate === undefined) throw new Error("gate");
+    const odd = { ...gate, criterion: { ...gate.criterion, condition } };
+    const message = 'unknown gate {"kind":"age","years":2}';
+    expect(() => decideGate(c, odd, facts(), 60)).toThrow(new Error(message));
+    expect(() => observeGate(c, odd, facts(), 60)).toThrow(new Error(message));
+    expect(() => gatePasses(condition, 1)).toThrow(new Error(message));
+    expect(() =>
+      explainGate({ criterionId: "g", label: t("G", "G"), passed: false, eliminatory: true, condition, observed: 1 }),
+    ).toThrow(new Error(message));
   });
 });
 

@@ -208,6 +208,26 @@ describe("calibration that does not apply says so", () => {
     expect(m1?.explanation?.en).toContain("reviewers calibrated (raw → calibrated)");
     const few = byId(mustRound(calibrated, [two("m1", 2, 6), two("m2", 4, 8)])).m1;
     expect(few?.explanation?.en).toContain("(h: 2 (not calibrated), l: 6 (not calibrated))");
+    expect(few?.explanation?.vi).toContain("(h: 2 (không hiệu chỉnh); l: 6 (không hiệu chỉnh))");
+  });
+
+  it("shows a reviewer shifted by nothing as one number, and calibrated decimals with a comma in Vietnamese", () => {
+    const enough = { ...calibrated, aggregation: { calibration: { enabled: true, minRatingsPerReviewer: 2 } } };
+    // a: 5, 5 (sd 0: shift, by 5 − 5 = 0); b: 2, 8 (mean 5, sd 3); c: 4, 6 (mean 5, sd 1).
+    // Pooled 5, 5, 2, 8, 4, 6: mean 5, sd √(20 ÷ 6) = 1.8257…; b's 2 and c's 4 are both one sd
+    // below their mean → 5 − 1.8257… = 3.174.
+    const three = (id: string, a: number, b: number, c: number): ScoringSubject => ({
+      ...subject(id, {}),
+      scorecards: [
+        { reviewerId: "a", role: "verifier", scores: { q: a } },
+        { reviewerId: "b", role: "verifier", scores: { q: b } },
+        { reviewerId: "c", role: "verifier", scores: { q: c } },
+      ],
+    });
+    const m1 = byId(mustRound(enough, [three("m1", 5, 2, 4), three("m2", 5, 8, 6)])).m1;
+    expect(m1?.explanation?.en).toContain("(a: 5, b: 2 → 3.174, c: 4 → 3.174)");
+    expect(m1?.explanation?.vi).toContain("(a: 5; b: 2 → 3,174; c: 4 → 3,174)");
+    expect(m1?.explanation?.vi).toContain("đã hiệu chỉnh người chấm (gốc → hiệu chỉnh)");
   });
 });
 
@@ -318,6 +338,7 @@ describe("quotas on the qualified models", () => {
     expect(demoted?.explanation?.en).toContain(
       "Scored as 'Excellent', demoted to 'Good' by a quota (at most 20% of 10 qualified models = 2).",
     );
+    expect(demoted?.explanation?.vi).toContain("do vượt hạn mức (tối đa 20% của 10 mô hình đủ điều kiện = 2).");
   });
 
   it("rounds the allowance down: 7 × 20 % = 1.4 allows one", () => {
@@ -424,6 +445,23 @@ describe("gate allowances per group", () => {
     expect(model?.explanation?.en).toContain(
       "Disqualified: 2 gate(s) failed ('evidence', 'running') in group 'Records', more than the 1 allowed.",
     );
+    expect(model?.explanation?.vi).toContain(
+      "Bị loại: 2 điều kiện không đạt ('evidence', 'running') trong nhóm 'Hồ sơ', vượt mức cho phép 1.",
+    );
+  });
+
+  it("names a group nested in another by its own label", () => {
+    const flat = gated(1);
+    const nested = {
+      ...flat,
+      criteria: [
+        { kind: "group", id: "file", label: t("Hồ sơ gốc", "File"), children: [flat.criteria[0]] },
+        flat.criteria[1],
+      ],
+    } as CriteriaSetInput;
+    expect(mustRound(nested, [m]).models[0]?.explanation?.en).toContain(
+      "Disqualified: 2 gate(s) failed ('evidence', 'running') in group 'Records', more than the 1 allowed.",
+    );
   });
 
   it("falls back to the set's allowance for a group without its own", () => {
@@ -431,6 +469,9 @@ describe("gate allowances per group", () => {
     expect(model?.disqualification?.exceededAllowances).toEqual([
       { groupId: null, allowed: 0, failedGates: ["evidence", "running"] },
     ]);
+    expect(model?.explanation?.en).toContain(
+      "Disqualified: 2 gate(s) failed ('evidence', 'running'), more than the 0 allowed.",
+    );
   });
 });
 
