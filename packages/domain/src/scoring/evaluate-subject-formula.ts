@@ -36,37 +36,66 @@ export function evaluateSubjectFormula(
   monthsRunning: number,
   references: readonly number[] = NO_REFERENCES,
 ): FormulaValue | DomainError {
+  // Mutation testing: the compiled function answers undefined wherever evaluateFormula would
+  // fail, and the slow path then answers; so a mutant that only makes the fast path give up more
+  // often (or always) changes no result. Those are disabled below, each saying why; mutants that
+  // could make the fast path answer wrongly stay measured.
   let run = functions.get(formula);
+  // Stryker disable next-line ConditionalExpression: compiling again gives the same function
   if (run === undefined) {
+    // Stryker disable next-line ArrayDeclaration,ArrowFunction: without its input names the compiled function reads nothing and answers undefined
     run = compileFormulaFunction(formula.ast, [...formula.inputs, ...formula.references.map((r) => r.key)]);
     functions.set(formula, run);
   }
   const names = formula.inputs;
   // Only the first names.length entries are read: no truncation (a runtime call) needed.
   const values = scratchValues;
+  // Stryker disable next-line BooleanLiteral: incomplete only sends every model to the slow path
   let complete = true;
+  // Stryker disable next-line EqualityOperator: one more name is undefined, an input no set declares, so complete turns false
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
-    if (name === "months_running") values[i] = Math.max(0, monthsRunning);
-    else if (name === "evidence_count") values[i] = facts.evidenceCount;
-    else if (name === "disciplined") values[i] = facts.disciplined;
-    // formulaValues' record cannot hold an own "__proto__": leave that oddity to it.
-    else if (name === "__proto__") complete = false;
-    else {
-      const v = Object.hasOwn(facts.indicators, name) ? facts.indicators[name] : compiled.inputs.get(name)?.missingAs;
-      if (v === undefined) complete = false;
-      values[i] = v;
+    if (name === "months_running") {
+      values[i] = Math.max(0, monthsRunning);
+      continue;
     }
+    if (name === "evidence_count") {
+      values[i] = facts.evidenceCount;
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: an indicator named `disciplined` holds a number, which a formula cannot use where it reads this boolean, so the fast path gives up
+    if (name === "disciplined") {
+      values[i] = facts.disciplined;
+      continue;
+    }
+    // formulaValues' record cannot hold an own "__proto__": leave that oddity to it. (No
+    // compiled set has a formula reading `__proto__`: compileCriteriaSet refuses it.)
+    // Stryker disable all: unreachable from a compiled set
+    if (name === "__proto__") {
+      complete = false;
+      continue;
+    }
+    // Stryker restore all
+    // Stryker disable next-line OptionalChaining: every name a compiled formula reads is a declared input
+    const v = Object.hasOwn(facts.indicators, name) ? facts.indicators[name] : compiled.inputs.get(name)?.missingAs;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: the compiled function answers undefined for an undefined value
+    if (v === undefined) complete = false;
+    values[i] = v;
   }
+  // Stryker disable next-line EqualityOperator: one more slot, past every name the function reads
   for (let j = 0; j < formula.references.length; j++) values[names.length + j] = references[j];
+  // Stryker disable next-line ConditionalExpression,BlockStatement: with a value missing the function answers undefined; skipping it sends the model to the slow path
   if (complete) {
     const value = run(values);
+    // Stryker disable next-line ConditionalExpression: sends the model to the slow path
     if (value !== undefined) return value;
   }
   const record = formulaValues(compiled, formula, facts, monthsRunning);
   if (record.ok) {
+    // Stryker disable next-line EqualityOperator: references[length] is undefined, skipped below
     for (let j = 0; j < formula.references.length; j++) {
       const v = references[j];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: evaluateFormula treats a value that is not finite as missing, the same as one left out
       if (v !== undefined && Number.isFinite(v)) record.value[(formula.references[j] as { key: string }).key] = v;
     }
   }
