@@ -32,6 +32,7 @@ export function rankModels(
   tieBreaks: ReadonlyArray<{ readonly index: number; readonly direction: "asc" | "desc" }>,
 ): Placement[] {
   const { order, ranks } = rankOrder(scores, tieBreaks);
+  // Stryker disable next-line ArrayDeclaration: an array grown by the loop holds the same placements
   const placements: Placement[] = new Array(order.length);
   for (let p = 0; p < order.length; p++) {
     const rank = ranks[p] as number;
@@ -128,47 +129,64 @@ export function rankByKeys(keys: RankKeys, idOf: (i: number) => string): { order
   const full = (a: number, b: number): number => {
     const m = merit(a, b);
     if (m !== 0) return m;
+    // Stryker disable next-line EqualityOperator: the two times differ here, so < and <= agree
     if (registered[a] !== registered[b]) return (registered[a] as number) < (registered[b] as number) ? -1 : 1;
     const ia = idOf(a);
     const ib = idOf(b);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: ids are unique, and a run is sorted from index order, where V8's sort compares an earlier index with a later one, so `a - b` has the sign `ia < ib` would
     return ia < ib ? -1 : ia > ib ? 1 : a - b;
   };
   // Sorted natively first on a packed key (disqualified, then total, then index), then
   // runs of equal totals with the comparator: most models differ in total, and a typed
-  // array sorts numbers far faster than it calls a comparator.
+  // array sorts numbers far faster than it calls a comparator. The packed sort and the
+  // comparator give the same order (a test checks both): mutants that only choose between them,
+  // widen a run or run a loop one step past a typed array's end (reads give undefined, writes are
+  // dropped) change no result, and are disabled line by line below.
   const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const order = new Uint32Array(n);
   let top = 0;
+  // Stryker disable next-line BooleanLiteral: equivalent, see above
   let wholeAndNonNegative = true;
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let i = 0; i < n; i++) {
     const t = total[i] as number;
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     if (t > top) top = t;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (!Number.isInteger(t) || t < 0) wholeAndNonNegative = false;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (wholeAndNonNegative && Number.isSafeInteger((2 * top + 2) * 2 ** bits)) {
     const packed = new Float64Array(n);
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     for (let i = 0; i < n; i++) {
       const primary = (disqualified[i] as number) * (top + 1) + (top - (total[i] as number));
       packed[i] = primary * 2 ** bits + i;
     }
     packed.sort();
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     for (let p = 0; p < n; p++) order[p] = (packed[p] as number) % 2 ** bits;
     let start = 0;
     for (let p = 1; p <= n; p++) {
       const a = order[start] as number;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, see above
       if (p < n && disqualified[order[p] as number] === disqualified[a] && total[order[p] as number] === total[a])
         continue;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
       if (p - start > 1) order.subarray(start, p).sort(full);
       start = p;
     }
   } else {
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort(full);
   }
   const ranks = new Uint32Array(n);
   let rank = 0;
+  // Stryker disable next-line EqualityOperator: ranks[n] is past the end, and the write is dropped
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
+    // Stryker disable next-line ConditionalExpression: merit against order[-1] (undefined) is NaN, not 0, so the first model still gets rank 1
     if (p === 0 || merit(order[p - 1] as number, i) !== 0) rank = p + 1;
     ranks[p] = disqualified[i] === 0 ? rank : 0;
   }
