@@ -155,11 +155,15 @@ describe("scoreRound on the default set (hand-computed)", () => {
     ),
   ];
 
-  const round = scoreRound(defaultCriteriaSet, subjects, { referenceDate });
-  if (!round.ok) throw new Error(round.error.message.en);
-  const byId = Object.fromEntries(round.value.models.map((m) => [m.modelId, m]));
+  // Scored inside each test: Stryker credits a test only with the code it runs itself.
+  const scoreTheRound = () => {
+    const round = scoreRound(defaultCriteriaSet, subjects, { referenceDate });
+    if (!round.ok) throw new Error(round.error.message.en);
+    return { round, byId: Object.fromEntries(round.value.models.map((m) => [m.modelId, m])) };
+  };
 
   it("totals, ranks with a shared rank, and orders ties totally", () => {
+    const { round } = scoreTheRound();
     // Order: A 100 · B 93.5 · E = C 83 (effectiveness 27, novelty 16 equal; E registered earlier) ·
     // D 83 (effectiveness 24) · I 73 · H 72 · K 53 · J 47 · then disqualified F 100, G 75.083.
     expect(round.value.models.map((m) => [m.modelId, m.totalMilli, m.rank, m.position])).toEqual([
@@ -178,6 +182,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
   });
 
   it("disqualifies on a failed gate", () => {
+    const { byId } = scoreTheRound();
     expect(byId.F).toMatchObject({ status: "disqualified", scoreTierId: null, tierId: null });
     expect(byId.F?.gates.find((g) => !g.passed)?.criterionId).toBe("not-disciplined");
     const failed = byId.G?.gates.find((g) => !g.passed);
@@ -186,6 +191,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
   });
 
   it("applies the quota: excellent ≤ 20 % of good, overflow demoted in ranking order", () => {
+    const { round, byId } = scoreTheRound();
     // Scored good: C, D, E, H, I = 5 → allowance ⌊5 × 20 / 100⌋ = 1. Scored excellent: A, B (F is
     // disqualified and not counted) → A keeps it, B (next in ranking order) is demoted to good.
     expect(round.value.quotas).toEqual([
@@ -208,6 +214,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
   });
 
   it("scores the same whatever the order of subjects", () => {
+    const { round } = scoreTheRound();
     const reversed = scoreRound(defaultCriteriaSet, [...subjects].reverse(), { referenceDate });
     expect(reversed).toEqual(round);
   });
