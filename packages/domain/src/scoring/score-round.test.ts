@@ -284,6 +284,11 @@ describe("calibration (hand-computed)", () => {
     ]);
   });
 
+  it("calibrates one model scored alone when given the round's subjects", () => {
+    const r = scoreModel(set, subjects[0] as (typeof subjects)[number], { referenceDate, subjects });
+    expect(r.ok ? r.value.totalMilli : r.error.code).toBe(2_838);
+  });
+
   it("without calibration the raw mean stands and the reviewers disagree", () => {
     const plain = {
       ...set,
