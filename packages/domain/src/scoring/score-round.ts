@@ -171,8 +171,9 @@ function placeRound(
   const needsAnotherReviewer: string[] = [];
   // Stryker disable next-line ArrayDeclaration: every index is filled below, so an array that grows ends the same
   const models: RankedModel[] = new Array(order.length);
-  const gap = compiled.criterionGapMilli;
-  const totalGap = compiled.totalGapMilli;
+  // A gap the set leaves out is never exceeded.
+  const gap = compiled.criterionGapMilli ?? Number.POSITIVE_INFINITY;
+  const totalGap = compiled.totalGapMilli ?? Number.POSITIVE_INFINITY;
   for (let p = 0; p < order.length; p++) {
     const i = at(p);
     const tier = placed.tiers[p] as number;
@@ -186,11 +187,8 @@ function placeRound(
     // Stryker disable next-line ConditionalExpression: an Int32Array drops a write at index -1 (no tier)
     if (tier >= 0) counts[tier] = (counts[tier] as number) + 1;
     // What disagreementOf says, without building it: spreads are 0 but for rating criteria.
-    let disagree = totalGap !== undefined && (columns.totalSpreadMilli[i] as number) > totalGap;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: the loop only ever sets disagree, and a spread is never > an undefined gap
-    if (!disagree && gap !== undefined) {
-      for (let c = 0; c < k; c++) if ((columns.spreadMilli[i * k + c] as number) > gap) disagree = true;
-    }
+    let disagree = (columns.totalSpreadMilli[i] as number) > totalGap;
+    for (let c = 0; c < k && !disagree; c++) disagree = (columns.spreadMilli[i * k + c] as number) > gap;
     if (disagree) needsAnotherReviewer.push(ids[i] as string);
   }
   compiled.tiers.forEach((t, index) => {
