@@ -77,9 +77,10 @@ describe("calibration", () => {
 
   it("needs the round to calibrate one model, and says so", () => {
     const r = scoreCompiledModel(compiled, subjects[0] as ScoringSubject, referenceDate, undefined);
-    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual([
+    expect(r.ok ? null : [r.error.code, r.error.message, r.error.details]).toEqual([
       "SCORING.ROUND_CONTEXT_REQUIRED",
       { vi: "Hiệu chỉnh người chấm cần dữ liệu cả đợt", en: "Reviewer calibration needs the round context" },
+      { modelId: (subjects[0] as ScoringSubject).modelId },
     ]);
     const context = buildRoundContext(compiled, subjects, referenceDate);
     expect(scoreCompiledModel(compiled, subjects[0] as ScoringSubject, referenceDate, context).ok).toBe(true);

@@ -21,6 +21,13 @@ describe("prepareSubjects", () => {
     expect("subjects" in r && r.subjects).toBe(subjects);
   });
 
+  it("passes a subject with a self-assessment through as it is", () => {
+    const withSelf = { ...valid(), scorecards: [...valid().scorecards, { reviewerId: "u", role: "self", scores: {} }] };
+    const subjects = [withSelf];
+    const r = prepareSubjects(subjects);
+    expect("subjects" in r && r.subjects).toBe(subjects);
+  });
+
   it("fills in what the schema defaults, in a copy", () => {
     const { scorecards: _cards, ...noCards } = valid();
     const subjects = [

@@ -20,6 +20,7 @@ interface ShapeKeys {
 
 function onlyKnownKeys(value: Record<string, unknown>, known: NameIndex): boolean {
   let at = 0;
+  // Stryker disable next-line UpdateOperator: the position is only NameIndex's cache hint; any position gives the same answer
   for (const key in value) if (known.get(key, at++) === -1 && Object.hasOwn(value, key)) return false;
   return true;
 }
@@ -43,6 +44,7 @@ function hasSubjectShape(s: unknown, keys: ShapeKeys): boolean {
   if (!isObject(facts) || !onlyKnownKeys(facts, keys.facts)) return false;
   if (typeof facts.startDate !== "string" || typeof facts.disciplined !== "boolean") return false;
   const evidence = facts.evidenceCount;
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number; typeof only narrows the type
   if (typeof evidence !== "number" || !Number.isInteger(evidence) || evidence < 0) return false;
   if (!numbers(facts.indicators)) return false;
   const cards = s.scorecards;

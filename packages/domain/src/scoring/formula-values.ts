@@ -22,6 +22,7 @@ export function formulaValues(
     else if (name === "evidence_count") values[name] = facts.evidenceCount;
     else if (name === "disciplined") values[name] = facts.disciplined;
     else {
+      // Stryker disable next-line OptionalChaining: a formula compiles only against declared inputs (FORMULA.UNKNOWN_INPUT), so every other name is in compiled.inputs
       const v = Object.hasOwn(facts.indicators, name) ? facts.indicators[name] : compiled.inputs.get(name)?.missingAs;
       if (v === undefined) {
         return err(

@@ -1,4 +1,12 @@
-import { type CriteriaSet, compileCriteriaSet, MILLI, mulDivRoundHalfUp, toMilli } from "../criteria/index.js";
+import {
+  type CompiledCriteriaSet,
+  type CompiledScale,
+  type CriteriaSet,
+  compileCriteriaSet,
+  MILLI,
+  mulDivRoundHalfUp,
+  toMilli,
+} from "../criteria/index.js";
 import { ok, type Result } from "../errors/index.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
@@ -63,25 +71,8 @@ export function rescaleScorecards(
   if (!a.ok) return a;
   const b = compileCriteriaSet(to);
   if (!b.ok) return b;
-  const oldScales = new Map(
-    a.value.scored.flatMap((c) =>
-      c.criterion.kind === "rating" && c.scale ? [[c.criterion.id, c.scale] as const] : [],
-    ),
-  );
-  const newScales = new Map(
-    b.value.scored.flatMap((c) =>
-      c.criterion.kind === "rating" && c.scale ? [[c.criterion.id, c.scale] as const] : [],
-    ),
-  );
-  const changedScale = (id: string) => {
-    const o = oldScales.get(id);
-    const n = newScales.get(id);
-    return (
-      o !== undefined &&
-      n !== undefined &&
-      (o.minMilli !== n.minMilli || o.maxMilli !== n.maxMilli || o.stepMilli !== n.stepMilli)
-    );
-  };
+  const oldScales = ratingScales(a.value);
+  const newScales = ratingScales(b.value);
   const counts = new Map<string, { ratings: number; snapped: number }>();
   const changes: Array<RescaleReport["changes"][number]> = [];
   const dropped: Array<RescaleReport["dropped"][number]> = [];
@@ -97,7 +88,7 @@ export function rescaleScorecards(
           continue;
         }
         const o = oldScales.get(criterionId);
-        if (o === undefined || !changedScale(criterionId)) {
+        if (o === undefined || !scaleChanged(o, n)) {
           scores[criterionId] = value;
           continue;
         }
@@ -136,12 +127,20 @@ export function rescaleScorecards(
     max: s.maxMilli / MILLI,
     step: s.stepMilli / MILLI,
   });
-  const mapped = [...newScales.keys()].filter(changedScale).map((criterionId) => ({
-    criterionId,
-    from: show(oldScales.get(criterionId) as { minMilli: number; maxMilli: number; stepMilli: number }),
-    to: show(newScales.get(criterionId) as { minMilli: number; maxMilli: number; stepMilli: number }),
-    ...(counts.get(criterionId) ?? { ratings: 0, snapped: 0 }),
-  }));
+  const mapped = [...newScales].flatMap(([criterionId, n]) => {
+    const o = oldScales.get(criterionId);
+    if (o === undefined || !scaleChanged(o, n)) return [];
+    return [{ criterionId, from: show(o), to: show(n), ...(counts.get(criterionId) ?? { ratings: 0, snapped: 0 }) }];
+  });
   const unrated = [...newScales.keys()].filter((id) => !oldScales.has(id));
   return ok({ subjects: out, report: { mapped, changes, dropped, unrated, invalid } });
+}
+
+/** Rating criterion id → its scale (only rating criteria have one). */
+function ratingScales(compiled: CompiledCriteriaSet): Map<string, CompiledScale> {
+  return new Map(compiled.scored.flatMap((c) => (c.scale === undefined ? [] : [[c.criterion.id, c.scale] as const])));
+}
+
+function scaleChanged(o: CompiledScale, n: CompiledScale): boolean {
+  return o.minMilli !== n.minMilli || o.maxMilli !== n.maxMilli || o.stepMilli !== n.stepMilli;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type CriteriaSetDraft, defaultCriteriaSet, publishCriteriaSet } from "../criteria/index.js";
+import {
+  type CriteriaSetDraft,
+  CriteriaSetDraftSchema,
+  defaultCriteriaSet,
+  publishCriteriaSet,
+} from "../criteria/index.js";
 import { rescaleScorecards } from "./rescale-scorecards.js";
 import { rescoreRound } from "./rescore-round.js";
 import { defaultSubject } from "./test-support/subjects.js";
@@ -88,5 +93,86 @@ describe("rescoreRound (what-if)", () => {
       'Criterion \'Novelty and creativity\': scaleId "novelty-30" → "quality-10"',
       "Tier 'Outstanding exemplary': min 90 → 85",
     ]);
+  });
+});
+
+describe("rescoreRound, models on one side only", () => {
+  // One set rates q, the other rates q and x (both 0–10, a rating is its points).
+  const t = (vi: string, en: string) => ({ vi, en });
+  const rating = (id: string) => ({ kind: "rating", id, label: t(id, id), points: 10, scaleId: "s" });
+  const set = (ids: string[]) =>
+    CriteriaSetDraftSchema.parse({
+      status: "draft",
+      id: "sides",
+      name: t("Hai phía", "Sides"),
+      totalPoints: 10 * ids.length,
+      scales: [{ id: "s", label: t("S", "S"), min: 0, max: 10, step: 1 }],
+      criteria: ids.map(rating),
+      tiers: [
+        { id: "pass", label: t("Đạt", "Pass"), min: 5 },
+        { id: "fail", label: t("Chưa đạt", "Fail"), min: 0 },
+      ],
+    });
+  const subject = (modelId: string, scores: Record<string, number>) => ({
+    modelId,
+    unitId: "u",
+    registeredAt: "2024-01-01T00:00:00Z",
+    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined: false, indicators: {} },
+    scorecards: [{ reviewerId: "a", role: "verifier" as const, scores }],
+  });
+
+  it("shows a model the alternative cannot score with no after and no delta", () => {
+    // Under {q, x} "m" has no rating for x: it is unscored there.
+    const r = rescoreRound(
+      { set: set(["q"]), subjects: [subject("m", { q: 6 })], options: { referenceDate } },
+      set(["q", "x"]),
+    );
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.value.rows).toEqual([
+      {
+        modelId: "m",
+        before: { totalMilli: 6_000, tierId: "pass", rank: 1 },
+        after: null,
+        deltaMilli: null,
+        tierChanged: true,
+      },
+    ]);
+  });
+
+  it("adds, after the original's models, a model only the alternative can score", () => {
+    // Under {q, x} "n" rates x, which {q} does not know: unscored in the original, 14 points of 20 in the alternative.
+    const r = rescoreRound(
+      {
+        set: set(["q", "x"]),
+        subjects: [subject("n", { q: 6 }), subject("p", { q: 2, x: 1 })],
+        options: { referenceDate },
+      },
+      set(["q"]),
+    );
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.value.rows.map((row) => [row.modelId, row.before, row.after, row.deltaMilli, row.tierChanged])).toEqual([
+      [
+        "p",
+        { totalMilli: 3_000, tierId: "fail", rank: 1 },
+        { totalMilli: 2_000, tierId: "fail", rank: 2 },
+        -1_000,
+        false,
+      ],
+      ["n", null, { totalMilli: 6_000, tierId: "pass", rank: 1 }, null, true],
+    ]);
+  });
+
+  it("gives the original round's error, not a throw, when its subjects are malformed", () => {
+    const r = rescoreRound(
+      { set: set(["q"]), subjects: [{ modelId: "" }] as never, options: { referenceDate } },
+      set(["q"]),
+    );
+    expect(r.ok ? null : r.error.code).toBe("SCORING.INVALID_INPUT");
+  });
+
+  it("gives the alternative set's error when it is not valid", () => {
+    const bad = { ...set(["q"]), totalPoints: 7 };
+    const r = rescoreRound({ set: set(["q"]), subjects: [subject("m", { q: 6 })], options: { referenceDate } }, bad);
+    expect(r.ok ? null : r.error.code).toBe("CRITERIA.INVALID");
   });
 });

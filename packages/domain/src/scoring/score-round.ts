@@ -73,6 +73,7 @@ export function scoreCompiledRound(
   const list = prepared.subjects;
   // Ids and registration times are read once, in subject order, and kept: ranking and
   // placing then read these arrays rather than subjects scattered in memory.
+  // Stryker disable next-line ArrayDeclaration: every index is filled below, so an array that grows ends the same
   const ids: string[] = new Array(list.length);
   const registered = new Float64Array(list.length);
   let badTime = -1;
@@ -135,10 +136,13 @@ function placeRound(
       unscored.push({ modelId: ids[i] as string, error: columns.errors.get(i) as DomainError });
     } else scored.push(i);
   }
-  unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
+  // Model ids are unique here (a duplicate was refused above): no two compare equal.
+  // Stryker disable next-line EqualityOperator: with unique ids, < and <= agree
+  unscored.sort((a, b) => (a.modelId < b.modelId ? -1 : 1));
 
   const tieBreaks = compiled.tieBreaks;
   const keys = rankKeys(scored.length, tieBreaks.length);
+  // Stryker disable next-line EqualityOperator: one more pass writes past the end of the typed key arrays, which drop it
   for (let s = 0; s < scored.length; s++) {
     const i = scored[s] as number;
     keys.disqualified[s] = columns.state[i] === QUALIFIED ? 0 : 1;
@@ -165,9 +169,11 @@ function placeRound(
   const tierCounts: Record<string, number> = Object.fromEntries(compiled.set.tiers.map((t) => [t.id, 0]));
   const counts = new Int32Array(compiled.tiers.length);
   const needsAnotherReviewer: string[] = [];
+  // Stryker disable next-line ArrayDeclaration: every index is filled below, so an array that grows ends the same
   const models: RankedModel[] = new Array(order.length);
-  const gap = compiled.criterionGapMilli;
-  const totalGap = compiled.totalGapMilli;
+  // A gap the set leaves out is never exceeded.
+  const gap = compiled.criterionGapMilli ?? Number.POSITIVE_INFINITY;
+  const totalGap = compiled.totalGapMilli ?? Number.POSITIVE_INFINITY;
   for (let p = 0; p < order.length; p++) {
     const i = at(p);
     const tier = placed.tiers[p] as number;
@@ -178,12 +184,11 @@ function placeRound(
     const demotion = placed.demotions.get(p);
     if (demotion !== undefined) columns.demotions.set(i, demotion);
     models[p] = new ModelView(columns, i, explain);
+    // Stryker disable next-line ConditionalExpression: an Int32Array drops a write at index -1 (no tier)
     if (tier >= 0) counts[tier] = (counts[tier] as number) + 1;
     // What disagreementOf says, without building it: spreads are 0 but for rating criteria.
-    let disagree = totalGap !== undefined && (columns.totalSpreadMilli[i] as number) > totalGap;
-    if (!disagree && gap !== undefined) {
-      for (let c = 0; c < k; c++) if ((columns.spreadMilli[i * k + c] as number) > gap) disagree = true;
-    }
+    let disagree = (columns.totalSpreadMilli[i] as number) > totalGap;
+    for (let c = 0; c < k && !disagree; c++) disagree = (columns.spreadMilli[i * k + c] as number) > gap;
     if (disagree) needsAnotherReviewer.push(ids[i] as string);
   }
   compiled.tiers.forEach((t, index) => {

@@ -489,6 +489,7 @@ describe("why a round cannot be scored", () => {
         ? null
         : [r.error.code, r.error.message.en, ((r.error.details?.issues ?? []) as Array<{ path: string }>)[0]?.path],
     ).toEqual(["SCORING.INVALID_OPTIONS", "Invalid round options (referenceDate YYYY-MM-DD)", "referenceDate"]);
+    expect(r.ok ? null : r.error.message.vi).toBe("Tùy chọn đợt chấm không hợp lệ (ngày tham chiếu YYYY-MM-DD)");
   });
 
   it("sums up malformed input, naming the first problem and its path", () => {
