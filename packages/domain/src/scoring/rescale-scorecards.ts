@@ -7,7 +7,8 @@ import {
   mulDivRoundHalfUp,
   toMilli,
 } from "../criteria/index.js";
-import { ok, type Result } from "../errors/index.js";
+import { err, ok, type Result } from "../errors/index.js";
+import { prepareSubjects } from "./check-subjects.js";
 import type { Scorecard, ScoringSubject } from "./scoring-subject.js";
 
 /**
@@ -71,13 +72,16 @@ export function rescaleScorecards(
   if (!a.ok) return a;
   const b = compileCriteriaSet(to);
   if (!b.ok) return b;
+  // Raw input (parsed JSON) is checked as scoreRound checks it, with its defaults filled in.
+  const prepared = prepareSubjects(subjects);
+  if ("code" in prepared) return err(prepared);
   const oldScales = ratingScales(a.value);
   const newScales = ratingScales(b.value);
   const counts = new Map<string, { ratings: number; snapped: number }>();
   const changes: Array<RescaleReport["changes"][number]> = [];
   const dropped: Array<RescaleReport["dropped"][number]> = [];
   const invalid: Array<RescaleReport["invalid"][number]> = [];
-  const out = subjects.map((subject) => ({
+  const out = prepared.subjects.map((subject) => ({
     ...subject,
     scorecards: subject.scorecards.map((card) => {
       const scores: Record<string, number> = {};

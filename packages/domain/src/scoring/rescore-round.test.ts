@@ -176,3 +176,34 @@ describe("rescoreRound, models on one side only", () => {
     expect(r.ok ? null : r.error.code).toBe("CRITERIA.INVALID");
   });
 });
+
+describe("rescoring input given as raw JSON", () => {
+  // As a caller reading a file would pass it: the sets without their scales' bands, the subjects
+  // without scorecards or indicators (the schemas' defaults), none of it typed.
+  const raw = (value: unknown) => JSON.parse(JSON.stringify(value));
+  const bare = (set: unknown) => {
+    const s = raw(set);
+    for (const scale of s.scales ?? []) delete scale.bands;
+    return s;
+  };
+  const unrated = [{ modelId: "m", unitId: "u", registeredAt: "2024-01-01T00:00:00Z", facts: raw(subjects[0]?.facts) }];
+  delete unrated[0]?.facts.indicators;
+
+  it("rescales subjects that leave out their scorecards, as scoring reads them", () => {
+    const r = rescaleScorecards(raw(unrated), bare(v1.value), bare(v2));
+    expect(r.ok ? r.value.subjects.map((s) => s.scorecards) : r.error.code).toEqual([[]]);
+  });
+
+  it("refuses malformed subjects with SCORING.INVALID_INPUT instead of throwing", () => {
+    const r = rescaleScorecards([{ modelId: "m" }] as never, v1.value, v2);
+    expect(r.ok ? null : r.error.code).toBe("SCORING.INVALID_INPUT");
+  });
+
+  it("rescores a round and lists the changes from sets without their defaults", () => {
+    const typed = rescoreRound({ set: v1.value, subjects, options: { referenceDate } }, v2);
+    const r = rescoreRound({ set: bare(v1.value), subjects: raw(subjects), options: { referenceDate } }, bare(v2));
+    if (!typed.ok || !r.ok) throw new Error("not rescored");
+    expect(r.value.changes).toEqual(typed.value.changes);
+    expect(r.value.rows).toEqual(typed.value.rows);
+  });
+});

@@ -1,7 +1,7 @@
-import { type CriteriaChange, type CriteriaSet, diffCriteriaSets } from "../criteria/index.js";
+import { type CriteriaChange, type CriteriaSet, compileCriteriaSet, diffCriteriaSets } from "../criteria/index.js";
 import { ok, type Result } from "../errors/index.js";
 import { type RescaleReport, rescaleScorecards } from "./rescale-scorecards.js";
-import { type RoundResult, scoreRound } from "./score-round.js";
+import { type RoundResult, scoreCompiledRound } from "./score-round.js";
 import type { ScoreRoundOptions, ScoringSubject } from "./scoring-subject.js";
 
 /**
@@ -48,11 +48,17 @@ export function rescoreRound(
   round: { set: CriteriaSet; subjects: readonly ScoringSubject[]; options: ScoreRoundOptions },
   alternativeSet: CriteriaSet,
 ): Result<RoundComparison> {
-  const original = scoreRound(round.set, round.subjects, round.options);
+  // Compiled first: the compiled sets are the parsed ones, defaults filled in, that the diff reads
+  // (a set given as raw JSON may leave them out).
+  const from = compileCriteriaSet(round.set);
+  if (!from.ok) return from;
+  const to = compileCriteriaSet(alternativeSet);
+  if (!to.ok) return to;
+  const original = scoreCompiledRound(from.value, round.subjects, round.options);
   if (!original.ok) return original;
   const rescaled = rescaleScorecards(round.subjects, round.set, alternativeSet);
   if (!rescaled.ok) return rescaled;
-  const alternative = scoreRound(alternativeSet, rescaled.value.subjects, round.options);
+  const alternative = scoreCompiledRound(to.value, rescaled.value.subjects, round.options);
   // Stryker disable next-line ConditionalExpression: unreachable - the alternative set compiled in rescaleScorecards, and the options and subjects passed the original's checks (rescaling only drops ratings or moves them onto the new scale)
   if (!alternative.ok) return alternative;
   const pick = (m: RoundResult["models"][number] | undefined) =>
@@ -77,6 +83,6 @@ export function rescoreRound(
     alternative: alternative.value,
     rows,
     rescaling: rescaled.value.report,
-    changes: diffCriteriaSets(round.set, alternativeSet),
+    changes: diffCriteriaSets(from.value.set, to.value.set),
   });
 }
