@@ -62,16 +62,10 @@ export class ExactPoints {
       this.setBigRatio(i, BigInt(num), BigInt(den));
       return;
     }
-    let q = Math.floor(num / den);
-    let r = num - q * den;
-    // The double quotient can be one off near an integer: correct it on integers.
-    if (r < 0) {
-      q--;
-      r += den;
-    } else if (r >= den) {
-      q++;
-      r -= den;
-    }
+    // Exact: below 2^53, num ÷ den is never within half a double's spacing of the next
+    // integer (it is at least 1/den below it), so the double quotient floors to the integer one.
+    const q = Math.floor(num / den);
+    const r = num - q * den;
     this.whole[i] = q;
     this.frac[i] = r / den;
     this.kind[i] = NUMBER;
@@ -87,7 +81,8 @@ export class ExactPoints {
       this.setWhole(i, Number(q));
       return;
     }
-    if (q <= BigInt(Number.MAX_SAFE_INTEGER) && r <= BigInt(Number.MAX_SAFE_INTEGER) && den <= 2n ** 53n) {
+    // r < den ≤ 2^53, so r is a safe integer too.
+    if (q <= BigInt(Number.MAX_SAFE_INTEGER) && den <= 2n ** 53n) {
       this.whole[i] = Number(q);
       this.frac[i] = Number(r) / Number(den);
       this.kind[i] = NUMBER;
@@ -115,7 +110,8 @@ export class ExactPoints {
     }
     const whole = Math.floor(scaled);
     const frac = scaled - whole;
-    if (frac > TIE && frac < 1 - TIE && scaled < 2 ** 52) {
+    // (From 2^52 on every double is an integer: frac is 0 there.)
+    if (frac > TIE && frac < 1 - TIE) {
       this.whole[i] = whole;
       this.frac[i] = frac;
       this.kind[i] = DOUBLE;
@@ -193,12 +189,8 @@ export class ExactPoints {
   /** The exact total of slots 0..count−1 rounded once (half up) to milli-points. */
   total(count: number): number {
     let total = 0;
-    let nonzero = false;
-    for (let i = 0; i < count; i++) {
-      total += this.whole[i] as number;
-      if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) nonzero = true;
-    }
-    return nonzero ? total + this.units(count) : total;
+    for (let i = 0; i < count; i++) total += this.whole[i] as number;
+    return total + this.units(count);
   }
 
   /**
@@ -215,7 +207,6 @@ export class ExactPoints {
       if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) nonzero++;
       this.picked[i] = 0;
     }
-    if (nonzero === 0) return total;
     let units = this.units(count);
     total += units;
     if (units === nonzero) {
