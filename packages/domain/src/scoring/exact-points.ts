@@ -43,6 +43,7 @@ export class ExactPoints {
     this.kind = new Uint8Array(capacity);
     this.num = new Float64Array(capacity);
     this.den = new Float64Array(capacity);
+    // Stryker disable next-line ArrayDeclaration: a slot's pair is written before it is read; filling only keeps the array's shape packed
     this.big = new Array(capacity).fill(undefined);
     this.picked = new Uint8Array(capacity);
   }
@@ -77,6 +78,7 @@ export class ExactPoints {
   setBigRatio(i: number, num: bigint, den: bigint): void {
     const q = num / den;
     const r = num - q * den;
+    // Stryker disable next-line BlockStatement: falling through stores the same whole with a zero remainder, which no sum or comparison can tell from a whole slot
     if (r === 0n) {
       this.setWhole(i, Number(q));
       return;
@@ -158,10 +160,12 @@ export class ExactPoints {
     const fa = this.frac[a] as number;
     const fb = this.frac[b] as number;
     if (Math.abs(fa - fb) > TIE) return fa > fb;
+    // Stryker disable next-line BlockStatement: the bigint comparison below gives the same answer; this only skips it
     if (this.kind[a] === NUMBER && this.kind[b] === NUMBER) {
       // Equal fractions (1/3 and 1/3) are common: compared on safe integers when the products are.
       const left = (this.num[a] as number) * (this.den[b] as number);
       const right = (this.num[b] as number) * (this.den[a] as number);
+      // Stryker disable next-line LogicalOperator: a product below 2^53 and one at or above it (rounded, still ≥ 2^53) compare the same as doubles and as integers
       if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
     }
     const [na, da] = this.fraction(a);
@@ -204,11 +208,13 @@ export class ExactPoints {
       const w = this.whole[i] as number;
       total += w;
       shown[offset + i] = w;
+      // Stryker disable next-line UpdateOperator: a count of 0 or below only ever equals units at 0, when there is nothing to round up either way
       if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) nonzero++;
       this.picked[i] = 0;
     }
     let units = this.units(count);
     total += units;
+    // Stryker disable next-line BlockStatement: when every fractional slot gets a unit the loop below picks them all too; this only skips it
     if (units === nonzero) {
       for (let i = 0; i < count; i++) {
         if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) shown[offset + i] = (this.whole[i] as number) + 1;
