@@ -129,3 +129,214 @@ describe("ExactPoints: the exact total rounded once, shown points adding up to i
     );
   });
 });
+
+/** The exact sum of `num ÷ den` ratios rounded half up, on bigints. */
+function roundedSum(ratios: ReadonlyArray<readonly [bigint, bigint]>): number {
+  let n = 0n;
+  let d = 1n;
+  for (const [rn, rd] of ratios) {
+    n = n * rd + rn * d;
+    d *= rd;
+  }
+  return Number((2n * n + d) / (2n * d));
+}
+
+describe("ExactPoints: ratios stored exactly", () => {
+  it("splits a safe ratio into the integer quotient and remainder, even next to 2^53", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 20 }),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        (below, den) => {
+          const num = Number.MAX_SAFE_INTEGER - below;
+          const parts = new ExactPoints(1);
+          parts.setRatio(0, num, den);
+          expect(parts.whole[0]).toBe(Number(BigInt(num) / BigInt(den)));
+          expect(parts.frac[0]).toBe(Number(BigInt(num) % BigInt(den)) / den);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("splits a numerator beyond 2^53 on bigints", () => {
+    // 2^60 = 3 · 384307168202282325 + 1; doubles make 2^60 / 3 a whole number.
+    const parts = new ExactPoints(1);
+    parts.setRatio(0, 2 ** 60, 3);
+    expect(parts.whole[0]).toBe(Number(2n ** 60n / 3n));
+    expect(parts.frac[0]).toBeCloseTo(1 / 3, 15);
+  });
+
+  it("stores a ratio of small bigints as setRatio stores it", () => {
+    const parts = new ExactPoints(1);
+    parts.setBigRatio(0, 7n, 3n);
+    expect([parts.whole[0], parts.frac[0], parts.exact(0)]).toEqual([2, 1 / 3, 7 / 3]);
+  });
+
+  it("keeps a quotient of exactly 2^53 − 1 with its remainder as a double ratio", () => {
+    const parts = new ExactPoints(1);
+    parts.setBigRatio(0, BigInt(Number.MAX_SAFE_INTEGER) * 3n + 1n, 3n);
+    expect([parts.whole[0], parts.frac[0]]).toEqual([Number.MAX_SAFE_INTEGER, 1 / 3]);
+  });
+});
+
+describe("ExactPoints: remainders compared exactly", () => {
+  it("tells apart denominators beyond 2^53 that round to the same double", () => {
+    const r = 2n ** 53n - 2n;
+    const [smallerDen, largerDen] = [3n * 2n ** 53n - 5n, 3n * 2n ** 53n - 3n];
+    expect(Number(smallerDen)).toBe(Number(largerDen));
+    const parts = new ExactPoints(2);
+    parts.setBigRatio(0, r, largerDen);
+    parts.setBigRatio(1, r, smallerDen);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([0, 1]);
+  });
+
+  it("gives the unit to a huge-denominator remainder larger than 1/3 though its double is smaller", () => {
+    // (10^30 + 1) / (3 · 10^30) = 1/3 + 1/(3 · 10^30); its double is truncated below 1/3's.
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 1, 3);
+    parts.setBigRatio(1, 10n ** 30n + 1n, 3n * 10n ** 30n);
+    expect(parts.frac[1]).toBeLessThan(parts.frac[0] as number);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([0, 1]);
+  });
+
+  it("gives the unit to the earlier of a 1/3 and a huge-denominator 1/3", () => {
+    const shown = new Int32Array(2);
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 1, 3);
+    parts.setBigRatio(1, 10n ** 20n, 3n * 10n ** 20n);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([1, 0]);
+  });
+
+  it("gives the unit to the earlier of a huge-denominator 1/3 and a 1/3", () => {
+    const shown = new Int32Array(2);
+    const parts = new ExactPoints(2);
+    parts.setBigRatio(0, 10n ** 20n, 3n * 10n ** 20n);
+    parts.setRatio(1, 1, 3);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([1, 0]);
+  });
+
+  it("compares a huge-denominator remainder exactly in a slot that held a ratio before", () => {
+    // The instance is reused from model to model: slot 0 held 1/4 before its big ratio.
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 1, 4);
+    parts.setBigRatio(0, 10n ** 30n + 1n, 3n * 10n ** 30n);
+    parts.setRatio(1, 1, 3);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([1, 0]);
+  });
+
+  it("gives the unit to 3·10^8/(9·10^8 − 1), larger than 1/3 by less than 1e-9", () => {
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 1, 3);
+    parts.setRatio(1, 3e8, 9e8 - 1);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([0, 1]);
+  });
+
+  it("compares remainders whose cross products are beyond 2^53 on bigints", () => {
+    // (k+1)/(3k+4) − k/(3k+1) = 1/((3k+4)(3k+1)): cross products ~3·10^18 that differ by one.
+    const k = 1e9;
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, k, 3 * k + 1);
+    parts.setRatio(1, k + 1, 3 * k + 4);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([0, 1]);
+  });
+});
+
+describe("ExactPoints: the total of the fractions", () => {
+  it("rounds a sum of exactly 3/2 up though its doubles add up below it", () => {
+    const ratios: Array<readonly [bigint, bigint]> = [
+      [10n ** 20n, 3n * 10n ** 20n],
+      [10n ** 20n, 3n * 10n ** 20n],
+      [5n * 10n ** 20n, 6n * 10n ** 20n],
+    ];
+    const parts = new ExactPoints(3);
+    for (const [i, [n, d]] of ratios.entries()) parts.setBigRatio(i, n, d);
+    expect(parts.total(3)).toBe(roundedSum(ratios));
+    expect(parts.total(3)).toBe(2);
+  });
+
+  it("counts a remainder too small for its double (below 2^-53) in the exact sum", () => {
+    // k/(2k+1) + 1/(2(2k+1)) = 1/2 exactly: half up.
+    const k = 3_000_000_000_000_000n;
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, Number(k), Number(2n * k + 1n));
+    parts.setBigRatio(1, 1n, 2n * (2n * k + 1n));
+    expect(parts.frac[1]).toBe(0);
+    const shown = new Int32Array(2);
+    expect(parts.roundOnce(2, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([1, 0]);
+  });
+
+  it("adds up only the first `count` slots", () => {
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 3, 10);
+    parts.setRatio(1, 6, 10);
+    expect(parts.total(1)).toBe(0);
+  });
+
+  it("writes only the first `count` shown points", () => {
+    const parts = new ExactPoints(2);
+    parts.setRatio(0, 6, 10);
+    parts.setRatio(1, 13, 10);
+    const shown = Int32Array.from([0, 99]);
+    expect(parts.roundOnce(1, shown, 0)).toBe(1);
+    expect(Array.from(shown)).toEqual([1, 99]);
+  });
+
+  it("rounds a ratio's total half up", () => {
+    const parts = new ExactPoints(1);
+    parts.setRatio(0, 7, 2);
+    expect(parts.total(1)).toBe(4);
+  });
+});
+
+describe("ExactPoints: decimals taken as printed", () => {
+  it("keeps a decimal's fraction below 1e-9 of a milli-point", () => {
+    // 1.0000000000001 points = 1000.0000000001 milli-points; with 0.4999999999 the sum is 1/2.
+    const parts = new ExactPoints(2);
+    parts.setDecimal(0, 1.0000000000001);
+    parts.setRatio(1, 4_999_999_999, 10 ** 10);
+    expect(parts.whole[0]).toBe(1000);
+    expect(parts.total(2)).toBe(1001);
+  });
+
+  it("takes a decimal beyond 2^52 milli-points as printed, not as its double product", () => {
+    // 17638411340842.543 points × 1000 rounds to 17638411340842542 as a double; the decimal's
+    // milli-points, 17638411340842543, are nearest to the double 17638411340842544.
+    const parts = new ExactPoints(1);
+    parts.setDecimal(0, 17_638_411_340_842.543);
+    expect(parts.whole[0]).toBe(Number(17_638_411_340_842_543n));
+    expect(parts.whole[0]).not.toBe(Math.round(17_638_411_340_842.543 * 1000));
+  });
+
+  it("takes a decimal of whole milli-points as whole where its double product falls short", () => {
+    // 534063.036 × 1000 is 534063035.99999994 as a double; with 0.50000006 the total is 534063037.
+    expect(534_063.036 * 1000).toBeLessThan(534_063_036);
+    const parts = new ExactPoints(2);
+    parts.setDecimal(0, 534_063.036);
+    parts.setRatio(1, 500_000_060, 10 ** 9);
+    expect([parts.whole[0], parts.frac[0]]).toEqual([534_063_036, 0]);
+    expect(parts.total(2)).toBe(534_063_037);
+  });
+
+  it("floors a decimal just below a milli-point whose double product is whole", () => {
+    // 13.241999999999999 × 1000 is 13242 as a double; the decimal is 13241.999999999999.
+    expect(13.241999999999999 * 1000).toBe(13_242);
+    const parts = new ExactPoints(1);
+    parts.setDecimal(0, 13.241999999999999);
+    expect(parts.whole[0]).toBe(13_241);
+    expect(parts.total(1)).toBe(13_242);
+  });
+});

@@ -43,6 +43,7 @@ export class ExactPoints {
     this.kind = new Uint8Array(capacity);
     this.num = new Float64Array(capacity);
     this.den = new Float64Array(capacity);
+    // Stryker disable next-line ArrayDeclaration: a slot's pair is written before it is read; filling only keeps the array's shape packed
     this.big = new Array(capacity).fill(undefined);
     this.picked = new Uint8Array(capacity);
   }
@@ -62,16 +63,10 @@ export class ExactPoints {
       this.setBigRatio(i, BigInt(num), BigInt(den));
       return;
     }
-    let q = Math.floor(num / den);
-    let r = num - q * den;
-    // The double quotient can be one off near an integer: correct it on integers.
-    if (r < 0) {
-      q--;
-      r += den;
-    } else if (r >= den) {
-      q++;
-      r -= den;
-    }
+    // Exact: below 2^53, num ÷ den is never within half a double's spacing of the next
+    // integer (it is at least 1/den below it), so the double quotient floors to the integer one.
+    const q = Math.floor(num / den);
+    const r = num - q * den;
     this.whole[i] = q;
     this.frac[i] = r / den;
     this.kind[i] = NUMBER;
@@ -83,11 +78,13 @@ export class ExactPoints {
   setBigRatio(i: number, num: bigint, den: bigint): void {
     const q = num / den;
     const r = num - q * den;
+    // Stryker disable next-line BlockStatement: falling through stores the same whole with a zero remainder, which no sum or comparison can tell from a whole slot
     if (r === 0n) {
       this.setWhole(i, Number(q));
       return;
     }
-    if (q <= BigInt(Number.MAX_SAFE_INTEGER) && r <= BigInt(Number.MAX_SAFE_INTEGER) && den <= 2n ** 53n) {
+    // r < den ≤ 2^53, so r is a safe integer too.
+    if (q <= BigInt(Number.MAX_SAFE_INTEGER) && den <= 2n ** 53n) {
       this.whole[i] = Number(q);
       this.frac[i] = Number(r) / Number(den);
       this.kind[i] = NUMBER;
@@ -115,7 +112,8 @@ export class ExactPoints {
     }
     const whole = Math.floor(scaled);
     const frac = scaled - whole;
-    if (frac > TIE && frac < 1 - TIE && scaled < 2 ** 52) {
+    // (From 2^52 on every double is an integer: frac is 0 there.)
+    if (frac > TIE && frac < 1 - TIE) {
       this.whole[i] = whole;
       this.frac[i] = frac;
       this.kind[i] = DOUBLE;
@@ -162,10 +160,12 @@ export class ExactPoints {
     const fa = this.frac[a] as number;
     const fb = this.frac[b] as number;
     if (Math.abs(fa - fb) > TIE) return fa > fb;
+    // Stryker disable next-line BlockStatement: the bigint comparison below gives the same answer; this only skips it
     if (this.kind[a] === NUMBER && this.kind[b] === NUMBER) {
       // Equal fractions (1/3 and 1/3) are common: compared on safe integers when the products are.
       const left = (this.num[a] as number) * (this.den[b] as number);
       const right = (this.num[b] as number) * (this.den[a] as number);
+      // Stryker disable next-line LogicalOperator: a product below 2^53 and one at or above it (rounded, still ≥ 2^53) compare the same as doubles and as integers
       if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
     }
     const [na, da] = this.fraction(a);
@@ -193,12 +193,8 @@ export class ExactPoints {
   /** The exact total of slots 0..count−1 rounded once (half up) to milli-points. */
   total(count: number): number {
     let total = 0;
-    let nonzero = false;
-    for (let i = 0; i < count; i++) {
-      total += this.whole[i] as number;
-      if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) nonzero = true;
-    }
-    return nonzero ? total + this.units(count) : total;
+    for (let i = 0; i < count; i++) total += this.whole[i] as number;
+    return total + this.units(count);
   }
 
   /**
@@ -212,12 +208,13 @@ export class ExactPoints {
       const w = this.whole[i] as number;
       total += w;
       shown[offset + i] = w;
+      // Stryker disable next-line UpdateOperator: a count of 0 or below only ever equals units at 0, when there is nothing to round up either way
       if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) nonzero++;
       this.picked[i] = 0;
     }
-    if (nonzero === 0) return total;
     let units = this.units(count);
     total += units;
+    // Stryker disable next-line BlockStatement: when every fractional slot gets a unit the loop below picks them all too; this only skips it
     if (units === nonzero) {
       for (let i = 0; i < count; i++) {
         if ((this.frac[i] as number) > 0 || this.kind[i] !== NUMBER) shown[offset + i] = (this.whole[i] as number) + 1;
