@@ -170,6 +170,12 @@ describe("rescoreRound, models on one side only", () => {
     expect(r.ok ? null : r.error.code).toBe("SCORING.INVALID_INPUT");
   });
 
+  it("gives the original set's error when it is not valid", () => {
+    const bad = { ...set(["q"]), totalPoints: 7 };
+    const r = rescoreRound({ set: bad, subjects: [subject("m", { q: 6 })], options: { referenceDate } }, set(["q"]));
+    expect(r.ok ? null : r.error.code).toBe("CRITERIA.INVALID");
+  });
+
   it("gives the alternative set's error when it is not valid", () => {
     const bad = { ...set(["q"]), totalPoints: 7 };
     const r = rescoreRound({ set: set(["q"]), subjects: [subject("m", { q: 6 })], options: { referenceDate } }, bad);
