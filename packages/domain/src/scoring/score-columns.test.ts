@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type CriteriaSetInput, defaultCriteriaSet } from "../criteria/index.js";
+import { type CriteriaSetInput, compileCriteriaSet, defaultCriteriaSet } from "../criteria/index.js";
+import type { ReviewerCalibration } from "./calibrate-reviewers.js";
+import { DISQUALIFIED, NO_POINTS, QUALIFIED, scoreColumns, UNSCORED } from "./score-columns.js";
 import { scoreRound } from "./score-round.js";
 import type { ScoringSubject } from "./scoring-subject.js";
 import { defaultSubject } from "./test-support/subjects.js";
@@ -154,5 +156,97 @@ describe("scoring into columns, at the edges", () => {
       { ...good, effectiveness: 8.5, reach: 7 },
     ]);
     expect(round(defaultCriteriaSet, [s]).models[0]?.disagreement.totalSpreadMilli).toBe(750);
+  });
+});
+
+/** The compiled set, or a thrown error naming why it does not compile. */
+const compile = (set: CriteriaSetInput) => {
+  const c = compileCriteriaSet(set);
+  if (!c.ok) throw new Error(`${c.error.code} ${c.error.message.en}`);
+  return c.value;
+};
+const columnsOf = (set: CriteriaSetInput, subjects: ScoringSubject[], full = true) =>
+  scoreColumns(compile(set), subjects, { referenceDate, full });
+type Scores = Record<string, unknown>;
+const verifier = (reviewerId: string, scores: Scores) => ({ reviewerId, role: "verifier" as const, scores }) as never;
+const self = (reviewerId: string, scores: Scores) => ({ reviewerId, role: "self" as const, scores }) as never;
+const subject = (
+  modelId: string,
+  scorecards: ScoringSubject["scorecards"],
+  indicators: Record<string, number> = {},
+): ScoringSubject => ({
+  modelId,
+  unitId: "u",
+  registeredAt: "2024-01-01T00:00:00Z",
+  facts: { startDate: "2020-01-01", evidenceCount: 1, disciplined: false, indicators },
+  scorecards,
+});
+/** One rating criterion `a` on 0–10 in whole points, worth 10, then the given criteria. */
+const withA = (extra: object[], more: Partial<CriteriaSetInput> = {}): CriteriaSetInput =>
+  ({
+    status: "draft",
+    id: "s",
+    name: t("S", "S"),
+    totalPoints: 10 + extra.reduce((sum, c) => sum + ((c as { points?: number }).points ?? 0), 0),
+    scales: [{ id: "s10", label: t("0–10", "0–10"), min: 0, max: 10, step: 1 }],
+    criteria: [{ kind: "rating", id: "a", label: t("A", "A"), points: 10, scaleId: "s10" }, ...extra],
+    tiers: [{ id: "t", label: t("T", "T"), min: 0 }],
+    ...more,
+  }) as CriteriaSetInput;
+
+describe("the best value of a relative-to-best input", () => {
+  it("is not set by a model whose self-assessment cannot be scored", () => {
+    const set = withA(
+      [
+        {
+          kind: "indicator",
+          id: "v",
+          label: t("V", "V"),
+          points: 10,
+          rule: { kind: "relative-to-best", input: "votes" },
+        },
+      ],
+      {
+        inputs: [{ code: "votes", label: t("V", "V"), missingAs: 0 }],
+      },
+    );
+    const cols = columnsOf(set, [
+      subject("top", [verifier("r1", { a: 5 }), self("unit", { a: 11 })], { votes: 100 }),
+      subject("b", [verifier("r1", { a: 5 })], { votes: 50 }),
+    ]);
+    expect([...cols.state]).toEqual([UNSCORED, QUALIFIED]);
+    expect(cols.best.get("votes")).toBe(50);
+    expect(cols.points[3]).toBe(10_000);
+  });
+
+  it("is 0 when no model is qualified", () => {
+    const set = withA(
+      [
+        {
+          kind: "indicator",
+          id: "v",
+          label: t("V", "V"),
+          points: 10,
+          rule: { kind: "relative-to-best", input: "votes" },
+        },
+      ],
+      {
+        inputs: [{ code: "votes", label: t("V", "V"), missingAs: 0 }],
+        criteria: [
+          { kind: "gate", id: "g", label: t("G", "G"), condition: { kind: "evidence", atLeast: 5 } },
+          { kind: "rating", id: "a", label: t("A", "A"), points: 10, scaleId: "s10" },
+          {
+            kind: "indicator",
+            id: "v",
+            label: t("V", "V"),
+            points: 10,
+            rule: { kind: "relative-to-best", input: "votes" },
+          },
+        ],
+      } as never,
+    );
+    const cols = columnsOf(set, [subject("m", [verifier("r1", { a: 5 })], { votes: 100 })]);
+    expect(cols.state[0]).toBe(DISQUALIFIED);
+    expect(cols.best.get("votes")).toBe(0);
   });
 });

@@ -767,7 +767,9 @@ class ColumnScorer {
     }
 
     cols.state[i] = disqualified ? DISQUALIFIED : QUALIFIED;
-    if (this.best === undefined) return null;
+    // The first pass only finds who is scorable; a self-assessment with an invalid
+    // rating makes the model unscorable, so it must not set the best either.
+    if (this.best === undefined) return hasSelf ? this.scoreSelf(i, subject, months) : null;
     const total = parts.roundOnce(k, cols.points, base);
     cols.totalMilli[i] = total;
     let exactTotal = 0;
