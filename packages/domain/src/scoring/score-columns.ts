@@ -114,14 +114,17 @@ const A_NUMBER = 1;
 const SOMETHING_ELSE = 2;
 const CALIBRATION_CODE = { z: 1, shift: 2, none: 3 } as const;
 
-/** The columns of reviewer rows (full breakdown only), appended to; sized for the round, grown if need be. */
+/**
+ * The columns of reviewer rows (full breakdown only), appended to. Sized once for the
+ * round: a row per verifier scorecard and rating criterion at most, so they never grow.
+ */
 class ReviewerRows {
   length = 0;
-  reviewer: Int32Array;
-  rawMilli: Int32Array;
-  usedMilli: Int32Array;
-  pointsMilli: Int32Array;
-  calibration: Uint8Array;
+  readonly reviewer: Int32Array;
+  readonly rawMilli: Int32Array;
+  readonly usedMilli: Int32Array;
+  readonly pointsMilli: Int32Array;
+  readonly calibration: Uint8Array;
   /** `capacity`: the rows a round can have at most, allocated at once (see ColumnScorer). */
   constructor(capacity: number) {
     this.reviewer = new Int32Array(capacity);
@@ -131,26 +134,12 @@ class ReviewerRows {
     this.calibration = new Uint8Array(capacity);
   }
   push(reviewer: number, raw: number, used: number, points: number, calibration: number): void {
-    if (this.length === this.reviewer.length) this.grow();
     const at = this.length++;
     this.reviewer[at] = reviewer;
     this.rawMilli[at] = raw;
     this.usedMilli[at] = used;
     this.pointsMilli[at] = points;
     this.calibration[at] = calibration;
-  }
-  private grow(): void {
-    const size = Math.max(1024, this.reviewer.length * 2);
-    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.reviewer = widen(this.reviewer, (n) => new Int32Array(n));
-    this.rawMilli = widen(this.rawMilli, (n) => new Int32Array(n));
-    this.usedMilli = widen(this.usedMilli, (n) => new Int32Array(n));
-    this.pointsMilli = widen(this.pointsMilli, (n) => new Int32Array(n));
-    this.calibration = widen(this.calibration, (n) => new Uint8Array(n));
   }
 }
 
