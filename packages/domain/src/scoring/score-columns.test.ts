@@ -469,6 +469,20 @@ describe("calibrating verifiers into columns", () => {
     expect([...rows.calibration.subarray(0, 3)]).toEqual([2, 0, 3]);
     expect(cols.selfPoints[0]).toBe(5000);
   });
+
+  it("calibrates no one when the set does not ask for it", () => {
+    const cols = scoreColumns(
+      compile(withA([])),
+      [subject("m", [verifier("r1", { a: 5 }), verifier("r2", { a: 5 })])],
+      {
+        referenceDate,
+        full: true,
+        calibration: calibration({ r1: { reviewerMean: 5, pooledMean: 6 } }),
+      },
+    );
+    expect([...cols.reviewerRows.usedMilli.subarray(0, 2)]).toEqual([5000, 5000]);
+    expect([...cols.reviewerRows.calibration.subarray(0, 2)]).toEqual([0, 0]);
+  });
 });
 
 describe("gates in columns", () => {
