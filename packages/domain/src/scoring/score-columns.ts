@@ -233,12 +233,14 @@ class ColumnScorer {
   private cardOrder = new Int32Array(8);
   // What `rate` found for the criterion at hand: per reviewer in id order, the scorecard
   // (its index), points, raw and used ratings and calibration; the values sorted.
+  // Stryker disable ArrayDeclaration: `rate` writes slots 0…n−1 before anything reads them, so no initial content is ever read
   private rateCard: number[] = [];
   private ratePoints: number[] = [];
   private rateRaw: number[] = [];
   private rateUsed: number[] = [];
   private rateCalibration: number[] = [];
   private rateValues: number[] = [];
+  // Stryker restore ArrayDeclaration
   private rateNumerator = 0;
   private rateDenominator = 0;
   private rateSpread = 0;
@@ -250,6 +252,7 @@ class ColumnScorer {
   private totalUsed = new Float64Array(64);
   /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
   private cardReviewer = new Int32Array(8);
+  // Stryker disable next-line ArrayDeclaration: referenceValues writes every slot a formula reads before it is evaluated
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
   private readonly referenceDay: CalendarDay;
@@ -398,6 +401,7 @@ class ColumnScorer {
       const scores = card.scores;
       let position = 0;
       for (const criterionId in scores) {
+        // Stryker disable next-line UpdateOperator: the position is only NameIndex's hint; on a miss it looks the name up, so any position gives the same index
         const r = this.ratingIndex.get(criterionId, position++);
         if (!Object.hasOwn(scores, criterionId)) continue;
         if (r === -1) {
@@ -521,6 +525,7 @@ class ColumnScorer {
       const milli = ratingMilli(value, sc.scale as CompiledScale, id, card.reviewerId);
       if (typeof milli !== "number") return milli;
     }
+    // Stryker disable next-line StringLiteral: unreachable, `rate` calls this only after finding a rating off the scale or step
     throw new Error("no bad rating");
   }
 
@@ -567,6 +572,7 @@ class ColumnScorer {
 
   /** The values of a formula's references for the model at hand (NaN where there is none). */
   private referenceValues(sc: CompiledScoredCriterion, self: boolean): number[] {
+    // Stryker disable next-line OptionalChaining: only called for a formula criterion, which the compiler always gives a formula
     const refs = sc.formula?.references ?? NONE;
     const exact = self ? this.selfExact : this.exact;
     const rating = self ? this.selfRating : this.rating;
@@ -607,17 +613,21 @@ class ColumnScorer {
     self: boolean,
   ): number | DomainError {
     const formula = sc.formula;
+    // Stryker disable next-line StringLiteral: unreachable, the compiler gives every formula criterion a formula
     if (formula === undefined) throw new Error("uncompiled formula");
     const refs = formula.references.length === 0 ? undefined : this.referenceValues(sc, self);
     const value = evaluateSubjectFormula(this.c, formula, subject.facts, months, refs);
     if (typeof value !== "number") {
+      // Stryker disable next-line StringLiteral: the compiler refuses a formula that does not give a number, so the value is never a boolean
       const cause = typeof value === "boolean" ? undefined : value;
       return domainError(
         "SCORING.FORMULA_FAILED",
+        // Stryker disable OptionalChaining: the compiler refuses a formula that does not give a number, so there is always a cause
         {
           vi: `Không tính được tiêu chí '${sc.criterion.label.vi}': ${cause?.message.vi ?? "kết quả không phải số"}`,
           en: `'${sc.criterion.label.en}' cannot be computed: ${cause?.message.en ?? "not a number"}`,
         },
+        // Stryker restore OptionalChaining
         { criterionId: sc.criterion.id, cause },
       );
     }
@@ -747,8 +757,10 @@ class ColumnScorer {
           }
           break;
         }
+        // Stryker disable next-line all: unreachable, the criterion kinds are exhausted above (the type checker says so)
         default: {
           const never: never = criterion;
+          // Stryker disable next-line all: unreachable, as above
           throw new Error(`unknown criterion ${JSON.stringify(never)}`);
         }
       }
@@ -861,6 +873,7 @@ class ColumnScorer {
           parts.copyFrom(index, this.parts, index);
           break;
         case "formula": {
+          // Stryker disable next-line OptionalChaining,BlockStatement: a formula reading no other criterion gives the self-assessment what it gave the model; evaluating it again (what these mutants do) gives the same points
           if (sc.formula?.references.length === 0) {
             parts.copyFrom(index, this.parts, index);
             break;
@@ -873,8 +886,10 @@ class ColumnScorer {
           }
           break;
         }
+        // Stryker disable next-line all: unreachable, the criterion kinds are exhausted above (the type checker says so)
         default: {
           const never: never = sc.criterion;
+          // Stryker disable next-line all: unreachable, as above
           throw new Error(`unknown criterion ${JSON.stringify(never)}`);
         }
       }
@@ -929,13 +944,19 @@ export function bestValues(
   calibration: ReadonlyMap<string, ReadonlyMap<string, ReviewerCalibration>>,
 ): Map<string, number> {
   const best = new Map<string, number>();
-  const inputs = compiled.scored.flatMap((sc) =>
-    sc.criterion.kind === "indicator" && sc.criterion.rule.kind === "relative-to-best" ? [sc.criterion.rule.input] : [],
+  // Each input once, though several criteria may read it.
+  const inputs = new Set(
+    compiled.scored.flatMap((sc) =>
+      sc.criterion.kind === "indicator" && sc.criterion.rule.kind === "relative-to-best"
+        ? [sc.criterion.rule.input]
+        : [],
+    ),
   );
-  if (inputs.length === 0) return best;
+  if (inputs.size === 0) return best;
+  // Stryker disable next-line BooleanLiteral: only the probe's states are read, and the full breakdown changes none of them
   const probe = new ColumnScorer(compiled, subjects, referenceDate, false, undefined, calibration).run();
   for (const code of inputs) {
-    if (best.has(code)) continue;
+    // Stryker disable next-line OptionalChaining: the compiler refuses a rule reading an undeclared input
     const missingAs = compiled.inputs.get(code)?.missingAs;
     let top = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < subjects.length; i++) {
