@@ -114,14 +114,17 @@ const A_NUMBER = 1;
 const SOMETHING_ELSE = 2;
 const CALIBRATION_CODE = { z: 1, shift: 2, none: 3 } as const;
 
-/** The columns of reviewer rows (full breakdown only), appended to; sized for the round, grown if need be. */
+/**
+ * The columns of reviewer rows (full breakdown only), appended to. Sized once for the
+ * round: a row per verifier scorecard and rating criterion at most, so they never grow.
+ */
 class ReviewerRows {
   length = 0;
-  reviewer: Int32Array;
-  rawMilli: Int32Array;
-  usedMilli: Int32Array;
-  pointsMilli: Int32Array;
-  calibration: Uint8Array;
+  readonly reviewer: Int32Array;
+  readonly rawMilli: Int32Array;
+  readonly usedMilli: Int32Array;
+  readonly pointsMilli: Int32Array;
+  readonly calibration: Uint8Array;
   /** `capacity`: the rows a round can have at most, allocated at once (see ColumnScorer). */
   constructor(capacity: number) {
     this.reviewer = new Int32Array(capacity);
@@ -131,26 +134,12 @@ class ReviewerRows {
     this.calibration = new Uint8Array(capacity);
   }
   push(reviewer: number, raw: number, used: number, points: number, calibration: number): void {
-    if (this.length === this.reviewer.length) this.grow();
     const at = this.length++;
     this.reviewer[at] = reviewer;
     this.rawMilli[at] = raw;
     this.usedMilli[at] = used;
     this.pointsMilli[at] = points;
     this.calibration[at] = calibration;
-  }
-  private grow(): void {
-    const size = Math.max(1024, this.reviewer.length * 2);
-    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.reviewer = widen(this.reviewer, (n) => new Int32Array(n));
-    this.rawMilli = widen(this.rawMilli, (n) => new Int32Array(n));
-    this.usedMilli = widen(this.usedMilli, (n) => new Int32Array(n));
-    this.pointsMilli = widen(this.pointsMilli, (n) => new Int32Array(n));
-    this.calibration = widen(this.calibration, (n) => new Uint8Array(n));
   }
 }
 
@@ -244,12 +233,14 @@ class ColumnScorer {
   private cardOrder = new Int32Array(8);
   // What `rate` found for the criterion at hand: per reviewer in id order, the scorecard
   // (its index), points, raw and used ratings and calibration; the values sorted.
+  // Stryker disable ArrayDeclaration: `rate` writes slots 0…n−1 before anything reads them, so no initial content is ever read
   private rateCard: number[] = [];
   private ratePoints: number[] = [];
   private rateRaw: number[] = [];
   private rateUsed: number[] = [];
   private rateCalibration: number[] = [];
   private rateValues: number[] = [];
+  // Stryker restore ArrayDeclaration
   private rateNumerator = 0;
   private rateDenominator = 0;
   private rateSpread = 0;
@@ -261,6 +252,7 @@ class ColumnScorer {
   private totalUsed = new Float64Array(64);
   /** The reviewer number (in `reviewerIds`) of each scorecard of the model at hand, −1 until looked up. */
   private cardReviewer = new Int32Array(8);
+  // Stryker disable next-line ArrayDeclaration: referenceValues writes every slot a formula reads before it is evaluated
   private readonly references: number[] = [];
   private readonly referenceDateValid: boolean;
   private readonly referenceDay: CalendarDay;
@@ -409,6 +401,7 @@ class ColumnScorer {
       const scores = card.scores;
       let position = 0;
       for (const criterionId in scores) {
+        // Stryker disable next-line UpdateOperator: the position is only NameIndex's hint; on a miss it looks the name up, so any position gives the same index
         const r = this.ratingIndex.get(criterionId, position++);
         if (!Object.hasOwn(scores, criterionId)) continue;
         if (r === -1) {
@@ -532,6 +525,7 @@ class ColumnScorer {
       const milli = ratingMilli(value, sc.scale as CompiledScale, id, card.reviewerId);
       if (typeof milli !== "number") return milli;
     }
+    // Stryker disable next-line StringLiteral: unreachable, `rate` calls this only after finding a rating off the scale or step
     throw new Error("no bad rating");
   }
 
@@ -578,6 +572,7 @@ class ColumnScorer {
 
   /** The values of a formula's references for the model at hand (NaN where there is none). */
   private referenceValues(sc: CompiledScoredCriterion, self: boolean): number[] {
+    // Stryker disable next-line OptionalChaining: only called for a formula criterion, which the compiler always gives a formula
     const refs = sc.formula?.references ?? NONE;
     const exact = self ? this.selfExact : this.exact;
     const rating = self ? this.selfRating : this.rating;
@@ -618,17 +613,21 @@ class ColumnScorer {
     self: boolean,
   ): number | DomainError {
     const formula = sc.formula;
+    // Stryker disable next-line StringLiteral: unreachable, the compiler gives every formula criterion a formula
     if (formula === undefined) throw new Error("uncompiled formula");
     const refs = formula.references.length === 0 ? undefined : this.referenceValues(sc, self);
     const value = evaluateSubjectFormula(this.c, formula, subject.facts, months, refs);
     if (typeof value !== "number") {
+      // Stryker disable next-line StringLiteral: the compiler refuses a formula that does not give a number, so the value is never a boolean
       const cause = typeof value === "boolean" ? undefined : value;
       return domainError(
         "SCORING.FORMULA_FAILED",
+        // Stryker disable OptionalChaining: the compiler refuses a formula that does not give a number, so there is always a cause
         {
           vi: `Không tính được tiêu chí '${sc.criterion.label.vi}': ${cause?.message.vi ?? "kết quả không phải số"}`,
           en: `'${sc.criterion.label.en}' cannot be computed: ${cause?.message.en ?? "not a number"}`,
         },
+        // Stryker restore OptionalChaining
         { criterionId: sc.criterion.id, cause },
       );
     }
@@ -758,8 +757,10 @@ class ColumnScorer {
           }
           break;
         }
+        // Stryker disable next-line all: unreachable, the criterion kinds are exhausted above (the type checker says so)
         default: {
           const never: never = criterion;
+          // Stryker disable next-line all: unreachable, as above
           throw new Error(`unknown criterion ${JSON.stringify(never)}`);
         }
       }
@@ -767,7 +768,9 @@ class ColumnScorer {
     }
 
     cols.state[i] = disqualified ? DISQUALIFIED : QUALIFIED;
-    if (this.best === undefined) return null;
+    // The first pass only finds who is scorable; a self-assessment with an invalid
+    // rating makes the model unscorable, so it must not set the best either.
+    if (this.best === undefined) return hasSelf ? this.scoreSelf(i, subject, months) : null;
     const total = parts.roundOnce(k, cols.points, base);
     cols.totalMilli[i] = total;
     let exactTotal = 0;
@@ -870,6 +873,7 @@ class ColumnScorer {
           parts.copyFrom(index, this.parts, index);
           break;
         case "formula": {
+          // Stryker disable next-line OptionalChaining,BlockStatement: a formula reading no other criterion gives the self-assessment what it gave the model; evaluating it again (what these mutants do) gives the same points
           if (sc.formula?.references.length === 0) {
             parts.copyFrom(index, this.parts, index);
             break;
@@ -882,8 +886,10 @@ class ColumnScorer {
           }
           break;
         }
+        // Stryker disable next-line all: unreachable, the criterion kinds are exhausted above (the type checker says so)
         default: {
           const never: never = sc.criterion;
+          // Stryker disable next-line all: unreachable, as above
           throw new Error(`unknown criterion ${JSON.stringify(never)}`);
         }
       }
@@ -938,13 +944,19 @@ export function bestValues(
   calibration: ReadonlyMap<string, ReadonlyMap<string, ReviewerCalibration>>,
 ): Map<string, number> {
   const best = new Map<string, number>();
-  const inputs = compiled.scored.flatMap((sc) =>
-    sc.criterion.kind === "indicator" && sc.criterion.rule.kind === "relative-to-best" ? [sc.criterion.rule.input] : [],
+  // Each input once, though several criteria may read it.
+  const inputs = new Set(
+    compiled.scored.flatMap((sc) =>
+      sc.criterion.kind === "indicator" && sc.criterion.rule.kind === "relative-to-best"
+        ? [sc.criterion.rule.input]
+        : [],
+    ),
   );
-  if (inputs.length === 0) return best;
+  if (inputs.size === 0) return best;
+  // Stryker disable next-line BooleanLiteral: only the probe's states are read, and the full breakdown changes none of them
   const probe = new ColumnScorer(compiled, subjects, referenceDate, false, undefined, calibration).run();
   for (const code of inputs) {
-    if (best.has(code)) continue;
+    // Stryker disable next-line OptionalChaining: the compiler refuses a rule reading an undeclared input
     const missingAs = compiled.inputs.get(code)?.missingAs;
     let top = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < subjects.length; i++) {
