@@ -53,10 +53,13 @@ export function rescoreRound(
   const from = compileCriteriaSet(round.set);
   if (!from.ok) return from;
   const to = compileCriteriaSet(alternativeSet);
+  // Stryker disable next-line ConditionalExpression: rescaleScorecards below compiles the same set and returns the same error
   if (!to.ok) return to;
   const original = scoreCompiledRound(from.value, round.subjects, round.options);
+  // Stryker disable next-line ConditionalExpression: the same subjects and options fail the same way in rescaleScorecards or in scoring the alternative
   if (!original.ok) return original;
   const rescaled = rescaleScorecards(round.subjects, round.set, alternativeSet);
+  // Stryker disable next-line ConditionalExpression: unreachable - both sets compiled and the subjects passed the original's checks above
   if (!rescaled.ok) return rescaled;
   const alternative = scoreCompiledRound(to.value, rescaled.value.subjects, round.options);
   // Stryker disable next-line ConditionalExpression: unreachable - the alternative set compiled in rescaleScorecards, and the options and subjects passed the original's checks (rescaling only drops ratings or moves them onto the new scale)
