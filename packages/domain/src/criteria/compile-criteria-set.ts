@@ -193,7 +193,12 @@ export function checkCriteriaSet(set: CriteriaSet): Result<CompiledCriteriaSet, 
         path,
         id: input.code,
       });
-    } else if (Object.hasOwn(FACT_INPUTS, input.code) || FORMULA_RESERVED_WORDS.has(input.code)) {
+    } else if (
+      Object.hasOwn(FACT_INPUTS, input.code) ||
+      FORMULA_RESERVED_WORDS.has(input.code) ||
+      // A record (a formula's values) cannot hold it as its own key: no formula could read it.
+      input.code === "__proto__"
+    ) {
       issue(
         "CRITERIA.RESERVED_INPUT",
         `Mã '${input.code}' đã được dành riêng`,

@@ -43,6 +43,19 @@ describe("compileCriteriaSet's issues, word for word", () => {
     ]);
   });
 
+  it("reports the input code __proto__ as reserved", () => {
+    const set = variant((d) => {
+      d.inputs.push({ code: "__proto__", label: d.inputs[0].label });
+    });
+    expect(issuesOf(set)).toEqual([
+      {
+        code: "CRITERIA.RESERVED_INPUT",
+        message: { vi: "Mã '__proto__' đã được dành riêng", en: "The code '__proto__' is reserved" },
+        details: { path: "inputs.__proto__", id: "__proto__" },
+      },
+    ]);
+  });
+
   it("reports a scale bound with four decimals", () => {
     const set = variant((d) => {
       d.scales[0].max = 30.0001;
