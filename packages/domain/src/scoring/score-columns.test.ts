@@ -371,6 +371,20 @@ describe("scoring ratings into columns", () => {
   });
 });
 
+describe("reviewer totals of a model with many scorecards", () => {
+  it("spread from the lowest to the highest total, every card counted", () => {
+    // 40 cards; reviewer i rates a = i mod 10 (10 points on 0–10) and b = 1 (1 point of 10):
+    // totals run from 0 + 1 to 9 + 1 points, a spread of 9 points. Only every 10th card has
+    // a = 0, so a card lost past the first buffers' size would shrink the spread.
+    const set = withA([{ kind: "rating", id: "b", label: t("B", "B"), points: 10, scaleId: "s10" }]);
+    const many = Array.from({ length: 40 }, (_, i) =>
+      verifier(`r${String(i + 1).padStart(2, "0")}`, { a: (i + 1) % 10, b: 1 }),
+    );
+    const cols = columnsOf(set, [subject("many", many)]);
+    expect(cols.totalSpreadMilli[0]).toBe(9000);
+  });
+});
+
 describe("naming the bad rating", () => {
   const errorOf = (cards: ScoringSubject["scorecards"]) =>
     columnsOf(defaultCriteriaSet as CriteriaSetInput, [subject("m", cards, { adopters: 1 })]).errors.get(0);
