@@ -75,13 +75,28 @@ export function rescaleScorecards(
   // Raw input (parsed JSON) is checked as scoreRound checks it, with its defaults filled in.
   const prepared = prepareSubjects(subjects);
   if ("code" in prepared) return err(prepared);
-  const oldScales = ratingScales(a.value);
-  const newScales = ratingScales(b.value);
+  return ok(rescaleCheckedScorecards(prepared.subjects, a.value, b.value));
+}
+
+/**
+ * {@link rescaleScorecards} on compiled sets and subjects that passed `prepareSubjects`:
+ * nothing left to refuse.
+ *
+ * @example
+ * rescaleCheckedScorecards(prepared.subjects, v1Compiled, v2Compiled).report.mapped
+ */
+export function rescaleCheckedScorecards(
+  subjects: readonly ScoringSubject[],
+  from: CompiledCriteriaSet,
+  to: CompiledCriteriaSet,
+): { subjects: ScoringSubject[]; report: RescaleReport } {
+  const oldScales = ratingScales(from);
+  const newScales = ratingScales(to);
   const counts = new Map<string, { ratings: number; snapped: number }>();
   const changes: Array<RescaleReport["changes"][number]> = [];
   const dropped: Array<RescaleReport["dropped"][number]> = [];
   const invalid: Array<RescaleReport["invalid"][number]> = [];
-  const out = prepared.subjects.map((subject) => ({
+  const out = subjects.map((subject) => ({
     ...subject,
     scorecards: subject.scorecards.map((card) => {
       const scores: Record<string, number> = {};
@@ -137,7 +152,7 @@ export function rescaleScorecards(
     return [{ criterionId, from: show(o), to: show(n), ...(counts.get(criterionId) ?? { ratings: 0, snapped: 0 }) }];
   });
   const unrated = [...newScales.keys()].filter((id) => !oldScales.has(id));
-  return ok({ subjects: out, report: { mapped, changes, dropped, unrated, invalid } });
+  return { subjects: out, report: { mapped, changes, dropped, unrated, invalid } };
 }
 
 /** Rating criterion id → its scale (only rating criteria have one). */

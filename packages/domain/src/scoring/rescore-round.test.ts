@@ -168,6 +168,10 @@ describe("rescoreRound, models on one side only", () => {
       set(["q"]),
     );
     expect(r.ok ? null : r.error.code).toBe("SCORING.INVALID_INPUT");
+    // The subject's own problems, not "subjects is not an array".
+    expect(r.ok ? null : (r.error.details as { issues: Array<{ path: string }> }).issues[0]?.path).toBe(
+      "subjects.0.modelId",
+    );
   });
 
   it("gives the original set's error when it is not valid", () => {

@@ -1,6 +1,7 @@
 import { type CriteriaChange, type CriteriaSet, compileCriteriaSet, diffCriteriaSets } from "../criteria/index.js";
-import { ok, type Result } from "../errors/index.js";
-import { type RescaleReport, rescaleScorecards } from "./rescale-scorecards.js";
+import { err, ok, type Result } from "../errors/index.js";
+import { prepareSubjects } from "./check-subjects.js";
+import { type RescaleReport, rescaleCheckedScorecards } from "./rescale-scorecards.js";
 import { type RoundResult, scoreCompiledRound } from "./score-round.js";
 import type { ScoreRoundOptions, ScoringSubject } from "./scoring-subject.js";
 
@@ -48,21 +49,20 @@ export function rescoreRound(
   round: { set: CriteriaSet; subjects: readonly ScoringSubject[]; options: ScoreRoundOptions },
   alternativeSet: CriteriaSet,
 ): Result<RoundComparison> {
-  // Compiled first: the compiled sets are the parsed ones, defaults filled in, that the diff reads
-  // (a set given as raw JSON may leave them out).
+  // Compiled and checked once, here: the compiled sets are the parsed ones, defaults filled in,
+  // that the diff reads (a set given as raw JSON may leave them out).
   const from = compileCriteriaSet(round.set);
   if (!from.ok) return from;
   const to = compileCriteriaSet(alternativeSet);
-  // Stryker disable next-line ConditionalExpression: rescaleScorecards below compiles the same set and returns the same error
   if (!to.ok) return to;
-  const original = scoreCompiledRound(from.value, round.subjects, round.options);
-  // Stryker disable next-line ConditionalExpression: the same subjects and options fail the same way in rescaleScorecards or in scoring the alternative
+  const prepared = prepareSubjects(round.subjects);
+  if ("code" in prepared) return err(prepared);
+  const original = scoreCompiledRound(from.value, prepared.subjects, round.options);
+  // Stryker disable next-line ConditionalExpression: the same subjects and options fail the same way in scoring the alternative
   if (!original.ok) return original;
-  const rescaled = rescaleScorecards(round.subjects, round.set, alternativeSet);
-  // Stryker disable next-line ConditionalExpression: unreachable - both sets compiled and the subjects passed the original's checks above
-  if (!rescaled.ok) return rescaled;
-  const alternative = scoreCompiledRound(to.value, rescaled.value.subjects, round.options);
-  // Stryker disable next-line ConditionalExpression: unreachable - the alternative set compiled in rescaleScorecards, and the options and subjects passed the original's checks (rescaling only drops ratings or moves them onto the new scale)
+  const rescaled = rescaleCheckedScorecards(prepared.subjects, from.value, to.value);
+  const alternative = scoreCompiledRound(to.value, rescaled.subjects, round.options);
+  // Stryker disable next-line ConditionalExpression: unreachable - the options and subjects passed the original's checks (rescaling only drops ratings or moves them onto the new scale)
   if (!alternative.ok) return alternative;
   const pick = (m: RoundResult["models"][number] | undefined) =>
     m === undefined ? null : { totalMilli: m.totalMilli, tierId: m.tierId, rank: m.rank };
@@ -85,7 +85,7 @@ export function rescoreRound(
     original: original.value,
     alternative: alternative.value,
     rows,
-    rescaling: rescaled.value.report,
+    rescaling: rescaled.report,
     changes: diffCriteriaSets(from.value.set, to.value.set),
   });
 }
