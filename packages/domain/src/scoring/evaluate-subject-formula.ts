@@ -68,14 +68,6 @@ export function evaluateSubjectFormula(
       values[i] = facts.disciplined;
       continue;
     }
-    // formulaValues' record cannot hold an own "__proto__": leave that oddity to it. (No
-    // compiled set has a formula reading `__proto__`: compileCriteriaSet refuses it.)
-    // Stryker disable all: unreachable from a compiled set
-    if (name === "__proto__") {
-      complete = false;
-      continue;
-    }
-    // Stryker restore all
     // Stryker disable next-line OptionalChaining: every name a compiled formula reads is a declared input
     const v = Object.hasOwn(facts.indicators, name) ? facts.indicators[name] : compiled.inputs.get(name)?.missingAs;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: the compiled function answers undefined for an undefined value

@@ -97,6 +97,14 @@ describe("formulas one after another, and formulas that read criteria", () => {
     expect(evaluateSubjectFormula(second.compiled, second.formula, facts({ budget: 5 }), 27)).toBe(10);
   });
 
+  it("reads an input's own value, not a reference left in its place by the formula before", () => {
+    // The first formula puts points("q") = 30 where the second reads budget.
+    const first = withRating('points("q") * 2');
+    expect(evaluateSubjectFormula(first.compiled, first.formula, facts(), 1, refs(first.formula))).toBe(60);
+    const second = compiled("budget * 2");
+    expect(evaluateSubjectFormula(second.compiled, second.formula, facts({ budget: 5 }), 1)).toBe(10);
+  });
+
   it("reads an input and two references each in its own place", () => {
     // 1000 + 30 × 10 + 6 = 1306: no mix-up of the three (or stale value) can give it. A formula
     // with more inputs runs first, so a misplaced reference reads its leftovers, not a gap.
