@@ -195,21 +195,17 @@ const withA = (extra: object[], more: Partial<CriteriaSetInput> = {}): CriteriaS
   }) as CriteriaSetInput;
 
 describe("the best value of a relative-to-best input", () => {
+  const votes = {
+    kind: "indicator",
+    id: "v",
+    label: t("V", "V"),
+    points: 10,
+    rule: { kind: "relative-to-best", input: "votes" },
+  };
+  const inputs = [{ code: "votes", label: t("V", "V"), missingAs: 0 }];
+
   it("is not set by a model whose self-assessment cannot be scored", () => {
-    const set = withA(
-      [
-        {
-          kind: "indicator",
-          id: "v",
-          label: t("V", "V"),
-          points: 10,
-          rule: { kind: "relative-to-best", input: "votes" },
-        },
-      ],
-      {
-        inputs: [{ code: "votes", label: t("V", "V"), missingAs: 0 }],
-      },
-    );
+    const set = withA([votes], { inputs });
     const cols = columnsOf(set, [
       subject("top", [verifier("r1", { a: 5 }), self("unit", { a: 11 })], { votes: 100 }),
       subject("b", [verifier("r1", { a: 5 })], { votes: 50 }),
@@ -220,31 +216,8 @@ describe("the best value of a relative-to-best input", () => {
   });
 
   it("is 0 when no model is qualified", () => {
-    const set = withA(
-      [
-        {
-          kind: "indicator",
-          id: "v",
-          label: t("V", "V"),
-          points: 10,
-          rule: { kind: "relative-to-best", input: "votes" },
-        },
-      ],
-      {
-        inputs: [{ code: "votes", label: t("V", "V"), missingAs: 0 }],
-        criteria: [
-          { kind: "gate", id: "g", label: t("G", "G"), condition: { kind: "evidence", atLeast: 5 } },
-          { kind: "rating", id: "a", label: t("A", "A"), points: 10, scaleId: "s10" },
-          {
-            kind: "indicator",
-            id: "v",
-            label: t("V", "V"),
-            points: 10,
-            rule: { kind: "relative-to-best", input: "votes" },
-          },
-        ],
-      } as never,
-    );
+    const gate = { kind: "gate", id: "g", label: t("G", "G"), condition: { kind: "evidence", atLeast: 5 } };
+    const set = withA([gate, votes], { inputs });
     const cols = columnsOf(set, [subject("m", [verifier("r1", { a: 5 })], { votes: 100 })]);
     expect(cols.state[0]).toBe(DISQUALIFIED);
     expect(cols.best.get("votes")).toBe(0);
