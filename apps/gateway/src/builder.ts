@@ -13,6 +13,9 @@ import type { Context } from "./context.js";
 /** How many ids one `nodes(ids:)` call may ask for. */
 export const MAX_NODE_IDS = 100;
 
+/** The most a query may cost, nest and spread (the complexity plugin's limit). */
+export const COMPLEXITY_LIMIT = { complexity: 10000, depth: 12, breadth: 200 } as const;
+
 /** The one Pothos builder; configuration only — types live in `schema/<type>.ts`. */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -77,7 +80,7 @@ export const builder = new SchemaBuilder<{
     // A list counts 10 times its items unless it says otherwise, a connection its page size.
     // The admin app's largest reads (the unit tree editor's 500 units with parents, about
     // 6,000; the model list's 200 with unit, parent, outcomes and result) stay below.
-    limit: { complexity: 10000, depth: 12, breadth: 200 },
+    limit: COMPLEXITY_LIMIT,
     complexityError: (kind, result) =>
       new GraphQLError(
         `Truy vấn quá ${kind === "Depth" ? "sâu" : kind === "Breadth" ? "rộng" : "nặng"} (${JSON.stringify(result)}). / The query is too ${kind === "Depth" ? "deep" : kind === "Breadth" ? "broad" : "costly"}; ask for less.`,

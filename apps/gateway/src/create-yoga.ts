@@ -14,6 +14,7 @@ import {
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Kysely } from "kysely";
 import { type ClusterBus, inProcessClusterBus } from "./cluster/cluster-bus.js";
+import { useCompiledReads } from "./compiled-reads/use-compiled-reads.js";
 import type { Context } from "./context.js";
 import { createImportPubSub } from "./import-progress.js";
 import { createGatewayLogger, maskGatewayError } from "./mask-error.js";
@@ -57,6 +58,12 @@ export interface YogaOptions {
    * writes show within this time.
    */
   readonly responseCacheTtlMs?: number;
+  /**
+   * Answer pages of models and a model's detail with one statement whose JSON passes
+   * through (compiled-reads/); on unless the response cache is. False leaves every read to
+   * the executor (tests compare the two).
+   */
+  readonly compiledReads?: boolean;
   /** The public address printed in certificates; each request's own origin when unset. */
   readonly publicUrl?: string | undefined;
   /** Sign-in attempts allowed per account and per address (tests lower them). */
@@ -182,7 +189,13 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<Reco
       useWellFormedStrings(),
       useTypedInputErrors(),
       ...(options.readRouter ? [useReadReplicas(options.readRouter, options.db)] : []),
-      ...(options.responseCacheTtlMs ? useViewerResponseCache(options.responseCacheTtlMs, bus) : []),
+      // The response cache rewrites the document it caches for (ids and typenames added, then
+      // taken out of the result), which a passed-through answer would keep: one or the other.
+      ...(options.responseCacheTtlMs
+        ? useViewerResponseCache(options.responseCacheTtlMs, bus)
+        : options.compiledReads === false
+          ? []
+          : [useCompiledReads()]),
     ],
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
       const token = bearerToken(request.headers.get("authorization"));

@@ -26,7 +26,8 @@ builder.objectField(ModelRef, "commendations", (t) =>
           .selectFrom("commendations")
           .selectAll()
           .where("recipient_model_id", "in", ids)
-          .orderBy("decision_date"),
+          .orderBy("decision_date")
+          .orderBy("id"),
         timestamps: ["created_at"],
         arrange: (rows) => ids.map((id) => rows.filter((r) => r.recipient_model_id === id)),
       }),

@@ -109,6 +109,18 @@ export function isOpenPilot(model: { is_pilot: boolean; status: string }): boole
   return model.is_pilot && model.status === "active";
 }
 
+/**
+ * The model's authScopes below decided without a lookup: true when the viewer (signed in)
+ * may read the model as an open pilot or within a role's subtree. False says only that the
+ * full check must decide (it may still find the viewer reviewing the model).
+ */
+export function readsModelAtOnce(
+  viewer: Parameters<typeof canReadUnit>[0],
+  model: { is_pilot: boolean; status: string; owner_path: string },
+): boolean {
+  return viewer !== null && (isOpenPilot(model) || canReadUnit(viewer, model.owner_path));
+}
+
 export const ModelRef = builder.loadableNode("Model", {
   description: "An exemplary model (mô hình) registered by a unit.",
   id: { resolve: (model: ScopedModelRow) => model.id, parse: parseUuid },
@@ -198,20 +210,31 @@ export const ModelRef = builder.loadableNode("Model", {
   }),
 });
 
+/** The rules of ModelFilter's fields, shared with the compiled reads, which check them without the executor. */
+export const MODEL_FILTER_RULES = {
+  level: z.string().max(64),
+  unitKind: z.string().max(64),
+  field: z.string().max(64),
+  annualTheme: z.string().max(300),
+  fromYear: z.number().int().min(1900).max(2200),
+  toYear: z.number().int().min(1900).max(2200),
+  text: z.string().max(200),
+};
+
 const ModelFilterInput = builder.inputType("ModelFilter", {
   fields: (t) => ({
     withinUnitId: t.globalID({ for: UnitRef, description: "Owned by this unit or a unit below it." }),
-    level: t.string({ validate: z.string().max(64) }),
-    unitKind: t.string({ validate: z.string().max(64) }),
-    field: t.string({ validate: z.string().max(64) }),
+    level: t.string({ validate: MODEL_FILTER_RULES.level }),
+    unitKind: t.string({ validate: MODEL_FILTER_RULES.unitKind }),
+    field: t.string({ validate: MODEL_FILTER_RULES.field }),
     status: t.field({ type: ModelStatusEnum }),
-    annualTheme: t.string({ validate: z.string().max(300) }),
-    fromYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
-    toYear: t.int({ validate: z.number().int().min(1900).max(2200) }),
+    annualTheme: t.string({ validate: MODEL_FILTER_RULES.annualTheme }),
+    fromYear: t.int({ validate: MODEL_FILTER_RULES.fromYear }),
+    toYear: t.int({ validate: MODEL_FILTER_RULES.toYear }),
     text: t.string({
       description:
         "A model's code (exactly, its start or a part: HUGAO finds TL-2018-HUGAO) or words of its name and text, without diacritics and typo-tolerant; % and _ are plain characters.",
-      validate: z.string().max(200),
+      validate: MODEL_FILTER_RULES.text,
     }),
     excludeGenerated: t.boolean(),
     pilots: t.boolean({
@@ -243,6 +266,35 @@ export async function listScope(
   return { id: unitId, path };
 }
 
+/** The `models` field's filter argument, as the executor hands it over (a global id decoded). */
+export type ModelFilterArgs = {
+  readonly [K in keyof typeof ModelFilterInput.$inferInput]?: (typeof ModelFilterInput.$inferInput)[K] | null;
+};
+
+/**
+ * The list filter of the `models` field: the asked filter within the viewer's scope (see
+ * {@link listScope}; pilots are not limited to it). FORBIDDEN when the viewer may not read
+ * the asked unit.
+ */
+export async function modelListFilter(context: Context, f: ModelFilterArgs | null | undefined): Promise<ModelFilter> {
+  const pilots = f?.pilots === true;
+  const scope = pilots ? undefined : await listScope(context, f?.withinUnitId?.id);
+  return {
+    // The scope's path, known from the check, lets the planner see the subtree's size.
+    ...(pilots ? { withinUnitId: f?.withinUnitId?.id } : { withinPath: scope?.path }),
+    level: f?.level ?? undefined,
+    unitKind: f?.unitKind ?? undefined,
+    field: f?.field ?? undefined,
+    status: f?.status ?? undefined,
+    annualTheme: f?.annualTheme ?? undefined,
+    fromYear: f?.fromYear ?? undefined,
+    toYear: f?.toYear ?? undefined,
+    text: f?.text ?? undefined,
+    excludeGenerated: f?.excludeGenerated ?? undefined,
+    ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
+  };
+}
+
 builder.queryField("models", (t) =>
   t.connection({
     type: ModelRef,
@@ -255,23 +307,7 @@ builder.queryField("models", (t) =>
       orderBy: t.arg({ type: ModelOrderEnum, required: false, defaultValue: "code" }),
     },
     resolve: async (_root, args, context) => {
-      const f = args.filter;
-      const pilots = f?.pilots === true;
-      const scope = pilots ? undefined : await listScope(context, f?.withinUnitId?.id);
-      const filter: ModelFilter = {
-        // The scope's path, known from the check, lets the planner see the subtree's size.
-        ...(pilots ? { withinUnitId: f?.withinUnitId?.id } : { withinPath: scope?.path }),
-        level: f?.level ?? undefined,
-        unitKind: f?.unitKind ?? undefined,
-        field: f?.field ?? undefined,
-        status: f?.status ?? undefined,
-        annualTheme: f?.annualTheme ?? undefined,
-        fromYear: f?.fromYear ?? undefined,
-        toYear: f?.toYear ?? undefined,
-        text: f?.text ?? undefined,
-        excludeGenerated: f?.excludeGenerated ?? undefined,
-        ...(pilots ? { pilotsOnly: true, status: "active" as const } : {}),
-      };
+      const filter = await modelListFilter(context, args.filter);
       const text = filter.text?.trim();
       const order = args.orderBy ?? "code";
       // A search reads best first (code, then closest name), paged by offset; a list by keyset in its order.
@@ -414,7 +450,8 @@ builder.objectField(ModelRef, "evidence", (t) =>
           .selectFrom("evidence")
           .select(["id", "model_id", "kind", "title", "mime_type", "size_bytes", "uri", "storage_key", "is_public"])
           .where("model_id", "in", ids)
-          .orderBy("uploaded_at"),
+          .orderBy("uploaded_at")
+          .orderBy("id"),
         timestamps: [],
         arrange: (rows) =>
           ids.map((id) =>

@@ -95,6 +95,8 @@ export async function startGatewayHarness(
     bus?: (database: TestDatabase) => Promise<ClusterBus>;
     /** How long a validated session is remembered (the gateway's default unless given). */
     sessionCacheTtlMs?: number;
+    /** False: every read through the executor (see createGatewayYoga's compiledReads). */
+    compiledReads?: boolean;
   } = {},
 ): Promise<GatewayHarness> {
   const database = options.database ?? (await createDemoTestDatabase(engine));
@@ -117,6 +119,7 @@ export async function startGatewayHarness(
     now: () => new Date("2023-09-01T08:00:00+07:00"),
     storage,
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
+    ...(options.compiledReads === undefined ? {} : { compiledReads: options.compiledReads }),
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
     ...(options.emailQueue ? { emailQueue: options.emailQueue(database) } : {}),

@@ -24,7 +24,9 @@ export function latestPublishedResultsRead(
       .where((eb) => (modelIds.length > 0 ? eb("r.model_id", "in", modelIds) : eb.lit(false)))
       .where("o.status", "=", "published")
       .orderBy("r.model_id")
-      .orderBy("o.published_at", "desc"),
+      .orderBy("o.published_at", "desc")
+      // Two rounds published at the same moment: the same one every time.
+      .orderBy("o.id"),
     timestamps: ["computed_at"],
     arrange: (rows) => {
       const latest = new Map<string, LatestResultRow>();

@@ -1,0 +1,174 @@
+import { ModelDetailDocument, ModelsDocument } from "@lantoa/client";
+import { testEngines } from "@lantoa/db/testing";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayHarness, globalId, ROLES, type Role, startGatewayHarness } from "./support/gateway-harness.js";
+
+const PAGE_FIELDS = `edges { node { code name ownerUnit { name parent { name } }
+  indicatorValues { indicatorCode period value } latestResult { roundCode total tier rank } } }`;
+
+/** Every field the compiled reads answer, through aliases, repeated keys and fragments. */
+const EVERY_FIELD = `fragment Lists on Model {
+  t: targets { indicatorCode targetValue unitCode }
+  latestResult { roundCode roundName total max tier rank eliminated __typename }
+  evidence { id kind title isPublic mimeType sizeBytes uri }
+  commendations { decisionNumber decisionDate issuer level form validUntil revokedOn revokedReason }
+  statusHistory { from to command by at reason }
+  indicatorValues { indicatorCode period value unitCode }
+}
+fragment Everything on Model {
+  __typename id code name kind personName status fields annualTheme problem solution startDate isPilot isPublic generated version
+  ownerUnit { id code } ownerUnit { name level kind version depth parent { id name depth parent { code } } }
+  ...Lists
+}`;
+
+const DETAIL = `query($id: ID!) { node(id: $id) { __typename id ... on Unit { code } ... on Model { first: code ...Everything } } } ${EVERY_FIELD}`;
+
+const PAGE = `query($first: Int, $last: Int, $after: String, $before: String, $filter: ModelFilter, $orderBy: ModelOrder) {
+  list: models(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: $orderBy) {
+    __typename n: totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename }
+    edges { cursor __typename node { ...Everything } } } } ${EVERY_FIELD}`;
+
+/** What a signed-in request costs before any field is read: the session check. */
+const NOTHING = "query { __typename }";
+
+describe.each(testEngines())("compiled reads answer as the executor does, on %s", (engine) => {
+  let compiled: GatewayHarness;
+  let executor: GatewayHarness;
+  let modelIds: string[];
+  beforeAll(async () => {
+    compiled = await startGatewayHarness(engine);
+    executor = await startGatewayHarness(engine, { database: compiled.database, compiledReads: false });
+    // Models with each kind of list, pilots, and models of units outside most roles' scope.
+    const { rows } = await sql<{ id: string }>`
+      (select model_id as id from evidence limit 3) union (select recipient_model_id from commendations limit 3)
+      union (select model_id from round_results limit 3) union (select model_id from model_targets limit 3)
+      union (select id from models where is_pilot limit 3) union (select id from models order by code desc limit 3)
+      union (select model_id from model_status_history group by model_id having count(*) > 2 limit 3)`.execute(
+      compiled.database.db,
+    );
+    modelIds = rows.map((row) => row.id).sort();
+  });
+  afterAll(async () => {
+    await executor?.close();
+    await compiled?.close();
+  });
+
+  /** Both gateways' answers, as the JSON text a client reads (key order included). */
+  async function both(role: Role, query: string, variables: Record<string, unknown>) {
+    const token = compiled.tokens[role];
+    const [a, b] = await Promise.all([
+      compiled.call(query, variables, token),
+      executor.call(query, variables, executor.tokens[role]),
+    ]);
+    return { compiled: JSON.stringify(a), executor: JSON.stringify(b), parsed: a };
+  }
+
+  it("answers each model's detail, every compiled field, for every role", async () => {
+    expect(modelIds.length).toBeGreaterThan(10);
+    for (const role of ROLES) {
+      for (const id of modelIds) {
+        const answers = await both(role, DETAIL, { id: globalId("Model", id) });
+        expect(answers.compiled, `${role} reading ${id}`).toBe(answers.executor);
+      }
+    }
+  });
+
+  it("answers pages in every order, forwards and backwards, for every role", async () => {
+    for (const role of ROLES) {
+      for (const orderBy of ["CODE", "NAME", "STATUS", "NEWEST"]) {
+        const first = await both(role, PAGE, { first: 7, orderBy });
+        expect(first.compiled, `${role} ${orderBy}`).toBe(first.executor);
+        if (role === "systemAdmin") expect(first.parsed.data.list.edges).toHaveLength(7);
+        const end = first.parsed.data?.list?.pageInfo?.endCursor;
+        if (typeof end !== "string") continue;
+        const next = await both(role, PAGE, { first: 7, after: end, orderBy });
+        expect(next.compiled, `${role} ${orderBy} after`).toBe(next.executor);
+        const back = await both(role, PAGE, { last: 3, before: end, orderBy });
+        expect(back.compiled, `${role} ${orderBy} before`).toBe(back.executor);
+      }
+    }
+  });
+
+  it("answers every filter it compiles, and the refusals of the ones it does not, for every role", async () => {
+    const unit = (code: string) => globalId("Unit", compiled.units[code] ?? "");
+    const filters: Record<string, unknown>[] = [
+      { withinUnitId: unit("TL") },
+      { withinUnitId: unit("TL-HPN") },
+      { withinUnitId: unit("PHULY") },
+      { pilots: true },
+      { pilots: true, withinUnitId: unit("TL") },
+      { status: "active" },
+      { level: "commune" },
+      { field: "social-welfare", excludeGenerated: true },
+      { fromYear: 2020, toYear: 2022 },
+      { annualTheme: "x".repeat(301) },
+      { level: "x".repeat(65) },
+      { text: "duong hoa" },
+      { withinUnitId: globalId("Model", compiled.units.TL ?? "") },
+      { withinUnitId: "not-a-global-id" },
+    ];
+    let answered = 0;
+    for (const role of ROLES) {
+      for (const filter of filters) {
+        const answers = await both(role, PAGE, { first: 20, filter });
+        expect(answers.compiled, `${role} ${JSON.stringify(filter)}`).toBe(answers.executor);
+        if (answers.parsed.data?.list?.edges?.length > 0) answered++;
+      }
+    }
+    // Most filters find models for most roles (the rest are refusals, compared above too).
+    expect(answered).toBeGreaterThan(30);
+  });
+
+  it("answers bad arguments as the executor does: a forged cursor, a page too large, ids of no model", async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      [PAGE, { first: 5, after: "forged" }],
+      [PAGE, { first: 201 }],
+      [PAGE, { first: 5, last: 5 }],
+      [DETAIL, { id: globalId("Unit", compiled.units.TL ?? "") }],
+      [DETAIL, { id: globalId("Model", "00000000-0000-4000-8000-000000000000") }],
+      [DETAIL, { id: globalId("Model", "nope") }],
+      [DETAIL, { id: "%%%" }],
+    ];
+    for (const [query, variables] of cases) {
+      const answers = await both("unitAdmin", query, variables);
+      expect(answers.compiled, JSON.stringify(variables)).toBe(answers.executor);
+    }
+  });
+
+  it("answers the admin app's models page and model detail (client operations) as the executor does", async () => {
+    const filter = { withinUnitId: globalId("Unit", compiled.units.TL ?? "") };
+    const page = await both("unitAdmin", ModelsDocument.toString(), { first: 20, filter });
+    expect(page.compiled).toBe(page.executor);
+    const detail = await both("unitAdmin", ModelDetailDocument.toString(), {
+      id: globalId("Model", modelIds[0] ?? ""),
+    });
+    expect(detail.compiled).toBe(detail.executor);
+  });
+
+  /** Statements for one request as the district's unit admin, less what the session check costs. */
+  async function statementsAfterSession(query: string, variables: Record<string, unknown>): Promise<number> {
+    compiled.resetStatements();
+    expect((await compiled.call(NOTHING, {}, compiled.tokens.unitAdmin)).errors).toBeUndefined();
+    const session = compiled.statements();
+    compiled.resetStatements();
+    const result = await compiled.call(query, variables, compiled.tokens.unitAdmin);
+    expect(result.errors).toBeUndefined();
+    return compiled.statements() - session;
+  }
+
+  it("answers a page of models with its lists and total in one statement (the compiled path, not the executor's two)", async () => {
+    const u = globalId("Unit", compiled.units.TL ?? "");
+    const query = `query($u: ID!) { models(first: 50, filter: { withinUnitId: $u }) { totalCount ${PAGE_FIELDS} } }`;
+    expect(await statementsAfterSession(query, { u })).toBe(1);
+  });
+
+  it("answers a model's detail with every compiled list in one statement", async () => {
+    expect(await statementsAfterSession(DETAIL, { id: globalId("Model", modelIds[0] ?? "") })).toBe(1);
+  });
+
+  it("leaves a field it does not compile to the executor (evidence's signed downloadUrl), which answers in two", async () => {
+    const query = `query($id: ID!) { node(id: $id) { ... on Model { code evidence { downloadUrl } } } }`;
+    expect(await statementsAfterSession(query, { id: globalId("Model", modelIds[0] ?? "") })).toBe(2);
+  });
+});
