@@ -2,6 +2,7 @@ import { ModelDetailDocument, ModelsDocument } from "@lantoa/client";
 import { testEngines } from "@lantoa/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evidenceLinks } from "../src/index.js";
 import { type GatewayHarness, globalId, ROLES, type Role, startGatewayHarness } from "./support/gateway-harness.js";
 
 const PAGE_FIELDS = `edges { node { code name ownerUnit { name parent { name } }
@@ -11,7 +12,7 @@ const PAGE_FIELDS = `edges { node { code name ownerUnit { name parent { name } }
 const EVERY_FIELD = `fragment Lists on Model {
   t: targets { indicatorCode targetValue unitCode }
   latestResult { roundCode roundName total max tier rank eliminated __typename }
-  evidence { id kind title isPublic mimeType sizeBytes uri }
+  evidence { id kind title isPublic mimeType sizeBytes uri downloadUrl }
   commendations { decisionNumber decisionDate issuer level form validUntil revokedOn revokedReason }
   statusHistory { from to command by at reason }
   indicatorValues { indicatorCode period value unitCode }
@@ -37,8 +38,35 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
   let executor: GatewayHarness;
   let modelIds: string[];
   beforeAll(async () => {
-    compiled = await startGatewayHarness(engine);
-    executor = await startGatewayHarness(engine, { database: compiled.database, compiledReads: false });
+    // One signing key for both, so that their evidence addresses can be compared.
+    const links = evidenceLinks();
+    compiled = await startGatewayHarness(engine, { evidenceLinks: links });
+    executor = await startGatewayHarness(engine, {
+      database: compiled.database,
+      compiledReads: false,
+      evidenceLinks: links,
+    });
+    // Two uploaded files (signed addresses) at the same moment (ordered by id after their time).
+    const db = compiled.database.db;
+    const duongHoa = await db
+      .selectFrom("models")
+      .select("id")
+      .where("code", "=", "TL-2021-DUONGHOA")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("evidence")
+      .values(
+        ["b", "a"].map((name) => ({
+          model_id: duongHoa.id,
+          kind: "document" as const,
+          title: `Biên bản ${name}`,
+          storage_key: `compiled-reads/${name}.pdf`,
+          mime_type: "application/pdf",
+          size_bytes: 1234,
+          uploaded_at: "2023-08-01T08:00:00+07:00",
+        })),
+      )
+      .execute();
     // Models with each kind of list, pilots, and models of units outside most roles' scope.
     const { rows } = await sql<{ id: string }>`
       (select model_id as id from evidence limit 3) union (select recipient_model_id from commendations limit 3)
@@ -147,14 +175,18 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
   });
 
   /** Statements for one request as the district's unit admin, less what the session check costs. */
-  async function statementsAfterSession(query: string, variables: Record<string, unknown>): Promise<number> {
-    compiled.resetStatements();
-    expect((await compiled.call(NOTHING, {}, compiled.tokens.unitAdmin)).errors).toBeUndefined();
-    const session = compiled.statements();
-    compiled.resetStatements();
-    const result = await compiled.call(query, variables, compiled.tokens.unitAdmin);
+  async function statementsAfterSession(
+    query: string,
+    variables: Record<string, unknown>,
+    h: GatewayHarness = compiled,
+  ): Promise<number> {
+    h.resetStatements();
+    expect((await h.call(NOTHING, {}, h.tokens.unitAdmin)).errors).toBeUndefined();
+    const session = h.statements();
+    h.resetStatements();
+    const result = await h.call(query, variables, h.tokens.unitAdmin);
     expect(result.errors).toBeUndefined();
-    return compiled.statements() - session;
+    return h.statements() - session;
   }
 
   it("answers a page of models with its lists and total in one statement (the compiled path, not the executor's two)", async () => {
@@ -167,8 +199,34 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
     expect(await statementsAfterSession(DETAIL, { id: globalId("Model", modelIds[0] ?? "") })).toBe(1);
   });
 
-  it("leaves a field it does not compile to the executor (evidence's signed downloadUrl), which answers in two", async () => {
-    const query = `query($id: ID!) { node(id: $id) { ... on Model { code evidence { downloadUrl } } } }`;
-    expect(await statementsAfterSession(query, { id: globalId("Model", modelIds[0] ?? "") })).toBe(2);
+  it("leaves a field it does not compile (a model's allowed actions) to the executor: as many statements as without compiled reads", async () => {
+    const query = `query($id: ID!) { node(id: $id) { ... on Model { code allowedActions } } }`;
+    const variables = { id: globalId("Model", modelIds[0] ?? "") };
+    const byExecutor = await statementsAfterSession(query, variables, executor);
+    expect(byExecutor).toBeGreaterThan(1);
+    expect(await statementsAfterSession(query, variables, compiled)).toBe(byExecutor);
+  });
+
+  it("answers the admin app's model detail, signed evidence addresses included, in one statement", async () => {
+    const uploaded = await compiled.database.db
+      .selectFrom("evidence")
+      .select("model_id")
+      .where("storage_key", "is not", null)
+      .executeTakeFirstOrThrow();
+    const variables = { id: globalId("Model", uploaded.model_id) };
+    expect(await statementsAfterSession(ModelDetailDocument.toString(), variables)).toBe(1);
+    const answers = await both("systemAdmin", ModelDetailDocument.toString(), variables);
+    expect(answers.compiled).toContain('"downloadUrl":"/files/evidence/');
+    expect(answers.compiled).toBe(answers.executor);
+  });
+
+  it("signs only its own marks: evidence titled like one keeps its title", async () => {
+    const [evidence] = await compiled.database.db.selectFrom("evidence").select(["id", "model_id"]).limit(1).execute();
+    if (!evidence) throw new Error("demo evidence");
+    const title = `lantoa-download-${"0".repeat(32)}:${evidence.id}`;
+    await compiled.database.db.updateTable("evidence").set({ title }).where("id", "=", evidence.id).execute();
+    const answers = await both("systemAdmin", DETAIL, { id: globalId("Model", evidence.model_id) });
+    expect(answers.compiled).toBe(answers.executor);
+    expect(answers.compiled).toContain(JSON.stringify(title));
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -19,6 +20,21 @@ import { type RawBuilder, sql } from "kysely";
  * answers instead. Only fields without arguments and without authorization of their own are
  * listed: the reader checks the model itself (see use-compiled-reads.ts).
  */
+
+/**
+ * What an uploaded evidence's `downloadUrl` is in the SQL's JSON until the gateway signs it
+ * (`"<mark>:<evidence id>"`, see {@link signDownloads}): random per process, so that no text
+ * a user wrote can pass for it.
+ */
+const DOWNLOAD_MARK = `lantoa-download-${randomBytes(16).toString("hex")}`;
+const DOWNLOAD_VALUE = new RegExp(`"${DOWNLOAD_MARK}:([0-9a-f-]{36})"`, "g");
+
+/** The JSON with each evidence's download mark replaced by its signed address, as the resolver gives it. */
+export function signDownloads(json: string, sign: (evidenceId: string) => string): string {
+  return json.includes(DOWNLOAD_MARK)
+    ? json.replace(DOWNLOAD_VALUE, (_, id: string) => JSON.stringify(sign(id)))
+    : json;
+}
 
 /** Fragments by name, as a document declares them. */
 export type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
@@ -204,8 +220,10 @@ const TYPES: Record<string, Record<string, FieldSql>> = {
     at: ({ row }) => sql`to_char(${ref(row, "at")} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     reason: column("reason"),
   },
-  // downloadUrl is signed by the gateway: a selection asking for it is left to the executor.
   Evidence: {
+    // Signed by the gateway once the JSON is back (signDownloads); null for a link.
+    downloadUrl: ({ row }) =>
+      sql`case when ${ref(row, "storage_key")} is not null then ${sql.lit(`${DOWNLOAD_MARK}:`)} || ${ref(row, "id")}::text end`,
     id: globalId("Evidence"),
     kind: column("kind"),
     title: column("title"),

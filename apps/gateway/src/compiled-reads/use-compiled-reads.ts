@@ -25,7 +25,7 @@ import type { Context } from "../context.js";
 import { MODEL_FILTER_RULES, modelListFilter, readsModelAtOnce } from "../schema/model.js";
 import { decodeModelCursor, modelCursor } from "../schema/model-cursor.js";
 import { parseUuid } from "../schema/unit.js";
-import { type CollectedFields, collectFields, type Fragments, selectJson } from "./select-json.js";
+import { type CollectedFields, collectFields, type Fragments, selectJson, signDownloads } from "./select-json.js";
 
 /**
  * Answers the hottest reads, a page of models (`models`) and one model (`node`), with one
@@ -229,6 +229,8 @@ async function answer(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult 
   }
   const values = getArgumentValues(plan.field, plan.node, variables.coerced);
   const { db, reads } = context;
+  const json = (row: ModelJsonRow) =>
+    new RawJson(signDownloads(row.json, (evidenceId) => context.evidenceLinks.pathFor(evidenceId, context.now)));
   const result = (data: unknown): ExecutionResult =>
     ({ data: { [plan.key]: data }, stringify: writeJson }) as ExecutionResult;
 
@@ -245,7 +247,7 @@ async function answer(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult 
       timestamps: [],
       arrange: (rows: readonly ModelJsonRow[]) => rows,
     });
-    return row && readsModelAtOnce(viewer, row) ? result(new RawJson(row.json)) : null;
+    return row && readsModelAtOnce(viewer, row) ? result(json(row)) : null;
   }
 
   const asked = CompiledFilter.safeParse(values.filter ?? {});
@@ -291,7 +293,7 @@ async function answer(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult 
         (field === "totalCount"
           ? counted
           : field === "node"
-            ? new RawJson((value as ModelJsonRow).json)
+            ? json(value as ModelJsonRow)
             : sub === undefined
               ? value
               : Array.isArray(value)

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import {
   type ClusterBus,
   createGatewayYoga,
+  type EvidenceLinks,
   type EvidenceStorage,
   localFolderStorage,
   type ReadRouter,
@@ -97,6 +98,8 @@ export async function startGatewayHarness(
     sessionCacheTtlMs?: number;
     /** False: every read through the executor (see createGatewayYoga's compiledReads). */
     compiledReads?: boolean;
+    /** How evidence addresses are signed (a random key unless given; two gateways compared share one). */
+    evidenceLinks?: EvidenceLinks;
   } = {},
 ): Promise<GatewayHarness> {
   const database = options.database ?? (await createDemoTestDatabase(engine));
@@ -120,6 +123,7 @@ export async function startGatewayHarness(
     storage,
     responseCacheTtlMs: options.responseCacheTtlMs ?? 0,
     ...(options.compiledReads === undefined ? {} : { compiledReads: options.compiledReads }),
+    ...(options.evidenceLinks ? { evidenceLinks: options.evidenceLinks } : {}),
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     ...(options.sessionChanges ? { sessionChanges: options.sessionChanges } : {}),
     ...(options.emailQueue ? { emailQueue: options.emailQueue(database) } : {}),
