@@ -1,5 +1,6 @@
-import { countModelsMatchingRead, listModelsRead, type ModelOrder } from "@lantoa/db";
+import { countModelsMatchingRead, isDatabaseUnavailable, listModelsRead, type ModelOrder } from "@lantoa/db";
 import { type ModelStatus, ModelStatusSchema } from "@lantoa/domain/model";
+import { PothosValidationError } from "@pothos/core";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { decodeGlobalID, resolveCursorConnection } from "@pothos/plugin-relay";
 import {
@@ -8,6 +9,7 @@ import {
   type ExecutionResult,
   type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLError,
   type GraphQLField,
   type GraphQLSchema,
   getArgumentValues,
@@ -44,7 +46,19 @@ import { type CollectedFields, collectFields, type Fragments, selectJson, signDo
  */
 export function useCompiledReads(): Plugin<Context> {
   const plans = new WeakMap<DocumentNode, Plan | null>();
+  let warn: (...args: unknown[]) => void = () => {};
+  // A refusal (a bad cursor, a forbidden unit) or a lost database is the executor's to word;
+  // anything else is a fault of the compiled read, shown rather than silently paid for.
+  const declined = (error: unknown) => {
+    if (!(error instanceof GraphQLError || error instanceof PothosValidationError || isDatabaseUnavailable(error))) {
+      warn("A compiled read failed; the executor answered instead.", error);
+    }
+    return null;
+  };
   return {
+    onYogaInit({ yoga }) {
+      warn = (...args) => yoga.logger.warn(...args);
+    },
     onExecute({ args, executeFn, setExecuteFn }) {
       let plan = plans.get(args.document);
       if (plan === undefined) {
@@ -54,7 +68,7 @@ export function useCompiledReads(): Plugin<Context> {
       if (plan === null) return;
       const compiled = plan;
       setExecuteFn(
-        async (executeArgs) => (await answer(compiled, executeArgs).catch(() => null)) ?? executeFn(executeArgs),
+        async (executeArgs) => (await answer(compiled, executeArgs).catch(declined)) ?? executeFn(executeArgs),
       );
     },
   };
