@@ -148,7 +148,7 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
     expect(answered).toBeGreaterThan(30);
   });
 
-  it("answers bad arguments as the executor does: a forged cursor, a page too large, ids of no model", async () => {
+  it("answers bad arguments and what it leaves to the executor as the executor does: a forged cursor, a page too large, ids of no model, a directive", async () => {
     const cases: [string, Record<string, unknown>][] = [
       [PAGE, { first: 5, after: "forged" }],
       [PAGE, { first: 201 }],
@@ -157,6 +157,13 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
       [DETAIL, { id: globalId("Model", "00000000-0000-4000-8000-000000000000") }],
       [DETAIL, { id: globalId("Model", "nope") }],
       [DETAIL, { id: "%%%" }],
+      // Left to the executor: a directive, a second root field, a search.
+      [
+        `query($id: ID!, $x: Boolean!) { node(id: $id) { ... on Model { code name @include(if: $x) } } }`,
+        { id: globalId("Model", modelIds[0] ?? ""), x: false },
+      ],
+      [`query { __typename models(first: 3) { edges { node { code } } } }`, {}],
+      [`query { models(first: 3, filter: { text: "duong hoa" }) { edges { node { code } } } }`, {}],
     ];
     for (const [query, variables] of cases) {
       const answers = await both("unitAdmin", query, variables);
