@@ -47,7 +47,7 @@ export function criteriaProblemsOf(error: DomainError): CriteriaProblem[] {
         i.code === "UNKNOWN_KEY"
           ? unknownKeyMessage(i)
           : {
-              vi: `Dữ liệu tại “${i.path || "gốc"}” không hợp lệ (${i.message}). Hãy sửa trường này.`,
+              vi: `Dữ liệu tại “${i.path || "gốc"}” không hợp lệ (${i.messageVi}). Hãy sửa trường này.`,
               en: `The value at “${i.path || "root"}” is invalid (${i.message}). Fix this field.`,
             },
       path: i.path,

@@ -97,6 +97,15 @@ describe.each(testEngines())("saveCriteriaDraft on %s", (engine) => {
     expect(criteriaProblemsOf(error).map((p) => p.path)).toContain("criteria");
   });
 
+  it("words a wrong structure in Vietnamese in the Vietnamese problem, with no English from the parser", async () => {
+    const { versionId, definition } = await newDraft();
+    const error = await h.expectRefusal("CRITERIA.SHAPE", () => save(versionId, { ...definition, criteria: "none" }));
+    const problem = criteriaProblemsOf(error).find((p) => p.path === "criteria");
+    expect(problem?.message.vi).toBe(
+      "Dữ liệu tại “criteria” không hợp lệ (Đầu vào không hợp lệ: mong đợi mảng, nhận được string). Hãy sửa trường này.",
+    );
+  });
+
   it("refuses unknown keys as CRITERIA.SHAPE, each at its path with the key meant, changing nothing", async () => {
     // Dropped, `quota` would leave the set without its quota and `scaleID` the criterion
     // without its scale; both must be refused, not saved.

@@ -62,6 +62,7 @@ describe("validateCriteriaSet", () => {
         key: "eliminatry",
         suggestion: "eliminatory",
         message: "Unknown key 'eliminatry' (did you mean 'eliminatory'?)",
+        messageVi: "Khóa 'eliminatry' không có trong cấu trúc (có phải 'eliminatory'?)",
       },
       {
         path: "quota",
@@ -69,6 +70,7 @@ describe("validateCriteriaSet", () => {
         key: "quota",
         suggestion: "quotas",
         message: "Unknown key 'quota' (did you mean 'quotas'?)",
+        messageVi: "Khóa 'quota' không có trong cấu trúc (có phải 'quotas'?)",
       },
     ]);
   });

@@ -74,9 +74,14 @@ export const ReportDraftSchema = z
     signerName: text(200),
   })
   .check(
-    z.refine((d) => d.fromYear <= d.toYear, { message: "the period must not end before it starts", path: ["toYear"] }),
+    z.refine((d) => d.fromYear <= d.toYear, {
+      message: "the period must not end before it starts",
+      params: { vi: "kỳ báo cáo không được kết thúc trước khi bắt đầu" },
+      path: ["toYear"],
+    }),
     z.refine((d) => d.reportDate >= `${d.fromYear}-01-01`, {
       message: "a report cannot be dated before its period starts",
+      params: { vi: "ngày báo cáo không được trước ngày bắt đầu kỳ" },
       path: ["reportDate"],
     }),
   );

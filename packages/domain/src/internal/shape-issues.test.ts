@@ -42,13 +42,18 @@ describe("safeParseShape", () => {
     expect(r).toEqual({
       success: false,
       issues: [
-        { path: "inner.step", message: "Invalid input: expected number, received undefined" },
+        {
+          path: "inner.step",
+          message: "Invalid input: expected number, received undefined",
+          messageVi: "Đầu vào không hợp lệ: mong đợi số, nhận được undefined",
+        },
         {
           path: "inner.stepp",
           code: "UNKNOWN_KEY",
           key: "stepp",
           suggestion: "step",
           message: "Unknown key 'stepp' (did you mean 'step'?)",
+          messageVi: "Khóa 'stepp' không có trong cấu trúc (có phải 'step'?)",
         },
         {
           path: "inner.colour",
@@ -56,6 +61,7 @@ describe("safeParseShape", () => {
           key: "colour",
           suggestion: null,
           message: "Unknown key 'colour' (known keys: step, label)",
+          messageVi: "Khóa 'colour' không có trong cấu trúc (các khóa có: step, label)",
         },
         {
           path: "extra",
@@ -63,6 +69,7 @@ describe("safeParseShape", () => {
           key: "extra",
           suggestion: null,
           message: "Unknown key 'extra' (known keys: id, inner)",
+          messageVi: "Khóa 'extra' không có trong cấu trúc (các khóa có: id, inner)",
         },
       ],
     });

@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import vi from "zod/v4/locales/vi.js";
 import { nearestKey } from "./nearest-key.js";
 
 /**
@@ -9,19 +10,24 @@ import { nearestKey } from "./nearest-key.js";
  *
  * @example
  * { path: "criteria.0.eliminatry", code: "UNKNOWN_KEY", key: "eliminatry", suggestion: "eliminatory",
- *   message: "Unknown key 'eliminatry' (did you mean 'eliminatory'?)" }
+ *   message: "Unknown key 'eliminatry' (did you mean 'eliminatory'?)",
+ *   messageVi: "Khóa 'eliminatry' không có trong cấu trúc (có phải 'eliminatory'?)" }
  */
 export interface ShapeIssue {
   readonly path: string;
+  /** What is wrong, in English. */
   readonly message: string;
+  /** The same, in Vietnamese. */
+  readonly messageVi: string;
   readonly code?: "UNKNOWN_KEY";
   readonly key?: string;
   readonly suggestion?: string | null;
 }
 
-// English messages for this parse only: zod/mini loads no locale, and configuring one
-// globally would change messages for every other user of zod in the application.
+// English and Vietnamese messages for this parse only: zod/mini loads no locale, and
+// configuring one globally would change messages for every other user of zod in the application.
 const english = en().localeError;
+const vietnamese = vi().localeError;
 
 // Zod drops the schema from the issues it returns; this parse-time hook keeps the keys
 // the object knows on the issue (an extra field survives), so suggestions can be made.
@@ -30,6 +36,9 @@ const keepKnownKeys = (issue: z.core.$ZodRawIssue) => {
     const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
     if (shape !== undefined) (issue as { known?: string[] }).known = Object.keys(shape);
   }
+  // Kept on the issue as `known` is: zod renders one message, the English one.
+  const inVietnamese = vietnamese(issue);
+  (issue as { messageVi?: string }).messageVi = typeof inVietnamese === "string" ? inVietnamese : inVietnamese?.message;
   return english(issue);
 };
 
@@ -61,7 +70,10 @@ export function shapeIssues(issues: readonly z.core.$ZodIssue[]): ShapeIssue[] {
   for (const issue of issues) {
     const at = issue.path.map(String);
     if (issue.code !== "unrecognized_keys") {
-      out.push({ path: at.join("."), message: issue.message });
+      // A refinement words its own message (no locale renders it) and gives the Vietnamese as `params: { vi }`.
+      const own = issue.code === "custom" ? (issue.params as { vi?: unknown } | undefined)?.vi : undefined;
+      const messageVi = typeof own === "string" ? own : ((issue as { messageVi?: string }).messageVi ?? issue.message);
+      out.push({ path: at.join("."), message: issue.message, messageVi });
       continue;
     }
     const known = (issue as { known?: string[] }).known ?? [];
@@ -76,6 +88,10 @@ export function shapeIssues(issues: readonly z.core.$ZodIssue[]): ShapeIssue[] {
           suggestion === null
             ? `Unknown key '${key}' (known keys: ${known.join(", ")})`
             : `Unknown key '${key}' (did you mean '${suggestion}'?)`,
+        messageVi:
+          suggestion === null
+            ? `Khóa '${key}' không có trong cấu trúc (các khóa có: ${known.join(", ")})`
+            : `Khóa '${key}' không có trong cấu trúc (có phải '${suggestion}'?)`,
       });
     }
   }

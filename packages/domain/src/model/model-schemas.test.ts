@@ -154,10 +154,14 @@ describe("a model's description", () => {
       return r.ok ? [] : r.error.details?.issues;
     };
     expect(issues(sampleModel({ fieldCodes: ["economy", "economy"] }))).toEqual([
-      { path: "fieldCodes", message: "field codes must be unique" },
+      { path: "fieldCodes", message: "field codes must be unique", messageVi: "mã lĩnh vực không được trùng nhau" },
     ]);
     expect(issues(sampleModel({ originModelId: "m-qs" }))).toEqual([
-      { path: "originModelId", message: "a model cannot be its own origin" },
+      {
+        path: "originModelId",
+        message: "a model cannot be its own origin",
+        messageVi: "mô hình không thể là mô hình gốc của chính nó",
+      },
     ]);
   });
 

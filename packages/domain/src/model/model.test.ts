@@ -25,7 +25,11 @@ describe("ModelSchema / parseModel", () => {
   it("refuses a model that is its own origin", () => {
     const parsed = parseModel(sampleModel({ originModelId: "m-qs" }));
     expect(!parsed.ok && parsed.error.details?.issues).toEqual([
-      { path: "originModelId", message: expect.any(String) },
+      {
+        path: "originModelId",
+        message: "a model cannot be its own origin",
+        messageVi: "mô hình không thể là mô hình gốc của chính nó",
+      },
     ]);
   });
 

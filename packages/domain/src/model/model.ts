@@ -11,7 +11,10 @@ const modelShape = {
   ownerUnitId: z.string().check(z.minLength(1)),
   fieldCodes: z.array(z.string().check(z.minLength(1))).check(
     z.minLength(1),
-    z.refine((codes) => new Set(codes).size === codes.length, { message: "field codes must be unique" }),
+    z.refine((codes) => new Set(codes).size === codes.length, {
+      message: "field codes must be unique",
+      params: { vi: "mã lĩnh vực không được trùng nhau" },
+    }),
   ),
   annualTheme: z.nullable(z.string().check(z.trim(), z.minLength(1))),
   problem: z.string().check(z.trim()),
@@ -49,7 +52,11 @@ export const ModelSchema = z
     }),
   ])
   .check(
-    z.refine((m) => m.originModelId !== m.id, { message: "a model cannot be its own origin", path: ["originModelId"] }),
+    z.refine((m) => m.originModelId !== m.id, {
+      message: "a model cannot be its own origin",
+      params: { vi: "mô hình không thể là mô hình gốc của chính nó" },
+      path: ["originModelId"],
+    }),
   );
 /** A value parsed by {@link ModelSchema}. @example const value: Model = ModelSchema.parse(input); */
 export type Model = z.infer<typeof ModelSchema>;

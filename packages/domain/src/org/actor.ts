@@ -16,6 +16,7 @@ export const ActorSchema = z
   .check(
     z.refine((a) => a.unitId !== null || a.role === "system-admin", {
       message: "only a system admin may have no unit",
+      params: { vi: "chỉ quản trị hệ thống mới được không gắn với đơn vị" },
       path: ["unitId"],
     }),
   );

@@ -34,14 +34,17 @@ export const LevelSetSchema = z
   .check(
     z.refine((s) => s.validFrom === null || s.validTo === null || s.validFrom <= s.validTo, {
       message: "validFrom must not be after validTo",
+      params: { vi: "validFrom không được sau validTo" },
       path: ["validTo"],
     }),
     z.refine((s) => new Set(s.levels.map((l) => l.code)).size === s.levels.length, {
       message: "level codes must be unique",
+      params: { vi: "mã cấp không được trùng nhau" },
       path: ["levels"],
     }),
     z.refine((s) => new Set(s.levels.map((l) => l.rank)).size === s.levels.length, {
       message: "level ranks must be unique",
+      params: { vi: "thứ bậc của các cấp không được trùng nhau" },
       path: ["levels"],
     }),
   );

@@ -32,7 +32,13 @@ describe("parseUnit and the configured defaults", () => {
     const { parseUnit } = await import("./parse-unit.js");
     const bad = parseUnit({ id: "", code: "X", name: "A", parentId: null, level: "x", kind: "y" });
     expect(bad).toMatchObject({ ok: false, error: { code: "ORG.INVALID_UNIT" } });
-    expect(!bad.ok && bad.error.details?.issues).toEqual([{ path: "id", message: expect.any(String) }]);
+    expect(!bad.ok && bad.error.details?.issues).toEqual([
+      {
+        path: "id",
+        message: "Too small: expected string to have >=1 characters",
+        messageVi: "Quá nhỏ: mong đợi string có >=1 ký tự",
+      },
+    ]);
   });
 
   it("default unit kinds have unique codes and both labels", async () => {

@@ -34,6 +34,7 @@ export const CommendationSuspensionSchema = z
   .check(
     z.refine((s) => s.until === null || s.from <= s.until, {
       message: "until must not be before from",
+      params: { vi: "until không được trước from" },
       path: ["until"],
     }),
   );
@@ -73,10 +74,12 @@ export const CommendationSchema = z
   .check(
     z.refine((c) => c.validUntil === null || c.decisionDate <= c.validUntil, {
       message: "validUntil must not be before the decision date",
+      params: { vi: "validUntil không được trước ngày quyết định" },
       path: ["validUntil"],
     }),
     z.refine((c) => c.revocation === null || c.decisionDate <= c.revocation.revokedOn, {
       message: "a commendation cannot be revoked before its decision date",
+      params: { vi: "không thể thu hồi khen thưởng trước ngày quyết định" },
       path: ["revocation", "revokedOn"],
     }),
   );

@@ -18,6 +18,7 @@ export const CorrectiveActionSchema = z
   .check(
     z.refine((a) => a.verifiedOn === null || (a.completedOn !== null && a.completedOn <= a.verifiedOn), {
       message: "an action is verified only after it is completed",
+      params: { vi: "biện pháp chỉ được xác nhận sau khi hoàn thành" },
       path: ["verifiedOn"],
     }),
   );

@@ -39,10 +39,12 @@ export const GoldenBookEntrySchema = z
   .check(
     z.refine((e) => (e.status === "nominated") === (e.decision === null), {
       message: "a decided entry needs its decision, a nominated one has none",
+      params: { vi: "mục đã quyết định cần có quyết định, mục mới đề cử thì chưa có" },
       path: ["decision"],
     }),
     z.refine((e) => e.status !== "rejected" || (e.decision?.reason ?? null) !== null, {
       message: "a rejection needs a reason",
+      params: { vi: "từ chối cần có lý do" },
       path: ["decision", "reason"],
     }),
   );

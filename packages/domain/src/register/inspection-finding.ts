@@ -43,10 +43,12 @@ export const InspectionFindingSchema = z
   .check(
     z.refine((f) => f.correctiveActions.every((a) => a.dueDate >= f.recordedOn), {
       message: "a corrective action cannot be due before the finding",
+      params: { vi: "hạn khắc phục không được trước ngày ghi nhận phát hiện" },
       path: ["correctiveActions"],
     }),
     z.refine((f) => f.reverification === null || f.reverification.on >= f.recordedOn, {
       message: "re-verification cannot precede the finding",
+      params: { vi: "ngày kiểm tra lại không được trước ngày ghi nhận phát hiện" },
       path: ["reverification", "on"],
     }),
   );

@@ -29,10 +29,12 @@ export const InspectionPlanSchema = z
   .check(
     z.refine((p) => p.inspectedUnitId !== p.inspectingUnitId, {
       message: "a unit does not inspect itself",
+      params: { vi: "đơn vị không tự kiểm tra chính mình" },
       path: ["inspectingUnitId"],
     }),
     z.refine((p) => p.period.from <= p.period.to, {
       message: "the period ends before it starts",
+      params: { vi: "kỳ kiểm tra kết thúc trước khi bắt đầu" },
       path: ["period", "to"],
     }),
   );

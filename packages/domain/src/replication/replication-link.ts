@@ -15,6 +15,7 @@ export const ReplicationLinkSchema = z
   .check(
     z.refine((l) => l.originModelId !== l.adopterModelId, {
       message: "a model cannot replicate itself",
+      params: { vi: "mô hình không thể nhân rộng chính nó" },
       path: ["adopterModelId"],
     }),
   );

@@ -104,8 +104,22 @@ describe("prepareSubjects", () => {
     const r = prepareSubjects({ 0: valid() });
     expect("code" in r ? [r.code, r.details?.issues] : null).toEqual([
       "SCORING.INVALID_INPUT",
-      [{ path: "subjects", message: "Expected an array of scoring subjects" }],
+      [
+        {
+          path: "subjects",
+          message: "Expected an array of scoring subjects",
+          messageVi: "Cần một mảng các đối tượng chấm điểm",
+        },
+      ],
     ]);
+  });
+
+  it("words the first problem in the Vietnamese message with zod's Vietnamese locale, not its English", () => {
+    const { unitId: _dropped, ...withoutUnit } = valid();
+    const r = prepareSubjects([withoutUnit]);
+    expect("code" in r ? r.message.vi : null).toBe(
+      "Dữ liệu chấm điểm không đúng cấu trúc (1 lỗi); đầu tiên tại subjects.0.unitId: Đầu vào không hợp lệ: mong đợi string, nhận được undefined",
+    );
   });
 
   it("stops listing after a hundred problems", () => {

@@ -75,7 +75,13 @@ export function prepareSubjects(
   subjects: unknown,
 ): { readonly subjects: readonly ScoringSubject[] } | DomainError<"SCORING.INVALID_INPUT"> {
   if (!Array.isArray(subjects)) {
-    return invalidInput([{ path: "subjects", message: "Expected an array of scoring subjects" }]);
+    return invalidInput([
+      {
+        path: "subjects",
+        message: "Expected an array of scoring subjects",
+        messageVi: "Cần một mảng các đối tượng chấm điểm",
+      },
+    ]);
   }
   const keys: ShapeKeys = {
     subject: new NameIndex(SUBJECT_KEYS),
@@ -107,7 +113,7 @@ function invalidInput(issues: ShapeIssue[]): DomainError<"SCORING.INVALID_INPUT"
   return domainError(
     "SCORING.INVALID_INPUT",
     {
-      vi: `Dữ liệu chấm điểm không đúng cấu trúc (${issues.length} lỗi); đầu tiên tại ${first.path}: ${first.message}`,
+      vi: `Dữ liệu chấm điểm không đúng cấu trúc (${issues.length} lỗi); đầu tiên tại ${first.path}: ${first.messageVi}`,
       en: `The scoring input is malformed (${issues.length} issue(s)); first at ${first.path}: ${first.message}`,
     },
     { issues },
