@@ -123,7 +123,10 @@ export function createApp(deps: AppDeps): App {
         } catch (error) {
           await undo(effects);
           if (error instanceof Refusal) return refused(useCase.name, actor, error.error);
-          if (isRetryable(error) && !effects.storedFiles && attempt < MAX_ATTEMPTS) continue;
+          if (isRetryable(error) && !effects.storedFiles && attempt < MAX_ATTEMPTS) {
+            await retryPause(attempt);
+            continue;
+          }
           throw error;
         }
         return afterCommit(value, effects);
@@ -185,7 +188,17 @@ export function createApp(deps: AppDeps): App {
 }
 
 /** How many times a use case runs at most when PostgreSQL asks for a retry. */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * A random pause before attempt `attempt + 1`, up to 20 ms doubled per attempt (20, 40, 80,
+ * 160): writers that deadlocked together and run again at once may well deadlock again (a burst
+ * of eight model registrations in one unit once ran out of attempts in CI); spread out, they
+ * take turns.
+ */
+function retryPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** (attempt - 1)));
+}
 
 /** A deadlock (40P01) or a serialization failure (40001): PostgreSQL rolled back, running again may succeed. */
 function isRetryable(error: unknown): boolean {
