@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evidenceLinks } from "../src/index.js";
 import { type GatewayHarness, globalId, ROLES, type Role, startGatewayHarness } from "./support/gateway-harness.js";
+import { statementsAfterSession } from "./support/statements.js";
 
 const PAGE_FIELDS = `edges { node { code name ownerUnit { name parent { name } }
   indicatorValues { indicatorCode period value } latestResult { roundCode total tier rank } } }`;
@@ -29,9 +30,6 @@ const PAGE = `query($first: Int, $last: Int, $after: String, $before: String, $f
   list: models(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: $orderBy) {
     __typename n: totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename }
     edges { cursor __typename node { ...Everything } } } } ${EVERY_FIELD}`;
-
-/** What a signed-in request costs before any field is read: the session check. */
-const NOTHING = "query { __typename }";
 
 describe.each(testEngines())("compiled reads answer as the executor does, on %s", (engine) => {
   let compiled: GatewayHarness;
@@ -181,37 +179,22 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
     expect(detail.compiled).toBe(detail.executor);
   });
 
-  /** Statements for one request as the district's unit admin, less what the session check costs. */
-  async function statementsAfterSession(
-    query: string,
-    variables: Record<string, unknown>,
-    h: GatewayHarness = compiled,
-  ): Promise<number> {
-    h.resetStatements();
-    expect((await h.call(NOTHING, {}, h.tokens.unitAdmin)).errors).toBeUndefined();
-    const session = h.statements();
-    h.resetStatements();
-    const result = await h.call(query, variables, h.tokens.unitAdmin);
-    expect(result.errors).toBeUndefined();
-    return h.statements() - session;
-  }
-
   it("answers a page of models with its lists and total in one statement (the compiled path, not the executor's two)", async () => {
     const u = globalId("Unit", compiled.units.TL ?? "");
     const query = `query($u: ID!) { models(first: 50, filter: { withinUnitId: $u }) { totalCount ${PAGE_FIELDS} } }`;
-    expect(await statementsAfterSession(query, { u })).toBe(1);
+    expect(await statementsAfterSession(compiled, query, { u })).toBe(1);
   });
 
   it("answers a model's detail with every compiled list in one statement", async () => {
-    expect(await statementsAfterSession(DETAIL, { id: globalId("Model", modelIds[0] ?? "") })).toBe(1);
+    expect(await statementsAfterSession(compiled, DETAIL, { id: globalId("Model", modelIds[0] ?? "") })).toBe(1);
   });
 
   it("leaves a field it does not compile (a model's allowed actions) to the executor: as many statements as without compiled reads", async () => {
     const query = `query($id: ID!) { node(id: $id) { ... on Model { code allowedActions } } }`;
     const variables = { id: globalId("Model", modelIds[0] ?? "") };
-    const byExecutor = await statementsAfterSession(query, variables, executor);
+    const byExecutor = await statementsAfterSession(executor, query, variables);
     expect(byExecutor).toBeGreaterThan(1);
-    expect(await statementsAfterSession(query, variables, compiled)).toBe(byExecutor);
+    expect(await statementsAfterSession(compiled, query, variables)).toBe(byExecutor);
   });
 
   it("answers the admin app's model detail, signed evidence addresses included, in one statement", async () => {
@@ -221,7 +204,7 @@ describe.each(testEngines())("compiled reads answer as the executor does, on %s"
       .where("storage_key", "is not", null)
       .executeTakeFirstOrThrow();
     const variables = { id: globalId("Model", uploaded.model_id) };
-    expect(await statementsAfterSession(ModelDetailDocument.toString(), variables)).toBe(1);
+    expect(await statementsAfterSession(compiled, ModelDetailDocument.toString(), variables)).toBe(1);
     const answers = await both("systemAdmin", ModelDetailDocument.toString(), variables);
     expect(answers.compiled).toContain('"downloadUrl":"/files/evidence/');
     expect(answers.compiled).toBe(answers.executor);

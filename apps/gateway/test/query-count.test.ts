@@ -8,6 +8,7 @@ import { DEMO_ROUND_CODE } from "@lantoa/db";
 import { testEngines } from "@lantoa/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayHarness, globalId, startGatewayHarness } from "./support/gateway-harness.js";
+import { statementsAfterSession } from "./support/statements.js";
 
 const PAGE = `query($n: Int!, $u: ID!) { models(first: $n, filter: { withinUnitId: $u }) { totalCount edges { node {
   code name ownerUnit { name parent { name } } indicatorValues { indicatorCode period value }
@@ -18,9 +19,6 @@ const EVERYTHING = `query($n: Int!, $u: ID!) { models(first: $n, filter: { withi
   code ownerUnit { code parent { code } } indicatorValues { value } latestResult { tier } evidence { title }
   commendations { decisionNumber } statusHistory { to by } } } } }`;
 
-/** What a signed-in request costs before any field is read: the session check. */
-const NOTHING = "query { __typename }";
-
 describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
   let h: GatewayHarness;
   beforeAll(async () => {
@@ -30,20 +28,9 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
     await h?.close();
   });
 
-  /** Statements sent for one request as the district's unit admin, less what the session check costs. */
-  async function statementsAfterSession(query: string, variables: Record<string, unknown>): Promise<number> {
-    h.resetStatements();
-    expect((await h.call(NOTHING, {}, h.tokens.unitAdmin)).errors).toBeUndefined();
-    const session = h.statements();
-    h.resetStatements();
-    const result = await h.call(query, variables, h.tokens.unitAdmin);
-    expect(result.errors).toBeUndefined();
-    return h.statements() - session;
-  }
-
   async function pageStatements(query: string, n: number): Promise<number> {
     const u = globalId("Unit", h.units.TL ?? "");
-    return statementsAfterSession(query, { n, u });
+    return statementsAfterSession(h, query, { n, u });
   }
 
   it("answers a page of models with units, parent units, outcomes, latest result and total in two statements", async () => {
@@ -60,7 +47,7 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
 
   it("answers the admin app's models page (the client's Models operation) in two statements", async () => {
     const filter = { withinUnitId: globalId("Unit", h.units.TL ?? "") };
-    expect(await statementsAfterSession(ModelsDocument.toString(), { first: 50, filter })).toBeLessThanOrEqual(2);
+    expect(await statementsAfterSession(h, ModelsDocument.toString(), { first: 50, filter })).toBeLessThanOrEqual(2);
   });
 
   it("answers the admin app's model detail (the client's ModelDetail operation, every list) in two statements", async () => {
@@ -70,7 +57,7 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
       .where("code", "=", "TL-2021-DUONGHOA")
       .executeTakeFirstOrThrow();
     const id = globalId("Model", row.id);
-    expect(await statementsAfterSession(ModelDetailDocument.toString(), { id })).toBeLessThanOrEqual(2);
+    expect(await statementsAfterSession(h, ModelDetailDocument.toString(), { id })).toBeLessThanOrEqual(2);
   });
 
   it("answers the review workspace's model (the client's ReviewWorkspaceModel operation) in at most five statements: the model with its lists in one batch, its origin, its replication tree and the tree's units", async () => {
@@ -80,7 +67,7 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
       .where("code", "=", "TL-2021-DUONGHOA")
       .executeTakeFirstOrThrow();
     const id = globalId("Model", row.id);
-    expect(await statementsAfterSession(ReviewWorkspaceModelDocument.toString(), { id })).toBeLessThanOrEqual(5);
+    expect(await statementsAfterSession(h, ReviewWorkspaceModelDocument.toString(), { id })).toBeLessThanOrEqual(5);
   });
 
   it("answers the round page's assignment grid (models, pool with loads, assignments, conflicts) in two statements after the round", async () => {
@@ -94,10 +81,10 @@ describe.each(testEngines())("SQL statements per request, on %s", (engine) => {
     const BARE = `query($id: ID!) { node(id: $id) { ... on Round { id status reviewersPerModel } } }`;
     const GRID = RoundAssignmentGridDocument.toString();
     // Measured warm: the first request of a kind may share its statement with the session's.
-    await statementsAfterSession(BARE, { id });
-    const bare = await statementsAfterSession(BARE, { id });
-    await statementsAfterSession(GRID, { id });
-    const grid = await statementsAfterSession(GRID, { id });
+    await statementsAfterSession(h, BARE, { id });
+    const bare = await statementsAfterSession(h, BARE, { id });
+    await statementsAfterSession(h, GRID, { id });
+    const grid = await statementsAfterSession(h, GRID, { id });
     expect(grid - bare).toBeLessThanOrEqual(2);
   });
 });
